@@ -1,0 +1,269 @@
+// Package store defines how quotedb keeps its records: the Store and Tx
+// interfaces that every backend implements, the records themselves, the
+// filters and pages lists take, and the change log that followers read.
+//
+// Backends live in sub-packages (store/bolt is the embedded default); the
+// conformance suite in store/storetest is what makes one a backend.
+//
+// Every write happens inside Store.Update: all the writes of one call commit
+// together or not at all, with their index entries and change-log entries.
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/quotedb/quotedb/partialdate"
+)
+
+// Store is a quotedb database.
+type Store interface {
+	// View runs fn in a read-only transaction that sees one consistent
+	// snapshot. Write methods of its Tx fail with an Internal error.
+	View(ctx context.Context, fn func(Tx) error) error
+	// Update runs fn in a read-write transaction and commits when fn returns
+	// nil; when fn returns an error, nothing fn wrote is kept and Update
+	// returns that error. Change-log entries carry the actor of ctx
+	// (WithActor).
+	Update(ctx context.Context, fn func(Tx) error) error
+	// Changes returns up to limit change-log entries with Seq > after, in
+	// order.
+	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
+	// Committed returns a channel that is closed at the next commit of a
+	// write, for followers of the change log to wait on.
+	Committed() <-chan struct{}
+	// Close releases the database. Calls after Close fail.
+	Close() error
+}
+
+// Tx is a transaction. Records returned by a Tx are copies the caller owns.
+//
+// Lookups by id of a missing record return an error of kind errs.NotFound;
+// ids that are not UUIDs give errs.Invalid. Writes validate the record and
+// its references (errs.Invalid, errs.NotFound) and uniqueness (errs.Conflict).
+type Tx interface {
+	Speaker(id string) (*Speaker, error)
+	Organisation(id string) (*Organisation, error)
+	Affiliation(id string) (*Affiliation, error)
+	Topic(id string) (*Topic, error)
+	Source(id string) (*Source, error)
+	Statement(id string) (*Statement, error)
+	// TypeOf returns the type of the record with the given id.
+	TypeOf(id string) (RecordType, error)
+
+	// SpeakersByID and the like return the records for ids in the same
+	// order, with nil for ids that name no record; they are for batch
+	// loading.
+	SpeakersByID(ids []string) ([]*Speaker, error)
+	OrganisationsByID(ids []string) ([]*Organisation, error)
+	TopicsByID(ids []string) ([]*Topic, error)
+	SourcesByID(ids []string) ([]*Source, error)
+	StatementsByID(ids []string) ([]*Statement, error)
+	// AffiliationsOf returns, for each speaker id, its affiliations ordered
+	// by start date.
+	AffiliationsOf(speakerIDs []string) ([][]*Affiliation, error)
+
+	ListSpeakers(f SpeakerFilter, p Page) (*Conn[*Speaker], error)
+	ListOrganisations(f OrganisationFilter, p Page) (*Conn[*Organisation], error)
+	ListAffiliations(f AffiliationFilter, p Page) (*Conn[*Affiliation], error)
+	ListTopics(f TopicFilter, p Page) (*Conn[*Topic], error)
+	ListSources(f SourceFilter, p Page) (*Conn[*Source], error)
+	ListStatements(f StatementFilter, p Page) (*Conn[*Statement], error)
+	// SourceByHash returns the source whose text has the given content hash.
+	SourceByHash(hash string) (*Source, error)
+	// History returns the change-log entries of one record, oldest first;
+	// they outlive the record.
+	History(id string) ([]Change, error)
+
+	// Create* store a new record, assigning its ID (when empty) and
+	// timestamps, and fill those into the record passed.
+	CreateSpeaker(*Speaker) error
+	CreateOrganisation(*Organisation) error
+	CreateAffiliation(*Affiliation) error
+	CreateTopic(*Topic) error
+	CreateSource(*Source) error
+	CreateStatement(*Statement) error
+
+	// Update* replace the stored record of the same ID with the one passed,
+	// keeping CreatedAt and setting UpdatedAt; they fill both in.
+	UpdateSpeaker(*Speaker) error
+	UpdateOrganisation(*Organisation) error
+	UpdateAffiliation(*Affiliation) error
+	UpdateTopic(*Topic) error
+	UpdateSource(*Source) error
+	UpdateStatement(*Statement) error
+
+	// DeleteSpeaker deletes a speaker and their affiliations. A speaker
+	// with statements gives errs.Conflict unless cascade is set, in which
+	// case the statements are deleted too.
+	DeleteSpeaker(id string, cascade bool) error
+	// DeleteOrganisation deletes an organisation and its affiliations. One
+	// that statements name, or that publishes sources, gives errs.Conflict
+	// unless cascade is set, in which case those statements lose the
+	// organisation and those sources the publisher.
+	DeleteOrganisation(id string, cascade bool) error
+	DeleteAffiliation(id string) error
+	// DeleteTopic deletes a topic. One with statements or subtopics gives
+	// errs.Conflict unless cascade is set, in which case it is detached
+	// from its statements and its subtopics move to its parent.
+	DeleteTopic(id string, cascade bool) error
+	// DeleteSource deletes a source. One with statements gives
+	// errs.Conflict unless cascade is set, in which case they are deleted
+	// too; affiliations learnt from it lose the reference.
+	DeleteSource(id string, cascade bool) error
+	DeleteStatement(id string) error
+
+	// MergeSpeakers moves drop's statements and affiliations to keep, adds
+	// drop's name and aliases to keep's aliases, fills keep's empty
+	// description and QID from drop's, and deletes drop.
+	MergeSpeakers(keepID, dropID string) error
+	// MergeOrganisations does the same for organisations: statements,
+	// affiliations and published sources move to keep, and drop's name,
+	// short name and aliases become keep's aliases.
+	MergeOrganisations(keepID, dropID string) error
+
+	// Put stores a record exactly as given, timestamps included, creating or
+	// replacing it; it reports whether anything changed. It is how imports
+	// and replicas write: putting a record equal to the stored one changes
+	// nothing and logs nothing.
+	Put(rec Record) (changed bool, err error)
+}
+
+// Record is one record of any type, as exported and imported.
+type Record struct {
+	Type         RecordType    `json:"type"`
+	Speaker      *Speaker      `json:"speaker,omitempty"`
+	Organisation *Organisation `json:"organisation,omitempty"`
+	Affiliation  *Affiliation  `json:"affiliation,omitempty"`
+	Topic        *Topic        `json:"topic,omitempty"`
+	Source       *Source       `json:"source,omitempty"`
+	Statement    *Statement    `json:"statement,omitempty"`
+}
+
+// Change is one entry of the change log: one record created, updated or
+// deleted. Seq numbers are assigned at commit, start at 1 and have no gaps.
+type Change struct {
+	Seq    uint64          `json:"seq"`
+	Time   time.Time       `json:"time"`
+	Actor  string          `json:"actor,omitempty"`
+	Op     Op              `json:"op"`
+	Type   RecordType      `json:"type"`
+	ID     string          `json:"id"`
+	Before json.RawMessage `json:"before,omitempty"` // the record before; nil on create
+	After  json.RawMessage `json:"after,omitempty"`  // the record after; nil on delete
+}
+
+type actorKey struct{}
+
+// WithActor returns a context whose writes are logged as made by actor (a
+// token's name, "import", "cli").
+func WithActor(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+// ActorFrom returns the actor set by WithActor, or "".
+func ActorFrom(ctx context.Context) string {
+	a, _ := ctx.Value(actorKey{}).(string)
+	return a
+}
+
+// Page selects a window of a list, in the Relay cursor-connection manner:
+// First items after the cursor After, or Last items before the cursor
+// Before. With neither First nor Last, First is DefaultPageSize.
+type Page struct {
+	First  int
+	After  string
+	Last   int
+	Before string
+	// Count asks for Conn.Total, which costs a pass over every match.
+	Count bool
+}
+
+const (
+	// DefaultPageSize is the page size when a Page gives none.
+	DefaultPageSize = 20
+	// MaxPageSize bounds First and Last; more gives errs.TooLarge.
+	MaxPageSize = 1000
+)
+
+// Conn is one page of a list in its stable order, with the cursor of each
+// item.
+type Conn[T any] struct {
+	Items       []T
+	Cursors     []string
+	HasNext     bool
+	HasPrevious bool
+	// Total is the number of matches of the filter over all pages, when
+	// Page.Count asked for it; otherwise -1.
+	Total int
+}
+
+// Lists are ordered by a date and then by id; records without a date
+// (speakers, organisations, topics, affiliations) by id alone, which, ids
+// being UUIDv7, is the order of creation.
+
+// SpeakerFilter selects speakers. Zero fields do not filter.
+type SpeakerFilter struct {
+	// Name matches speakers any of whose name or aliases has a word
+	// sequence starting with it, ignoring case and diacritics.
+	Name string
+	// OrganisationID matches speakers with an affiliation to it.
+	OrganisationID string
+}
+
+// OrganisationFilter selects organisations. Zero fields do not filter.
+type OrganisationFilter struct {
+	Name  string // as SpeakerFilter.Name, over name, short name and aliases
+	Kinds []OrgKind
+}
+
+// AffiliationFilter selects affiliations. Zero fields do not filter.
+type AffiliationFilter struct {
+	SpeakerID      string
+	OrganisationID string
+	Role           string           // equal ignoring case
+	At             partialdate.Date // held on (some day of) this date
+}
+
+// TopicFilter selects topics. Zero fields do not filter.
+type TopicFilter struct {
+	Name string // as SpeakerFilter.Name, over name, slug and aliases
+	// ParentID matches the direct subtopics of a topic; RootsOnly matches
+	// topics without a parent.
+	ParentID  string
+	RootsOnly bool
+}
+
+// SourceFilter selects sources, ordered by published date. Zero fields do
+// not filter.
+type SourceFilter struct {
+	PublisherID string
+	Published   partialdate.Range
+	Title       string // substring, ignoring case and diacritics
+}
+
+// StatementFilter selects statements, ordered by date said. Zero fields do
+// not filter; the fields combine with AND, the ids within one field with OR.
+type StatementFilter struct {
+	SpeakerIDs []string
+	// OrganisationIDs matches statements by speakers who were members when
+	// speaking (an affiliation valid on the date said), or whose explicit
+	// organisation is one of these.
+	OrganisationIDs []string
+	// TopicIDs matches statements on these topics or any of their
+	// subtopics.
+	TopicIDs  []string
+	SourceIDs []string
+	Kinds     []StatementKind
+	Statuses  []Status
+	// Said matches statements whose date said overlaps the range; a
+	// statement of unknown date never matches.
+	Said partialdate.Range
+	// Covers matches statements covering a day or period that overlaps
+	// the range.
+	Covers partialdate.Range
+	// TextContains matches statements whose text contains it, ignoring
+	// case and diacritics.
+	TextContains string
+}

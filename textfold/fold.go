@@ -1,0 +1,81 @@
+// Package textfold folds names and text for matching that ignores case and
+// diacritics, including the letters of Azerbaijani that Unicode does not
+// decompose (ə, ı) and its dotted and dotless I.
+//
+// Folding is for keys and comparisons only: the text a user stored is never
+// replaced by its folded form.
+package textfold
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// azLower lowercases with Azerbaijani rules, so that İ becomes i and I becomes
+// ı (then folded to i below) rather than i with a combining dot.
+var azLower = cases.Lower(language.Azerbaijani)
+
+// letters maps letters with no Unicode decomposition to the ASCII letter that
+// English-language transliterations use for them.
+var letters = strings.NewReplacer(
+	"ı", "i",
+	"ø", "o",
+	"ß", "ss",
+	"æ", "ae",
+	"œ", "oe",
+	"đ", "d",
+	"ł", "l",
+	"’", "'",
+	"‘", "'",
+)
+
+// schwa has two common transliterations: "Kərimli" is written both "Kerimli"
+// and "Karimli".
+const schwa = "ə"
+
+// Fold returns s lowercased, without diacritics, with ı folded to i and
+// with runs of non-letters and non-digits collapsed to one space. It folds ə to
+// e; use Keys for matching names, where ə may stand for e or a.
+func Fold(s string) string {
+	return fold(s, "e")
+}
+
+func fold(s, schwaAs string) string {
+	s = azLower.String(s)
+	s = strings.ReplaceAll(s, schwa, schwaAs)
+	s = letters.Replace(s)
+	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Keys returns the folded forms under which a name should be found: one, or
+// two when it contains ə (one reading it as e, one as a).
+func Keys(s string) []string {
+	e := fold(s, "e")
+	if !strings.Contains(azLower.String(s), schwa) {
+		return []string{e}
+	}
+	return []string{e, fold(s, "a")}
+}
+
+// Words returns the words of Fold(s).
+func Words(s string) []string { return strings.Fields(Fold(s)) }
