@@ -9,6 +9,7 @@ package errs
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Kind classifies an error by who must act on it.
@@ -127,6 +128,11 @@ func Message(err error) string {
 		}
 		msg += ": " + Message(inner)
 	} else if e.Err != nil && msg == "" {
+		if inner != nil {
+			// The cause holds an Internal error, whose text is for logs
+			// only: say no more than the kind does.
+			return strings.ToLower(strings.ReplaceAll(e.Kind.Code(), "_", " "))
+		}
 		msg = e.Err.Error()
 	}
 	return msg

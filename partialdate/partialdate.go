@@ -69,6 +69,11 @@ func Parse(s string) (Date, error) {
 			return Date{}, fmt.Errorf("%q: %w", s, ErrSyntax)
 		}
 		nums[i], _ = strconv.Atoi(p)
+		// A zero in Date means "unknown", so a written 0000, 00 month or 00
+		// day would silently parse as a coarser date (or none) instead.
+		if nums[i] == 0 {
+			return Date{}, fmt.Errorf("%q: %w", s, ErrRange)
+		}
 	}
 	d := Date{Year: nums[0], Month: nums[1], Day: nums[2]}
 	if err := d.Validate(); err != nil {
