@@ -1,0 +1,52 @@
+package extract
+
+// analysis holds the segmented text and what was found in it.
+type analysis struct {
+	text       string
+	toks       []token
+	paras      []span
+	sents      []sentence
+	sentOf     []int // token index -> sentence index
+	quotes     []qspan
+	heading    []bool   // per paragraph: is a section heading
+	topicOf    []string // per paragraph: the heading it stands under
+	mentions   []mention
+	orgAliases map[string][]string
+}
+
+// analyse segments text and collects names, organisations and headings.
+func analyse(text string) *analysis {
+	a := &analysis{text: text}
+	a.toks = tokenize(text)
+	a.paras = paragraphs(text)
+	a.findQuotes()
+	a.splitSentences()
+	a.findHeadings()
+	a.findOrgAliases()
+	a.findMentions()
+	return a
+}
+
+// tokensIn returns the tokens lying within [start, end).
+func (a *analysis) tokensIn(start, end int) []token {
+	i := a.tokenAt(start)
+	j := i
+	for j < len(a.toks) && a.toks[j].end <= end {
+		j++
+	}
+	return a.toks[i:j]
+}
+
+// tokenAt returns the index of the first token starting at or after pos.
+func (a *analysis) tokenAt(pos int) int {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.toks[m].start < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}

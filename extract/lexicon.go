@@ -1,0 +1,326 @@
+package extract
+
+// cueClass says how a reporting verb takes its content.
+type cueClass int
+
+const (
+	// cueClause verbs take a clause with or without "that" ("said he was",
+	// "reports that", "reports the transfer of").
+	cueClause cueClass = iota
+	// cueThat verbs count only with a that-clause, a quotation or a colon
+	// ("complains that", "stressed that").
+	cueThat
+	// cueObject verbs take an object and an infinitive or complement
+	// ("urged the government to", "called it a victory", "asked why").
+	cueObject
+)
+
+// cueVerbs maps reporting verb forms to their class.
+var cueVerbs = map[string]cueClass{}
+
+func addVerbs(c cueClass, forms ...string) {
+	for _, f := range forms {
+		cueVerbs[f] = c
+	}
+}
+
+func init() {
+	addVerbs(cueClause,
+		"say", "says", "said", "saying",
+		"tell", "tells", "told", "telling",
+		"add", "adds", "added", "adding",
+		"argue", "argues", "argued", "arguing",
+		"claim", "claims", "claimed", "claiming",
+		"write", "writes", "wrote", "writing",
+		"note", "notes", "noted", "noting",
+		"state", "states", "stated", "stating",
+		"explain", "explains", "explained", "explaining",
+		"report", "reports", "reported", "reporting",
+		"insist", "insists", "insisted", "insisting",
+		"warn", "warns", "warned", "warning",
+		"admit", "admits", "admitted", "admitting",
+		"acknowledge", "acknowledges", "acknowledged", "acknowledging",
+		"suggest", "suggests", "suggested", "suggesting",
+		"believe", "believes", "believed",
+		"think", "thinks", "thought",
+		"predict", "predicts", "predicted", "predicting",
+		"estimate", "estimates", "estimated",
+		"allege", "alleges", "alleged", "alleging",
+		"recall", "recalls", "recalled", "recalling",
+		"concede", "concedes", "conceded", "conceding",
+		"testify", "testifies", "testified",
+		"tweet", "tweets", "tweeted", "tweeting",
+		"declare", "declares", "declared", "declaring",
+		"assert", "asserts", "asserted", "asserting",
+		"contend", "contends", "contended",
+		"reveal", "reveals", "revealed", "revealing",
+		"recount", "recounts", "recounted",
+		"confirm", "confirms", "confirmed", "confirming",
+		"announce", "announces", "announced", "announcing",
+		"deny", "denies", "denied", "denying",
+		"maintain", "maintains", "maintained",
+		"reply", "replies", "replied", "replying",
+		"respond", "responds", "responded",
+		"joke", "jokes", "joked", "quip", "quips", "quipped",
+		"inform", "informs", "informed",
+		"expect", "expects", "expected",
+		"agree", "agrees", "agreed",
+		"stress", "stresses", "stressed", "stressing",
+		"emphasize", "emphasizes", "emphasized", "emphasizing",
+		"emphasise", "emphasises", "emphasised", "emphasising",
+		"observe", "observes", "observed",
+		"remark", "remarks", "remarked",
+		"mention", "mentions", "mentioned",
+		"indicate", "indicates", "indicated",
+		"clarify", "clarifies", "clarified", "clarifying",
+		"comment", "comments", "commented",
+		"conclude", "concludes", "concluded", "concluding",
+		"complain", "complains", "complained", "complaining",
+		"continue", "continues", "continued",
+		"suspect", "suspects", "suspected",
+		"regret", "regrets", "regretted",
+		"fear", "fears", "feared",
+		"hope", "hopes", "hoped",
+		"worry", "worries", "worried",
+		"feel", "feels", "felt",
+		"caution", "cautions", "cautioned",
+		"promise", "promises", "promised",
+		"vow", "vows", "vowed",
+		"speculate", "speculates", "speculated",
+		"consider", "considers", "considered",
+		"share", "shares", "shared",
+		"post", "posts", "posted",
+		"exclaim", "exclaims", "exclaimed",
+		"shout", "shouts", "shouted",
+		"boast", "boasts", "boasted",
+		"lament", "laments", "lamented",
+		"acknowledges",
+		"advise", "advises", "advised",
+		"describe", "describes", "described",
+		"disclose", "discloses", "disclosed",
+		"point", "points", "pointed", "pointing",
+		"connect", "connects", "connected",
+	)
+	addVerbs(cueObject,
+		"urge", "urges", "urged", "urging",
+		"ask", "asks", "asked", "asking",
+		"call", "calls", "called", "calling",
+		"demand", "demands", "demanded", "demanding",
+		"appeal", "appeals", "appealed",
+		"encourage", "encourages", "encouraged",
+		"discourage", "discourages", "discouraged",
+	)
+	// Verbs that need a that-clause, a quotation or a colon.
+	for _, f := range []string{
+		"complain", "complains", "complained", "complaining",
+		"continue", "continues", "continued",
+		"suspect", "suspects", "suspected",
+		"regret", "regrets", "regretted",
+		"fear", "fears", "feared",
+		"hope", "hopes", "hoped",
+		"worry", "worries", "worried",
+		"feel", "feels", "felt",
+		"consider", "considers", "considered",
+		"share", "shares", "shared",
+		"post", "posts", "posted",
+		"expect", "expects", "expected",
+		"agree", "agrees", "agreed",
+		"observe", "observes", "observed",
+		"mention", "mentions", "mentioned",
+		"indicate", "indicates", "indicated",
+		"comment", "comments", "commented",
+		"conclude", "concludes", "concluded", "concluding",
+		"stress", "stresses", "stressed", "stressing",
+		"emphasize", "emphasizes", "emphasized", "emphasizing",
+		"emphasise", "emphasises", "emphasised", "emphasising",
+		"remark", "remarks", "remarked",
+		"clarify", "clarifies", "clarified", "clarifying",
+		"advise", "advises", "advised",
+		"describe", "describes", "described",
+		"disclose", "discloses", "disclosed",
+		"point", "points", "pointed", "pointing",
+		"connect", "connects", "connected",
+		"maintain", "maintains", "maintained",
+		"inform", "informs", "informed",
+		"thought", "recall", "recalls", "recalled", "recalling",
+		"deny", "denies", "denied",
+		"reveal", "reveals", "revealed", "revealing",
+		"announce", "announces", "announced", "announcing",
+		"confirm", "confirms", "confirmed", "confirming",
+		"estimate", "estimates", "estimated",
+		"exclaim", "exclaims", "exclaimed", "shout", "shouts", "shouted",
+		"boast", "boasts", "boasted", "lament", "laments", "lamented",
+		"caution", "cautions", "cautioned", "promise", "promises", "promised",
+		"vow", "vows", "vowed", "speculate", "speculates", "speculated",
+	} {
+		cueVerbs[f] = cueThat
+	}
+}
+
+// pronouns that can be the subject of a reporting verb, with whether they
+// refer to one person.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": false, "it": false, "we": false, "i": true}
+
+// skipBeforeCue are adverbs and auxiliaries that may stand between a subject
+// and its reporting verb.
+var skipBeforeCue = map[string]bool{
+	"also": true, "has": true, "have": true, "had": true, "then": true, "later": true,
+	"again": true, "previously": true, "recently": true, "further": true, "repeatedly": true,
+	"publicly": true, "earlier": true, "once": true, "reportedly": true, "would": true,
+	"will": true, "could": true, "may": true, "might": true, "did": true, "does": true,
+	"do": true, "often": true, "always": true, "still": true, "just": true, "already": true,
+	"even": true, "only": true, "strongly": true, "firmly": true, "clearly": true,
+	"openly": true, "vehemently": true, "ironically": true, "widely": true, "too": true,
+	"today": true, "yesterday": true, "first": true, "frequently": true, "subsequently": true,
+	"emphatically": true, "angrily": true, "flatly": true, "quickly": true, "now": true,
+	"finally": true, "simply": true, "bluntly": true, "candidly": true, "proudly": true,
+	"confidently": true, "calmly": true, "correctly": true, "rightly": true, "wrongly": true,
+	"falsely": true, "personally": true, "directly": true, "indeed": true, "sarcastically": true,
+	"jokingly": true, "tearfully": true, "happily": true, "sadly": true, "similarly": true,
+	"likewise": true, "separately": true, "privately": true, "specifically": true,
+}
+
+// passiveMarks before a verb make it passive or a participle modifier, not
+// a report by the words before it.
+var passiveMarks = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "been": true, "be": true,
+	"being": true, "so": true, "the": true, "a": true, "an": true, "not": true, "to": true,
+	"am": true, "get": true, "got": true,
+}
+
+// boundaryWords end a noun phrase when walking back from a verb.
+var boundaryWords = map[string]bool{
+	"and": true, "but": true, "or": true, "that": true, "which": true, "who": true,
+	"whom": true, "whose": true, "while": true, "as": true, "when": true, "because": true,
+	"if": true, "since": true, "after": true, "before": true, "although": true,
+	"though": true, "where": true, "in": true, "on": true, "at": true, "for": true,
+	"to": true, "from": true, "with": true, "by": true, "than": true, "into": true,
+	"about": true, "during": true, "under": true, "over": true, "through": true,
+	"whether": true, "what": true, "why": true, "how": true, "so": true, "yet": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "be": true, "been": true, "not": true, "this": true, "these": true,
+	"those": true, "meanwhile": true, "however": true, "moreover": true, "instead": true,
+	"also": true, "then": true, "there": true, "here": true, "now": true, "despite": true,
+	"against": true, "upon": true, "without": true, "within": true, "among": true,
+	"between": true, "via": true, "until": true, "till": true, "across": true,
+}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "some": true, "many": true, "most": true,
+	"several": true, "other": true, "another": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true, "my": true, "your": true, "both": true,
+	"all": true, "few": true, "two": true, "three": true, "one": true, "various": true,
+	"numerous": true, "certain": true, "local": true, "senior": true, "top": true,
+}
+
+// functionCaps are capitalised words that are not names (sentence openers,
+// titles, calendar words).
+var functionCaps = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "to", "from",
+		"with", "by", "of", "as", "if", "when", "while", "after", "before", "since",
+		"although", "though", "because", "meanwhile", "however", "also", "then", "this",
+		"that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his",
+		"her", "their", "our", "my", "your", "its", "some", "many", "most", "all", "both",
+		"several", "other", "another", "one", "two", "three", "here", "there", "now",
+		"today", "yesterday", "last", "next", "according", "despite", "during", "under",
+		"over", "yet", "so", "still", "even", "only", "just", "such", "each", "every",
+		"mr", "mrs", "ms", "dr", "sir", "madam", "according", "thus", "instead", "no",
+		"not", "what", "why", "how", "who", "where", "which", "whether", "unlike", "like",
+		"among", "amid", "against", "without", "within", "through", "upon", "via",
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "is", "was", "are", "were",
+		"do", "does", "did", "can", "could", "would", "should", "will", "let", "please",
+		"yes", "oh", "well", "again", "earlier", "later", "finally", "first", "second",
+		"there's", "it's", "that's", "we're", "i'm", "don't", "here's", "facebook",
+		"twitter", "instagram", "youtube", "telegram", "fb",
+	} {
+		functionCaps[w] = true
+	}
+}
+
+// honorifics precede names and are not part of them.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "rev": true, "mx": true}
+
+// roleWords name roles and occupations of speakers.
+var roleWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"member", "members", "chairman", "chairwoman", "chairperson", "chair", "leader",
+		"head", "president", "vice-president", "director", "journalist", "activist",
+		"economist", "lawyer", "poet", "reporter", "spokesperson", "spokesman",
+		"spokeswoman", "senator", "representative", "mayor", "councillor", "councilor",
+		"chief", "officer", "commissioner", "premier", "secretary", "governor", "judge",
+		"justice", "professor", "general", "constable", "inspector", "superintendent",
+		"deputy", "executive", "ceo", "founder", "co-founder", "coach", "manager",
+		"captain", "ambassador", "sheriff", "pastor", "bishop", "chancellor", "king",
+		"queen", "prince", "pope", "dean", "analyst", "expert", "researcher", "scientist",
+		"doctor", "nurse", "veteran", "trustee", "agent", "detective", "sergeant",
+		"attorney", "prosecutor", "counsel", "advocate", "editor", "writer", "author",
+		"blogger", "minister", "mp", "mla", "mpp", "candidate", "politician", "official",
+		"campaigner", "organizer", "organiser", "coordinator", "adviser", "advisor",
+		"consultant", "owner", "resident", "student", "teacher", "principal", "partner",
+		"lecturer", "historian", "chairs", "commander", "colonel", "lieutenant", "major",
+		"councilwoman", "councilman", "critic", "defender", "deputy", "economists",
+		"wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
+		"widow", "friend", "neighbour", "neighbor", "colleague", "uncle", "aunt",
+		"cousin", "grandmother", "grandfather", "player", "goaltender", "goalie",
+		"forward", "defenceman", "winger", "centre", "striker", "midfielder", "defender",
+		"host", "presenter", "anchor", "columnist", "commentator", "correspondent",
+		"photographer", "artist", "singer", "actor", "actress", "musician", "producer",
+		"filmmaker", "physician", "surgeon", "psychologist", "psychiatrist", "dentist",
+		"pharmacist", "engineer", "architect", "planner", "administrator", "clerk",
+		"treasurer", "superintendent", "trustees", "board", "employee", "worker",
+		"volunteer", "survivor", "witness", "victim", "farmer", "fisherman", "economist",
+		"sociologist", "criminologist", "epidemiologist", "specialist", "strategist",
+		"pollster", "lobbyist", "diplomat", "envoy", "negotiator", "mediator", "monk",
+		"priest", "imam", "rabbi", "elder", "chiefs", "premier", "ombudsman", "auditor",
+		"coroner", "paramedic", "firefighter", "ranger", "warden", "commissioner",
+	} {
+		roleWords[w] = true
+	}
+}
+
+// orgWords mark a capitalised name as an organisation or outlet.
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"party", "tv", "ministry", "council", "agency", "office", "department", "news",
+		"press", "radio", "newspaper", "union", "association", "court", "commission",
+		"committee", "bank", "group", "company", "inc", "ltd", "corp", "university",
+		"police", "government", "service", "services", "network", "times", "post",
+		"journal", "herald", "gazette", "tribune", "daily", "weekly", "magazine",
+		"institute", "foundation", "center", "centre", "organization", "organisation",
+		"movement", "front", "alliance", "coalition", "federation", "society", "club",
+		"team", "board", "authority", "administration", "parliament", "assembly",
+		"senate", "house", "congress", "watch", "international", "corporation",
+		"communications", "media", "broadcasting", "channel", "website", "portal",
+		"papers", "papers", "cbc", "ctv", "reuters", "bbc", "ap", "afp", "liberty",
+		"hospital", "school", "college", "city", "county", "province", "state",
+		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
+		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
+		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
+	} {
+		orgWords[w] = true
+	}
+}
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
+	"prof": true, "gen": true, "gov": true, "sen": true, "rep": true, "lt": true,
+	"col": true, "capt": true, "sgt": true, "cpl": true, "insp": true, "supt": true,
+	"inc": true, "ltd": true, "co": true, "corp": true, "vs": true, "etc": true,
+	"no": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "mt": true, "ft": true, "rev": true, "hon": true, "approx": true,
+	"dept": true, "est": true, "fig": true, "vol": true, "ave": true, "blvd": true,
+	"rd": true, "cst": true, "const": true,
+}

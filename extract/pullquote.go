@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// pullQuotePara returns the index of the digest's pull quote paragraph, or
+// -1. A pull quote is the paragraph right after a masthead line (a short
+// first paragraph without sentence punctuation) that is marked as a
+// quotation (opening or closing mark) or repeats words found further down.
+func (a *analysis) pullQuotePara() int {
+	if len(a.paras) < 3 || !a.heading[0] || a.heading[1] {
+		return -1
+	}
+	p := a.paras[1]
+	s := a.text[p.start:p.end]
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "…. "))
+	if isOpeningMark(string(first)) || last == '”' || last == '"' || strings.HasSuffix(s, "”…") {
+		return 1
+	}
+	if a.repeatAt(1) >= 0 {
+		return 1
+	}
+	return -1
+}
+
+// repeatPiece returns the longest piece between ellipses of paragraph pi,
+// without marks, cut to at most 80 bytes at a word boundary.
+func (a *analysis) repeatPiece(pi int) string {
+	p := a.paras[pi]
+	best := ""
+	for _, piece := range strings.Split(a.text[p.start:p.end], "…") {
+		piece = normalizeForMatch(piece)
+		if len(piece) > len(best) {
+			best = piece
+		}
+	}
+	if len(best) > 80 {
+		cut := strings.LastIndexByte(best[:80], ' ')
+		if cut > 20 {
+			best = best[:cut]
+		}
+	}
+	return best
+}
+
+// repeatAt returns the byte offset where the words of paragraph pi are
+// repeated later in the text, or -1.
+func (a *analysis) repeatAt(pi int) int {
+	piece := a.repeatPiece(pi)
+	if len(piece) < 20 {
+		return -1
+	}
+	rest := a.text[a.paras[pi].end:]
+	if i := strings.Index(rest, piece); i >= 0 {
+		return a.paras[pi].end + i
+	}
+	return -1
+}
+
+// pullQuote builds the pull quote statement of paragraph pi, attributed to
+// the statement that contains the repeated words.
+func (a *analysis) pullQuote(pi int, stmts []stmt) stmt {
+	p := a.paras[pi]
+	x := stmt{start: p.start, end: p.end, kind: Direct, conf: 0.9, pull: true}
+	if at := a.repeatAt(pi); at >= 0 {
+		for _, y := range stmts {
+			if y.start <= at && at < y.end {
+				x.sp = y.sp
+				break
+			}
+		}
+	}
+	return x
+}
+
+// containsRepeat reports whether statement y contains the words the pull
+// quote x repeats.
+func (a *analysis) containsRepeat(x, y stmt) bool {
+	pi := a.paraAt(x.start)
+	if pi < 0 {
+		return false
+	}
+	at := a.repeatAt(pi)
+	return at >= y.start && at < y.end
+}

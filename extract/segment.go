@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range of the analysed text.
+type span struct{ start, end int }
+
+// token is a word or a punctuation character of the analysed text.
+type token struct {
+	start, end int
+	text       string // as written
+	lower      string // lower case
+	word       bool   // letters and digits (with inner apostrophes, hyphens, dots)
+}
+
+// isCap reports whether the token starts with an upper-case letter.
+func (t token) isCap() bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// isAcronym reports whether the token is an all-capitals word of 2+ letters.
+func (t token) isAcronym() bool {
+	if !t.word || utf8.RuneCountInString(t.text) < 2 {
+		return false
+	}
+	letters := 0
+	for _, r := range t.text {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// isJoiner reports whether r may join two parts of one word: apostrophes,
+// hyphens, and the dot of abbreviations like "U.S.".
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '-', '.', '&', '‑':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text into word and punctuation tokens; whitespace is
+// dropped.
+func tokenize(text string) []token {
+	var toks []token
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := i + n
+			seg := 1 // runes since the last joiner
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) {
+					j += n2
+					seg++
+					continue
+				}
+				if isJoiner(r2) && j+n2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if isWordRune(r3) && (r2 != '.' || seg == 1) {
+						j += n2
+						seg = 0
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, token{start: i, end: j, text: text[i:j], lower: strings.ToLower(text[i:j]), word: true})
+			i = j
+		default:
+			toks = append(toks, token{start: i, end: i + n, text: text[i : i+n], lower: text[i : i+n]})
+			i += n
+		}
+	}
+	return toks
+}
+
+// paragraphs splits text into trimmed paragraphs. Every line is a paragraph
+// unless the text is hard-wrapped (most lines continue a sentence on the next
+// line), in which case paragraphs are separated by blank lines.
+func paragraphs(text string) []span {
+	type line struct{ start, end int }
+	var lines []line
+	for i := 0; i <= len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			j = len(text) - i
+		}
+		lines = append(lines, line{i, i + j})
+		i += j + 1
+	}
+	nonEmpty, wrapped := 0, 0
+	for k, l := range lines {
+		s := strings.TrimSpace(text[l.start:l.end])
+		if s == "" {
+			continue
+		}
+		nonEmpty++
+		if k+1 < len(lines) && strings.TrimSpace(text[lines[k+1].start:lines[k+1].end]) != "" &&
+			!strings.ContainsAny(s[len(s)-1:], ".!?:”\"’)") {
+			wrapped++
+		}
+	}
+	hard := nonEmpty > 3 && wrapped*2 > nonEmpty
+	var paras []span
+	add := func(s, e int) {
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if s < e {
+			paras = append(paras, span{s, e})
+		}
+	}
+	start := 0
+	for k, l := range lines {
+		blank := strings.TrimSpace(text[l.start:l.end]) == ""
+		if hard {
+			if blank {
+				add(start, l.start)
+				start = l.end
+			}
+			if k == len(lines)-1 {
+				add(start, l.end)
+			}
+			continue
+		}
+		add(l.start, l.end)
+	}
+	return paras
+}
+
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// sentence is a span of tokens [first, last) within one paragraph.
+type sentence struct {
+	first, last int // token indexes
+	para        int
+}
+
+// splitSentences cuts every paragraph into sentences. Sentence ends inside
+// quotations are ignored, so a quotation of several sentences stays within
+// the sentence that carries its attribution; a quotation that itself ends a
+// sentence ends the sentence when a capitalised word follows.
+func (a *analysis) splitSentences() {
+	ti := 0
+	for pi, p := range a.paras {
+		for ti < len(a.toks) && a.toks[ti].start < p.start {
+			ti++
+		}
+		first := ti
+		for ti < len(a.toks) && a.toks[ti].end <= p.end {
+			next := ti + 1
+			if next < len(a.toks) && a.toks[next].end <= p.end && a.sentenceEndsAt(ti) {
+				a.sents = append(a.sents, sentence{first, next, pi})
+				first = next
+			}
+			ti++
+		}
+		if first < ti {
+			a.sents = append(a.sents, sentence{first, ti, pi})
+		}
+	}
+	a.sentOf = make([]int, len(a.toks))
+	for si, s := range a.sents {
+		for k := s.first; k < s.last; k++ {
+			a.sentOf[k] = si
+		}
+	}
+}
+
+// sentenceEndsAt reports whether a sentence ends after token i (which is not
+// the last token of its paragraph).
+func (a *analysis) sentenceEndsAt(i int) bool {
+	t := a.toks[i]
+	nx := a.toks[i+1]
+	if !startsSentence(nx) {
+		return false
+	}
+	if q := a.quoteEndingAt(t.end); q >= 0 {
+		inner := strings.TrimRight(a.text[a.quotes[q].start:t.start], " ")
+		return strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "…")
+	}
+	if a.insideQuote(t.start) {
+		return false
+	}
+	switch t.text {
+	case "!", "?", "…":
+		return true
+	case ".":
+		if i > 0 && a.toks[i-1].end == t.start && isAbbreviation(a.toks[i-1]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// startsSentence reports whether t can open a sentence.
+func startsSentence(t token) bool {
+	if t.word {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return isOpeningMark(t.text) || t.text == "(" || t.text == "["
+}
+
+// isAbbreviation reports whether a word followed by a dot is an abbreviation
+// rather than a sentence end: initials, "U.S", titles, month abbreviations.
+func isAbbreviation(t token) bool {
+	if utf8.RuneCountInString(t.text) == 1 && t.isCap() {
+		return true
+	}
+	if strings.Contains(t.text, ".") {
+		return true
+	}
+	return abbreviations[t.lower]
+}

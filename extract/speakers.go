@@ -1,0 +1,434 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speakerRef is the source of a statement as resolved so far.
+type speakerRef struct {
+	name   string // proper name: person, outlet or institution
+	source string // phrase for an unnamed source
+	role   string
+	org    string
+	person bool
+}
+
+func (s speakerRef) empty() bool { return s.name == "" && s.source == "" }
+
+// mention is an occurrence of a name of two or more words (or an acronym)
+// outside quotations, used to establish full names and resolve pronouns.
+type mention struct {
+	pos    int
+	name   string
+	person bool
+}
+
+// nameConnectors are lower-case particles inside personal names.
+var nameConnectors = map[string]bool{
+	"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true,
+	"del": true, "la": true, "le": true, "di": true, "du": true, "der": true,
+	"den": true, "ibn": true, "dos": true, "das": true, "y": true,
+}
+
+// nameWord reports whether token i can be part of a proper name.
+func (a *analysis) nameWord(i int) bool {
+	t := a.toks[i]
+	if !t.word || !t.isCap() {
+		return false
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(t.lower, "’s"), "'s")
+	if functionCaps[base] || honorifics[base] || roleWords[base] {
+		return false
+	}
+	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
+		return false
+	}
+	return true
+}
+
+func isPossessive(t token) bool {
+	return strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s’")
+}
+
+// nameEndingAt returns the first token of the proper name that ends with
+// token i, not reaching before token min; ok is false when token i does not
+// end a name. Initials ("J."), particles ("de") and possessive parts of
+// organisation names ("Prosecutor's Office") are kept inside.
+func (a *analysis) nameEndingAt(i, min int) (int, bool) {
+	if i < min || i >= len(a.toks) {
+		return 0, false
+	}
+	t := a.toks[i]
+	if t.isAcronym() && !functionCaps[t.lower] {
+		// An acronym ends a name only as a name of its own or after
+		// capitalised words ("Meydan TV").
+		k := i
+		for k-1 >= min && a.nameWord(k-1) && !a.toks[k-1].isAcronym() && !isPossessive(a.toks[k-1]) {
+			k--
+		}
+		return k, true
+	}
+	if !a.nameWord(i) || isPossessive(t) {
+		return 0, false
+	}
+	k := i
+	for k-1 >= min {
+		p := a.toks[k-1]
+		switch {
+		case p.text == "." && k-2 >= min && utf8.RuneCountInString(a.toks[k-2].text) == 1 && a.toks[k-2].isCap():
+			k -= 2 // an initial
+			continue
+		case p.word && nameConnectors[p.lower] && k-2 >= min && a.nameWord(k-2):
+			k--
+			continue
+		case p.word && a.nameWord(k-1) && !p.isAcronym():
+			if isPossessive(p) && !orgWords[a.toks[k].lower] {
+				return k, true
+			}
+			k--
+			continue
+		}
+		break
+	}
+	return k, true
+}
+
+// nameStartingAt returns the end (exclusive) of the proper name starting at
+// token i, not reaching token max.
+func (a *analysis) nameStartingAt(i, max int) (int, bool) {
+	if i >= max || !(a.nameWord(i) || a.toks[i].isAcronym()) {
+		return 0, false
+	}
+	k := i + 1
+	for k < max {
+		t := a.toks[k]
+		switch {
+		case t.text == "." && utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() && k+1 < max && a.nameWord(k+1):
+			k++
+			continue
+		case t.word && nameConnectors[t.lower] && k+1 < max && a.nameWord(k+1):
+			k++
+			continue
+		case a.nameWord(k) || (t.isAcronym() && !functionCaps[t.lower]):
+			if isPossessive(a.toks[k-1]) {
+				return k, true
+			}
+			k++
+			continue
+		}
+		break
+	}
+	return k, true
+}
+
+// joinTokens returns the text from token i to token j (exclusive) as written.
+func (a *analysis) joinTokens(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return a.text[a.toks[i].start:a.toks[j-1].end]
+}
+
+// isOrgName reports whether a proper name looks like an organisation or
+// outlet rather than a person.
+func isOrgName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) == 1 {
+		t := token{text: ws[0], word: true}
+		if t.isAcronym() {
+			return true
+		}
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if orgWords[lw] || strings.HasSuffix(lw, "’s") && orgWords[strings.TrimSuffix(lw, "’s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// findMentions records every proper name outside quotations.
+func (a *analysis) findMentions() {
+	for i := 0; i < len(a.toks); i++ {
+		if a.insideQuote(a.toks[i].start) {
+			continue
+		}
+		end, ok := a.nameStartingAt(i, len(a.toks))
+		if !ok {
+			continue
+		}
+		// names do not run across sentences
+		for k := i + 1; k < end; k++ {
+			if a.sentOf[k] != a.sentOf[i] {
+				end = k
+				break
+			}
+		}
+		name := cleanName(a.joinTokens(i, end))
+		multi := end-i >= 2
+		if multi || a.toks[i].isAcronym() {
+			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: !isOrgName(name)})
+		}
+		i = end - 1
+	}
+}
+
+// cleanName drops a possessive ending and surrounding punctuation.
+func cleanName(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	return strings.Trim(s, " ,.;:")
+}
+
+// canonicalName returns the full name the document established for name at
+// byte pos: a name of one word becomes the latest earlier (else the first
+// later) multi-word name that contains it.
+func (a *analysis) canonicalName(name string, pos int) string {
+	name = cleanName(name)
+	if strings.Contains(name, " ") || name == "" {
+		return name
+	}
+	lw := strings.ToLower(name)
+	best := ""
+	for _, m := range a.mentions {
+		if !strings.Contains(m.name, " ") {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+			if w == lw {
+				if m.pos <= pos || best == "" {
+					best = m.name
+				}
+				break
+			}
+		}
+		if m.pos > pos && best != "" {
+			break
+		}
+	}
+	if best == "" {
+		return name
+	}
+	return best
+}
+
+// lastPersonBefore returns the latest multi-word person name mentioned
+// before byte pos within the given distance, or "".
+func (a *analysis) lastPersonBefore(pos, within int) string {
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		if pos-m.pos > within {
+			return ""
+		}
+		if m.person && strings.Contains(m.name, " ") {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// describe parses a descriptor phrase (tokens [i, j)) for a role and an
+// organisation: "Member of APFP", "the chairman of the Popular Front
+// Party", "exiled journalist", "PFP leader", "principal researcher at Dixon
+// Hall".
+func (a *analysis) describe(i, j int) (role, org string) {
+	roleAt := -1
+	for k := j - 1; k >= i; k-- {
+		if a.toks[k].word && roleWords[a.toks[k].lower] {
+			roleAt = k
+			break
+		}
+	}
+	if roleAt >= 0 {
+		r0 := roleAt
+		for r0-1 >= i && r0 > roleAt-2 {
+			p := a.toks[r0-1]
+			if !p.word || p.isCap() || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
+				break
+			}
+			r0--
+		}
+		role = strings.ToLower(a.joinTokens(r0, roleAt+1))
+		// organisation named before the role word: "PFP leader"
+		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
+			if s, ok := a.nameEndingAt(r0-1, i); ok {
+				org = a.joinTokens(s, r0)
+			}
+		}
+	}
+	// organisation after "of", "at", "for", "with": the first name there
+	for k := i; k < j && org == ""; k++ {
+		switch a.toks[k].lower {
+		case "of", "at", "for", "with", "from":
+		default:
+			continue
+		}
+		for m := k + 1; m < j && m <= k+4; m++ {
+			if a.nameWord(m) || a.toks[m].isAcronym() {
+				e, _ := a.nameStartingAt(m, j)
+				org = a.joinTokens(m, e)
+				break
+			}
+		}
+	}
+	return role, a.canonOrg(cleanName(org))
+}
+
+// canonOrg maps an organisation name as written to the acronym the
+// document establishes for it; a lone word before "Party" stands for the
+// party.
+func (a *analysis) canonOrg(org string) string {
+	if org == "" {
+		return ""
+	}
+	low := strings.ToLower(org)
+	for acr, longs := range a.orgAliases {
+		if org == acr || strings.HasPrefix(org, acr+" ") {
+			return acr
+		}
+		for _, l := range longs {
+			if low == strings.ToLower(l) || strings.HasPrefix(org, l+" ") {
+				return acr
+			}
+		}
+	}
+	if ws := strings.Fields(org); len(ws) == 2 && strings.EqualFold(ws[1], "party") {
+		return ws[0]
+	}
+	return org
+}
+
+// initials returns the initial letters of the capitalised words of ws.
+func initials(ws []token) string {
+	var b strings.Builder
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// findOrgAliases collects, for every acronym in the text, the long names
+// whose initials spell it (also without a leading word, "Popular Front
+// Party" for "APFP") and the shorter acronyms that end it ("PFP").
+func (a *analysis) findOrgAliases() {
+	acrs := map[string]bool{}
+	for _, t := range a.toks {
+		if t.isAcronym() && utf8.RuneCountInString(t.text) <= 6 && !functionCaps[t.lower] {
+			acrs[t.text] = true
+		}
+	}
+	found := map[string]map[string]bool{}
+	add := func(acr, long string) {
+		if found[acr] == nil {
+			found[acr] = map[string]bool{}
+		}
+		found[acr][long] = true
+	}
+	for i := 0; i < len(a.toks); i++ {
+		if !a.nameWord(i) || a.toks[i].isAcronym() {
+			continue
+		}
+		// extend over capitalised words and lower-case connectors
+		var caps []token
+		end := i
+		for k := i; k < len(a.toks) && k < i+8; k++ {
+			t := a.toks[k]
+			if t.word && t.isCap() && !t.isAcronym() {
+				caps = append(caps, t)
+				end = k + 1
+				ini := initials(caps)
+				for acr := range acrs {
+					if len(caps) < 2 {
+						continue
+					}
+					if ini == acr || (len(ini) >= 3 && len(ini) == len(acr)-1 && strings.HasSuffix(acr, ini)) {
+						add(acr, a.joinTokens(i, end))
+					}
+				}
+				continue
+			}
+			if t.word && (t.lower == "of" || t.lower == "and" || t.lower == "for" || t.lower == "the") {
+				continue
+			}
+			break
+		}
+	}
+	for acr := range acrs {
+		for other := range acrs {
+			if other != acr && len(other) >= 3 && strings.HasSuffix(acr, other) {
+				add(acr, other)
+				for l := range found[other] {
+					add(acr, l)
+				}
+			}
+		}
+	}
+	a.orgAliases = map[string][]string{}
+	for acr, set := range found {
+		shorter := false
+		for other, oset := range found {
+			if other != acr && oset[acr] {
+				shorter = true
+			}
+		}
+		if shorter {
+			continue
+		}
+		var ls []string
+		for l := range set {
+			ls = append(ls, l)
+		}
+		sort.Strings(ls)
+		a.orgAliases[acr] = ls
+	}
+}
+
+// speakerList returns the distinct named speakers of qs with their
+// descriptors and the other forms the document uses for them.
+func (a *analysis) speakerList(qs []Quote) []Speaker {
+	var out []Speaker
+	idx := map[string]int{}
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		k, ok := idx[q.Speaker]
+		if !ok {
+			k = len(out)
+			idx[q.Speaker] = k
+			out = append(out, Speaker{Name: q.Speaker})
+		}
+		if out[k].Role == "" {
+			out[k].Role = q.Role
+		}
+		if out[k].Organisation == "" {
+			out[k].Organisation = q.Organisation
+		}
+	}
+	for k := range out {
+		ws := strings.Fields(out[k].Name)
+		if len(ws) > 1 && !isOrgName(out[k].Name) {
+			last := ws[len(ws)-1]
+			if strings.Contains(a.text, last) {
+				out[k].Aliases = append(out[k].Aliases, last)
+			}
+		}
+		for acr, longs := range a.orgAliases {
+			for _, l := range longs {
+				if l == out[k].Name {
+					out[k].Aliases = append(out[k].Aliases, acr)
+				}
+			}
+		}
+	}
+	return out
+}

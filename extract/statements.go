@@ -1,0 +1,442 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// statements runs attribution over the whole text and returns the quotes in
+// document order.
+func (a *analysis) statements(docDate string) []Quote {
+	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}}
+	pull := a.pullQuotePara()
+	var stmts []stmt
+	for si, s := range a.sents {
+		if s.para == pull || a.heading[s.para] {
+			continue
+		}
+		stmts = append(stmts, a.sentenceStatements(si, st)...)
+	}
+	stmts = dedupe(stmts)
+	if pull >= 0 {
+		stmts = append([]stmt{a.pullQuote(pull, stmts)}, stmts...)
+	}
+	ref := parseDocDate(docDate)
+	out := make([]Quote, 0, len(stmts))
+	for _, x := range stmts {
+		q := Quote{
+			Start: x.start, End: x.end, Text: a.text[x.start:x.end], Kind: x.kind,
+			Speaker: x.sp.name, Source: x.sp.source, Cue: x.cue, Organisation: x.sp.org,
+			Role: x.sp.role, Date: docDate, Confidence: x.conf, PullQuote: x.pull,
+		}
+		if q.Speaker != "" {
+			q.Source = ""
+		}
+		if p := a.paraAt(x.start); p >= 0 {
+			q.Topic = a.topicOf[p]
+		}
+		if x.pull {
+			q.Topic = ""
+			for _, y := range stmts {
+				if y.pull || y.sp != x.sp || x.sp.empty() {
+					continue
+				}
+				if p := a.paraAt(y.start); p >= 0 && a.containsRepeat(x, y) {
+					q.Topic = a.topicOf[p]
+				}
+			}
+		}
+		q.Covers = findDates(q.Text, ref)
+		out = append(out, q)
+	}
+	return out
+}
+
+// paraAt returns the index of the paragraph containing byte pos, or -1.
+func (a *analysis) paraAt(pos int) int {
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].end > pos })
+	if i < len(a.paras) && a.paras[i].start <= pos {
+		return i
+	}
+	return -1
+}
+
+// sentenceStatements finds the statements of sentence si.
+func (a *analysis) sentenceStatements(si int, st *state) []stmt {
+	s := a.sents[si]
+	var out []stmt
+	emit := func(x stmt) {
+		out = append(out, x)
+		if !x.sp.empty() {
+			st.running = x.sp
+		}
+		for qi, q := range a.quotes {
+			if q.start >= x.start && q.start < x.end {
+				st.consumed[qi] = true
+			}
+		}
+		if x.end > a.toks[s.last-1].end && x.end > st.blocked {
+			st.blocked = x.end
+		}
+	}
+	cues := a.findCues(s)
+	var prev speakerRef
+	contentEnd := -1 // token where the previous forward content ended
+	clauseStart := s.first
+	for ci, c := range cues {
+		if a.toks[c.at].start < st.blocked {
+			continue
+		}
+		if c.at < contentEnd && !(isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
+			continue // a report nested in another
+		}
+		next := s.last
+		for _, d := range cues[ci+1:] {
+			if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
+				next = d.at
+				break
+			}
+		}
+		if c.according {
+			x, ok := a.according(s, c, clauseStart, st)
+			if ok {
+				emit(x)
+				prev = x.sp
+				clauseStart = a.tokenAt(x.end)
+			}
+			continue
+		}
+		f := a.cueFrame(s, c, st, prev)
+		if f.sp.empty() && !f.hasSubj {
+			continue
+		}
+		cueText := a.joinTokens(c.at, c.last+1)
+		conf := 0.7
+		if f.sp.name != "" {
+			conf = 0.8
+		}
+		// colon: "X wrote: …"
+		if f.after < s.last && a.toks[f.after].text == ":" {
+			if x, ok := a.colonStatement(f.after, f.sp, cueText, st); ok {
+				x.conf = conf + 0.1
+				emit(x)
+				prev = f.sp
+				contentEnd = s.last
+			}
+			continue
+		}
+		rest := f.after
+		backward := false
+		before := f.subjStart > clauseStart && (a.toks[f.subjStart-1].text == "," || a.isClosingMarkTok(f.subjStart-1) || a.toks[f.subjStart-1].text == "—")
+		if f.inverted {
+			before = f.subjStart > clauseStart
+		}
+		if before {
+			switch {
+			case rest >= s.last:
+				backward = true
+			case !a.toks[rest].word:
+				backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text)
+			case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
+				backward = true
+			case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
+				backward = !a.hasThat(rest, s.last) && s.last-rest <= 8
+			}
+		}
+		if backward {
+			if x, ok := a.contentStmt(clauseStart, f.subjStart, false); ok {
+				x.sp, x.cue, x.conf = f.sp, cueText, conf
+				emit(x)
+				prev = f.sp
+			}
+			// "A, he said, B."
+			if rest < s.last && a.toks[rest].text == "," && rest+1 < s.last {
+				if _, isCue := cueVerbs[a.toks[rest+1].lower]; !isCue {
+					if x, ok := a.contentStmt(rest+1, next, false); ok && a.wordsIn(x.start, x.end) >= 4 {
+						x.sp, x.cue, x.conf = f.sp, cueText, conf-0.1
+						emit(x)
+					}
+				}
+			}
+			clauseStart = next
+			continue
+		}
+		// forward content
+		start := rest
+		if t := a.thatAt(rest, next); t >= 0 {
+			start = t + 1
+		} else if c.class == cueThat {
+			if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
+				continue
+			}
+		} else if c.class == cueClause && rest < s.last && badAfterClauseCue[a.toks[rest].lower] {
+			continue
+		}
+		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
+			// "called it a victory": needs a named subject
+			if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) {
+				continue
+			}
+		}
+		x, ok := a.contentStmt(start, next, true)
+		if !ok {
+			continue
+		}
+		if x.kind == Indirect && a.wordsIn(x.start, x.end) < 3 {
+			continue
+		}
+		x.sp, x.cue, x.conf = f.sp, cueText, conf
+		emit(x)
+		prev = f.sp
+		contentEnd = next
+		clauseStart = next
+	}
+	// quotations without a cue of their own
+	for qi, q := range a.quotes {
+		if q.depth != 0 || q.missingOpen || st.consumed[qi] || q.start < a.toks[s.first].start || q.start >= a.toks[s.last-1].end || q.start < st.blocked {
+			continue
+		}
+		qt := a.tokenAt(q.start)
+		switch {
+		case qt > s.first && a.toks[qt-1].text == ":":
+			sp := st.running
+			if n0, ok := a.nameEndingAt(qt-2, s.first); ok {
+				sp, _ = a.nameRef(n0, qt-1, s.first, st)
+			}
+			if !sp.empty() {
+				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
+			}
+		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty():
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: st.running, conf: 0.6})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// badAfterClauseCue are words after a reporting verb that show it does not
+// introduce reported content ("writes about", "reports on", "said to be").
+var badAfterClauseCue = map[string]bool{
+	"about": true, "on": true, "of": true, "with": true, "for": true, "to": true,
+	"up": true, "nothing": true, "so": true, "goodbye": true, "yes": true, "no": true,
+	"by": true, "out": true, "off": true, "back": true, "down": true, "over": true,
+	"thanks": true, "sorry": true, "hello": true, "against": true,
+}
+
+// cueFrame finds the speaker of cue c and where its content may start.
+func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) frame {
+	f := frame{subjStart: c.at, after: c.last + 1}
+	if isParticiple(a.toks[c.at]) && !(c.at > s.first && isPronounSubject(a.toks[c.at-1].lower)) {
+		// "…, saying that": the subject of the sentence speaks
+		if c.at == s.first {
+			return f // a sentence-initial participle phrase is not a report
+		}
+		if a.toks[c.at-1].text != "," && !a.hasThat(c.last+1, c.last+2) {
+			return f
+		}
+		if !prev.empty() {
+			f.sp, f.hasSubj = prev, true
+			return f
+		}
+		if sp, ok := a.sentenceSubject(s, c.at, st); ok {
+			f.sp, f.hasSubj = sp, true
+			return f
+		}
+		f.sp, f.hasSubj = st.running, !st.running.empty()
+		return f
+	}
+	if sp, start, ok := a.subjectBefore(s, c, st); ok {
+		f.sp, f.subjStart, f.hasSubj = sp, start, true
+		return f
+	}
+	// inverted: "…," said Yagublu.
+	j := c.at - 1
+	if j < s.first || a.toks[j].text == "," || a.isClosingMarkTok(j) {
+		if c.class == cueClause {
+			if sp, after, ok := a.subjectAfter(s, c, st); ok {
+				f.sp, f.after, f.hasSubj, f.inverted = sp, after, true, true
+			}
+		}
+	}
+	return f
+}
+
+// hasThat reports whether a complementiser "that" is among tokens [i, j).
+func (a *analysis) hasThat(i, j int) bool { return a.thatAt(i, j) >= 0 }
+
+// thatAt returns the token index of a "that" opening reported content
+// within the first words after a cue ("told Meydan TV that", "said in a
+// statement that"), or -1.
+func (a *analysis) thatAt(i, j int) int {
+	for k := i; k < j && k < i+10; k++ {
+		t := a.toks[k]
+		if t.lower == "that" {
+			return k
+		}
+		if !t.word && t.text != "," && t.text != "." && t.text != "’" && t.text != "'" || a.insideQuote(t.start) {
+			return -1
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue && k > i {
+			return -1
+		}
+	}
+	return -1
+}
+
+// wordsIn counts the words in [start, end).
+func (a *analysis) wordsIn(start, end int) int {
+	n := 0
+	for _, t := range a.tokensIn(start, end) {
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+// contentStmt turns tokens [i, j) into a statement span: leading "that"
+// and punctuation and trailing punctuation are trimmed; a span that is one
+// quotation becomes that quotation; a span containing a quotation is
+// direct (mixed), otherwise indirect.
+func (a *analysis) contentStmt(i, j int, forward bool) (stmt, bool) {
+	for i < j && (a.toks[i].lower == "that" || (!a.toks[i].word && !isOpeningMark(a.toks[i].text) && a.toks[i].text != "(" && a.toks[i].text != "[" && a.toks[i].text != "…")) {
+		i++
+	}
+	for j > i {
+		t := a.toks[j-1]
+		if t.word || a.isClosingMarkTok(j-1) || t.text == ")" || t.text == "]" || t.text == "…" || t.text == "?" || t.text == "!" || t.text == "%" || t.text == "$" {
+			break
+		}
+		j--
+	}
+	if i >= j {
+		return stmt{}, false
+	}
+	start, end := a.toks[i].start, a.toks[j-1].end
+	if forward && i+1 < j && (a.toks[i].lower == "and" || a.toks[i].lower == "but") {
+		return stmt{}, false
+	}
+	x := stmt{start: start, end: end, kind: Indirect}
+	for _, q := range a.quotes {
+		if q.depth != 0 || q.missingOpen || q.start < start || q.start >= end {
+			continue
+		}
+		x.kind = Direct
+		if q.start == start && q.end >= end-1 {
+			x.end = max(end, q.end)
+		}
+	}
+	return x, true
+}
+
+// colonStatement takes the quotation after a cue and its colon: the
+// quotation that opens there, or text up to a closing mark whose opening
+// mark is missing, or else up to the end of the paragraph.
+func (a *analysis) colonStatement(colon int, sp speakerRef, cue string, st *state) (stmt, bool) {
+	if colon+1 >= len(a.toks) {
+		return stmt{}, false
+	}
+	first := a.toks[colon+1]
+	p := a.paraAt(a.toks[colon].start)
+	if p < 0 || first.start >= a.paras[p].end {
+		return stmt{}, false
+	}
+	if q := a.quoteStartingAt(first.start); q >= 0 {
+		return stmt{start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, sp: sp, cue: cue}, true
+	}
+	end := a.paras[p].end
+	for _, q := range a.quotes {
+		if q.missingOpen && q.start > first.start && q.end <= a.paras[p].end {
+			end = q.end
+			break
+		}
+	}
+	if a.wordsIn(first.start, end) < 3 {
+		return stmt{}, false
+	}
+	return stmt{start: first.start, end: end, kind: Direct, sp: sp, cue: cue}, true
+}
+
+// according handles "According to X, …" and "…, according to X."
+func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (stmt, bool) {
+	k := c.last + 1
+	e := k
+	for e < s.last && a.toks[e].text != "," && a.toks[e].text != "." {
+		e++
+	}
+	if e == k {
+		return stmt{}, false
+	}
+	var sp speakerRef
+	if e-k == 1 && isPronounSubject(a.toks[k].lower) || a.toks[k].lower == "him" || a.toks[k].lower == "her" || a.toks[k].lower == "them" {
+		p := map[string]string{"him": "he", "her": "she", "them": "they"}[a.toks[k].lower]
+		if p == "" {
+			p = a.toks[k].lower
+		}
+		sp = a.resolvePronoun(p, a.toks[k].start, st)
+	} else {
+		sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
+		for n := e - 1; n >= k; n-- {
+			if a.nameWord(n) || a.toks[n].isAcronym() {
+				if n0, ok := a.nameEndingAt(n, k); ok {
+					ref, _ := a.nameRef(n0, n+1, k, st)
+					if isPossessive(a.toks[n]) || (n+1 < e && !orgWords[a.toks[e-1].lower] && roleWords[a.toks[e-1].lower]) {
+						// "Gubad Ibadoglu's lawyer": not the named person
+						break
+					}
+					sp = ref
+				}
+				break
+			}
+		}
+	}
+	var x stmt
+	var ok bool
+	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) {
+		x, ok = a.contentStmt(clauseStart, c.at, false)
+	} else if e < s.last && a.toks[e].text == "," {
+		x, ok = a.contentStmt(e+1, s.last, true)
+	}
+	if !ok {
+		return stmt{}, false
+	}
+	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
+	return x, true
+}
+
+// dedupe drops statements inside others and, of two that overlap by more
+// than half the shorter, the less confident.
+func dedupe(xs []stmt) []stmt {
+	sort.SliceStable(xs, func(i, j int) bool { return xs[i].start < xs[j].start })
+	var out []stmt
+	for _, x := range xs {
+		merged := false
+		for k := range out {
+			y := &out[k]
+			ov := min(x.end, y.end) - max(x.start, y.start)
+			if ov <= 0 {
+				continue
+			}
+			short := min(x.end-x.start, y.end-y.start)
+			if ov*2 > short {
+				if x.conf > y.conf {
+					*y = x
+				}
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// quoteMarks are trimmed when comparing a pull quote with the text.
+const quoteMarks = "“”\"«»„‘’'…. \u00a0"
+
+// normalizeForMatch strips marks and ellipses for pull-quote matching.
+func normalizeForMatch(s string) string {
+	return strings.Join(strings.Fields(strings.Trim(s, quoteMarks)), " ")
+}

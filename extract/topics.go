@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// findHeadings marks the paragraphs that are section headings and gives
+// every paragraph the heading it stands under. A heading is a short
+// paragraph (at most 14 words) that does not open with a quotation mark and
+// either has no closing sentence punctuation or is written in title case.
+// The document's first paragraph is a masthead when more follow, and is
+// not a topic.
+func (a *analysis) findHeadings() {
+	a.heading = make([]bool, len(a.paras))
+	a.topicOf = make([]string, len(a.paras))
+	topic := ""
+	for i, p := range a.paras {
+		s := a.text[p.start:p.end]
+		if a.isHeadingText(s) {
+			a.heading[i] = true
+			if i > 0 || len(a.paras) == 1 {
+				topic = strings.TrimSpace(s)
+			}
+		}
+		a.topicOf[i] = topic
+	}
+}
+
+func (a *analysis) isHeadingText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if isOpeningMark(string(r)) && !strings.ContainsAny(s[1:], "”\"’'") {
+		return false
+	}
+	if isQuoteMark(string(r)) && r != '“' && r != '"' {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 14 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == '”' || last == '…' {
+		return false
+	}
+	if !strings.ContainsRune(".!?:;,", last) {
+		return true
+	}
+	caps, content := 0, 0
+	for _, w := range ws {
+		w = strings.Trim(w, "()[]“”\"'‘’.,:;")
+		if w == "" || minorWords[strings.ToLower(w)] {
+			continue
+		}
+		content++
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return last != ':' && content > 0 && caps*4 >= content*3 && strings.Count(s, ". ") <= 1
+}
+
+// minorWords stay lower case in title case.
+var minorWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "of": true,
+	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true,
+	"as": true, "from": true, "into": true, "against": true, "over": true, "nor": true,
+	"it": true, "its": true, "is": true, "vs": true,
+}
