@@ -1,0 +1,418 @@
+// Package demo loads a small built-in dataset into an empty database, so that
+// a new installation has something to query and the tests of other packages
+// have realistic records to work on.
+//
+// The dataset has the shape of a weekly digest of Azerbaijani political news
+// in March 2022, with two earlier articles. Its wording was written for
+// quotedb and is not a record of what anyone said: the sources say so in
+// their text, and their addresses are under example.org.
+//
+// The dataset is built so that affiliations over time matter: Tural
+// Mammadli was a member of the APFP until December 2021 and of the NCDF from
+// January 2022, so his March 2022 statement on the war in Ukraine is one by
+// an NCDF member, not an APFP member.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/store"
+)
+
+// Names of records in the dataset, for tests and documentation that need
+// to find them (ids are assigned by the store on load).
+const (
+	APFP            = "Azerbaijan Popular Front Party"
+	NCDF            = "National Council of Democratic Forces"
+	Azadliq         = "Azadliq"
+	ForeignMinistry = "Ministry of Foreign Affairs"
+	KuraInstitute   = "Kura Policy Institute"
+
+	AliKarimli     = "Ali Karimli"
+	FuadGahramanli = "Fuad Gahramanli"
+	TuralMammadli  = "Tural Mammadli" // left the APFP in 2021-12 for the NCDF
+	LeylaHuseynova = "Leyla Huseynova"
+	ElnurSafarov   = "Elnur Safarov"
+	ShahinChalabi  = "Shahin Chalabi"
+	NigarRzayeva   = "Nigar Rzayeva"
+
+	ForeignPolicy     = "Foreign policy"
+	WarInUkraine      = "War in Ukraine"
+	Karabakh          = "Karabakh"
+	HumanRights       = "Human rights"
+	FreedomOfThePress = "Freedom of the press"
+	DomesticPolitics  = "Domestic politics"
+
+	// Digest is the title of the digest of 2022-03-11.
+	Digest = "Azerbaijan Weekly Digest, 5-11 March 2022"
+)
+
+// Actor is the actor the change log records for Load's writes when the
+// context names none.
+const Actor = "demo"
+
+var organisations = []store.Organisation{
+	{Name: APFP, ShortName: "APFP", Aliases: []string{"Popular Front Party", "PFP", "Azərbaycan Xalq Cəbhəsi Partiyası"}, Kind: store.Party},
+	{Name: NCDF, ShortName: "NCDF", Aliases: []string{"National Council", "Demokratik Qüvvələrin Milli Şurası"}, Kind: store.OtherOrg},
+	{Name: Azadliq, Aliases: []string{"Azadlıq", "Azadliq newspaper"}, Kind: store.Media},
+	{Name: ForeignMinistry, ShortName: "MFA", Aliases: []string{"Xarici İşlər Nazirliyi", "Foreign Ministry"}, Kind: store.Govt},
+	{Name: KuraInstitute, ShortName: "KPI", Kind: store.ThinkTank},
+}
+
+var speakers = []store.Speaker{
+	{Name: AliKarimli, Aliases: []string{"Əli Kərimli", "Ali Kerimli"}, Description: "Chairman of the Azerbaijan Popular Front Party"},
+	{Name: FuadGahramanli, Aliases: []string{"Fuad Qəhrəmanlı", "Fuad Gahramanly"}, Description: "Deputy chairman of the Azerbaijan Popular Front Party"},
+	{Name: TuralMammadli, Aliases: []string{"Tural Məmmədli", "Tural Mammadly"}, Description: "Opposition politician (invented for the demo)"},
+	{Name: LeylaHuseynova, Aliases: []string{"Leyla Hüseynova"}, Description: "Reporter (invented for the demo)"},
+	{Name: ElnurSafarov, Aliases: []string{"Elnur Səfərov"}, Description: "Deputy foreign minister (invented for the demo)"},
+	{Name: ShahinChalabi, Aliases: []string{"Şahin Çələbi", "Shahin Chelebi"}, Description: "Journalist in exile (invented for the demo)"},
+	{Name: NigarRzayeva, Description: "Policy analyst (invented for the demo)"},
+}
+
+// topics are listed parents first, as creating a subtopic needs its parent.
+var topics = []struct {
+	name, parent string
+	aliases      []string
+}{
+	{ForeignPolicy, "", []string{"Xarici siyasət"}},
+	{WarInUkraine, ForeignPolicy, []string{"Russian invasion of Ukraine", "Ukraine war"}},
+	{Karabakh, ForeignPolicy, []string{"Qarabağ", "Nagorno-Karabakh"}},
+	{HumanRights, "", nil},
+	{FreedomOfThePress, HumanRights, []string{"Press freedom", "Media freedom"}},
+	{DomesticPolitics, "", nil},
+}
+
+type affiliation struct {
+	speaker, org, role, start, end, source string
+}
+
+var affiliations = []affiliation{
+	{speaker: AliKarimli, org: APFP, role: "chairman", start: "2000"},
+	{speaker: FuadGahramanli, org: APFP, role: "deputy chairman"}, // start unknown
+	{speaker: TuralMammadli, org: APFP, role: "member", start: "2012", end: "2021-12"},
+	{speaker: TuralMammadli, org: NCDF, role: "member", start: "2022-01", source: Digest},
+	{speaker: LeylaHuseynova, org: Azadliq, role: "reporter", start: "2016"},
+	{speaker: ElnurSafarov, org: ForeignMinistry, role: "deputy minister", start: "2020-07"},
+	{speaker: ShahinChalabi, org: Azadliq, role: "columnist", start: "2008", end: "2014-06"},
+	{speaker: NigarRzayeva, org: KuraInstitute, role: "senior analyst", start: "2019"},
+}
+
+// statement describes a statement of a source; its text is the next
+// [[…]] of the source's text.
+type statement struct {
+	speaker, org, role string
+	kind               store.StatementKind
+	cue, said          string
+	covers             []coverage
+	topics             []string
+	status             store.Status // UNVERIFIED when empty
+}
+
+type coverage struct{ rng, label string }
+
+var (
+	rally  = coverage{"2022-03-08", "the rally on 8 March"}
+	war44  = coverage{"2020-09-27..2020-11-10", "the 44-day war"}
+	warUkr = coverage{"2022-02-24..", "the invasion of Ukraine"}
+)
+
+// source is a source whose text marks each statement's text with [[ and ]],
+// in the order of statements; the marks are not part of the stored text.
+type source struct {
+	title, publisher, url, archived, published string
+	text                                       string
+	statements                                 []statement
+}
+
+var sources = []source{
+	{
+		title:     "A year after the 44-day war",
+		publisher: Azadliq,
+		url:       "https://azadliq.example.org/politics/2021/11/10/a-year-after-the-war",
+		published: "2021-11-10",
+		text: `A year after the 44-day war
+
+This article is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
+
+Marking a year since the end of the 44-day war, Ali Karimli said: "[[The soldiers who fell deserve an honest public account of how the war was fought.]]" Tural Mammadli, then a member of the Popular Front, said on 9 November that [[displaced families should be told when they can go back to their villages]]. Deputy foreign minister Elnur Safarov told the paper: "[[Rebuilding the liberated territories is the government's first priority.]]"
+`,
+		statements: []statement{
+			{speaker: AliKarimli, kind: store.Direct, cue: "said", said: "2021-11-10", covers: []coverage{war44}, topics: []string{Karabakh}},
+			{speaker: TuralMammadli, kind: store.Indirect, cue: "said", said: "2021-11-09", covers: []coverage{war44}, topics: []string{Karabakh}},
+			{speaker: ElnurSafarov, kind: store.Direct, cue: "told", said: "2021-11", topics: []string{Karabakh}},
+		},
+	},
+	{
+		title:     "Opposition condemns the invasion of Ukraine",
+		publisher: Azadliq,
+		url:       "https://azadliq.example.org/politics/2022/02/25/opposition-condemns-invasion",
+		archived:  "https://archive.example.org/20220226/https://azadliq.example.org/politics/2022/02/25/opposition-condemns-invasion",
+		published: "2022-02-25",
+		text: `Opposition condemns the invasion of Ukraine
+
+This article is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
+
+Speaking on the day Russian troops crossed into Ukraine, Ali Karimli said: "[[This is an attack on every small nation that lives next to a large one.]]" Fuad Gahramanli called for [[an open debate in parliament on Azerbaijan's position on the war]].
+`,
+		statements: []statement{
+			{speaker: AliKarimli, kind: store.Direct, cue: "said", said: "2022-02-24", covers: []coverage{warUkr}, topics: []string{WarInUkraine}},
+			{speaker: FuadGahramanli, kind: store.Indirect, cue: "called for", said: "2022-02", topics: []string{WarInUkraine, DomesticPolitics}},
+		},
+	},
+	{
+		title:     Digest,
+		publisher: KuraInstitute,
+		url:       "https://digest.example.org/2022/03/11/azerbaijan-weekly-digest",
+		archived:  "https://archive.example.org/20220312/https://digest.example.org/2022/03/11/azerbaijan-weekly-digest",
+		published: "2022-03-11",
+		text: `Azerbaijan Weekly Digest, 5-11 March 2022
+
+This digest is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
+
+OPPOSITION AND THE WAR IN UKRAINE
+
+At the rally on 8 March, Ali Karimli (Əli Kərimli), chairman of the Azerbaijan Popular Front Party, told the crowd: "[[Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means.]]" He added that [[the government should side with Ukraine in every international vote]].
+
+His deputy Fuad Gahramanli (Fuad Qəhrəmanlı) wrote on 3 March that "[[neutrality towards an invasion is not a foreign policy, it is the absence of one]]". Earlier in the month he said [[the party would keep organising peaceful rallies whatever the city authorities decide]].
+
+Tural Mammadli, who left the Popular Front in December to join the National Council of Democratic Forces, told reporters on 9 March: "[[The National Council will collect aid for Ukrainian refugees, and we invite every party to join us.]]"
+
+THE GOVERNMENT LINE
+
+Deputy foreign minister Elnur Safarov said on 2 March that [[Azerbaijan supports the sovereignty and territorial integrity of every state, Ukraine included]]. Nigar Rzayeva of the Kura Policy Institute argued that [[the war would put the ceasefire arrangements in Karabakh under strain, since Russian peacekeepers are deployed there]].
+
+PRESS FREEDOM
+
+Azadliq reporter Leyla Huseynova (Leyla Hüseynova) wrote: "[[Two of our correspondents were held for several hours while covering the rally on 8 March.]]" The police said no journalists had been detained. From exile, Shahin Chalabi (Şahin Çələbi) wrote: "[[Writing from abroad is now the only way I can still write about home.]]"
+`,
+		statements: []statement{
+			{speaker: AliKarimli, kind: store.Direct, cue: "told", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
+			{speaker: AliKarimli, kind: store.Indirect, cue: "added", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
+			{speaker: FuadGahramanli, kind: store.Direct, cue: "wrote", said: "2022-03-03", topics: []string{WarInUkraine}},
+			{speaker: FuadGahramanli, kind: store.Indirect, cue: "said", said: "2022-03", topics: []string{DomesticPolitics}},
+			{speaker: TuralMammadli, kind: store.Direct, cue: "told reporters", said: "2022-03-09", topics: []string{WarInUkraine}},
+			// Stated explicitly, as the digest names the office.
+			{speaker: ElnurSafarov, org: ForeignMinistry, role: "deputy minister", kind: store.Indirect, cue: "said", said: "2022-03-02", topics: []string{WarInUkraine}, status: store.Verified},
+			{speaker: NigarRzayeva, kind: store.Indirect, cue: "argued", said: "2022-03", topics: []string{WarInUkraine, Karabakh}},
+			// Disputed: the police denied the detentions in the same paragraph.
+			{speaker: LeylaHuseynova, kind: store.Direct, cue: "wrote", said: "2022-03", covers: []coverage{rally}, topics: []string{FreedomOfThePress}, status: store.Disputed},
+			{speaker: ShahinChalabi, kind: store.Direct, cue: "wrote", said: "2022-03", topics: []string{FreedomOfThePress}},
+		},
+	},
+}
+
+// Load loads the demo dataset into s when s holds no record of any type, in
+// one Update transaction, and reports whether it did. A database with any
+// record is left alone. The emptiness check runs in the same transaction as
+// the writes, so concurrent Loads load the dataset at most once.
+func Load(ctx context.Context, s store.Store) (loaded bool, err error) {
+	if store.ActorFrom(ctx) == "" {
+		ctx = store.WithActor(ctx, Actor)
+	}
+	err = s.Update(ctx, func(tx store.Tx) error {
+		empty, err := isEmpty(tx)
+		if err != nil || !empty {
+			return err
+		}
+		loaded = true
+		return load(tx)
+	})
+	if err != nil {
+		return false, err
+	}
+	return loaded, nil
+}
+
+func isEmpty(tx store.Tx) (bool, error) {
+	one := store.Page{First: 1}
+	counts := []func() (int, error){
+		func() (int, error) {
+			c, err := tx.ListOrganisations(store.OrganisationFilter{}, one)
+			return size(c, err)
+		},
+		func() (int, error) { c, err := tx.ListSpeakers(store.SpeakerFilter{}, one); return size(c, err) },
+		func() (int, error) { c, err := tx.ListTopics(store.TopicFilter{}, one); return size(c, err) },
+		func() (int, error) { c, err := tx.ListSources(store.SourceFilter{}, one); return size(c, err) },
+		func() (int, error) {
+			c, err := tx.ListAffiliations(store.AffiliationFilter{}, one)
+			return size(c, err)
+		},
+		func() (int, error) { c, err := tx.ListStatements(store.StatementFilter{}, one); return size(c, err) },
+	}
+	for _, count := range counts {
+		n, err := count()
+		if err != nil || n > 0 {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+func size[T any](c *store.Conn[T], err error) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	return len(c.Items), nil
+}
+
+// load writes the dataset, resolving the names the dataset uses for
+// references into the ids the store assigns.
+func load(tx store.Tx) error {
+	// The package-level slices are copied before a Create may normalize
+	// them, so that a second Load (into another store) sees them unchanged.
+	orgs := map[string]string{}
+	for _, o := range organisations {
+		o.Aliases = slices.Clone(o.Aliases)
+		if err := tx.CreateOrganisation(&o); err != nil {
+			return fmt.Errorf("demo organisation %q: %w", o.Name, err)
+		}
+		orgs[o.Name] = o.ID
+	}
+	people := map[string]string{}
+	for _, p := range speakers {
+		p.Aliases = slices.Clone(p.Aliases)
+		if err := tx.CreateSpeaker(&p); err != nil {
+			return fmt.Errorf("demo speaker %q: %w", p.Name, err)
+		}
+		people[p.Name] = p.ID
+	}
+	var r resolver
+	subjects := map[string]string{}
+	for _, t := range topics {
+		rec := store.Topic{Name: t.name, ParentID: r.id(subjects, t.parent), Aliases: slices.Clone(t.aliases)}
+		if r.err != nil {
+			return r.err
+		}
+		if err := tx.CreateTopic(&rec); err != nil {
+			return fmt.Errorf("demo topic %q: %w", t.name, err)
+		}
+		subjects[t.name] = rec.ID
+	}
+	// Sources first, as affiliations and statements refer to them.
+	docs := map[string]string{}
+	spans := make([][]store.Span, len(sources))
+	texts := make([]string, len(sources))
+	for i, src := range sources {
+		var err error
+		texts[i], spans[i], err = markedText(src.text, len(src.statements))
+		if err != nil {
+			return errs.Wrap(errs.Internal, err, "demo source "+src.title)
+		}
+		rec := store.Source{
+			Title:       src.title,
+			PublisherID: r.id(orgs, src.publisher),
+			URL:         src.url,
+			ArchivedURL: src.archived,
+			Published:   partialdate.MustParse(src.published),
+			Language:    "en",
+			Text:        texts[i],
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if err := tx.CreateSource(&rec); err != nil {
+			return fmt.Errorf("demo source %q: %w", src.title, err)
+		}
+		docs[src.title] = rec.ID
+	}
+	for _, a := range affiliations {
+		rec := store.Affiliation{
+			SpeakerID:      r.id(people, a.speaker),
+			OrganisationID: r.id(orgs, a.org),
+			Role:           a.role,
+			Start:          partialdate.MustParse(a.start),
+			End:            partialdate.MustParse(a.end),
+			SourceID:       r.id(docs, a.source),
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if err := tx.CreateAffiliation(&rec); err != nil {
+			return fmt.Errorf("demo affiliation of %q to %q: %w", a.speaker, a.org, err)
+		}
+	}
+	for i, src := range sources {
+		for j, st := range src.statements {
+			span := spans[i][j]
+			rec := store.Statement{
+				Text:           texts[i][span.Start:span.End],
+				Kind:           st.kind,
+				SpeakerID:      r.id(people, st.speaker),
+				OrganisationID: r.id(orgs, st.org),
+				Role:           st.role,
+				Cue:            st.cue,
+				Said:           partialdate.MustParse(st.said),
+				SourceID:       docs[src.title],
+				Span:           &span,
+				Language:       "en",
+				Status:         st.status,
+			}
+			for _, c := range st.covers {
+				r, err := partialdate.ParseRange(c.rng)
+				if err != nil {
+					return errs.Wrap(errs.Internal, err, "demo coverage "+c.rng)
+				}
+				rec.Covers = append(rec.Covers, store.Coverage{Range: r, Label: c.label})
+			}
+			for _, t := range st.topics {
+				rec.TopicIDs = append(rec.TopicIDs, r.id(subjects, t))
+			}
+			if r.err != nil {
+				return r.err
+			}
+			if err := tx.CreateStatement(&rec); err != nil {
+				return fmt.Errorf("demo statement %d of %q: %w", j+1, src.title, err)
+			}
+		}
+	}
+	return nil
+}
+
+// resolver turns the names the dataset refers to records by into ids,
+// keeping the first name it does not know: an empty id would be taken for
+// "no reference" by the optional fields and hide a typo in the dataset.
+type resolver struct{ err error }
+
+func (r *resolver) id(ids map[string]string, name string) string {
+	id, ok := ids[name]
+	if !ok && name != "" && r.err == nil {
+		r.err = errs.E(errs.Internal, "demo dataset: no record named %q", name)
+	}
+	return id
+}
+
+// markedText removes the [[ and ]] marks from text and returns the byte
+// spans, in the unmarked text, of what they enclosed. It fails unless
+// there are exactly want well-formed marked spans.
+func markedText(marked string, want int) (string, []store.Span, error) {
+	var b strings.Builder
+	var spans []store.Span
+	rest := marked
+	for {
+		before, after, found := strings.Cut(rest, "[[")
+		b.WriteString(before)
+		if !found {
+			break
+		}
+		inner, tail, ok := strings.Cut(after, "]]")
+		if !ok || strings.Contains(inner, "[[") {
+			return "", nil, fmt.Errorf("unbalanced [[ ]] after %q", b.String())
+		}
+		start := b.Len()
+		b.WriteString(inner)
+		spans = append(spans, store.Span{Start: start, End: b.Len()})
+		rest = tail
+	}
+	if strings.Contains(b.String(), "]]") {
+		return "", nil, fmt.Errorf("stray ]]")
+	}
+	if len(spans) != want {
+		return "", nil, fmt.Errorf("%d marked statements, want %d", len(spans), want)
+	}
+	return b.String(), spans, nil
+}

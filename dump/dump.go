@@ -1,0 +1,349 @@
+// Package dump exports a whole database as JSON Lines and imports such a
+// file back, for backups, moving data between installations and seeding
+// test databases.
+//
+// A dump has one store.Record per line, as encoding/json writes it, in the
+// dependency order of store.RecordTypes (and, among topics, parents before
+// their subtopics), so that every record refers only to records on earlier
+// lines. Records keep their ids and timestamps: importing a dump reproduces
+// the database it was taken from, and importing it again changes nothing.
+package dump
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// MaxLineBytes bounds the length of one line of a dump, newline excluded.
+// It is generous because a source's whole text is on its line. Export
+// refuses to write a longer line, so that everything it writes can be
+// imported.
+const MaxLineBytes = 64 << 20
+
+// Actor is the actor the change log records for Import's writes when the
+// context names none.
+const Actor = "import"
+
+// Export writes every record of s to w, one JSON store.Record per line, and
+// returns the number of records written. It reads inside one View
+// transaction, so the dump is a consistent snapshot even while others write.
+// A record whose line would exceed MaxLineBytes fails the export with
+// errs.TooLarge; what was written to w before an error is incomplete.
+func Export(ctx context.Context, s store.Store, w io.Writer) (n int, err error) {
+	bw := bufio.NewWriter(w)
+	e := &encoder{w: bw}
+	e.enc = json.NewEncoder(&e.buf)
+	// Texts quote people; keep <, > and & readable rather than \u003c.
+	e.enc.SetEscapeHTML(false)
+	err = s.View(ctx, func(tx store.Tx) error {
+		for _, t := range store.RecordTypes {
+			if err := exportType(ctx, tx, t, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	return e.n, err
+}
+
+// encoder writes records as lines, counting them.
+type encoder struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	n   int
+}
+
+func (e *encoder) write(rec store.Record) error {
+	e.buf.Reset()
+	if err := e.enc.Encode(rec); err != nil {
+		return errs.Wrap(errs.Internal, err, "encoding "+string(rec.Type))
+	}
+	if e.buf.Len()-1 > MaxLineBytes { // -1: Encode's newline
+		_, id := payload(rec)
+		return errs.E(errs.TooLarge, "%s %s is %d bytes as JSON, more than a dump line may hold (%d)",
+			rec.Type, id, e.buf.Len()-1, MaxLineBytes)
+	}
+	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
+		return errs.Wrap(errs.Internal, err, "writing dump")
+	}
+	e.n++
+	return nil
+}
+
+func exportType(ctx context.Context, tx store.Tx, t store.RecordType, e *encoder) error {
+	switch t {
+	case store.OrganisationType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.Organisation], error) {
+			return tx.ListOrganisations(store.OrganisationFilter{}, p)
+		}, func(o *store.Organisation) error { return e.write(store.Record{Type: t, Organisation: o}) })
+	case store.SpeakerType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
+			return tx.ListSpeakers(store.SpeakerFilter{}, p)
+		}, func(s *store.Speaker) error { return e.write(store.Record{Type: t, Speaker: s}) })
+	case store.TopicType:
+		// Topics list in id order, but a topic may have been moved under
+		// one created after it; collect them to put parents first.
+		var all []*store.Topic
+		err := each(ctx, func(p store.Page) (*store.Conn[*store.Topic], error) {
+			return tx.ListTopics(store.TopicFilter{}, p)
+		}, func(tp *store.Topic) error { all = append(all, tp); return nil })
+		if err != nil {
+			return err
+		}
+		for _, tp := range parentsFirst(all) {
+			if err := e.write(store.Record{Type: t, Topic: tp}); err != nil {
+				return err
+			}
+		}
+		return nil
+	case store.SourceType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.Source], error) {
+			return tx.ListSources(store.SourceFilter{}, p)
+		}, func(s *store.Source) error { return e.write(store.Record{Type: t, Source: s}) })
+	case store.AffiliationType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.Affiliation], error) {
+			return tx.ListAffiliations(store.AffiliationFilter{}, p)
+		}, func(a *store.Affiliation) error { return e.write(store.Record{Type: t, Affiliation: a}) })
+	case store.StatementType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
+			return tx.ListStatements(store.StatementFilter{}, p)
+		}, func(s *store.Statement) error { return e.write(store.Record{Type: t, Statement: s}) })
+	}
+	return errs.E(errs.Internal, "dump: no export for record type %q", t)
+}
+
+// each calls fn for every item of a list, fetching it in pages of the
+// largest size.
+func each[T any](ctx context.Context, list func(store.Page) (*store.Conn[T], error), fn func(T) error) error {
+	p := store.Page{First: store.MaxPageSize}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c, err := list(p)
+		if err != nil {
+			return err
+		}
+		for _, it := range c.Items {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+		if !c.HasNext || len(c.Cursors) == 0 {
+			return nil
+		}
+		p.After = c.Cursors[len(c.Cursors)-1]
+	}
+}
+
+// parentsFirst orders topics so that each comes after its parent, keeping
+// the given order otherwise. A parent missing from topics (which a
+// consistent snapshot does not have) does not hold its subtopics back.
+func parentsFirst(topics []*store.Topic) []*store.Topic {
+	byID := make(map[string]*store.Topic, len(topics))
+	for _, t := range topics {
+		byID[t.ID] = t
+	}
+	out := make([]*store.Topic, 0, len(topics))
+	done := make(map[string]bool, len(topics))
+	var visit func(t *store.Topic)
+	visit = func(t *store.Topic) {
+		if done[t.ID] {
+			return
+		}
+		// Mark before visiting the parent, so a cycle (which the store
+		// forbids) cannot recurse forever.
+		done[t.ID] = true
+		if p := byID[t.ParentID]; p != nil {
+			visit(p)
+		}
+		out = append(out, t)
+	}
+	for _, t := range topics {
+		visit(t)
+	}
+	return out
+}
+
+// Counts counts the records of an import by what happened to them.
+type Counts struct {
+	Created   int // not in the database before
+	Updated   int // in the database, and changed
+	Unchanged int // in the database already, exactly as in the dump
+}
+
+// Read returns the number of records counted.
+func (c Counts) Read() int { return c.Created + c.Updated + c.Unchanged }
+
+// Changed returns the number of records created or updated.
+func (c Counts) Changed() int { return c.Created + c.Updated }
+
+func (c *Counts) add(created, changed bool) {
+	switch {
+	case created:
+		c.Created++
+	case changed:
+		c.Updated++
+	default:
+		c.Unchanged++
+	}
+}
+
+// Stats reports what an import did: totals, and counts per record type.
+type Stats struct {
+	Counts
+	ByType map[store.RecordType]Counts
+}
+
+// Import reads a dump from r and puts every record into s with Tx.Put,
+// keeping ids and timestamps, in one Update transaction: a dump with any
+// bad line writes nothing. Records must come after the records they refer
+// to, as Export writes them. Blank lines are skipped; a line may hold up to
+// MaxLineBytes bytes.
+//
+// Errors name the line. A line that is not valid UTF-8, not one JSON
+// record, has fields a record does not have, an unknown type, or a payload
+// other than the one its type names gives errs.Invalid; a longer line
+// gives errs.TooLarge; a record the store refuses keeps the store's kind
+// (errs.NotFound for a reference to a missing record, errs.Conflict for a
+// duplicate). On error the Stats are zero, since nothing was written.
+//
+// Import holds the write transaction while it reads r, so other writers
+// wait for the whole of r: give it a file, not a slow stream.
+func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
+	if store.ActorFrom(ctx) == "" {
+		ctx = store.WithActor(ctx, Actor)
+	}
+	var st Stats
+	err := s.Update(ctx, func(tx store.Tx) error {
+		st = Stats{ByType: map[store.RecordType]Counts{}}
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
+		line := 0
+		for sc.Scan() {
+			line++
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			b := sc.Bytes()
+			if len(bytes.TrimSpace(b)) == 0 {
+				continue
+			}
+			rec, err := decode(b)
+			if err != nil {
+				return lineError(err, "line %d", line)
+			}
+			created, changed, err := put(tx, rec)
+			if err != nil {
+				_, id := payload(rec)
+				return lineError(err, "line %d: %s %s", line, rec.Type, id)
+			}
+			st.add(created, changed)
+			c := st.ByType[rec.Type]
+			c.add(created, changed)
+			st.ByType[rec.Type] = c
+		}
+		switch err := sc.Err(); {
+		case errors.Is(err, bufio.ErrTooLong):
+			return errs.E(errs.TooLarge, "line %d: longer than %d bytes", line+1, MaxLineBytes)
+		case err != nil:
+			return errs.Wrap(errs.Internal, err, fmt.Sprintf("reading line %d", line+1))
+		}
+		return nil
+	})
+	if err != nil {
+		return Stats{}, err
+	}
+	return st, nil
+}
+
+// lineError prefixes err with where it happened, keeping its kind.
+func lineError(err error, format string, args ...any) error {
+	return errs.Wrap(errs.KindOf(err), err, fmt.Sprintf(format, args...))
+}
+
+// decode parses one line into a record with exactly the payload its type
+// names.
+func decode(b []byte) (store.Record, error) {
+	var rec store.Record
+	// encoding/json would turn invalid UTF-8 into U+FFFD silently, and the
+	// store keeps statement text byte for byte.
+	if !utf8.Valid(b) {
+		return rec, errs.E(errs.Invalid, "not valid UTF-8")
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	// A field this version does not know would be dropped without a word;
+	// refuse the dump instead of losing data.
+	d.DisallowUnknownFields()
+	if err := d.Decode(&rec); err != nil {
+		return rec, errs.E(errs.Invalid, "not a JSON record: %v", err)
+	}
+	if d.More() {
+		return rec, errs.E(errs.Invalid, "more than one JSON value on the line")
+	}
+	n := 0
+	for _, set := range []bool{rec.Speaker != nil, rec.Organisation != nil, rec.Affiliation != nil,
+		rec.Topic != nil, rec.Source != nil, rec.Statement != nil} {
+		if set {
+			n++
+		}
+	}
+	switch t, _ := payload(rec); {
+	case rec.Type == "":
+		return rec, errs.E(errs.Invalid, "record has no type")
+	case !slices.Contains(store.RecordTypes, rec.Type):
+		return rec, errs.E(errs.Invalid, "unknown record type %q", rec.Type)
+	case n != 1 || t != rec.Type:
+		return rec, errs.E(errs.Invalid, "record of type %q must hold exactly one record, in its %q field", rec.Type, rec.Type)
+	}
+	return rec, nil
+}
+
+// put puts rec and reports whether it created a record and whether it
+// changed anything; Put says only the latter.
+func put(tx store.Tx, rec store.Record) (created, changed bool, err error) {
+	if _, id := payload(rec); id != "" {
+		_, err := tx.TypeOf(id)
+		switch {
+		case errs.Is(err, errs.NotFound):
+			created = true
+		case err != nil:
+			return false, false, err
+		}
+	}
+	changed, err = tx.Put(rec)
+	return created && changed, changed, err
+}
+
+// payload returns the type and id of rec's first non-nil payload.
+func payload(rec store.Record) (store.RecordType, string) {
+	switch {
+	case rec.Speaker != nil:
+		return store.SpeakerType, rec.Speaker.ID
+	case rec.Organisation != nil:
+		return store.OrganisationType, rec.Organisation.ID
+	case rec.Affiliation != nil:
+		return store.AffiliationType, rec.Affiliation.ID
+	case rec.Topic != nil:
+		return store.TopicType, rec.Topic.ID
+	case rec.Source != nil:
+		return store.SourceType, rec.Source.ID
+	case rec.Statement != nil:
+		return store.StatementType, rec.Statement.ID
+	}
+	return "", ""
+}
