@@ -53,8 +53,8 @@ func (a *analysis) repeatAt(pi int) int {
 	if len(piece) < 20 {
 		return -1
 	}
-	rest := a.text[a.paras[pi].end:]
-	if i := strings.Index(rest, piece); i >= 0 {
+	rest := asciiLower(a.text[a.paras[pi].end:])
+	if i := strings.Index(rest, asciiLower(piece)); i >= 0 {
 		return a.paras[pi].end + i
 	}
 	return -1
@@ -85,4 +85,15 @@ func (a *analysis) containsRepeat(x, y stmt) bool {
 	}
 	at := a.repeatAt(pi)
 	return at >= y.start && at < y.end
+}
+
+// asciiLower lower-cases ASCII letters only, keeping byte offsets.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
 }

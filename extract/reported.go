@@ -33,6 +33,7 @@ type frame struct {
 // state is carried from sentence to sentence.
 type state struct {
 	running  speakerRef // speaker of the latest statement
+	lastSubj speakerRef // person named at the start of the latest sentence that names one
 	blocked  int        // byte offset up to which text belongs to an earlier statement
 	consumed []bool     // quotations already part of a statement
 	known    map[string]speakerRef
@@ -128,13 +129,35 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	switch {
 	case t.word && isPronounSubject(t.lower):
 		return a.resolvePronoun(t.lower, t.start, st), j, true
-	case t.word && (t.isCap() || t.isAcronym()):
+	case t.word && (t.isCap() || t.isAcronym()) && !quantifiers[t.lower]:
 		n0, ok := a.nameEndingAt(j, s.first)
-		if !ok {
+		if !ok || !a.plausibleName(n0, j+1) {
+			return speakerRef{}, c.at, false
+		}
+		if n0 >= s.first+2 && a.toks[n0-1].lower == "of" {
+			// "Ali Karimli of PFP reports": the organisation follows the person
+			if p0, ok := a.nameEndingAt(n0-2, s.first); ok && !isOrgName(a.joinTokens(p0, n0-1)) {
+				sp, d0 := a.nameRef(p0, n0-1, s.first, st)
+				return sp, d0, true
+			}
+		}
+		if n0 > s.first && prepositions[a.toks[n0-1].lower] {
+			// the object of a preposition is not the subject: "X who in his
+			// interview to the Voice of America called for"
+			if sp, ok := a.relativeSubject(s, n0, st); ok {
+				return sp, c.at, true
+			}
 			return speakerRef{}, c.at, false
 		}
 		sp, d0 := a.nameRef(n0, j+1, s.first, st)
 		return sp, d0, true
+	case t.word && t.lower == "who":
+		if sp, ok := a.relativeSubject(s, j+1, st); ok {
+			return sp, c.at, true
+		}
+		return speakerRef{}, c.at, false
+	case t.word && quantifiers[t.lower]:
+		return speakerRef{source: t.text}, j, true
 	case t.text == ",":
 		m := j - 1
 		for m >= s.first && a.toks[m].text != "," {
@@ -162,6 +185,17 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if sp, ok := a.sentenceSubject(s, j, st); ok {
 			return sp, c.at, true
 		}
+		// "The poet deleted the poem and said that": the opening noun phrase
+		e := s.first
+		for e < j && a.toks[e].word && !boundaryWords[a.toks[e].lower] && e < s.first+5 {
+			if _, isCue := cueVerbs[a.toks[e].lower]; isCue && e > s.first {
+				break
+			}
+			e++
+		}
+		if e > s.first+1 && determiners[a.toks[s.first].lower] {
+			return a.phraseRef(a.joinTokens(s.first, e-1), s.first, e-1, st), c.at, true
+		}
 		return speakerRef{}, c.at, false
 	case t.word && !boundaryWords[t.lower] && !determiners[t.lower]:
 		if _, isCue := cueVerbs[t.lower]; isCue {
@@ -188,6 +222,78 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.phraseRef(np, k, j+1, st), k, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// quantifiers can stand alone as the subject of a report ("Many argue").
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+
+// prepositions that make the following name an object, not a subject.
+var prepositions = map[string]bool{
+	"of": true, "to": true, "in": true, "at": true, "from": true, "with": true,
+	"by": true, "for": true, "on": true, "against": true, "about": true, "into": true,
+}
+
+// relativeSubject finds the antecedent of the nearest "who" before token
+// limit: "X, a former ambassador, who …" or "X who …".
+func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef, bool) {
+	for w := limit - 1; w > s.first; w-- {
+		if a.toks[w].lower != "who" {
+			continue
+		}
+		k := w - 1
+		if a.toks[k].text == "," {
+			k--
+			if n0, ok := a.nameEndingAt(k, s.first); ok {
+				sp, _ := a.nameRef(n0, k+1, s.first, st)
+				return sp, true
+			}
+			m := k
+			for m > s.first && a.toks[m].text != "," {
+				m--
+			}
+			if m > s.first {
+				if n0, ok := a.nameEndingAt(m-1, s.first); ok {
+					sp, _ := a.nameRef(n0, m, s.first, st)
+					if role, org := a.describe(m+1, k+1); role != "" || org != "" {
+						sp.role, sp.org = role, org
+					}
+					return sp, true
+				}
+			}
+			return speakerRef{}, false
+		}
+		if n0, ok := a.nameEndingAt(k, s.first); ok {
+			sp, _ := a.nameRef(n0, k+1, s.first, st)
+			return sp, true
+		}
+		return speakerRef{}, false
+	}
+	return speakerRef{}, false
+}
+
+// plausibleName rejects a lone capitalised word at the start of a sentence
+// that the text never uses as a name elsewhere ("Interestingly said").
+func (a *analysis) plausibleName(i, j int) bool {
+	if j-i > 1 || a.toks[i].isAcronym() || a.sentOf[i] < 0 || a.sents[a.sentOf[i]].first != i {
+		return true
+	}
+	w := cleanName(a.toks[i].text)
+	if strings.HasSuffix(w, "ly") {
+		return false
+	}
+	for _, m := range a.mentions {
+		for _, f := range strings.Fields(m.name) {
+			if f == w {
+				return true
+			}
+		}
+	}
+	for k, t := range a.toks {
+		if t.text == a.toks[i].text && k != i && a.sents[a.sentOf[k]].first != k {
+			return true
+		}
+	}
+	return false
 }
 
 func isPronounSubject(w string) bool {
@@ -304,11 +410,39 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 	return speakerRef{}, false
 }
 
+// noteSubject remembers a person named at the start of sentence s, the
+// likeliest antecedent of a later "he" or "she".
+func (a *analysis) noteSubject(s sentence, st *state) {
+	k := s.first
+	for k < s.last && (determiners[a.toks[k].lower] || roleWords[a.toks[k].lower] || (a.toks[k].word && !a.toks[k].isCap())) && k < s.first+4 {
+		k++
+	}
+	if k >= s.last || !a.nameWord(k) {
+		return
+	}
+	e, _ := a.nameStartingAt(k, s.last)
+	name := a.canonicalName(cleanName(a.joinTokens(k, e)), a.toks[k].start)
+	if isOrgName(name) || !strings.Contains(name, " ") {
+		return
+	}
+	if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
+		return
+	}
+	sp := speakerRef{name: name, person: true}
+	if kn, ok := st.known[name]; ok {
+		sp = kn
+	}
+	st.lastSubj = sp
+}
+
 // resolvePronoun maps a subject pronoun to the running speaker or the
 // latest person named.
 func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	switch p {
 	case "he", "she", "i":
+		if st.lastSubj.name != "" {
+			return st.lastSubj
+		}
 		if st.running.person && st.running.name != "" {
 			return st.running
 		}
@@ -341,9 +475,16 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	if isPronounSubject(a.toks[k].lower) {
 		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true
 	}
+	first := a.toks[k]
+	if !(first.isCap() || determiners[first.lower] || roleWords[first.lower]) {
+		return speakerRef{}, k, false
+	}
 	for n := e - 1; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
-			n0, _ := a.nameEndingAt(n, k)
+			n0, ok := a.nameEndingAt(n, k)
+			if !ok {
+				return speakerRef{}, k, false
+			}
 			sp, _ := a.nameRef(n0, n+1, k, st)
 			return sp, n + 1, true
 		}

@@ -69,6 +69,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		out = append(out, x)
 		if !x.sp.empty() {
 			st.running = x.sp
+			if x.sp.person && x.sp.name != "" {
+				st.lastSubj = x.sp
+			}
 		}
 		for qi, q := range a.quotes {
 			if q.start >= x.start && q.start < x.end {
@@ -79,6 +82,13 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			st.blocked = x.end
 		}
 	}
+	if a.toks[s.first].start >= st.blocked {
+		if x, ok := a.possessiveColon(s, st); ok {
+			emit(x)
+			return out
+		}
+	}
+	a.noteSubject(s, st)
 	cues := a.findCues(s)
 	var prev speakerRef
 	contentEnd := -1 // token where the previous forward content ended
@@ -115,9 +125,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		if f.sp.name != "" {
 			conf = 0.8
 		}
-		// colon: "X wrote: …"
-		if f.after < s.last && a.toks[f.after].text == ":" {
-			if x, ok := a.colonStatement(f.after, f.sp, cueText, st); ok {
+		// colon: "X wrote: …", "X shared it with these words: …"
+		if colon := a.colonAfter(f.after, s.last); colon >= 0 {
+			if x, ok := a.colonStatement(colon, f.sp, cueText, st); ok {
 				x.conf = conf + 0.1
 				emit(x)
 				prev = f.sp
@@ -130,6 +140,12 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		before := f.subjStart > clauseStart && (a.toks[f.subjStart-1].text == "," || a.isClosingMarkTok(f.subjStart-1) || a.toks[f.subjStart-1].text == "—")
 		if f.inverted {
 			before = f.subjStart > clauseStart
+		}
+		if before && rest < s.last && (a.toks[rest].lower == "about" || a.toks[rest].lower == "on") {
+			continue
+		}
+		if before && c.class == cueThat && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
+			before = false
 		}
 		if before {
 			switch {
@@ -169,13 +185,21 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
 				continue
 			}
-		} else if c.class == cueClause && rest < s.last && badAfterClauseCue[a.toks[rest].lower] {
+		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") {
 			continue
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
 			if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) {
 				continue
+			}
+		}
+		if c.at == s.first {
+			for k := start; k < next; k++ {
+				if a.toks[k].text == "," {
+					next = k
+					break
+				}
 			}
 		}
 		x, ok := a.contentStmt(start, next, true)
@@ -229,9 +253,22 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && isPronounSubject(a.toks[c.at-1].lower)) {
 		// "…, saying that": the subject of the sentence speaks
 		if c.at == s.first {
-			return f // a sentence-initial participle phrase is not a report
+			// "Saying that …, Sadi is waiting": only with a that-clause,
+			// spoken by the subject after the comma
+			if !a.hasThat(c.last+1, c.last+2) {
+				return f
+			}
+			for k := c.last + 1; k < s.last; k++ {
+				if a.toks[k].text == "," {
+					if sp, ok := a.sentenceSubject(sentence{first: k + 1, last: s.last, para: s.para}, s.last, st); ok {
+						f.sp, f.hasSubj = sp, true
+					}
+					break
+				}
+			}
+			return f
 		}
-		if a.toks[c.at-1].text != "," && !a.hasThat(c.last+1, c.last+2) {
+		if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !a.hasThat(c.last+1, c.last+2) {
 			return f
 		}
 		if !prev.empty() {
@@ -261,6 +298,51 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	return f
 }
 
+// colonAfter returns the index of a colon among the few words after a cue
+// (before any "that" or quotation), or -1.
+func (a *analysis) colonAfter(i, j int) int {
+	for k := i; k < j && k < i+8; k++ {
+		t := a.toks[k]
+		if t.text == ":" {
+			return k
+		}
+		if t.lower == "that" || isQuoteMark(t.text) || (!t.word && t.text != "’" && t.text != "'") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// statementNouns name a written or spoken statement: "Hajiyev's letter
+// from prison: …".
+var statementNouns = map[string]bool{
+	"letter": true, "statement": true, "words": true, "post": true, "message": true,
+	"tweet": true, "appeal": true, "address": true, "speech": true, "note": true,
+	"reply": true, "response": true, "comment": true, "comments": true, "answer": true,
+}
+
+// possessiveColon handles "NAME's letter …: text" in sentence s.
+func (a *analysis) possessiveColon(s sentence, st *state) (stmt, bool) {
+	for k := s.first; k < s.last && k < s.first+8; k++ {
+		if a.toks[k].text != ":" {
+			continue
+		}
+		for n := s.first; n+1 < k; n++ {
+			if isPossessive(a.toks[n]) && statementNouns[a.toks[n+1].lower] && a.nameWord(n) {
+				n0, ok := a.nameEndingAt(n, s.first)
+				if !ok {
+					n0 = n
+				}
+				sp, _ := a.nameRef(n0, n+1, s.first, st)
+				x, ok := a.colonStatement(k, sp, a.joinTokens(n+1, k), st)
+				x.conf = 0.7
+				return x, ok
+			}
+		}
+	}
+	return stmt{}, false
+}
+
 // hasThat reports whether a complementiser "that" is among tokens [i, j).
 func (a *analysis) hasThat(i, j int) bool { return a.thatAt(i, j) >= 0 }
 
@@ -276,7 +358,7 @@ func (a *analysis) thatAt(i, j int) int {
 		if !t.word && t.text != "," && t.text != "." && t.text != "’" && t.text != "'" || a.insideQuote(t.start) {
 			return -1
 		}
-		if _, isCue := cueVerbs[t.lower]; isCue && k > i {
+		if _, isCue := cueVerbs[t.lower]; isCue && k > i && !determiners[a.toks[k-1].lower] && !a.toks[k-1].isAcronym() {
 			return -1
 		}
 	}
