@@ -237,8 +237,7 @@ func init() {
 		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "is", "was", "are", "were",
 		"do", "does", "did", "can", "could", "would", "should", "will", "let", "please",
 		"yes", "oh", "well", "again", "earlier", "later", "finally", "first", "second",
-		"there's", "it's", "that's", "we're", "i'm", "don't", "here's", "facebook",
-		"twitter", "instagram", "youtube", "telegram", "fb",
+		"there's", "it's", "that's", "we're", "i'm", "don't", "here's", "fb",
 	} {
 		functionCaps[w] = true
 	}

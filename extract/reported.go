@@ -95,6 +95,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") {
 				continue
 			}
+			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
+				continue // "the mayor's claims", "his report"
+			}
 		}
 		out = append(out, cueHit{at: k, last: last, class: cls})
 		k = last
@@ -166,6 +169,17 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if m <= s.first {
 			return speakerRef{}, c.at, false
 		}
+		if n0, ok := a.nameEndingAt(j-1, m+1); ok && n0 == m+1 && !isOrgName(a.joinTokens(n0, j)) {
+			// the name is the apposition: "her lawyer, Jane Roe, said"
+			sp, _ := a.nameRef(n0, j, m+1, st)
+			if role, org := a.describe(max(s.first, m-4), m); role != "" {
+				sp.role = role
+				if org != "" {
+					sp.org = org
+				}
+			}
+			return sp, max(s.first, m-4), true
+		}
 		n0, ok := a.nameEndingAt(m-1, s.first)
 		if !ok {
 			return speakerRef{}, c.at, false
@@ -223,6 +237,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	}
 	return speakerRef{}, c.at, false
 }
+
+// possessivePronouns before a cue word make it a noun.
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
 
 // quantifiers can stand alone as the subject of a report ("Many argue").
 var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
@@ -476,7 +493,7 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true
 	}
 	first := a.toks[k]
-	if !(first.isCap() || determiners[first.lower] || roleWords[first.lower]) {
+	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
 		return speakerRef{}, k, false
 	}
 	for n := e - 1; n >= k; n-- {

@@ -141,7 +141,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		if f.inverted {
 			before = f.subjStart > clauseStart
 		}
-		if before && rest < s.last && (a.toks[rest].lower == "about" || a.toks[rest].lower == "on") {
+		if before && rest < s.last && a.toks[rest].lower == "about" {
 			continue
 		}
 		if before && c.class == cueThat && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
@@ -159,6 +159,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 				backward = !a.hasThat(rest, s.last) && s.last-rest <= 8
 			}
 		}
+		if backward && subordinators[a.toks[clauseStart].lower] {
+			continue
+		}
 		if backward {
 			if x, ok := a.contentStmt(clauseStart, f.subjStart, false); ok {
 				x.sp, x.cue, x.conf = f.sp, cueText, conf
@@ -167,7 +170,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			}
 			// "A, he said, B."
 			if rest < s.last && a.toks[rest].text == "," && rest+1 < s.last {
-				if _, isCue := cueVerbs[a.toks[rest+1].lower]; !isCue {
+				if continuers[a.toks[rest+1].lower] {
 					if x, ok := a.contentStmt(rest+1, next, false); ok && a.wordsIn(x.start, x.end) >= 4 {
 						x.sp, x.cue, x.conf = f.sp, cueText, conf-0.1
 						emit(x)
@@ -179,14 +182,16 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		}
 		// forward content
 		start := rest
-		if t := a.thatAt(rest, next); t >= 0 {
+		if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 			start = t + 1
 		} else if c.class == cueThat {
 			if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
 				continue
 			}
-		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") {
+		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
 			continue
+		} else if rest < s.last && isNumber(a.toks[rest]) && strings.HasPrefix(a.toks[c.at].lower, "add") {
+			continue // "added 0.4 per cent"
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
@@ -237,6 +242,13 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
+
+// continuers open the rest of a sentence after "A, he said," that is more
+// of his reported content.
+var continuers = map[string]bool{"but": true, "and": true, "so": true, "because": true, "although": true, "though": true, "while": true}
+
+// subordinators open clauses that are not reported content by themselves.
+var subordinators = map[string]bool{"when": true, "if": true, "after": true, "before": true, "while": true, "as": true, "once": true, "until": true, "unless": true}
 
 // badAfterClauseCue are words after a reporting verb that show it does not
 // introduce reported content ("writes about", "reports on", "said to be").
@@ -289,7 +301,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	// inverted: "…," said Yagublu.
 	j := c.at - 1
 	if j < s.first || a.toks[j].text == "," || a.isClosingMarkTok(j) {
-		if c.class == cueClause {
+		if c.class == cueClause && !objectVerb(a.toks[c.at].lower) {
 			if sp, after, ok := a.subjectAfter(s, c, st); ok {
 				f.sp, f.after, f.hasSubj, f.inverted = sp, after, true, true
 			}
@@ -342,6 +354,19 @@ func (a *analysis) possessiveColon(s sentence, st *state) (stmt, bool) {
 	}
 	return stmt{}, false
 }
+
+// objectVerb reports whether a reporting verb takes the addressee as an
+// object before its content ("told Meydan TV that").
+func objectVerb(w string) bool {
+	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(t token) bool { return t.word && t.text[0] >= '0' && t.text[0] <= '9' }
 
 // hasThat reports whether a complementiser "that" is among tokens [i, j).
 func (a *analysis) hasThat(i, j int) bool { return a.thatAt(i, j) >= 0 }
