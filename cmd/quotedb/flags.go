@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store/bolt"
+)
+
+// newFlagSet returns a flag set whose -h prints the command's description
+// and flags to stderr.
+func newFlagSet(name, description string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: quotedb %s [flags]\n\n%s\n\nFlags:\n", name, description)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args into fs; -h is not an error, a bad flag is a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	if err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+// errHelp ends a command whose help was asked for; run reports success.
+var errHelp = errors.New("help shown")
+
+func usageError(format string, args ...any) error {
+	return errs.E(errs.Invalid, format, args...)
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", envOr("QUOTEDB_DB", "./quotedb.db"), "database file (env QUOTEDB_DB)")
+}
+
+func openStore(path string) (*bolt.Store, error) {
+	return bolt.Open(path, nil)
+}
+
+func envOr(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func envBool(key string) bool {
+	b, _ := strconv.ParseBool(os.Getenv(key))
+	return b
+}
