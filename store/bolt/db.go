@@ -1,0 +1,204 @@
+// Package bolt is the embedded quotedb backend: a store.Store in one bbolt
+// file.
+//
+// Each record type has a bucket keyed by binary UUIDv7 id; secondary-index
+// buckets (index.go) make every list filter a range scan over sorted keys;
+// the change log is a bucket keyed by sequence number. One Store.Update is
+// one bbolt read-write transaction holding the records, their index entries
+// and their change-log entries, so they commit together or not at all.
+package bolt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+	bbolt "go.etcd.io/bbolt"
+	bolterrs "go.etcd.io/bbolt/errors"
+)
+
+// ErrInUse is the cause (errors.Is) of the errs.Unavailable error Open
+// returns when another process holds the database file.
+var ErrInUse = errors.New("database is in use by another process")
+
+// ErrClosed is the cause of the errs.Unavailable error of calls made after
+// Close.
+var ErrClosed = errors.New("database is closed")
+
+// DefaultLockTimeout is how long Open waits for another process to release
+// the file before giving up with ErrInUse.
+const DefaultLockTimeout = time.Second
+
+// Options tunes Open. The zero value (or nil) is right for production.
+type Options struct {
+	// LockTimeout is how long to wait for the file lock; zero means
+	// DefaultLockTimeout.
+	LockTimeout time.Duration
+	// NoSync skips fsync at commit: a crash may lose recent commits or
+	// corrupt the file. Only for tests and throwaway bulk loads.
+	NoSync bool
+}
+
+// Store is a quotedb database in a bbolt file. It is safe for concurrent
+// use: any number of View calls run alongside one Update at a time.
+type Store struct {
+	db   *bbolt.DB
+	path string
+
+	mu     sync.Mutex
+	commit chan struct{} // closed and replaced at each write commit
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the database at path, creating the file and its buckets when
+// missing. When another process has the file open, Open fails within
+// LockTimeout with an errs.Unavailable error wrapping ErrInUse.
+func Open(path string, opts *Options) (*Store, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	timeout := opts.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
+		Timeout: timeout,
+		// The freelist is rebuilt by scanning at open instead of being
+		// written at every commit: cheaper commits, same durability.
+		NoFreelistSync: true,
+		FreelistType:   bbolt.FreelistMapType,
+		NoSync:         opts.NoSync,
+	})
+	if errors.Is(err, bolterrs.ErrTimeout) {
+		return nil, &errs.Error{Kind: errs.Unavailable, Msg: fmt.Sprintf("database %q is in use by another process", path), Err: ErrInUse}
+	}
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("opening database %q", path))
+	}
+	err = db.Update(func(btx *bbolt.Tx) error {
+		for _, name := range allBuckets() {
+			if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("creating buckets in %q", path))
+	}
+	return &Store{db: db, path: path, commit: make(chan struct{})}, nil
+}
+
+func allBuckets() [][]byte {
+	names := [][]byte{logBucket, logByID}
+	for _, typ := range store.RecordTypes {
+		names = append(names, recordBuckets[typ])
+	}
+	for _, info := range ixInfo {
+		names = append(names, []byte(info.name))
+	}
+	return names
+}
+
+// dbErr classifies an error from bbolt itself.
+func dbErr(err error) error {
+	if errors.Is(err, bolterrs.ErrDatabaseNotOpen) || errors.Is(err, bolterrs.ErrTxClosed) {
+		return &errs.Error{Kind: errs.Unavailable, Msg: "database is closed", Err: ErrClosed}
+	}
+	var e *errs.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return errs.Wrap(errs.Internal, err, "database")
+}
+
+// View runs fn in a read-only transaction; see store.Store. It returns
+// ctx.Err() without starting when ctx is done, and fn's error as is.
+func (s *Store) View(ctx context.Context, fn func(store.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var fnErr error
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		fnErr = fn(newTx(btx, ""))
+		return fnErr
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	if err != nil {
+		return dbErr(err)
+	}
+	return nil
+}
+
+// Update runs fn in a read-write transaction and commits when fn returns
+// nil; see store.Store. It returns ctx.Err() without starting when ctx is
+// done, fn's error as is (having rolled everything back), or the commit's
+// error. After a commit that changed anything, the Committed channel is
+// closed.
+func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var fnErr error
+	var changed bool
+	err := s.db.Update(func(btx *bbolt.Tx) error {
+		t := newTx(btx, store.ActorFrom(ctx))
+		fnErr = fn(t)
+		changed = t.changes > 0
+		return fnErr
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	if err != nil {
+		return dbErr(err)
+	}
+	if changed {
+		s.mu.Lock()
+		close(s.commit)
+		s.commit = make(chan struct{})
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// Committed returns a channel closed at the next commit that changes
+// anything.
+func (s *Store) Committed() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.commit
+}
+
+// Close closes the file. Later calls fail with errs.Unavailable (ErrClosed).
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return dbErr(err)
+	}
+	return nil
+}
+
+// Backup writes a consistent snapshot of the whole database file to w,
+// without blocking writers, and returns the bytes written. The snapshot is
+// a database file Open can use.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		var err error
+		n, err = btx.WriteTo(w)
+		return err
+	})
+	if err != nil {
+		return n, dbErr(err)
+	}
+	return n, nil
+}

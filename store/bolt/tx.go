@@ -1,0 +1,241 @@
+package bolt
+
+import (
+	"slices"
+	"time"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// tx implements store.Tx over one bbolt transaction. It must not be used
+// after the View or Update call that made it returns.
+type tx struct {
+	btx     *bbolt.Tx
+	actor   string
+	rec     map[store.RecordType]*bbolt.Bucket
+	ixb     [numIx]*bbolt.Bucket
+	log     *bbolt.Bucket
+	logID   *bbolt.Bucket
+	changes int // change-log entries written
+}
+
+var _ store.Tx = (*tx)(nil)
+
+func newTx(btx *bbolt.Tx, actor string) *tx {
+	t := &tx{
+		btx:   btx,
+		actor: actor,
+		rec:   make(map[store.RecordType]*bbolt.Bucket, len(recordBuckets)),
+		log:   btx.Bucket(logBucket),
+		logID: btx.Bucket(logByID),
+	}
+	for typ, name := range recordBuckets {
+		t.rec[typ] = btx.Bucket(name)
+	}
+	for i, info := range ixInfo {
+		t.ixb[i] = btx.Bucket([]byte(info.name))
+	}
+	return t
+}
+
+// writable guards write methods: in a View transaction they fail with an
+// Internal error, a programming mistake rather than bad input.
+func (t *tx) writable() error {
+	if !t.btx.Writable() {
+		return errs.E(errs.Internal, "write in a read-only transaction")
+	}
+	return nil
+}
+
+// now is the time writes are stamped with: UTC, without the monotonic
+// reading, so that a record equals itself after a round trip.
+func now() time.Time { return time.Now().UTC() }
+
+// load decodes the record of type typ with binary id into a new T; it
+// returns nil, nil when there is none.
+func load[T any](t *tx, typ store.RecordType, id []byte) (*T, error) {
+	b := t.rec[typ].Get(id)
+	if b == nil {
+		return nil, nil
+	}
+	v := new(T)
+	if err := decode(b, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// get is the lookup of one record by textual id: errs.Invalid for a bad
+// id, errs.NotFound for a missing record.
+func get[T any](t *tx, typ store.RecordType, id string) (*T, error) {
+	key, err := parseID(string(typ), id)
+	if err != nil {
+		return nil, err
+	}
+	v, err := load[T](t, typ, key)
+	if err == nil && v == nil {
+		err = errs.E(errs.NotFound, "%s %q not found", typ, id)
+	}
+	return v, err
+}
+
+// byIDs is the batch lookup: records in the order of ids, nil for missing.
+func byIDs[T any](t *tx, typ store.RecordType, ids []string) ([]*T, error) {
+	out := make([]*T, len(ids))
+	for i, id := range ids {
+		key, err := parseID(string(typ), id)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = load[T](t, typ, key); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// exists reports whether a record of type typ has the binary id.
+func (t *tx) exists(typ store.RecordType, id []byte) bool {
+	return t.rec[typ].Get(id) != nil
+}
+
+// mustExist checks a reference: errs.NotFound when it names no record.
+func (t *tx) mustExist(typ store.RecordType, id string) error {
+	if id != "" && !t.exists(typ, mustID(id)) {
+		return errs.E(errs.NotFound, "%s %q not found", typ, id)
+	}
+	return nil
+}
+
+func (t *tx) Speaker(id string) (*store.Speaker, error) {
+	return get[store.Speaker](t, store.SpeakerType, id)
+}
+
+func (t *tx) Organisation(id string) (*store.Organisation, error) {
+	return get[store.Organisation](t, store.OrganisationType, id)
+}
+
+func (t *tx) Affiliation(id string) (*store.Affiliation, error) {
+	return get[store.Affiliation](t, store.AffiliationType, id)
+}
+
+func (t *tx) Topic(id string) (*store.Topic, error) {
+	return get[store.Topic](t, store.TopicType, id)
+}
+
+func (t *tx) Source(id string) (*store.Source, error) {
+	return get[store.Source](t, store.SourceType, id)
+}
+
+func (t *tx) Statement(id string) (*store.Statement, error) {
+	return get[store.Statement](t, store.StatementType, id)
+}
+
+// TypeOf looks the id up in each record bucket.
+func (t *tx) TypeOf(id string) (store.RecordType, error) {
+	key, err := parseID("record", id)
+	if err != nil {
+		return "", err
+	}
+	for _, typ := range store.RecordTypes {
+		if t.exists(typ, key) {
+			return typ, nil
+		}
+	}
+	return "", errs.E(errs.NotFound, "record %q not found", id)
+}
+
+func (t *tx) SpeakersByID(ids []string) ([]*store.Speaker, error) {
+	return byIDs[store.Speaker](t, store.SpeakerType, ids)
+}
+
+func (t *tx) OrganisationsByID(ids []string) ([]*store.Organisation, error) {
+	return byIDs[store.Organisation](t, store.OrganisationType, ids)
+}
+
+func (t *tx) TopicsByID(ids []string) ([]*store.Topic, error) {
+	return byIDs[store.Topic](t, store.TopicType, ids)
+}
+
+func (t *tx) SourcesByID(ids []string) ([]*store.Source, error) {
+	return byIDs[store.Source](t, store.SourceType, ids)
+}
+
+func (t *tx) StatementsByID(ids []string) ([]*store.Statement, error) {
+	return byIDs[store.Statement](t, store.StatementType, ids)
+}
+
+// AffiliationsOf scans the speaker index of affiliations for each speaker.
+func (t *tx) AffiliationsOf(speakerIDs []string) ([][]*store.Affiliation, error) {
+	out := make([][]*store.Affiliation, len(speakerIDs))
+	for i, id := range speakerIDs {
+		key, err := parseID("speaker", id)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = t.affiliationsBy(ixAffSpeaker, key); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// affiliationsBy loads the affiliations under prefix in index i (speaker
+// or organisation), ordered by start date and then id.
+func (t *tx) affiliationsBy(i ix, prefix []byte) ([]*store.Affiliation, error) {
+	var affs []*store.Affiliation
+	err := scanPrefix(t.ix(i), prefix, func(k []byte) error {
+		a, err := load[store.Affiliation](t, store.AffiliationType, k[len(k)-idLen:])
+		if err != nil {
+			return err
+		}
+		if a == nil {
+			return errs.E(errs.Internal, "index %s names missing affiliation %s", ixInfo[i].name, idString(k[len(k)-idLen:]))
+		}
+		affs = append(affs, a)
+		return nil
+	})
+	slices.SortStableFunc(affs, func(a, b *store.Affiliation) int { return a.Start.Compare(b.Start) })
+	return affs, err
+}
+
+// scanPrefix calls fn with every key of b that starts with prefix, in
+// order, stopping at fn's first error.
+func scanPrefix(b *bbolt.Bucket, prefix []byte, fn func(k []byte) error) error {
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = c.Next() {
+		if err := fn(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// anyWithPrefix reports whether b has a key starting with prefix.
+func anyWithPrefix(b *bbolt.Bucket, prefix []byte) bool {
+	k, _ := b.Cursor().Seek(prefix)
+	return k != nil && hasPrefix(k, prefix)
+}
+
+func hasPrefix(k, prefix []byte) bool {
+	return len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix)
+}
+
+// SourceByHash looks the hash up in the unique hash index.
+func (t *tx) SourceByHash(hash string) (*store.Source, error) {
+	key := hashKey(hash)
+	if key == nil {
+		return nil, errs.E(errs.Invalid, "content hash %q is not 64 hex digits", hash)
+	}
+	id := t.ix(ixSourceHash).Get(key)
+	if id == nil {
+		return nil, errs.E(errs.NotFound, "no source with content hash %s", hash)
+	}
+	s, err := load[store.Source](t, store.SourceType, id)
+	if err == nil && s == nil {
+		err = errs.E(errs.Internal, "hash index names missing source %s", idString(id))
+	}
+	return s, err
+}

@@ -1,0 +1,333 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/textfold"
+)
+
+// The Normalize functions check the fields of one record on its own and
+// bring it to the form every backend stores: names trimmed, aliases trimmed
+// and deduplicated, defaults filled in, ids in canonical form. They return
+// errs.Invalid errors naming the field. They do not check references to
+// other records or uniqueness, which need the database: that is the
+// backend's job. Statement text is never altered.
+
+var qidPattern = regexp.MustCompile(`^Q[0-9]+$`)
+
+// CanonicalID parses id as a UUID and returns its canonical lowercase form,
+// or an errs.Invalid error naming what it is the id of.
+func CanonicalID(what, id string) (string, error) {
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return "", errs.E(errs.Invalid, "%s id %q is not a UUID", what, id)
+	}
+	return u.String(), nil
+}
+
+// canonicalRef is CanonicalID for an optional reference: empty stays empty.
+func canonicalRef(what string, id *string) error {
+	if *id == "" {
+		return nil
+	}
+	c, err := CanonicalID(what, *id)
+	*id = c
+	return err
+}
+
+// ContentHash returns the hex SHA-256 of a source text, or "" for no text.
+func ContentHash(text string) string {
+	if text == "" {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Slug derives a topic slug from a name: its folded words in lowercase
+// ASCII letters and digits, joined by hyphens ("Foreign Policy" →
+// "foreign-policy", "Qarabağ" → "qarabag"). It is "" when the name has no
+// such letter.
+func Slug(name string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range textfold.Fold(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		} else {
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// normName trims a required name and checks that it has something to fold,
+// since uniqueness and lookups go by the folded form.
+func normName(what string, name *string) error {
+	*name = strings.TrimSpace(*name)
+	if *name == "" {
+		return errs.E(errs.Invalid, "%s is required", what)
+	}
+	if textfold.Fold(*name) == "" {
+		return errs.E(errs.Invalid, "%s %q has no letter or digit", what, *name)
+	}
+	return nil
+}
+
+// normAliases trims aliases and drops empty ones, those equal (folded) to
+// one of names, and repeats, keeping the first spelling.
+func normAliases(aliases []string, names ...string) []string {
+	seen := make(map[string]bool, len(aliases)+len(names))
+	for _, n := range names {
+		if n != "" {
+			seen[textfold.Fold(n)] = true
+		}
+	}
+	var out []string
+	for _, a := range aliases {
+		a = strings.TrimSpace(a)
+		f := textfold.Fold(a)
+		if f == "" || seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+func normQID(qid *string) error {
+	*qid = strings.TrimSpace(*qid)
+	if *qid != "" && !qidPattern.MatchString(*qid) {
+		return errs.E(errs.Invalid, "QID %q is not Q followed by digits", *qid)
+	}
+	return nil
+}
+
+func checkDate(what string, d partialdate.Date) error {
+	if err := d.Validate(); err != nil {
+		return errs.Wrap(errs.Invalid, err, what+" is not a valid date")
+	}
+	return nil
+}
+
+func checkRange(what string, r partialdate.Range) error {
+	if err := r.Validate(); err != nil {
+		return errs.Wrap(errs.Invalid, err, what+" is not a valid range")
+	}
+	return nil
+}
+
+// NormalizeSpeaker checks and normalizes a speaker.
+func NormalizeSpeaker(s *Speaker) error {
+	if err := canonicalRef("speaker", &s.ID); err != nil {
+		return err
+	}
+	if err := normName("speaker name", &s.Name); err != nil {
+		return err
+	}
+	s.Aliases = normAliases(s.Aliases, s.Name)
+	s.Description = strings.TrimSpace(s.Description)
+	return normQID(&s.QID)
+}
+
+// NormalizeOrganisation checks and normalizes an organisation; an empty
+// kind becomes OTHER.
+func NormalizeOrganisation(o *Organisation) error {
+	if err := canonicalRef("organisation", &o.ID); err != nil {
+		return err
+	}
+	if err := normName("organisation name", &o.Name); err != nil {
+		return err
+	}
+	o.ShortName = strings.TrimSpace(o.ShortName)
+	if o.ShortName != "" && textfold.Fold(o.ShortName) == "" {
+		return errs.E(errs.Invalid, "organisation short name %q has no letter or digit", o.ShortName)
+	}
+	o.Aliases = normAliases(o.Aliases, o.Name, o.ShortName)
+	if o.Kind == "" {
+		o.Kind = OtherOrg
+	}
+	if !slices.Contains(OrgKinds, o.Kind) {
+		return errs.E(errs.Invalid, "organisation kind %q is not one of %v", o.Kind, OrgKinds)
+	}
+	return normQID(&o.QID)
+}
+
+// NormalizeAffiliation checks and normalizes an affiliation.
+func NormalizeAffiliation(a *Affiliation) error {
+	if err := canonicalRef("affiliation", &a.ID); err != nil {
+		return err
+	}
+	if a.SpeakerID == "" {
+		return errs.E(errs.Invalid, "affiliation speaker is required")
+	}
+	if a.OrganisationID == "" {
+		return errs.E(errs.Invalid, "affiliation organisation is required")
+	}
+	for _, ref := range []struct {
+		what string
+		id   *string
+	}{{"speaker", &a.SpeakerID}, {"organisation", &a.OrganisationID}, {"source", &a.SourceID}} {
+		if err := canonicalRef(ref.what, ref.id); err != nil {
+			return err
+		}
+	}
+	a.Role = strings.TrimSpace(a.Role)
+	if err := checkDate("affiliation start", a.Start); err != nil {
+		return err
+	}
+	if err := checkDate("affiliation end", a.End); err != nil {
+		return err
+	}
+	if !a.Start.IsZero() && !a.End.IsZero() && a.End.Last().Key() < a.Start.First().Key() {
+		return errs.E(errs.Invalid, "affiliation end %s is before its start %s", a.End, a.Start)
+	}
+	return nil
+}
+
+// NormalizeTopic checks and normalizes a topic; an empty slug is derived
+// from the name.
+func NormalizeTopic(t *Topic) error {
+	if err := canonicalRef("topic", &t.ID); err != nil {
+		return err
+	}
+	if err := normName("topic name", &t.Name); err != nil {
+		return err
+	}
+	t.Slug = strings.TrimSpace(t.Slug)
+	if t.Slug == "" {
+		t.Slug = Slug(t.Name)
+		if t.Slug == "" {
+			return errs.E(errs.Invalid, "topic slug cannot be derived from name %q; give one", t.Name)
+		}
+	}
+	if !slugPattern.MatchString(t.Slug) {
+		return errs.E(errs.Invalid, "topic slug %q is not lowercase ASCII words joined by hyphens", t.Slug)
+	}
+	t.Aliases = normAliases(t.Aliases, t.Name)
+	if err := canonicalRef("parent topic", &t.ParentID); err != nil {
+		return err
+	}
+	if t.ParentID != "" && t.ParentID == t.ID {
+		return errs.E(errs.Invalid, "topic cannot be its own parent")
+	}
+	return nil
+}
+
+// NormalizeSource checks and normalizes a source and sets its content hash.
+func NormalizeSource(s *Source) error {
+	if err := canonicalRef("source", &s.ID); err != nil {
+		return err
+	}
+	if err := normName("source title", &s.Title); err != nil {
+		return err
+	}
+	if err := canonicalRef("publisher", &s.PublisherID); err != nil {
+		return err
+	}
+	s.URL = strings.TrimSpace(s.URL)
+	s.ArchivedURL = strings.TrimSpace(s.ArchivedURL)
+	s.Language = strings.TrimSpace(s.Language)
+	if err := checkDate("source published date", s.Published); err != nil {
+		return err
+	}
+	s.ContentHash = ContentHash(s.Text)
+	return nil
+}
+
+// NormalizeStatement checks and normalizes a statement; an empty status
+// becomes UNVERIFIED and repeated topics are dropped. The text is checked
+// but never changed.
+func NormalizeStatement(s *Statement) error {
+	if err := canonicalRef("statement", &s.ID); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s.Text) == "" {
+		return errs.E(errs.Invalid, "statement text is required")
+	}
+	if s.Kind != Direct && s.Kind != Indirect {
+		return errs.E(errs.Invalid, "statement kind %q is not DIRECT or INDIRECT", s.Kind)
+	}
+	if s.Status == "" {
+		s.Status = Unverified
+	}
+	if !slices.Contains(Statuses, s.Status) {
+		return errs.E(errs.Invalid, "statement status %q is not one of %v", s.Status, Statuses)
+	}
+	for _, ref := range []struct {
+		what string
+		id   *string
+	}{{"speaker", &s.SpeakerID}, {"organisation", &s.OrganisationID}, {"source", &s.SourceID}} {
+		if err := canonicalRef(ref.what, ref.id); err != nil {
+			return err
+		}
+	}
+	var topics []string
+	for _, id := range s.TopicIDs {
+		c, err := CanonicalID("topic", id)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(topics, c) {
+			topics = append(topics, c)
+		}
+	}
+	s.TopicIDs = topics
+	s.Role = strings.TrimSpace(s.Role)
+	s.Cue = strings.TrimSpace(s.Cue)
+	s.Language = strings.TrimSpace(s.Language)
+	if err := checkDate("statement date said", s.Said); err != nil {
+		return err
+	}
+	for i, c := range s.Covers {
+		if c.Range.IsZero() {
+			return errs.E(errs.Invalid, "statement coverage %d has no dates", i)
+		}
+		if err := checkRange("statement coverage", c.Range); err != nil {
+			return err
+		}
+		s.Covers[i].Label = strings.TrimSpace(c.Label)
+	}
+	if s.Span != nil {
+		if s.SourceID == "" {
+			return errs.E(errs.Invalid, "statement span needs a source")
+		}
+		if s.Span.Start < 0 || s.Span.End < s.Span.Start {
+			return errs.E(errs.Invalid, "statement span [%d,%d) is not a byte range", s.Span.Start, s.Span.End)
+		}
+	}
+	if s.Confidence < 0 || s.Confidence > 1 {
+		return errs.E(errs.Invalid, "statement confidence %v is not between 0 and 1", s.Confidence)
+	}
+	return nil
+}
+
+// CheckSpan checks a statement's span against its source's text: within
+// its bounds and, the statement text being given, equal to it byte for
+// byte.
+func CheckSpan(st *Statement, src *Source) error {
+	if st.Span == nil {
+		return nil
+	}
+	if st.Span.End > len(src.Text) {
+		return errs.E(errs.Invalid, "statement span [%d,%d) is outside the source text of %d bytes", st.Span.Start, st.Span.End, len(src.Text))
+	}
+	if src.Text[st.Span.Start:st.Span.End] != st.Text {
+		return errs.E(errs.Invalid, "statement span [%d,%d) does not hold the statement text", st.Span.Start, st.Span.End)
+	}
+	return nil
+}
