@@ -231,10 +231,10 @@ func init() {
 		"mr", "mrs", "ms", "dr", "sir", "madam", "according", "thus", "instead", "no",
 		"not", "what", "why", "how", "who", "where", "which", "whether", "unlike", "like",
 		"among", "amid", "against", "without", "within", "through", "upon", "via",
-		"january", "february", "march", "april", "may", "june", "july", "august",
+		"january", "february", "march", "april", "june", "july", "august",
 		"september", "october", "november", "december", "monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
-		"jul", "aug", "sep", "sept", "oct", "nov", "dec", "is", "was", "are", "were",
+		"thursday", "friday", "saturday", "sunday", "feb", "apr", "aug", "sept", "oct",
+		"nov", "is", "was", "are", "were",
 		"do", "does", "did", "can", "could", "would", "should", "will", "let", "please",
 		"yes", "oh", "well", "again", "earlier", "later", "finally", "first", "second",
 		"there's", "it's", "that's", "we're", "i'm", "don't", "here's", "fb",
@@ -251,7 +251,7 @@ var roleWords = map[string]bool{}
 
 func init() {
 	for _, w := range []string{
-		"member", "members", "chairman", "chairwoman", "chairperson", "chair", "leader",
+		"member", "members", "rector", "mayor-elect", "chairman", "chairwoman", "chairperson", "chair", "leader",
 		"head", "president", "vice-president", "director", "journalist", "activist",
 		"economist", "lawyer", "poet", "reporter", "spokesperson", "spokesman",
 		"spokeswoman", "senator", "representative", "mayor", "councillor", "councilor",

@@ -322,6 +322,14 @@ func isPronounSubject(w string) bool {
 // descriptor words before it ("Member of APFP", "exiled journalist") and
 // returns the first token of the whole subject.
 func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
+	var orgPrefix string
+	for k := n1 - 2; k >= n0; k-- {
+		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) {
+			orgPrefix = a.joinTokens(n0, k+1)
+			n0 = k + 1
+			break
+		}
+	}
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
 	sp := speakerRef{name: name, person: !isOrgName(name)}
@@ -329,8 +337,12 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		sp = k
 	}
 	d := n0
-	for d-1 >= min && n0-d < 8 {
+	for d-1 >= min && n0-d < 10 {
 		p := a.toks[d-1]
+		if p.text == ")" && d-3 >= min && a.toks[d-3].text == "(" {
+			d -= 3 // "the Blue Harbour Party (BHP) Karl Ostrander"
+			continue
+		}
 		if !p.word || (boundaryWords[p.lower] && p.lower != "of") {
 			break
 		}
@@ -344,6 +356,9 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	if n1+1 < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[n1+1].isAcronym() || a.nameWord(n1+1)) {
 		e, _ := a.nameStartingAt(n1+1, len(a.toks))
 		org = a.canonOrg(cleanName(a.joinTokens(n1+1, e)))
+	}
+	if org == "" && orgPrefix != "" {
+		org = a.canonOrg(orgPrefix)
 	}
 	if role != "" {
 		sp.role = role

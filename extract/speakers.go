@@ -249,7 +249,8 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		r0 := roleAt
 		for r0-1 >= i && r0 > roleAt-2 {
 			p := a.toks[r0-1]
-			if !p.word || p.isCap() || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
+			sentenceFirst := a.sents[a.sentOf[r0-1]].first == r0-1 && !p.isAcronym()
+			if !p.word || (p.isCap() && !sentenceFirst) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
 				break
 			}
 			r0--

@@ -10,18 +10,19 @@ import (
 // every paragraph the heading it stands under. A heading is a short
 // paragraph (at most 14 words) that does not open with a quotation mark and
 // either has no closing sentence punctuation or is written in title case.
-// The document's first paragraph is a masthead when more follow, and is
-// not a topic.
+// A first paragraph set off by two or more blank lines is a masthead, not
+// a topic. A single paragraph is never a heading.
 func (a *analysis) findHeadings() {
 	a.heading = make([]bool, len(a.paras))
 	a.topicOf = make([]string, len(a.paras))
 	topic := ""
 	for i, p := range a.paras {
 		s := a.text[p.start:p.end]
-		if a.isHeadingText(s) {
+		if len(a.paras) > 1 && a.isHeadingText(s) {
 			a.heading[i] = true
-			if i > 0 || len(a.paras) == 1 {
-				topic = strings.TrimSpace(s)
+			topic = strings.TrimSpace(s)
+			if i == 0 && len(a.paras) > 1 && strings.Count(a.text[p.end:a.paras[1].start], "\n") >= 3 {
+				topic = "" // a masthead set off by blank lines
 			}
 		}
 		a.topicOf[i] = topic
@@ -45,7 +46,7 @@ func (a *analysis) isHeadingText(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if last == '”' || last == '…' {
+	if last == '…' || isQuoteMark(string(last)) || isQuoteMark(string(r)) && r != '“' {
 		return false
 	}
 	if !strings.ContainsRune(".!?:;,", last) {
