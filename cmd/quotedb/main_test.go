@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/gqltest"
+	"github.com/quotedb/quotedb/store/bolt"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine to write while
+// the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var servingRE = regexp.MustCompile(`on (http://[^/]+)/`)
+
+// startServe runs `quotedb serve` with args on a free port and returns its
+// base URL, and a function that stops it and returns run's error.
+func startServe(t *testing.T, args ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), &stdout, &stderr)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := servingRE.FindStringSubmatch(stdout.String()); m != nil {
+			return m[1], func() error { cancel(); return <-done }
+		}
+		select {
+		case err := <-done:
+			cancel()
+			t.Fatalf("serve exited: %v\n%s", err, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("serve did not start; stdout %q stderr %q", stdout.String(), stderr.String())
+	return "", nil
+}
+
+func TestServeDemo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	base, stop := startServe(t, "--db", db, "--demo")
+	c := &gqltest.Client{T: t, URL: base + "/graphql"}
+	var d struct {
+		Statements struct {
+			Nodes []struct {
+				Text    string
+				Speaker struct{ Name string }
+			}
+		}
+	}
+	c.Query(&d, `{ statements(filter: {organisationNames: ["APFP"], topicNames: ["War in Ukraine"], said: {from: "2022-03", to: "2022-03"}}) {
+		nodes { text speaker { name } } } }`, nil)
+	if len(d.Statements.Nodes) == 0 {
+		t.Fatal("the README's demo query found nothing")
+	}
+	res, err := http.Get(base + "/")
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GraphiQL: %v %v", err, res)
+	}
+	res.Body.Close()
+	if err := stop(); err != nil {
+		t.Fatalf("graceful shutdown: %v", err)
+	}
+
+	// A second start finds the data and does not load the demo twice.
+	base, stop = startServe(t, "--db", db, "--demo")
+	c.URL = base + "/graphql"
+	var n struct{ Speakers struct{ TotalCount int } }
+	c.Query(&n, `{ speakers { totalCount } }`, nil)
+	var again struct{ Speakers struct{ TotalCount int } }
+	c.Query(&again, `{ speakers { totalCount } }`, nil)
+	if n.Speakers.TotalCount == 0 || n.Speakers.TotalCount != again.Speakers.TotalCount {
+		t.Errorf("speakers: %d then %d", n.Speakers.TotalCount, again.Speakers.TotalCount)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServeDatabaseInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "held.db")
+	held, err := bolt.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	start := time.Now()
+	err = run(context.Background(), []string{"serve", "--db", path, "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, io.Discard)
+	if !errs.Is(err, errs.Unavailable) || !strings.Contains(errorText(err), "in use") {
+		t.Fatalf("got %v, want a clear in-use error", err)
+	}
+	if took := time.Since(start); took > 3*time.Second {
+		t.Errorf("took %v to report the database in use", took)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args    []string
+		wantErr bool
+		want    string
+	}{
+		{nil, true, "Commands:"},
+		{[]string{"help"}, false, "serve"},
+		{[]string{"serve", "-h"}, false, "-addr"},
+		{[]string{"frobnicate"}, true, `unknown command "frobnicate"`},
+		{[]string{"serve", "--no-such-flag"}, true, "flag provided but not defined"},
+		{[]string{"serve", "--log-format", "xml", "--db", filepath.Join(t.TempDir(), "x.db")}, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(context.Background(), tt.args, strings.NewReader(""), &out, &out)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("output %q lacks %q", out.String(), tt.want)
+			}
+		})
+	}
+}
