@@ -47,10 +47,14 @@ func Fold(s string) string {
 }
 
 func fold(s, schwaAs string) string {
+	// Invalid bytes would make the transformers below stop part-way and
+	// leave the rest unfolded; they are separators like any non-letter.
+	s = strings.ToValidUTF8(s, " ")
 	s = azLower.String(s)
 	s = strings.ReplaceAll(s, schwa, schwaAs)
-	s = letters.Replace(s)
 	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	// After removing marks, so that ǣ and ǿ are replaced as æ and ø are.
+	s = letters.Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {

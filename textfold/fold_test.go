@@ -34,6 +34,10 @@ func TestFold(t *testing.T) {
 		{"44-day war", "44 day war"},
 		{"O’Neill", "o neill"},
 		{"...", ""},
+		// Letters replaced by ASCII are replaced under marks too.
+		{"Ǣ ǿ", "ae o"},
+		// Invalid UTF-8 separates words and does not stop the folding.
+		{"\xf7ȯ\xffÇ", "o c"},
 	}
 	for _, tt := range tests {
 		if got := textfold.Fold(tt.in); got != tt.want {
