@@ -45,7 +45,7 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	var before, after []byte
 	if old != nil {
 		oldE = recordEntries(old)
-		before = append([]byte(nil), t.rec[typ].Get(id)...)
+		before = append([]byte(nil), t.records(typ).Get(id)...)
 	}
 	if new != nil {
 		newE = recordEntries(new)
@@ -65,12 +65,12 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	switch {
 	case old == nil:
 		op = store.Created
-		err = t.rec[typ].Put(id, after)
+		err = t.records(typ).Put(id, after)
 	case new == nil:
 		op = store.Deleted
-		err = t.rec[typ].Delete(id)
+		err = t.records(typ).Delete(id)
 	default:
-		err = t.rec[typ].Put(id, after)
+		err = t.records(typ).Put(id, after)
 	}
 	if err != nil {
 		return false, errs.Wrap(errs.Internal, err, "writing record")
@@ -81,7 +81,7 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 // logChange appends one change-log entry. Before and after are the stored
 // encodings of the record, which are JSON (see encode).
 func (t *tx) logChange(op store.Op, typ store.RecordType, id, before, after []byte) error {
-	seq, err := t.log.NextSequence()
+	seq, err := t.btx.Bucket(logBucket).NextSequence()
 	if err != nil {
 		return errs.Wrap(errs.Internal, err, "change log sequence")
 	}
@@ -98,10 +98,10 @@ func (t *tx) logChange(op store.Op, typ store.RecordType, id, before, after []by
 	if err != nil {
 		return errs.Wrap(errs.Internal, err, "encoding change")
 	}
-	if err := t.log.Put(u64(seq), b); err != nil {
+	if err := t.btx.Bucket(logBucket).Put(u64(seq), b); err != nil {
 		return errs.Wrap(errs.Internal, err, "writing change")
 	}
-	if err := t.logID.Put(cat(id, u64(seq)), nil); err != nil {
+	if err := t.btx.Bucket(logByID).Put(cat(id, u64(seq)), nil); err != nil {
 		return errs.Wrap(errs.Internal, err, "writing change index")
 	}
 	t.changes++
@@ -148,8 +148,8 @@ func (t *tx) History(id string) ([]store.Change, error) {
 		return nil, err
 	}
 	var out []store.Change
-	err = scanPrefix(t.logID, key, func(k []byte) error {
-		v := t.log.Get(k[idLen:])
+	err = scanPrefix(t.btx.Bucket(logByID), key, func(k []byte) error {
+		v := t.btx.Bucket(logBucket).Get(k[idLen:])
 		if v == nil {
 			return errs.E(errs.Internal, "change %d of %s is missing", binary.BigEndian.Uint64(k[idLen:]), id)
 		}

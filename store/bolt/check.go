@@ -81,7 +81,7 @@ func hasKey(b *bbolt.Bucket, key []byte) bool {
 // checkRecords checks that each record of typ has its index entries and
 // adds their number to want.
 func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(string, ...any) bool) bool {
-	c := t.rec[typ].Cursor()
+	c := t.records(typ).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		rec, err := decodeAny(typ, v)
 		if err != nil {
@@ -125,7 +125,7 @@ func (t *tx) findStale(i ix, report func(string, ...any) bool) {
 			}
 			owner = k[len(k)-idLen:]
 		}
-		b := t.rec[typ].Get(owner)
+		b := t.records(typ).Get(owner)
 		if b == nil {
 			if !report("index %s entry %q names missing %s %x", ixInfo[i].name, k, typ, owner) {
 				return
@@ -150,7 +150,7 @@ func (t *tx) findStale(i ix, report func(string, ...any) bool) {
 // has exactly one entry per change.
 func (t *tx) checkLog(report func(string, ...any) bool) {
 	var n uint64
-	c := t.log.Cursor()
+	c := t.btx.Bucket(logBucket).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		n++
 		seq := binary.BigEndian.Uint64(k)
@@ -166,16 +166,16 @@ func (t *tx) checkLog(report func(string, ...any) bool) {
 			continue
 		}
 		id, err := parseID("change", ch.ID)
-		if err != nil || !hasKey(t.logID, cat(id, k)) {
+		if err != nil || !hasKey(t.btx.Bucket(logByID), cat(id, k)) {
 			if !report("change %d of %s is missing from the history index", seq, ch.ID) {
 				return
 			}
 		}
 	}
-	if seq := t.log.Sequence(); seq != n {
+	if seq := t.btx.Bucket(logBucket).Sequence(); seq != n {
 		report("change log has %d entries but its sequence is at %d", n, seq)
 	}
-	if m := t.logID.Stats().KeyN; uint64(m) != n {
+	if m := t.btx.Bucket(logByID).Stats().KeyN; uint64(m) != n {
 		report("history index has %d entries for %d changes", m, n)
 	}
 }

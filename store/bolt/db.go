@@ -74,6 +74,8 @@ func Open(path string, opts *Options) (*Store, error) {
 		NoFreelistSync: true,
 		FreelistType:   bbolt.FreelistMapType,
 		NoSync:         opts.NoSync,
+		// Statistics take a lock per transaction and nothing reads them.
+		NoStatistics: true,
 	})
 	if errors.Is(err, bolterrs.ErrTimeout) {
 		return nil, &errs.Error{Kind: errs.Unavailable, Msg: fmt.Sprintf("database %q is in use by another process", path), Err: ErrInUse}

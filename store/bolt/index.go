@@ -16,30 +16,30 @@ import (
 type ix uint8
 
 const (
-	ixSpeakerName   ix = iota // name key, 0, speaker id
-	ixSpeakerUnique           // Fold(name) → speaker id
-	ixOrgName                 // name key, 0, org id (name, short name, aliases)
-	ixOrgUnique               // Fold(name) → org id
-	ixOrgShort                // Fold(short name) → org id
-	ixOrgKind                 // kind byte, org id
-	ixAffSpeaker              // speaker id, affiliation id
-	ixAffOrg                  // org id, affiliation id
-	ixAffOrgSpeaker           // org id, speaker id, affiliation id
-	ixAffSource               // source id, affiliation id
-	ixTopicName               // name key, 0, topic id (name, slug, aliases)
-	ixTopicSlug               // slug → topic id
-	ixTopicParent             // parent id (zeros for roots), topic id
-	ixSourceAll               // published date, source id
-	ixSourcePublisher         // publisher id, published date, source id
-	ixSourceHash              // 32-byte content hash → source id
-	ixStmtAll                 // said date, statement id
-	ixStmtSpeaker             // speaker id, said, id
-	ixStmtOrg                 // explicit org id, said, id
-	ixStmtTopic               // topic id, said, id (one per topic)
-	ixStmtSource              // source id, said, id
-	ixStmtKind                // kind byte, said, id
-	ixStmtStatus              // status byte, said, id
-	ixStmtCovers              // coverage cell, said, id (see coverCells)
+	ixSpeakerName     ix = iota // name key, 0, speaker id
+	ixSpeakerUnique             // Fold(name) → speaker id
+	ixOrgName                   // name key, 0, org id (name, short name, aliases)
+	ixOrgUnique                 // Fold(name) → org id
+	ixOrgShort                  // Fold(short name) → org id
+	ixOrgKind                   // kind byte, org id
+	ixAffSpeaker                // speaker id, affiliation id
+	ixAffOrg                    // org id, affiliation id
+	ixAffOrgSpeaker             // org id, speaker id, affiliation id
+	ixAffSource                 // source id, affiliation id
+	ixTopicName                 // name key, 0, topic id (name, slug, aliases)
+	ixTopicSlug                 // slug → topic id
+	ixTopicParent               // parent id (zeros for roots), topic id
+	ixSourceAll                 // published date, source id
+	ixSourcePublisher           // publisher id, published date, source id
+	ixSourceHash                // 32-byte content hash → source id
+	ixStmtAll                   // said date, statement id
+	ixStmtSpeaker               // speaker id, said, id
+	ixStmtOrg                   // explicit org id, said, id
+	ixStmtTopic                 // topic id, said, id (one per topic)
+	ixStmtSource                // source id, said, id
+	ixStmtKind                  // kind byte, said, id
+	ixStmtStatus                // status byte, said, id
+	ixStmtCovers                // coverage cell, said, id (see coverCells)
 	numIx
 )
 
@@ -315,5 +315,10 @@ func (t *tx) writeEntries(id []byte, old, new entries) error {
 	return nil
 }
 
-// ix returns the bucket of an index.
-func (t *tx) ix(i ix) *bbolt.Bucket { return t.ixb[i] }
+// ix returns the bucket of an index, looked up on first use.
+func (t *tx) ix(i ix) *bbolt.Bucket {
+	if t.ixb[i] == nil {
+		t.ixb[i] = t.btx.Bucket([]byte(ixInfo[i].name))
+	}
+	return t.ixb[i]
+}

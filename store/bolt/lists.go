@@ -67,7 +67,7 @@ func (t *tx) nameRun(i ix, query string) (r run, ok bool) {
 
 // all is the run over every record of a type, by id.
 func (t *tx) all(typ store.RecordType) run {
-	return newScan(t.rec[typ], nil, idLen, nil, nil)
+	return newScan(t.records(typ), nil, idLen, nil, nil)
 }
 
 func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*store.Speaker], error) {

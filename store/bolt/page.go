@@ -368,7 +368,9 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	wk := p.walk(from, w.back)
 	more, hitBound := false, false
 	for {
-		sk, rec, err := wk.next(true)
+		// The record past the window only tells that there is more; an
+		// exact plan need not load it.
+		sk, rec, err := wk.next(len(conn.Items) < w.n)
 		if err != nil {
 			return nil, err
 		}

@@ -146,14 +146,14 @@ func narrow(lo, hi []byte, a *store.Affiliation) (alo, ahi []byte, ok bool) {
 // stmtQuery is a StatementFilter parsed: binary ids, topics expanded to
 // their subtopics, and the affiliations of the organisations.
 type stmtQuery struct {
-	f                        store.StatementFilter
-	speakers, sources, orgs  [][]byte
-	topics                   [][]byte
-	speakerSet, sourceSet    map[string]bool
-	topicSet, orgSet         map[string]bool
-	members                  []*store.Affiliation
-	memberOf                 map[string][]*store.Affiliation // by speaker id
-	text                     string                          // folded TextContains
+	f                       store.StatementFilter
+	speakers, sources, orgs [][]byte
+	topics                  [][]byte
+	speakerSet, sourceSet   map[string]bool
+	topicSet, orgSet        map[string]bool
+	members                 []*store.Affiliation
+	memberOf                map[string][]*store.Affiliation // by speaker id
+	text                    string                          // folded TextContains
 }
 
 func idSet(what string, ids []string) ([][]byte, map[string]bool, error) {

@@ -14,30 +14,25 @@ import (
 type tx struct {
 	btx     *bbolt.Tx
 	actor   string
-	rec     map[store.RecordType]*bbolt.Bucket
+	rec     [6]*bbolt.Bucket // by position in store.RecordTypes
 	ixb     [numIx]*bbolt.Bucket
-	log     *bbolt.Bucket
-	logID   *bbolt.Bucket
 	changes int // change-log entries written
 }
 
 var _ store.Tx = (*tx)(nil)
 
 func newTx(btx *bbolt.Tx, actor string) *tx {
-	t := &tx{
-		btx:   btx,
-		actor: actor,
-		rec:   make(map[store.RecordType]*bbolt.Bucket, len(recordBuckets)),
-		log:   btx.Bucket(logBucket),
-		logID: btx.Bucket(logByID),
+	return &tx{btx: btx, actor: actor}
+}
+
+// records returns the bucket of a record type. Buckets are looked up on
+// first use: a short read touches two or three of the thirty.
+func (t *tx) records(typ store.RecordType) *bbolt.Bucket {
+	i := slices.Index(store.RecordTypes, typ)
+	if t.rec[i] == nil {
+		t.rec[i] = t.btx.Bucket(recordBuckets[typ])
 	}
-	for typ, name := range recordBuckets {
-		t.rec[typ] = btx.Bucket(name)
-	}
-	for i, info := range ixInfo {
-		t.ixb[i] = btx.Bucket([]byte(info.name))
-	}
-	return t
+	return t.rec[i]
 }
 
 // writable guards write methods: in a View transaction they fail with an
@@ -56,7 +51,7 @@ func now() time.Time { return time.Now().UTC() }
 // load decodes the record of type typ with binary id into a new T; it
 // returns nil, nil when there is none.
 func load[T any](t *tx, typ store.RecordType, id []byte) (*T, error) {
-	b := t.rec[typ].Get(id)
+	b := t.records(typ).Get(id)
 	if b == nil {
 		return nil, nil
 	}
@@ -98,7 +93,7 @@ func byIDs[T any](t *tx, typ store.RecordType, ids []string) ([]*T, error) {
 
 // exists reports whether a record of type typ has the binary id.
 func (t *tx) exists(typ store.RecordType, id []byte) bool {
-	return t.rec[typ].Get(id) != nil
+	return t.records(typ).Get(id) != nil
 }
 
 // mustExist checks a reference: errs.NotFound when it names no record.

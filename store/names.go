@@ -1,0 +1,58 @@
+package store
+
+import (
+	"slices"
+
+	"github.com/quotedb/quotedb/textfold"
+)
+
+// SpeakersNamed returns the speakers whose name or an alias equals name,
+// ignoring case and diacritics (ə read as e or a), in id order.
+func SpeakersNamed(tx Tx, name string) ([]*Speaker, error) {
+	return named(name, func(p Page) (*Conn[*Speaker], error) {
+		return tx.ListSpeakers(SpeakerFilter{Name: name}, p)
+	}, func(s *Speaker) []string { return append([]string{s.Name}, s.Aliases...) })
+}
+
+// OrganisationsNamed returns the organisations whose name, short name or an
+// alias equals name, as SpeakersNamed does.
+func OrganisationsNamed(tx Tx, name string) ([]*Organisation, error) {
+	return named(name, func(p Page) (*Conn[*Organisation], error) {
+		return tx.ListOrganisations(OrganisationFilter{Name: name}, p)
+	}, func(o *Organisation) []string { return append([]string{o.Name, o.ShortName}, o.Aliases...) })
+}
+
+// TopicsNamed returns the topics whose name, slug or an alias equals name,
+// as SpeakersNamed does.
+func TopicsNamed(tx Tx, name string) ([]*Topic, error) {
+	return named(name, func(p Page) (*Conn[*Topic], error) {
+		return tx.ListTopics(TopicFilter{Name: name}, p)
+	}, func(t *Topic) []string { return append([]string{t.Name, t.Slug}, t.Aliases...) })
+}
+
+// named pages through the records whose names start with name (the name
+// index's prefix match) and keeps those with a name equal to it.
+func named[T any](name string, list func(Page) (*Conn[T], error), names func(T) []string) ([]T, error) {
+	want := textfold.Keys(name)
+	var out []T
+	p := Page{First: MaxPageSize}
+	for {
+		c, err := list(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range c.Items {
+			if slices.ContainsFunc(names(rec), func(n string) bool { return n != "" && sharesKey(textfold.Keys(n), want) }) {
+				out = append(out, rec)
+			}
+		}
+		if !c.HasNext {
+			return out, nil
+		}
+		p.After = c.Cursors[len(c.Cursors)-1]
+	}
+}
+
+func sharesKey(a, b []string) bool {
+	return slices.ContainsFunc(a, func(k string) bool { return slices.Contains(b, k) })
+}
