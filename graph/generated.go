@@ -78,6 +78,28 @@ type ComplexityRoot struct {
 		To    func(childComplexity int) int
 	}
 
+	DocumentPreview struct {
+		Affiliations   func(childComplexity int) int
+		ContentHash    func(childComplexity int) int
+		ExistingSource func(childComplexity int) int
+		Organisations  func(childComplexity int) int
+		Published      func(childComplexity int) int
+		Speakers       func(childComplexity int) int
+		Statements     func(childComplexity int) int
+		Text           func(childComplexity int) int
+		Title          func(childComplexity int) int
+		Topics         func(childComplexity int) int
+	}
+
+	IngestResult struct {
+		Created          func(childComplexity int) int
+		NewOrganisations func(childComplexity int) int
+		NewSpeakers      func(childComplexity int) int
+		NewTopics        func(childComplexity int) int
+		Source           func(childComplexity int) int
+		StatementCount   func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AddAffiliation     func(childComplexity int, input model.AddAffiliationInput) int
 		AddAlias           func(childComplexity int, id string, alias string) int
@@ -95,6 +117,7 @@ type ComplexityRoot struct {
 		DeleteTopic        func(childComplexity int, id string, cascade *bool) int
 		DetachTopics       func(childComplexity int, statement string, topics []string) int
 		EndAffiliation     func(childComplexity int, id string, end partialdate.Date) int
+		IngestDocument     func(childComplexity int, input model.DocumentInput) int
 		MergeOrganisations func(childComplexity int, keep string, drop string) int
 		MergeSpeakers      func(childComplexity int, keep string, drop string) int
 		RemoveAlias        func(childComplexity int, id string, alias string) int
@@ -138,21 +161,51 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PreviewAffiliation struct {
+		OrganisationName func(childComplexity int) int
+		Role             func(childComplexity int) int
+		SpeakerName      func(childComplexity int) int
+	}
+
+	PreviewRecord struct {
+		Aliases  func(childComplexity int) int
+		Changed  func(childComplexity int) int
+		Existing func(childComplexity int) int
+		Name     func(childComplexity int) int
+		New      func(childComplexity int) int
+	}
+
+	PreviewStatement struct {
+		Confidence       func(childComplexity int) int
+		Covers           func(childComplexity int) int
+		Cue              func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		OrganisationName func(childComplexity int) int
+		Role             func(childComplexity int) int
+		Said             func(childComplexity int) int
+		Span             func(childComplexity int) int
+		SpeakerName      func(childComplexity int) int
+		Text             func(childComplexity int) int
+		TopicName        func(childComplexity int) int
+		UnnamedSource    func(childComplexity int) int
+	}
+
 	Query struct {
-		Affiliation   func(childComplexity int, id string) int
-		Affiliations  func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
-		Node          func(childComplexity int, id string) int
-		Nodes         func(childComplexity int, ids []string) int
-		Organisation  func(childComplexity int, id string) int
-		Organisations func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
-		Source        func(childComplexity int, id string) int
-		Sources       func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
-		Speaker       func(childComplexity int, id string) int
-		Speakers      func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
-		Statement     func(childComplexity int, id string) int
-		Statements    func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
-		Topic         func(childComplexity int, id string) int
-		Topics        func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
+		Affiliation     func(childComplexity int, id string) int
+		Affiliations    func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
+		Organisation    func(childComplexity int, id string) int
+		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
+		PreviewDocument func(childComplexity int, input model.DocumentInput) int
+		Source          func(childComplexity int, id string) int
+		Sources         func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
+		Speaker         func(childComplexity int, id string) int
+		Speakers        func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
+		Statement       func(childComplexity int, id string) int
+		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Topic           func(childComplexity int, id string) int
+		Topics          func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
 	}
 
 	Source struct {
@@ -311,6 +364,7 @@ type MutationResolver interface {
 	DeleteStatement(ctx context.Context, id string) (string, error)
 	AttachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	DetachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
+	IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error)
 }
 type OrganisationResolver interface {
 	Members(ctx context.Context, obj *store.Organisation, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
@@ -331,6 +385,7 @@ type QueryResolver interface {
 	Sources(ctx context.Context, filter *model.SourceFilter, first *int, after *string, last *int, before *string) (*model.SourceConnection, error)
 	Statement(ctx context.Context, id string) (*store.Statement, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
 }
 type SourceResolver interface {
 	Publisher(ctx context.Context, objs []*store.Source) ([]*store.Organisation, error)
@@ -493,6 +548,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DateCoverage.To(childComplexity), true
+
+	case "DocumentPreview.affiliations":
+		if e.ComplexityRoot.DocumentPreview.Affiliations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Affiliations(childComplexity), true
+	case "DocumentPreview.contentHash":
+		if e.ComplexityRoot.DocumentPreview.ContentHash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.ContentHash(childComplexity), true
+	case "DocumentPreview.existingSource":
+		if e.ComplexityRoot.DocumentPreview.ExistingSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.ExistingSource(childComplexity), true
+	case "DocumentPreview.organisations":
+		if e.ComplexityRoot.DocumentPreview.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Organisations(childComplexity), true
+	case "DocumentPreview.published":
+		if e.ComplexityRoot.DocumentPreview.Published == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Published(childComplexity), true
+	case "DocumentPreview.speakers":
+		if e.ComplexityRoot.DocumentPreview.Speakers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Speakers(childComplexity), true
+	case "DocumentPreview.statements":
+		if e.ComplexityRoot.DocumentPreview.Statements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Statements(childComplexity), true
+	case "DocumentPreview.text":
+		if e.ComplexityRoot.DocumentPreview.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Text(childComplexity), true
+	case "DocumentPreview.title":
+		if e.ComplexityRoot.DocumentPreview.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Title(childComplexity), true
+	case "DocumentPreview.topics":
+		if e.ComplexityRoot.DocumentPreview.Topics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentPreview.Topics(childComplexity), true
+
+	case "IngestResult.created":
+		if e.ComplexityRoot.IngestResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Created(childComplexity), true
+	case "IngestResult.newOrganisations":
+		if e.ComplexityRoot.IngestResult.NewOrganisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.NewOrganisations(childComplexity), true
+	case "IngestResult.newSpeakers":
+		if e.ComplexityRoot.IngestResult.NewSpeakers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.NewSpeakers(childComplexity), true
+	case "IngestResult.newTopics":
+		if e.ComplexityRoot.IngestResult.NewTopics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.NewTopics(childComplexity), true
+	case "IngestResult.source":
+		if e.ComplexityRoot.IngestResult.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.Source(childComplexity), true
+	case "IngestResult.statementCount":
+		if e.ComplexityRoot.IngestResult.StatementCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IngestResult.StatementCount(childComplexity), true
 
 	case "Mutation.addAffiliation":
 		if e.ComplexityRoot.Mutation.AddAffiliation == nil {
@@ -670,6 +823,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndAffiliation(childComplexity, args["id"].(string), args["end"].(partialdate.Date)), true
+	case "Mutation.ingestDocument":
+		if e.ComplexityRoot.Mutation.IngestDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestDocument(childComplexity, args["input"].(model.DocumentInput)), true
 	case "Mutation.mergeOrganisations":
 		if e.ComplexityRoot.Mutation.MergeOrganisations == nil {
 			break
@@ -904,6 +1068,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PreviewAffiliation.organisationName":
+		if e.ComplexityRoot.PreviewAffiliation.OrganisationName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewAffiliation.OrganisationName(childComplexity), true
+	case "PreviewAffiliation.role":
+		if e.ComplexityRoot.PreviewAffiliation.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewAffiliation.Role(childComplexity), true
+	case "PreviewAffiliation.speakerName":
+		if e.ComplexityRoot.PreviewAffiliation.SpeakerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewAffiliation.SpeakerName(childComplexity), true
+
+	case "PreviewRecord.aliases":
+		if e.ComplexityRoot.PreviewRecord.Aliases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewRecord.Aliases(childComplexity), true
+	case "PreviewRecord.changed":
+		if e.ComplexityRoot.PreviewRecord.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewRecord.Changed(childComplexity), true
+	case "PreviewRecord.existing":
+		if e.ComplexityRoot.PreviewRecord.Existing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewRecord.Existing(childComplexity), true
+	case "PreviewRecord.name":
+		if e.ComplexityRoot.PreviewRecord.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewRecord.Name(childComplexity), true
+	case "PreviewRecord.new":
+		if e.ComplexityRoot.PreviewRecord.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewRecord.New(childComplexity), true
+
+	case "PreviewStatement.confidence":
+		if e.ComplexityRoot.PreviewStatement.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Confidence(childComplexity), true
+	case "PreviewStatement.covers":
+		if e.ComplexityRoot.PreviewStatement.Covers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Covers(childComplexity), true
+	case "PreviewStatement.cue":
+		if e.ComplexityRoot.PreviewStatement.Cue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Cue(childComplexity), true
+	case "PreviewStatement.kind":
+		if e.ComplexityRoot.PreviewStatement.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Kind(childComplexity), true
+	case "PreviewStatement.organisationName":
+		if e.ComplexityRoot.PreviewStatement.OrganisationName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.OrganisationName(childComplexity), true
+	case "PreviewStatement.role":
+		if e.ComplexityRoot.PreviewStatement.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Role(childComplexity), true
+	case "PreviewStatement.said":
+		if e.ComplexityRoot.PreviewStatement.Said == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Said(childComplexity), true
+	case "PreviewStatement.span":
+		if e.ComplexityRoot.PreviewStatement.Span == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Span(childComplexity), true
+	case "PreviewStatement.speakerName":
+		if e.ComplexityRoot.PreviewStatement.SpeakerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.SpeakerName(childComplexity), true
+	case "PreviewStatement.text":
+		if e.ComplexityRoot.PreviewStatement.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Text(childComplexity), true
+	case "PreviewStatement.topicName":
+		if e.ComplexityRoot.PreviewStatement.TopicName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.TopicName(childComplexity), true
+	case "PreviewStatement.unnamedSource":
+		if e.ComplexityRoot.PreviewStatement.UnnamedSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.UnnamedSource(childComplexity), true
+
 	case "Query.affiliation":
 		if e.ComplexityRoot.Query.Affiliation == nil {
 			break
@@ -971,6 +1258,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.previewDocument":
+		if e.ComplexityRoot.Query.PreviewDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewDocument(childComplexity, args["input"].(model.DocumentInput)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1566,6 +1864,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateTopicInput", ec.unmarshalInputCreateTopicInput),
 			graphql.NewInputUnmarshaler("DateCoverageInput", ec.unmarshalInputDateCoverageInput),
 			graphql.NewInputUnmarshaler("DateRangeInput", ec.unmarshalInputDateRangeInput),
+			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("OrganisationFilter", ec.unmarshalInputOrganisationFilter),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 			graphql.NewInputUnmarshaler("SpanInput", ec.unmarshalInputSpanInput),
@@ -1996,6 +2295,96 @@ type Query {
   sources(filter: SourceFilter, first: Int, after: String, last: Int, before: String): SourceConnection!
   statement(id: ID!): Statement!
   statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+
+  "What ingestDocument would store, without storing anything."
+  previewDocument(input: DocumentInput!): DocumentPreview!
+}
+
+enum DocumentFormat {
+  TEXT
+  MARKDOWN
+  "Tags are stripped; spans refer to the text that remains."
+  HTML
+}
+
+"A document to extract attributed statements from."
+input DocumentInput {
+  "UTF-8 text; invalid UTF-8 is refused."
+  text: String!
+  format: DocumentFormat = TEXT
+  "Defaults to the first line of the text."
+  title: String
+  url: String
+  archivedUrl: String
+  "The publishing organisation's id, name or short name; an unknown name creates it."
+  publisher: String
+  "Publication date; when left out, the date the text gives (a dateline) is used."
+  date: PartialDate
+  "BCP 47 tag; defaults to en."
+  language: String
+}
+
+"A statement found in a document, before it is stored."
+type PreviewStatement {
+  text: String!
+  kind: StatementKind!
+  "Byte span in the document's text (after markup is removed)."
+  span: Span!
+  "The speaker's full name as the document establishes it; null for unnamed sources."
+  speakerName: String
+  "How the document refers to an unnamed source: 'activists', 'the government'."
+  unnamedSource: String
+  organisationName: String
+  role: String
+  cue: String
+  topicName: String
+  said: PartialDate
+  covers: [DateCoverage!]!
+  confidence: Float!
+}
+
+"A speaker, organisation or topic a document refers to: stored already (existing), or new."
+type PreviewRecord {
+  name: String!
+  new: Boolean!
+  "Stored and given new names by the document."
+  changed: Boolean!
+  aliases: [String!]!
+  existing: Named
+}
+
+type PreviewAffiliation {
+  speakerName: String!
+  organisationName: String!
+  role: String
+}
+
+"What ingesting a document would store."
+type DocumentPreview {
+  "The stored source with the same text, if any: then nothing would be stored."
+  existingSource: Source
+  title: String!
+  published: PartialDate
+  contentHash: String!
+  "The text spans refer to."
+  text: String!
+  statements: [PreviewStatement!]!
+  speakers: [PreviewRecord!]!
+  organisations: [PreviewRecord!]!
+  topics: [PreviewRecord!]!
+  "Affiliations the text states that are not stored yet."
+  affiliations: [PreviewAffiliation!]!
+}
+
+type IngestResult {
+  source: Source!
+  "False when a source with the same text was stored already: nothing was written."
+  created: Boolean!
+  "Statements stored from the document."
+  statementCount: Int!
+  newSpeakers: [Speaker!]!
+  newOrganisations: [Organisation!]!
+  newTopics: [Topic!]!
 }
 
 input CreateSpeakerInput {
@@ -2164,6 +2553,14 @@ type Mutation {
   deleteStatement(id: ID!): ID!
   attachTopics(statement: ID!, topics: [ID!]!): Statement!
   detachTopics(statement: ID!, topics: [ID!]!): Statement!
+
+  """
+  Extracts the attributed statements of a document and stores the source, its
+  statements (UNVERIFIED), and the speakers, organisations, topics and
+  affiliations they name, resolving names against stored records. A document
+  whose text is stored already changes nothing.
+  """
+  ingestDocument(input: DocumentInput!): IngestResult!
 }
 `, BuiltIn: false},
 }
@@ -2235,6 +2632,50 @@ func (ec *executionContext) childFields_DateCoverage(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DateCoverage", field.Name)
 }
 
+func (ec *executionContext) childFields_DocumentPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "existingSource":
+		return ec.fieldContext_DocumentPreview_existingSource(ctx, field)
+	case "title":
+		return ec.fieldContext_DocumentPreview_title(ctx, field)
+	case "published":
+		return ec.fieldContext_DocumentPreview_published(ctx, field)
+	case "contentHash":
+		return ec.fieldContext_DocumentPreview_contentHash(ctx, field)
+	case "text":
+		return ec.fieldContext_DocumentPreview_text(ctx, field)
+	case "statements":
+		return ec.fieldContext_DocumentPreview_statements(ctx, field)
+	case "speakers":
+		return ec.fieldContext_DocumentPreview_speakers(ctx, field)
+	case "organisations":
+		return ec.fieldContext_DocumentPreview_organisations(ctx, field)
+	case "topics":
+		return ec.fieldContext_DocumentPreview_topics(ctx, field)
+	case "affiliations":
+		return ec.fieldContext_DocumentPreview_affiliations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_IngestResult_source(ctx, field)
+	case "created":
+		return ec.fieldContext_IngestResult_created(ctx, field)
+	case "statementCount":
+		return ec.fieldContext_IngestResult_statementCount(ctx, field)
+	case "newSpeakers":
+		return ec.fieldContext_IngestResult_newSpeakers(ctx, field)
+	case "newOrganisations":
+		return ec.fieldContext_IngestResult_newOrganisations(ctx, field)
+	case "newTopics":
+		return ec.fieldContext_IngestResult_newTopics(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
+}
+
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2297,6 +2738,64 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewAffiliation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "speakerName":
+		return ec.fieldContext_PreviewAffiliation_speakerName(ctx, field)
+	case "organisationName":
+		return ec.fieldContext_PreviewAffiliation_organisationName(ctx, field)
+	case "role":
+		return ec.fieldContext_PreviewAffiliation_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewAffiliation", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewRecord(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_PreviewRecord_name(ctx, field)
+	case "new":
+		return ec.fieldContext_PreviewRecord_new(ctx, field)
+	case "changed":
+		return ec.fieldContext_PreviewRecord_changed(ctx, field)
+	case "aliases":
+		return ec.fieldContext_PreviewRecord_aliases(ctx, field)
+	case "existing":
+		return ec.fieldContext_PreviewRecord_existing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewRecord", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewStatement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_PreviewStatement_text(ctx, field)
+	case "kind":
+		return ec.fieldContext_PreviewStatement_kind(ctx, field)
+	case "span":
+		return ec.fieldContext_PreviewStatement_span(ctx, field)
+	case "speakerName":
+		return ec.fieldContext_PreviewStatement_speakerName(ctx, field)
+	case "unnamedSource":
+		return ec.fieldContext_PreviewStatement_unnamedSource(ctx, field)
+	case "organisationName":
+		return ec.fieldContext_PreviewStatement_organisationName(ctx, field)
+	case "role":
+		return ec.fieldContext_PreviewStatement_role(ctx, field)
+	case "cue":
+		return ec.fieldContext_PreviewStatement_cue(ctx, field)
+	case "topicName":
+		return ec.fieldContext_PreviewStatement_topicName(ctx, field)
+	case "said":
+		return ec.fieldContext_PreviewStatement_said(ctx, field)
+	case "covers":
+		return ec.fieldContext_PreviewStatement_covers(ctx, field)
+	case "confidence":
+		return ec.fieldContext_PreviewStatement_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewStatement", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2931,6 +3430,20 @@ func (ec *executionContext) field_Mutation_endAffiliation_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_ingestDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DocumentInput, error) {
+			return ec.unmarshalNDocumentInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_mergeOrganisations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3388,6 +3901,20 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DocumentInput, error) {
+			return ec.unmarshalNDocumentInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -4496,6 +5023,464 @@ func (ec *executionContext) fieldContext_DateCoverage_label(_ context.Context, f
 	return graphql.NewScalarFieldContext("DateCoverage", field, false, false, "String")
 }
 
+func (ec *executionContext) _DocumentPreview_existingSource(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_existingSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExistingSource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_existingSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentPreview_title(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentPreview_published(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_published(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Published, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentPreview", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _DocumentPreview_contentHash(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_contentHash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContentHash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_contentHash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentPreview_text(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentPreview", field, false, false, "String")
+}
+
+func (ec *executionContext) _DocumentPreview_statements(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewStatement) graphql.Marshaler {
+			return ec.marshalNPreviewStatement2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_statements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewStatement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentPreview_speakers(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_speakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Speakers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewRecord) graphql.Marshaler {
+			return ec.marshalNPreviewRecord2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentPreview_organisations(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewRecord) graphql.Marshaler {
+			return ec.marshalNPreviewRecord2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentPreview_topics(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_topics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewRecord) graphql.Marshaler {
+			return ec.marshalNPreviewRecord2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewRecord(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentPreview_affiliations(ctx context.Context, field graphql.CollectedField, obj *model.DocumentPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentPreview_affiliations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Affiliations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PreviewAffiliation) graphql.Marshaler {
+			return ec.marshalNPreviewAffiliation2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewAffiliationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentPreview_affiliations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewAffiliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_source(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_created(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _IngestResult_statementCount(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_statementCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatementCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_statementCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IngestResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IngestResult_newSpeakers(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_newSpeakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewSpeakers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Speaker) graphql.Marshaler {
+			return ec.marshalNSpeaker2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeakerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_newSpeakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_newOrganisations(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_newOrganisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewOrganisations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_newOrganisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IngestResult_newTopics(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IngestResult_newTopics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewTopics, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopicᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IngestResult_newTopics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IngestResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createSpeaker(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5596,6 +6581,50 @@ func (ec *executionContext) fieldContext_Mutation_detachTopics(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_ingestDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.DocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+			return ec.marshalNIngestResult2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐIngestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IngestResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_ingestDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6132,6 +7161,493 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewAffiliation_speakerName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewAffiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewAffiliation_speakerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewAffiliation_speakerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewAffiliation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewAffiliation_organisationName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewAffiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewAffiliation_organisationName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewAffiliation_organisationName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewAffiliation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewAffiliation_role(ctx context.Context, field graphql.CollectedField, obj *model.PreviewAffiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewAffiliation_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewAffiliation_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewAffiliation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewRecord_name(ctx context.Context, field graphql.CollectedField, obj *model.PreviewRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewRecord_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewRecord_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewRecord_new(ctx context.Context, field graphql.CollectedField, obj *model.PreviewRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewRecord_new(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.New, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewRecord_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PreviewRecord_changed(ctx context.Context, field graphql.CollectedField, obj *model.PreviewRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewRecord_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewRecord_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewRecord", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PreviewRecord_aliases(ctx context.Context, field graphql.CollectedField, obj *model.PreviewRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewRecord_aliases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Aliases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewRecord_aliases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewRecord", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewRecord_existing(ctx context.Context, field graphql.CollectedField, obj *model.PreviewRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewRecord_existing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Existing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
+			return ec.marshalONamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewRecord_existing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewRecord",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewStatement_text(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_kind(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.StatementKind) graphql.Marshaler {
+			return ec.marshalNStatementKind2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "StatementKind")
+}
+
+func (ec *executionContext) _PreviewStatement_span(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_span(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Span, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_span(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewStatement_speakerName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_speakerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_speakerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_unnamedSource(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_unnamedSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnnamedSource, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_unnamedSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_organisationName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_organisationName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_organisationName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_role(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_cue(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_cue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_topicName(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_topicName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopicName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_topicName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_said(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_said(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Said, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_said(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _PreviewStatement_covers(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_covers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Covers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Coverage) graphql.Marshaler {
+			return ec.marshalNDateCoverage2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_covers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewStatement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DateCoverage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewStatement_confidence(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -6744,6 +8260,50 @@ func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_previewDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewDocument(ctx, fc.Args["input"].(model.DocumentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentPreview) graphql.Marshaler {
+			return ec.marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10795,6 +12355,101 @@ func UnmarshalDateRangeInput(ctx context.Context, raw any) (model.DateRangeInput
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDocumentInput(ctx context.Context, obj any) (model.DocumentInput, error) {
+	var it model.DocumentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["format"]; !present {
+		asMap["format"] = "TEXT"
+	}
+
+	fieldsInOrder := [...]string{"text", "format", "title", "url", "archivedUrl", "publisher", "date", "language"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalODocumentFormat2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = graphql.OmittableOf(data)
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = graphql.OmittableOf(data)
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		case "archivedUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archivedUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ArchivedURL = graphql.OmittableOf(data)
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = graphql.OmittableOf(data)
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDocumentInput unmarshals raw into the DocumentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDocumentInput(ctx context.Context, raw any) (model.DocumentInput, error) {
+	var out model.DocumentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DocumentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context, obj any) (model.OrganisationFilter, error) {
 	var it model.OrganisationFilter
 	if obj == nil {
@@ -11962,6 +13617,142 @@ func (ec *executionContext) _DateCoverage(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var documentPreviewImplementors = []string{"DocumentPreview"}
+
+func (ec *executionContext) _DocumentPreview(ctx context.Context, sel ast.SelectionSet, obj *model.DocumentPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentPreview")
+		case "existingSource":
+			out.Values[i] = ec._DocumentPreview_existingSource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._DocumentPreview_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "published":
+			out.Values[i] = ec._DocumentPreview_published(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "contentHash":
+			out.Values[i] = ec._DocumentPreview_contentHash(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._DocumentPreview_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statements":
+			out.Values[i] = ec._DocumentPreview_statements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speakers":
+			out.Values[i] = ec._DocumentPreview_speakers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisations":
+			out.Values[i] = ec._DocumentPreview_organisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topics":
+			out.Values[i] = ec._DocumentPreview_topics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "affiliations":
+			out.Values[i] = ec._DocumentPreview_affiliations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ingestResultImplementors = []string{"IngestResult"}
+
+func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.SelectionSet, obj *model.IngestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ingestResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IngestResult")
+		case "source":
+			out.Values[i] = ec._IngestResult_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._IngestResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statementCount":
+			out.Values[i] = ec._IngestResult_statementCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newSpeakers":
+			out.Values[i] = ec._IngestResult_newSpeakers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newOrganisations":
+			out.Values[i] = ec._IngestResult_newOrganisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newTopics":
+			out.Values[i] = ec._IngestResult_newTopics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12152,6 +13943,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "detachTopics":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_detachTopics(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ingestDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_ingestDocument(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -12387,6 +14185,190 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var previewAffiliationImplementors = []string{"PreviewAffiliation"}
+
+func (ec *executionContext) _PreviewAffiliation(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewAffiliation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewAffiliationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewAffiliation")
+		case "speakerName":
+			out.Values[i] = ec._PreviewAffiliation_speakerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "organisationName":
+			out.Values[i] = ec._PreviewAffiliation_organisationName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._PreviewAffiliation_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewRecordImplementors = []string{"PreviewRecord"}
+
+func (ec *executionContext) _PreviewRecord(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewRecordImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewRecord")
+		case "name":
+			out.Values[i] = ec._PreviewRecord_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "new":
+			out.Values[i] = ec._PreviewRecord_new(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._PreviewRecord_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aliases":
+			out.Values[i] = ec._PreviewRecord_aliases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "existing":
+			out.Values[i] = ec._PreviewRecord_existing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var previewStatementImplementors = []string{"PreviewStatement"}
+
+func (ec *executionContext) _PreviewStatement(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewStatement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewStatementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewStatement")
+		case "text":
+			out.Values[i] = ec._PreviewStatement_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._PreviewStatement_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "span":
+			out.Values[i] = ec._PreviewStatement_span(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speakerName":
+			out.Values[i] = ec._PreviewStatement_speakerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "unnamedSource":
+			out.Values[i] = ec._PreviewStatement_unnamedSource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "organisationName":
+			out.Values[i] = ec._PreviewStatement_organisationName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._PreviewStatement_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cue":
+			out.Values[i] = ec._PreviewStatement_cue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "topicName":
+			out.Values[i] = ec._PreviewStatement_topicName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "said":
+			out.Values[i] = ec._PreviewStatement_said(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "covers":
+			out.Values[i] = ec._PreviewStatement_covers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._PreviewStatement_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -12489,6 +14471,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_statements(ctx, field)
+				})
+		case "previewDocument":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_previewDocument(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -13757,9 +15745,60 @@ func (ec *executionContext) marshalNDateCoverage2ᚕgithubᚗcomᚋquotedbᚋquo
 	return ret
 }
 
+func (ec *executionContext) marshalNDateCoverage2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Coverage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDateCoverage2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐCoverage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDateCoverage2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐCoverage(ctx context.Context, sel ast.SelectionSet, v *store.Coverage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DateCoverage!")
+		return graphql.Null
+	}
+	return ec._DateCoverage(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDateCoverageInput2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDateCoverageInput(ctx context.Context, v any) (*model.DateCoverageInput, error) {
 	res, err := ec.unmarshalInputDateCoverageInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDocumentInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentInput(ctx context.Context, v any) (model.DocumentInput, error) {
+	res, err := ec.unmarshalInputDocumentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentPreview(ctx context.Context, sel ast.SelectionSet, v *model.DocumentPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DocumentPreview!")
+		return graphql.Null
+	}
+	return ec._DocumentPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -13803,6 +15842,14 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNIngestResult2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐIngestResult(ctx context.Context, sel ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IngestResult!")
+		return graphql.Null
+	}
+	return ec._IngestResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -13980,6 +16027,78 @@ func (ec *executionContext) marshalNPartialDate2githubᚗcomᚋquotedbᚋquotedb
 	return res
 }
 
+func (ec *executionContext) marshalNPreviewAffiliation2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewAffiliationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewAffiliation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewAffiliation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewAffiliation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewAffiliation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewAffiliation(ctx context.Context, sel ast.SelectionSet, v *model.PreviewAffiliation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewAffiliation!")
+		return graphql.Null
+	}
+	return ec._PreviewAffiliation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewRecord2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewRecord2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewRecord2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewRecord(ctx context.Context, sel ast.SelectionSet, v *model.PreviewRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewRecord!")
+		return graphql.Null
+	}
+	return ec._PreviewRecord(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPreviewStatement2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PreviewStatement) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPreviewStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewStatement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPreviewStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPreviewStatement(ctx context.Context, sel ast.SelectionSet, v *model.PreviewStatement) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PreviewStatement!")
+		return graphql.Null
+	}
+	return ec._PreviewStatement(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Source) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Source", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -14035,6 +16154,14 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋquotedbᚋquote
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx context.Context, sel ast.SelectionSet, v *store.Span) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Span!")
+		return graphql.Null
+	}
+	return ec._Span(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSpeaker2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeakerᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Speaker) graphql.Marshaler {
@@ -14547,6 +16674,22 @@ func (ec *executionContext) unmarshalODateRangeInput2ᚖgithubᚗcomᚋquotedb�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODocumentFormat2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentFormat(ctx context.Context, v any) (*model.DocumentFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DocumentFormat)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocumentFormat2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentFormat(ctx context.Context, sel ast.SelectionSet, v *model.DocumentFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14644,6 +16787,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalONamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx context.Context, sel ast.SelectionSet, v model.Named) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Named(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalONode2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
+	"github.com/quotedb/quotedb/ingest"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
 )
@@ -295,6 +296,14 @@ func (r *mutationResolver) DetachTopics(ctx context.Context, statement string, t
 	return r.service().DetachTopics(ctx, statement, topics)
 }
 
+func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error) {
+	p, src, created, err := ingest.Ingest(ctx, r.Store, document(input))
+	if err != nil {
+		return nil, err
+	}
+	return ingestResult(p, src, created), nil
+}
+
 // Members is the resolver for the members field.
 func (r *organisationResolver) Members(ctx context.Context, obj *store.Organisation, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error) {
 	f := store.AffiliationFilter{OrganisationID: obj.ID, At: deref(at), Role: deref(role)}
@@ -447,6 +456,14 @@ func (r *queryResolver) Statement(ctx context.Context, id string) (*store.Statem
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
 	return r.statements(ctx, filter, nil, first, after, last, before)
+}
+
+func (r *queryResolver) PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error) {
+	p, err := ingest.Prepare(ctx, r.Store, document(input))
+	if err != nil {
+		return nil, err
+	}
+	return preview(p), nil
 }
 
 func (r *sourceResolver) Publisher(ctx context.Context, objs []*store.Source) ([]*store.Organisation, error) {

@@ -2,11 +2,9 @@ package service
 
 import (
 	"context"
-	"slices"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/textfold"
 )
 
 // Names are the records a filter refers to by name rather than id.
@@ -26,67 +24,31 @@ func (s *Service) ResolveNames(ctx context.Context, f *store.StatementFilter, n 
 		return nil
 	}
 	return s.Store.View(ctx, func(tx store.Tx) error {
-		for _, name := range n.Speakers {
-			ids, err := matchNames(name, "speaker", func(p store.Page) (*store.Conn[*store.Speaker], error) {
-				return tx.ListSpeakers(store.SpeakerFilter{Name: name}, p)
-			}, func(sp *store.Speaker) (string, []string) { return sp.ID, append([]string{sp.Name}, sp.Aliases...) })
-			if err != nil {
-				return err
-			}
-			f.SpeakerIDs = append(f.SpeakerIDs, ids...)
+		var err error
+		if f.SpeakerIDs, err = resolve(tx, n.Speakers, "speaker", store.SpeakersNamed, func(s *store.Speaker) string { return s.ID }, f.SpeakerIDs); err != nil {
+			return err
 		}
-		for _, name := range n.Organisations {
-			ids, err := matchNames(name, "organisation", func(p store.Page) (*store.Conn[*store.Organisation], error) {
-				return tx.ListOrganisations(store.OrganisationFilter{Name: name}, p)
-			}, func(o *store.Organisation) (string, []string) {
-				return o.ID, append([]string{o.Name, o.ShortName}, o.Aliases...)
-			})
-			if err != nil {
-				return err
-			}
-			f.OrganisationIDs = append(f.OrganisationIDs, ids...)
+		if f.OrganisationIDs, err = resolve(tx, n.Organisations, "organisation", store.OrganisationsNamed, func(o *store.Organisation) string { return o.ID }, f.OrganisationIDs); err != nil {
+			return err
 		}
-		for _, name := range n.Topics {
-			ids, err := matchNames(name, "topic", func(p store.Page) (*store.Conn[*store.Topic], error) {
-				return tx.ListTopics(store.TopicFilter{Name: name}, p)
-			}, func(t *store.Topic) (string, []string) { return t.ID, append([]string{t.Name, t.Slug}, t.Aliases...) })
-			if err != nil {
-				return err
-			}
-			f.TopicIDs = append(f.TopicIDs, ids...)
-		}
-		return nil
+		f.TopicIDs, err = resolve(tx, n.Topics, "topic", store.TopicsNamed, func(t *store.Topic) string { return t.ID }, f.TopicIDs)
+		return err
 	})
 }
 
-// matchNames pages through the records whose names start with name and
-// returns the ids of those with a name equal to it.
-func matchNames[T any](name, what string, list func(store.Page) (*store.Conn[T], error), names func(T) (string, []string)) ([]string, error) {
-	want := textfold.Keys(name)
-	var ids []string
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		c, err := list(p)
+// resolve appends to ids the ids of the records named by names.
+func resolve[T any](tx store.Tx, names []string, what string, find func(store.Tx, string) ([]T, error), id func(T) string, ids []string) ([]string, error) {
+	for _, name := range names {
+		recs, err := find(tx, name)
 		if err != nil {
 			return nil, err
 		}
-		for _, rec := range c.Items {
-			id, ns := names(rec)
-			if slices.ContainsFunc(ns, func(n string) bool { return n != "" && sharesKey(textfold.Keys(n), want) }) {
-				ids = append(ids, id)
-			}
+		if len(recs) == 0 {
+			return nil, errs.E(errs.NotFound, "no %s named %q", what, name)
 		}
-		if !c.HasNext {
-			break
+		for _, r := range recs {
+			ids = append(ids, id(r))
 		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
-	if len(ids) == 0 {
-		return nil, errs.E(errs.NotFound, "no %s named %q", what, name)
 	}
 	return ids, nil
-}
-
-func sharesKey(a, b []string) bool {
-	return slices.ContainsFunc(a, func(k string) bool { return slices.Contains(b, k) })
 }

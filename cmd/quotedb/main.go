@@ -40,6 +40,11 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"serve", "run the GraphQL server", serve},
+		{"ingest", "extract and store the statements of documents", ingestCmd},
+		{"extract", "print the statements the extractor finds in a document", extractCmd},
+		{"eval", "score the extractor against a gold file", evalCmd},
+		{"export", "write all records as JSON Lines", export},
+		{"import", "read records written by export", importCmd},
 	}
 }
 

@@ -3,6 +3,11 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
@@ -101,6 +106,51 @@ type DateRangeInput struct {
 	To   graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
 }
 
+// A document to extract attributed statements from.
+type DocumentInput struct {
+	// UTF-8 text; invalid UTF-8 is refused.
+	Text   string                             `json:"text"`
+	Format graphql.Omittable[*DocumentFormat] `json:"format,omitempty"`
+	// Defaults to the first line of the text.
+	Title       graphql.Omittable[*string] `json:"title,omitempty"`
+	URL         graphql.Omittable[*string] `json:"url,omitempty"`
+	ArchivedURL graphql.Omittable[*string] `json:"archivedUrl,omitempty"`
+	// The publishing organisation's id, name or short name; an unknown name creates it.
+	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
+	// Publication date; when left out, the date the text gives (a dateline) is used.
+	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+	// BCP 47 tag; defaults to en.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
+}
+
+// What ingesting a document would store.
+type DocumentPreview struct {
+	// The stored source with the same text, if any: then nothing would be stored.
+	ExistingSource *store.Source     `json:"existingSource,omitempty"`
+	Title          string            `json:"title"`
+	Published      *partialdate.Date `json:"published,omitempty"`
+	ContentHash    string            `json:"contentHash"`
+	// The text spans refer to.
+	Text          string              `json:"text"`
+	Statements    []*PreviewStatement `json:"statements"`
+	Speakers      []*PreviewRecord    `json:"speakers"`
+	Organisations []*PreviewRecord    `json:"organisations"`
+	Topics        []*PreviewRecord    `json:"topics"`
+	// Affiliations the text states that are not stored yet.
+	Affiliations []*PreviewAffiliation `json:"affiliations"`
+}
+
+type IngestResult struct {
+	Source *store.Source `json:"source"`
+	// False when a source with the same text was stored already: nothing was written.
+	Created bool `json:"created"`
+	// Statements stored from the document.
+	StatementCount   int                   `json:"statementCount"`
+	NewSpeakers      []*store.Speaker      `json:"newSpeakers"`
+	NewOrganisations []*store.Organisation `json:"newOrganisations"`
+	NewTopics        []*store.Topic        `json:"newTopics"`
+}
+
 type Mutation struct {
 }
 
@@ -127,6 +177,41 @@ type PageInfo struct {
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+type PreviewAffiliation struct {
+	SpeakerName      string  `json:"speakerName"`
+	OrganisationName string  `json:"organisationName"`
+	Role             *string `json:"role,omitempty"`
+}
+
+// A speaker, organisation or topic a document refers to: stored already (existing), or new.
+type PreviewRecord struct {
+	Name string `json:"name"`
+	New  bool   `json:"new"`
+	// Stored and given new names by the document.
+	Changed  bool     `json:"changed"`
+	Aliases  []string `json:"aliases"`
+	Existing Named    `json:"existing,omitempty"`
+}
+
+// A statement found in a document, before it is stored.
+type PreviewStatement struct {
+	Text string              `json:"text"`
+	Kind store.StatementKind `json:"kind"`
+	// Byte span in the document's text (after markup is removed).
+	Span *store.Span `json:"span"`
+	// The speaker's full name as the document establishes it; null for unnamed sources.
+	SpeakerName *string `json:"speakerName,omitempty"`
+	// How the document refers to an unnamed source: 'activists', 'the government'.
+	UnnamedSource    *string           `json:"unnamedSource,omitempty"`
+	OrganisationName *string           `json:"organisationName,omitempty"`
+	Role             *string           `json:"role,omitempty"`
+	Cue              *string           `json:"cue,omitempty"`
+	TopicName        *string           `json:"topicName,omitempty"`
+	Said             *partialdate.Date `json:"said,omitempty"`
+	Covers           []*store.Coverage `json:"covers"`
+	Confidence       float64           `json:"confidence"`
 }
 
 type Query struct {
@@ -285,4 +370,62 @@ type UpdateTopicInput struct {
 	Slug    graphql.Omittable[*string]  `json:"slug,omitempty"`
 	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
 	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
+}
+
+type DocumentFormat string
+
+const (
+	DocumentFormatText     DocumentFormat = "TEXT"
+	DocumentFormatMarkdown DocumentFormat = "MARKDOWN"
+	// Tags are stripped; spans refer to the text that remains.
+	DocumentFormatHTML DocumentFormat = "HTML"
+)
+
+var AllDocumentFormat = []DocumentFormat{
+	DocumentFormatText,
+	DocumentFormatMarkdown,
+	DocumentFormatHTML,
+}
+
+func (e DocumentFormat) IsValid() bool {
+	switch e {
+	case DocumentFormatText, DocumentFormatMarkdown, DocumentFormatHTML:
+		return true
+	}
+	return false
+}
+
+func (e DocumentFormat) String() string {
+	return string(e)
+}
+
+func (e *DocumentFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DocumentFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DocumentFormat", str)
+	}
+	return nil
+}
+
+func (e DocumentFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DocumentFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DocumentFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/eval"
+)
+
+// quotedb runs the command line in-process and returns its stdout.
+func quotedb(t *testing.T, stdin string, args ...string) (string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &stdout, &stderr)
+	return stdout.String(), err
+}
+
+func mustRun(t *testing.T, stdin string, args ...string) string {
+	t.Helper()
+	out, err := quotedb(t, stdin, args...)
+	if err != nil {
+		t.Fatalf("quotedb %s: %v", strings.Join(args, " "), err)
+	}
+	return out
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	base, stop := startServe(t, "--db", a, "--demo")
+	_ = base
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	dumpA := filepath.Join(dir, "a.jsonl")
+	mustRun(t, "", "export", "--db", a, "--out", dumpA)
+	out := mustRun(t, "", "import", "--db", b, dumpA)
+	if !strings.Contains(out, "0 updated, 0 unchanged") || strings.Contains(out, "read 0 records") {
+		t.Errorf("first import: %s", out)
+	}
+	out = mustRun(t, "", "import", "--db", b, dumpA)
+	if !strings.Contains(out, " 0 created, 0 updated") {
+		t.Errorf("re-import changed something: %s", out)
+	}
+	exportB := mustRun(t, "", "export", "--db", b)
+	exportA, _ := os.ReadFile(dumpA)
+	if exportB != string(exportA) {
+		t.Error("export of the imported database differs from the original export")
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, append(exportA, []byte("{not json\n")...), 0o600)
+	if _, err := quotedb(t, "", "import", "--db", filepath.Join(dir, "c.db"), bad); !errs.Is(err, errs.Invalid) {
+		t.Errorf("bad line: %v", err)
+	}
+	if got := mustRun(t, "", "export", "--db", filepath.Join(dir, "c.db")); got != "" {
+		t.Errorf("a failed import wrote records: %q", got)
+	}
+}
+
+const article = `Politics
+
+Member of the Example Party Jane Doe argued that the budget would not improve schools. "We will vote against it," Doe said.
+
+March 9, 2022
+`
+
+func TestIngest(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	file := filepath.Join(dir, "article.txt")
+	os.WriteFile(file, []byte(article), 0o600)
+
+	preview := mustRun(t, "", "ingest", "--db", db, "--dry-run", file)
+	var plan struct {
+		Source     struct{ Title, ContentHash string }
+		Statements []struct {
+			Text      string
+			SpeakerID string
+		}
+	}
+	if err := json.Unmarshal([]byte(preview), &plan); err != nil {
+		t.Fatalf("dry run output: %v\n%s", err, preview)
+	}
+	if len(plan.Statements) != 2 || plan.Source.Title != "Politics" {
+		t.Fatalf("dry run: %+v", plan)
+	}
+	if got := mustRun(t, "", "export", "--db", db); got != "" {
+		t.Fatalf("dry run stored records: %s", got)
+	}
+
+	out := mustRun(t, "", "ingest", "--db", db, file)
+	if !strings.Contains(out, "with 2 statements") {
+		t.Errorf("ingest: %s", out)
+	}
+	out = mustRun(t, "", "ingest", "--db", db, file)
+	if !strings.Contains(out, "already stored") {
+		t.Errorf("re-ingest: %s", out)
+	}
+	export := mustRun(t, "", "export", "--db", db)
+	for _, want := range []string{`"name":"Jane Doe"`, `"role":"member"`, `"text":"the budget would not improve schools"`, `"said":"2022-03-09"`} {
+		if !strings.Contains(export, want) {
+			t.Errorf("stored records lack %s:\n%s", want, export)
+		}
+	}
+
+	os.WriteFile(file, []byte("bad \xff byte"), 0o600)
+	if _, err := quotedb(t, "", "ingest", "--db", db, file); !errs.Is(err, errs.Invalid) || !strings.Contains(errorText(err), "UTF-8") {
+		t.Errorf("invalid UTF-8: %v", err)
+	}
+}
+
+func TestExtractCommands(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.html")
+	os.WriteFile(file, []byte("<p>Jane Doe said that <b>taxes</b> will rise.</p>"), 0o600)
+	var one extractedDoc
+	if err := json.Unmarshal([]byte(mustRun(t, "", "extract", file)), &one); err != nil {
+		t.Fatal(err)
+	}
+	if len(one.Quotes) != 1 || one.Quotes[0].Text != "taxes will rise" || *one.Quotes[0].Speaker != "Jane Doe" {
+		t.Errorf("extract FILE: %+v", one)
+	}
+
+	lines := mustRun(t, `{"id": "d1", "text": "Jane Doe said that taxes will rise.", "date": "2022-03-11"}`+"\n", "extract", "--jsonl")
+	var d extractedDoc
+	if err := json.Unmarshal([]byte(lines), &d); err != nil || d.ID != "d1" || len(d.Quotes) != 1 {
+		t.Errorf("extract --jsonl: %v %s", err, lines)
+	}
+	if _, err := quotedb(t, "{oops\n", "extract", "--jsonl"); !errs.Is(err, errs.Invalid) {
+		t.Errorf("malformed line: %v", err)
+	}
+}
+
+// TestEvalMatchesReferenceScorer checks that `quotedb eval` prints the
+// numbers the corpus's reference scorer computes from `quotedb extract
+// --jsonl`'s output.
+func TestEvalMatchesReferenceScorer(t *testing.T) {
+	dir := eval.CorpusDir()
+	if dir == "" {
+		t.Skip("shared/corpus not found beside the repository (set QUOTEDB_CORPUS): skipping the scorer comparison")
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed: skipping the comparison with score.py")
+	}
+	for _, name := range []string{"seed-gold.jsonl", "cnis-dev.jsonl", "news-dev.jsonl"} {
+		gold := filepath.Join(dir, name)
+		docs, _ := os.ReadFile(gold)
+		pred := filepath.Join(t.TempDir(), "pred.jsonl")
+		os.WriteFile(pred, []byte(mustRun(t, string(docs), "extract", "--jsonl")), 0o600)
+		ours := strings.Split(strings.TrimSpace(mustRun(t, "", "eval", "--json", gold)), "\n")
+		for i, threshold := range []string{"0.3", "0.8"} {
+			ref, err := exec.Command(python, filepath.Join(dir, "score.py"), gold, pred, "--threshold", threshold, "--json").Output()
+			if err != nil {
+				t.Fatalf("score.py: %v", err)
+			}
+			var want, got map[string]float64
+			json.Unmarshal(ref, &want)
+			json.Unmarshal([]byte(ours[i]), &got)
+			for _, k := range []string{"gold", "predicted", "matched", "precision", "recall", "f1", "speaker_accuracy"} {
+				if got[k] != want[k] {
+					t.Errorf("%s @%s: %s = %v, score.py says %v", name, threshold, k, got[k], want[k])
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/extract"
+	"github.com/quotedb/quotedb/ingest"
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/store"
+)
+
+func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ingest", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.\n\nUsage: quotedb ingest [flags] FILE...", stderr)
+	db := dbFlag(fs)
+	dryRun := fs.Bool("dry-run", false, "print what would be stored, as JSON, and store nothing")
+	title := fs.String("title", "", "title of the document (default: its first line)")
+	url := fs.String("url", "", "where the document was published")
+	publisher := fs.String("publisher", "", "publishing organisation: id, name or short name")
+	date := fs.String("date", "", "publication date, YYYY[-MM[-DD]] (default: the date the text gives)")
+	lang := fs.String("lang", "en", "language of the document (BCP 47)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	published, err := partialdate.Parse(*date)
+	if err != nil {
+		return usageError("--date: %v", err)
+	}
+	s, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx = store.WithActor(ctx, "cli")
+	for _, path := range fs.Args() {
+		text, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		doc := ingest.Document{
+			Text: string(text), Format: formatOf(path), Title: *title, URL: *url,
+			Publisher: *publisher, Date: published, Language: *lang,
+		}
+		if *dryRun {
+			p, err := ingest.Prepare(ctx, s, doc)
+			if err != nil {
+				return inFile(path, err)
+			}
+			if err := writeJSON(stdout, p); err != nil {
+				return err
+			}
+			continue
+		}
+		p, src, created, err := ingest.Ingest(ctx, s, doc)
+		if err != nil {
+			return inFile(path, err)
+		}
+		if !created {
+			fmt.Fprintf(stdout, "%s: already stored as source %s; nothing written\n", path, src.ID)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: source %s with %d statements (%d new speakers, %d new organisations, %d new topics)\n",
+			path, src.ID, len(p.Statements), countNew(p.Speakers), countNew(p.Organisations), countNew(p.Topics))
+	}
+	return nil
+}
+
+// inFile names the file an error is about, keeping its kind.
+func inFile(path string, err error) error {
+	return &errs.Error{Kind: errs.KindOf(err), Msg: path, Err: err}
+}
+
+func countNew[T any](refs []*ingest.Ref[T]) int {
+	n := 0
+	for _, r := range refs {
+		if r.New {
+			n++
+		}
+	}
+	return n
+}
+
+// formatOf tells a file's markup by its extension.
+func formatOf(path string) extract.Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return extract.HTML
+	case ".md", ".markdown":
+		return extract.Markdown
+	}
+	return extract.PlainText
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
