@@ -399,15 +399,16 @@ func Apply(ctx context.Context, s store.Store, p *Plan) (src *store.Source, crea
 		return p.Existing, false, nil
 	}
 	err = s.Update(ctx, func(tx store.Tx) error {
-		existing, err := tx.SourceByHash(p.Source.ContentHash)
-		if err == nil {
+		existing, lookupErr := tx.SourceByHash(p.Source.ContentHash)
+		if lookupErr == nil {
 			src = existing
 			return nil
 		}
-		if !errs.Is(err, errs.NotFound) {
-			return err
+		if !errs.Is(lookupErr, errs.NotFound) {
+			return lookupErr
 		}
 		for _, o := range p.Organisations {
+			var err error
 			switch {
 			case o.New:
 				err = tx.CreateOrganisation(o.Record)

@@ -646,3 +646,89 @@ func TestLoadersBatchReads(t *testing.T) {
 		t.Errorf("100 statements with speakers took %d read transactions; loaders should batch them", views)
 	}
 }
+
+func TestIngestDocument(t *testing.T) {
+	f := newServer(t)
+	s := seed(t, f.c)
+	doc := map[string]any{"text": "Foreign policy\n\nMember of APFP Fuad Gahramanli argued that the talks would not help. \"We will see,\" he said.\n\nMarch 11, 2022\n", "publisher": "Azadliq"}
+	var pv struct {
+		PreviewDocument struct {
+			Published  string
+			Statements []struct {
+				Text, SpeakerName, TopicName, Said string
+				Span                               struct{ Start, End int }
+			}
+			Speakers []struct {
+				Name     string
+				New      bool
+				Existing *struct{ ID string }
+			}
+			Organisations []struct {
+				Name string
+				New  bool
+			}
+			Topics []struct {
+				Name string
+				New  bool
+			}
+		}
+	}
+	f.c.Query(&pv, `query($d: DocumentInput!) { previewDocument(input: $d) { published
+		statements { text speakerName topicName said span { start end } }
+		speakers { name new existing { id } } organisations { name new } topics { name new } } }`, map[string]any{"d": doc})
+	p := pv.PreviewDocument
+	if p.Published != "2022-03-11" || len(p.Statements) != 2 || p.Statements[0].SpeakerName != "Fuad Gahramanli" || p.Statements[0].TopicName != "Foreign policy" {
+		t.Fatalf("preview: %+v", p)
+	}
+	for _, sp := range p.Speakers {
+		if sp.New || sp.Existing == nil || sp.Existing.ID != s.gahramanli {
+			t.Errorf("speaker not resolved to the stored one: %+v", sp)
+		}
+	}
+	for _, o := range p.Organisations {
+		if o.New {
+			t.Errorf("organisation not resolved: %+v", o)
+		}
+	}
+	var before statementsData
+	f.c.Query(&before, statementsQuery, nil)
+	if before.Statements.TotalCount != 5 {
+		t.Fatalf("preview stored something: %d statements", before.Statements.TotalCount)
+	}
+
+	ingestQ := `mutation($d: DocumentInput!) { ingestDocument(input: $d) { created statementCount newSpeakers { name }
+		source { publisher { name } statements { nodes { text status speaker { id } organisation { shortName } topics { id } } } } } }`
+	var in struct {
+		IngestDocument struct {
+			Created        bool
+			StatementCount int
+			Source         struct {
+				Publisher  struct{ Name string }
+				Statements struct {
+					Nodes []struct {
+						Text, Status string
+						Speaker      struct{ ID string }
+						Organisation struct{ ShortName string }
+						Topics       []struct{ ID string }
+					}
+				}
+			}
+		}
+	}
+	f.c.Query(&in, ingestQ, map[string]any{"d": doc})
+	r := in.IngestDocument
+	if !r.Created || r.StatementCount != 2 || r.Source.Publisher.Name != "Azadliq" || len(r.Source.Statements.Nodes) != 2 {
+		t.Fatalf("ingest: %+v", r)
+	}
+	for _, n := range r.Source.Statements.Nodes {
+		if n.Status != "UNVERIFIED" || n.Speaker.ID != s.gahramanli || n.Organisation.ShortName != "APFP" || len(n.Topics) != 1 || n.Topics[0].ID != s.foreign {
+			t.Errorf("stored statement: %+v", n)
+		}
+	}
+	f.c.Query(&in, ingestQ, map[string]any{"d": doc})
+	if in.IngestDocument.Created || in.IngestDocument.StatementCount != 0 {
+		t.Errorf("re-ingest created records: %+v", in.IngestDocument)
+	}
+	f.c.Fails("BAD_USER_INPUT", `mutation { ingestDocument(input: {text: "   "}) { created } }`, nil)
+	f.c.Fails("BAD_USER_INPUT", `mutation { ingestDocument(input: {text: "x", date: "2022-02-31"}) { created } }`, nil)
+}
