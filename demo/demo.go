@@ -5,9 +5,9 @@
 // The dataset has the shape of a weekly digest of Azerbaijani political news
 // in March 2022, with two earlier articles. Its wording was written for
 // quotedb and is not a record of what anyone said: the sources say so in
-// their text, and their addresses are under example.org. Two speakers bear
-// the names of real APFP leaders, as the data is meant to look like the
-// newsroom's; every other person, and every statement, is invented.
+// their text, and their addresses are under example.org. The organisations
+// are real, so that the demo asks the questions newsrooms ask; every person
+// and every statement is invented, so that no real person is misquoted.
 //
 // The dataset is built so that affiliations over time matter: Tural
 // Mammadli was a member of the APFP until December 2021 and of the NCDF from
@@ -35,8 +35,8 @@ const (
 	ForeignMinistry = "Ministry of Foreign Affairs"
 	KuraInstitute   = "Kura Policy Institute"
 
-	AliKarimli     = "Ali Karimli"
-	FuadGahramanli = "Fuad Gahramanli"
+	OrkhanSalimli  = "Orkhan Salimli"
+	FaridGasimli   = "Farid Gasimli"
 	TuralMammadli  = "Tural Mammadli" // left the APFP in 2021-12 for the NCDF
 	LeylaHuseynova = "Leyla Huseynova"
 	ElnurSafarov   = "Elnur Safarov"
@@ -67,8 +67,8 @@ var organisations = []store.Organisation{
 }
 
 var speakers = []store.Speaker{
-	{Name: AliKarimli, Aliases: []string{"Əli Kərimli", "Ali Kerimli"}, Description: "Chairman of the Azerbaijan Popular Front Party"},
-	{Name: FuadGahramanli, Aliases: []string{"Fuad Qəhrəmanlı", "Fuad Gahramanly"}, Description: "Deputy chairman of the Azerbaijan Popular Front Party"},
+	{Name: OrkhanSalimli, Aliases: []string{"Orxan Səlimli", "Orkhan Selimli"}, Description: "Board member of the Azerbaijan Popular Front Party (invented for the demo)"},
+	{Name: FaridGasimli, Aliases: []string{"Fərid Qasımlı", "Farid Gasimly"}, Description: "Spokesperson of the Azerbaijan Popular Front Party (invented for the demo)"},
 	{Name: TuralMammadli, Aliases: []string{"Tural Məmmədli", "Tural Mammadly"}, Description: "Opposition politician (invented for the demo)"},
 	{Name: LeylaHuseynova, Aliases: []string{"Leyla Hüseynova"}, Description: "Reporter (invented for the demo)"},
 	{Name: ElnurSafarov, Aliases: []string{"Elnur Səfərov"}, Description: "Deputy foreign minister (invented for the demo)"},
@@ -94,8 +94,8 @@ type affiliation struct {
 }
 
 var affiliations = []affiliation{
-	{speaker: AliKarimli, org: APFP, role: "chairman", start: "2000"},
-	{speaker: FuadGahramanli, org: APFP, role: "deputy chairman"}, // start unknown
+	{speaker: OrkhanSalimli, org: APFP, role: "board member", start: "2000"},
+	{speaker: FaridGasimli, org: APFP, role: "spokesperson"}, // start unknown
 	{speaker: TuralMammadli, org: APFP, role: "member", start: "2012", end: "2021-12"},
 	{speaker: TuralMammadli, org: NCDF, role: "member", start: "2022-01", source: Digest},
 	{speaker: LeylaHuseynova, org: Azadliq, role: "reporter", start: "2016"},
@@ -141,10 +141,10 @@ var sources = []source{
 
 This article is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
 
-Marking a year since the end of the 44-day war, Ali Karimli said: "[[The soldiers who fell deserve an honest public account of how the war was fought.]]" Tural Mammadli, then a member of the Popular Front, said on 9 November that [[displaced families should be told when they can go back to their villages]]. Deputy foreign minister Elnur Safarov told the paper: "[[Rebuilding the liberated territories is the government's first priority.]]"
+Marking a year since the end of the 44-day war, Orkhan Salimli said: "[[The soldiers who fell deserve an honest public account of how the war was fought.]]" Tural Mammadli, then a member of the Popular Front, said on 9 November that [[displaced families should be told when they can go back to their villages]]. Deputy foreign minister Elnur Safarov told the paper: "[[Rebuilding the liberated territories is the government's first priority.]]"
 `,
 		statements: []statement{
-			{speaker: AliKarimli, kind: store.Direct, cue: "said", said: "2021-11-10", covers: []coverage{war44}, topics: []string{Karabakh}},
+			{speaker: OrkhanSalimli, kind: store.Direct, cue: "said", said: "2021-11-10", covers: []coverage{war44}, topics: []string{Karabakh}},
 			{speaker: TuralMammadli, kind: store.Indirect, cue: "said", said: "2021-11-09", covers: []coverage{war44}, topics: []string{Karabakh}},
 			{speaker: ElnurSafarov, kind: store.Direct, cue: "told", said: "2021-11", topics: []string{Karabakh}},
 		},
@@ -159,11 +159,11 @@ Marking a year since the end of the 44-day war, Ali Karimli said: "[[The soldier
 
 This article is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
 
-Speaking on the day Russian troops crossed into Ukraine, Ali Karimli said: "[[This is an attack on every small nation that lives next to a large one.]]" Fuad Gahramanli called for [[an open debate in parliament on Azerbaijan's position on the war]].
+Speaking on the day Russian troops crossed into Ukraine, Orkhan Salimli said: "[[This is an attack on every small nation that lives next to a large one.]]" Farid Gasimli called for [[an open debate in parliament on Azerbaijan's position on the war]].
 `,
 		statements: []statement{
-			{speaker: AliKarimli, kind: store.Direct, cue: "said", said: "2022-02-24", covers: []coverage{warUkr}, topics: []string{WarInUkraine}},
-			{speaker: FuadGahramanli, kind: store.Indirect, cue: "called for", said: "2022-02", topics: []string{WarInUkraine, DomesticPolitics}},
+			{speaker: OrkhanSalimli, kind: store.Direct, cue: "said", said: "2022-02-24", covers: []coverage{warUkr}, topics: []string{WarInUkraine}},
+			{speaker: FaridGasimli, kind: store.Indirect, cue: "called for", said: "2022-02", topics: []string{WarInUkraine, DomesticPolitics}},
 		},
 	},
 	{
@@ -178,9 +178,9 @@ This digest is demo data for quotedb. Its wording was written for the demo and i
 
 OPPOSITION AND THE WAR IN UKRAINE
 
-At the rally on 8 March, Ali Karimli (Əli Kərimli), chairman of the Azerbaijan Popular Front Party, told the crowd: "[[Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means.]]" He added that [[the government should side with Ukraine in every international vote]].
+At the rally on 8 March, Orkhan Salimli (Orxan Səlimli), a board member of the Azerbaijan Popular Front Party, told the crowd: "[[Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means.]]" He added that [[the government should side with Ukraine in every international vote]].
 
-His deputy Fuad Gahramanli (Fuad Qəhrəmanlı) wrote on 3 March that "[[neutrality towards an invasion is not a foreign policy, it is the absence of one]]". Earlier in the month he said [[the party would keep organising peaceful rallies whatever the city authorities decide]].
+The party spokesperson Farid Gasimli (Fərid Qasımlı) wrote on 3 March that "[[neutrality towards an invasion is not a foreign policy, it is the absence of one]]". Earlier in the month he said [[the party would keep organising peaceful rallies whatever the city authorities decide]].
 
 Tural Mammadli, who left the Popular Front in December to join the National Council of Democratic Forces, told reporters on 9 March: "[[The National Council will collect aid for Ukrainian refugees, and we invite every party to join us.]]"
 
@@ -193,10 +193,10 @@ PRESS FREEDOM
 Azadliq reporter Leyla Huseynova (Leyla Hüseynova) wrote: "[[Two of our correspondents were held for several hours while covering the rally on 8 March.]]" The police said no journalists had been detained. From exile, Shahin Chalabi (Şahin Çələbi) wrote: "[[Writing from abroad is now the only way I can still write about home.]]"
 `,
 		statements: []statement{
-			{speaker: AliKarimli, kind: store.Direct, cue: "told", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
-			{speaker: AliKarimli, kind: store.Indirect, cue: "added", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
-			{speaker: FuadGahramanli, kind: store.Direct, cue: "wrote", said: "2022-03-03", topics: []string{WarInUkraine}},
-			{speaker: FuadGahramanli, kind: store.Indirect, cue: "said", said: "2022-03", topics: []string{DomesticPolitics}},
+			{speaker: OrkhanSalimli, kind: store.Direct, cue: "told", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
+			{speaker: OrkhanSalimli, kind: store.Indirect, cue: "added", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
+			{speaker: FaridGasimli, kind: store.Direct, cue: "wrote", said: "2022-03-03", topics: []string{WarInUkraine}},
+			{speaker: FaridGasimli, kind: store.Indirect, cue: "said", said: "2022-03", topics: []string{DomesticPolitics}},
 			{speaker: TuralMammadli, kind: store.Direct, cue: "told reporters", said: "2022-03-09", topics: []string{WarInUkraine}},
 			// Stated explicitly, as the digest names the office.
 			{speaker: ElnurSafarov, org: ForeignMinistry, role: "deputy minister", kind: store.Indirect, cue: "said", said: "2022-03-02", topics: []string{WarInUkraine}, status: store.Verified},
