@@ -71,8 +71,8 @@ func TestScoreMatchesPython(t *testing.T) {
 // speaker 0.88 on the news set.
 var floors = map[string]struct{ f1, speaker float64 }{
 	"seed-gold.jsonl": {0.99, 0.99},
-	"cnis-dev.jsonl":  {0.90, 0.84},
-	"news-dev.jsonl":  {0.87, 0.84},
+	"cnis-dev.jsonl":  {0.90, 0.88},
+	"news-dev.jsonl":  {0.87, 0.86},
 }
 
 // TestCorpusMetrics reports the metrics per corpus file at 30% and 80%

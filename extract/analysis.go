@@ -12,6 +12,7 @@ type analysis struct {
 	topicOf    []string // per paragraph: the heading it stands under
 	mentions   []mention
 	orgAliases map[string][]string
+	gender     map[string]byte // person's full name -> genderMale or genderFemale
 }
 
 // analyse segments text and collects names, organisations and headings.
@@ -24,6 +25,7 @@ func analyse(text string) *analysis {
 	a.findHeadings()
 	a.findOrgAliases()
 	a.findMentions()
+	a.findGenders()
 	return a
 }
 

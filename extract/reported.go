@@ -37,6 +37,8 @@ type state struct {
 	blocked  int        // byte offset up to which text belongs to an earlier statement
 	consumed []bool     // quotations already part of a statement
 	known    map[string]speakerRef
+	recent   []speakerRef // persons who were subjects, latest last
+	orgs     []speakerRef // named speakers that are not persons, latest last
 }
 
 // adverbialStarts open the rest of a sentence after "…, X said" that is
@@ -136,6 +138,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		n0, ok := a.nameEndingAt(j, s.first)
 		if !ok || !a.plausibleName(n0, j+1) {
 			return speakerRef{}, c.at, false
+		}
+		if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
+			// "the Nevada Democrat said": a description, not a name
+			return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
 		}
 		if n0 >= s.first+2 && a.toks[n0-1].lower == "of" {
 			// "Ali Karimli of PFP reports": the organisation follows the person
@@ -376,9 +382,18 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 }
 
 // phraseRef builds the speaker for a noun phrase subject: a name inside it
-// ("the Kenya Red Cross"), a role that names a known speaker ("the
-// minister"), or an unnamed source ("activists").
+// ("the Kenya Red Cross"), a definite description that refers back to a
+// named speaker ("the minister", "the company", "the California
+// Democrat"), or an unnamed source ("activists").
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
+	head := a.toks[j-1].lower
+	definite := a.definiteAt(i)
+	if definite && affiliationNouns[head] {
+		// "the Kentucky Republican said": a descriptor, not a name
+		if sp, ok := a.describedPerson(head, a.toks[i].start, true, st); ok {
+			return sp
+		}
+	}
 	for k := i; k < j; k++ {
 		if a.nameWord(k) || a.toks[k].isAcronym() {
 			e, _ := a.nameStartingAt(k, j)
@@ -391,23 +406,182 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			}
 		}
 	}
-	head := a.toks[j-1].lower
+	if definite && (orgNouns[head] || genericOrgNouns[head]) {
+		if sp, ok := a.describedOrg(head, a.toks[i].start, st); ok {
+			return sp
+		}
+	}
+	if definite && !kinWords[head] && (roleWords[head] || a.hasAge(i, j)) {
+		if sp, ok := a.describedPerson(head, a.toks[i].start, a.hasAge(i, j) || !anonymousRoles[head], st); ok {
+			return sp
+		}
+	}
 	if roleWords[head] {
-		var best speakerRef
-		for _, sp := range st.known {
-			if sp.name != "" && strings.HasSuffix(sp.role, head) {
-				best = sp
-			}
-		}
-		if st.running.name != "" && strings.HasSuffix(st.running.role, head) {
-			best = st.running
-		}
-		if best.name != "" {
-			return best
-		}
 		return speakerRef{source: np, role: head}
 	}
 	return speakerRef{source: np}
+}
+
+// affiliationNouns name a person by party or faction; as the head of a
+// definite description ("the Ohio Republican") they refer to a person named
+// earlier.
+var affiliationNouns = map[string]bool{
+	"democrat": true, "republican": true, "conservative": true, "liberal": true,
+	"tory": true, "socialist": true, "nationalist": true, "libertarian": true,
+	"independent": true, "progressive": true, "populist": true, "centrist": true,
+}
+
+// anonymousRoles are roles reporters give sources they do not name ("the
+// official said", "a spokesperson"); such a description refers back only
+// to someone introduced with that word.
+var anonymousRoles = map[string]bool{
+	"official": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
+	"employee": true, "worker": true, "resident": true, "witness": true, "officer": true,
+	"source": true, "expert": true, "analyst": true, "volunteer": true, "victim": true,
+	"survivor": true, "student": true, "agent": true, "staff": true, "member": true,
+}
+
+// kinWords name relatives; "the father" in a report is usually a new,
+// unnamed person, not someone named before.
+var kinWords = map[string]bool{
+	"father": true, "mother": true, "son": true, "daughter": true, "brother": true,
+	"sister": true, "wife": true, "husband": true, "widow": true, "uncle": true,
+	"aunt": true, "cousin": true, "grandmother": true, "grandfather": true, "friend": true,
+	"neighbour": true, "neighbor": true, "parents": true,
+}
+
+// genericOrgNouns are heads of definite descriptions that refer back to
+// the organisation last quoted even when its name does not contain them:
+// "Acme said … the company said", "the agency told".
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "agency": true, "group": true, "organization": true,
+	"organisation": true, "business": true, "retailer": true, "airline": true,
+	"carrier": true, "manufacturer": true, "automaker": true, "charity": true,
+	"newspaper": true, "broadcaster": true, "publication": true, "outlet": true,
+	"startup": true, "insurer": true, "developer": true, "operator": true,
+	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
+}
+
+// orgNouns are heads of definite descriptions that refer back to an
+// organisation whose name contains them ("the union" after "the Teachers'
+// Union"); without such a name they stay unnamed sources.
+var orgNouns = map[string]bool{
+	"network": true, "union": true, "diocese": true, "church": true,
+	"university": true, "school": true, "ministry": true, "department": true,
+	"association": true, "foundation": true, "institute": true, "coalition": true,
+	"party": true, "bank": true, "club": true, "team": true, "league": true,
+	"commission": true, "committee": true, "council": true, "board": true,
+	"utility": true,
+}
+
+// definiteAt reports whether the noun phrase starting at token i is a
+// definite description: it opens with "the", or it continues one after a
+// comma ("the lanky, bespectacled professor").
+func (a *analysis) definiteAt(i int) bool {
+	if a.toks[i].lower == "the" {
+		return true
+	}
+	if i > 0 && a.toks[i-1].text == "," {
+		for k := i - 2; k >= 0 && k >= i-4; k-- {
+			if a.toks[k].lower == "the" {
+				return true
+			}
+			if !a.toks[k].word {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// hasAge reports whether tokens [i, j) give an age ("the 32-year-old
+// labourer"), which marks a description of a person.
+func (a *analysis) hasAge(i, j int) bool {
+	for k := i; k < j; k++ {
+		if strings.Contains(a.toks[k].lower, "-year-old") {
+			return true
+		}
+	}
+	return false
+}
+
+// describedPerson resolves a definite description of a person with head
+// noun head at byte pos: the latest person named before pos with that word
+// next to the name ("Mayor Doug McCallum", "Jane Roe, the mayor"), else a
+// known speaker with that role, else, when salient is set (descriptions
+// that only fit someone already introduced: an age, a party), the latest
+// person who was a subject and whose gender does not contradict the head.
+func (a *analysis) describedPerson(head string, pos int, salient bool, st *state) (speakerRef, bool) {
+	ref := func(name string) speakerRef {
+		if k, ok := st.known[name]; ok {
+			return k
+		}
+		return speakerRef{name: name, person: true}
+	}
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos || !m.person || !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		for d := i - 1; d >= 0 && d >= i-3 && a.toks[d].word; d-- {
+			if a.toks[d].lower == head {
+				return ref(m.name), true
+			}
+		}
+		e, _ := a.nameStartingAt(i, len(a.toks))
+		if e < len(a.toks) && a.toks[e].text == "," {
+			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
+				if a.toks[d].lower == head {
+					return ref(m.name), true
+				}
+			}
+		}
+	}
+	var best speakerRef
+	for _, sp := range st.known {
+		if sp.name != "" && strings.HasSuffix(sp.role, head) {
+			best = sp
+		}
+	}
+	if st.running.name != "" && strings.HasSuffix(st.running.role, head) {
+		best = st.running
+	}
+	if best.name != "" {
+		return best, true
+	}
+	if !salient {
+		return speakerRef{}, false
+	}
+	g := genderedRoles[head]
+	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+		if gk := a.gender[st.recent[k].name]; g == genderUnknown || gk == g || gk == genderUnknown {
+			return st.recent[k], true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// describedOrg resolves a definite description of an organisation with
+// head noun head at byte pos: the latest organisation named before pos
+// whose name has that word ("the union" for "the Teachers' Union"), else
+// the latest named speaker that is not a person.
+func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bool) {
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos || pos-m.pos > 3000 {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+			if w == head {
+				return speakerRef{name: m.name}, true
+			}
+		}
+	}
+	if genericOrgNouns[head] && len(st.orgs) > 0 {
+		return st.orgs[len(st.orgs)-1], true
+	}
+	return speakerRef{}, false
 }
 
 // sentenceSubject returns the first named source of sentence s before
@@ -442,36 +616,63 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 	return speakerRef{}, false
 }
 
-// noteSubject remembers a person named at the start of sentence s, the
-// likeliest antecedent of a later "he" or "she".
+// noteSubject remembers the person named in the opening noun phrase of
+// sentence s, the likeliest antecedent of a later "he" or "she". The phrase
+// may carry descriptors before the name ("The NIDA leader Ilkin Rustamzade",
+// "Chinese Foreign Ministry spokesperson Lu Kang"), so the walk passes over
+// determiners, role words and organisation names and keeps the last person
+// name before the first other word (normally the verb).
 func (a *analysis) noteSubject(s sentence, st *state) {
-	k := s.first
-	for k < s.last && (determiners[a.toks[k].lower] || roleWords[a.toks[k].lower] || (a.toks[k].word && !a.toks[k].isCap())) && k < s.first+4 {
-		k++
+	name := ""
+	for k := s.first; k < s.last && k < s.first+10; {
+		t := a.toks[k]
+		if !t.word || a.insideQuote(t.start) {
+			break
+		}
+		if determiners[t.lower] || roleWords[t.lower] || honorifics[t.lower] || isNumber(t) {
+			k++
+			continue
+		}
+		if !a.nameWord(k) && !t.isAcronym() {
+			break
+		}
+		e, _ := a.nameStartingAt(k, s.last)
+		n := a.canonicalName(cleanName(a.joinTokens(k, e)), t.start)
+		if !isOrgName(n) && strings.Contains(n, " ") && !(k > s.first && a.toks[k-1].lower == "the") {
+			name = n // "the Nevada Democrat" describes, a person's name takes no article
+		}
+		if isPossessive(a.toks[e-1]) {
+			return // "Karimli's lawyer": the name is not the subject
+		}
+		k = e
+		if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
+			return
+		}
 	}
-	if k >= s.last || !a.nameWord(k) {
-		return
-	}
-	e, _ := a.nameStartingAt(k, s.last)
-	name := a.canonicalName(cleanName(a.joinTokens(k, e)), a.toks[k].start)
-	if isOrgName(name) || !strings.Contains(name, " ") {
-		return
-	}
-	if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
+	if name == "" {
 		return
 	}
 	sp := speakerRef{name: name, person: true}
 	if kn, ok := st.known[name]; ok {
 		sp = kn
 	}
-	st.lastSubj = sp
+	st.noteSalient(sp)
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the
-// latest person named.
+// latest person named. "he" and "she" take the most salient person (the
+// latest subject) whose gender does not contradict the pronoun, so that two
+// alternating speakers of different gender are told apart.
 func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	switch p {
 	case "he", "she", "i":
+		if g := pronounGender[p]; g != genderUnknown {
+			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+				if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
+					return st.recent[k]
+				}
+			}
+		}
 		if st.lastSubj.name != "" {
 			return st.lastSubj
 		}
@@ -490,6 +691,23 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		}
 	}
 	return speakerRef{source: p}
+}
+
+// salienceDepth is how many recent subjects a gendered pronoun looks back
+// over for one of its gender.
+const salienceDepth = 4
+
+// noteSalient records sp as the latest subject: the antecedent "he" or
+// "she" prefers.
+func (st *state) noteSalient(sp speakerRef) {
+	st.lastSubj = sp
+	for k, r := range st.recent {
+		if r.name == sp.name {
+			st.recent = append(st.recent[:k], st.recent[k+1:]...)
+			break
+		}
+	}
+	st.recent = append(st.recent, sp)
 }
 
 // subjectAfter parses an inverted subject: "said Yagublu", "said police

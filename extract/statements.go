@@ -69,8 +69,12 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		out = append(out, x)
 		if !x.sp.empty() {
 			st.running = x.sp
-			if x.sp.person && x.sp.name != "" {
-				st.lastSubj = x.sp
+			if x.sp.person && strings.Contains(x.sp.name, " ") {
+				st.noteSalient(x.sp)
+			} else if x.sp.name != "" {
+				// an institution or outlet (a lone name is rarely a
+				// person's whole name): what "the company" refers back to
+				st.orgs = append(st.orgs, x.sp)
 			}
 		}
 		for qi, q := range a.quotes {

@@ -1,0 +1,117 @@
+package extract
+
+import "strings"
+
+// Grammatical gender of a person as the text shows it, used to pick the
+// antecedent of "he" or "she" when two people alternate.
+const (
+	genderUnknown byte = 0
+	genderMale    byte = 'm'
+	genderFemale  byte = 'f'
+)
+
+// pronounGender gives the gender of subject and reflexive pronouns, the
+// evidence taken after a mention ("his" and "her" are left out: they often
+// belong to someone else, "Ann, her deputy, said").
+var pronounGender = map[string]byte{
+	"he": genderMale, "himself": genderMale, "she": genderFemale, "herself": genderFemale,
+}
+
+// honorificGender gives the gender an honorific before a name implies.
+var honorificGender = map[string]byte{
+	"mr": genderMale, "sir": genderMale, "mrs": genderFemale, "ms": genderFemale, "madam": genderFemale,
+}
+
+// genderedRoles are role nouns that tell a person's gender.
+var genderedRoles = map[string]byte{
+	"spokesman": genderMale, "chairman": genderMale, "councilman": genderMale, "husband": genderMale,
+	"father": genderMale, "son": genderMale, "brother": genderMale, "uncle": genderMale,
+	"king": genderMale, "prince": genderMale, "actor": genderMale, "grandfather": genderMale,
+	"spokeswoman": genderFemale, "chairwoman": genderFemale, "councilwoman": genderFemale,
+	"wife": genderFemale, "mother": genderFemale, "daughter": genderFemale, "sister": genderFemale,
+	"aunt": genderFemale, "queen": genderFemale, "princess": genderFemale, "actress": genderFemale,
+	"grandmother": genderFemale, "widow": genderFemale, "woman": genderFemale, "man": genderMale,
+}
+
+// findGenders collects evidence of each person's gender: an honorific or
+// a gendered role word right before a mention, else the first personal
+// pronoun after it (outside quotations) before another person is named.
+// Evidence is counted per full name; the majority wins.
+func (a *analysis) findGenders() {
+	votes := map[string]map[byte]int{}
+	vote := func(name string, g byte) {
+		if votes[name] == nil {
+			votes[name] = map[byte]int{}
+		}
+		votes[name][g]++
+	}
+	for mi, m := range a.mentions {
+		if !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		if g := a.genderBefore(i); g != genderUnknown {
+			vote(m.name, g)
+			continue
+		}
+		limit := len(a.text)
+		for _, n := range a.mentions[mi+1:] {
+			if n.person {
+				limit = n.pos
+				break
+			}
+		}
+		for k := i + 1; k < len(a.toks) && a.toks[k].start < limit && a.toks[k].start < m.pos+600; k++ {
+			t := a.toks[k]
+			if g, ok := pronounGender[t.lower]; ok && !a.insideQuote(t.start) {
+				vote(m.name, g)
+				break
+			}
+		}
+	}
+	// a surname after an honorific ("Ms. Roe") counts for the full name
+	for i := 0; i+2 < len(a.toks); i++ {
+		g, ok := honorificGender[a.toks[i].lower]
+		if !ok {
+			continue
+		}
+		k := i + 1
+		if a.toks[k].text == "." {
+			k++
+		}
+		if k < len(a.toks) && a.nameWord(k) {
+			vote(a.canonicalName(a.toks[k].text, a.toks[k].start), g)
+		}
+	}
+	a.gender = map[string]byte{}
+	for name, v := range votes {
+		best, n, tie := genderUnknown, 0, false
+		for g, c := range v {
+			switch {
+			case c > n:
+				best, n, tie = g, c, false
+			case c == n:
+				tie = true
+			}
+		}
+		if !tie {
+			a.gender[name] = best
+		}
+	}
+}
+
+// genderBefore returns the gender shown by an honorific or a gendered role
+// word right before token i.
+func (a *analysis) genderBefore(i int) byte {
+	k := i - 1
+	if k >= 0 && a.toks[k].text == "." {
+		k--
+	}
+	if k < 0 || !a.toks[k].word {
+		return genderUnknown
+	}
+	if g, ok := honorificGender[a.toks[k].lower]; ok {
+		return g
+	}
+	return genderedRoles[a.toks[k].lower]
+}
