@@ -72,19 +72,62 @@ func (a *analysis) pullQuote(pi int, stmts []stmt) stmt {
 				break
 			}
 		}
+		return x
+	}
+	// Pull quotes are often edited ("no choice but" for "no other choice
+	// than"): failing an exact repeat, take the statement that has most of
+	// its words.
+	best := pullWordShare
+	for _, y := range stmts {
+		if o := a.pullOverlap(pi, y); o >= best {
+			x.sp, best = y.sp, o
+		}
 	}
 	return x
 }
 
+// pullWordShare is the share of a pull quote's words a statement must
+// contain to be taken as its source when the words are not repeated
+// verbatim.
+const pullWordShare = 0.6
+
+// pullOverlap returns the share of the distinct words (of three letters or
+// more) of paragraph pi that occur in statement y.
+func (a *analysis) pullOverlap(pi int, y stmt) float64 {
+	have := map[string]bool{}
+	for _, t := range a.tokensIn(y.start, y.end) {
+		have[t.lower] = true
+	}
+	seen := map[string]bool{}
+	n, hit := 0, 0
+	p := a.paras[pi]
+	for _, t := range a.tokensIn(p.start, p.end) {
+		if !t.word || len(t.lower) < 3 || seen[t.lower] {
+			continue
+		}
+		seen[t.lower] = true
+		n++
+		if have[t.lower] {
+			hit++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(hit) / float64(n)
+}
+
 // containsRepeat reports whether statement y contains the words the pull
-// quote x repeats.
+// quote x repeats, or, when they are not repeated verbatim, most of them.
 func (a *analysis) containsRepeat(x, y stmt) bool {
 	pi := a.paraAt(x.start)
 	if pi < 0 {
 		return false
 	}
-	at := a.repeatAt(pi)
-	return at >= y.start && at < y.end
+	if at := a.repeatAt(pi); at >= 0 {
+		return at >= y.start && at < y.end
+	}
+	return a.pullOverlap(pi, y) >= pullWordShare
 }
 
 // asciiLower lower-cases ASCII letters only, keeping byte offsets.

@@ -29,6 +29,18 @@ func TestReferringSpeakers(t *testing.T) {
 		{"organisation named with the head word",
 			"The Dock Workers Union called a strike on Friday. The union said that wages had not kept pace.",
 			"wages", "Dock Workers Union"},
+		{"organisation after the person",
+			"Tomas Ekberg with the Northern Rail Authority says the line will reopen in June.",
+			"reopen", "Tomas Ekberg"},
+		{"organisation as object of a preposition",
+			"They cite former envoy Lars Hovde who in an interview with the Voice of Harbour called for new talks. He noted that the border had been quiet.",
+			"border", "Lars Hovde"},
+		{"relative clause after an apposition",
+			"River Radio interviews Sofia Lund, the adviser to the former mayor of Eastport, who suggests that the bridge should be rebuilt.",
+			"bridge", "Sofia Lund"},
+		{"colon after a long object",
+			"Nadia Fern shared her decision with the readers of her page with these words: I will run for the council next year.",
+			"council", "Nadia Fern"},
 		{"anonymous role stays unnamed",
 			"Lena Bard was charged last year. The official said that the review would take months.",
 			"review", ""},
@@ -40,5 +52,18 @@ func TestReferringSpeakers(t *testing.T) {
 				t.Errorf("speaker %q (source %q), want %q", q.Speaker, q.Source, c.speaker)
 			}
 		})
+	}
+}
+
+// TestPullQuoteEdited checks that an edited pull quote takes the speaker of
+// the statement that has most of its words.
+func TestPullQuoteEdited(t *testing.T) {
+	text := "Weekly Review of Harbour Politics\n\n" +
+		"“We had no choice but to close the port to protect the workers…”\n\n" +
+		"Port and Trade\n\n" +
+		"Union leader Edda Morn wrote: “We had no other choice than to close the port to protect the workers.”"
+	r := run(t, text, PlainText, "")
+	if pull := r.Quotes[0]; !pull.PullQuote || pull.Speaker != "Edda Morn" || pull.Topic != "Port and Trade" {
+		t.Errorf("pull quote %+v", pull)
 	}
 }

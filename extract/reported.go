@@ -143,10 +143,15 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			// "the Nevada Democrat said": a description, not a name
 			return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
 		}
-		if n0 >= s.first+2 && a.toks[n0-1].lower == "of" {
-			// "Ali Karimli of PFP reports": the organisation follows the person
-			if p0, ok := a.nameEndingAt(n0-2, s.first); ok && !isOrgName(a.joinTokens(p0, n0-1)) {
-				sp, d0 := a.nameRef(p0, n0-1, s.first, st)
+		// the organisation after a person: "Ali Karimli of PFP reports",
+		// "Tim Guest with the Harbour Authority says"
+		p := n0 - 1
+		if p > s.first && a.toks[p].lower == "the" {
+			p--
+		}
+		if p >= s.first+1 && personLinks[a.toks[p].lower] {
+			if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
+				sp, d0 := a.nameRef(p0, p, s.first, st)
 				return sp, d0, true
 			}
 		}
@@ -250,6 +255,9 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 // quantifiers can stand alone as the subject of a report ("Many argue").
 var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
 
+// personLinks join a person's name to the organisation named after it.
+var personLinks = map[string]bool{"of": true, "with": true, "from": true, "at": true}
+
 // prepositions that make the following name an object, not a subject.
 var prepositions = map[string]bool{
 	"of": true, "to": true, "in": true, "at": true, "from": true, "with": true,
@@ -266,7 +274,9 @@ func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef
 		k := w - 1
 		if a.toks[k].text == "," {
 			k--
-			if n0, ok := a.nameEndingAt(k, s.first); ok {
+			// a name right before ", who" is the antecedent unless it ends
+			// an apposition: "X, the adviser of the president of Y, who"
+			if n0, ok := a.nameEndingAt(k, s.first); ok && !(n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the")) {
 				sp, _ := a.nameRef(n0, k+1, s.first, st)
 				return sp, true
 			}

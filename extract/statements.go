@@ -315,9 +315,11 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 }
 
 // colonAfter returns the index of a colon among the few words after a cue
-// (before any "that" or quotation), or -1.
+// (before any "that" or quotation), or -1. The window admits an object and
+// a phrase like "with these words" ("shared her decision with the readers
+// with these words: …").
 func (a *analysis) colonAfter(i, j int) int {
-	for k := i; k < j && k < i+8; k++ {
+	for k := i; k < j && k < i+12; k++ {
 		t := a.toks[k]
 		if t.text == ":" {
 			return k
