@@ -180,7 +180,8 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if m <= s.first {
 			return speakerRef{}, c.at, false
 		}
-		if n0, ok := a.nameEndingAt(j-1, m+1); ok && n0 == m+1 && !isOrgName(a.joinTokens(n0, j)) {
+		// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
+		if n0, ok := a.nameEndingAt(j-1, m+1); ok && n0 == m+1 && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
 			// the name is the apposition: "her lawyer, Jane Roe, said"
 			sp, _ := a.nameRef(n0, j, m+1, st)
 			if role, org := a.describe(max(s.first, m-4), m); role != "" {
@@ -738,6 +739,14 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	first := a.toks[k]
 	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
 		return speakerRef{}, k, false
+	}
+	// the name ends before an organisation linked to it: "said Ann Roe
+	// with the Harbour Union"
+	for n := k; n < e; n++ {
+		if personLinks[a.toks[n].lower] && n > k {
+			e = n
+			break
+		}
 	}
 	for n := e - 1; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
