@@ -732,3 +732,67 @@ func TestIngestDocument(t *testing.T) {
 	f.c.Fails("BAD_USER_INPUT", `mutation { ingestDocument(input: {text: "   "}) { created } }`, nil)
 	f.c.Fails("BAD_USER_INPUT", `mutation { ingestDocument(input: {text: "x", date: "2022-02-31"}) { created } }`, nil)
 }
+
+func TestListsAndRemainingMutations(t *testing.T) {
+	f := newServer(t)
+	s := seed(t, f.c)
+	var d struct {
+		Members  struct{ TotalCount int } `json:"members"`
+		Chairman struct {
+			Nodes []struct{ Speaker struct{ ID string } }
+		}
+		Parties       struct{ Nodes []struct{ ID string } }
+		Roots         struct{ TotalCount int }
+		Children      struct{ Nodes []struct{ ID string } }
+		OfNCDF        struct{ Nodes []struct{ ID string } }
+		Sources       struct{ Nodes []struct{ ID string } }
+		EmptySources  struct{ TotalCount int }
+		TitledSources struct{ TotalCount int }
+	}
+	f.c.Query(&d, `query($apfp: ID!, $ncdf: ID!, $foreign: ID!, $paper: ID!) {
+		members: affiliations(filter: {organisation: $apfp}) { totalCount }
+		chairman: affiliations(filter: {organisation: $apfp, role: "Chairman", at: "2021-06-01"}) { nodes { speaker { id } } }
+		parties: organisations(filter: {kinds: [PARTY]}) { nodes { id } }
+		roots: topics(filter: {rootsOnly: true}) { totalCount }
+		children: topics(filter: {parent: $foreign}) { nodes { id } }
+		ofNCDF: speakers(filter: {organisation: $ncdf}) { nodes { id } }
+		sources(filter: {publisher: $paper, published: {from: "2022-03"}}) { nodes { id } }
+		emptySources: sources(filter: {published: {to: "2021"}}) { totalCount }
+		titledSources: sources(filter: {title: "WEEKLY"}) { totalCount } }`,
+		map[string]any{"apfp": s.apfp, "ncdf": s.ncdf, "foreign": s.foreign, "paper": s.paper})
+	switch {
+	case d.Members.TotalCount != 2:
+		t.Errorf("members: %+v", d.Members)
+	case len(d.Chairman.Nodes) != 1 || d.Chairman.Nodes[0].Speaker.ID != s.karimli:
+		t.Errorf("who was chairman of APFP on 2021-06-01: %+v", d.Chairman)
+	case len(d.Parties.Nodes) != 1 || d.Parties.Nodes[0].ID != s.apfp:
+		t.Errorf("parties: %+v", d.Parties)
+	case d.Roots.TotalCount != 2 || len(d.Children.Nodes) != 1 || d.Children.Nodes[0].ID != s.ukraine:
+		t.Errorf("topics: %+v %+v", d.Roots, d.Children)
+	case len(d.OfNCDF.Nodes) != 1 || d.OfNCDF.Nodes[0].ID != s.gahramanli:
+		t.Errorf("speakers of NCDF: %+v", d.OfNCDF)
+	case len(d.Sources.Nodes) != 1 || d.EmptySources.TotalCount != 0 || d.TitledSources.TotalCount != 1:
+		t.Errorf("sources: %+v %+v %+v", d.Sources, d.EmptySources, d.TitledSources)
+	}
+
+	var aff struct {
+		AddAffiliation struct{ ID string }
+	}
+	f.c.Query(&aff, `mutation($sp: ID!, $org: ID!, $src: ID!) { addAffiliation(input: {speaker: $sp, organisation: $org, role: "reporter", source: $src}) { id } }`,
+		map[string]any{"sp": s.zahid, "org": s.paper, "src": s.digest})
+	var up struct {
+		UpdateAffiliation struct {
+			Role   string
+			Start  string
+			Source struct{ ID string }
+		}
+	}
+	f.c.Query(&up, `mutation($id: ID!) { updateAffiliation(id: $id, input: {role: "editor", start: "2015-05"}) { role start source { id } } }`, map[string]any{"id": aff.AddAffiliation.ID})
+	if up.UpdateAffiliation.Role != "editor" || up.UpdateAffiliation.Start != "2015-05" || up.UpdateAffiliation.Source.ID != s.digest {
+		t.Errorf("updateAffiliation: %+v", up)
+	}
+	f.c.Query(nil, `mutation($id: ID!) { deleteAffiliation(id: $id) }`, map[string]any{"id": aff.AddAffiliation.ID})
+	f.c.Fails("NOT_FOUND", `query($id: ID!) { affiliation(id: $id) { id } }`, map[string]any{"id": aff.AddAffiliation.ID})
+	f.c.Fails("CONFLICT", `mutation { createTopic(input: {name: "War in Ukraine"}) { id } }`, nil)
+	f.c.Fails("NOT_FOUND", `mutation { createTopic(input: {name: "Orphan", parent: "01890a5d-ac96-774b-bcce-b302099a8057"}) { id } }`, nil)
+}
