@@ -225,20 +225,12 @@ type Stats struct {
 // Import holds the write transaction while it reads r, so other writers
 // wait for the whole of r: give it a file, not a slow stream.
 func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
-	if store.ActorFrom(ctx) == "" {
-		ctx = store.WithActor(ctx, Actor)
-	}
-	var st Stats
-	err := s.Update(ctx, func(tx store.Tx) error {
-		st = Stats{ByType: map[store.RecordType]Counts{}}
+	return PutAll(ctx, s, func(emit func(store.Record) error) error {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 		line := 0
 		for sc.Scan() {
 			line++
-			if err := ctx.Err(); err != nil {
-				return err
-			}
 			b := sc.Bytes()
 			if len(bytes.TrimSpace(b)) == 0 {
 				continue
@@ -247,15 +239,9 @@ func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
 			if err != nil {
 				return lineError(err, "line %d", line)
 			}
-			created, changed, err := put(tx, rec)
-			if err != nil {
-				_, id := payload(rec)
-				return lineError(err, "line %d: %s %s", line, rec.Type, id)
+			if err := emit(rec); err != nil {
+				return lineError(err, "line %d", line)
 			}
-			st.add(created, changed)
-			c := st.ByType[rec.Type]
-			c.add(created, changed)
-			st.ByType[rec.Type] = c
 		}
 		switch err := sc.Err(); {
 		case errors.Is(err, bufio.ErrTooLong):
@@ -264,6 +250,38 @@ func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
 			return errs.Wrap(errs.Internal, err, fmt.Sprintf("reading line %d", line+1))
 		}
 		return nil
+	})
+}
+
+// PutAll puts every record that records passes to its emit function into
+// s with Tx.Put, as Import does: in one transaction, which commits when
+// records returns nil and writes nothing when it or a Put fails. Errors of
+// Put name the record's type and id.
+func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Record) error) error) (Stats, error) {
+	if store.ActorFrom(ctx) == "" {
+		ctx = store.WithActor(ctx, Actor)
+	}
+	var st Stats
+	err := s.Update(ctx, func(tx store.Tx) error {
+		st = Stats{ByType: map[store.RecordType]Counts{}}
+		n := 0
+		return records(func(rec store.Record) error {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			created, changed, err := put(tx, rec)
+			if err != nil {
+				_, id := payload(rec)
+				return lineError(err, "%s %s", rec.Type, id)
+			}
+			st.add(created, changed)
+			c := st.ByType[rec.Type]
+			c.add(created, changed)
+			st.ByType[rec.Type] = c
+			return nil
+		})
 	})
 	if err != nil {
 		return Stats{}, err

@@ -45,6 +45,7 @@ func commands() []command {
 		{"eval", "score the extractor against a gold file", evalCmd},
 		{"export", "write all records as JSON Lines", export},
 		{"import", "read records written by export", importCmd},
+		{"gen", "generate a realistic dataset of any size", genCmd},
 	}
 }
 
