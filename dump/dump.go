@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"unicode/utf8"
 
@@ -226,43 +227,125 @@ type Stats struct {
 // wait for the whole of r: give it a file, not a slow stream.
 func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
 	return PutAll(ctx, s, func(emit func(store.Record) error) error {
+		return readRecords(r, emit)
+	})
+}
+
+// decodeBatch is how many lines a decoding worker takes at a time.
+const decodeBatch = 256
+
+// batch is a run of consecutive lines, decoded by a worker.
+type batch struct {
+	first int // line number of lines[0]
+	lines [][]byte
+	recs  []store.Record
+	at    []int // line number of each record
+	err   error // the first line that failed, or the read error after the lines
+	done  chan struct{}
+}
+
+// readRecords reads a dump from r and calls emit with each record in
+// order, stopping at the first bad line or emit's first error. Lines are
+// decoded in batches on all cores while the caller puts the records before
+// them: decoding JSON is as costly as storing.
+func readRecords(r io.Reader, emit func(store.Record) error) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	work := make(chan *batch, 16)
+	order := make(chan *batch, 16)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		go func() {
+			for b := range work {
+				b.decode()
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(work)
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 		line := 0
+		b := &batch{first: 1, done: make(chan struct{})}
+		send := func() bool {
+			select {
+			case work <- b:
+			case <-stop:
+				return false
+			}
+			select {
+			case order <- b:
+			case <-stop:
+				return false
+			}
+			b = &batch{first: line + 1, done: make(chan struct{})}
+			return true
+		}
 		for sc.Scan() {
 			line++
-			b := sc.Bytes()
-			if len(bytes.TrimSpace(b)) == 0 {
-				continue
-			}
-			rec, err := decode(b)
-			if err != nil {
-				return lineError(err, "line %d", line)
-			}
-			if err := emit(rec); err != nil {
-				return lineError(err, "line %d", line)
+			b.lines = append(b.lines, bytes.Clone(sc.Bytes()))
+			if len(b.lines) == decodeBatch && !send() {
+				return
 			}
 		}
 		switch err := sc.Err(); {
 		case errors.Is(err, bufio.ErrTooLong):
-			return errs.E(errs.TooLarge, "line %d: longer than %d bytes", line+1, MaxLineBytes)
+			b.err = errs.E(errs.TooLarge, "line %d: longer than %d bytes", line+1, MaxLineBytes)
 		case err != nil:
-			return errs.Wrap(errs.Internal, err, fmt.Sprintf("reading line %d", line+1))
+			b.err = errs.Wrap(errs.Internal, err, fmt.Sprintf("reading line %d", line+1))
 		}
-		return nil
-	})
+		send()
+	}()
+	for b := range order {
+		<-b.done
+		for i, rec := range b.recs {
+			if err := emit(rec); err != nil {
+				return lineError(err, "line %d", b.at[i])
+			}
+		}
+		if b.err != nil {
+			return b.err
+		}
+	}
+	return nil
+}
+
+// decode decodes the lines of b up to the first bad one; blank lines are
+// skipped.
+func (b *batch) decode() {
+	defer close(b.done)
+	readErr := b.err
+	for i, l := range b.lines {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		rec, err := decode(l)
+		if err != nil {
+			// Records before the bad line are still emitted, so that a
+			// store error on one of them is the one reported, as when
+			// reading line by line.
+			b.err = lineError(err, "line %d", b.first+i)
+			b.lines = nil
+			return
+		}
+		b.recs = append(b.recs, rec)
+		b.at = append(b.at, b.first+i)
+	}
+	b.lines = nil
+	b.err = readErr
 }
 
 // PutAll puts every record that records passes to its emit function into
 // s with Tx.Put, as Import does: in one transaction, which commits when
 // records returns nil and writes nothing when it or a Put fails. Errors of
-// Put name the record's type and id.
+// Put name the record's type and id. A store that is a store.Loader loads
+// through Load.
 func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Record) error) error) (Stats, error) {
 	if store.ActorFrom(ctx) == "" {
 		ctx = store.WithActor(ctx, Actor)
 	}
 	var st Stats
-	err := s.Update(ctx, func(tx store.Tx) error {
+	load := func(tx store.Putter) error {
 		st = Stats{ByType: map[store.RecordType]Counts{}}
 		n := 0
 		return records(func(rec store.Record) error {
@@ -282,7 +365,13 @@ func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Rec
 			st.ByType[rec.Type] = c
 			return nil
 		})
-	})
+	}
+	var err error
+	if l, ok := s.(store.Loader); ok {
+		err = l.Load(ctx, load)
+	} else {
+		err = s.Update(ctx, func(tx store.Tx) error { return load(tx) })
+	}
 	if err != nil {
 		return Stats{}, err
 	}
@@ -331,9 +420,18 @@ func decode(b []byte) (store.Record, error) {
 	return rec, nil
 }
 
+// recordPutter is implemented by transactions whose Put can tell that the
+// record is new.
+type recordPutter interface {
+	PutRecord(rec store.Record) (created, changed bool, err error)
+}
+
 // put puts rec and reports whether it created a record and whether it
 // changed anything; Put says only the latter.
-func put(tx store.Tx, rec store.Record) (created, changed bool, err error) {
+func put(tx store.Putter, rec store.Record) (created, changed bool, err error) {
+	if rp, ok := tx.(recordPutter); ok {
+		return rp.PutRecord(rec)
+	}
 	if _, id := payload(rec); id != "" {
 		_, err := tx.TypeOf(id)
 		switch {

@@ -130,6 +130,21 @@ type Tx interface {
 	Put(rec Record) (changed bool, err error)
 }
 
+// Putter is the part of Tx that loads records: bulk loads use only these.
+type Putter interface {
+	TypeOf(id string) (RecordType, error)
+	Put(rec Record) (changed bool, err error)
+}
+
+// Loader is implemented by stores with a faster way to put many records in
+// one transaction than Update: Load runs fn in a read-write transaction
+// that commits when fn returns nil and writes nothing when it returns an
+// error, as Update does, with the same checks and change-log entries for
+// each record put.
+type Loader interface {
+	Load(ctx context.Context, fn func(Putter) error) error
+}
+
 // Record is one record of any type, as exported and imported.
 type Record struct {
 	Type         RecordType    `json:"type"`

@@ -45,7 +45,15 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	var before, after []byte
 	if old != nil {
 		oldE = recordEntries(old)
-		before = append([]byte(nil), t.records(typ).Get(id)...)
+		before = t.get(t.records(typ), id)
+		if len(before) > 0 && before[0] == '{' {
+			// Written as JSON by an earlier version: compare and log in
+			// the current form.
+			var err error
+			if before, err = encode(old); err != nil {
+				return false, err
+			}
+		}
 	}
 	if new != nil {
 		newE = recordEntries(new)
@@ -65,12 +73,12 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	switch {
 	case old == nil:
 		op = store.Created
-		err = t.records(typ).Put(id, after)
+		err = t.put(t.records(typ), id, after)
 	case new == nil:
 		op = store.Deleted
-		err = t.records(typ).Delete(id)
+		err = t.delete(t.records(typ), id)
 	default:
-		err = t.records(typ).Put(id, after)
+		err = t.put(t.records(typ), id, after)
 	}
 	if err != nil {
 		return false, errs.Wrap(errs.Internal, err, "writing record")
@@ -78,42 +86,93 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	return true, t.logChange(op, typ, id, before, after)
 }
 
+// Change-log entries are stored in binary: a format byte (changeV1), the
+// time (as in records), the actor, the op and type as bytes, the 16-byte
+// id, and the stored forms of the record before and after, each a uvarint
+// length (zero: none) and its bytes. Changes turns the records into JSON.
+// Entries that start with '{' are JSON store.Changes of earlier versions.
+const changeV1 = 1
+
+var (
+	changeOps   = []store.Op{store.Created, store.Updated, store.Deleted}
+	changeTypes = store.RecordTypes
+)
+
 // logChange appends one change-log entry. Before and after are the stored
-// encodings of the record, which are JSON (see encode).
+// encodings of the record.
 func (t *tx) logChange(op store.Op, typ store.RecordType, id, before, after []byte) error {
-	seq, err := t.btx.Bucket(logBucket).NextSequence()
+	lb := t.logBucket()
+	seq, err := lb.NextSequence()
 	if err != nil {
 		return errs.Wrap(errs.Internal, err, "change log sequence")
 	}
-	b, err := json.Marshal(store.Change{
-		Seq:    seq,
-		Time:   now(),
-		Actor:  t.actor,
-		Op:     op,
-		Type:   typ,
-		ID:     idString(id),
-		Before: before,
-		After:  after,
-	})
-	if err != nil {
-		return errs.Wrap(errs.Internal, err, "encoding change")
-	}
-	if err := t.btx.Bucket(logBucket).Put(u64(seq), b); err != nil {
+	e := encoder{b: make([]byte, 0, 48+len(t.actor)+len(before)+len(after))}
+	e.b = append(e.b, changeV1)
+	e.times(now())
+	e.str(t.actor)
+	enumOut(&e, changeOps, op)
+	enumOut(&e, changeTypes, typ)
+	e.b = append(e.b, id...)
+	e.uint(uint64(len(before)))
+	e.b = append(e.b, before...)
+	e.uint(uint64(len(after)))
+	e.b = append(e.b, after...)
+	if err := t.put(lb, u64(seq), e.b); err != nil {
 		return errs.Wrap(errs.Internal, err, "writing change")
 	}
-	if err := t.btx.Bucket(logByID).Put(cat(id, u64(seq)), nil); err != nil {
+	if err := t.put(t.bucket(logByID), cat(id, u64(seq)), nil); err != nil {
 		return errs.Wrap(errs.Internal, err, "writing change index")
 	}
 	t.changes++
 	return nil
 }
 
-func decodeChange(b []byte) (store.Change, error) {
+// decodeChange reads the change-log entry of seq, giving its records as
+// JSON.
+func decodeChange(seq uint64, b []byte) (store.Change, error) {
 	var c store.Change
-	if err := json.Unmarshal(b, &c); err != nil {
-		return c, errs.Wrap(errs.Internal, err, "decoding change")
+	if len(b) > 0 && b[0] == '{' {
+		if err := json.Unmarshal(b, &c); err != nil {
+			return c, errs.Wrap(errs.Internal, err, "decoding change")
+		}
+		return c, nil
+	}
+	if len(b) == 0 || b[0] != changeV1 {
+		return c, errs.E(errs.Internal, "decoding change %d: unknown format", seq)
+	}
+	d := newDecoder(b[1:])
+	c.Seq = seq
+	c.Time = d.time()
+	c.Actor = d.str()
+	c.Op = enumIn(d, changeOps)
+	c.Type = enumIn(d, changeTypes)
+	id := d.take(idLen)
+	if id != nil {
+		c.ID = idString(id)
+	}
+	var err error
+	if c.Before, err = recordJSON(c.Type, d.take(d.count())); err == nil {
+		c.After, err = recordJSON(c.Type, d.take(d.count()))
+	}
+	if err != nil || d.err != nil || len(d.b) != 0 {
+		return c, errs.E(errs.Internal, "decoding change %d: corrupt or truncated", seq)
 	}
 	return c, nil
+}
+
+// recordJSON turns a stored record into its JSON form, nil for none.
+func recordJSON(typ store.RecordType, b []byte) (json.RawMessage, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	if b[0] == '{' {
+		return json.RawMessage(b), nil
+	}
+	v, err := decodeAny(typ, b)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
 }
 
 // Changes returns up to limit entries with Seq > after, in order, from one
@@ -126,7 +185,7 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]store.C
 	err := s.db.View(func(btx *bbolt.Tx) error {
 		c := btx.Bucket(logBucket).Cursor()
 		for k, v := c.Seek(u64(after + 1)); k != nil && len(out) < limit; k, v = c.Next() {
-			ch, err := decodeChange(v)
+			ch, err := decodeChange(binary.BigEndian.Uint64(k), v)
 			if err != nil {
 				return err
 			}
@@ -153,7 +212,7 @@ func (t *tx) History(id string) ([]store.Change, error) {
 		if v == nil {
 			return errs.E(errs.Internal, "change %d of %s is missing", binary.BigEndian.Uint64(k[idLen:]), id)
 		}
-		ch, err := decodeChange(v)
+		ch, err := decodeChange(binary.BigEndian.Uint64(k[idLen:]), v)
 		out = append(out, ch)
 		return err
 	})

@@ -158,7 +158,7 @@ func (t *tx) checkLog(report func(string, ...any) bool) {
 			report("change log jumps from %d to %d", n-1, seq)
 			return
 		}
-		ch, err := decodeChange(v)
+		ch, err := decodeChange(seq, v)
 		if err != nil || ch.Seq != seq {
 			if !report("change %d is unreadable or misnumbered: %v", seq, err) {
 				return

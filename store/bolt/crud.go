@@ -132,38 +132,47 @@ func remove[T any](t *tx, typ store.RecordType, id string, cascade func(*T) erro
 }
 
 // put is Tx.Put for one type: the record is stored as given, timestamps
-// included (in UTC), after the same checks as create.
-func put[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) error) (bool, error) {
+// included (in UTC), after the same checks as create. It reports whether
+// the record is new and whether anything changed.
+func put[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) error) (created, changed bool, err error) {
 	if rec == nil {
-		return false, errs.E(errs.Invalid, "record of type %s is missing", typ)
+		return false, false, errs.E(errs.Invalid, "record of type %s is missing", typ)
 	}
 	if err := t.writable(); err != nil {
-		return false, err
+		return false, false, err
 	}
 	if err := norm(rec); err != nil {
-		return false, err
+		return false, false, err
 	}
 	m := metaOf(rec)
 	if *m.id == "" {
-		return false, errs.E(errs.Invalid, "%s id is required", typ)
+		return false, false, errs.E(errs.Invalid, "%s id is required", typ)
 	}
 	id := mustID(*m.id)
 	if err := t.idFree(typ, id); err != nil {
-		return false, err
+		return false, false, err
 	}
 	if err := refs(rec); err != nil {
-		return false, err
+		return false, false, err
 	}
 	*m.created, *m.updated = m.created.UTC(), m.updated.UTC()
 	old, err := load[T](t, typ, id)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
-	return write(t, typ, id, old, rec)
+	changed, err = write(t, typ, id, old, rec)
+	return old == nil && changed, changed, err
 }
 
 // Put stores a record as given; see store.Tx.
 func (t *tx) Put(rec store.Record) (bool, error) {
+	_, changed, err := t.PutRecord(rec)
+	return changed, err
+}
+
+// PutRecord is Put that also reports whether the record is new, which
+// imports count, sparing them a TypeOf.
+func (t *tx) PutRecord(rec store.Record) (created, changed bool, err error) {
 	switch rec.Type {
 	case store.SpeakerType:
 		return put(t, rec.Type, rec.Speaker, store.NormalizeSpeaker, noRefs)
@@ -178,7 +187,7 @@ func (t *tx) Put(rec store.Record) (bool, error) {
 	case store.StatementType:
 		return put(t, rec.Type, rec.Statement, store.NormalizeStatement, t.checkStatementRefs)
 	}
-	return false, errs.E(errs.Invalid, "record type %q is not one of %v", rec.Type, store.RecordTypes)
+	return false, false, errs.E(errs.Invalid, "record type %q is not one of %v", rec.Type, store.RecordTypes)
 }
 
 func noRefs[T any](*T) error { return nil }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 	"time"
 
@@ -33,6 +34,9 @@ var ErrClosed = errors.New("database is closed")
 // DefaultLockTimeout is how long Open waits for another process to release
 // the file before giving up with ErrInUse.
 const DefaultLockTimeout = time.Second
+
+// initialMmapSize is 16 GiB where int allows.
+const initialMmapSize = int(min(uint64(math.MaxInt), 16<<30))
 
 // Options tunes Open. The zero value (or nil) is right for production.
 type Options struct {
@@ -76,6 +80,11 @@ func Open(path string, opts *Options) (*Store, error) {
 		NoSync:         opts.NoSync,
 		// Statistics take a lock per transaction and nothing reads them.
 		NoStatistics: true,
+		// Address space only: a mapping larger than the file spares the
+		// remaps as it grows, each of which copies every page a write
+		// transaction holds (slow for large loads) and waits for the
+		// readers to finish.
+		InitialMmapSize: initialMmapSize,
 	})
 	if errors.Is(err, bolterrs.ErrTimeout) {
 		return nil, &errs.Error{Kind: errs.Unavailable, Msg: fmt.Sprintf("database %q is in use by another process", path), Err: ErrInUse}
@@ -147,6 +156,11 @@ func (s *Store) View(ctx context.Context, fn func(store.Tx) error) error {
 // error. After a commit that changed anything, the Committed channel is
 // closed.
 func (s *Store) Update(ctx context.Context, fn func(store.Tx) error) error {
+	return s.update(ctx, func(t *tx) error { return fn(t) })
+}
+
+// update is Update over the backend's own transaction type.
+func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -278,6 +278,9 @@ func quote(s string) string { return `"` + s + `"` }
 // new unique entries against other owners (errs.Conflict), deletes the old
 // entries that are gone and puts the new ones.
 func (t *tx) writeEntries(id []byte, old, new entries) error {
+	if len(old) == 0 {
+		return t.addEntries(id, new)
+	}
 	had := make(map[entry]bool, len(old))
 	for _, e := range old {
 		had[entry{ix: e.ix, key: e.key}] = true
@@ -289,13 +292,13 @@ func (t *tx) writeEntries(id []byte, old, new entries) error {
 		if had[k] || !ixInfo[e.ix].unique {
 			continue
 		}
-		if owner := t.ix(e.ix).Get([]byte(e.key)); owner != nil && string(owner) != string(id) {
+		if owner := t.get(t.ix(e.ix), []byte(e.key)); owner != nil && string(owner) != string(id) {
 			return errs.E(errs.Conflict, "%s already exists (%s)", e.conflict, idString(owner))
 		}
 	}
 	for k := range had {
 		if !keep[k] {
-			if err := t.ix(k.ix).Delete([]byte(k.key)); err != nil {
+			if err := t.delete(t.ix(k.ix), []byte(k.key)); err != nil {
 				return errs.Wrap(errs.Internal, err, "deleting index entry")
 			}
 		}
@@ -308,7 +311,30 @@ func (t *tx) writeEntries(id []byte, old, new entries) error {
 		if ixInfo[k.ix].unique {
 			val = id
 		}
-		if err := t.ix(k.ix).Put([]byte(k.key), val); err != nil {
+		if err := t.put(t.ix(k.ix), []byte(k.key), val); err != nil {
+			return errs.Wrap(errs.Internal, err, "writing index entry")
+		}
+	}
+	return nil
+}
+
+// addEntries is writeEntries for a new record: it checks the unique
+// entries first, so that a conflict writes nothing, and puts them all.
+func (t *tx) addEntries(id []byte, new entries) error {
+	for _, e := range new {
+		if !ixInfo[e.ix].unique {
+			continue
+		}
+		if owner := t.get(t.ix(e.ix), []byte(e.key)); owner != nil && string(owner) != string(id) {
+			return errs.E(errs.Conflict, "%s already exists (%s)", e.conflict, idString(owner))
+		}
+	}
+	for _, e := range new {
+		var val []byte
+		if ixInfo[e.ix].unique {
+			val = id
+		}
+		if err := t.put(t.ix(e.ix), []byte(e.key), val); err != nil {
 			return errs.Wrap(errs.Internal, err, "writing index entry")
 		}
 	}

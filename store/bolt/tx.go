@@ -16,7 +16,10 @@ type tx struct {
 	actor   string
 	rec     [6]*bbolt.Bucket // by position in store.RecordTypes
 	ixb     [numIx]*bbolt.Bucket
+	log     *bbolt.Bucket
 	changes int // change-log entries written
+	// bulk, when set, holds back writes until flush (see bulk.go).
+	bulk *bulk
 }
 
 var _ store.Tx = (*tx)(nil)
@@ -31,9 +34,25 @@ func (t *tx) records(typ store.RecordType) *bbolt.Bucket {
 	i := slices.Index(store.RecordTypes, typ)
 	if t.rec[i] == nil {
 		t.rec[i] = t.btx.Bucket(recordBuckets[typ])
+		// Ids are UUIDv7, so new records mostly go at the end: pages
+		// split when nearly full rather than half full.
+		t.rec[i].FillPercent = 0.9
 	}
 	return t.rec[i]
 }
+
+// logBucket returns the change log's bucket. Its keys only ever grow, so
+// its pages are filled completely.
+func (t *tx) logBucket() *bbolt.Bucket {
+	if t.log == nil {
+		t.log = t.btx.Bucket(logBucket)
+		t.log.FillPercent = 1
+	}
+	return t.log
+}
+
+// bucket returns a bucket by name.
+func (t *tx) bucket(name []byte) *bbolt.Bucket { return t.btx.Bucket(name) }
 
 // writable guards write methods: in a View transaction they fail with an
 // Internal error, a programming mistake rather than bad input.
@@ -51,7 +70,7 @@ func now() time.Time { return time.Now().UTC() }
 // load decodes the record of type typ with binary id into a new T; it
 // returns nil, nil when there is none.
 func load[T any](t *tx, typ store.RecordType, id []byte) (*T, error) {
-	b := t.records(typ).Get(id)
+	b := t.get(t.records(typ), id)
 	if b == nil {
 		return nil, nil
 	}
@@ -93,7 +112,7 @@ func byIDs[T any](t *tx, typ store.RecordType, ids []string) ([]*T, error) {
 
 // exists reports whether a record of type typ has the binary id.
 func (t *tx) exists(typ store.RecordType, id []byte) bool {
-	return t.records(typ).Get(id) != nil
+	return t.get(t.records(typ), id) != nil
 }
 
 // mustExist checks a reference: errs.NotFound when it names no record.
@@ -224,7 +243,7 @@ func (t *tx) SourceByHash(hash string) (*store.Source, error) {
 	if key == nil {
 		return nil, errs.E(errs.Invalid, "content hash %q is not 64 hex digits", hash)
 	}
-	id := t.ix(ixSourceHash).Get(key)
+	id := t.get(t.ix(ixSourceHash), key)
 	if id == nil {
 		return nil, errs.E(errs.NotFound, "no source with content hash %s", hash)
 	}

@@ -1,0 +1,99 @@
+package bolt
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/store"
+)
+
+// codecRecords has one record of each type with every field set, and
+// nearly empty ones.
+func codecRecords() []any {
+	ts := time.Date(2026, 3, 4, 5, 6, 7, 891011121, time.UTC)
+	id := func(n byte) string { return "0190aaaa-0000-7000-8000-0000000000" + string([]byte{'0' + n/10, '0' + n%10}) }
+	return []any{
+		&store.Speaker{ID: id(1), Name: "Əli Kərimli", Aliases: []string{"Ali Karimli", "A. Kərimli"}, Description: "chairman", QID: "Q123", CreatedAt: ts, UpdatedAt: ts.Add(time.Hour)},
+		&store.Speaker{ID: id(2), Name: "X"},
+		&store.Organisation{ID: id(3), Name: "Popular Front Party", ShortName: "APFP", Aliases: []string{"PFP"}, Kind: store.Party, QID: "Q1", CreatedAt: ts, UpdatedAt: ts},
+		&store.Organisation{ID: id(4), Name: "Y", Kind: store.OrgKind("FUTURE_KIND")},
+		&store.Affiliation{ID: id(5), SpeakerID: id(1), OrganisationID: id(3), Role: "chairman", Start: partialdate.Date{Year: 2000}, End: partialdate.Date{Year: 2022, Month: 3, Day: 1}, SourceID: id(7), CreatedAt: ts, UpdatedAt: ts},
+		&store.Topic{ID: id(6), Name: "War in Ukraine", Slug: "war-in-ukraine", Aliases: []string{"Ukraine war"}, ParentID: id(8), CreatedAt: ts, UpdatedAt: ts},
+		&store.Source{ID: id(7), Title: "T", PublisherID: id(3), URL: "https://x.example/a", ArchivedURL: "https://archive.example/a", Published: partialdate.Date{Year: 2022, Month: 3}, Language: "az", ContentHash: store.ContentHash("text “quoted”"), Text: "text “quoted”", CreatedAt: ts, UpdatedAt: ts},
+		&store.Source{ID: id(9), Title: "odd hash", ContentHash: "ABC"},
+		&store.Statement{ID: id(10), Text: "We will not “allow” it.\x00", Kind: store.Indirect, SpeakerID: id(1), OrganisationID: id(3), Role: "MP", Cue: "said",
+			Said: partialdate.Date{Year: 2022, Month: 3, Day: 11}, Covers: []store.Coverage{{Range: partialdate.Range{From: partialdate.Date{Year: 2020}, To: partialdate.Date{Year: 2021, Month: 2}}, Label: "last year"}},
+			TopicIDs: []string{id(6), id(8)}, SourceID: id(7), Span: &store.Span{Start: 0, End: 4}, Language: "en", Status: store.Disputed, Confidence: 0.875, CreatedAt: ts, UpdatedAt: ts},
+		&store.Statement{ID: id(11), Text: "t", Kind: store.Direct, Span: &store.Span{}},
+	}
+}
+
+func TestCodecRoundTrip(t *testing.T) {
+	for _, rec := range codecRecords() {
+		b, err := encode(rec)
+		if err != nil {
+			t.Fatalf("%T: %v", rec, err)
+		}
+		got := reflect.New(reflect.TypeOf(rec).Elem()).Interface()
+		if err := decode(b, got); err != nil {
+			t.Fatalf("%T: %v", rec, err)
+		}
+		if !reflect.DeepEqual(got, rec) {
+			t.Errorf("round trip:\n got %+v\nwant %+v", got, rec)
+		}
+		j, _ := json.Marshal(rec)
+		if len(b) >= len(j) {
+			t.Errorf("%T: %d bytes, JSON %d: want it smaller", rec, len(b), len(j))
+		}
+		// Records stored as JSON by earlier versions still read.
+		legacy := reflect.New(reflect.TypeOf(rec).Elem()).Interface()
+		if err := decode(j, legacy); err != nil || !reflect.DeepEqual(legacy, rec) {
+			t.Errorf("JSON record: %v, %+v", err, legacy)
+		}
+	}
+}
+
+// TestCodecCorrupt checks that every truncation, and trailing bytes, are
+// reported rather than read as a record.
+func TestCodecCorrupt(t *testing.T) {
+	for _, rec := range codecRecords() {
+		b, _ := encode(rec)
+		for n := range len(b) {
+			v := reflect.New(reflect.TypeOf(rec).Elem()).Interface()
+			if err := decode(b[:n], v); err == nil {
+				t.Errorf("%T truncated to %d of %d bytes decoded without error", rec, n, len(b))
+			}
+		}
+		v := reflect.New(reflect.TypeOf(rec).Elem()).Interface()
+		if err := decode(append(b, 0), v); err == nil {
+			t.Errorf("%T with a trailing byte decoded without error", rec)
+		}
+	}
+}
+
+func BenchmarkDecodeStatement(b *testing.B) {
+	rec := codecRecords()[8]
+	enc, _ := encode(rec)
+	j, _ := json.Marshal(rec)
+	b.Run("binary", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var s store.Statement
+			if err := decode(enc, &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var s store.Statement
+			if err := json.Unmarshal(j, &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
