@@ -14,7 +14,9 @@ import (
 // nearly empty ones.
 func codecRecords() []any {
 	ts := time.Date(2026, 3, 4, 5, 6, 7, 891011121, time.UTC)
-	id := func(n byte) string { return "0190aaaa-0000-7000-8000-0000000000" + string([]byte{'0' + n/10, '0' + n%10}) }
+	id := func(n byte) string {
+		return "0190aaaa-0000-7000-8000-0000000000" + string([]byte{'0' + n/10, '0' + n%10})
+	}
 	return []any{
 		&store.Speaker{ID: id(1), Name: "Əli Kərimli", Aliases: []string{"Ali Karimli", "A. Kərimli"}, Description: "chairman", QID: "Q123", CreatedAt: ts, UpdatedAt: ts.Add(time.Hour)},
 		&store.Speaker{ID: id(2), Name: "X"},
