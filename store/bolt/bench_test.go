@@ -2,169 +2,77 @@ package bolt_test
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"strconv"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/quotedb/quotedb/internal/benchdb"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
-// The benchmarks share one generated database of benchStatements()
-// statements (QUOTEDB_BENCH_N, default 10000), built on first use.
-
-func benchStatements() int {
-	if n, err := strconv.Atoi(os.Getenv("QUOTEDB_BENCH_N")); err == nil && n > 0 {
-		return n
-	}
-	return 10000
-}
-
-var firstNames = []string{"Əli", "İlham", "Sabir", "Leyla", "Arif", "Günel", "Rəşad", "Nigar", "Tofiq", "Aygün"}
-var lastNames = []string{"Kərimli", "Əliyev", "Rüstəmxanlı", "Yunus", "Hacılı", "Məmmədova", "Quliyev", "Hüseynova", "Qasımlı", "Babayeva"}
-
-type benchDB struct {
-	s        *bolt.Store
-	speakers []string
-	topics   []string // roots first; the rest are their children
-	stmts    []string
-}
+// The benchmarks read the generated database of benchdb: QUOTEDB_BENCH_N
+// statements (10000 by default). Run them at several sizes to see how
+// costs grow:
+//
+//	QUOTEDB_BENCH_N=1000000 go test ./store/bolt -run '^$' -bench . -benchmem
 
 var (
-	benchOnce sync.Once
-	bench     *benchDB
-	benchErr  error
-	benchDir  string
+	benchOnce  sync.Once
+	benchStore *bolt.Store
+	benchIDs   *benchdb.IDs
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if bench != nil {
-		bench.s.Close()
-	}
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
+	if benchStore != nil {
+		benchStore.Close()
 	}
 	os.Exit(code)
 }
 
-func randSaid(r *rand.Rand) partialdate.Date {
-	d := partialdate.Date{Year: 2015 + r.IntN(10), Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
-	if r.IntN(10) == 0 {
-		d.Day = 0
-	}
-	return d
-}
-
-func loadBench(b *testing.B) *benchDB {
+// openBench opens the shared benchmark database, waiting for other
+// benchmark processes that have it open.
+func openBench(b *testing.B) (*bolt.Store, *benchdb.IDs) {
 	benchOnce.Do(func() {
-		if benchDir, benchErr = os.MkdirTemp("", "quotedb-bench"); benchErr != nil {
-			return
-		}
-		s, err := bolt.Open(filepath.Join(benchDir, "bench.db"), nil)
+		path, ids := benchdb.Open(b)
+		s, err := bolt.Open(path, &bolt.Options{LockTimeout: 10 * time.Minute})
 		if err != nil {
-			benchErr = err
-			return
+			b.Fatal(err)
 		}
-		bench = &benchDB{s: s}
-		r := rand.New(rand.NewPCG(1, 2))
-		benchErr = s.Update(context.Background(), func(tx store.Tx) error {
-			for i := range 200 {
-				sp := &store.Speaker{Name: fmt.Sprintf("%s %s %d", firstNames[i%10], lastNames[i/10%10], i)}
-				if err := tx.CreateSpeaker(sp); err != nil {
-					return err
-				}
-				bench.speakers = append(bench.speakers, sp.ID)
-			}
-			for i := range 50 {
-				tp := &store.Topic{Name: fmt.Sprintf("Topic %d", i)}
-				if i >= 10 {
-					tp.ParentID = bench.topics[i%10]
-				}
-				if err := tx.CreateTopic(tp); err != nil {
-					return err
-				}
-				bench.topics = append(bench.topics, tp.ID)
-			}
-			return nil
-		})
-		n := benchStatements()
-		for done := 0; done < n && benchErr == nil; done += 5000 {
-			benchErr = s.Update(context.Background(), func(tx store.Tx) error {
-				for range min(5000, n-done) {
-					st := benchStatement(r, bench.speakers, bench.topics)
-					if err := tx.CreateStatement(st); err != nil {
-						return err
-					}
-					bench.stmts = append(bench.stmts, st.ID)
-				}
-				return nil
-			})
-		}
+		benchStore, benchIDs = s, ids
 	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	if benchStore == nil {
+		b.Fatal("benchmark database unavailable")
 	}
-	return bench
+	return benchStore, benchIDs
 }
 
-func benchStatement(r *rand.Rand, speakers, topics []string) *store.Statement {
-	st := &store.Statement{
-		Text:      fmt.Sprintf("We will not allow the %d budget to pass without a debate in parliament.", r.IntN(1000)),
-		Kind:      store.Direct,
-		SpeakerID: speakers[r.IntN(len(speakers))],
-		Said:      randSaid(r),
-		TopicIDs:  []string{topics[r.IntN(len(topics))]},
-		Status:    store.Statuses[r.IntN(len(store.Statuses))],
-	}
-	if r.IntN(3) == 0 {
-		st.TopicIDs = append(st.TopicIDs, topics[r.IntN(len(topics))])
-	}
-	return st
-}
-
-// BenchmarkCreateStatement measures import-style writes: statements created
-// in transactions of 1000, fsync on commit.
+// BenchmarkCreateStatement creates one statement per transaction, fsynced,
+// in a copy of the benchmark database.
 func BenchmarkCreateStatement(b *testing.B) {
-	s, err := bolt.Open(filepath.Join(b.TempDir(), "create.db"), nil)
+	path, ids := benchdb.Open(b)
+	s, err := bolt.Open(benchdb.Copy(b, path, b.TempDir()), nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	var speakers, topics []string
-	err = s.Update(context.Background(), func(tx store.Tx) error {
-		for i := range 100 {
-			sp := &store.Speaker{Name: fmt.Sprintf("Speaker %d", i)}
-			tp := &store.Topic{Name: fmt.Sprintf("Topic %d", i)}
-			if err := tx.CreateSpeaker(sp); err != nil {
-				return err
-			}
-			if err := tx.CreateTopic(tp); err != nil {
-				return err
-			}
-			speakers, topics = append(speakers, sp.ID), append(topics, tp.ID)
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	r := rand.New(rand.NewPCG(3, 4))
+	ctx := context.Background()
 	b.ReportAllocs()
-	b.ResetTimer()
-	for done := 0; done < b.N; done += 1000 {
-		err := s.Update(context.Background(), func(tx store.Tx) error {
-			for range min(1000, b.N-done) {
-				if err := tx.CreateStatement(benchStatement(r, speakers, topics)); err != nil {
-					return err
-				}
-			}
-			return nil
+	for b.Loop() {
+		err := s.Update(ctx, func(tx store.Tx) error {
+			return tx.CreateStatement(&store.Statement{
+				Text:      "We will not allow the budget to pass without a debate in parliament.",
+				Kind:      store.Direct,
+				SpeakerID: ids.Speakers[r.IntN(len(ids.Speakers))],
+				Said:      partialdate.Date{Year: 2000 + r.IntN(26), Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)},
+				TopicIDs:  []string{ids.Topics[r.IntN(len(ids.Topics))]},
+			})
 		})
 		if err != nil {
 			b.Fatal(err)
@@ -173,13 +81,12 @@ func BenchmarkCreateStatement(b *testing.B) {
 }
 
 func BenchmarkStatementByID(b *testing.B) {
-	db := loadBench(b)
+	s, ids := openBench(b)
 	r := rand.New(rand.NewPCG(5, 6))
 	b.ReportAllocs()
-	b.ResetTimer()
 	for b.Loop() {
-		err := db.s.View(context.Background(), func(tx store.Tx) error {
-			_, err := tx.Statement(db.stmts[r.IntN(len(db.stmts))])
+		err := s.View(context.Background(), func(tx store.Tx) error {
+			_, err := tx.Statement(ids.Statements[r.IntN(len(ids.Statements))])
 			return err
 		})
 		if err != nil {
@@ -188,15 +95,14 @@ func BenchmarkStatementByID(b *testing.B) {
 	}
 }
 
-func benchList(b *testing.B, filter func(r *rand.Rand, db *benchDB) store.StatementFilter) {
-	db := loadBench(b)
+func benchList(b *testing.B, filter func(r *rand.Rand, ids *benchdb.IDs) store.StatementFilter) {
+	s, ids := openBench(b)
 	r := rand.New(rand.NewPCG(7, 8))
 	b.ReportAllocs()
-	b.ResetTimer()
 	items := 0
 	for b.Loop() {
-		f := filter(r, db)
-		err := db.s.View(context.Background(), func(tx store.Tx) error {
+		f := filter(r, ids)
+		err := s.View(context.Background(), func(tx store.Tx) error {
 			conn, err := tx.ListStatements(f, store.Page{First: 20})
 			if err == nil {
 				items += len(conn.Items)
@@ -210,38 +116,53 @@ func benchList(b *testing.B, filter func(r *rand.Rand, db *benchDB) store.Statem
 	b.ReportMetric(float64(items)/float64(b.N), "items/op")
 }
 
+// BenchmarkSpeakerStatementsPage lists the first page of a speaker's
+// statements, speakers drawn from the 1000 most quoted.
 func BenchmarkSpeakerStatementsPage(b *testing.B) {
-	benchList(b, func(r *rand.Rand, db *benchDB) store.StatementFilter {
-		return store.StatementFilter{SpeakerIDs: []string{db.speakers[r.IntN(len(db.speakers))]}}
+	benchList(b, func(r *rand.Rand, ids *benchdb.IDs) store.StatementFilter {
+		return store.StatementFilter{SpeakerIDs: []string{ids.Speakers[r.IntN(len(ids.Speakers))]}}
 	})
 }
 
-// BenchmarkTopicDateRangePage lists a root topic with its four subtopics
-// over one year.
+// BenchmarkTopicDateRangePage lists a root topic with its subtopics over
+// one month.
 func BenchmarkTopicDateRangePage(b *testing.B) {
-	benchList(b, func(r *rand.Rand, db *benchDB) store.StatementFilter {
-		y := 2015 + r.IntN(10)
+	benchList(b, func(r *rand.Rand, ids *benchdb.IDs) store.StatementFilter {
+		m := partialdate.Date{Year: 2010 + r.IntN(16), Month: 1 + r.IntN(12)}
 		return store.StatementFilter{
-			TopicIDs: []string{db.topics[r.IntN(10)]},
-			Said:     partialdate.Range{From: partialdate.Date{Year: y}, To: partialdate.Date{Year: y}},
+			TopicIDs: []string{ids.RootTopics[r.IntN(len(ids.RootTopics))]},
+			Said:     partialdate.Range{From: m, To: m},
 		}
 	})
 }
 
+// BenchmarkSpeakerByName looks speakers up by surname, by full name and by
+// alias, in folded and unfolded spellings.
 func BenchmarkSpeakerByName(b *testing.B) {
-	db := loadBench(b)
-	queries := []string{"kerimli", "ƏLİYEV", "leyla", "gunel mem", "qasimli"}
+	s, ids := openBench(b)
+	var queries []string
+	for i, n := range ids.Names[:min(50, len(ids.Names))] {
+		queries = append(queries, n, strings.ToUpper(n[strings.LastIndex(n, " ")+1:]))
+		if i < len(ids.Aliases) {
+			queries = append(queries, ids.Aliases[i])
+		}
+	}
 	b.ReportAllocs()
-	b.ResetTimer()
-	i := 0
+	i, found := 0, 0
 	for b.Loop() {
-		err := db.s.View(context.Background(), func(tx store.Tx) error {
-			_, err := tx.ListSpeakers(store.SpeakerFilter{Name: queries[i%len(queries)]}, store.Page{})
+		err := s.View(context.Background(), func(tx store.Tx) error {
+			c, err := tx.ListSpeakers(store.SpeakerFilter{Name: queries[i%len(queries)]}, store.Page{})
+			if err == nil && len(c.Items) > 0 {
+				found++
+			}
 			return err
 		})
 		if err != nil {
 			b.Fatal(err)
 		}
 		i++
+	}
+	if found < b.N {
+		b.Errorf("%d of %d lookups found nothing", b.N-found, b.N)
 	}
 }
