@@ -3,6 +3,7 @@ package textfold_test
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/quotedb/quotedb/textfold"
@@ -120,4 +121,30 @@ func ExampleKeys() {
 	// Output:
 	// [eli kerimli ali karimli]
 	// ali karimli | ilham eliyev
+}
+
+// TestConcurrentFold folds from many goroutines at once, as the server's
+// requests do; it failed (a panic, and under -race a data race) while one
+// lowercaser was shared.
+func TestConcurrentFold(t *testing.T) {
+	want := textfold.Fold("İlham Əliyev, KƏRİMLİ")
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 2000 {
+				if got := textfold.Fold("İlham Əliyev, KƏRİMLİ"); got != want {
+					errs <- got
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent Fold gave %q, want %q", got, want)
+	}
 }
