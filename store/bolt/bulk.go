@@ -174,7 +174,8 @@ func (s *Store) Load(ctx context.Context, fn func(store.Putter) error) error {
 				t.bulk.readable[t.ix(i)] = true
 			}
 		}
-		t.logBucket()
+		// Entries are read back when their record changes again.
+		t.bulk.readable[t.logBucket()] = true
 		if err := fn(t); err != nil {
 			return err
 		}

@@ -158,7 +158,7 @@ func (t *tx) checkLog(report func(string, ...any) bool) {
 			report("change log jumps from %d to %d", n-1, seq)
 			return
 		}
-		ch, err := decodeChange(seq, v)
+		ch, err := decodeChange(seq, v, liveIn(t.btx))
 		if err != nil || ch.Seq != seq {
 			if !report("change %d is unreadable or misnumbered: %v", seq, err) {
 				return
@@ -169,6 +169,15 @@ func (t *tx) checkLog(report func(string, ...any) bool) {
 		if err != nil || !hasKey(t.btx.Bucket(logByID), cat(id, k)) {
 			if !report("change %d of %s is missing from the history index", seq, ch.ID) {
 				return
+			}
+			continue
+		}
+		// Only a record's latest entry may stand for the live record.
+		if v[0] == changeV1 && v[afterImageAt(v)] == imageLive {
+			if later, _ := t.btx.Bucket(logByID).Cursor().Seek(cat(id, u64(seq+1))); later != nil && hasPrefix(later, id) {
+				if !report("change %d of %s stands for the live record but is not its latest", seq, ch.ID) {
+					return
+				}
 			}
 		}
 	}

@@ -18,6 +18,9 @@ type tx struct {
 	ixb     [numIx]*bbolt.Bucket
 	log     *bbolt.Bucket
 	changes int // change-log entries written
+	// written maps the ids of records changed in this transaction to the
+	// seq of their latest change-log entry (see latestChange).
+	written map[string]uint64
 	// bulk, when set, holds back writes until flush (see bulk.go).
 	bulk *bulk
 }
