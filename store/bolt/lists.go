@@ -10,6 +10,7 @@ import (
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/textfold"
+	bbolt "go.etcd.io/bbolt"
 )
 
 // Lists of records without a date, ordered by id, and of sources, ordered
@@ -221,6 +222,29 @@ func dateBounds(r partialdate.Range) (lo, hi []byte, keyOK func([]byte) bool) {
 	return lo, hi, keyOK
 }
 
+// dateRuns returns the run over the keys of b under prefix whose dates
+// may overlap r (every key when r is zero). Keys are checked exactly by
+// dateBounds' keyOK; dateRuns only keeps the scan from reading keys that
+// cannot match: the keys overlapping r are the year-only key of From's
+// year and the month-only key of From's month, which sort before From's
+// first day, and then every key from that day to To's last. Scanning from
+// the year key instead would read a year of dates to find a month, more
+// the larger the database.
+func dateRuns(b *bbolt.Bucket, prefix []byte, r partialdate.Range) run {
+	lo, hi, _ := dateBounds(r)
+	if r.From.IsZero() {
+		return newScan(b, prefix, datedLen, lo, hi)
+	}
+	f := r.From.First()
+	zeros, ones := make([]byte, idLen), bytes.Repeat([]byte{0xff}, idLen)
+	only := func(d partialdate.Date) run { return newScan(b, prefix, datedLen, dated(d, zeros), dated(d, ones)) }
+	return merge([]run{
+		only(partialdate.Date{Year: f.Year}),
+		only(partialdate.Date{Year: f.Year, Month: f.Month}),
+		newScan(b, prefix, datedLen, dated(f, zeros), hi),
+	})
+}
+
 // andKey combines key checks, either of which may be nil.
 func andKey(a, b func([]byte) bool) func([]byte) bool {
 	switch {
@@ -242,16 +266,16 @@ func (t *tx) ListSources(f store.SourceFilter, p store.Page) (*store.Conn[*store
 	if err := f.Published.Validate(); err != nil {
 		return nil, errs.Wrap(errs.Invalid, err, "published range is not valid")
 	}
-	lo, hi, keyOK := dateBounds(f.Published)
+	_, _, keyOK := dateBounds(f.Published)
 	var r run
 	if f.PublisherID != "" {
 		pub, err := parseID("publisher", f.PublisherID)
 		if err != nil {
 			return nil, err
 		}
-		r = newScan(t.ix(ixSourcePublisher), pub, datedLen, lo, hi)
+		r = dateRuns(t.ix(ixSourcePublisher), pub, f.Published)
 	} else {
-		r = newScan(t.ix(ixSourceAll), nil, datedLen, lo, hi)
+		r = dateRuns(t.ix(ixSourceAll), nil, f.Published)
 	}
 	var match func(*store.Source) bool
 	if title := textfold.Fold(f.Title); title != "" {

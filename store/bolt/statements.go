@@ -31,7 +31,7 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		return nil, err
 	}
 	lo, hi, keyOK := dateBounds(f.Said)
-	scan := func(i ix, prefix []byte) run { return newScan(t.ix(i), prefix, datedLen, lo, hi) }
+	scan := func(i ix, prefix []byte) run { return dateRuns(t.ix(i), prefix, f.Said) }
 	type candidate struct {
 		field string
 		runs  []run
