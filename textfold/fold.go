@@ -28,6 +28,20 @@ func azLower(s string) string {
 	return c.String(s)
 }
 
+// stripMarks removes combining marks: decompose, drop marks, recompose.
+// The chain holds buffers of several kilobytes, so it is pooled like the
+// Caser.
+func stripMarks(s string) string {
+	t := markPool.Get().(transform.Transformer)
+	defer markPool.Put(t)
+	s, _, _ = transform.String(t, s)
+	return s
+}
+
+var markPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
+
 var lowerPool = sync.Pool{New: func() any {
 	c := cases.Lower(language.Azerbaijani)
 	return &c
@@ -64,7 +78,7 @@ func fold(s, schwaAs string) string {
 	s = strings.ToValidUTF8(s, " ")
 	s = azLower(s)
 	s = strings.ReplaceAll(s, schwa, schwaAs)
-	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	s = stripMarks(s)
 	// After removing marks, so that ǣ and ǿ are replaced as æ and ø are.
 	s = letters.Replace(s)
 	var b strings.Builder
