@@ -23,11 +23,11 @@ RETURNS SETOF statements LANGUAGE sql STABLE AS $$
     SELECT t.id FROM topics t JOIN sub ON t.parent_id = sub.id
   )
   SELECT s.* FROM statements s
-  WHERE s.id IN (
-    SELECT st.statement_id FROM statement_topics st
-    WHERE st.topic_id IN (SELECT id FROM sub)
-      AND (st.said_key BETWEEN from_key AND to_key OR st.said_key = year_key)
-  )
+  WHERE (s.said_key BETWEEN from_key AND to_key OR s.said_key = year_key)
+    AND EXISTS (
+      SELECT 1 FROM statement_topics st
+      WHERE st.statement_id = s.id AND st.topic_id IN (SELECT id FROM sub)
+    )
   ORDER BY s.said_key, s.id
 $$;
 

@@ -73,9 +73,11 @@ func Open(path string, opts *Options) (*Store, error) {
 	}
 	db, err := bbolt.Open(path, 0o600, &bbolt.Options{
 		Timeout: timeout,
-		// The freelist is rebuilt by scanning at open instead of being
-		// written at every commit: cheaper commits, same durability.
-		NoFreelistSync: true,
+		// The freelist is written at each commit (a page or two), so that
+		// Open reads it instead of walking every page of the file to
+		// rebuild it: that walk takes seconds at a million statements and
+		// maps the whole file into the server's memory.
+		NoFreelistSync: false,
 		FreelistType:   bbolt.FreelistMapType,
 		NoSync:         opts.NoSync,
 		// Statistics take a lock per transaction and nothing reads them.
