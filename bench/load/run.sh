@@ -117,11 +117,25 @@ rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$1"; }
 count() { awk '/requests in/ {print $1}' "$1"; }
 
+# cpu SERVER: CPU seconds used so far by the server's processes (quotedb;
+# or PostGraphile and the PostgreSQL processes). On a shared machine the
+# CPU a request costs is steadier than the throughput.
+cpu() {
+	local pids
+	if [ "$1" = quotedb ]; then pids=$QPID; else pids="$PGLPID $(ps -u postgres -o pid= | xargs)"; fi
+	for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done |
+		awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.2f", s / hz}'
+}
+
 # Warm both up, so that neither is measured cold.
 for s in quotedb postgraphile; do DURATION=3 run "$s" whosaidwhat 4 /dev/null; done
 
 say "who-said-what page alone, $CONNS connections, ${DURATION}s each"
-for s in quotedb postgraphile; do run "$s" whosaidwhat "$CONNS" "$WORK/wsw-$s.txt"; done
+for s in quotedb postgraphile; do
+	c0=$(cpu "$s")
+	run "$s" whosaidwhat "$CONNS" "$WORK/wsw-$s.txt"
+	echo "$(cpu "$s") - $c0" | bc >"$WORK/wsw-$s.cpu"
+done
 
 # The mixed workload: the 16 connections split over the operations, 13 for
 # the journalists' reads (80%) and 3 for writes (20%), all at once.
@@ -156,6 +170,10 @@ line() { # LABEL FILE_QUOTEDB FILE_POSTGRAPHILE
 	printf '%-26s %12s %9s %9s %12s %9s %9s %7.1fx\n' "$1" "$q" "$(pct "$2" 50)" "$(pct "$2" 99)" "$p" "$(pct "$3" 50)" "$(pct "$3" 99)" "$(echo "${q:-0} / ${p:-1}" | bc -l)"
 }
 line "who-said-what (alone)" "$WORK/wsw-quotedb.txt" "$WORK/wsw-postgraphile.txt"
+for s in quotedb postgraphile; do
+	printf 'who-said-what CPU per request, %-13s %.2f ms (%s CPU s for %s requests)\n' "$s:" \
+		"$(echo "1000 * $(cat "$WORK/wsw-$s.cpu") / $(count "$WORK/wsw-$s.txt")" | bc -l)" "$(cat "$WORK/wsw-$s.cpu")" "$(count "$WORK/wsw-$s.txt")"
+done
 for m in $MIX; do
 	line "mix: ${m%%:*} (${m##*:} conns)" "$WORK/mix-quotedb-${m%%:*}.txt" "$WORK/mix-postgraphile-${m%%:*}.txt"
 done
