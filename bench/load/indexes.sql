@@ -24,6 +24,9 @@ RETURNS SETOF statements LANGUAGE sql STABLE AS $$
   )
   SELECT s.* FROM statements s
   WHERE (s.said_key BETWEEN from_key AND to_key OR s.said_key = year_key)
+    -- The same again as one range, so that the OR does not make the
+    -- planner read statements_said from the start.
+    AND s.said_key BETWEEN year_key AND to_key
     AND EXISTS (
       SELECT 1 FROM statement_topics st
       WHERE st.statement_id = s.id AND st.topic_id IN (SELECT id FROM sub)
