@@ -99,7 +99,7 @@ func Open(path string, opts *Options) (*Store, error) {
 }
 
 func allBuckets() [][]byte {
-	names := [][]byte{logBucket, logByID}
+	names := [][]byte{logBucket, logByID, tokenBucket, tokenByHash}
 	for _, typ := range store.RecordTypes {
 		names = append(names, recordBuckets[typ])
 	}
