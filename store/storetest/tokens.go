@@ -105,4 +105,3 @@ func testTokens(t *testing.T, s store.Store) {
 	})
 	wantKind(t, err, errs.Conflict)
 }
-
