@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -16,7 +17,9 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/graph/model"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -25,7 +28,10 @@ import (
 // internal errors and panics reach the client only as "internal error" and
 // are logged to log.
 func NewHandler(s store.Store, log *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s}}))
+	srv := handler.New(NewExecutableSchema(Config{
+		Resolvers:  &Resolver{Store: s},
+		Directives: DirectiveRoot{HasRole: hasRole},
+	}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -78,4 +84,14 @@ func setCode(e *gqlerror.Error, code string) {
 		e.Extensions = map[string]any{}
 	}
 	e.Extensions["code"] = code
+}
+
+// hasRole implements @hasRole, the one check between a mutation and its
+// resolver: the request's token (put in its context by the HTTP layer, see
+// auth.WithToken) must have the role the schema gives the field.
+func hasRole(ctx context.Context, _ any, next graphql.Resolver, role model.Role) (any, error) {
+	if err := auth.Require(ctx, store.Role(strings.ToLower(string(role)))); err != nil {
+		return nil, err
+	}
+	return next(ctx)
 }

@@ -21,6 +21,11 @@ type Config struct {
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// AuthReads makes every GraphQL request, reads included, need a valid
+	// API token. Mutations need a token of their role either way.
+	AuthReads bool
+	// Backup serves GET /admin/backup when set.
+	Backup Snapshotter
 }
 
 // DefaultMaxBodyBytes is the request body limit when Config gives none:
@@ -32,6 +37,11 @@ const DefaultMaxBodyBytes = 8 << 20
 //	/graphql  GraphQL over HTTP (POST, and GET for queries)
 //	/         GraphiQL, for exploring the API in a browser
 //	/healthz  200 while the process serves requests
+//	/admin/backup  a snapshot of the database file, for admin tokens
+//
+// Requests carry an API token as Authorization: Bearer TOKEN. Mutations
+// need one of the role the schema gives them (@hasRole); reads need one
+// when AuthReads is set.
 func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -40,7 +50,10 @@ func New(cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log)))
+	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log))))
+	if cfg.Backup != nil {
+		mux.Handle("GET /admin/backup", authenticate(cfg.Store, true, backupHandler(cfg.Backup, cfg.Log)))
+	}
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
@@ -31,21 +32,30 @@ func (c *countingStore) View(ctx context.Context, fn func(store.Tx) error) error
 }
 
 type fixture struct {
+	// c sends requests with an admin token, as the tests of everything
+	// but access control do.
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
+	db    *bolt.Store
+	t     *testing.T
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
-// and checks the file's consistency when the test ends.
-func newServer(t *testing.T) *fixture {
+// and checks the file's consistency when the test ends. configure, when
+// given, adjusts the server's configuration.
+func newServer(t *testing.T, configure ...func(*server.Config, *bolt.Store)) *fixture {
 	t.Helper()
 	db, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := &countingStore{Store: db}
-	srv := httptest.NewServer(server.New(server.Config{Store: cs, MaxBodyBytes: 1 << 16}))
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16}
+	for _, fn := range configure {
+		fn(&cfg, db)
+	}
+	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(func() {
 		srv.Close()
 		if err := db.Check(); err != nil {
@@ -53,7 +63,28 @@ func newServer(t *testing.T) *fixture {
 		}
 		db.Close()
 	})
-	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs}
+	f := &fixture{srv: srv, store: cs, db: db, t: t}
+	f.c = f.client(f.token("test-admin", store.Admin))
+	return f
+}
+
+// token creates an API token in the server's database and returns its
+// secret.
+func (f *fixture) token(name string, role store.Role) string {
+	secret, _, err := auth.Create(context.Background(), f.db, name, role)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return secret
+}
+
+// client returns a client that sends secret as its token; "" sends none.
+func (f *fixture) client(secret string) *gqltest.Client {
+	c := &gqltest.Client{T: f.t, URL: f.srv.URL + "/graphql"}
+	if secret != "" {
+		c.Header = http.Header{"Authorization": {"Bearer " + secret}}
+	}
+	return c
 }
 
 // ids of the records seed creates.

@@ -18,10 +18,11 @@ import (
 const shutdownGrace = 10 * time.Second
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /.", stderr)
+	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, snapshots for admin tokens at\n/admin/backup. Mutations need an API token (see quotedb token -h), sent as\nAuthorization: Bearer TOKEN.", stderr)
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
+	authReads := fs.Bool("auth-reads", envBool("QUOTEDB_AUTH_READS"), "require an API token for reads too, not only for mutations (env QUOTEDB_AUTH_READS)")
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -50,7 +51,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: s, Log: log}),
+		Handler:           server.New(server.Config{Store: s, Log: log, AuthReads: *authReads, Backup: s}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
