@@ -171,7 +171,9 @@ func TestHistoryShowsWhoChangedAnAttribution(t *testing.T) {
 		s: createSource(input: {title: "Digest"}) { id }
 		st: createStatement(input: {text: "x", kind: DIRECT, speaker: $sp}) { id }
 	}`, map[string]any{"sp": ids.B.ID})
-	var org struct{ Organisations struct{ Nodes []struct{ ID string } } }
+	var org struct {
+		Organisations struct{ Nodes []struct{ ID string } }
+	}
 	f.c.Query(&org, `{ organisations { nodes { id } } }`, nil)
 	f.c.Query(nil, `mutation($sp: ID!, $o: ID!) { addAffiliation(input: {speaker: $sp, organisation: $o}) { id } }`, map[string]any{"sp": ids.B.ID, "o": org.Organisations.Nodes[0].ID})
 	h1 := `nodes { history { actor op } }`
@@ -254,4 +256,3 @@ func TestAdminBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
