@@ -785,3 +785,23 @@ func TestListsAndRemainingMutations(t *testing.T) {
 	f.c.Fails("CONFLICT", `mutation { createTopic(input: {name: "War in Ukraine"}) { id } }`, nil)
 	f.c.Fails("NOT_FOUND", `mutation { createTopic(input: {name: "Orphan", parent: "01890a5d-ac96-774b-bcce-b302099a8057"}) { id } }`, nil)
 }
+
+// panickingStore injects a fault into a real store: reads panic with a
+// message that must not reach clients.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) View(context.Context, func(store.Tx) error) error {
+	panic("secret internal detail")
+}
+
+func TestPanicIsInternalError(t *testing.T) {
+	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{bolttest.Open(t)}}))
+	defer srv.Close()
+	c := &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
+	for range 2 { // the server survives the first panic
+		msg := c.Fails("INTERNAL", `{ statements { totalCount } }`, nil)
+		if strings.Contains(msg, "secret") {
+			t.Errorf("internal detail leaked: %q", msg)
+		}
+	}
+}
