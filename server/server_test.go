@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -17,6 +16,7 @@ import (
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // countingStore counts the read transactions made on a real store, to show
@@ -46,23 +46,14 @@ type fixture struct {
 // given, adjusts the server's configuration.
 func newServer(t *testing.T, configure ...func(*server.Config, *bolt.Store)) *fixture {
 	t.Helper()
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := bolttest.Open(t)
 	cs := &countingStore{Store: db}
 	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16}
 	for _, fn := range configure {
 		fn(&cfg, db)
 	}
 	srv := httptest.NewServer(server.New(cfg))
-	t.Cleanup(func() {
-		srv.Close()
-		if err := db.Check(); err != nil {
-			t.Errorf("database inconsistent after test: %v", err)
-		}
-		db.Close()
-	})
+	t.Cleanup(srv.Close)
 	f := &fixture{srv: srv, store: cs, db: db, t: t}
 	f.c = f.client(f.token("test-admin", store.Admin))
 	return f
@@ -826,4 +817,24 @@ func TestListsAndRemainingMutations(t *testing.T) {
 	f.c.Fails("NOT_FOUND", `query($id: ID!) { affiliation(id: $id) { id } }`, map[string]any{"id": aff.AddAffiliation.ID})
 	f.c.Fails("CONFLICT", `mutation { createTopic(input: {name: "War in Ukraine"}) { id } }`, nil)
 	f.c.Fails("NOT_FOUND", `mutation { createTopic(input: {name: "Orphan", parent: "01890a5d-ac96-774b-bcce-b302099a8057"}) { id } }`, nil)
+}
+
+// panickingStore injects a fault into a real store: reads panic with a
+// message that must not reach clients.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) View(context.Context, func(store.Tx) error) error {
+	panic("secret internal detail")
+}
+
+func TestPanicIsInternalError(t *testing.T) {
+	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{bolttest.Open(t)}}))
+	defer srv.Close()
+	c := &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
+	for range 2 { // the server survives the first panic
+		msg := c.Fails("INTERNAL", `{ statements { totalCount } }`, nil)
+		if strings.Contains(msg, "secret") {
+			t.Errorf("internal detail leaked: %q", msg)
+		}
+	}
 }
