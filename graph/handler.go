@@ -90,8 +90,11 @@ func setCode(e *gqlerror.Error, code string) {
 // resolver: the request's token (put in its context by the HTTP layer, see
 // auth.WithToken) must have the role the schema gives the field.
 func hasRole(ctx context.Context, _ any, next graphql.Resolver, role model.Role) (any, error) {
-	if err := auth.Require(ctx, store.Role(strings.ToLower(string(role)))); err != nil {
+	if err := auth.Require(ctx, storeRole(role)); err != nil {
 		return nil, err
 	}
 	return next(ctx)
 }
+
+// storeRole is the store's name of a GraphQL role.
+func storeRole(r model.Role) store.Role { return store.Role(strings.ToLower(string(r))) }

@@ -256,3 +256,53 @@ func TestAdminBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAdminManagesTokensThroughTheAPI(t *testing.T) {
+	f := newServer(t)
+	var created struct {
+		CreateToken struct {
+			Secret string
+			Token  struct{ ID, Name, Role string }
+		}
+	}
+	f.c.Query(&created, `mutation { createToken(name: "stringer", role: EDITOR) { secret token { id name role } } }`, nil)
+	ct := created.CreateToken
+	if !strings.HasPrefix(ct.Secret, "qdb_") || ct.Token.Name != "stringer" || ct.Token.Role != "EDITOR" {
+		t.Fatalf("created %+v", ct)
+	}
+	stringer := f.client(ct.Secret)
+	var sp struct{ CreateSpeaker struct{ History []struct{ Actor string } } }
+	stringer.Query(&sp, `mutation { createSpeaker(input: {name: "Jane Doe"}) { history { actor } } }`, nil)
+	if len(sp.CreateSpeaker.History) != 1 || sp.CreateSpeaker.History[0].Actor != "stringer" {
+		t.Errorf("history of the new token's write: %+v", sp.CreateSpeaker.History)
+	}
+	for _, q := range []string{
+		`{ tokens { name } }`,
+		`mutation { createToken(name: "x", role: ADMIN) { secret } }`,
+		`mutation { revokeToken(nameOrId: "test-admin") { name } }`,
+	} {
+		stringer.Fails("FORBIDDEN", q, nil)
+		f.client("").Fails("UNAUTHENTICATED", q, nil)
+	}
+	f.c.Fails("CONFLICT", `mutation { createToken(name: "stringer", role: ADMIN) { secret } }`, nil)
+	f.c.Fails("BAD_USER_INPUT", `mutation { createToken(name: "", role: ADMIN) { secret } }`, nil)
+
+	var revoked struct{ RevokeToken struct{ RevokedAt *string } }
+	f.c.Query(&revoked, `mutation($id: String!) { revokeToken(nameOrId: $id) { revokedAt } }`, map[string]any{"id": ct.Token.ID})
+	if revoked.RevokeToken.RevokedAt == nil {
+		t.Error("revoked token has no revokedAt")
+	}
+	if r := stringer.Do(`{ speakers { totalCount } }`, nil); r.Status != http.StatusUnauthorized {
+		t.Errorf("revoked token: status %d", r.Status)
+	}
+	var list struct {
+		Tokens []struct {
+			Name      string
+			RevokedAt *string
+		}
+	}
+	f.c.Query(&list, `{ tokens { name revokedAt } }`, nil)
+	if len(list.Tokens) != 2 || list.Tokens[0].Name != "test-admin" || list.Tokens[0].RevokedAt != nil || list.Tokens[1].RevokedAt == nil {
+		t.Errorf("tokens %+v", list.Tokens)
+	}
+}

@@ -94,6 +94,12 @@ type CreateTopicInput struct {
 	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
 }
 
+type CreatedToken struct {
+	// The token to send as Authorization: Bearer TOKEN. Shown here only, once.
+	Secret string       `json:"secret"`
+	Token  *store.Token `json:"token"`
+}
+
 type DateCoverageInput struct {
 	From  graphql.Omittable[*partialdate.Date] `json:"from,omitempty"`
 	To    graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
