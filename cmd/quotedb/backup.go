@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store/bolt"
@@ -28,8 +26,7 @@ Usage: quotedb backup [flags] FILE`
 func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("backup", backupHelp, stderr)
 	db := dbFlag(fs)
-	serverURL := fs.String("server", os.Getenv("QUOTEDB_SERVER"), "download from the server at this URL, e.g. http://127.0.0.1:8080 (env QUOTEDB_SERVER;\ndefault: the server of QUOTEDB_ADDR, when the database file is in use)")
-	token := fs.String("token", os.Getenv("QUOTEDB_TOKEN"), "admin API token, for downloading from the server (env QUOTEDB_TOKEN)")
+	srv := remoteFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -40,27 +37,18 @@ func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if same(out, *db) {
 		return usageError("the backup %q is the database itself", out)
 	}
-
-	var write func(io.Writer) (int64, error)
-	source := *db
-	if *serverURL == "" {
-		s, err := openExisting(*db)
-		switch {
-		case err == nil:
-			defer s.Close()
-			write = s.Backup
-		case errors.Is(err, bolt.ErrInUse):
-			*serverURL = "http://" + envOr("QUOTEDB_ADDR", "127.0.0.1:8080")
-		default:
-			return err
-		}
+	s, err := srv.open(*db, false, "back it up")
+	if err != nil {
+		return err
 	}
-	if write == nil {
-		if *token == "" {
-			return usageError("%s is in use (by a running server?): pass an admin token with --token or QUOTEDB_TOKEN to download the snapshot from %s", *db, *serverURL)
-		}
-		source = strings.TrimSuffix(*serverURL, "/") + "/admin/backup"
-		write = func(w io.Writer) (int64, error) { return download(ctx, source, *token, w) }
+	source := *db
+	var write func(io.Writer) (int64, error)
+	if s != nil {
+		defer s.Close()
+		write = s.Backup
+	} else {
+		source = *srv.url + "/admin/backup"
+		write = func(w io.Writer) (int64, error) { return download(ctx, source, *srv.token, w) }
 	}
 	n, err := writeChecked(out, write)
 	if err != nil {
@@ -91,14 +79,7 @@ func download(ctx context.Context, url, token string, w io.Writer) (int64, error
 		if json.NewDecoder(io.LimitReader(res.Body, 1<<16)).Decode(&body) == nil && len(body.Errors) > 0 {
 			msg += ": " + body.Errors[0].Message
 		}
-		kind := errs.Internal
-		switch res.StatusCode {
-		case http.StatusUnauthorized:
-			kind = errs.Unauthenticated
-		case http.StatusForbidden:
-			kind = errs.Forbidden
-		}
-		return 0, errs.E(kind, "the server refused the backup: %s", msg)
+		return 0, errs.E(statusKind(res.StatusCode), "the server refused the backup: %s", msg)
 	}
 	n, err := io.Copy(w, res.Body)
 	if err == nil && res.ContentLength >= 0 && n != res.ContentLength {

@@ -20,7 +20,7 @@ func TestTokenCommands(t *testing.T) {
 	if !strings.HasPrefix(secret, "qdb_") || strings.ContainsAny(secret, " \n") {
 		t.Fatalf("token create printed %q", secret)
 	}
-	mustRun(t, "", "token", "create", "--db", db, "--role", "admin", "--name", "ops")
+	admin := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--role", "admin", "--name", "ops"))
 	bad := []struct {
 		args []string
 		kind errs.Kind
@@ -61,6 +61,29 @@ func TestTokenCommands(t *testing.T) {
 	base, stop := startServe(t, "--db", db)
 	c := &gqltest.Client{T: t, URL: base + "/graphql", Header: http.Header{"Authorization": {"Bearer " + secret}}}
 	c.Query(nil, `mutation { createSpeaker(input: {name: "Jane Doe"}) { id } }`, nil)
+
+	// While the server holds the file, the commands go through its API
+	// with an admin token.
+	t.Setenv("QUOTEDB_ADDR", strings.TrimPrefix(base, "http://"))
+	if _, err := quotedb(t, "", "token", "list", "--db", db); !errs.Is(err, errs.Invalid) || !strings.Contains(errs.Message(err), "--token") {
+		t.Errorf("token list of a database in use, without a token: %v", err)
+	}
+	if _, err := quotedb(t, "", "token", "list", "--db", db, "--token", secret); !errs.Is(err, errs.Forbidden) {
+		t.Errorf("token list through the server with an editor token: %v", err)
+	}
+	hot := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--token", admin, "--role", "editor", "--name", "hot"))
+	hc := &gqltest.Client{T: t, URL: c.URL, Header: http.Header{"Authorization": {"Bearer " + hot}}}
+	hc.Query(nil, `mutation { createSpeaker(input: {name: "John Roe"}) { id } }`, nil)
+	if list := mustRun(t, "", "token", "list", "--db", db, "--token", admin); !strings.Contains(list, "hot       editor") {
+		t.Errorf("token list through the server:\n%s", list)
+	}
+	mustRun(t, "", "token", "revoke", "--db", db, "--token", admin, "hot")
+	if r := hc.Do(`{ speakers { totalCount } }`, nil); r.Status != http.StatusUnauthorized {
+		t.Errorf("token revoked through the server: status %d", r.Status)
+	}
+	if _, err := quotedb(t, "", "token", "revoke", "--db", db, "--token", admin, "nobody"); !errs.Is(err, errs.NotFound) {
+		t.Errorf("revoking an unknown token through the server: %v", err)
+	}
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
