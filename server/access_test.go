@@ -271,7 +271,9 @@ func TestAdminManagesTokensThroughTheAPI(t *testing.T) {
 		t.Fatalf("created %+v", ct)
 	}
 	stringer := f.client(ct.Secret)
-	var sp struct{ CreateSpeaker struct{ History []struct{ Actor string } } }
+	var sp struct {
+		CreateSpeaker struct{ History []struct{ Actor string } }
+	}
 	stringer.Query(&sp, `mutation { createSpeaker(input: {name: "Jane Doe"}) { history { actor } } }`, nil)
 	if len(sp.CreateSpeaker.History) != 1 || sp.CreateSpeaker.History[0].Actor != "stringer" {
 		t.Errorf("history of the new token's write: %+v", sp.CreateSpeaker.History)
