@@ -3,6 +3,8 @@ package textfold_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/quotedb/quotedb/textfold"
@@ -120,4 +122,23 @@ func ExampleKeys() {
 	// Output:
 	// [eli kerimli ali karimli]
 	// ali karimli | ilham eliyev
+}
+
+// TestFoldConcurrently folds from many goroutines at once, as concurrent
+// requests do; run with -race.
+func TestFoldConcurrently(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				if got := textfold.Fold("Əli KƏRİMLİ " + strconv.Itoa(i)); got != "eli kerimli "+strconv.Itoa(i) {
+					t.Errorf("Fold = %q", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
