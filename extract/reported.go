@@ -181,8 +181,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return speakerRef{}, c.at, false
 		}
 		// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
-		if n0, ok := a.nameEndingAt(j-1, m+1); ok && n0 == m+1 && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
-			// the name is the apposition: "her lawyer, Jane Roe, said"
+		if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
+			// the name is the apposition: "her lawyer, Jane Roe, said",
+			// "one senator, Montana Sen. Jo Tan, said"
 			sp, _ := a.nameRef(n0, j, m+1, st)
 			if role, org := a.describe(max(s.first, m-4), m); role != "" {
 				sp.role = role
@@ -193,7 +194,21 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return sp, max(s.first, m-4), true
 		}
 		n0, ok := a.nameEndingAt(m-1, s.first)
+		if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
+			// a long apposition or relative clause after the person who
+			// opens the sentence: "Ann Roe, who ran the club, a charity
+			// based in Eastport, says"; a name after a preposition is in
+			// the apposition, not its head
+			if sp, ok := a.leadPerson(s, j, st); ok {
+				return sp, s.first, true
+			}
+		}
 		if !ok {
+			// an unnamed source with a relative clause: "a resident, whose
+			// name was withheld, wrote"
+			if sp, d0, ok := a.describedSource(s, m, st); ok {
+				return sp, d0, true
+			}
 			return speakerRef{}, c.at, false
 		}
 		sp, d0 := a.nameRef(n0, m, s.first, st)
@@ -637,6 +652,10 @@ func (a *analysis) noteSubject(s sentence, st *state) {
 	name := ""
 	for k := s.first; k < s.last && k < s.first+10; {
 		t := a.toks[k]
+		if a.titleDot(k) {
+			k++
+			continue
+		}
 		if !t.word || a.insideQuote(t.start) {
 			break
 		}
@@ -727,7 +746,7 @@ func (st *state) noteSalient(sp speakerRef) {
 func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, int, bool) {
 	k := c.last + 1
 	e := k
-	for e < s.last && a.toks[e].word && e < k+10 {
+	for e < s.last && (a.toks[e].word || a.titleDot(e)) && e < k+10 {
 		e++
 	}
 	if e == k {
@@ -762,4 +781,135 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// onlyDescriptors reports whether tokens [i, j) can all stand before a
+// name in an apposition: capitalised words, titles and their dots, role
+// words ("Montana Sen.", "Harbour MP").
+func (a *analysis) onlyDescriptors(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := a.toks[k]
+		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower]) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isPersonName reports whether the name written at tokens [i, j) is a
+// person's name of two or more words.
+func (a *analysis) isPersonName(i, j int) bool {
+	words := 0
+	for k := i; k < j; k++ {
+		if a.toks[k].word {
+			words++
+		}
+	}
+	return words >= 2 && !isOrgName(a.joinTokens(i, j))
+}
+
+// leadPerson finds the person's name that opens sentence s, or its main
+// clause after a short introductory phrase ("On Monday, …"), when a comma
+// follows the name (or "of/with ORG" after it) before token limit. Titles,
+// role words and capitalised descriptors may precede the name ("Toronto
+// retiree Ann Roe", "Sen. Jo Tan of Ohio").
+func (a *analysis) leadPerson(s sentence, limit int, st *state) (speakerRef, bool) {
+	if sp, ok := a.leadPersonAt(s.first, limit, st); ok {
+		return sp, true
+	}
+	for k := s.first; k < limit && k < s.first+7; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			if k > s.first {
+				return a.leadPersonAt(k+1, limit, st)
+			}
+			break
+		}
+		if !t.word || a.insideQuote(t.start) || a.nameWord(k) && k > s.first {
+			break
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			break
+		}
+	}
+	return speakerRef{}, false
+}
+
+func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
+	for k := from; k < limit && k < from+8; {
+		t := a.toks[k]
+		if a.titleDot(k) {
+			k++
+			continue
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return speakerRef{}, false
+		}
+		if a.nameWord(k) {
+			e, _ := a.nameStartingAt(k, limit)
+			if isPossessive(a.toks[e-1]) {
+				return speakerRef{}, false
+			}
+			if !a.isPersonName(k, e) || k > from && a.toks[k-1].lower == "the" {
+				k = e
+				continue
+			}
+			after := e
+			if after+1 < limit && personLinks[a.toks[after].lower] {
+				o := after + 1
+				if a.toks[o].lower == "the" {
+					o++
+				}
+				if o < limit && (a.nameWord(o) || a.toks[o].isAcronym()) {
+					after, _ = a.nameStartingAt(o, limit)
+				}
+			}
+			if after >= limit || a.toks[after].text != "," {
+				return speakerRef{}, false
+			}
+			sp, _ := a.nameRef(k, e, from, st)
+			return sp, true
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue || boundaryWords[t.lower] {
+			return speakerRef{}, false
+		}
+		if t.isCap() && !determiners[t.lower] && !honorifics[t.lower] && !roleWords[t.lower] && !isNumber(t) && k > from {
+			return speakerRef{}, false
+		}
+		k++
+	}
+	return speakerRef{}, false
+}
+
+// describedSource parses an unnamed source that ends before the comma at
+// token m and opens after a comma, a quotation or the sentence start: "a
+// resident, whose name was withheld, wrote", "“…,” another member of the
+// public, who …, said". The phrase must open with a determiner; its head is
+// the noun before any preposition or participle.
+func (a *analysis) describedSource(s sentence, m int, st *state) (speakerRef, int, bool) {
+	k := m
+	for k-1 >= s.first && k > m-8 {
+		p := a.toks[k-1]
+		if !p.word || a.insideQuote(p.start) {
+			break
+		}
+		if _, isCue := cueVerbs[p.lower]; isCue || boundaryWords[p.lower] && !prepositions[p.lower] {
+			return speakerRef{}, 0, false
+		}
+		k--
+	}
+	if k >= m || !determiners[a.toks[k].lower] || k > s.first && a.toks[k-1].text != "," && !a.isClosingMarkTok(k-1) {
+		return speakerRef{}, 0, false
+	}
+	head := m
+	for h := k + 1; h < m; h++ {
+		w := a.toks[h].lower
+		if prepositions[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			head = h
+			break
+		}
+	}
+	sp := a.phraseRef(a.joinTokens(k, m), k, head, st)
+	return sp, k, true
 }
