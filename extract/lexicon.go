@@ -102,6 +102,7 @@ func init() {
 		"disclose", "discloses", "disclosed",
 		"point", "points", "pointed", "pointing",
 		"connect", "connects", "connected",
+		"echo", "echoes", "echoed",
 	)
 	addVerbs(cueObject,
 		"urge", "urges", "urged", "urging",

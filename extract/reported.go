@@ -100,6 +100,12 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
+			if isNumber(a.toks[k-1]) || numberWords[p] {
+				continue // "seven state titles", "two reports"
+			}
+		}
+		if k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
+			continue // a modifier of a role: "state senator", "report author"
 		}
 		out = append(out, cueHit{at: k, last: last, class: cls})
 		k = last
@@ -263,6 +269,12 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.phraseRef(np, k, j+1, st), k, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// numberWords before a cue word make it a noun ("four reports").
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "several": true,
 }
 
 // possessivePronouns before a cue word make it a noun.

@@ -43,3 +43,40 @@ func TestSpeakerRules(t *testing.T) {
 		})
 	}
 }
+
+// TestCueWordsAsNouns checks that reporting verbs used as nouns or
+// modifiers start no statement.
+func TestCueWordsAsNouns(t *testing.T) {
+	for _, text := range []string{
+		"The club won its seven state titles under one coach.",
+		"Ada Pike, a Green state senator, visited the harbour on Monday.",
+		"The board received two reports from the auditors.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
+// TestSentenceAndCueEdges checks a lower-case quotation after an
+// abbreviation dot and "echoes" as a reporting verb.
+func TestSentenceAndCueEdges(t *testing.T) {
+	cases := []struct {
+		name, text, sub, speaker string
+	}{
+		{"lower-case quotation after an abbreviation",
+			"Harbour pensioner Lena Dahl, who lost 9 kg. “and a lot of worry” since spring, says the classes changed her life.",
+			"classes", "Lena Dahl"},
+		{"echoes",
+			"Ivo Rask runs the shop. “Good service is the whole secret,” echoes Rask.",
+			"secret", "Ivo Rask"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), c.sub)
+			if q.Speaker != c.speaker {
+				t.Errorf("speaker %q (source %q), want %q", q.Speaker, q.Source, c.speaker)
+			}
+		})
+	}
+}
