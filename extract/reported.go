@@ -771,6 +771,13 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
 		return speakerRef{}, k, false
 	}
+	// a plain lower-case noun opens the reported clause, not an inverted
+	// subject ("said landlords in Eastport will …"), unless descriptors
+	// lead to a name ("said police Chief Ann Roe", "said oil and gas
+	// worker Ann Roe")
+	if !first.isCap() && !determiners[first.lower] && !quantifiers[first.lower] && !a.descriptorsToName(k, s.last) {
+		return speakerRef{}, k, false
+	}
 	// the name ends before an organisation linked to it: "said Ann Roe
 	// with the Harbour Union"
 	for n := k; n < e; n++ {
@@ -906,8 +913,9 @@ func (a *analysis) describedSource(s sentence, m int, st *state) (speakerRef, in
 		if !p.word || a.insideQuote(p.start) {
 			break
 		}
-		if _, isCue := cueVerbs[p.lower]; isCue || boundaryWords[p.lower] && !prepositions[p.lower] {
-			return speakerRef{}, 0, false
+		_, isCue := cueVerbs[p.lower]
+		if isCue && !(k-2 >= s.first && determiners[a.toks[k-2].lower]) || boundaryWords[p.lower] && !prepositions[p.lower] {
+			return speakerRef{}, 0, false // a verb: not a noun phrase ("the report")
 		}
 		k--
 	}
@@ -924,4 +932,25 @@ func (a *analysis) describedSource(s sentence, m int, st *state) (speakerRef, in
 	}
 	sp := a.phraseRef(a.joinTokens(k, m), k, head, st)
 	return sp, k, true
+}
+
+// descriptorsToName reports whether lower-case descriptor words from token
+// i lead, within five words and without a preposition or a verb, to a name.
+func (a *analysis) descriptorsToName(i, limit int) bool {
+	for k := i; k < limit && k < i+6; k++ {
+		t := a.toks[k]
+		if a.nameWord(k) || t.isAcronym() {
+			return true
+		}
+		if a.titleDot(k) || roleWords[t.lower] || honorifics[t.lower] {
+			continue
+		}
+		if !t.word || t.isCap() || prepositions[t.lower] || boundaryWords[t.lower] && t.lower != "and" {
+			return false
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return false
+		}
+	}
+	return false
 }
