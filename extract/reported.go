@@ -661,8 +661,29 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 // determiners, role words and organisation names and keeps the last person
 // name before the first other word (normally the verb).
 func (a *analysis) noteSubject(s sentence, st *state) {
-	name := ""
-	for k := s.first; k < s.last && k < s.first+10; {
+	name, stop := a.openingName(s.first, s)
+	if name == "" && !stop {
+		// after a short introductory phrase: "On Monday, Ann Roe …",
+		// "Given his views, Ann Roe, the head of …"
+		if k := a.introComma(s); k >= 0 {
+			name, _ = a.openingName(k+1, s)
+		}
+	}
+	if name == "" {
+		return
+	}
+	sp := speakerRef{name: name, person: true}
+	if kn, ok := st.known[name]; ok {
+		sp = kn
+	}
+	st.noteSalient(sp)
+}
+
+// openingName returns the person named in the noun phrase that starts at
+// token from of sentence s. stop is set when the phrase shows that no
+// person is its subject ("Karimli's lawyer", "Roe of …").
+func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
+	for k := from; k < s.last && k < from+10; {
 		t := a.toks[k]
 		if a.titleDot(k) {
 			k++
@@ -680,25 +701,64 @@ func (a *analysis) noteSubject(s sentence, st *state) {
 		}
 		e, _ := a.nameStartingAt(k, s.last)
 		n := a.canonicalName(cleanName(a.joinTokens(k, e)), t.start)
-		if !isOrgName(n) && strings.Contains(n, " ") && !(k > s.first && a.toks[k-1].lower == "the") {
+		if !isOrgName(n) && !(k > from && a.toks[k-1].lower == "the") && (strings.Contains(n, " ") || a.appositiveRole(e, s.last)) {
 			name = n // "the Nevada Democrat" describes, a person's name takes no article
 		}
 		if isPossessive(a.toks[e-1]) {
-			return // "Karimli's lawyer": the name is not the subject
+			return "", true // "Karimli's lawyer": the name is not the subject
 		}
 		k = e
 		if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
-			return
+			return "", true
 		}
 	}
-	if name == "" {
-		return
+	return name, false
+}
+
+// appositiveRole reports whether token i opens an apposition that gives a
+// role: ", a resident of …", ", the owner of …". A lone capitalised word
+// with such an apposition is a person's name.
+func (a *analysis) appositiveRole(i, limit int) bool {
+	if i+1 >= limit || a.toks[i].text != "," || !determiners[a.toks[i+1].lower] {
+		return false
 	}
-	sp := speakerRef{name: name, person: true}
-	if kn, ok := st.known[name]; ok {
-		sp = kn
+	for k := i + 2; k < limit && k < i+6; k++ {
+		t := a.toks[k]
+		if !t.word {
+			return false
+		}
+		if roleWords[t.lower] {
+			return true
+		}
 	}
-	st.noteSalient(sp)
+	return false
+}
+
+// introComma returns the comma that ends a short introductory phrase of
+// sentence s ("On Monday,", "Down the street,"), or -1. The phrase holds no
+// quotation, reporting verb or name of a person.
+func (a *analysis) introComma(s sentence) int {
+	for k := s.first; k < s.last && k < s.first+14; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			if k == s.first {
+				return -1
+			}
+			return k
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return -1
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return -1
+		}
+		if a.nameWord(k) && k > s.first {
+			if e, _ := a.nameStartingAt(k, s.last); a.isPersonName(k, e) {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the
