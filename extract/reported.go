@@ -32,13 +32,14 @@ type frame struct {
 
 // state is carried from sentence to sentence.
 type state struct {
-	running  speakerRef // speaker of the latest statement
-	lastSubj speakerRef // person named at the start of the latest sentence that names one
-	blocked  int        // byte offset up to which text belongs to an earlier statement
-	consumed []bool     // quotations already part of a statement
-	known    map[string]speakerRef
-	recent   []speakerRef // persons who were subjects, latest last
-	orgs     []speakerRef // named speakers that are not persons, latest last
+	running   speakerRef // speaker of the latest statement
+	runningAt int        // byte offset where that statement ends
+	lastSubj  speakerRef // person named at the start of the latest sentence that names one
+	blocked   int        // byte offset up to which text belongs to an earlier statement
+	consumed  []bool     // quotations already part of a statement
+	known     map[string]speakerRef
+	recent    []speakerRef // persons who were subjects, latest last
+	orgs      []speakerRef // named speakers that are not persons, latest last
 }
 
 // adverbialStarts open the rest of a sentence after "…, X said" that is
@@ -426,6 +427,11 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	head := a.toks[j-1].lower
 	definite := a.definiteAt(i)
+	if documentNouns[head] {
+		if sp, ok := a.documentAuthor(i, j, st); ok {
+			return sp
+		}
+	}
 	if definite && affiliationNouns[head] {
 		// "the Kentucky Republican said": a descriptor, not a name
 		if sp, ok := a.describedPerson(head, a.toks[i].start, true, st); ok {
@@ -458,6 +464,50 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		return speakerRef{source: np, role: head}
 	}
 	return speakerRef{source: np}
+}
+
+// documentNouns name statements and documents; a report "by" one of them
+// is the report of its author ("A statement said", "the post read").
+var documentNouns = map[string]bool{
+	"statement": true, "statements": true, "release": true, "post": true, "report": true,
+	"memo": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
+	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
+	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
+}
+
+// authorWindow is how far back, in bytes, the latest statement's speaker
+// is taken as the author of a document a report cites.
+const authorWindow = 1500
+
+// documentAuthor resolves a document noun phrase (tokens [i, j)) to its
+// author: a name right before the head or in a possessive before the
+// phrase ("the Acme study", "Roe's letter"), else, for a single document
+// introduced by an article, the speaker of a statement just before ("Acme
+// said … A statement said"); "documents show" stays unnamed.
+func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
+	ref := func(n0, n1 int) speakerRef {
+		name := a.canonicalName(cleanName(a.joinTokens(n0, n1)), a.toks[n0].start)
+		if k, ok := st.known[name]; ok {
+			return k
+		}
+		return speakerRef{name: name, person: !isOrgName(name)}
+	}
+	if j-2 >= i && (a.nameWord(j-2) || a.toks[j-2].isAcronym()) && !isPossessive(a.toks[j-2]) {
+		if n0, ok := a.nameEndingAt(j-2, i); ok && a.plausibleName(n0, j-1) {
+			return ref(n0, j-1), true
+		}
+	}
+	if p := i - 1; p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
+		n0 := p
+		for n0-1 >= 0 && n0 > p-4 && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {
+			n0--
+		}
+		return ref(n0, p+1), true
+	}
+	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
+		return st.running, true
+	}
+	return speakerRef{}, false
 }
 
 // affiliationNouns name a person by party or faction; as the head of a

@@ -92,3 +92,32 @@ func TestSentenceAndCueEdges(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentAuthors checks that a statement or document cited as the
+// source is attributed to its author.
+func TestDocumentAuthors(t *testing.T) {
+	cases := []struct {
+		name, text, sub, speaker string
+	}{
+		{"statement after its author spoke",
+			"The Harbour Trust said it would sell the pier. A statement said the sale would close in May.",
+			"close in May", "Harbour Trust"},
+		{"name before the document noun",
+			"According to the Lakeside Institute study, rents rose by a third.",
+			"rents", "Lakeside Institute"},
+		{"possessive author",
+			"Nora Quill's letter said the school would stay open.",
+			"stay open", "Nora Quill"},
+		{"plural documents without an article stay unnamed",
+			"Ann Roe said the budget was fine. City documents say the bridge cost more.",
+			"bridge", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), c.sub)
+			if q.Speaker != c.speaker {
+				t.Errorf("speaker %q (source %q), want %q", q.Speaker, q.Source, c.speaker)
+			}
+		})
+	}
+}

@@ -68,7 +68,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	emit := func(x stmt) {
 		out = append(out, x)
 		if !x.sp.empty() {
-			st.running = x.sp
+			st.running, st.runningAt = x.sp, x.end
 			if x.sp.person && strings.Contains(x.sp.name, " ") {
 				st.noteSalient(x.sp)
 			} else if x.sp.name != "" {
