@@ -72,7 +72,7 @@ func TestScoreMatchesPython(t *testing.T) {
 var floors = map[string]struct{ f1, speaker float64 }{
 	"seed-gold.jsonl": {0.99, 0.99},
 	"cnis-dev.jsonl":  {0.90, 0.94},
-	"news-dev.jsonl":  {0.88, 0.92},
+	"news-dev.jsonl":  {0.89, 0.92},
 }
 
 // TestCorpusMetrics reports the metrics per corpus file at 30% and 80%

@@ -155,6 +155,7 @@ func init() {
 		"boast", "boasts", "boasted", "lament", "laments", "lamented",
 		"caution", "cautions", "cautioned", "promise", "promises", "promised",
 		"vow", "vows", "vowed", "speculate", "speculates", "speculated",
+		"respond", "responds", "responded",
 	} {
 		cueVerbs[f] = cueThat
 	}

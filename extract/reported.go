@@ -72,6 +72,15 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if !ok {
 			continue
 		}
+		if t.isCap() && k > s.first && a.toks[k-1].word {
+			continue // part of a name: "Wayne State University"
+		}
+		if a.negatedAt(k, s.first) {
+			continue // "did not say", "won't comment": nothing was reported
+		}
+		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
+			continue // a noun before its verb: "a new report shows", "the claims were"
+		}
 		last := k
 		next := ""
 		if k+1 < s.last {
@@ -177,6 +186,19 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return sp, c.at, true
 		}
 		return speakerRef{}, c.at, false
+	case t.word && (t.lower == "that" || t.lower == "which") && j-1 > s.first && a.toks[j-1].text == ",":
+		// "the statement by the embassy, that calls for": the noun phrase
+		// before the comma
+		for k := j - 2; k >= s.first && k > j-16; k-- {
+			p := a.toks[k]
+			if !p.word || a.insideQuote(p.start) {
+				break
+			}
+			if determiners[p.lower] {
+				return a.phraseRef(a.joinTokens(k, j-1), k, j-1, st), c.at, true
+			}
+		}
+		return speakerRef{}, c.at, false
 	case t.word && quantifiers[t.lower]:
 		return speakerRef{source: t.text}, j, true
 	case t.text == ",":
@@ -270,6 +292,43 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.phraseRef(np, k, j+1, st), k, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// negatedAt reports whether the reporting verb at token k is negated:
+// "not", "never" or an "n't" form before it, over auxiliaries and adverbs.
+func (a *analysis) negatedAt(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		w := a.toks[j].lower
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+		if !a.toks[j].word || !skipBeforeCue[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// nounableCues are reporting verb forms that are also nouns.
+var nounableCues = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,
+	"comments": true, "note": true, "notes": true, "post": true, "posts": true,
+	"tweet": true, "tweets": true, "estimate": true, "estimates": true, "fear": true,
+	"fears": true, "hope": true, "hopes": true, "promise": true, "promises": true,
+	"demand": true, "demands": true, "call": true, "calls": true, "appeal": true,
+	"appeals": true, "remark": true, "remarks": true, "statement": true, "worries": true,
+}
+
+// finiteAfterNoun are verbs whose coming right after a noun-like cue
+// word shows that word is the subject noun ("the report found").
+var finiteAfterNoun = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "shows": true, "showed": true, "found": true, "finds": true,
+	"will": true, "would": true, "could": true, "may": true, "might": true,
+	"should": true, "can": true, "must": true, "suggests": true, "suggested": true,
+	"says": true, "said": true, "indicates": true, "indicated": true, "concluded": true,
+	"concludes": true, "states": true, "stated": true, "notes": true, "noted": true,
+	"recommends": true, "recommended": true, "predicts": true, "predicted": true,
 }
 
 // numberWords before a cue word make it a noun ("four reports").

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSpeakerRules checks speaker resolution in long subjects, titles and
 // unnamed sources. Speaker is the expected name; source, when set, the
@@ -63,6 +66,14 @@ func TestCueWordsAsNouns(t *testing.T) {
 		"The club won its seven state titles under one coach.",
 		"Ada Pike, a Green state senator, visited the harbour on Monday.",
 		"The board received two reports from the auditors.",
+		"She studied at Eastfield State University for four years.",
+		"The mayor did not say when the bridge would open.",
+		"Ann Roe won’t say what the plan is.",
+		"A new report shows rents could rise by a third.",
+		"The final report is due in May.",
+		"Lena Holm and Piet Roos each added a goal as the Sharks won.",
+		"The contract added $1.20 to close at $50.10 a barrel.",
+		"Harbour responded a minute later with a goal of its own.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
@@ -120,4 +131,19 @@ func TestDocumentAuthors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestQuotedHeadlineAndRelativeCue checks that a single-quoted line set
+// apart as a subheading is no statement, and that a report in a relative
+// clause after its noun phrase is one.
+func TestQuotedHeadlineAndRelativeCue(t *testing.T) {
+	r := run(t, "Ann Roe said the rink was full every weekend.\n\n'Hard to find a seat at the games'\n\nThe club has 300 members.", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "Hard to find") {
+			t.Errorf("subheading taken as a statement: %+v", q)
+		}
+	}
+	find(t, r, "rink was full")
+	r = run(t, "He shares the letter by the Harbour Union, that calls for the release of the workers.", PlainText, "")
+	find(t, r, "release of the workers")
 }

@@ -194,8 +194,8 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			}
 		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
 			continue
-		} else if rest < s.last && isNumber(a.toks[rest]) && strings.HasPrefix(a.toks[c.at].lower, "add") {
-			continue // "added 0.4 per cent"
+		} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
+			continue // "added 0.4 per cent", "added a goal", "added $2"
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
@@ -239,12 +239,22 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if !sp.empty() {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
-		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty():
+		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty() && !a.quotedHeadline(q):
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: st.running, conf: 0.6})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// countedObject open a noun phrase that "add" takes as its object in
+// scores and prices ("each added a goal", "added three more", "added $1.60"),
+// not reported content.
+var countedObject = map[string]bool{
+	"a": true, "an": true, "another": true, "$": true, "more": true, "one": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "his": true, "her": true, "their": true,
+	"its": true,
 }
 
 // continuers open the rest of a sentence after "A, he said," that is more
@@ -552,4 +562,20 @@ const quoteMarks = "“”\"«»„‘’'…. \u00a0"
 // normalizeForMatch strips marks and ellipses for pull-quote matching.
 func normalizeForMatch(s string) string {
 	return strings.Join(strings.Fields(strings.Trim(s, quoteMarks)), " ")
+}
+
+// quotedHeadline reports whether quotation q is a subheading: a paragraph
+// of its own in single quotation marks ("'Just listen to us'"), the way
+// news pages set a line of a quote apart as a title.
+func (a *analysis) quotedHeadline(q qspan) bool {
+	if !strings.HasPrefix(a.text[q.start:], "'") && !strings.HasPrefix(a.text[q.start:], "‘") {
+		return false
+	}
+	p := a.paraAt(q.start)
+	if p < 0 {
+		return false
+	}
+	before := strings.TrimSpace(a.text[a.paras[p].start:q.start])
+	after := strings.TrimSpace(a.text[q.end:a.paras[p].end])
+	return before == "" && (after == "" || after == ".")
 }
