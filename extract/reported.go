@@ -736,12 +736,16 @@ func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bo
 // quotations.
 func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef, bool) {
 	var acr = -1
-	for k := s.first; k < limit; k++ {
+	from := s.first
+	if e := a.adverbialIntro(s, limit); e >= 0 {
+		from = e + 1 // "Shortly after the arrest of Ann Roe, the ministry …"
+	}
+	for k := from; k < limit; k++ {
 		t := a.toks[k]
 		if !t.word || a.insideQuote(t.start) {
 			continue
 		}
-		if k == s.first && isPronounSubject(t.lower) {
+		if k == from && isPronounSubject(t.lower) {
 			return a.resolvePronoun(t.lower, t.start, st), true
 		}
 		if t.isAcronym() && !functionCaps[t.lower] {
@@ -1122,4 +1126,27 @@ func (a *analysis) descriptorsToName(i, limit int) bool {
 		}
 	}
 	return false
+}
+
+// adverbialIntro returns the comma ending an adverbial phrase that opens
+// sentence s before token limit ("Shortly after …,", "In March,"), or -1.
+// Names inside it are not the subject of the sentence.
+func (a *analysis) adverbialIntro(s sentence, limit int) int {
+	first := a.toks[s.first]
+	if !first.word || !(prepositions[first.lower] || subordinators[first.lower] || boundaryWords[first.lower] || strings.HasSuffix(first.lower, "ly") && first.isCap()) {
+		return -1
+	}
+	for k := s.first + 1; k < limit && k < s.first+20; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			return k
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return -1
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return -1
+		}
+	}
+	return -1
 }
