@@ -578,6 +578,10 @@ var affiliationNouns = map[string]bool{
 	"independent": true, "progressive": true, "populist": true, "centrist": true,
 }
 
+// affiliationWindow is how far back, in bytes, a party description looks
+// for the person named last.
+const affiliationWindow = 600
+
 // anonymousRoles are roles reporters give sources they do not name ("the
 // official said", "a spokesperson"); such a description refers back only
 // to someone introduced with that word.
@@ -699,6 +703,13 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 	}
 	if !salient {
 		return speakerRef{}, false
+	}
+	if affiliationNouns[head] {
+		// "… Sen. Jo Tan blamed the media. “…,” the Ohio Republican said":
+		// the person named last, when named just before
+		if n := a.lastPersonBefore(pos, affiliationWindow); n != "" {
+			return ref(n), true
+		}
 	}
 	g := genderedRoles[head]
 	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
