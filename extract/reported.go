@@ -34,6 +34,8 @@ type frame struct {
 type state struct {
 	running   speakerRef // speaker of the latest statement
 	runningAt int        // byte offset where that statement ends
+	stmtSent  int        // sentence of the latest statement, -1 before any
+	subjSent  int        // sentence whose opening named lastSubj, -1 before any
 	lastSubj  speakerRef // person named at the start of the latest sentence that names one
 	blocked   int        // byte offset up to which text belongs to an earlier statement
 	consumed  []bool     // quotations already part of a statement
@@ -783,8 +785,9 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 // may carry descriptors before the name ("The NIDA leader Ilkin Rustamzade",
 // "Chinese Foreign Ministry spokesperson Lu Kang"), so the walk passes over
 // determiners, role words and organisation names and keeps the last person
-// name before the first other word (normally the verb).
-func (a *analysis) noteSubject(s sentence, st *state) {
+// name before the first other word (normally the verb). It reports
+// whether a person was noted.
+func (a *analysis) noteSubject(s sentence, st *state) bool {
 	name, stop := a.openingName(s.first, s)
 	if name == "" && !stop {
 		// after a short introductory phrase: "On Monday, Ann Roe …",
@@ -794,13 +797,14 @@ func (a *analysis) noteSubject(s sentence, st *state) {
 		}
 	}
 	if name == "" {
-		return
+		return false
 	}
 	sp := speakerRef{name: name, person: true}
 	if kn, ok := st.known[name]; ok {
 		sp = kn
 	}
 	st.noteSalient(sp)
+	return true
 }
 
 // openingName returns the person named in the noun phrase that starts at

@@ -8,7 +8,7 @@ import (
 // statements runs attribution over the whole text and returns the quotes in
 // document order.
 func (a *analysis) statements(docDate string) []Quote {
-	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}}
+	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}, subjSent: -1, stmtSent: -1}
 	pull := a.pullQuotePara()
 	var stmts []stmt
 	for si, s := range a.sents {
@@ -67,6 +67,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	var out []stmt
 	emit := func(x stmt) {
 		out = append(out, x)
+		st.stmtSent = si
 		if !x.sp.empty() {
 			st.running, st.runningAt = x.sp, x.end
 			if x.sp.person && strings.Contains(x.sp.name, " ") {
@@ -92,7 +93,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			return out
 		}
 	}
-	a.noteSubject(s, st)
+	if a.noteSubject(s, st) {
+		st.subjSent = si
+	}
 	cues := a.findCues(s)
 	var prev speakerRef
 	contentEnd := -1 // token where the previous forward content ended
@@ -240,7 +243,13 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
 		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty() && !a.quotedHeadline(q):
-			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: st.running, conf: 0.6})
+			sp := st.running
+			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
+				// "Roe did not need much persuading. “I am grateful …”":
+				// the person the sentence before was about
+				sp = st.lastSubj
+			}
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
