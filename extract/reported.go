@@ -290,6 +290,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && !isQuoteMark(a.toks[k-1].text) {
 			return speakerRef{}, c.at, false
 		}
+		if k == j && (t.lower == "you" || t.lower == "one") {
+			return speakerRef{}, c.at, false // generic: "when you say", "one might think"
+		}
 		np := a.joinTokens(k, j+1)
 		return a.phraseRef(np, k, j+1, st), k, true
 	}

@@ -89,6 +89,7 @@ func TestCueWordsAsNouns(t *testing.T) {
 		"Lena Holm and Piet Roos each added a goal as the Sharks won.",
 		"The contract added $1.20 to close at $50.10 a barrel.",
 		"Harbour responded a minute later with a goal of its own.",
+		"When you say the plan is bad, people listen.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
@@ -161,4 +162,19 @@ func TestQuotedHeadlineAndRelativeCue(t *testing.T) {
 	find(t, r, "rink was full")
 	r = run(t, "He shares the letter by the Harbour Union, that calls for the release of the workers.", PlainText, "")
 	find(t, r, "release of the workers")
+}
+
+// TestToldAfterQuotation checks that after a quotation the words after
+// "told" are the addressee, not more content.
+func TestToldAfterQuotation(t *testing.T) {
+	r := run(t, "“Thank you for coming to the hall tonight,” Lea Dorn told the mayor in a soft voice, her hands shaking as the crowd applauded.", PlainText, "")
+	q := find(t, r, "Thank you")
+	if q.Speaker != "Lea Dorn" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "soft voice") {
+			t.Errorf("addressee taken as content: %+v", q)
+		}
+	}
 }

@@ -163,7 +163,10 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
 				backward = true
 			case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
-				backward = !a.hasThat(rest, s.last) && s.last-rest <= 8
+				// "“…,” Ann Roe told the council in a soft voice, …": after a
+				// quotation the words after "told" are its addressee
+				quoted := a.isClosingMarkTok(f.subjStart-1) || f.subjStart >= 2 && a.toks[f.subjStart-1].text == "," && a.isClosingMarkTok(f.subjStart-2)
+				backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || quoted)
 			}
 		}
 		if backward && subordinators[a.toks[clauseStart].lower] {
