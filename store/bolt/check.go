@@ -69,6 +69,8 @@ func decodeAny(typ store.RecordType, b []byte) (any, error) {
 		v = new(store.Source)
 	case store.StatementType:
 		v = new(store.Statement)
+	case store.ClaimReviewType:
+		v = new(store.ClaimReview)
 	}
 	return v, decode(b, v)
 }

@@ -3,6 +3,7 @@ package bolt
 import (
 	"strings"
 
+	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
@@ -40,6 +41,9 @@ const (
 	ixStmtKind                  // kind byte, said, id
 	ixStmtStatus                // status byte, said, id
 	ixStmtCovers                // coverage cell, said, id (see coverCells)
+	ixStmtNearDup               // dedup band key, statement id (see dedup.BandKeys)
+	ixReviewStatement           // statement id, claim review id
+	ixReviewReviewer            // reviewer organisation id, claim review id
 	numIx
 )
 
@@ -74,6 +78,9 @@ var ixInfo = [numIx]struct {
 	ixStmtKind:        {"ix_stmt_kind", store.StatementType, false},
 	ixStmtStatus:      {"ix_stmt_status", store.StatementType, false},
 	ixStmtCovers:      {"ix_stmt_covers", store.StatementType, false},
+	ixStmtNearDup:     {"ix_stmt_neardup", store.StatementType, false},
+	ixReviewStatement: {"ix_review_statement", store.ClaimReviewType, false},
+	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
 }
 
 // rootParent is the parent prefix under which root topics are indexed.
@@ -201,6 +208,17 @@ func statementEntries(s *store.Statement) entries {
 			}
 		}
 	}
+	for _, k := range dedup.BandKeys(s.Text) {
+		es.add(ixStmtNearDup, k, mustID(s.ID))
+	}
+	return es
+}
+
+func reviewEntries(r *store.ClaimReview) entries {
+	id := mustID(r.ID)
+	var es entries
+	es.add(ixReviewStatement, mustID(r.StatementID), id)
+	es.add(ixReviewReviewer, mustID(r.ReviewerID), id)
 	return es
 }
 
