@@ -195,7 +195,7 @@ func TestImportErrors(t *testing.T) {
 	// Lines 1 and 2 are organisations; the dumps below change them, so that
 	// a partial import would show.
 	rename := func(l string) string { return strings.Replace(l, `"name":"`, `"name":"Renamed `, 1) }
-	speaker := strings.TrimSpace(lines[6]) // a speaker (after six organisations)
+	speaker := strings.TrimSpace(lines[6])              // a speaker (after six organisations)
 	statement := strings.TrimSpace(lines[len(lines)-4]) // the last statement, before two claim reviews
 	if !strings.Contains(speaker, `"type":"speaker"`) || !strings.Contains(statement, `"type":"statement"`) {
 		t.Fatalf("unexpected dump order:\n%s", dumped)
