@@ -138,7 +138,9 @@ func testAppearances(t *testing.T, s store.Store) {
 	late := f.source("Weekly digest", "x", nil, "2022-03-11")
 	early := f.source("Evening news", "y", nil, "2022-03-09")
 	undated := f.source("Undated blog", "z", nil, "")
-	in := func(src *store.Source) func(*store.Statement) { return func(st *store.Statement) { st.SourceID = src.ID } }
+	in := func(src *store.Source) func(*store.Statement) {
+		return func(st *store.Statement) { st.SourceID = src.ID }
+	}
 	// Created in this order; they appeared in another.
 	inDigest := f.stmt(words, a, "2022-03-08", in(late))
 	onBlog := f.stmt("“Azerbaijan cannot stay silent while Ukrainian cities are being shelled — we know what occupation means”", a, "", in(undated))
