@@ -210,6 +210,8 @@ type Appearance struct {
 	// Date is when it appeared: its source's published date, or else the
 	// date said; zero when neither is known.
 	Date partialdate.Date
+	// First marks the first appearance, which Appearances puts first.
+	First bool
 	// Similarity is the Jaccard similarity of its word shingles with those
 	// of the statement asked about, from dedup.Threshold to 1.
 	Similarity float64

@@ -151,5 +151,6 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 		}
 		return cmp.Compare(a.Statement.ID, b.Statement.ID)
 	})
+	found[0].First = true
 	return found, nil
 }
