@@ -72,6 +72,8 @@ func nodeByID(tx store.Tx, id string) (model.Node, error) {
 		return tx.Source(id)
 	case store.StatementType:
 		return tx.Statement(id)
+	case store.ClaimReviewType:
+		return tx.ClaimReview(id)
 	}
 	return nil, errs.E(errs.Internal, "unknown record type %q", typ)
 }

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
+	"github.com/quotedb/quotedb/jsonld"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -32,6 +34,7 @@ const DefaultMaxBodyBytes = 8 << 20
 //	/graphql  GraphQL over HTTP (POST, and GET for queries)
 //	/         GraphiQL, for exploring the API in a browser
 //	/healthz  200 while the process serves requests
+//	/statements/{id}.jsonld  a statement as schema.org JSON-LD
 func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -42,6 +45,7 @@ func New(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log)))
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
+	mux.Handle("GET /statements/{file}", statementJSONLD(cfg.Store, cfg.Log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -73,4 +77,58 @@ func writeError(w http.ResponseWriter, status int, kind errs.Kind, format string
 			"extensions": map[string]any{"code": kind.Code()},
 		}},
 	})
+}
+
+// statementJSONLD serves GET /statements/{id}.jsonld: the statement as a
+// schema.org Claim (package jsonld), as application/ld+json. A path without
+// the .jsonld suffix is 404, an id that is not a UUID 400, an unknown
+// statement 404, each with a GraphQL-shaped JSON error body.
+func statementJSONLD(s store.Store, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, ok := strings.CutSuffix(r.PathValue("file"), ".jsonld")
+		if !ok {
+			writeError(w, http.StatusNotFound, errs.NotFound, "no such resource; statements are served at /statements/{id}.jsonld")
+			return
+		}
+		var body []byte
+		err := s.View(r.Context(), func(tx store.Tx) error {
+			in, err := jsonld.Gather(tx, id)
+			if err != nil {
+				return err
+			}
+			body, err = jsonld.Marshal(in)
+			return err
+		})
+		if err != nil {
+			kind := errs.KindOf(err)
+			if kind == errs.Internal {
+				log.Error("serving JSON-LD", "id", id, "err", err)
+			}
+			writeError(w, httpStatus(kind), kind, "%s", errs.Message(err))
+			return
+		}
+		w.Header().Set("Content-Type", "application/ld+json")
+		w.Write(body)
+	})
+}
+
+// httpStatus is the HTTP status of a request refused for an error of kind.
+func httpStatus(kind errs.Kind) int {
+	switch kind {
+	case errs.Invalid:
+		return http.StatusBadRequest
+	case errs.NotFound:
+		return http.StatusNotFound
+	case errs.Conflict:
+		return http.StatusConflict
+	case errs.Unauthenticated:
+		return http.StatusUnauthorized
+	case errs.Forbidden:
+		return http.StatusForbidden
+	case errs.TooLarge:
+		return http.StatusRequestEntityTooLarge
+	case errs.Unavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }

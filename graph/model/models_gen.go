@@ -42,6 +42,35 @@ type AffiliationFilter struct {
 	At graphql.Omittable[*partialdate.Date] `json:"at,omitempty"`
 }
 
+type ClaimReviewConnection struct {
+	Edges      []*ClaimReviewEdge   `json:"edges"`
+	Nodes      []*store.ClaimReview `json:"nodes"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type ClaimReviewEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *store.ClaimReview `json:"node"`
+}
+
+type ClaimReviewFilter struct {
+	Statement graphql.Omittable[*string] `json:"statement,omitempty"`
+	Reviewer  graphql.Omittable[*string] `json:"reviewer,omitempty"`
+}
+
+type CreateClaimReviewInput struct {
+	Statement   string  `json:"statement"`
+	Reviewer    string  `json:"reviewer"`
+	RatingText  string  `json:"ratingText"`
+	RatingValue float64 `json:"ratingValue"`
+	BestRating  float64 `json:"bestRating"`
+	WorstRating float64 `json:"worstRating"`
+	// An absolute http or https URL.
+	URL  string                               `json:"url"`
+	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+}
+
 type CreateOrganisationInput struct {
 	Name       string                            `json:"name"`
 	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
@@ -321,6 +350,17 @@ type UpdateAffiliationInput struct {
 	Start  graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
 	End    graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
 	Source graphql.Omittable[*string]           `json:"source,omitempty"`
+}
+
+// Fields left out stay as they are; null clears date.
+type UpdateClaimReviewInput struct {
+	Reviewer    graphql.Omittable[*string]           `json:"reviewer,omitempty"`
+	RatingText  graphql.Omittable[*string]           `json:"ratingText,omitempty"`
+	RatingValue graphql.Omittable[*float64]          `json:"ratingValue,omitempty"`
+	BestRating  graphql.Omittable[*float64]          `json:"bestRating,omitempty"`
+	WorstRating graphql.Omittable[*float64]          `json:"worstRating,omitempty"`
+	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
+	Date        graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
 }
 
 type UpdateOrganisationInput struct {
