@@ -99,7 +99,7 @@ func TestRelatedDemo(t *testing.T) {
 	sts := everything(t, s)
 	svc := &service.Service{Store: s}
 	rally := find(t, sts, "Ukrainian cities are being shelled. We lived") // Salimli, 2022-03-08, War in Ukraine
-	press := find(t, sts, "Two of our correspondents")                   // Huseynova, 2022-03, Freedom of the press
+	press := find(t, sts, "Two of our correspondents")                    // Huseynova, 2022-03, Freedom of the press
 	tests := []struct {
 		name string
 		of   *store.Statement
