@@ -2283,8 +2283,12 @@ interface Node {
   id: ID!
 }
 
-"A record with a name and other names it is known by."
-interface Named implements Node {
+"""
+A record with a name and other names it is known by. Every Named type is a
+Node too; Named does not say so itself because the generated code, given an
+interface implementing an interface, would resolve every Node as a Named.
+"""
+interface Named {
   id: ID!
   name: String!
   aliases: [String!]!
@@ -15164,16 +15168,6 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Source(ctx, sel, obj)
-	case model.Named:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Named(ctx, sel, obj)
-	case *model.Named:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Named(ctx, sel, obj)
 	case store.ClaimReview:
 		return ec._ClaimReview(ctx, sel, &obj)
 	case *store.ClaimReview:
