@@ -33,7 +33,7 @@ func (r *mutationResolver) CreateClaimReview(ctx context.Context, input model.Cr
 		URL:         input.URL,
 		Date:        deref(input.Date.Value()),
 	}
-	return cr, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateClaimReview(cr) })
+	return cr, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateClaimReview(cr) })
 }
 
 func (r *mutationResolver) UpdateClaimReview(ctx context.Context, id string, input model.UpdateClaimReviewInput) (*store.ClaimReview, error) {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +15,7 @@ import (
 	"github.com/quotedb/quotedb/jsonld"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // demoDocument returns the JSON-LD of the demo statement whose text
@@ -24,16 +23,12 @@ import (
 func demoDocument(t *testing.T, words string) []byte {
 	t.Helper()
 	ctx := context.Background()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := bolttest.Open(t)
 	if _, err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
 	var out []byte
-	err = s.View(ctx, func(tx store.Tx) error {
+	err := s.View(ctx, func(tx store.Tx) error {
 		c, err := tx.ListStatements(store.StatementFilter{TextContains: words}, store.Page{})
 		if err != nil {
 			return err

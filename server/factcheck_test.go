@@ -5,37 +5,26 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"path/filepath"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
-	"github.com/quotedb/quotedb/store/bolt"
-
-	"net/http/httptest"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // newDemoServer starts the real handler over a new bbolt file holding the
 // demo dataset, and checks the file's consistency when the test ends.
 func newDemoServer(t *testing.T) (*gqltest.Client, string) {
 	t.Helper()
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := bolttest.Open(t)
 	if _, err := demo.Load(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(server.New(server.Config{Store: db}))
-	t.Cleanup(func() {
-		srv.Close()
-		if err := db.Check(); err != nil {
-			t.Errorf("database inconsistent after test: %v", err)
-		}
-		db.Close()
-	})
+	t.Cleanup(srv.Close) // before the database is checked and closed
 	return &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv.URL
 }
 

@@ -17,25 +17,10 @@ import (
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/service"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 var ctx = context.Background()
-
-func openDB(t *testing.T) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("check: %v", err)
-		}
-		s.Close()
-	})
-	return s
-}
 
 // everything returns every statement of s.
 func everything(t *testing.T, s store.Store) []*store.Statement {
@@ -92,7 +77,7 @@ func related(t *testing.T, svc *service.Service, id string, days int) []*store.S
 }
 
 func TestRelatedDemo(t *testing.T) {
-	s := openDB(t)
+	s := bolttest.Open(t)
 	if _, err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +193,7 @@ func TestCorpusCrossReference(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests the whole corpus")
 	}
-	s := openDB(t)
+	s := bolttest.Open(t)
 	sts := ingestCorpus(t, s)
 	shingles := make([][]uint64, len(sts))
 	for i, st := range sts {

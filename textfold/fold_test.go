@@ -3,6 +3,8 @@ package textfold_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/quotedb/quotedb/textfold"
@@ -120,4 +122,23 @@ func ExampleKeys() {
 	// Output:
 	// [eli kerimli ali karimli]
 	// ali karimli | ilham eliyev
+}
+
+// TestConcurrentFold folds from many goroutines at once, as concurrent
+// GraphQL resolvers do; under -race it fails if folding shares state.
+func TestConcurrentFold(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				if got := textfold.Fold("İLHAM Əliyev " + strconv.Itoa(i)); got != "ilham eliyev "+strconv.Itoa(i) {
+					t.Errorf("Fold = %q", got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
