@@ -132,7 +132,13 @@ func Signature(shingles []uint64) []uint64 {
 // shingles has none. Two texts sharing a key are candidates for being near
 // duplicates; Similarity decides.
 func BandKeys(text string) [][]byte {
-	sig := Signature(Shingles(text))
+	return BandKeysOf(Shingles(text))
+}
+
+// BandKeysOf returns the band keys of a shingle set, as BandKeys does for
+// the text the set is of.
+func BandKeysOf(shingles []uint64) [][]byte {
+	sig := Signature(shingles)
 	if sig == nil {
 		return nil
 	}

@@ -231,7 +231,7 @@ func buildIndexes(t *tx, buckets []string) error {
 				if e.ix != i {
 					continue
 				}
-				var val []byte
+				val := []byte(e.val)
 				if ixInfo[i].unique {
 					val = k
 				}

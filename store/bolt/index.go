@@ -42,6 +42,7 @@ const (
 	ixStmtStatus                // status byte, said, id
 	ixStmtCovers                // coverage cell, said, id (see coverCells)
 	ixStmtNearDup               // dedup band key, statement id (see dedup.BandKeys)
+	ixStmtShingles              // statement id → its dedup shingles, 8 bytes each
 	ixReviewStatement           // statement id, claim review id
 	ixReviewReviewer            // reviewer organisation id, claim review id
 	numIx
@@ -79,6 +80,7 @@ var ixInfo = [numIx]struct {
 	ixStmtStatus:      {"ix_stmt_status", store.StatementType, false},
 	ixStmtCovers:      {"ix_stmt_covers", store.StatementType, false},
 	ixStmtNearDup:     {"ix_stmt_neardup", store.StatementType, false},
+	ixStmtShingles:    {"ix_stmt_shingles", store.StatementType, false},
 	ixReviewStatement: {"ix_review_statement", store.ClaimReviewType, false},
 	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
 }
@@ -87,10 +89,12 @@ var ixInfo = [numIx]struct {
 var rootParent = make([]byte, idLen)
 
 // entry is one index entry a record needs. conflict, for unique indexes,
-// describes the value that must be unique, for the Conflict error.
+// describes the value that must be unique, for the Conflict error. val is
+// the value of an entry of a plain index that carries data (nil for most).
 type entry struct {
 	ix       ix
 	key      string
+	val      string
 	conflict string
 }
 
@@ -98,6 +102,11 @@ type entries []entry
 
 func (es *entries) add(i ix, parts ...[]byte) {
 	*es = append(*es, entry{ix: i, key: string(cat(parts...))})
+}
+
+// withValue adds an entry of a plain index that carries a value.
+func (es *entries) withValue(i ix, key, val []byte) {
+	*es = append(*es, entry{ix: i, key: string(key), val: string(val)})
 }
 
 func (es *entries) unique(i ix, key []byte, conflict string) {
@@ -208,8 +217,14 @@ func statementEntries(s *store.Statement) entries {
 			}
 		}
 	}
-	for _, k := range dedup.BandKeys(s.Text) {
-		es.add(ixStmtNearDup, k, mustID(s.ID))
+	// The shingles are kept beside the band keys so that Appearances can
+	// check a candidate's similarity without loading and folding its text.
+	if sh := dedup.Shingles(s.Text); sh != nil {
+		id := mustID(s.ID)
+		for _, k := range dedup.BandKeysOf(sh) {
+			es.add(ixStmtNearDup, k, id)
+		}
+		es.withValue(ixStmtShingles, id, packShingles(sh))
 	}
 	return es
 }
@@ -298,11 +313,11 @@ func quote(s string) string { return `"` + s + `"` }
 func (t *tx) writeEntries(id []byte, old, new entries) error {
 	had := make(map[entry]bool, len(old))
 	for _, e := range old {
-		had[entry{ix: e.ix, key: e.key}] = true
+		had[entry{ix: e.ix, key: e.key, val: e.val}] = true
 	}
 	keep := make(map[entry]bool, len(new))
 	for _, e := range new {
-		k := entry{ix: e.ix, key: e.key}
+		k := entry{ix: e.ix, key: e.key, val: e.val}
 		keep[k] = true
 		if had[k] || !ixInfo[e.ix].unique {
 			continue
@@ -322,7 +337,7 @@ func (t *tx) writeEntries(id []byte, old, new entries) error {
 		if had[k] {
 			continue
 		}
-		var val []byte
+		val := []byte(k.val)
 		if ixInfo[k.ix].unique {
 			val = id
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 // TestOpenBuildsNewIndexes stands in for a database written before the
-// near-duplicate index existed: with its bucket removed, Open must create
+// near-duplicate indexes existed: with their buckets removed, Open must create
 // and fill it, so that Check passes and Appearances works.
 func TestOpenBuildsNewIndexes(t *testing.T) {
 	ctx := context.Background()
@@ -30,7 +30,15 @@ func TestOpenBuildsNewIndexes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(func(tx *bbolt.Tx) error { return tx.DeleteBucket([]byte("ix_stmt_neardup")) }); err != nil {
+	err = db.Update(func(tx *bbolt.Tx) error {
+		for _, name := range []string{"ix_stmt_neardup", "ix_stmt_shingles"} {
+			if err := tx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

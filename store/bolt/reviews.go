@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 
 	"github.com/quotedb/quotedb/dedup"
@@ -106,22 +107,35 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	shingles := dedup.Shingles(st.Text)
 	seen := map[string]bool{string(mustID(st.ID)): true}
 	found := []store.Appearance{{Statement: st, Similarity: 1}}
-	for _, k := range dedup.BandKeys(st.Text) {
-		for _, id := range t.owners(ixStmtNearDup, k) {
+	var other []uint64 // reused: candidates can number thousands
+	for _, k := range dedup.BandKeysOf(shingles) {
+		err := scanPrefix(t.ix(ixStmtNearDup), k, func(key []byte) error {
+			id := key[len(key)-idLen:]
 			if seen[string(id)] {
-				continue
+				return nil
 			}
 			seen[string(id)] = true
-			other, err := load[store.Statement](t, store.StatementType, id)
-			if err == nil && other == nil {
+			packed := t.ix(ixStmtShingles).Get(id)
+			if packed == nil {
+				return errs.E(errs.Internal, "statement %s has band keys but no shingles", idString(id))
+			}
+			other = unpackShingles(other[:0], packed)
+			sim := dedup.Jaccard(shingles, other)
+			if sim < dedup.Threshold {
+				return nil
+			}
+			st, err := load[store.Statement](t, store.StatementType, id)
+			if err == nil && st == nil {
 				err = errs.E(errs.Internal, "index %s names missing statement %s", ixInfo[ixStmtNearDup].name, idString(id))
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if sim := dedup.Jaccard(shingles, dedup.Shingles(other.Text)); sim >= dedup.Threshold {
-				found = append(found, store.Appearance{Statement: other, Similarity: sim})
-			}
+			found = append(found, store.Appearance{Statement: st, Similarity: sim})
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	for i := range found {
@@ -153,4 +167,21 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	})
 	found[0].First = true
 	return found, nil
+}
+
+// packShingles encodes a shingle set as the value of its index entry.
+func packShingles(sh []uint64) []byte {
+	b := make([]byte, 0, 8*len(sh))
+	for _, v := range sh {
+		b = binary.BigEndian.AppendUint64(b, v)
+	}
+	return b
+}
+
+// unpackShingles appends to sh what packShingles encoded.
+func unpackShingles(sh []uint64, b []byte) []uint64 {
+	for i := 0; i+8 <= len(b); i += 8 {
+		sh = append(sh, binary.BigEndian.Uint64(b[i:]))
+	}
+	return sh
 }
