@@ -40,7 +40,7 @@ func New(cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log)))
+	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Log: cfg.Log})))
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
