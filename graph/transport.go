@@ -102,6 +102,9 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	ctx := r.Context()
 	params, reqErr := readParams(r)
+	if reqErr != nil && reqErr.status == http.StatusMethodNotAllowed {
+		h.Set("Allow", "GET, POST, OPTIONS")
+	}
 	var opCtx *graphql.OperationContext
 	if reqErr == nil {
 		params.Headers = r.Header

@@ -85,7 +85,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		ReadTimeout:  limits.Timeout,
 		WriteTimeout: 2 * limits.Timeout,
 		IdleTimeout:  2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(stdout, "quotedb serving %s on http://%s/ (GraphQL at /graphql)\n", *db, ln.Addr())
 	done := make(chan error, 1)
