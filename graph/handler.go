@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -41,7 +43,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
 	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s, MaxDocumentBytes: limits.MaxDocumentBytes}}))
-	srv.AddTransport(httpTransport{observe: cfg.Observe})
+	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(extension.Introspection{})
@@ -78,7 +80,10 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		setCode(gqlErr, kind.Code())
 		return gqlErr
 	}
-	if _, ok := gqlErr.Extensions["code"]; ok {
+	if code, ok := gqlErr.Extensions["code"]; ok {
+		if code == errcode.ParseFailed && parserLimit(gqlErr.Message) {
+			setCode(gqlErr, errs.TooLarge.Code())
+		}
 		return gqlErr
 	}
 	if gqlErr.Err != nil {
@@ -91,6 +96,13 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	// gqlgen's own errors about the request (argument coercion and the like).
 	setCode(gqlErr, errs.Invalid.Code())
 	return gqlErr
+}
+
+// parserLimit reports whether a parse error is the parser refusing a
+// document past its token limit or nesting depth; the parser says so only
+// in words.
+func parserLimit(msg string) bool {
+	return strings.HasPrefix(msg, "exceeded token limit of ") || strings.HasPrefix(msg, "exceeded maximum nesting depth of ")
 }
 
 func setCode(e *gqlerror.Error, code string) {

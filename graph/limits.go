@@ -43,7 +43,7 @@ type Limits struct {
 // of statements with their speakers, topics and sources.
 const (
 	DefaultMaxDepth         = 15
-	DefaultMaxComplexity    = 50_000
+	DefaultMaxComplexity    = 100_000
 	DefaultMaxTokens        = 10_000
 	DefaultMaxPageSize      = store.MaxPageSize
 	DefaultTimeout          = 30 * time.Second
@@ -105,12 +105,15 @@ func (l *operationLimits) MutateOperationContext(_ context.Context, op *graphql.
 	if d := depth(op.Operation.SelectionSet, 0, l.maxDepth); d > l.maxDepth {
 		return limitError("query is nested more than %d levels deep, the depth limit", l.maxDepth)
 	}
-	c, page := l.complexity(op.Operation.SelectionSet, op.Variables)
-	if page > l.maxPageSize {
-		return limitError("page size %d exceeds the limit of %d; page through with after or before", page, l.maxPageSize)
+	c := l.complexity(op.Operation.SelectionSet, op.Variables)
+	if c.page > l.maxPageSize {
+		return limitError("page size %d exceeds the limit of %d; page through with after or before", c.page, l.maxPageSize)
 	}
-	if c > l.maxComplexity {
-		return limitError("query complexity %d exceeds the limit of %d; ask for smaller pages (first, last) or fewer fields", c, l.maxComplexity)
+	if c.ids > l.maxPageSize {
+		return limitError("%d ids exceed the limit of %d per request", c.ids, l.maxPageSize)
+	}
+	if c.cost > l.maxComplexity {
+		return limitError("query complexity %d exceeds the limit of %d; ask for smaller pages (first, last) or fewer fields", c.cost, l.maxComplexity)
 	}
 	return nil
 }
@@ -146,60 +149,61 @@ func depth(set ast.SelectionSet, level, limit int) int {
 	return deepest
 }
 
+// cost is the estimated cost of a selection set, with the largest page
+// size (first or last) and id count (nodes) it asks for.
+type cost struct{ cost, page, ids int }
+
 // complexity returns the estimated cost of set, saturating rather than
-// overflowing, and the largest page size (first or last) it asks for.
-// Introspection is counted like any other query, so that nesting types in
-// fields in types cannot multiply work unchecked.
-func (l *operationLimits) complexity(set ast.SelectionSet, vars map[string]any) (cost, page int) {
+// overflowing. Introspection is counted like any other query, so that
+// nesting types in fields in types cannot multiply work unchecked.
+func (l *operationLimits) complexity(set ast.SelectionSet, vars map[string]any) cost {
+	var total cost
 	for _, sel := range set {
-		var c, p int
+		var c cost
 		switch s := sel.(type) {
 		case *ast.Field:
-			child := 0
 			if len(s.SelectionSet) > 0 {
-				child, p = l.complexity(s.SelectionSet, vars)
+				c = l.complexity(s.SelectionSet, vars)
 			}
-			n, paged := l.items(s, vars)
-			if paged {
-				p = max(p, n)
-			}
-			c = addSat(1, mulSat(n, child))
+			n := l.items(s, vars, &c)
+			c.cost = addSat(1, mulSat(n, c.cost))
 		case *ast.InlineFragment:
-			c, p = l.complexity(s.SelectionSet, vars)
+			c = l.complexity(s.SelectionSet, vars)
 		case *ast.FragmentSpread:
 			if s.Definition != nil {
-				c, p = l.complexity(s.Definition.SelectionSet, vars)
+				c = l.complexity(s.Definition.SelectionSet, vars)
 			}
 		}
-		cost, page = addSat(cost, c), max(page, p)
+		total = cost{addSat(total.cost, c.cost), max(total.page, c.page), max(total.ids, c.ids)}
 	}
-	return cost, page
+	return total
 }
 
 // items is how many times a field's selections may be resolved: the page
-// size of a connection (paged), the number of ids asked of nodes, the size
-// of an introspection list, or 1.
-func (l *operationLimits) items(f *ast.Field, vars map[string]any) (n int, paged bool) {
+// size of a connection, the number of ids asked of nodes, the size of an
+// introspection list, or 1. It notes page sizes and id counts in c.
+func (l *operationLimits) items(f *ast.Field, vars map[string]any, c *cost) int {
 	if f.Definition == nil || f.ObjectDefinition == nil {
-		return 1, false
+		return 1
 	}
 	if n, ok := l.perItem[f.ObjectDefinition.Name+"."+f.Name]; ok {
-		return n, false
+		return n
 	}
 	defs := f.Definition.Arguments
 	if defs.ForName("first") == nil && defs.ForName("last") == nil && defs.ForName("ids") == nil {
-		return 1, false
+		return 1
 	}
 	args := f.ArgumentMap(vars)
 	if ids, ok := args["ids"].([]any); ok {
-		return max(len(ids), 1), false
+		c.ids = max(c.ids, len(ids))
+		return max(len(ids), 1)
 	}
-	first, last := intArg(args["first"]), intArg(args["last"])
-	switch {
-	case first > 0 || last > 0:
-		return max(first, last), true
+	n := max(intArg(args["first"]), intArg(args["last"]))
+	if n <= 0 {
+		n = store.DefaultPageSize
 	}
-	return store.DefaultPageSize, true
+	c.page = max(c.page, n)
+	return n
 }
 
 // intArg reads an Int argument as parsed from a literal or a variable; a

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -50,6 +51,8 @@ type ResponseInfo struct {
 type httpTransport struct {
 	// observe, when set, is told of every response.
 	observe func(*http.Request, ResponseInfo)
+	// timeout is the request time limit, for the error that reports it.
+	timeout time.Duration
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -139,9 +142,16 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	handle, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := handle(ctx)
 	if resp == nil {
-		// The request was cancelled before a response was made.
-		info.Status = http.StatusServiceUnavailable
-		write(w, &info, media, info.Status, &wireResponse{Errors: badRequest(0, errs.Unavailable, "request cancelled").errs})
+		// The request ran out of time, or was cancelled, before execution.
+		e := badRequest(http.StatusServiceUnavailable, errs.Unavailable, "request cancelled")
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			e = badRequest(http.StatusServiceUnavailable, errs.TooLarge, "%s", errs.Message(timeoutError(t.timeout)))
+		}
+		status := e.status
+		if media == mediaJSON {
+			status = http.StatusOK
+		}
+		write(w, &info, media, status, &wireResponse{Errors: e.errs})
 		return
 	}
 	data := resp.Data

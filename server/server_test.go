@@ -34,18 +34,29 @@ type fixture struct {
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
+	db    *bolt.Store
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
 // and checks the file's consistency when the test ends.
 func newServer(t *testing.T) *fixture {
 	t.Helper()
+	return newServerWith(t, nil)
+}
+
+// newServerWith is newServer with a configuration changed by configure.
+func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
+	t.Helper()
 	db, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cs := &countingStore{Store: db}
-	srv := httptest.NewServer(server.New(server.Config{Store: cs, MaxBodyBytes: 1 << 16}))
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats}
+	if configure != nil {
+		configure(&cfg)
+	}
+	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(func() {
 		srv.Close()
 		if err := db.Check(); err != nil {
@@ -53,7 +64,7 @@ func newServer(t *testing.T) *fixture {
 		}
 		db.Close()
 	})
-	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs}
+	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs, db: db}
 }
 
 // ids of the records seed creates.
