@@ -3,6 +3,7 @@ package textfold_test
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/quotedb/quotedb/textfold"
@@ -120,4 +121,20 @@ func ExampleKeys() {
 	// Output:
 	// [eli kerimli ali karimli]
 	// ali karimli | ilham eliyev
+}
+
+// TestConcurrentFolding folds from many goroutines at once; run with -race.
+func TestConcurrentFolding(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				if got := textfold.Fold("İLHAM Əliyev"); got != "ilham eliyev" {
+					t.Errorf("Fold = %q", got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
