@@ -243,4 +243,3 @@ func TestRequestLog(t *testing.T) {
 		}
 	}
 }
-
