@@ -2,7 +2,6 @@ package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,18 +9,8 @@ import (
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
-
-func openStore(t *testing.T) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "quotedb.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
 
 // names maps the names of organisations, speakers, topics and sources to
 // their ids, and ids back to names.
@@ -83,7 +72,7 @@ func statements(t *testing.T, s store.Store, n names, f store.StatementFilter) [
 
 func TestLoad(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	loaded, err := demo.Load(ctx, s)
 	if err != nil || !loaded {
 		t.Fatalf("Load = %v, %v; want true", loaded, err)
@@ -167,7 +156,7 @@ func TestLoad(t *testing.T) {
 // membership is judged on the date said, so Tural Mammadli speaks for the
 // APFP in 2021 and for the NCDF in 2022.
 func TestOrganisationAtTheTime(t *testing.T) {
-	s := openStore(t)
+	s := bolttest.Open(t)
 	if _, err := demo.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +238,7 @@ func hasSpeaker(line, speaker string) bool { return strings.HasPrefix(line, spea
 // TestLoadNotEmpty checks that a database with any record is left alone.
 func TestLoadNotEmpty(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	err := s.Update(ctx, func(tx store.Tx) error {
 		return tx.CreateTopic(&store.Topic{Name: "Elections"})
 	})

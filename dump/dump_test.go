@@ -15,24 +15,15 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // demoRecords is the number of records of the demo dataset.
 const demoRecords = 5 + 7 + 6 + 3 + 8 + 14
 
-func openStore(t testing.TB) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "quotedb.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 func demoStore(t testing.TB) *bolt.Store {
 	t.Helper()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	if _, err := demo.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +68,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	checkOrder(t, first)
 
-	s := openStore(t)
+	s := bolttest.Open(t)
 	st, err := dump.Import(ctx, s, bytes.NewReader(first))
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +135,7 @@ func checkOrder(t *testing.T, dumped []byte) {
 // puts it after its parent in id order no longer.
 func TestExportTopicsParentsFirst(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	err := s.Update(ctx, func(tx store.Tx) error {
 		child := &store.Topic{Name: "Elections"}
 		if err := tx.CreateTopic(child); err != nil {
@@ -162,7 +153,7 @@ func TestExportTopicsParentsFirst(t *testing.T) {
 	}
 	dumped := export(t, s)
 	checkOrder(t, dumped)
-	if _, err := dump.Import(ctx, openStore(t), bytes.NewReader(dumped)); err != nil {
+	if _, err := dump.Import(ctx, bolttest.Open(t), bytes.NewReader(dumped)); err != nil {
 		t.Errorf("import of moved topics: %v", err)
 	}
 }

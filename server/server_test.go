@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -16,6 +15,7 @@ import (
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // countingStore counts the read transactions made on a real store, to show
@@ -47,23 +47,14 @@ func newServer(t *testing.T) *fixture {
 // newServerWith is newServer with a configuration changed by configure.
 func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
 	t.Helper()
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := bolttest.Open(t)
 	cs := &countingStore{Store: db}
 	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats}
 	if configure != nil {
 		configure(&cfg)
 	}
 	srv := httptest.NewServer(server.New(cfg))
-	t.Cleanup(func() {
-		srv.Close()
-		if err := db.Check(); err != nil {
-			t.Errorf("database inconsistent after test: %v", err)
-		}
-		db.Close()
-	})
+	t.Cleanup(srv.Close)
 	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs, db: db}
 }
 
@@ -806,4 +797,24 @@ func TestListsAndRemainingMutations(t *testing.T) {
 	f.c.Fails("NOT_FOUND", `query($id: ID!) { affiliation(id: $id) { id } }`, map[string]any{"id": aff.AddAffiliation.ID})
 	f.c.Fails("CONFLICT", `mutation { createTopic(input: {name: "War in Ukraine"}) { id } }`, nil)
 	f.c.Fails("NOT_FOUND", `mutation { createTopic(input: {name: "Orphan", parent: "01890a5d-ac96-774b-bcce-b302099a8057"}) { id } }`, nil)
+}
+
+// panickingStore injects a fault into a real store: reads panic with a
+// message that must not reach clients.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) View(context.Context, func(store.Tx) error) error {
+	panic("secret internal detail")
+}
+
+func TestPanicIsInternalError(t *testing.T) {
+	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{bolttest.Open(t)}}))
+	defer srv.Close()
+	c := &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
+	for range 2 { // the server survives the first panic
+		msg := c.Fails("INTERNAL", `{ statements { totalCount } }`, nil)
+		if strings.Contains(msg, "secret") {
+			t.Errorf("internal detail leaked: %q", msg)
+		}
+	}
 }
