@@ -15,6 +15,9 @@ import (
 // and the service; decisions belong to them, not here.
 type Resolver struct {
 	Store store.Store
+	// MaxDocumentBytes bounds the text of a document to ingest or preview;
+	// 0 means ingest.DefaultMaxBytes.
+	MaxDocumentBytes int
 }
 
 func (r *Resolver) service() *service.Service { return &service.Service{Store: r.Store} }

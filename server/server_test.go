@@ -14,6 +14,7 @@ import (
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
 	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
@@ -33,16 +34,28 @@ type fixture struct {
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
+	db    *bolt.Store
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
 // and checks the file's consistency when the test ends.
 func newServer(t *testing.T) *fixture {
 	t.Helper()
-	cs := &countingStore{Store: bolttest.Open(t)}
-	srv := httptest.NewServer(server.New(server.Config{Store: cs, MaxBodyBytes: 1 << 16}))
+	return newServerWith(t, nil)
+}
+
+// newServerWith is newServer with a configuration changed by configure.
+func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
+	t.Helper()
+	db := bolttest.Open(t)
+	cs := &countingStore{Store: db}
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats}
+	if configure != nil {
+		configure(&cfg)
+	}
+	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(srv.Close)
-	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs}
+	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs, db: db}
 }
 
 // ids of the records seed creates.

@@ -243,3 +243,26 @@ func buildIndexes(t *tx, buckets []string) error {
 	}
 	return nil
 }
+
+// Stats is what a monitor wants to know of the database.
+type Stats struct {
+	// SizeBytes is the size of the database file.
+	SizeBytes int64
+	// LastSeq is the seq of the last committed change, 0 before any.
+	LastSeq uint64
+}
+
+// Stats reads the database's size and change-log position in one read
+// transaction.
+func (s *Store) Stats() (Stats, error) {
+	var st Stats
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		st.SizeBytes = btx.Size()
+		st.LastSeq = btx.Bucket(logBucket).Sequence()
+		return nil
+	})
+	if err != nil {
+		return Stats{}, dbErr(err)
+	}
+	return st, nil
+}
