@@ -297,6 +297,17 @@ func TestStatementJSONLD(t *testing.T) {
 			t.Errorf("GET %s: %d %+v (%v), want %d %s", tc.path, res.StatusCode, e, err, tc.status, tc.code)
 		}
 	}
+	// The route is counted under one label, whatever the id.
+	res, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if !strings.Contains(string(metrics), `quotedb_http_requests_total{route="/statements/{id}.jsonld",status="200"} 1`) {
+		t.Errorf("metrics do not count the JSON-LD route:\n%s", metrics)
+	}
+
 	// A POST is not served.
 	res, err = http.Post(base+"/statements/"+id+".jsonld", "application/json", strings.NewReader("{}"))
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -143,8 +144,10 @@ func (m *metrics) instrument(log *slog.Logger, next http.Handler) http.Handler {
 			rec.status = http.StatusOK
 		}
 		route := r.URL.Path
-		switch route {
-		case "/", "/graphql", "/healthz", "/readyz", "/metrics":
+		switch {
+		case route == "/", route == "/graphql", route == "/healthz", route == "/readyz", route == "/metrics":
+		case strings.HasPrefix(route, "/statements/"):
+			route = "/statements/{id}.jsonld" // one label for every id
 		default:
 			route = "other"
 		}
