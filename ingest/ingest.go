@@ -219,7 +219,9 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 			}
 			st.OrganisationID = org.ID
 		}
-		if q.Topic != "" {
+		// A heading without a letter or digit ("***") is a separator, not
+		// a topic.
+		if textfold.Fold(q.Topic) != "" {
 			t, err := p.topic(q.Topic)
 			if err != nil {
 				return nil, err
@@ -489,9 +491,10 @@ func cmpOr(s, def string) string {
 	return s
 }
 
+// firstLine returns the first line with a letter or digit, as a title.
 func firstLine(text string) string {
 	for line := range strings.Lines(text) {
-		if l := strings.TrimSpace(line); l != "" {
+		if l := strings.TrimSpace(line); textfold.Fold(l) != "" {
 			if len(l) > 200 {
 				l = l[:200]
 			}

@@ -168,20 +168,10 @@ func ingestCorpus(t *testing.T, s store.Store) []*store.Statement {
 			docs = append(docs, d)
 		}
 	}
-	refused := 0
 	for i, d := range docs {
 		if _, _, _, err := ingest.Ingest(ctx, s, d); err != nil {
-			// Some documents trip ingest over what extraction makes of
-			// them; that is ingest's business, not cross-referencing's.
-			if errs.KindOf(err) != errs.Invalid {
-				t.Fatalf("ingest document %d: %v", i, err)
-			}
-			refused++
-			t.Logf("ingest refused document %d: %v", i, err)
+			t.Fatalf("ingest document %d: %v", i, err)
 		}
-	}
-	if refused > len(docs)/10 {
-		t.Fatalf("ingest refused %d of %d documents", refused, len(docs))
 	}
 	return everything(t, s)
 }
