@@ -19,7 +19,7 @@ import (
 )
 
 // demoRecords is the number of records of the demo dataset.
-const demoRecords = 5 + 7 + 6 + 3 + 8 + 14
+const demoRecords = 6 + 7 + 6 + 4 + 8 + 15 + 2
 
 func demoStore(t testing.TB) *bolt.Store {
 	t.Helper()
@@ -73,7 +73,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Read() != demoRecords || st.Created != demoRecords || st.ByType[store.StatementType].Created != 14 || st.ByType[store.TopicType].Read() != 6 {
+	if st.Read() != demoRecords || st.Created != demoRecords || st.ByType[store.StatementType].Created != 15 || st.ByType[store.TopicType].Read() != 6 {
 		t.Errorf("Import stats = %+v, want %d created", st, demoRecords)
 	}
 	if err := s.Check(); err != nil {
@@ -121,6 +121,10 @@ func checkOrder(t *testing.T, dumped []byte) {
 		case store.StatementType:
 			st := rec.Statement
 			id, refs = st.ID, append([]string{st.SpeakerID, st.OrganisationID, st.SourceID}, st.TopicIDs...)
+		case store.ClaimReviewType:
+			id, refs = rec.ClaimReview.ID, []string{rec.ClaimReview.StatementID, rec.ClaimReview.ReviewerID}
+		default:
+			t.Fatalf("line %d: record type %q not checked", i+1, rec.Type)
 		}
 		for _, r := range refs {
 			if r != "" && !seen[r] {
@@ -182,8 +186,8 @@ func TestImportErrors(t *testing.T) {
 	// Lines 1 and 2 are organisations; the dumps below change them, so that
 	// a partial import would show.
 	rename := func(l string) string { return strings.Replace(l, `"name":"`, `"name":"Renamed `, 1) }
-	speaker := strings.TrimSpace(lines[5]) // a speaker (after five organisations)
-	statement := strings.TrimSpace(lines[len(lines)-2])
+	speaker := strings.TrimSpace(lines[6])              // a speaker (after six organisations)
+	statement := strings.TrimSpace(lines[len(lines)-4]) // the last statement, before two claim reviews
 	if !strings.Contains(speaker, `"type":"speaker"`) || !strings.Contains(statement, `"type":"statement"`) {
 		t.Fatalf("unexpected dump order:\n%s", dumped)
 	}
@@ -280,7 +284,7 @@ func ExampleImport() {
 			st.Read(), st.Created, st.Updated, st.Unchanged, st.ByType[store.StatementType].Read())
 	}
 	// Output:
-	// exported 43
-	// read 43: 43 created, 0 updated, 0 unchanged; 14 statements
-	// read 43: 0 created, 0 updated, 43 unchanged; 14 statements
+	// exported 48
+	// read 48: 48 created, 0 updated, 0 unchanged; 15 statements
+	// read 48: 0 created, 0 updated, 48 unchanged; 15 statements
 }

@@ -43,3 +43,13 @@ func TestEveryMutationDeclaresItsRole(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRecordTypeHasAGraphQLName: a change to a record of a type the
+// RecordType enum lacks could not be shown in any history.
+func TestEveryRecordTypeHasAGraphQLName(t *testing.T) {
+	for _, typ := range store.RecordTypes {
+		if rt := recordType(typ); !rt.IsValid() {
+			t.Errorf("record type %s has no RecordType value (%s)", typ, rt)
+		}
+	}
+}

@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Affiliation() AffiliationResolver
 	ApiToken() ApiTokenResolver
 	Change() ChangeResolver
+	ClaimReview() ClaimReviewResolver
 	DateCoverage() DateCoverageResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
@@ -85,6 +86,14 @@ type ComplexityRoot struct {
 		Role      func(childComplexity int) int
 	}
 
+	Appearance struct {
+		Date       func(childComplexity int) int
+		First      func(childComplexity int) int
+		Similarity func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Statement  func(childComplexity int) int
+	}
+
 	Change struct {
 		Actor      func(childComplexity int) int
 		After      func(childComplexity int) int
@@ -95,6 +104,33 @@ type ComplexityRoot struct {
 		RecordType func(childComplexity int) int
 		Seq        func(childComplexity int) int
 		Time       func(childComplexity int) int
+	}
+
+	ClaimReview struct {
+		BestRating  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Date        func(childComplexity int) int
+		History     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		RatingText  func(childComplexity int) int
+		RatingValue func(childComplexity int) int
+		Reviewer    func(childComplexity int) int
+		Statement   func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		WorstRating func(childComplexity int) int
+	}
+
+	ClaimReviewConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ClaimReviewEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CreatedToken struct {
@@ -140,6 +176,7 @@ type ComplexityRoot struct {
 		AddAffiliation     func(childComplexity int, input model.AddAffiliationInput) int
 		AddAlias           func(childComplexity int, id string, alias string) int
 		AttachTopics       func(childComplexity int, statement string, topics []string) int
+		CreateClaimReview  func(childComplexity int, input model.CreateClaimReviewInput) int
 		CreateOrganisation func(childComplexity int, input model.CreateOrganisationInput) int
 		CreateSource       func(childComplexity int, input model.CreateSourceInput) int
 		CreateSpeaker      func(childComplexity int, input model.CreateSpeakerInput) int
@@ -147,6 +184,7 @@ type ComplexityRoot struct {
 		CreateToken        func(childComplexity int, name string, role model.Role) int
 		CreateTopic        func(childComplexity int, input model.CreateTopicInput) int
 		DeleteAffiliation  func(childComplexity int, id string) int
+		DeleteClaimReview  func(childComplexity int, id string) int
 		DeleteOrganisation func(childComplexity int, id string, cascade *bool) int
 		DeleteSource       func(childComplexity int, id string, cascade *bool) int
 		DeleteSpeaker      func(childComplexity int, id string, cascade *bool) int
@@ -160,6 +198,7 @@ type ComplexityRoot struct {
 		RemoveAlias        func(childComplexity int, id string, alias string) int
 		RevokeToken        func(childComplexity int, nameOrID string) int
 		UpdateAffiliation  func(childComplexity int, id string, input model.UpdateAffiliationInput) int
+		UpdateClaimReview  func(childComplexity int, id string, input model.UpdateClaimReviewInput) int
 		UpdateOrganisation func(childComplexity int, id string, input model.UpdateOrganisationInput) int
 		UpdateSource       func(childComplexity int, id string, input model.UpdateSourceInput) int
 		UpdateSpeaker      func(childComplexity int, id string, input model.UpdateSpeakerInput) int
@@ -232,6 +271,8 @@ type ComplexityRoot struct {
 	Query struct {
 		Affiliation     func(childComplexity int, id string) int
 		Affiliations    func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		ClaimReview     func(childComplexity int, id string) int
+		ClaimReviews    func(childComplexity int, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) int
 		History         func(childComplexity int, id string) int
 		Node            func(childComplexity int, id string) int
 		Nodes           func(childComplexity int, ids []string) int
@@ -308,16 +349,21 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
+		Appearances          func(childComplexity int) int
 		Confidence           func(childComplexity int) int
 		Covers               func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Cue                  func(childComplexity int) int
+		FirstAppearance      func(childComplexity int) int
 		History              func(childComplexity int) int
 		ID                   func(childComplexity int) int
+		Jsonld               func(childComplexity int) int
 		Kind                 func(childComplexity int) int
 		Language             func(childComplexity int) int
 		Organisation         func(childComplexity int) int
 		OrganisationInferred func(childComplexity int) int
+		Related              func(childComplexity int, withinDays *int, first *int, after *string, last *int, before *string) int
+		Reviews              func(childComplexity int) int
 		Role                 func(childComplexity int) int
 		Said                 func(childComplexity int) int
 		SaidPrecision        func(childComplexity int) int
@@ -395,6 +441,12 @@ type ChangeResolver interface {
 	Before(ctx context.Context, obj *store.Change) (*string, error)
 	After(ctx context.Context, obj *store.Change) (*string, error)
 }
+type ClaimReviewResolver interface {
+	Statement(ctx context.Context, objs []*store.ClaimReview) ([]*store.Statement, error)
+	Reviewer(ctx context.Context, objs []*store.ClaimReview) ([]*store.Organisation, error)
+
+	History(ctx context.Context, objs []*store.ClaimReview) ([][]*store.Change, error)
+}
 type DateCoverageResolver interface {
 	From(ctx context.Context, obj *store.Coverage) (*partialdate.Date, error)
 	To(ctx context.Context, obj *store.Coverage) (*partialdate.Date, error)
@@ -426,6 +478,9 @@ type MutationResolver interface {
 	AttachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	DetachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error)
+	CreateClaimReview(ctx context.Context, input model.CreateClaimReviewInput) (*store.ClaimReview, error)
+	UpdateClaimReview(ctx context.Context, id string, input model.UpdateClaimReviewInput) (*store.ClaimReview, error)
+	DeleteClaimReview(ctx context.Context, id string) (string, error)
 	CreateToken(ctx context.Context, name string, role model.Role) (*model.CreatedToken, error)
 	RevokeToken(ctx context.Context, nameOrID string) (*store.Token, error)
 }
@@ -451,6 +506,8 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*store.Statement, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
+	ClaimReview(ctx context.Context, id string) (*store.ClaimReview, error)
+	ClaimReviews(ctx context.Context, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) (*model.ClaimReviewConnection, error)
 	History(ctx context.Context, id string) ([]*store.Change, error)
 	Tokens(ctx context.Context) ([]*store.Token, error)
 }
@@ -478,6 +535,11 @@ type StatementResolver interface {
 	Topics(ctx context.Context, objs []*store.Statement) ([][]*store.Topic, error)
 	Source(ctx context.Context, objs []*store.Statement) ([]*store.Source, error)
 
+	Appearances(ctx context.Context, obj *store.Statement) ([]*store.Appearance, error)
+	FirstAppearance(ctx context.Context, obj *store.Statement) (*store.Appearance, error)
+	Related(ctx context.Context, obj *store.Statement, withinDays *int, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
+	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
 	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
 }
 type TopicResolver interface {
@@ -642,6 +704,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiToken.Role(childComplexity), true
 
+	case "Appearance.date":
+		if e.ComplexityRoot.Appearance.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Date(childComplexity), true
+	case "Appearance.first":
+		if e.ComplexityRoot.Appearance.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.First(childComplexity), true
+	case "Appearance.similarity":
+		if e.ComplexityRoot.Appearance.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Similarity(childComplexity), true
+	case "Appearance.source":
+		if e.ComplexityRoot.Appearance.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Source(childComplexity), true
+	case "Appearance.statement":
+		if e.ComplexityRoot.Appearance.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Statement(childComplexity), true
+
 	case "Change.actor":
 		if e.ComplexityRoot.Change.Actor == nil {
 			break
@@ -696,6 +789,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Change.Time(childComplexity), true
+
+	case "ClaimReview.bestRating":
+		if e.ComplexityRoot.ClaimReview.BestRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.BestRating(childComplexity), true
+	case "ClaimReview.createdAt":
+		if e.ComplexityRoot.ClaimReview.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.CreatedAt(childComplexity), true
+	case "ClaimReview.date":
+		if e.ComplexityRoot.ClaimReview.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Date(childComplexity), true
+	case "ClaimReview.history":
+		if e.ComplexityRoot.ClaimReview.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.History(childComplexity), true
+	case "ClaimReview.id":
+		if e.ComplexityRoot.ClaimReview.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.ID(childComplexity), true
+	case "ClaimReview.ratingText":
+		if e.ComplexityRoot.ClaimReview.RatingText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingText(childComplexity), true
+	case "ClaimReview.ratingValue":
+		if e.ComplexityRoot.ClaimReview.RatingValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingValue(childComplexity), true
+	case "ClaimReview.reviewer":
+		if e.ComplexityRoot.ClaimReview.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Reviewer(childComplexity), true
+	case "ClaimReview.statement":
+		if e.ComplexityRoot.ClaimReview.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Statement(childComplexity), true
+	case "ClaimReview.url":
+		if e.ComplexityRoot.ClaimReview.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.URL(childComplexity), true
+	case "ClaimReview.updatedAt":
+		if e.ComplexityRoot.ClaimReview.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.UpdatedAt(childComplexity), true
+	case "ClaimReview.worstRating":
+		if e.ComplexityRoot.ClaimReview.WorstRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.WorstRating(childComplexity), true
+
+	case "ClaimReviewConnection.edges":
+		if e.ComplexityRoot.ClaimReviewConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Edges(childComplexity), true
+	case "ClaimReviewConnection.nodes":
+		if e.ComplexityRoot.ClaimReviewConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Nodes(childComplexity), true
+	case "ClaimReviewConnection.pageInfo":
+		if e.ComplexityRoot.ClaimReviewConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.PageInfo(childComplexity), true
+	case "ClaimReviewConnection.totalCount":
+		if e.ComplexityRoot.ClaimReviewConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.TotalCount(childComplexity), true
+
+	case "ClaimReviewEdge.cursor":
+		if e.ComplexityRoot.ClaimReviewEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Cursor(childComplexity), true
+	case "ClaimReviewEdge.node":
+		if e.ComplexityRoot.ClaimReviewEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Node(childComplexity), true
 
 	case "CreatedToken.secret":
 		if e.ComplexityRoot.CreatedToken.Secret == nil {
@@ -879,6 +1083,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachTopics(childComplexity, args["statement"].(string), args["topics"].([]string)), true
+	case "Mutation.createClaimReview":
+		if e.ComplexityRoot.Mutation.CreateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateClaimReview(childComplexity, args["input"].(model.CreateClaimReviewInput)), true
 	case "Mutation.createOrganisation":
 		if e.ComplexityRoot.Mutation.CreateOrganisation == nil {
 			break
@@ -956,6 +1171,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteAffiliation(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteClaimReview":
+		if e.ComplexityRoot.Mutation.DeleteClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteClaimReview(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteOrganisation":
 		if e.ComplexityRoot.Mutation.DeleteOrganisation == nil {
 			break
@@ -1099,6 +1325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAffiliation(childComplexity, args["id"].(string), args["input"].(model.UpdateAffiliationInput)), true
+	case "Mutation.updateClaimReview":
+		if e.ComplexityRoot.Mutation.UpdateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClaimReview(childComplexity, args["id"].(string), args["input"].(model.UpdateClaimReviewInput)), true
 	case "Mutation.updateOrganisation":
 		if e.ComplexityRoot.Mutation.UpdateOrganisation == nil {
 			break
@@ -1440,6 +1677,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Affiliations(childComplexity, args["filter"].(*model.AffiliationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.claimReview":
+		if e.ComplexityRoot.Query.ClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReview(childComplexity, args["id"].(string)), true
+	case "Query.claimReviews":
+		if e.ComplexityRoot.Query.ClaimReviews == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReviews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReviews(childComplexity, args["filter"].(*model.ClaimReviewFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.history":
 		if e.ComplexityRoot.Query.History == nil {
 			break
@@ -1846,6 +2105,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SpeakerEdge.Node(childComplexity), true
 
+	case "Statement.appearances":
+		if e.ComplexityRoot.Statement.Appearances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Appearances(childComplexity), true
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -1870,6 +2135,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Cue(childComplexity), true
+	case "Statement.firstAppearance":
+		if e.ComplexityRoot.Statement.FirstAppearance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.FirstAppearance(childComplexity), true
 	case "Statement.history":
 		if e.ComplexityRoot.Statement.History == nil {
 			break
@@ -1882,6 +2153,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.ID(childComplexity), true
+	case "Statement.jsonld":
+		if e.ComplexityRoot.Statement.Jsonld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Jsonld(childComplexity), true
 	case "Statement.kind":
 		if e.ComplexityRoot.Statement.Kind == nil {
 			break
@@ -1906,6 +2183,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.OrganisationInferred(childComplexity), true
+	case "Statement.related":
+		if e.ComplexityRoot.Statement.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Statement_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.Related(childComplexity, args["withinDays"].(*int), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Statement.reviews":
+		if e.ComplexityRoot.Statement.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Reviews(childComplexity), true
 	case "Statement.role":
 		if e.ComplexityRoot.Statement.Role == nil {
 			break
@@ -2125,6 +2419,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AddAffiliationInput", ec.unmarshalInputAddAffiliationInput),
 			graphql.NewInputUnmarshaler("AffiliationFilter", ec.unmarshalInputAffiliationFilter),
+			graphql.NewInputUnmarshaler("ClaimReviewFilter", ec.unmarshalInputClaimReviewFilter),
+			graphql.NewInputUnmarshaler("CreateClaimReviewInput", ec.unmarshalInputCreateClaimReviewInput),
 			graphql.NewInputUnmarshaler("CreateOrganisationInput", ec.unmarshalInputCreateOrganisationInput),
 			graphql.NewInputUnmarshaler("CreateSourceInput", ec.unmarshalInputCreateSourceInput),
 			graphql.NewInputUnmarshaler("CreateSpeakerInput", ec.unmarshalInputCreateSpeakerInput),
@@ -2140,6 +2436,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
 			graphql.NewInputUnmarshaler("TopicFilter", ec.unmarshalInputTopicFilter),
 			graphql.NewInputUnmarshaler("UpdateAffiliationInput", ec.unmarshalInputUpdateAffiliationInput),
+			graphql.NewInputUnmarshaler("UpdateClaimReviewInput", ec.unmarshalInputUpdateClaimReviewInput),
 			graphql.NewInputUnmarshaler("UpdateOrganisationInput", ec.unmarshalInputUpdateOrganisationInput),
 			graphql.NewInputUnmarshaler("UpdateSourceInput", ec.unmarshalInputUpdateSourceInput),
 			graphql.NewInputUnmarshaler("UpdateSpeakerInput", ec.unmarshalInputUpdateSpeakerInput),
@@ -2220,7 +2517,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/history.graphqls" "schema/tokens.graphqls"
+//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/tokens.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2280,8 +2577,12 @@ interface Node {
   id: ID!
 }
 
-"A record with a name and other names it is known by."
-interface Named implements Node {
+"""
+A record with a name and other names it is known by. Every Named type is a
+Node too; Named does not say so itself because the generated code, given an
+interface implementing an interface, would resolve every Node as a Named.
+"""
+interface Named {
   id: ID!
   name: String!
   aliases: [String!]!
@@ -2861,6 +3162,7 @@ type Mutation {
   ingestDocument(input: DocumentInput!): IngestResult! @hasRole(role: EDITOR)
 }
 `, BuiltIn: false},
+	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
 	{Name: "schema/tokens.graphqls", Input: sourceData("schema/tokens.graphqls"), BuiltIn: false},
 }
@@ -2938,6 +3240,22 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_Appearance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "statement":
+		return ec.fieldContext_Appearance_statement(ctx, field)
+	case "source":
+		return ec.fieldContext_Appearance_source(ctx, field)
+	case "date":
+		return ec.fieldContext_Appearance_date(ctx, field)
+	case "similarity":
+		return ec.fieldContext_Appearance_similarity(ctx, field)
+	case "first":
+		return ec.fieldContext_Appearance_first(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Appearance", field.Name)
+}
+
 func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "seq":
@@ -2960,6 +3278,60 @@ func (ec *executionContext) childFields_Change(ctx context.Context, field graphq
 		return ec.fieldContext_Change_after(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimReview_id(ctx, field)
+	case "statement":
+		return ec.fieldContext_ClaimReview_statement(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+	case "ratingText":
+		return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+	case "ratingValue":
+		return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+	case "bestRating":
+		return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+	case "worstRating":
+		return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+	case "url":
+		return ec.fieldContext_ClaimReview_url(ctx, field)
+	case "date":
+		return ec.fieldContext_ClaimReview_date(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_ClaimReview_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReview", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3320,6 +3692,16 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Statement_updatedAt(ctx, field)
+	case "appearances":
+		return ec.fieldContext_Statement_appearances(ctx, field)
+	case "firstAppearance":
+		return ec.fieldContext_Statement_firstAppearance(ctx, field)
+	case "related":
+		return ec.fieldContext_Statement_related(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Statement_reviews(ctx, field)
+	case "jsonld":
+		return ec.fieldContext_Statement_jsonld(ctx, field)
 	case "history":
 		return ec.fieldContext_Statement_history(ctx, field)
 	}
@@ -3588,6 +3970,20 @@ func (ec *executionContext) field_Mutation_attachTopics_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+			return ec.unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3681,6 +4077,20 @@ func (ec *executionContext) field_Mutation_createTopic_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -3956,6 +4366,28 @@ func (ec *executionContext) field_Mutation_updateAffiliation_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+			return ec.unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4200,6 +4632,66 @@ func (ec *executionContext) field_Query_affiliations_args(ctx context.Context, r
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.AffiliationFilter, error) {
 			return ec.unmarshalOAffiliationFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐAffiliationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReviews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+			return ec.unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4699,6 +5191,52 @@ func (ec *executionContext) field_Speaker_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -5562,6 +6100,139 @@ func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("ApiToken", field, true, true, "Time")
 }
 
+func (ec *executionContext) _Appearance_statement(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_source(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_date(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Appearance_similarity(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Appearance_first(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Change_seq(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5776,6 +6447,552 @@ func (ec *executionContext) _Change_after(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Change_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Change", field, true, true, "String")
+}
+
+func (ec *executionContext) _ClaimReview_id(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_statement(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Statement(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Statement](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.statement",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Statement(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Statement](
+		ctx,
+		results,
+		err,
+		"ClaimReview.statement",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_reviewer(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviewer(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Organisation](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.reviewer",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviewer(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Organisation](
+		ctx,
+		results,
+		err,
+		"ClaimReview.reviewer",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_ratingText(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_ratingValue(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_bestRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BestRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_bestRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_worstRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorstRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_worstRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_url(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_date(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _ClaimReview_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReview_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReview_history(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_history(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"ClaimReview.history",
+	)
+}
+
+func (ec *executionContext) _ClaimReviewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+			return ec.marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CreatedToken_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
@@ -8041,6 +9258,192 @@ func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateClaimReview(ctx, fc.Args["input"].(model.CreateClaimReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClaimReview(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateClaimReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteClaimReview(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9899,6 +11302,94 @@ func (ec *executionContext) fieldContext_Query_previewDocument(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_previewDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReview(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimReviews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReviews(ctx, fc.Args["filter"].(*model.ClaimReviewFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+			return ec.marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReviews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11784,6 +13275,192 @@ func (ec *executionContext) _Statement_updatedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Statement_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Statement_appearances(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_appearances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Appearances(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_appearances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_firstAppearance(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_firstAppearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().FirstAppearance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_firstAppearance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_related(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().Related(ctx, obj, fc.Args["withinDays"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
+			return ec.marshalNStatementConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Statement_reviews(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*store.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviews(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.ClaimReview](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.reviews",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviews(ctx, []*store.Statement{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.ClaimReview](
+		ctx,
+		results,
+		err,
+		"Statement.reviews",
+	)
+}
+
+func (ec *executionContext) _Statement_jsonld(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_jsonld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Jsonld(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_jsonld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
 }
 
 func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
@@ -13738,6 +15415,146 @@ func UnmarshalAffiliationFilter(ctx context.Context, raw any) (model.Affiliation
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClaimReviewFilter(ctx context.Context, obj any) (model.ClaimReviewFilter, error) {
+	var it model.ClaimReviewFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = graphql.OmittableOf(data)
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimReviewFilter unmarshals raw into the ClaimReviewFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimReviewFilter(ctx context.Context, raw any) (model.ClaimReviewFilter, error) {
+	var out model.ClaimReviewFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimReviewFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateClaimReviewInput(ctx context.Context, obj any) (model.CreateClaimReviewInput, error) {
+	var it model.CreateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = data
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = data
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = data
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = data
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateClaimReviewInput unmarshals raw into the CreateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateClaimReviewInput(ctx context.Context, raw any) (model.CreateClaimReviewInput, error) {
+	var out model.CreateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Context, obj any) (model.CreateOrganisationInput, error) {
 	var it model.CreateOrganisationInput
 	if obj == nil {
@@ -14800,6 +16617,90 @@ func UnmarshalUpdateAffiliationInput(ctx context.Context, raw any) (model.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateClaimReviewInput(ctx context.Context, obj any) (model.UpdateClaimReviewInput, error) {
+	var it model.UpdateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = graphql.OmittableOf(data)
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = graphql.OmittableOf(data)
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = graphql.OmittableOf(data)
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = graphql.OmittableOf(data)
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateClaimReviewInput unmarshals raw into the UpdateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateClaimReviewInput(ctx context.Context, raw any) (model.UpdateClaimReviewInput, error) {
+	var out model.UpdateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Context, obj any) (model.UpdateOrganisationInput, error) {
 	var it model.UpdateOrganisationInput
 	if obj == nil {
@@ -15283,16 +17184,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Source(ctx, sel, obj)
-	case model.Named:
+	case store.ClaimReview:
+		return ec._ClaimReview(ctx, sel, &obj)
+	case *store.ClaimReview:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Named(ctx, sel, obj)
-	case *model.Named:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Named(ctx, sel, obj)
+		return ec._ClaimReview(ctx, sel, obj)
 	case store.Affiliation:
 		return ec._Affiliation(ctx, sel, &obj)
 	case *store.Affiliation:
@@ -15542,6 +17440,59 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var appearanceImplementors = []string{"Appearance"}
+
+func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSet, obj *store.Appearance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appearanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Appearance")
+		case "statement":
+			out.Values[i] = ec._Appearance_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Appearance_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._Appearance_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._Appearance_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "first":
+			out.Values[i] = ec._Appearance_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var changeImplementors = []string{"Change"}
 
 func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *store.Change) graphql.Marshaler {
@@ -15603,6 +17554,183 @@ func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Change_after(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewImplementors = []string{"ClaimReview", "Node"}
+
+func (ec *executionContext) _ClaimReview(ctx context.Context, sel ast.SelectionSet, obj *store.ClaimReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReview")
+		case "id":
+			out.Values[i] = ec._ClaimReview_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_statement(ctx, field, obj)
+				})
+		case "reviewer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_reviewer(ctx, field, obj)
+				})
+		case "ratingText":
+			out.Values[i] = ec._ClaimReview_ratingText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratingValue":
+			out.Values[i] = ec._ClaimReview_ratingValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bestRating":
+			out.Values[i] = ec._ClaimReview_bestRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "worstRating":
+			out.Values[i] = ec._ClaimReview_worstRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._ClaimReview_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._ClaimReview_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ClaimReview_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ClaimReview_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewConnectionImplementors = []string{"ClaimReviewConnection"}
+
+func (ec *executionContext) _ClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimReviewConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ClaimReviewConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimReviewConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimReviewConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewEdgeImplementors = []string{"ClaimReviewEdge"}
+
+func (ec *executionContext) _ClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimReviewEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimReviewEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16079,6 +18207,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "ingestDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_ingestDocument(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteClaimReview(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -16627,6 +18776,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_previewDocument(ctx, field)
 				})
+		case "claimReview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReview(ctx, field)
+				})
+		case "claimReviews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReviews(ctx, field)
+				})
 		case "history":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -17170,6 +19331,36 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "appearances":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_appearances(ctx, field, obj)
+				})
+		case "firstAppearance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_firstAppearance(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_related(ctx, field, obj)
+				})
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_reviews(ctx, field, obj)
+				})
+		case "jsonld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_jsonld(ctx, field, obj)
+				})
 		case "history":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -17895,6 +20086,30 @@ func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋquotedbᚋquotedb
 	return ec._ApiToken(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx context.Context, sel ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Appearance!")
+		return graphql.Null
+	}
+	return ec._Appearance(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17946,6 +20161,68 @@ func (ec *executionContext) marshalNChangeOp2githubᚗcomᚋquotedbᚋquotedbᚋ
 		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeOp!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "ClaimReview", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx context.Context, sel ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReview!")
+		return graphql.Null
+	}
+	return ec._ClaimReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewConnection!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewEdge!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputCreateClaimReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateOrganisationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateOrganisationInput(ctx context.Context, v any) (model.CreateOrganisationInput, error) {
@@ -18166,6 +20443,8 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 		batchIdxMapStatement := map[int]int{}
 		var batchItemsSource []*store.Source
 		batchIdxMapSource := map[int]int{}
+		var batchItemsClaimReview []*store.ClaimReview
+		batchIdxMapClaimReview := map[int]int{}
 		var batchItemsAffiliation []*store.Affiliation
 		batchIdxMapAffiliation := map[int]int{}
 		for i, item := range v {
@@ -18200,6 +20479,12 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 			case *store.Source:
 				batchIdxMapSource[i] = len(batchItemsSource)
 				batchItemsSource = append(batchItemsSource, concrete)
+			case store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, &concrete)
+			case *store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, concrete)
 			case store.Affiliation:
 				batchIdxMapAffiliation[i] = len(batchItemsAffiliation)
 				batchItemsAffiliation = append(batchItemsAffiliation, &concrete)
@@ -18222,6 +20507,9 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 		}
 		if len(batchItemsSource) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
+		}
+		if len(batchItemsClaimReview) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "ClaimReview", batchItemsClaimReview, batchIdxMapClaimReview)
 		}
 		if len(batchItemsAffiliation) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Affiliation", batchItemsAffiliation, batchIdxMapAffiliation)
@@ -18750,6 +21038,11 @@ func (ec *executionContext) unmarshalNUpdateAffiliationInput2githubᚗcomᚋquot
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputUpdateClaimReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateOrganisationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateOrganisationInput(ctx context.Context, v any) (model.UpdateOrganisationInput, error) {
 	res, err := ec.unmarshalInputUpdateOrganisationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18953,6 +21246,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimReviewFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalODateCoverageInput2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDateCoverageInputᚄ(ctx context.Context, v any) ([]*model.DateCoverageInput, error) {

@@ -3,6 +3,10 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"strings"
+	"unicode"
+
+	"github.com/quotedb/quotedb/graph/model"
 
 	"github.com/quotedb/quotedb/store"
 )
@@ -35,4 +39,17 @@ func jsonText(raw json.RawMessage) *string {
 	}
 	s := string(raw)
 	return &s
+}
+
+// recordType is the GraphQL name of a record type: claimReview is
+// CLAIM_REVIEW.
+func recordType(t store.RecordType) model.RecordType {
+	var b strings.Builder
+	for _, r := range string(t) {
+		if unicode.IsUpper(r) {
+			b.WriteByte('_')
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return model.RecordType(b.String())
 }

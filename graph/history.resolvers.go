@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
@@ -23,7 +22,7 @@ func (r *changeResolver) Seq(ctx context.Context, obj *store.Change) (int, error
 }
 
 func (r *changeResolver) RecordType(ctx context.Context, obj *store.Change) (model.RecordType, error) {
-	return model.RecordType(strings.ToUpper(string(obj.Type))), nil
+	return recordType(obj.Type), nil
 }
 
 func (r *changeResolver) Fields(ctx context.Context, obj *store.Change) ([]*model.FieldChange, error) {
@@ -44,6 +43,10 @@ func (r *changeResolver) Before(ctx context.Context, obj *store.Change) (*string
 
 func (r *changeResolver) After(ctx context.Context, obj *store.Change) (*string, error) {
 	return jsonText(obj.After), nil
+}
+
+func (r *claimReviewResolver) History(ctx context.Context, objs []*store.ClaimReview) ([][]*store.Change, error) {
+	return histories(ctx, r.Store, objs, func(c *store.ClaimReview) string { return c.ID })
 }
 
 func (r *organisationResolver) History(ctx context.Context, objs []*store.Organisation) ([][]*store.Change, error) {

@@ -297,7 +297,7 @@ func (r *mutationResolver) DetachTopics(ctx context.Context, statement string, t
 }
 
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error) {
-	p, src, created, err := ingest.Ingest(ctx, r.Store, document(input))
+	p, src, created, err := ingest.Ingest(ctx, r.Store, r.document(input))
 	if err != nil {
 		return nil, err
 	}
@@ -459,7 +459,7 @@ func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementF
 }
 
 func (r *queryResolver) PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error) {
-	p, err := ingest.Prepare(ctx, r.Store, document(input))
+	p, err := ingest.Prepare(ctx, r.Store, r.document(input))
 	if err != nil {
 		return nil, err
 	}

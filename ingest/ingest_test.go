@@ -146,3 +146,15 @@ func TestIngestDigestOverDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestIngestSeparatorIsNoTopic(t *testing.T) {
+	s := bolttest.Open(t)
+	text := "***\n\nJane Doe said that the vote was fair.\n"
+	p, src, created, err := ingest.Ingest(context.Background(), s, ingest.Document{Text: text})
+	if err != nil || !created {
+		t.Fatalf("ingest: %v", err)
+	}
+	if len(p.Topics) != 0 || len(p.Statements) != 1 || len(p.Statements[0].TopicIDs) != 0 {
+		t.Errorf("plan: topics %d, statements %+v (source %s)", len(p.Topics), p.Statements, src.ID)
+	}
+}

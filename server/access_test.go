@@ -84,7 +84,7 @@ func TestMutationsNeedATokenOfTheirRole(t *testing.T) {
 }
 
 func TestAuthReads(t *testing.T) {
-	f := newServer(t, func(c *server.Config, _ *bolt.Store) { c.AuthReads = true })
+	f := newServerWith(t, func(c *server.Config) { c.AuthReads = true })
 	const q = `{ speakers { totalCount } }`
 	r := f.client("").Do(q, nil)
 	if r.Status != http.StatusUnauthorized || len(r.Errors) != 1 || r.Errors[0].Code() != "UNAUTHENTICATED" {
@@ -162,7 +162,10 @@ func TestHistoryShowsWhoChangedAnAttribution(t *testing.T) {
 	// Every type has its history.
 	var all struct {
 		Speakers, Organisations, Affiliations, Topics, Sources, Statements struct {
-			Nodes []struct{ History []change }
+			Nodes []struct {
+				ID      string
+				History []change
+			}
 		}
 	}
 	f.c.Query(nil, `mutation($sp: ID!) {
@@ -176,15 +179,31 @@ func TestHistoryShowsWhoChangedAnAttribution(t *testing.T) {
 	}
 	f.c.Query(&org, `{ organisations { nodes { id } } }`, nil)
 	f.c.Query(nil, `mutation($sp: ID!, $o: ID!) { addAffiliation(input: {speaker: $sp, organisation: $o}) { id } }`, map[string]any{"sp": ids.B.ID, "o": org.Organisations.Nodes[0].ID})
-	h1 := `nodes { history { actor op } }`
+	h1 := `nodes { id history { actor op } }`
 	f.c.Query(&all, `{ speakers { `+h1+` } organisations { `+h1+` } affiliations { `+h1+` } topics { `+h1+` } sources { `+h1+` } statements { `+h1+` } }`, nil)
-	for name, l := range map[string][]struct{ History []change }{
+	for name, l := range map[string][]struct {
+		ID      string
+		History []change
+	}{
 		"speakers": all.Speakers.Nodes, "organisations": all.Organisations.Nodes, "affiliations": all.Affiliations.Nodes,
 		"topics": all.Topics.Nodes, "sources": all.Sources.Nodes, "statements": all.Statements.Nodes,
 	} {
 		if len(l) == 0 || len(l[0].History) == 0 || l[0].History[0].Op != "CREATE" || *l[0].History[0].Actor != "test-admin" {
 			t.Errorf("%s: history %+v", name, l)
 		}
+	}
+
+	// Claim reviews too, and history(id) names their type.
+	var cr struct{ CreateClaimReview struct{ ID string } }
+	editor.Query(&cr, `mutation($st: ID!, $org: ID!) { createClaimReview(input: {statement: $st, reviewer: $org, ratingText: "False",
+		ratingValue: 1, bestRating: 5, worstRating: 1, url: "https://factcheck.example/1"}) { id } }`,
+		map[string]any{"st": all.Statements.Nodes[0].ID, "org": org.Organisations.Nodes[0].ID})
+	var crh struct {
+		History []struct{ Actor, Op, RecordType string }
+	}
+	f.c.Query(&crh, `query($id: ID!) { history(id: $id) { actor op recordType } }`, map[string]any{"id": cr.CreateClaimReview.ID})
+	if len(crh.History) != 1 || crh.History[0].RecordType != "CLAIM_REVIEW" || crh.History[0].Actor != "Newsdesk — Leyla" {
+		t.Errorf("claim review history %+v", crh.History)
 	}
 
 	f.c.Fails("BAD_USER_INPUT", `{ history(id: "nope") { seq } }`, nil)
@@ -203,7 +222,7 @@ func deref(s *string) string {
 }
 
 func TestAdminBackup(t *testing.T) {
-	f := newServer(t, func(c *server.Config, db *bolt.Store) { c.Backup = db })
+	f := newServer(t)
 	var sp struct{ CreateSpeaker struct{ ID string } }
 	f.c.Query(&sp, createSpeaker, map[string]any{"name": "Ganimat Zahid"})
 

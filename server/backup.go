@@ -30,6 +30,11 @@ func backupHandler(snap Snapshotter, log *slog.Logger) http.Handler {
 			refuse(w, err)
 			return
 		}
+		// A large database takes longer to send than the server's write
+		// timeout allows a GraphQL answer; the snapshot's size bounds it.
+		if err := http.NewResponseController(w).SetWriteDeadline(time.Time{}); err != nil {
+			log.WarnContext(r.Context(), "backup: cannot lift the write deadline", "err", err)
+		}
 		name := "quotedb-" + time.Now().UTC().Format("20060102T150405Z") + ".db"
 		err := snap.Snapshot(func(size int64, s io.WriterTo) error {
 			h := w.Header()

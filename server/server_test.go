@@ -42,15 +42,21 @@ type fixture struct {
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
-// and checks the file's consistency when the test ends. configure, when
-// given, adjusts the server's configuration.
-func newServer(t *testing.T, configure ...func(*server.Config, *bolt.Store)) *fixture {
+// and checks the file's consistency when the test ends.
+func newServer(t *testing.T) *fixture {
+	t.Helper()
+	return newServerWith(t, nil)
+}
+
+// newServerWith is newServer with a configuration changed by configure.
+// The server serves backups of its database.
+func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
 	t.Helper()
 	db := bolttest.Open(t)
 	cs := &countingStore{Store: db}
-	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16}
-	for _, fn := range configure {
-		fn(&cfg, db)
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats, Backup: db}
+	if configure != nil {
+		configure(&cfg)
 	}
 	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(srv.Close)

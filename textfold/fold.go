@@ -18,17 +18,20 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// azLower holds Casers that lowercase with Azerbaijani rules, so that İ
-// becomes i and I becomes ı (then folded to i below) rather than i with a
-// combining dot. A Caser keeps state between calls and is not safe for
-// concurrent use, so each call takes one of its own.
-var azLower = sync.Pool{New: func() any { c := cases.Lower(language.Azerbaijani); return &c }}
-
-func lowerAz(s string) string {
-	c := azLower.Get().(*cases.Caser)
-	defer azLower.Put(c)
+// azLower lowercases with Azerbaijani rules, so that İ becomes i and I becomes
+// ı (then folded to i below) rather than i with a combining dot.
+func azLower(s string) string {
+	c := azLowerCasers.Get().(*cases.Caser)
+	defer azLowerCasers.Put(c)
 	return c.String(s)
 }
+
+// azLowerCasers pools Azerbaijani lowercasers: a Caser keeps state while it
+// works and must not be shared between goroutines.
+var azLowerCasers = sync.Pool{New: func() any {
+	c := cases.Lower(language.Azerbaijani)
+	return &c
+}}
 
 // letters maps letters with no Unicode decomposition to the ASCII letter that
 // English-language transliterations use for them.
@@ -59,7 +62,7 @@ func fold(s, schwaAs string) string {
 	// Invalid bytes would make the transformers below stop part-way and
 	// leave the rest unfolded; they are separators like any non-letter.
 	s = strings.ToValidUTF8(s, " ")
-	s = lowerAz(s)
+	s = azLower(s)
 	s = strings.ReplaceAll(s, schwa, schwaAs)
 	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	// After removing marks, so that ǣ and ǿ are replaced as æ and ø are.
@@ -84,7 +87,7 @@ func fold(s, schwaAs string) string {
 // two when it contains ə (one reading it as e, one as a).
 func Keys(s string) []string {
 	e := fold(s, "e")
-	if !strings.Contains(lowerAz(s), schwa) {
+	if !strings.Contains(azLower(s), schwa) {
 		return []string{e}
 	}
 	return []string{e, fold(s, "a")}

@@ -42,6 +42,35 @@ type AffiliationFilter struct {
 	At graphql.Omittable[*partialdate.Date] `json:"at,omitempty"`
 }
 
+type ClaimReviewConnection struct {
+	Edges      []*ClaimReviewEdge   `json:"edges"`
+	Nodes      []*store.ClaimReview `json:"nodes"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type ClaimReviewEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *store.ClaimReview `json:"node"`
+}
+
+type ClaimReviewFilter struct {
+	Statement graphql.Omittable[*string] `json:"statement,omitempty"`
+	Reviewer  graphql.Omittable[*string] `json:"reviewer,omitempty"`
+}
+
+type CreateClaimReviewInput struct {
+	Statement   string  `json:"statement"`
+	Reviewer    string  `json:"reviewer"`
+	RatingText  string  `json:"ratingText"`
+	RatingValue float64 `json:"ratingValue"`
+	BestRating  float64 `json:"bestRating"`
+	WorstRating float64 `json:"worstRating"`
+	// An absolute http or https URL.
+	URL  string                               `json:"url"`
+	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+}
+
 type CreateOrganisationInput struct {
 	Name       string                            `json:"name"`
 	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
@@ -337,6 +366,17 @@ type UpdateAffiliationInput struct {
 	Source graphql.Omittable[*string]           `json:"source,omitempty"`
 }
 
+// Fields left out stay as they are; null clears date.
+type UpdateClaimReviewInput struct {
+	Reviewer    graphql.Omittable[*string]           `json:"reviewer,omitempty"`
+	RatingText  graphql.Omittable[*string]           `json:"ratingText,omitempty"`
+	RatingValue graphql.Omittable[*float64]          `json:"ratingValue,omitempty"`
+	BestRating  graphql.Omittable[*float64]          `json:"bestRating,omitempty"`
+	WorstRating graphql.Omittable[*float64]          `json:"worstRating,omitempty"`
+	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
+	Date        graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+}
+
 type UpdateOrganisationInput struct {
 	Name       graphql.Omittable[*string]        `json:"name,omitempty"`
 	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
@@ -453,6 +493,7 @@ const (
 	RecordTypeTopic        RecordType = "TOPIC"
 	RecordTypeSource       RecordType = "SOURCE"
 	RecordTypeStatement    RecordType = "STATEMENT"
+	RecordTypeClaimReview  RecordType = "CLAIM_REVIEW"
 )
 
 var AllRecordType = []RecordType{
@@ -462,11 +503,12 @@ var AllRecordType = []RecordType{
 	RecordTypeTopic,
 	RecordTypeSource,
 	RecordTypeStatement,
+	RecordTypeClaimReview,
 }
 
 func (e RecordType) IsValid() bool {
 	switch e {
-	case RecordTypeSpeaker, RecordTypeOrganisation, RecordTypeAffiliation, RecordTypeTopic, RecordTypeSource, RecordTypeStatement:
+	case RecordTypeSpeaker, RecordTypeOrganisation, RecordTypeAffiliation, RecordTypeTopic, RecordTypeSource, RecordTypeStatement, RecordTypeClaimReview:
 		return true
 	}
 	return false
