@@ -91,6 +91,14 @@ func TestAuthReads(t *testing.T) {
 		t.Fatalf("anonymous read: status %d, %+v", r.Status, r.Errors)
 	}
 	f.client(f.token("reader", store.Editor)).Query(nil, q, nil)
+	res, err := http.Get(f.srv.URL + "/statements/01890000-0000-7000-8000-000000000000.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("anonymous JSON-LD read: %s", res.Status)
+	}
 
 	open := newServer(t)
 	open.client("").Query(nil, q, nil)
