@@ -5,6 +5,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"math"
@@ -33,6 +34,9 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Affiliation() AffiliationResolver
+	ApiToken() ApiTokenResolver
+	Change() ChangeResolver
+	ClaimReview() ClaimReviewResolver
 	DateCoverage() DateCoverageResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
@@ -44,6 +48,7 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	HasRole func(ctx context.Context, obj any, next graphql.Resolver, role model.Role) (res any, err error)
 }
 
 type ComplexityRoot struct {
@@ -51,6 +56,7 @@ type ComplexityRoot struct {
 		CreatedAt    func(childComplexity int) int
 		Current      func(childComplexity int) int
 		End          func(childComplexity int) int
+		History      func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Organisation func(childComplexity int) int
 		Role         func(childComplexity int) int
@@ -72,6 +78,66 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ApiToken struct {
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+		Role      func(childComplexity int) int
+	}
+
+	Appearance struct {
+		Date       func(childComplexity int) int
+		First      func(childComplexity int) int
+		Similarity func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Statement  func(childComplexity int) int
+	}
+
+	Change struct {
+		Actor      func(childComplexity int) int
+		After      func(childComplexity int) int
+		Before     func(childComplexity int) int
+		Fields     func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Op         func(childComplexity int) int
+		RecordType func(childComplexity int) int
+		Seq        func(childComplexity int) int
+		Time       func(childComplexity int) int
+	}
+
+	ClaimReview struct {
+		BestRating  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Date        func(childComplexity int) int
+		History     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		RatingText  func(childComplexity int) int
+		RatingValue func(childComplexity int) int
+		Reviewer    func(childComplexity int) int
+		Statement   func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		WorstRating func(childComplexity int) int
+	}
+
+	ClaimReviewConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ClaimReviewEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CreatedToken struct {
+		Secret func(childComplexity int) int
+		Token  func(childComplexity int) int
+	}
+
 	DateCoverage struct {
 		From  func(childComplexity int) int
 		Label func(childComplexity int) int
@@ -91,6 +157,12 @@ type ComplexityRoot struct {
 		Topics         func(childComplexity int) int
 	}
 
+	FieldChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
+	}
+
 	IngestResult struct {
 		Created          func(childComplexity int) int
 		NewOrganisations func(childComplexity int) int
@@ -104,12 +176,15 @@ type ComplexityRoot struct {
 		AddAffiliation     func(childComplexity int, input model.AddAffiliationInput) int
 		AddAlias           func(childComplexity int, id string, alias string) int
 		AttachTopics       func(childComplexity int, statement string, topics []string) int
+		CreateClaimReview  func(childComplexity int, input model.CreateClaimReviewInput) int
 		CreateOrganisation func(childComplexity int, input model.CreateOrganisationInput) int
 		CreateSource       func(childComplexity int, input model.CreateSourceInput) int
 		CreateSpeaker      func(childComplexity int, input model.CreateSpeakerInput) int
 		CreateStatement    func(childComplexity int, input model.CreateStatementInput) int
+		CreateToken        func(childComplexity int, name string, role model.Role) int
 		CreateTopic        func(childComplexity int, input model.CreateTopicInput) int
 		DeleteAffiliation  func(childComplexity int, id string) int
+		DeleteClaimReview  func(childComplexity int, id string) int
 		DeleteOrganisation func(childComplexity int, id string, cascade *bool) int
 		DeleteSource       func(childComplexity int, id string, cascade *bool) int
 		DeleteSpeaker      func(childComplexity int, id string, cascade *bool) int
@@ -121,7 +196,9 @@ type ComplexityRoot struct {
 		MergeOrganisations func(childComplexity int, keep string, drop string) int
 		MergeSpeakers      func(childComplexity int, keep string, drop string) int
 		RemoveAlias        func(childComplexity int, id string, alias string) int
+		RevokeToken        func(childComplexity int, nameOrID string) int
 		UpdateAffiliation  func(childComplexity int, id string, input model.UpdateAffiliationInput) int
+		UpdateClaimReview  func(childComplexity int, id string, input model.UpdateClaimReviewInput) int
 		UpdateOrganisation func(childComplexity int, id string, input model.UpdateOrganisationInput) int
 		UpdateSource       func(childComplexity int, id string, input model.UpdateSourceInput) int
 		UpdateSpeaker      func(childComplexity int, id string, input model.UpdateSpeakerInput) int
@@ -132,6 +209,7 @@ type ComplexityRoot struct {
 	Organisation struct {
 		Aliases    func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
+		History    func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Kind       func(childComplexity int) int
 		Members    func(childComplexity int, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) int
@@ -193,6 +271,9 @@ type ComplexityRoot struct {
 	Query struct {
 		Affiliation     func(childComplexity int, id string) int
 		Affiliations    func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		ClaimReview     func(childComplexity int, id string) int
+		ClaimReviews    func(childComplexity int, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) int
+		History         func(childComplexity int, id string) int
 		Node            func(childComplexity int, id string) int
 		Nodes           func(childComplexity int, ids []string) int
 		Organisation    func(childComplexity int, id string) int
@@ -204,6 +285,7 @@ type ComplexityRoot struct {
 		Speakers        func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
 		Statement       func(childComplexity int, id string) int
 		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Tokens          func(childComplexity int) int
 		Topic           func(childComplexity int, id string) int
 		Topics          func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
 	}
@@ -212,6 +294,7 @@ type ComplexityRoot struct {
 		ArchivedURL func(childComplexity int) int
 		ContentHash func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
+		History     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Language    func(childComplexity int) int
 		Published   func(childComplexity int) int
@@ -245,6 +328,7 @@ type ComplexityRoot struct {
 		Aliases      func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		Description  func(childComplexity int) int
+		History      func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Name         func(childComplexity int) int
 		QID          func(childComplexity int) int
@@ -265,15 +349,21 @@ type ComplexityRoot struct {
 	}
 
 	Statement struct {
+		Appearances          func(childComplexity int) int
 		Confidence           func(childComplexity int) int
 		Covers               func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Cue                  func(childComplexity int) int
+		FirstAppearance      func(childComplexity int) int
+		History              func(childComplexity int) int
 		ID                   func(childComplexity int) int
+		Jsonld               func(childComplexity int) int
 		Kind                 func(childComplexity int) int
 		Language             func(childComplexity int) int
 		Organisation         func(childComplexity int) int
 		OrganisationInferred func(childComplexity int) int
+		Related              func(childComplexity int, withinDays *int, first *int, after *string, last *int, before *string) int
+		Reviews              func(childComplexity int) int
 		Role                 func(childComplexity int) int
 		Said                 func(childComplexity int) int
 		SaidPrecision        func(childComplexity int) int
@@ -302,6 +392,7 @@ type ComplexityRoot struct {
 		Aliases    func(childComplexity int) int
 		Children   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt  func(childComplexity int) int
+		History    func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
 		Parent     func(childComplexity int) int
@@ -333,6 +424,28 @@ type AffiliationResolver interface {
 
 	Current(ctx context.Context, obj *store.Affiliation) (bool, error)
 	Source(ctx context.Context, objs []*store.Affiliation) ([]*store.Source, error)
+
+	History(ctx context.Context, objs []*store.Affiliation) ([][]*store.Change, error)
+}
+type ApiTokenResolver interface {
+	Role(ctx context.Context, obj *store.Token) (model.Role, error)
+
+	RevokedAt(ctx context.Context, obj *store.Token) (*time.Time, error)
+}
+type ChangeResolver interface {
+	Seq(ctx context.Context, obj *store.Change) (int, error)
+
+	RecordType(ctx context.Context, obj *store.Change) (model.RecordType, error)
+
+	Fields(ctx context.Context, obj *store.Change) ([]*model.FieldChange, error)
+	Before(ctx context.Context, obj *store.Change) (*string, error)
+	After(ctx context.Context, obj *store.Change) (*string, error)
+}
+type ClaimReviewResolver interface {
+	Statement(ctx context.Context, objs []*store.ClaimReview) ([]*store.Statement, error)
+	Reviewer(ctx context.Context, objs []*store.ClaimReview) ([]*store.Organisation, error)
+
+	History(ctx context.Context, objs []*store.ClaimReview) ([][]*store.Change, error)
 }
 type DateCoverageResolver interface {
 	From(ctx context.Context, obj *store.Coverage) (*partialdate.Date, error)
@@ -365,10 +478,17 @@ type MutationResolver interface {
 	AttachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	DetachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error)
+	CreateClaimReview(ctx context.Context, input model.CreateClaimReviewInput) (*store.ClaimReview, error)
+	UpdateClaimReview(ctx context.Context, id string, input model.UpdateClaimReviewInput) (*store.ClaimReview, error)
+	DeleteClaimReview(ctx context.Context, id string) (string, error)
+	CreateToken(ctx context.Context, name string, role model.Role) (*model.CreatedToken, error)
+	RevokeToken(ctx context.Context, nameOrID string) (*store.Token, error)
 }
 type OrganisationResolver interface {
 	Members(ctx context.Context, obj *store.Organisation, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
 	Statements(ctx context.Context, obj *store.Organisation, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+
+	History(ctx context.Context, objs []*store.Organisation) ([][]*store.Change, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -386,15 +506,23 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*store.Statement, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
+	ClaimReview(ctx context.Context, id string) (*store.ClaimReview, error)
+	ClaimReviews(ctx context.Context, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) (*model.ClaimReviewConnection, error)
+	History(ctx context.Context, id string) ([]*store.Change, error)
+	Tokens(ctx context.Context) ([]*store.Token, error)
 }
 type SourceResolver interface {
 	Publisher(ctx context.Context, objs []*store.Source) ([]*store.Organisation, error)
 
 	Statements(ctx context.Context, obj *store.Source, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+
+	History(ctx context.Context, objs []*store.Source) ([][]*store.Change, error)
 }
 type SpeakerResolver interface {
 	Affiliations(ctx context.Context, obj *store.Speaker, at *partialdate.Date, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
 	Statements(ctx context.Context, obj *store.Speaker, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+
+	History(ctx context.Context, objs []*store.Speaker) ([][]*store.Change, error)
 }
 type StatementResolver interface {
 	Speaker(ctx context.Context, objs []*store.Statement) ([]*store.Speaker, error)
@@ -406,11 +534,20 @@ type StatementResolver interface {
 
 	Topics(ctx context.Context, objs []*store.Statement) ([][]*store.Topic, error)
 	Source(ctx context.Context, objs []*store.Statement) ([]*store.Source, error)
+
+	Appearances(ctx context.Context, obj *store.Statement) ([]*store.Appearance, error)
+	FirstAppearance(ctx context.Context, obj *store.Statement) (*store.Appearance, error)
+	Related(ctx context.Context, obj *store.Statement, withinDays *int, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
+	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
+	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
 }
 type TopicResolver interface {
 	Parent(ctx context.Context, objs []*store.Topic) ([]*store.Topic, error)
 	Children(ctx context.Context, obj *store.Topic, first *int, after *string, last *int, before *string) (*model.TopicConnection, error)
 	Statements(ctx context.Context, obj *store.Topic, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+
+	History(ctx context.Context, objs []*store.Topic) ([][]*store.Change, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -449,6 +586,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Affiliation.End(childComplexity), true
+	case "Affiliation.history":
+		if e.ComplexityRoot.Affiliation.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Affiliation.History(childComplexity), true
 	case "Affiliation.id":
 		if e.ComplexityRoot.Affiliation.ID == nil {
 			break
@@ -530,6 +673,247 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AffiliationEdge.Node(childComplexity), true
 
+	case "ApiToken.createdAt":
+		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.CreatedAt(childComplexity), true
+	case "ApiToken.id":
+		if e.ComplexityRoot.ApiToken.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.ID(childComplexity), true
+	case "ApiToken.name":
+		if e.ComplexityRoot.ApiToken.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Name(childComplexity), true
+	case "ApiToken.revokedAt":
+		if e.ComplexityRoot.ApiToken.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.RevokedAt(childComplexity), true
+	case "ApiToken.role":
+		if e.ComplexityRoot.ApiToken.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Role(childComplexity), true
+
+	case "Appearance.date":
+		if e.ComplexityRoot.Appearance.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Date(childComplexity), true
+	case "Appearance.first":
+		if e.ComplexityRoot.Appearance.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.First(childComplexity), true
+	case "Appearance.similarity":
+		if e.ComplexityRoot.Appearance.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Similarity(childComplexity), true
+	case "Appearance.source":
+		if e.ComplexityRoot.Appearance.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Source(childComplexity), true
+	case "Appearance.statement":
+		if e.ComplexityRoot.Appearance.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Statement(childComplexity), true
+
+	case "Change.actor":
+		if e.ComplexityRoot.Change.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Actor(childComplexity), true
+	case "Change.after":
+		if e.ComplexityRoot.Change.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.After(childComplexity), true
+	case "Change.before":
+		if e.ComplexityRoot.Change.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Before(childComplexity), true
+	case "Change.fields":
+		if e.ComplexityRoot.Change.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Fields(childComplexity), true
+	case "Change.recordId":
+		if e.ComplexityRoot.Change.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.ID(childComplexity), true
+	case "Change.op":
+		if e.ComplexityRoot.Change.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Op(childComplexity), true
+	case "Change.recordType":
+		if e.ComplexityRoot.Change.RecordType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.RecordType(childComplexity), true
+	case "Change.seq":
+		if e.ComplexityRoot.Change.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Seq(childComplexity), true
+	case "Change.time":
+		if e.ComplexityRoot.Change.Time == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Change.Time(childComplexity), true
+
+	case "ClaimReview.bestRating":
+		if e.ComplexityRoot.ClaimReview.BestRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.BestRating(childComplexity), true
+	case "ClaimReview.createdAt":
+		if e.ComplexityRoot.ClaimReview.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.CreatedAt(childComplexity), true
+	case "ClaimReview.date":
+		if e.ComplexityRoot.ClaimReview.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Date(childComplexity), true
+	case "ClaimReview.history":
+		if e.ComplexityRoot.ClaimReview.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.History(childComplexity), true
+	case "ClaimReview.id":
+		if e.ComplexityRoot.ClaimReview.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.ID(childComplexity), true
+	case "ClaimReview.ratingText":
+		if e.ComplexityRoot.ClaimReview.RatingText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingText(childComplexity), true
+	case "ClaimReview.ratingValue":
+		if e.ComplexityRoot.ClaimReview.RatingValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingValue(childComplexity), true
+	case "ClaimReview.reviewer":
+		if e.ComplexityRoot.ClaimReview.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Reviewer(childComplexity), true
+	case "ClaimReview.statement":
+		if e.ComplexityRoot.ClaimReview.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Statement(childComplexity), true
+	case "ClaimReview.url":
+		if e.ComplexityRoot.ClaimReview.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.URL(childComplexity), true
+	case "ClaimReview.updatedAt":
+		if e.ComplexityRoot.ClaimReview.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.UpdatedAt(childComplexity), true
+	case "ClaimReview.worstRating":
+		if e.ComplexityRoot.ClaimReview.WorstRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.WorstRating(childComplexity), true
+
+	case "ClaimReviewConnection.edges":
+		if e.ComplexityRoot.ClaimReviewConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Edges(childComplexity), true
+	case "ClaimReviewConnection.nodes":
+		if e.ComplexityRoot.ClaimReviewConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Nodes(childComplexity), true
+	case "ClaimReviewConnection.pageInfo":
+		if e.ComplexityRoot.ClaimReviewConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.PageInfo(childComplexity), true
+	case "ClaimReviewConnection.totalCount":
+		if e.ComplexityRoot.ClaimReviewConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.TotalCount(childComplexity), true
+
+	case "ClaimReviewEdge.cursor":
+		if e.ComplexityRoot.ClaimReviewEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Cursor(childComplexity), true
+	case "ClaimReviewEdge.node":
+		if e.ComplexityRoot.ClaimReviewEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Node(childComplexity), true
+
+	case "CreatedToken.secret":
+		if e.ComplexityRoot.CreatedToken.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.Secret(childComplexity), true
+	case "CreatedToken.token":
+		if e.ComplexityRoot.CreatedToken.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedToken.Token(childComplexity), true
+
 	case "DateCoverage.from":
 		if e.ComplexityRoot.DateCoverage.From == nil {
 			break
@@ -610,6 +994,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentPreview.Topics(childComplexity), true
 
+	case "FieldChange.after":
+		if e.ComplexityRoot.FieldChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.After(childComplexity), true
+	case "FieldChange.before":
+		if e.ComplexityRoot.FieldChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Before(childComplexity), true
+	case "FieldChange.field":
+		if e.ComplexityRoot.FieldChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FieldChange.Field(childComplexity), true
+
 	case "IngestResult.created":
 		if e.ComplexityRoot.IngestResult.Created == nil {
 			break
@@ -680,6 +1083,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachTopics(childComplexity, args["statement"].(string), args["topics"].([]string)), true
+	case "Mutation.createClaimReview":
+		if e.ComplexityRoot.Mutation.CreateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateClaimReview(childComplexity, args["input"].(model.CreateClaimReviewInput)), true
 	case "Mutation.createOrganisation":
 		if e.ComplexityRoot.Mutation.CreateOrganisation == nil {
 			break
@@ -724,6 +1138,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateStatement(childComplexity, args["input"].(model.CreateStatementInput)), true
+	case "Mutation.createToken":
+		if e.ComplexityRoot.Mutation.CreateToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateToken(childComplexity, args["name"].(string), args["role"].(model.Role)), true
 	case "Mutation.createTopic":
 		if e.ComplexityRoot.Mutation.CreateTopic == nil {
 			break
@@ -746,6 +1171,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteAffiliation(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteClaimReview":
+		if e.ComplexityRoot.Mutation.DeleteClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteClaimReview(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteOrganisation":
 		if e.ComplexityRoot.Mutation.DeleteOrganisation == nil {
 			break
@@ -867,6 +1303,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveAlias(childComplexity, args["id"].(string), args["alias"].(string)), true
+	case "Mutation.revokeToken":
+		if e.ComplexityRoot.Mutation.RevokeToken == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeToken_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeToken(childComplexity, args["nameOrId"].(string)), true
 	case "Mutation.updateAffiliation":
 		if e.ComplexityRoot.Mutation.UpdateAffiliation == nil {
 			break
@@ -878,6 +1325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAffiliation(childComplexity, args["id"].(string), args["input"].(model.UpdateAffiliationInput)), true
+	case "Mutation.updateClaimReview":
+		if e.ComplexityRoot.Mutation.UpdateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClaimReview(childComplexity, args["id"].(string), args["input"].(model.UpdateClaimReviewInput)), true
 	case "Mutation.updateOrganisation":
 		if e.ComplexityRoot.Mutation.UpdateOrganisation == nil {
 			break
@@ -946,6 +1404,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.CreatedAt(childComplexity), true
+	case "Organisation.history":
+		if e.ComplexityRoot.Organisation.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.History(childComplexity), true
 	case "Organisation.id":
 		if e.ComplexityRoot.Organisation.ID == nil {
 			break
@@ -1213,6 +1677,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Affiliations(childComplexity, args["filter"].(*model.AffiliationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.claimReview":
+		if e.ComplexityRoot.Query.ClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReview(childComplexity, args["id"].(string)), true
+	case "Query.claimReviews":
+		if e.ComplexityRoot.Query.ClaimReviews == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReviews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReviews(childComplexity, args["filter"].(*model.ClaimReviewFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.history":
+		if e.ComplexityRoot.Query.History == nil {
+			break
+		}
+
+		args, err := ec.field_Query_history_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.History(childComplexity, args["id"].(string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1335,6 +1832,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.tokens":
+		if e.ComplexityRoot.Query.Tokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Tokens(childComplexity), true
 	case "Query.topic":
 		if e.ComplexityRoot.Query.Topic == nil {
 			break
@@ -1376,6 +1879,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.CreatedAt(childComplexity), true
+	case "Source.history":
+		if e.ComplexityRoot.Source.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.History(childComplexity), true
 	case "Source.id":
 		if e.ComplexityRoot.Source.ID == nil {
 			break
@@ -1516,6 +2025,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.Description(childComplexity), true
+	case "Speaker.history":
+		if e.ComplexityRoot.Speaker.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Speaker.History(childComplexity), true
 	case "Speaker.id":
 		if e.ComplexityRoot.Speaker.ID == nil {
 			break
@@ -1590,6 +2105,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SpeakerEdge.Node(childComplexity), true
 
+	case "Statement.appearances":
+		if e.ComplexityRoot.Statement.Appearances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Appearances(childComplexity), true
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -1614,12 +2135,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Cue(childComplexity), true
+	case "Statement.firstAppearance":
+		if e.ComplexityRoot.Statement.FirstAppearance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.FirstAppearance(childComplexity), true
+	case "Statement.history":
+		if e.ComplexityRoot.Statement.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.History(childComplexity), true
 	case "Statement.id":
 		if e.ComplexityRoot.Statement.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Statement.ID(childComplexity), true
+	case "Statement.jsonld":
+		if e.ComplexityRoot.Statement.Jsonld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Jsonld(childComplexity), true
 	case "Statement.kind":
 		if e.ComplexityRoot.Statement.Kind == nil {
 			break
@@ -1644,6 +2183,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.OrganisationInferred(childComplexity), true
+	case "Statement.related":
+		if e.ComplexityRoot.Statement.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Statement_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.Related(childComplexity, args["withinDays"].(*int), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Statement.reviews":
+		if e.ComplexityRoot.Statement.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Reviews(childComplexity), true
 	case "Statement.role":
 		if e.ComplexityRoot.Statement.Role == nil {
 			break
@@ -1766,6 +2322,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Topic.CreatedAt(childComplexity), true
+	case "Topic.history":
+		if e.ComplexityRoot.Topic.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Topic.History(childComplexity), true
 	case "Topic.id":
 		if e.ComplexityRoot.Topic.ID == nil {
 			break
@@ -1857,6 +2419,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AddAffiliationInput", ec.unmarshalInputAddAffiliationInput),
 			graphql.NewInputUnmarshaler("AffiliationFilter", ec.unmarshalInputAffiliationFilter),
+			graphql.NewInputUnmarshaler("ClaimReviewFilter", ec.unmarshalInputClaimReviewFilter),
+			graphql.NewInputUnmarshaler("CreateClaimReviewInput", ec.unmarshalInputCreateClaimReviewInput),
 			graphql.NewInputUnmarshaler("CreateOrganisationInput", ec.unmarshalInputCreateOrganisationInput),
 			graphql.NewInputUnmarshaler("CreateSourceInput", ec.unmarshalInputCreateSourceInput),
 			graphql.NewInputUnmarshaler("CreateSpeakerInput", ec.unmarshalInputCreateSpeakerInput),
@@ -1872,6 +2436,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
 			graphql.NewInputUnmarshaler("TopicFilter", ec.unmarshalInputTopicFilter),
 			graphql.NewInputUnmarshaler("UpdateAffiliationInput", ec.unmarshalInputUpdateAffiliationInput),
+			graphql.NewInputUnmarshaler("UpdateClaimReviewInput", ec.unmarshalInputUpdateClaimReviewInput),
 			graphql.NewInputUnmarshaler("UpdateOrganisationInput", ec.unmarshalInputUpdateOrganisationInput),
 			graphql.NewInputUnmarshaler("UpdateSourceInput", ec.unmarshalInputUpdateSourceInput),
 			graphql.NewInputUnmarshaler("UpdateSpeakerInput", ec.unmarshalInputUpdateSpeakerInput),
@@ -1952,6 +2517,17 @@ func newExecutionContext(
 	}
 }
 
+//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/tokens.graphqls"
+var sourcesFS embed.FS
+
+func sourceData(filename string) string {
+	data, err := sourcesFS.ReadFile(filename)
+	if err != nil {
+		panic(fmt.Sprintf("codegen problem: %s not available", filename))
+	}
+	return string(data)
+}
+
 var sources = []*ast.Source{
 	{Name: "../schema.graphqls", Input: `"""
 quotedb: who said what, when, on which topic, and where it was first reported.
@@ -1972,6 +2548,25 @@ schema {
   mutation: Mutation
 }
 
+"""
+What an API token may do. Reads need no token unless the server requires one
+for reads (any valid token then); every mutation declares the role it needs
+with @hasRole.
+"""
+enum Role {
+  "Create and edit records, ingest documents."
+  EDITOR
+  "Everything an editor may, and delete and merge records, manage tokens, take backups."
+  ADMIN
+}
+
+"""
+The mutation needs an API token (Authorization: Bearer TOKEN) of this role or a
+stronger one: without a token it fails with UNAUTHENTICATED, with a weaker one
+with FORBIDDEN.
+"""
+directive @hasRole(role: Role!) on FIELD_DEFINITION
+
 "A calendar date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD."
 scalar PartialDate
 
@@ -1982,8 +2577,12 @@ interface Node {
   id: ID!
 }
 
-"A record with a name and other names it is known by."
-interface Named implements Node {
+"""
+A record with a name and other names it is known by. Every Named type is a
+Node too; Named does not say so itself because the generated code, given an
+interface implementing an interface, would resolve every Node as a Named.
+"""
+interface Named {
   id: ID!
   name: String!
   aliases: [String!]!
@@ -2516,43 +3115,43 @@ input UpdateStatementInput {
 }
 
 type Mutation {
-  createSpeaker(input: CreateSpeakerInput!): Speaker!
-  updateSpeaker(id: ID!, input: UpdateSpeakerInput!): Speaker!
+  createSpeaker(input: CreateSpeakerInput!): Speaker! @hasRole(role: EDITOR)
+  updateSpeaker(id: ID!, input: UpdateSpeakerInput!): Speaker! @hasRole(role: EDITOR)
   "Refused with CONFLICT while the speaker has statements, unless cascade deletes them too."
-  deleteSpeaker(id: ID!, cascade: Boolean = false): ID!
+  deleteSpeaker(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
   "Moves drop's statements, affiliations and names to keep, then deletes drop."
-  mergeSpeakers(keep: ID!, drop: ID!): Speaker!
+  mergeSpeakers(keep: ID!, drop: ID!): Speaker! @hasRole(role: ADMIN)
 
-  createOrganisation(input: CreateOrganisationInput!): Organisation!
-  updateOrganisation(id: ID!, input: UpdateOrganisationInput!): Organisation!
+  createOrganisation(input: CreateOrganisationInput!): Organisation! @hasRole(role: EDITOR)
+  updateOrganisation(id: ID!, input: UpdateOrganisationInput!): Organisation! @hasRole(role: EDITOR)
   "Refused with CONFLICT while statements or sources name it, unless cascade detaches them."
-  deleteOrganisation(id: ID!, cascade: Boolean = false): ID!
-  mergeOrganisations(keep: ID!, drop: ID!): Organisation!
+  deleteOrganisation(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
+  mergeOrganisations(keep: ID!, drop: ID!): Organisation! @hasRole(role: ADMIN)
 
   "Adds another name to a speaker, organisation or topic."
-  addAlias(id: ID!, alias: String!): Named!
-  removeAlias(id: ID!, alias: String!): Named!
+  addAlias(id: ID!, alias: String!): Named! @hasRole(role: EDITOR)
+  removeAlias(id: ID!, alias: String!): Named! @hasRole(role: EDITOR)
 
-  addAffiliation(input: AddAffiliationInput!): Affiliation!
-  updateAffiliation(id: ID!, input: UpdateAffiliationInput!): Affiliation!
-  endAffiliation(id: ID!, end: PartialDate!): Affiliation!
-  deleteAffiliation(id: ID!): ID!
+  addAffiliation(input: AddAffiliationInput!): Affiliation! @hasRole(role: EDITOR)
+  updateAffiliation(id: ID!, input: UpdateAffiliationInput!): Affiliation! @hasRole(role: EDITOR)
+  endAffiliation(id: ID!, end: PartialDate!): Affiliation! @hasRole(role: EDITOR)
+  deleteAffiliation(id: ID!): ID! @hasRole(role: ADMIN)
 
-  createTopic(input: CreateTopicInput!): Topic!
-  updateTopic(id: ID!, input: UpdateTopicInput!): Topic!
+  createTopic(input: CreateTopicInput!): Topic! @hasRole(role: EDITOR)
+  updateTopic(id: ID!, input: UpdateTopicInput!): Topic! @hasRole(role: EDITOR)
   "Refused with CONFLICT while it has statements or subtopics, unless cascade detaches them."
-  deleteTopic(id: ID!, cascade: Boolean = false): ID!
+  deleteTopic(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
 
-  createSource(input: CreateSourceInput!): Source!
-  updateSource(id: ID!, input: UpdateSourceInput!): Source!
+  createSource(input: CreateSourceInput!): Source! @hasRole(role: EDITOR)
+  updateSource(id: ID!, input: UpdateSourceInput!): Source! @hasRole(role: EDITOR)
   "Refused with CONFLICT while it has statements, unless cascade deletes them too."
-  deleteSource(id: ID!, cascade: Boolean = false): ID!
+  deleteSource(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
 
-  createStatement(input: CreateStatementInput!): Statement!
-  updateStatement(id: ID!, input: UpdateStatementInput!): Statement!
-  deleteStatement(id: ID!): ID!
-  attachTopics(statement: ID!, topics: [ID!]!): Statement!
-  detachTopics(statement: ID!, topics: [ID!]!): Statement!
+  createStatement(input: CreateStatementInput!): Statement! @hasRole(role: EDITOR)
+  updateStatement(id: ID!, input: UpdateStatementInput!): Statement! @hasRole(role: EDITOR)
+  deleteStatement(id: ID!): ID! @hasRole(role: ADMIN)
+  attachTopics(statement: ID!, topics: [ID!]!): Statement! @hasRole(role: EDITOR)
+  detachTopics(statement: ID!, topics: [ID!]!): Statement! @hasRole(role: EDITOR)
 
   """
   Extracts the attributed statements of a document and stores the source, its
@@ -2560,9 +3159,12 @@ type Mutation {
   affiliations they name, resolving names against stored records. A document
   whose text is stored already changes nothing.
   """
-  ingestDocument(input: DocumentInput!): IngestResult!
+  ingestDocument(input: DocumentInput!): IngestResult! @hasRole(role: EDITOR)
 }
 `, BuiltIn: false},
+	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
+	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
+	{Name: "schema/tokens.graphqls", Input: sourceData("schema/tokens.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2592,6 +3194,8 @@ func (ec *executionContext) childFields_Affiliation(ctx context.Context, field g
 		return ec.fieldContext_Affiliation_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Affiliation_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Affiliation_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Affiliation", field.Name)
 }
@@ -2618,6 +3222,126 @@ func (ec *executionContext) childFields_AffiliationEdge(ctx context.Context, fie
 		return ec.fieldContext_AffiliationEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AffiliationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ApiToken_id(ctx, field)
+	case "name":
+		return ec.fieldContext_ApiToken_name(ctx, field)
+	case "role":
+		return ec.fieldContext_ApiToken_role(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ApiToken_createdAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
+}
+
+func (ec *executionContext) childFields_Appearance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "statement":
+		return ec.fieldContext_Appearance_statement(ctx, field)
+	case "source":
+		return ec.fieldContext_Appearance_source(ctx, field)
+	case "date":
+		return ec.fieldContext_Appearance_date(ctx, field)
+	case "similarity":
+		return ec.fieldContext_Appearance_similarity(ctx, field)
+	case "first":
+		return ec.fieldContext_Appearance_first(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Appearance", field.Name)
+}
+
+func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_Change_seq(ctx, field)
+	case "time":
+		return ec.fieldContext_Change_time(ctx, field)
+	case "actor":
+		return ec.fieldContext_Change_actor(ctx, field)
+	case "op":
+		return ec.fieldContext_Change_op(ctx, field)
+	case "recordType":
+		return ec.fieldContext_Change_recordType(ctx, field)
+	case "recordId":
+		return ec.fieldContext_Change_recordId(ctx, field)
+	case "fields":
+		return ec.fieldContext_Change_fields(ctx, field)
+	case "before":
+		return ec.fieldContext_Change_before(ctx, field)
+	case "after":
+		return ec.fieldContext_Change_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Change", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimReview_id(ctx, field)
+	case "statement":
+		return ec.fieldContext_ClaimReview_statement(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+	case "ratingText":
+		return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+	case "ratingValue":
+		return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+	case "bestRating":
+		return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+	case "worstRating":
+		return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+	case "url":
+		return ec.fieldContext_ClaimReview_url(ctx, field)
+	case "date":
+		return ec.fieldContext_ClaimReview_date(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_ClaimReview_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReview", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatedToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "secret":
+		return ec.fieldContext_CreatedToken_secret(ctx, field)
+	case "token":
+		return ec.fieldContext_CreatedToken_token(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedToken", field.Name)
 }
 
 func (ec *executionContext) childFields_DateCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2656,6 +3380,18 @@ func (ec *executionContext) childFields_DocumentPreview(ctx context.Context, fie
 		return ec.fieldContext_DocumentPreview_affiliations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_FieldChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_FieldChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_FieldChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FieldChange", field.Name)
 }
 
 func (ec *executionContext) childFields_IngestResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2698,6 +3434,8 @@ func (ec *executionContext) childFields_Organisation(ctx context.Context, field 
 		return ec.fieldContext_Organisation_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Organisation_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Organisation_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Organisation", field.Name)
 }
@@ -2824,6 +3562,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Source_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Source_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -2882,6 +3622,8 @@ func (ec *executionContext) childFields_Speaker(ctx context.Context, field graph
 		return ec.fieldContext_Speaker_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Speaker_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Speaker_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Speaker", field.Name)
 }
@@ -2950,6 +3692,18 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Statement_updatedAt(ctx, field)
+	case "appearances":
+		return ec.fieldContext_Statement_appearances(ctx, field)
+	case "firstAppearance":
+		return ec.fieldContext_Statement_firstAppearance(ctx, field)
+	case "related":
+		return ec.fieldContext_Statement_related(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Statement_reviews(ctx, field)
+	case "jsonld":
+		return ec.fieldContext_Statement_jsonld(ctx, field)
+	case "history":
+		return ec.fieldContext_Statement_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -2998,6 +3752,8 @@ func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql
 		return ec.fieldContext_Topic_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Topic_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Topic_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Topic", field.Name)
 }
@@ -3142,6 +3898,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (model.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3197,6 +3967,20 @@ func (ec *executionContext) field_Mutation_attachTopics_args(ctx context.Context
 		return nil, err
 	}
 	args["topics"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+			return ec.unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -3256,6 +4040,28 @@ func (ec *executionContext) field_Mutation_createStatement_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (model.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createTopic_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3271,6 +4077,20 @@ func (ec *executionContext) field_Mutation_createTopic_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -3510,6 +4330,20 @@ func (ec *executionContext) field_Mutation_removeAlias_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nameOrId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nameOrId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3524,6 +4358,28 @@ func (ec *executionContext) field_Mutation_updateAffiliation_args(ctx context.Co
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateAffiliationInput, error) {
 			return ec.unmarshalNUpdateAffiliationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateAffiliationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+			return ec.unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3813,6 +4669,80 @@ func (ec *executionContext) field_Query_affiliations_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReviews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+			return ec.unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -4261,6 +5191,52 @@ func (ec *executionContext) field_Speaker_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -4780,6 +5756,61 @@ func (ec *executionContext) fieldContext_Affiliation_updatedAt(_ context.Context
 	return graphql.NewScalarFieldContext("Affiliation", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Affiliation_history(ctx context.Context, field graphql.CollectedField, obj *store.Affiliation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Affiliation_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Affiliation_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Affiliation_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Affiliation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Affiliation_history(ctx context.Context, field graphql.CollectedField, obj *store.Affiliation) (any, error) {
+	resolver := ec.Resolvers.Affiliation()
+	if batch, ok := graphql.BatchParentsFor[*store.Affiliation](ctx, "Affiliation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Affiliation.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Affiliation{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Affiliation.history",
+	)
+}
+
 func (ec *executionContext) _AffiliationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AffiliationConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4949,6 +5980,1071 @@ func (ec *executionContext) fieldContext_AffiliationEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *store.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ApiToken_name(ctx context.Context, field graphql.CollectedField, obj *store.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiToken_role(ctx context.Context, field graphql.CollectedField, obj *store.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Role) graphql.Marshaler {
+			return ec.marshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, true, true, "Role")
+}
+
+func (ec *executionContext) _ApiToken_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graphql.CollectedField, obj *store.Token) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().RevokedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Appearance_statement(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_source(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_date(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Appearance_similarity(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Appearance_first(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Change_seq(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().Seq(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Change_time(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_time(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Time, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Change_actor(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "String")
+}
+
+func (ec *executionContext) _Change_op(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Op, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Op) graphql.Marshaler {
+			return ec.marshalNChangeOp2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "ChangeOp")
+}
+
+func (ec *executionContext) _Change_recordType(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_recordType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().RecordType(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RecordType) graphql.Marshaler {
+			return ec.marshalNRecordType2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRecordType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_recordType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, true, "RecordType")
+}
+
+func (ec *executionContext) _Change_recordId(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_recordId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_recordId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Change_fields(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().Fields(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+			return ec.marshalNFieldChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Change_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Change",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Change_before(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().Before(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, true, "String")
+}
+
+func (ec *executionContext) _Change_after(ctx context.Context, field graphql.CollectedField, obj *store.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Change_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Change().After(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Change_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Change", field, true, true, "String")
+}
+
+func (ec *executionContext) _ClaimReview_id(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_statement(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Statement(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Statement](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.statement",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Statement(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Statement](
+		ctx,
+		results,
+		err,
+		"ClaimReview.statement",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_reviewer(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviewer(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Organisation](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.reviewer",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviewer(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Organisation](
+		ctx,
+		results,
+		err,
+		"ClaimReview.reviewer",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_ratingText(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_ratingValue(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_bestRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BestRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_bestRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_worstRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorstRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_worstRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_url(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_date(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _ClaimReview_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReview_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReview_history(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_history(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"ClaimReview.history",
+	)
+}
+
+func (ec *executionContext) _ClaimReviewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+			return ec.marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatedToken_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatedToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedToken_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Token) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedToken_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedToken",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5307,6 +7403,75 @@ func (ec *executionContext) fieldContext_DocumentPreview_affiliations(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_before(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _FieldChange_after(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FieldChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FieldChange", field, false, false, "String")
+}
+
 func (ec *executionContext) _IngestResult_source(ctx context.Context, field graphql.CollectedField, obj *model.IngestResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5493,7 +7658,25 @@ func (ec *executionContext) _Mutation_createSpeaker(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateSpeaker(ctx, fc.Args["input"].(model.CreateSpeakerInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Speaker
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Speaker
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
 			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
 		},
@@ -5537,7 +7720,25 @@ func (ec *executionContext) _Mutation_updateSpeaker(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateSpeaker(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateSpeakerInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Speaker
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Speaker
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
 			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
 		},
@@ -5581,7 +7782,25 @@ func (ec *executionContext) _Mutation_deleteSpeaker(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteSpeaker(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -5625,7 +7844,25 @@ func (ec *executionContext) _Mutation_mergeSpeakers(ctx context.Context, field g
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().MergeSpeakers(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.Speaker
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Speaker
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
 			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
 		},
@@ -5669,7 +7906,25 @@ func (ec *executionContext) _Mutation_createOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateOrganisation(ctx, fc.Args["input"].(model.CreateOrganisationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Organisation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
 			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
 		},
@@ -5713,7 +7968,25 @@ func (ec *executionContext) _Mutation_updateOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateOrganisation(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateOrganisationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Organisation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
 			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
 		},
@@ -5757,7 +8030,25 @@ func (ec *executionContext) _Mutation_deleteOrganisation(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteOrganisation(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -5801,7 +8092,25 @@ func (ec *executionContext) _Mutation_mergeOrganisations(ctx context.Context, fi
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().MergeOrganisations(ctx, fc.Args["keep"].(string), fc.Args["drop"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.Organisation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Organisation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
 			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
 		},
@@ -5845,7 +8154,25 @@ func (ec *executionContext) _Mutation_addAlias(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AddAlias(ctx, fc.Args["id"].(string), fc.Args["alias"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal model.Named
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal model.Named
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
 			return ec.marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
 		},
@@ -5889,7 +8216,25 @@ func (ec *executionContext) _Mutation_removeAlias(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().RemoveAlias(ctx, fc.Args["id"].(string), fc.Args["alias"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal model.Named
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal model.Named
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
 			return ec.marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
 		},
@@ -5933,7 +8278,25 @@ func (ec *executionContext) _Mutation_addAffiliation(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AddAffiliation(ctx, fc.Args["input"].(model.AddAffiliationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Affiliation) graphql.Marshaler {
 			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAffiliation(ctx, selections, v)
 		},
@@ -5977,7 +8340,25 @@ func (ec *executionContext) _Mutation_updateAffiliation(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateAffiliation(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateAffiliationInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Affiliation) graphql.Marshaler {
 			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAffiliation(ctx, selections, v)
 		},
@@ -6021,7 +8402,25 @@ func (ec *executionContext) _Mutation_endAffiliation(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().EndAffiliation(ctx, fc.Args["id"].(string), fc.Args["end"].(partialdate.Date))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Affiliation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Affiliation) graphql.Marshaler {
 			return ec.marshalNAffiliation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAffiliation(ctx, selections, v)
 		},
@@ -6065,7 +8464,25 @@ func (ec *executionContext) _Mutation_deleteAffiliation(ctx context.Context, fie
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteAffiliation(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6109,7 +8526,25 @@ func (ec *executionContext) _Mutation_createTopic(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateTopic(ctx, fc.Args["input"].(model.CreateTopicInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Topic
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Topic
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
 			return ec.marshalNTopic2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopic(ctx, selections, v)
 		},
@@ -6153,7 +8588,25 @@ func (ec *executionContext) _Mutation_updateTopic(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateTopic(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateTopicInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Topic
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Topic
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
 			return ec.marshalNTopic2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopic(ctx, selections, v)
 		},
@@ -6197,7 +8650,25 @@ func (ec *executionContext) _Mutation_deleteTopic(ctx context.Context, field gra
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteTopic(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6241,7 +8712,25 @@ func (ec *executionContext) _Mutation_createSource(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateSource(ctx, fc.Args["input"].(model.CreateSourceInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
 			return ec.marshalNSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -6285,7 +8774,25 @@ func (ec *executionContext) _Mutation_updateSource(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateSource(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateSourceInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Source
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Source
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
 			return ec.marshalNSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
 		},
@@ -6329,7 +8836,25 @@ func (ec *executionContext) _Mutation_deleteSource(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteSource(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6373,7 +8898,25 @@ func (ec *executionContext) _Mutation_createStatement(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().CreateStatement(ctx, fc.Args["input"].(model.CreateStatementInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Statement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Statement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
 		},
@@ -6417,7 +8960,25 @@ func (ec *executionContext) _Mutation_updateStatement(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().UpdateStatement(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateStatementInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Statement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Statement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
 		},
@@ -6461,7 +9022,25 @@ func (ec *executionContext) _Mutation_deleteStatement(ctx context.Context, field
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DeleteStatement(ctx, fc.Args["id"].(string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNID2string(ctx, selections, v)
 		},
@@ -6505,7 +9084,25 @@ func (ec *executionContext) _Mutation_attachTopics(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().AttachTopics(ctx, fc.Args["statement"].(string), fc.Args["topics"].([]string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Statement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Statement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
 		},
@@ -6549,7 +9146,25 @@ func (ec *executionContext) _Mutation_detachTopics(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().DetachTopics(ctx, fc.Args["statement"].(string), fc.Args["topics"].([]string))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.Statement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Statement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
 			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
 		},
@@ -6593,7 +9208,25 @@ func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field 
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Mutation().IngestDocument(ctx, fc.Args["input"].(model.DocumentInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.IngestResult
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.IngestResult
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.IngestResult) graphql.Marshaler {
 			return ec.marshalNIngestResult2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐIngestResult(ctx, selections, v)
 		},
@@ -6619,6 +9252,316 @@ func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_ingestDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateClaimReview(ctx, fc.Args["input"].(model.CreateClaimReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClaimReview(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateClaimReviewInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.ClaimReview
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteClaimReview(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateToken(ctx, fc.Args["name"].(string), fc.Args["role"].(model.Role))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.CreatedToken
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CreatedToken
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+			return ec.marshalNCreatedToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreatedToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeToken(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeToken(ctx, fc.Args["nameOrId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *store.Token
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *store.Token
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Token) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeToken(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeToken_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6895,6 +9838,61 @@ func (ec *executionContext) _Organisation_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Organisation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organisation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Organisation_history(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organisation_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Organisation_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organisation_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Organisation_history(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (any, error) {
+	resolver := ec.Resolvers.Organisation()
+	if batch, ok := graphql.BatchParentsFor[*store.Organisation](ctx, "Organisation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Organisation.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Organisation{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Organisation.history",
+	)
 }
 
 func (ec *executionContext) _OrganisationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationConnection) (ret graphql.Marshaler) {
@@ -8310,6 +11308,188 @@ func (ec *executionContext) fieldContext_Query_previewDocument(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_claimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReview(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimReviews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReviews(ctx, fc.Args["filter"].(*model.ClaimReviewFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+			return ec.marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReviews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_history(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().History(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_tokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_tokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Tokens(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal []*store.Token
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*store.Token
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Token) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTokenᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_tokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8713,6 +11893,61 @@ func (ec *executionContext) _Source_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Source_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Source_history(ctx context.Context, field graphql.CollectedField, obj *store.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Source_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Source_history(ctx context.Context, field graphql.CollectedField, obj *store.Source) (any, error) {
+	resolver := ec.Resolvers.Source()
+	if batch, ok := graphql.BatchParentsFor[*store.Source](ctx, "Source"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Source.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Source{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Source.history",
+	)
 }
 
 func (ec *executionContext) _SourceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SourceConnection) (ret graphql.Marshaler) {
@@ -9182,6 +12417,61 @@ func (ec *executionContext) _Speaker_updatedAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Speaker_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Speaker", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Speaker_history(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Speaker_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Speaker_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Speaker_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Speaker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Speaker_history(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (any, error) {
+	resolver := ec.Resolvers.Speaker()
+	if batch, ok := graphql.BatchParentsFor[*store.Speaker](ctx, "Speaker"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Speaker.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Speaker{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Speaker.history",
+	)
 }
 
 func (ec *executionContext) _SpeakerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerConnection) (ret graphql.Marshaler) {
@@ -9987,6 +13277,247 @@ func (ec *executionContext) fieldContext_Statement_updatedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Statement_appearances(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_appearances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Appearances(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_appearances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_firstAppearance(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_firstAppearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().FirstAppearance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_firstAppearance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_related(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().Related(ctx, obj, fc.Args["withinDays"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
+			return ec.marshalNStatementConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Statement_reviews(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*store.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviews(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.ClaimReview](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.reviews",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviews(ctx, []*store.Statement{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.ClaimReview](
+		ctx,
+		results,
+		err,
+		"Statement.reviews",
+	)
+}
+
+func (ec *executionContext) _Statement_jsonld(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_jsonld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Jsonld(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_jsonld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
+func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Statement_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Statement_history(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*store.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Statement{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Statement.history",
+	)
+}
+
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10440,6 +13971,61 @@ func (ec *executionContext) _Topic_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Topic_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Topic", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Topic_history(ctx context.Context, field graphql.CollectedField, obj *store.Topic) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Topic_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Topic_history(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+			return ec.marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Topic_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Topic",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Change(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Topic_history(ctx context.Context, field graphql.CollectedField, obj *store.Topic) (any, error) {
+	resolver := ec.Resolvers.Topic()
+	if batch, ok := graphql.BatchParentsFor[*store.Topic](ctx, "Topic"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.History(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.Change](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Topic.history",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.History(ctx, []*store.Topic{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.Change](
+		ctx,
+		results,
+		err,
+		"Topic.history",
+	)
 }
 
 func (ec *executionContext) _TopicConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TopicConnection) (ret graphql.Marshaler) {
@@ -11829,6 +15415,146 @@ func UnmarshalAffiliationFilter(ctx context.Context, raw any) (model.Affiliation
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClaimReviewFilter(ctx context.Context, obj any) (model.ClaimReviewFilter, error) {
+	var it model.ClaimReviewFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = graphql.OmittableOf(data)
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimReviewFilter unmarshals raw into the ClaimReviewFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimReviewFilter(ctx context.Context, raw any) (model.ClaimReviewFilter, error) {
+	var out model.ClaimReviewFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimReviewFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateClaimReviewInput(ctx context.Context, obj any) (model.CreateClaimReviewInput, error) {
+	var it model.CreateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = data
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = data
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = data
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = data
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateClaimReviewInput unmarshals raw into the CreateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateClaimReviewInput(ctx context.Context, raw any) (model.CreateClaimReviewInput, error) {
+	var out model.CreateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Context, obj any) (model.CreateOrganisationInput, error) {
 	var it model.CreateOrganisationInput
 	if obj == nil {
@@ -12891,6 +16617,90 @@ func UnmarshalUpdateAffiliationInput(ctx context.Context, raw any) (model.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateClaimReviewInput(ctx context.Context, obj any) (model.UpdateClaimReviewInput, error) {
+	var it model.UpdateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = graphql.OmittableOf(data)
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = graphql.OmittableOf(data)
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = graphql.OmittableOf(data)
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = graphql.OmittableOf(data)
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateClaimReviewInput unmarshals raw into the UpdateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateClaimReviewInput(ctx context.Context, raw any) (model.UpdateClaimReviewInput, error) {
+	var out model.UpdateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Context, obj any) (model.UpdateOrganisationInput, error) {
 	var it model.UpdateOrganisationInput
 	if obj == nil {
@@ -13374,16 +17184,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Source(ctx, sel, obj)
-	case model.Named:
+	case store.ClaimReview:
+		return ec._ClaimReview(ctx, sel, &obj)
+	case *store.ClaimReview:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Named(ctx, sel, obj)
-	case *model.Named:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Named(ctx, sel, obj)
+		return ec._ClaimReview(ctx, sel, obj)
 	case store.Affiliation:
 		return ec._Affiliation(ctx, sel, &obj)
 	case *store.Affiliation:
@@ -13469,6 +17276,12 @@ func (ec *executionContext) _Affiliation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Affiliation_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13552,6 +17365,407 @@ func (ec *executionContext) _AffiliationEdge(ctx context.Context, sel ast.Select
 			}
 		case "node":
 			out.Values[i] = ec._AffiliationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiTokenImplementors = []string{"ApiToken"}
+
+func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *store.Token) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiToken")
+		case "id":
+			out.Values[i] = ec._ApiToken_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._ApiToken_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_role(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._ApiToken_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_revokedAt(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appearanceImplementors = []string{"Appearance"}
+
+func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSet, obj *store.Appearance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appearanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Appearance")
+		case "statement":
+			out.Values[i] = ec._Appearance_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Appearance_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._Appearance_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._Appearance_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "first":
+			out.Values[i] = ec._Appearance_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var changeImplementors = []string{"Change"}
+
+func (ec *executionContext) _Change(ctx context.Context, sel ast.SelectionSet, obj *store.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Change")
+		case "seq":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Change_seq(ctx, field, obj)
+				})
+		case "time":
+			out.Values[i] = ec._Change_time(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.Values[i] = ec._Change_actor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "op":
+			out.Values[i] = ec._Change_op(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordType":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Change_recordType(ctx, field, obj)
+				})
+		case "recordId":
+			out.Values[i] = ec._Change_recordId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fields":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Change_fields(ctx, field, obj)
+				})
+		case "before":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Change_before(ctx, field, obj)
+				})
+		case "after":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Change_after(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewImplementors = []string{"ClaimReview", "Node"}
+
+func (ec *executionContext) _ClaimReview(ctx context.Context, sel ast.SelectionSet, obj *store.ClaimReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReview")
+		case "id":
+			out.Values[i] = ec._ClaimReview_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_statement(ctx, field, obj)
+				})
+		case "reviewer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_reviewer(ctx, field, obj)
+				})
+		case "ratingText":
+			out.Values[i] = ec._ClaimReview_ratingText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratingValue":
+			out.Values[i] = ec._ClaimReview_ratingValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bestRating":
+			out.Values[i] = ec._ClaimReview_bestRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "worstRating":
+			out.Values[i] = ec._ClaimReview_worstRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._ClaimReview_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._ClaimReview_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ClaimReview_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ClaimReview_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewConnectionImplementors = []string{"ClaimReviewConnection"}
+
+func (ec *executionContext) _ClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimReviewConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ClaimReviewConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimReviewConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimReviewConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewEdgeImplementors = []string{"ClaimReviewEdge"}
+
+func (ec *executionContext) _ClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimReviewEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimReviewEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createdTokenImplementors = []string{"CreatedToken"}
+
+func (ec *executionContext) _CreatedToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedToken) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdTokenImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedToken")
+		case "secret":
+			out.Values[i] = ec._CreatedToken_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "token":
+			out.Values[i] = ec._CreatedToken_token(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13676,6 +17890,49 @@ func (ec *executionContext) _DocumentPreview(ctx context.Context, sel ast.Select
 		case "affiliations":
 			out.Values[i] = ec._DocumentPreview_affiliations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fieldChangeImplementors = []string{"FieldChange"}
+
+func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fieldChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FieldChange")
+		case "field":
+			out.Values[i] = ec._FieldChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._FieldChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._FieldChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -13954,6 +18211,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeToken":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeToken(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14034,6 +18326,12 @@ func (ec *executionContext) _Organisation(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organisation_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14478,6 +18776,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_previewDocument(ctx, field)
 				})
+		case "claimReview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReview(ctx, field)
+				})
+		case "claimReviews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReviews(ctx, field)
+				})
+		case "history":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_history(ctx, field)
+				})
+		case "tokens":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_tokens(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14582,6 +18904,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14781,6 +19109,12 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Speaker_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14997,6 +19331,42 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "appearances":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_appearances(ctx, field, obj)
+				})
+		case "firstAppearance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_firstAppearance(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_related(ctx, field, obj)
+				})
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_reviews(ctx, field, obj)
+				})
+		case "jsonld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_jsonld(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15159,6 +19529,12 @@ func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Topic_history(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15686,6 +20062,54 @@ func (ec *executionContext) marshalNAffiliationEdge2ᚖgithubᚗcomᚋquotedbᚋ
 	return ec._AffiliationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Token) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐToken(ctx context.Context, sel ast.SelectionSet, v *store.Token) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiToken!")
+		return graphql.Null
+	}
+	return ec._ApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx context.Context, sel ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Appearance!")
+		return graphql.Null
+	}
+	return ec._Appearance(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15698,6 +20122,107 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Change) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChange2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChange2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐChange(ctx context.Context, sel ast.SelectionSet, v *store.Change) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Change!")
+		return graphql.Null
+	}
+	return ec._Change(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNChangeOp2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOp(ctx context.Context, v any) (store.Op, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := store.Op(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeOp2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOp(ctx context.Context, sel ast.SelectionSet, v store.Op) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeOp!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "ClaimReview", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx context.Context, sel ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReview!")
+		return graphql.Null
+	}
+	return ec._ClaimReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewConnection!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewEdge!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputCreateClaimReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateOrganisationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateOrganisationInput(ctx context.Context, v any) (model.CreateOrganisationInput, error) {
@@ -15723,6 +20248,14 @@ func (ec *executionContext) unmarshalNCreateStatementInput2githubᚗcomᚋquoted
 func (ec *executionContext) unmarshalNCreateTopicInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateTopicInput(ctx context.Context, v any) (model.CreateTopicInput, error) {
 	res, err := ec.unmarshalInputCreateTopicInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatedToken2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreatedToken(ctx context.Context, sel ast.SelectionSet, v *model.CreatedToken) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedToken!")
+		return graphql.Null
+	}
+	return ec._CreatedToken(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDateCoverage2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐCoverage(ctx context.Context, sel ast.SelectionSet, v store.Coverage) graphql.Marshaler {
@@ -15785,6 +20318,30 @@ func (ec *executionContext) marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋ
 		return graphql.Null
 	}
 	return ec._DocumentPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFieldChange2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFieldChange2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v *model.FieldChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FieldChange!")
+		return graphql.Null
+	}
+	return ec._FieldChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -15878,10 +20435,16 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 	{
 		var batchItemsTopic []*store.Topic
 		batchIdxMapTopic := map[int]int{}
+		var batchItemsSpeaker []*store.Speaker
+		batchIdxMapSpeaker := map[int]int{}
+		var batchItemsOrganisation []*store.Organisation
+		batchIdxMapOrganisation := map[int]int{}
 		var batchItemsStatement []*store.Statement
 		batchIdxMapStatement := map[int]int{}
 		var batchItemsSource []*store.Source
 		batchIdxMapSource := map[int]int{}
+		var batchItemsClaimReview []*store.ClaimReview
+		batchIdxMapClaimReview := map[int]int{}
 		var batchItemsAffiliation []*store.Affiliation
 		batchIdxMapAffiliation := map[int]int{}
 		for i, item := range v {
@@ -15892,6 +20455,18 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 			case *store.Topic:
 				batchIdxMapTopic[i] = len(batchItemsTopic)
 				batchItemsTopic = append(batchItemsTopic, concrete)
+			case store.Speaker:
+				batchIdxMapSpeaker[i] = len(batchItemsSpeaker)
+				batchItemsSpeaker = append(batchItemsSpeaker, &concrete)
+			case *store.Speaker:
+				batchIdxMapSpeaker[i] = len(batchItemsSpeaker)
+				batchItemsSpeaker = append(batchItemsSpeaker, concrete)
+			case store.Organisation:
+				batchIdxMapOrganisation[i] = len(batchItemsOrganisation)
+				batchItemsOrganisation = append(batchItemsOrganisation, &concrete)
+			case *store.Organisation:
+				batchIdxMapOrganisation[i] = len(batchItemsOrganisation)
+				batchItemsOrganisation = append(batchItemsOrganisation, concrete)
 			case store.Statement:
 				batchIdxMapStatement[i] = len(batchItemsStatement)
 				batchItemsStatement = append(batchItemsStatement, &concrete)
@@ -15904,6 +20479,12 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 			case *store.Source:
 				batchIdxMapSource[i] = len(batchItemsSource)
 				batchItemsSource = append(batchItemsSource, concrete)
+			case store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, &concrete)
+			case *store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, concrete)
 			case store.Affiliation:
 				batchIdxMapAffiliation[i] = len(batchItemsAffiliation)
 				batchItemsAffiliation = append(batchItemsAffiliation, &concrete)
@@ -15915,11 +20496,20 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 		if len(batchItemsTopic) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Topic", batchItemsTopic, batchIdxMapTopic)
 		}
+		if len(batchItemsSpeaker) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Speaker", batchItemsSpeaker, batchIdxMapSpeaker)
+		}
+		if len(batchItemsOrganisation) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Organisation", batchItemsOrganisation, batchIdxMapOrganisation)
+		}
 		if len(batchItemsStatement) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Statement", batchItemsStatement, batchIdxMapStatement)
 		}
 		if len(batchItemsSource) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
+		}
+		if len(batchItemsClaimReview) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "ClaimReview", batchItemsClaimReview, batchIdxMapClaimReview)
 		}
 		if len(batchItemsAffiliation) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Affiliation", batchItemsAffiliation, batchIdxMapAffiliation)
@@ -15935,6 +20525,7 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 }
 
 func (ec *executionContext) marshalNOrganisation2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Organisation) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Organisation", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16099,6 +20690,26 @@ func (ec *executionContext) marshalNPreviewStatement2ᚖgithubᚗcomᚋquotedb�
 	return ec._PreviewStatement(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRecordType2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRecordType(ctx context.Context, v any) (model.RecordType, error) {
+	var res model.RecordType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordType2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRecordType(ctx context.Context, sel ast.SelectionSet, v model.RecordType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
+	var res model.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v model.Role) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Source) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Source", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -16165,6 +20776,7 @@ func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋs
 }
 
 func (ec *executionContext) marshalNSpeaker2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeakerᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Speaker) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Speaker", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -16426,6 +21038,11 @@ func (ec *executionContext) unmarshalNUpdateAffiliationInput2githubᚗcomᚋquot
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputUpdateClaimReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateOrganisationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateOrganisationInput(ctx context.Context, v any) (model.UpdateOrganisationInput, error) {
 	res, err := ec.unmarshalInputUpdateOrganisationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16629,6 +21246,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimReviewFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalODateCoverageInput2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDateCoverageInputᚄ(ctx context.Context, v any) ([]*model.DateCoverageInput, error) {
@@ -17128,6 +21753,24 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalString(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
 	return res
 }
 

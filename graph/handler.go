@@ -7,31 +7,56 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/graph/model"
 	"github.com/quotedb/quotedb/store"
 )
 
-// NewHandler returns the GraphQL endpoint over s: POST with a JSON body, and
-// GET for queries. Errors carry extensions.code from their errs.Kind;
-// internal errors and panics reach the client only as "internal error" and
-// are logged to log.
-func NewHandler(s store.Store, log *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s}}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+// HandlerConfig is what the GraphQL endpoint serves and how.
+type HandlerConfig struct {
+	Store store.Store
+	// Log receives internal errors and panics; nil discards them.
+	Log *slog.Logger
+	// Limits bound each request; zero fields take their defaults.
+	Limits Limits
+	// Observe, when set, is told of every response, after it is written.
+	Observe func(*http.Request, ResponseInfo)
+}
+
+// NewHandler returns the GraphQL endpoint: GraphQL over HTTP (POST, and GET
+// for queries; see httpTransport) within cfg.Limits. Errors carry
+// extensions.code from their errs.Kind; internal errors and panics reach the
+// client only as "internal error" and are logged.
+func NewHandler(cfg HandlerConfig) http.Handler {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	limits := cfg.Limits.withDefaults()
+	log, s := cfg.Log, cfg.Store
+	srv := handler.New(NewExecutableSchema(Config{
+		Resolvers:  &Resolver{Store: s, MaxDocumentBytes: limits.MaxDocumentBytes},
+		Directives: DirectiveRoot{HasRole: hasRole},
+	}))
+	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(extension.Introspection{})
+	srv.Use(&operationLimits{maxDepth: limits.MaxDepth, maxComplexity: limits.MaxComplexity, maxPageSize: limits.MaxPageSize})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = timeoutError(limits.Timeout)
+		}
 		return presentError(ctx, err, log)
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -39,7 +64,9 @@ func NewHandler(s store.Store, log *slog.Logger) http.Handler {
 		return errs.E(errs.Internal, "panic: %v", p)
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), s)))
+		ctx, cancel := context.WithTimeout(r.Context(), limits.Timeout)
+		defer cancel()
+		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, s)))
 	})
 }
 
@@ -58,7 +85,10 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		setCode(gqlErr, kind.Code())
 		return gqlErr
 	}
-	if _, ok := gqlErr.Extensions["code"]; ok {
+	if code, ok := gqlErr.Extensions["code"]; ok {
+		if code == errcode.ParseFailed && parserLimit(gqlErr.Message) {
+			setCode(gqlErr, errs.TooLarge.Code())
+		}
 		return gqlErr
 	}
 	if gqlErr.Err != nil {
@@ -73,9 +103,29 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	return gqlErr
 }
 
+// parserLimit reports whether a parse error is the parser refusing a
+// document past its token limit or nesting depth; the parser says so only
+// in words.
+func parserLimit(msg string) bool {
+	return strings.HasPrefix(msg, "exceeded token limit of ") || strings.HasPrefix(msg, "exceeded maximum nesting depth of ")
+}
+
 func setCode(e *gqlerror.Error, code string) {
 	if e.Extensions == nil {
 		e.Extensions = map[string]any{}
 	}
 	e.Extensions["code"] = code
 }
+
+// hasRole implements @hasRole, the one check between a mutation and its
+// resolver: the request's token (put in its context by the HTTP layer, see
+// auth.WithToken) must have the role the schema gives the field.
+func hasRole(ctx context.Context, _ any, next graphql.Resolver, role model.Role) (any, error) {
+	if err := auth.Require(ctx, storeRole(role)); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// storeRole is the store's name of a GraphQL role.
+func storeRole(r model.Role) store.Role { return store.Role(strings.ToLower(string(r))) }

@@ -15,6 +15,9 @@ import (
 // and the service; decisions belong to them, not here.
 type Resolver struct {
 	Store store.Store
+	// MaxDocumentBytes bounds the text of a document to ingest or preview;
+	// 0 means ingest.DefaultMaxBytes.
+	MaxDocumentBytes int
 }
 
 func (r *Resolver) service() *service.Service { return &service.Service{Store: r.Store} }
@@ -72,6 +75,8 @@ func nodeByID(tx store.Tx, id string) (model.Node, error) {
 		return tx.Source(id)
 	case store.StatementType:
 		return tx.Statement(id)
+	case store.ClaimReviewType:
+		return tx.ClaimReview(id)
 	}
 	return nil, errs.E(errs.Internal, "unknown record type %q", typ)
 }

@@ -19,32 +19,32 @@ import (
 )
 
 // azLower lowercases with Azerbaijani rules, so that İ becomes i and I becomes
-// ı (then folded to i below) rather than i with a combining dot. A Caser
-// keeps state while it works and must not be shared between goroutines,
-// so each call takes one of its own from a pool.
+// ı (then folded to i below) rather than i with a combining dot.
 func azLower(s string) string {
-	c := lowerPool.Get().(*cases.Caser)
-	defer lowerPool.Put(c)
+	c := azLowerCasers.Get().(*cases.Caser)
+	defer azLowerCasers.Put(c)
 	return c.String(s)
 }
 
+// azLowerCasers pools Azerbaijani lowercasers: a Caser keeps state while it
+// works and must not be shared between goroutines.
+var azLowerCasers = sync.Pool{New: func() any {
+	c := cases.Lower(language.Azerbaijani)
+	return &c
+}}
+
 // stripMarks removes combining marks: decompose, drop marks, recompose.
-// The chain holds buffers of several kilobytes, so it is pooled like the
-// Caser.
+// The chain holds buffers of several kilobytes and, like a Caser, state
+// while it works, so it is pooled too.
 func stripMarks(s string) string {
-	t := markPool.Get().(transform.Transformer)
-	defer markPool.Put(t)
+	t := markChains.Get().(transform.Transformer)
+	defer markChains.Put(t)
 	s, _, _ = transform.String(t, s)
 	return s
 }
 
-var markPool = sync.Pool{New: func() any {
+var markChains = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}}
-
-var lowerPool = sync.Pool{New: func() any {
-	c := cases.Lower(language.Azerbaijani)
-	return &c
 }}
 
 // letters maps letters with no Unicode decomposition to the ASCII letter that

@@ -45,6 +45,10 @@ func commands() []command {
 		{"eval", "score the extractor against a gold file", evalCmd},
 		{"export", "write all records as JSON Lines", export},
 		{"import", "read records written by export", importCmd},
+		{"token", "create, list and revoke API tokens", tokenCmd},
+		{"backup", "write a consistent snapshot of the database, also while it serves", backupCmd},
+		{"restore", "replace the database with a snapshot", restoreCmd},
+		{"check", "verify the database file, its indexes and its change log", checkCmd},
 		{"gen", "generate a realistic dataset of any size", genCmd},
 	}
 }

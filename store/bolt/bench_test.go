@@ -166,3 +166,22 @@ func BenchmarkSpeakerByName(b *testing.B) {
 		b.Errorf("%d of %d lookups found nothing", b.N-found, b.N)
 	}
 }
+
+// BenchmarkAppearances looks up the near duplicates of a random statement.
+func BenchmarkAppearances(b *testing.B) {
+	s, ids := openBench(b)
+	r := rand.New(rand.NewPCG(9, 10))
+	b.ReportAllocs()
+	found := 0
+	for b.Loop() {
+		err := s.View(context.Background(), func(tx store.Tx) error {
+			apps, err := tx.Appearances(ids.Statements[r.IntN(len(ids.Statements))])
+			found += len(apps)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(found)/float64(b.N), "appearances/op")
+}

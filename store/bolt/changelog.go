@@ -33,6 +33,8 @@ func recordEntries(v any) entries {
 		return sourceEntries(r)
 	case *store.Statement:
 		return statementEntries(r)
+	case *store.ClaimReview:
+		return reviewEntries(r)
 	}
 	panic("bolt: not a record")
 }
@@ -110,8 +112,11 @@ const (
 )
 
 var (
-	changeOps   = []store.Op{store.Created, store.Updated, store.Deleted}
-	changeTypes = store.RecordTypes
+	changeOps = []store.Op{store.Created, store.Updated, store.Deleted}
+	// The positions are stored: append, never reorder. A type not listed
+	// is written out by name.
+	changeTypes = []store.RecordType{store.OrganisationType, store.SpeakerType, store.TopicType,
+		store.SourceType, store.AffiliationType, store.StatementType, store.ClaimReviewType}
 )
 
 // logChange appends one change-log entry, giving the record's previous

@@ -14,10 +14,12 @@ import (
 // maxProblems bounds how many problems Check reports.
 const maxProblems = 20
 
-// Check verifies the database's integrity in one read transaction: every
-// record has all its index entries (unique ones naming it), no index has
+// Check verifies the database's integrity in one read transaction: bbolt's
+// own check of the file's pages (none lost, none used twice, keys in
+// order), then that every record has all its index entries (unique ones naming it), no index has
 // entries beyond those, and the change log runs from 1 to its last seq
-// without gaps, with a history entry for each change. It returns nil, or an
+// without gaps, with a history entry for each change, and every API token
+// has its hash index entry. It returns nil, or an
 // errs.Internal error listing the first problems found.
 func (s *Store) Check() error {
 	var problems []error
@@ -26,6 +28,16 @@ func (s *Store) Check() error {
 		return len(problems) < maxProblems
 	}
 	err := s.db.View(func(btx *bbolt.Tx) error {
+		for err := range btx.Check() {
+			// Drained to the end: the check's goroutine blocks until read.
+			if len(problems) < maxProblems {
+				report("file: %v", err)
+			}
+		}
+		if len(problems) > 0 {
+			// Reading records from a damaged file could fail in worse ways.
+			return nil
+		}
 		t := newTx(btx, "")
 		var want [numIx]int
 		for _, typ := range store.RecordTypes {
@@ -42,6 +54,7 @@ func (s *Store) Check() error {
 			}
 		}
 		t.checkLog(report)
+		t.checkTokens(report)
 		return nil
 	})
 	if err != nil {
@@ -69,6 +82,8 @@ func decodeAny(typ store.RecordType, b []byte) (any, error) {
 		v = new(store.Source)
 	case store.StatementType:
 		v = new(store.Statement)
+	case store.ClaimReviewType:
+		v = new(store.ClaimReview)
 	}
 	return v, decode(b, v)
 }
@@ -100,8 +115,11 @@ func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(st
 			want[e.ix]++
 			b := t.ix(e.ix)
 			ok := hasKey(b, []byte(e.key))
-			if ixInfo[e.ix].unique {
+			switch {
+			case ixInfo[e.ix].unique:
 				ok = bytes.Equal(b.Get([]byte(e.key)), k)
+			case e.val != "":
+				ok = string(b.Get([]byte(e.key))) == e.val
 			}
 			if !ok && !report("%s %s lacks entry %q in %s", typ, idString(k), e.key, ixInfo[e.ix].name) {
 				return false

@@ -33,6 +33,7 @@ import (
 // The hand-rolled form was chosen over a serialization library because
 // the records are few, flat and fixed: the code is short, has no schema
 // compiler, and decodes all the strings of a record with one allocation.
+// A record type without a layout here is stored as JSON.
 
 const recordV1 = 1
 
@@ -129,7 +130,13 @@ func encode(v any) ([]byte, error) {
 		}
 		e.times(r.CreatedAt, r.UpdatedAt)
 	default:
-		return nil, errs.E(errs.Internal, "encoding record: %T is not a record", v)
+		// Types without a binary layout (yet) are stored as JSON, which
+		// decode reads as well.
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, errs.Wrap(errs.Internal, err, "encoding record")
+		}
+		return b, nil
 	}
 	if e.err != nil {
 		return nil, errs.Wrap(errs.Internal, e.err, "encoding record")

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // TestChangeImages checks the before and after images of every change of
@@ -14,7 +15,7 @@ import (
 // version: a bulk load that puts it twice, then updates in one
 // transaction, then a delete. Each image must be the record as it was.
 func TestChangeImages(t *testing.T) {
-	s := openTest(t)
+	s := bolttest.Open(t)
 	ctx := context.Background()
 	ts := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	sp := func(name string) *store.Speaker {

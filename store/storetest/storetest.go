@@ -39,12 +39,16 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DeleteSource", testDeleteSource},
 		{"MergeSpeakers", testMergeSpeakers},
 		{"MergeOrganisations", testMergeOrganisations},
+		{"ClaimReviews", testClaimReviews},
+		{"Appearances", testAppearances},
+		{"StatementExclusions", testStatementExclusions},
 		{"Put", testPut},
 		{"ChangeLog", testChangeLog},
 		{"HistoryOfDeleted", testHistoryOfDeleted},
 		{"Atomicity", testAtomicity},
 		{"ReadOnlyTx", testReadOnlyTx},
 		{"Context", testContext},
+		{"Tokens", testTokens},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

@@ -1,0 +1,75 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/quotedb/quotedb/internal/benchdb"
+	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store/bolt"
+)
+
+// WhoSaidWhat is the journalist's page the targets speak of: one page of
+// 20 statements on a topic (with its subtopics) in a date range, each with
+// its speaker, the organisation the speaker belonged to at the time, its
+// topics and its source.
+const WhoSaidWhat = `query($topic: ID!, $from: PartialDate!, $to: PartialDate!) {
+  statements(filter: {topics: [$topic], said: {from: $from, to: $to}}, first: 20) {
+    nodes {
+      id text said kind
+      speaker { id name }
+      organisation { id shortName name } role
+      topics { id name }
+      source { id title url published }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`
+
+// BenchmarkWhoSaidWhat sends the who-said-what query over HTTP to the real
+// handler over the benchmark database (QUOTEDB_BENCH_N statements): a root
+// topic, one month.
+func BenchmarkWhoSaidWhat(b *testing.B) {
+	path, ids := benchdb.Open(b)
+	s, err := bolt.Open(path, &bolt.Options{LockTimeout: 10 * time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	srv := httptest.NewServer(server.New(server.Config{Store: s}))
+	defer srv.Close()
+	r := rand.New(rand.NewPCG(9, 10))
+	b.ReportAllocs()
+	items := 0
+	for b.Loop() {
+		month := fmt.Sprintf("%d-%02d", 2010+r.IntN(16), 1+r.IntN(12))
+		body, _ := json.Marshal(map[string]any{"query": WhoSaidWhat, "variables": map[string]any{
+			"topic": ids.RootTopics[r.IntN(len(ids.RootTopics))], "from": month, "to": month,
+		}})
+		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out struct {
+			Data struct {
+				Statements struct{ Nodes []json.RawMessage }
+			}
+			Errors []json.RawMessage
+		}
+		err = json.NewDecoder(resp.Body).Decode(&out)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil || len(out.Errors) > 0 {
+			b.Fatalf("%v %s", err, out.Errors)
+		}
+		items += len(out.Data.Statements.Nodes)
+	}
+	b.ReportMetric(float64(items)/float64(b.N), "items/op")
+}
