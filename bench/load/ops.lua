@@ -1,11 +1,12 @@
 -- wrk script for the load test: sends one kind of GraphQL request to quotedb
 -- or to PostGraphile, drawing ids from the dataset's ids.lua.
 --
---   wrk -s ops.lua URL -- SERVER OP IDS_FILE
+--   wrk -s ops.lua URL -- SERVER OP IDS_FILE [TOKEN]
 --
 -- SERVER is quotedb or postgraphile; OP one of whosaidwhat, speaker,
 -- statement, create, ingest. The two servers get the same question, in
--- each one's GraphQL schema.
+-- each one's GraphQL schema. TOKEN, an API token, is sent to quotedb,
+-- whose mutations need one.
 
 local server, op, ids
 local counter = 0
@@ -39,6 +40,9 @@ function init(args)
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  if server == "quotedb" and args[4] and args[4] ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. args[4]
+  end
 end
 
 local function vars()

@@ -69,6 +69,8 @@ t=$(now)
 "$WORK/quotedb" import --db "$WORK/quotedb.db" "$DATA" | head -1
 IMPORT_S=$(since "$t")
 QDB_BYTES=$(stat -c %s "$WORK/quotedb.db")
+# Mutations need an editor's token.
+TOKEN=$("$WORK/quotedb" token create --db "$WORK/quotedb.db" --role editor --name load-test 2>/dev/null)
 JSONL_BYTES=$(stat -c %s "$DATA")
 
 say "loading PostgreSQL"
@@ -111,7 +113,7 @@ url() { if [ "$1" = quotedb ]; then echo "http://127.0.0.1:$QPORT/graphql"; else
 
 # run SERVER OP CONNS OUT: one wrk run, its output in OUT.
 run() {
-	wrk -t "$(($3 < 2 ? 1 : 2))" -c "$3" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/ops.lua" "$(url "$1")" -- "$1" "$2" "$WORK/copy/ids.lua" >"$4" 2>&1
+	wrk -t "$(($3 < 2 ? 1 : 2))" -c "$3" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/ops.lua" "$(url "$1")" -- "$1" "$2" "$WORK/copy/ids.lua" "$TOKEN" >"$4" 2>&1
 }
 rps() { awk '/^Requests\/sec/ {print $2}' "$1"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$1"; }
