@@ -215,7 +215,7 @@ type Stats struct {
 }
 
 // Import reads a dump from r and puts every record into s with Tx.Put,
-// keeping ids and timestamps, in one Update transaction: a dump with any
+// keeping ids and timestamps, in one transaction (Load when the store is a store.Loader): a dump with any
 // bad line writes nothing. Records must come after the records they refer
 // to, as Export writes them. Blank lines are skipped; a line may hold up to
 // MaxLineBytes bytes.
