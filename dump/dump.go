@@ -215,8 +215,8 @@ type Stats struct {
 }
 
 // Import reads a dump from r and puts every record into s with Tx.Put,
-// keeping ids and timestamps, in one transaction (Load when the store is a store.Loader): a dump with any
-// bad line writes nothing. Records must come after the records they refer
+// keeping ids and timestamps, in one transaction (through Load when s is a
+// store.Loader): a dump with any bad line writes nothing. Records must come after the records they refer
 // to, as Export writes them. Blank lines are skipped; a line may hold up to
 // MaxLineBytes bytes.
 //
