@@ -62,7 +62,10 @@ type Store struct {
 var _ store.Store = (*Store)(nil)
 
 // Open opens the database at path, creating the file and its buckets when
-// missing. When another process has the file open, Open fails within
+// missing. It brings a database written by an earlier version up to date in
+// the same transaction: it deletes the buckets of retired index layouts and
+// builds every missing index from the records, which at a million
+// statements takes a while once. When another process has the file open, Open fails within
 // LockTimeout with an errs.Unavailable error wrapping ErrInUse.
 func Open(path string, opts *Options) (*Store, error) {
 	if opts == nil {
@@ -96,6 +99,14 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("opening database %q", path))
 	}
 	err = db.Update(func(btx *bbolt.Tx) error {
+		for _, name := range retiredBuckets {
+			if btx.Bucket([]byte(name)) == nil {
+				continue
+			}
+			if err := btx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
 		var added []string
 		for _, name := range allBuckets() {
 			if btx.Bucket(name) != nil {
