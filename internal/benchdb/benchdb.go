@@ -22,7 +22,7 @@ import (
 
 // formatVersion names the cached files; bump it when the generator or the
 // storage format changes, so stale databases are not reused.
-const formatVersion = 4
+const formatVersion = 5
 
 // Size returns the number of statements QUOTEDB_BENCH_N asks for.
 func Size() int {
