@@ -8,6 +8,7 @@ package textfold
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/cases"
@@ -18,8 +19,19 @@ import (
 )
 
 // azLower lowercases with Azerbaijani rules, so that İ becomes i and I becomes
-// ı (then folded to i below) rather than i with a combining dot.
-var azLower = cases.Lower(language.Azerbaijani)
+// ı (then folded to i below) rather than i with a combining dot. A Caser
+// keeps state while it works and must not be shared between goroutines, so
+// each call takes one from the pool.
+func azLower(s string) string {
+	c := casers.Get().(*cases.Caser)
+	defer casers.Put(c)
+	return c.String(s)
+}
+
+var casers = sync.Pool{New: func() any {
+	c := cases.Lower(language.Azerbaijani)
+	return &c
+}}
 
 // letters maps letters with no Unicode decomposition to the ASCII letter that
 // English-language transliterations use for them.
@@ -50,7 +62,7 @@ func fold(s, schwaAs string) string {
 	// Invalid bytes would make the transformers below stop part-way and
 	// leave the rest unfolded; they are separators like any non-letter.
 	s = strings.ToValidUTF8(s, " ")
-	s = azLower.String(s)
+	s = azLower(s)
 	s = strings.ReplaceAll(s, schwa, schwaAs)
 	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	// After removing marks, so that ǣ and ǿ are replaced as æ and ø are.
@@ -75,7 +87,7 @@ func fold(s, schwaAs string) string {
 // two when it contains ə (one reading it as e, one as a).
 func Keys(s string) []string {
 	e := fold(s, "e")
-	if !strings.Contains(azLower.String(s), schwa) {
+	if !strings.Contains(azLower(s), schwa) {
 		return []string{e}
 	}
 	return []string{e, fold(s, "a")}

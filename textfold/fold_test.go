@@ -3,6 +3,7 @@ package textfold_test
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/quotedb/quotedb/textfold"
@@ -120,4 +121,22 @@ func ExampleKeys() {
 	// Output:
 	// [eli kerimli ali karimli]
 	// ali karimli | ilham eliyev
+}
+
+// Fold is called from many goroutines at once (GraphQL resolvers, the
+// search index's analysis workers); run with -race.
+func TestFoldConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				in := fmt.Sprintf("KƏRİMLİ İlham Qasımlı %d %d", g, i)
+				if got, want := textfold.Fold(in), fmt.Sprintf("kerimli ilham qasimli %d %d", g, i); got != want {
+					t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
