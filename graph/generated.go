@@ -5,6 +5,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"math"
@@ -18,6 +19,7 @@ import (
 	"github.com/quotedb/quotedb/graph/scalar"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/verify"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -154,6 +156,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	OrganisationSearchHit struct {
+		Organisation func(childComplexity int) int
+		Score        func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -191,21 +198,40 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Affiliation     func(childComplexity int, id string) int
-		Affiliations    func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
-		Node            func(childComplexity int, id string) int
-		Nodes           func(childComplexity int, ids []string) int
-		Organisation    func(childComplexity int, id string) int
-		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
-		PreviewDocument func(childComplexity int, input model.DocumentInput) int
-		Source          func(childComplexity int, id string) int
-		Sources         func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
-		Speaker         func(childComplexity int, id string) int
-		Speakers        func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
-		Statement       func(childComplexity int, id string) int
-		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
-		Topic           func(childComplexity int, id string) int
-		Topics          func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
+		Affiliation         func(childComplexity int, id string) int
+		Affiliations        func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		Node                func(childComplexity int, id string) int
+		Nodes               func(childComplexity int, ids []string) int
+		Organisation        func(childComplexity int, id string) int
+		Organisations       func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
+		PreviewDocument     func(childComplexity int, input model.DocumentInput) int
+		SearchOrganisations func(childComplexity int, query string, first *int) int
+		SearchSpeakers      func(childComplexity int, query string, first *int) int
+		SearchStatements    func(childComplexity int, query string, filter *model.StatementFilter, first *int, after *string) int
+		SearchTopics        func(childComplexity int, query string, first *int) int
+		Source              func(childComplexity int, id string) int
+		Sources             func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
+		Speaker             func(childComplexity int, id string) int
+		Speakers            func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
+		Statement           func(childComplexity int, id string) int
+		Statements          func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Topic               func(childComplexity int, id string) int
+		Topics              func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
+		VerifyQuote         func(childComplexity int, text string, speaker *string, date *partialdate.Date) int
+	}
+
+	QuoteMatch struct {
+		DateMatches    func(childComplexity int) int
+		Similarity     func(childComplexity int) int
+		SpeakerMatches func(childComplexity int) int
+		Statement      func(childComplexity int) int
+		Verdict        func(childComplexity int) int
+	}
+
+	SearchHighlight struct {
+		Fragment func(childComplexity int) int
+		HTML     func(childComplexity int) int
+		Matches  func(childComplexity int) int
 	}
 
 	Source struct {
@@ -264,6 +290,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SpeakerSearchHit struct {
+		Score   func(childComplexity int) int
+		Speaker func(childComplexity int) int
+	}
+
 	Statement struct {
 		Confidence           func(childComplexity int) int
 		Covers               func(childComplexity int) int
@@ -298,6 +329,21 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	StatementSearchConnection struct {
+		Edges      func(childComplexity int) int
+		Fallback   func(childComplexity int) int
+		IndexLag   func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatementSearchEdge struct {
+		Cursor     func(childComplexity int) int
+		Highlights func(childComplexity int) int
+		Node       func(childComplexity int) int
+		Score      func(childComplexity int) int
+	}
+
 	Topic struct {
 		Aliases    func(childComplexity int) int
 		Children   func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -320,6 +366,11 @@ type ComplexityRoot struct {
 	TopicEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TopicSearchHit struct {
+		Score func(childComplexity int) int
+		Topic func(childComplexity int) int
 	}
 }
 
@@ -386,6 +437,11 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*store.Statement, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
+	SearchStatements(ctx context.Context, query string, filter *model.StatementFilter, first *int, after *string) (*model.StatementSearchConnection, error)
+	SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.SpeakerSearchHit, error)
+	SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.OrganisationSearchHit, error)
+	SearchTopics(ctx context.Context, query string, first *int) ([]*model.TopicSearchHit, error)
+	VerifyQuote(ctx context.Context, text string, speaker *string, date *partialdate.Date) ([]*model.QuoteMatch, error)
 }
 type SourceResolver interface {
 	Publisher(ctx context.Context, objs []*store.Source) ([]*store.Organisation, error)
@@ -1043,6 +1099,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OrganisationEdge.Node(childComplexity), true
 
+	case "OrganisationSearchHit.organisation":
+		if e.ComplexityRoot.OrganisationSearchHit.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationSearchHit.Organisation(childComplexity), true
+	case "OrganisationSearchHit.score":
+		if e.ComplexityRoot.OrganisationSearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrganisationSearchHit.Score(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1269,6 +1338,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PreviewDocument(childComplexity, args["input"].(model.DocumentInput)), true
+	case "Query.searchOrganisations":
+		if e.ComplexityRoot.Query.SearchOrganisations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchOrganisations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchOrganisations(childComplexity, args["query"].(string), args["first"].(*int)), true
+	case "Query.searchSpeakers":
+		if e.ComplexityRoot.Query.SearchSpeakers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchSpeakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchSpeakers(childComplexity, args["query"].(string), args["first"].(*int)), true
+	case "Query.searchStatements":
+		if e.ComplexityRoot.Query.SearchStatements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchStatements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchStatements(childComplexity, args["query"].(string), args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchTopics":
+		if e.ComplexityRoot.Query.SearchTopics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchTopics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchTopics(childComplexity, args["query"].(string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1357,6 +1470,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["filter"].(*model.TopicFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.verifyQuote":
+		if e.ComplexityRoot.Query.VerifyQuote == nil {
+			break
+		}
+
+		args, err := ec.field_Query_verifyQuote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VerifyQuote(childComplexity, args["text"].(string), args["speaker"].(*string), args["date"].(*partialdate.Date)), true
+
+	case "QuoteMatch.dateMatches":
+		if e.ComplexityRoot.QuoteMatch.DateMatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.DateMatches(childComplexity), true
+	case "QuoteMatch.similarity":
+		if e.ComplexityRoot.QuoteMatch.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Similarity(childComplexity), true
+	case "QuoteMatch.speakerMatches":
+		if e.ComplexityRoot.QuoteMatch.SpeakerMatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.SpeakerMatches(childComplexity), true
+	case "QuoteMatch.statement":
+		if e.ComplexityRoot.QuoteMatch.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Statement(childComplexity), true
+	case "QuoteMatch.verdict":
+		if e.ComplexityRoot.QuoteMatch.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Verdict(childComplexity), true
+
+	case "SearchHighlight.fragment":
+		if e.ComplexityRoot.SearchHighlight.Fragment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Fragment(childComplexity), true
+	case "SearchHighlight.html":
+		if e.ComplexityRoot.SearchHighlight.HTML == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.HTML(childComplexity), true
+	case "SearchHighlight.matches":
+		if e.ComplexityRoot.SearchHighlight.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Matches(childComplexity), true
 
 	case "Source.archivedUrl":
 		if e.ComplexityRoot.Source.ArchivedURL == nil {
@@ -1590,6 +1764,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SpeakerEdge.Node(childComplexity), true
 
+	case "SpeakerSearchHit.score":
+		if e.ComplexityRoot.SpeakerSearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerSearchHit.Score(childComplexity), true
+	case "SpeakerSearchHit.speaker":
+		if e.ComplexityRoot.SpeakerSearchHit.Speaker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerSearchHit.Speaker(childComplexity), true
+
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -1743,6 +1930,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
+	case "StatementSearchConnection.edges":
+		if e.ComplexityRoot.StatementSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.Edges(childComplexity), true
+	case "StatementSearchConnection.fallback":
+		if e.ComplexityRoot.StatementSearchConnection.Fallback == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.Fallback(childComplexity), true
+	case "StatementSearchConnection.indexLag":
+		if e.ComplexityRoot.StatementSearchConnection.IndexLag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.IndexLag(childComplexity), true
+	case "StatementSearchConnection.pageInfo":
+		if e.ComplexityRoot.StatementSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.PageInfo(childComplexity), true
+	case "StatementSearchConnection.totalCount":
+		if e.ComplexityRoot.StatementSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.TotalCount(childComplexity), true
+
+	case "StatementSearchEdge.cursor":
+		if e.ComplexityRoot.StatementSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Cursor(childComplexity), true
+	case "StatementSearchEdge.highlights":
+		if e.ComplexityRoot.StatementSearchEdge.Highlights == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Highlights(childComplexity), true
+	case "StatementSearchEdge.node":
+		if e.ComplexityRoot.StatementSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Node(childComplexity), true
+	case "StatementSearchEdge.score":
+		if e.ComplexityRoot.StatementSearchEdge.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Score(childComplexity), true
+
 	case "Topic.aliases":
 		if e.ComplexityRoot.Topic.Aliases == nil {
 			break
@@ -1845,6 +2088,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
+
+	case "TopicSearchHit.score":
+		if e.ComplexityRoot.TopicSearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicSearchHit.Score(childComplexity), true
+	case "TopicSearchHit.topic":
+		if e.ComplexityRoot.TopicSearchHit.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TopicSearchHit.Topic(childComplexity), true
 
 	}
 	return 0, false
@@ -1950,6 +2206,17 @@ func newExecutionContext(
 			deferredResults,
 		),
 	}
+}
+
+//go:embed "schema/search.graphqls"
+var sourcesFS embed.FS
+
+func sourceData(filename string) string {
+	data, err := sourcesFS.ReadFile(filename)
+	if err != nil {
+		panic(fmt.Sprintf("codegen problem: %s not available", filename))
+	}
+	return string(data)
 }
 
 var sources = []*ast.Source{
@@ -2563,6 +2830,7 @@ type Mutation {
   ingestDocument(input: DocumentInput!): IngestResult!
 }
 `, BuiltIn: false},
+	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -2726,6 +2994,16 @@ func (ec *executionContext) childFields_OrganisationEdge(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_OrganisationSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "organisation":
+		return ec.fieldContext_OrganisationSearchHit_organisation(ctx, field)
+	case "score":
+		return ec.fieldContext_OrganisationSearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrganisationSearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -2796,6 +3074,34 @@ func (ec *executionContext) childFields_PreviewStatement(ctx context.Context, fi
 		return ec.fieldContext_PreviewStatement_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PreviewStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_QuoteMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "statement":
+		return ec.fieldContext_QuoteMatch_statement(ctx, field)
+	case "verdict":
+		return ec.fieldContext_QuoteMatch_verdict(ctx, field)
+	case "similarity":
+		return ec.fieldContext_QuoteMatch_similarity(ctx, field)
+	case "speakerMatches":
+		return ec.fieldContext_QuoteMatch_speakerMatches(ctx, field)
+	case "dateMatches":
+		return ec.fieldContext_QuoteMatch_dateMatches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuoteMatch", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchHighlight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fragment":
+		return ec.fieldContext_SearchHighlight_fragment(ctx, field)
+	case "html":
+		return ec.fieldContext_SearchHighlight_html(ctx, field)
+	case "matches":
+		return ec.fieldContext_SearchHighlight_matches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHighlight", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2910,6 +3216,16 @@ func (ec *executionContext) childFields_SpeakerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type SpeakerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SpeakerSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "speaker":
+		return ec.fieldContext_SpeakerSearchHit_speaker(ctx, field)
+	case "score":
+		return ec.fieldContext_SpeakerSearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SpeakerSearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2978,6 +3294,36 @@ func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StatementSearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatementSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatementSearchConnection_totalCount(ctx, field)
+	case "indexLag":
+		return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
+	case "fallback":
+		return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StatementSearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StatementSearchEdge_node(ctx, field)
+	case "score":
+		return ec.fieldContext_StatementSearchEdge_score(ctx, field)
+	case "highlights":
+		return ec.fieldContext_StatementSearchEdge_highlights(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementSearchEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3024,6 +3370,16 @@ func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field gra
 		return ec.fieldContext_TopicEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TopicSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "topic":
+		return ec.fieldContext_TopicSearchHit_topic(ctx, field)
+	case "score":
+		return ec.fieldContext_TopicSearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TopicSearchHit", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3918,6 +4274,110 @@ func (ec *executionContext) field_Query_previewDocument_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_searchOrganisations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchSpeakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchStatements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchTopics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4155,6 +4615,36 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_verifyQuote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "speaker",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["speaker"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*partialdate.Date, error) {
+			return ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg2
 	return args, nil
 }
 
@@ -7071,6 +7561,61 @@ func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _OrganisationSearchHit_organisation(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganisationSearchHit_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganisationSearchHit_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OrganisationSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OrganisationSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OrganisationSearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OrganisationSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OrganisationSearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8310,6 +8855,226 @@ func (ec *executionContext) fieldContext_Query_previewDocument(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchStatements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchStatements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchStatements(ctx, fc.Args["query"].(string), fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementSearchConnection) graphql.Marshaler {
+			return ec.marshalNStatementSearchConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchStatements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchStatements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchSpeakers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchSpeakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchSpeakers(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SpeakerSearchHit) graphql.Marshaler {
+			return ec.marshalNSpeakerSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchSpeakers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SpeakerSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchSpeakers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchOrganisations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchOrganisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchOrganisations(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationSearchHit) graphql.Marshaler {
+			return ec.marshalNOrganisationSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchOrganisations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganisationSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchOrganisations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchTopics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchTopics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchTopics(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TopicSearchHit) graphql.Marshaler {
+			return ec.marshalNTopicSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchTopics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TopicSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchTopics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verifyQuote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verifyQuote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerifyQuote(ctx, fc.Args["text"].(string), fc.Args["speaker"].(*string), fc.Args["date"].(*partialdate.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QuoteMatch) graphql.Marshaler {
+			return ec.marshalNQuoteMatch2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verifyQuote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuoteMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verifyQuote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8381,6 +9146,208 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteMatch_statement(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteMatch_verdict(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_verdict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v verify.Verdict) graphql.Marshaler {
+			return ec.marshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "QuoteVerdict")
+}
+
+func (ec *executionContext) _QuoteMatch_similarity(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _QuoteMatch_speakerMatches(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_speakerMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerMatches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_speakerMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _QuoteMatch_dateMatches(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_dateMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateMatches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_dateMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SearchHighlight_fragment(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_fragment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fragment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_fragment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHighlight_html(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_html(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HTML, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_html(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchHighlight_matches(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchHighlight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9358,6 +10325,61 @@ func (ec *executionContext) fieldContext_SpeakerEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _SpeakerSearchHit_speaker(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerSearchHit_speaker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Speaker, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
+			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerSearchHit_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SpeakerSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SpeakerSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerSearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SpeakerSearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10161,6 +11183,249 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _StatementSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatementSearchEdge) graphql.Marshaler {
+			return ec.marshalNStatementSearchEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementSearchConnection_indexLag(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndexLag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_indexLag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementSearchConnection_fallback(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fallback, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_fallback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatementSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchEdge_score(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StatementSearchEdge_highlights(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_highlights(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHighlight) graphql.Marshaler {
+			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlightᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHighlight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *store.Topic) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10614,6 +11879,61 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TopicSearchHit_topic(ctx context.Context, field graphql.CollectedField, obj *model.TopicSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicSearchHit_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
+			return ec.marshalNTopic2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicSearchHit_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TopicSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Topic(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TopicSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.TopicSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TopicSearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TopicSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TopicSearchHit", field, false, false, "Float")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -14137,6 +15457,44 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var organisationSearchHitImplementors = []string{"OrganisationSearchHit"}
+
+func (ec *executionContext) _OrganisationSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, organisationSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OrganisationSearchHit")
+		case "organisation":
+			out.Values[i] = ec._OrganisationSearchHit_organisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._OrganisationSearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -14478,6 +15836,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_previewDocument(ctx, field)
 				})
+		case "searchStatements":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchStatements(ctx, field)
+				})
+		case "searchSpeakers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchSpeakers(ctx, field)
+				})
+		case "searchOrganisations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchOrganisations(ctx, field)
+				})
+		case "searchTopics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchTopics(ctx, field)
+				})
+		case "verifyQuote":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verifyQuote(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -14491,6 +15879,102 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var quoteMatchImplementors = []string{"QuoteMatch"}
+
+func (ec *executionContext) _QuoteMatch(ctx context.Context, sel ast.SelectionSet, obj *model.QuoteMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, quoteMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuoteMatch")
+		case "statement":
+			out.Values[i] = ec._QuoteMatch_statement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "verdict":
+			out.Values[i] = ec._QuoteMatch_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._QuoteMatch_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speakerMatches":
+			out.Values[i] = ec._QuoteMatch_speakerMatches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dateMatches":
+			out.Values[i] = ec._QuoteMatch_dateMatches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchHighlightImplementors = []string{"SearchHighlight"}
+
+func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHighlight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHighlightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHighlight")
+		case "fragment":
+			out.Values[i] = ec._SearchHighlight_fragment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "html":
+			out.Values[i] = ec._SearchHighlight_html(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matches":
+			out.Values[i] = ec._SearchHighlight_matches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14884,6 +16368,44 @@ func (ec *executionContext) _SpeakerEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var speakerSearchHitImplementors = []string{"SpeakerSearchHit"}
+
+func (ec *executionContext) _SpeakerSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SpeakerSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, speakerSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SpeakerSearchHit")
+		case "speaker":
+			out.Values[i] = ec._SpeakerSearchHit_speaker(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SpeakerSearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var statementImplementors = []string{"Statement", "Node"}
 
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *store.Statement) graphql.Marshaler {
@@ -15100,6 +16622,107 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var statementSearchConnectionImplementors = []string{"StatementSearchConnection"}
+
+func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementSearchConnection")
+		case "edges":
+			out.Values[i] = ec._StatementSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatementSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatementSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "indexLag":
+			out.Values[i] = ec._StatementSearchConnection_indexLag(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fallback":
+			out.Values[i] = ec._StatementSearchConnection_fallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementSearchEdgeImplementors = []string{"StatementSearchEdge"}
+
+func (ec *executionContext) _StatementSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementSearchEdge")
+		case "cursor":
+			out.Values[i] = ec._StatementSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StatementSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._StatementSearchEdge_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlights":
+			out.Values[i] = ec._StatementSearchEdge_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var topicImplementors = []string{"Topic", "Node", "Named"}
 
 func (ec *executionContext) _Topic(ctx context.Context, sel ast.SelectionSet, obj *store.Topic) graphql.Marshaler {
@@ -15242,6 +16865,44 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._TopicEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var topicSearchHitImplementors = []string{"TopicSearchHit"}
+
+func (ec *executionContext) _TopicSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.TopicSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, topicSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TopicSearchHit")
+		case "topic":
+			out.Values[i] = ec._TopicSearchHit_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._TopicSearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16005,6 +17666,30 @@ func (ec *executionContext) marshalNOrganisationKind2githubᚗcomᚋquotedbᚋqu
 	return res
 }
 
+func (ec *executionContext) marshalNOrganisationSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrganisationSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOrganisationSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganisationSearchHit!")
+		return graphql.Null
+	}
+	return ec._OrganisationSearchHit(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -16099,6 +17784,69 @@ func (ec *executionContext) marshalNPreviewStatement2ᚖgithubᚗcomᚋquotedb�
 	return ec._PreviewStatement(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNQuoteMatch2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuoteMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuoteMatch2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuoteMatch2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatch(ctx context.Context, sel ast.SelectionSet, v *model.QuoteMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuoteMatch!")
+		return graphql.Null
+	}
+	return ec._QuoteMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx context.Context, v any) (verify.Verdict, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := verify.Verdict(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx context.Context, sel ast.SelectionSet, v verify.Verdict) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "QuoteVerdict!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHighlight) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlight(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *model.SearchHighlight) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchHighlight!")
+		return graphql.Null
+	}
+	return ec._SearchHighlight(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Source) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Source", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -16154,6 +17902,22 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋquotedbᚋquote
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx context.Context, sel ast.SelectionSet, v *store.Span) graphql.Marshaler {
@@ -16218,6 +17982,30 @@ func (ec *executionContext) marshalNSpeakerEdge2ᚖgithubᚗcomᚋquotedbᚋquot
 		return graphql.Null
 	}
 	return ec._SpeakerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpeakerSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SpeakerSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSpeakerSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSpeakerSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SpeakerSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SpeakerSearchHit!")
+		return graphql.Null
+	}
+	return ec._SpeakerSearchHit(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Statement) graphql.Marshaler {
@@ -16290,6 +18078,38 @@ func (ec *executionContext) marshalNStatementKind2githubᚗcomᚋquotedbᚋquote
 		graphql.AddInvalidNullFromMarshaler(ctx, "StatementKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNStatementSearchConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.StatementSearchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementSearchConnection!")
+		return graphql.Null
+	}
+	return ec._StatementSearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementSearchEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatementSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementSearchEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementSearchEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.StatementSearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementSearchEdge!")
+		return graphql.Null
+	}
+	return ec._StatementSearchEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStatementStatus2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatus(ctx context.Context, v any) (store.Status, error) {
@@ -16419,6 +18239,30 @@ func (ec *executionContext) marshalNTopicEdge2ᚖgithubᚗcomᚋquotedbᚋquoted
 		return graphql.Null
 	}
 	return ec._TopicEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTopicSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TopicSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTopicSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTopicSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.TopicSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TopicSearchHit!")
+		return graphql.Null
+	}
+	return ec._TopicSearchHit(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateAffiliationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateAffiliationInput(ctx context.Context, v any) (model.UpdateAffiliationInput, error) {
@@ -16946,6 +18790,13 @@ func (ec *executionContext) unmarshalOSpeakerFilter2ᚖgithubᚗcomᚋquotedbᚋ
 	}
 	res, err := ec.unmarshalInputSpeakerFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx context.Context, sel ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOStatementFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFilter(ctx context.Context, v any) (*model.StatementFilter, error) {

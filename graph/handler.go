@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -24,8 +25,12 @@ import (
 // GET for queries. Errors carry extensions.code from their errs.Kind;
 // internal errors and panics reach the client only as "internal error" and
 // are logged to log.
-func NewHandler(s store.Store, log *slog.Logger) http.Handler {
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s}}))
+func NewHandler(s store.Store, log *slog.Logger, opts ...Option) http.Handler {
+	r := &Resolver{Store: s}
+	for _, o := range opts {
+		o(r)
+	}
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: r}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -41,6 +46,14 @@ func NewHandler(s store.Store, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), s)))
 	})
+}
+
+// Option configures the root resolver of NewHandler.
+type Option func(*Resolver)
+
+// WithSearch serves the full-text searches and quote verification from ix.
+func WithSearch(ix *search.Index) Option {
+	return func(r *Resolver) { r.Search = ix }
 }
 
 // presentError gives every error an extensions.code: the code of its

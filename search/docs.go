@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/quotedb/quotedb/partialdate"
@@ -215,7 +215,6 @@ func organisationDoc(o *store.Organisation) *document.Document {
 func topicDoc(t *store.Topic) *document.Document {
 	return namedDoc(t.ID, store.TopicType, append([]string{t.Name, t.Slug}, t.Aliases...)...)
 }
-
 
 // yyyy, yyyymm and yyyymmdd format the parts of a date as fixed-width
 // digits, which sort as the dates do.

@@ -2,8 +2,8 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"encoding/binary"
+	"fmt"
 	"os"
 
 	"github.com/blevesearch/bleve/v2"

@@ -378,7 +378,9 @@ func dayCover(a, b partialdate.Date) []query.Query {
 		}
 		return qs
 	}
-	monthEnd := func(d partialdate.Date) partialdate.Date { return partialdate.Date{Year: d.Year, Month: d.Month}.Last() }
+	monthEnd := func(d partialdate.Date) partialdate.Date {
+		return partialdate.Date{Year: d.Year, Month: d.Month}.Last()
+	}
 	if a.Month == b.Month {
 		if a.Day == 1 && b == monthEnd(b) {
 			return []query.Query{factRange(factMonth, yyyymm(a), yyyymm(b))}

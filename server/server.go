@@ -11,12 +11,16 @@ import (
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
 
 // Config is what the server serves and how.
 type Config struct {
 	Store store.Store
+	// Search is the full-text index; nil serves the searches and quote
+	// verification as UNAVAILABLE.
+	Search *search.Index
 	// Log receives errors and panics; nil discards them.
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
@@ -40,7 +44,7 @@ func New(cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log)))
+	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log, graph.WithSearch(cfg.Search))))
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -45,6 +45,7 @@ func commands() []command {
 		{"eval", "score the extractor against a gold file", evalCmd},
 		{"export", "write all records as JSON Lines", export},
 		{"import", "read records written by export", importCmd},
+		{"reindex", "rebuild the search index from the database", reindex},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/demo"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/server"
 )
 
@@ -22,6 +23,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
+	searchDir := searchIndexFlag(fs)
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -45,12 +47,15 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		}
 	}
 
+	ix := search.Open(s, searchIndexDir(*searchDir, *db), search.Options{Log: log})
+	defer ix.Close()
+
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: s, Log: log}),
+		Handler:           server.New(server.Config{Store: s, Search: ix, Log: log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/verify"
 )
 
 type AddAffiliationInput struct {
@@ -172,6 +173,11 @@ type OrganisationFilter struct {
 	Kinds graphql.Omittable[[]store.OrgKind] `json:"kinds,omitempty"`
 }
 
+type OrganisationSearchHit struct {
+	Organisation *store.Organisation `json:"organisation"`
+	Score        float64             `json:"score"`
+}
+
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
 	HasPreviousPage bool    `json:"hasPreviousPage"`
@@ -217,6 +223,27 @@ type PreviewStatement struct {
 type Query struct {
 }
 
+type QuoteMatch struct {
+	// Null for NOT_FOUND.
+	Statement *store.Statement `json:"statement,omitempty"`
+	Verdict   verify.Verdict   `json:"verdict"`
+	// 1 for exact and partial wording; otherwise the word overlap (Jaccard) of the quote and the most similar stretch of the statement, 0 to 1.
+	Similarity float64 `json:"similarity"`
+	// True when the statement is by the speaker named.
+	SpeakerMatches bool `json:"speakerMatches"`
+	// True when the statement was said on a date overlapping the date given.
+	DateMatches bool `json:"dateMatches"`
+}
+
+// A stretch of a statement's text, verbatim, with the words a search matched.
+type SearchHighlight struct {
+	Fragment string `json:"fragment"`
+	// The fragment HTML-escaped, each matched word in <mark>, with … where the text was cut.
+	HTML string `json:"html"`
+	// UTF-8 byte ranges of the matched words in the statement's text.
+	Matches []*store.Span `json:"matches"`
+}
+
 type SourceConnection struct {
 	Edges      []*SourceEdge   `json:"edges"`
 	Nodes      []*store.Source `json:"nodes"`
@@ -260,6 +287,11 @@ type SpeakerFilter struct {
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
 }
 
+type SpeakerSearchHit struct {
+	Speaker *store.Speaker `json:"speaker"`
+	Score   float64        `json:"score"`
+}
+
 type StatementConnection struct {
 	Edges      []*StatementEdge   `json:"edges"`
 	Nodes      []*store.Statement `json:"nodes"`
@@ -295,6 +327,26 @@ type StatementFilter struct {
 	TextContains graphql.Omittable[*string] `json:"textContains,omitempty"`
 }
 
+type StatementSearchConnection struct {
+	Edges    []*StatementSearchEdge `json:"edges"`
+	PageInfo *PageInfo              `json:"pageInfo"`
+	// Matches over all pages; null when not known (a filter on covers or textContains, or a fallback).
+	TotalCount *int `json:"totalCount,omitempty"`
+	// Committed changes the index had not yet taken in: their statements may be missing or out of date in this result.
+	IndexLag int `json:"indexLag"`
+	// True when the index was unavailable and the store was scanned instead.
+	Fallback bool `json:"fallback"`
+}
+
+type StatementSearchEdge struct {
+	Cursor string           `json:"cursor"`
+	Node   *store.Statement `json:"node"`
+	// Relevance; only the order of scores within one result means anything. 0 in a fallback.
+	Score float64 `json:"score"`
+	// The stretch of the text with the matched words; empty when none is marked.
+	Highlights []*SearchHighlight `json:"highlights"`
+}
+
 type TopicConnection struct {
 	Edges      []*TopicEdge   `json:"edges"`
 	Nodes      []*store.Topic `json:"nodes"`
@@ -314,6 +366,11 @@ type TopicFilter struct {
 	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
 	// Only topics without a parent.
 	RootsOnly graphql.Omittable[*bool] `json:"rootsOnly,omitempty"`
+}
+
+type TopicSearchHit struct {
+	Topic *store.Topic `json:"topic"`
+	Score float64      `json:"score"`
 }
 
 type UpdateAffiliationInput struct {
