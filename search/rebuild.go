@@ -57,7 +57,18 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 		} else {
 			b.SetInternal(keySeq, binary.BigEndian.AppendUint64(nil, 0))
 		}
-		err = idx.Batch(b)
+		// The index is opened without syncing each batch (see
+		// newIndex); this last one is waited for, so that what was
+		// built is on disk before the index is closed and moved.
+		persisted := make(chan error, 1)
+		b.SetPersistedCallback(func(err error) { persisted <- err })
+		if err = idx.Batch(b); err == nil {
+			select {
+			case err = <-persisted:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+		}
 	}
 	if cerr := idx.Close(); err == nil && cerr != nil {
 		err = errs.Wrap(errs.Internal, cerr, "closing the new search index")

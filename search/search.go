@@ -134,7 +134,10 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	var ids []string
 	var scores []float64
 	var st []*store.Statement
-	skip := from
+	skip := 0 // hits before the page, when read from the first
+	if post != nil {
+		skip = from
+	}
 	for chunkFrom := 0; ; {
 		chunk := size + 1
 		if post != nil {
@@ -649,13 +652,7 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 		return nil, err
 	}
 	if idx == nil {
-		ix.mu.RLock()
-		why := ix.err
-		ix.mu.RUnlock()
-		if why == nil {
-			why = errs.E(errs.Unavailable, "search index unavailable")
-		}
-		return nil, why
+		return nil, errs.E(errs.Unavailable, "the search index is unavailable: it is being built, or failed (see the server's log)")
 	}
 	var should []query.Query
 	seen := map[string]bool{}
