@@ -168,10 +168,10 @@ func TestSearchDemoRanking(t *testing.T) {
 	foreign := e.id(t, store.TopicType, demo.ForeignPolicy)
 	gasimli := e.id(t, store.SpeakerType, demo.FaridGasimli)
 	tests := []struct {
-		name   string
-		q      search.StatementQuery
-		want   []string // text beginnings, in rank order; all the hits
-		anyOrder bool   // the hits are want in any order
+		name     string
+		q        search.StatementQuery
+		want     []string // text beginnings, in rank order; all the hits
+		anyOrder bool     // the hits are want in any order
 	}{
 		{name: "word", q: search.StatementQuery{Query: "ceasefire"}, want: []string{"the war would put the ceasefi"}},
 		{name: "case and diacritics; the shorter statement first", q: search.StatementQuery{Query: "UKRAİNİAN"}, want: []string{
