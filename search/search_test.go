@@ -86,10 +86,10 @@ func openEmpty(t *testing.T) *env {
 		if e.ix != nil {
 			e.ix.Close()
 		}
-		if err := st.Check(); err != nil {
+		if err := e.st.Check(); err != nil {
 			t.Errorf("database inconsistent: %v", err)
 		}
-		st.Close()
+		e.st.Close()
 	})
 	return e
 }

@@ -117,7 +117,7 @@ func Generate(ctx context.Context, s store.Store, opts Options) (*IDs, error) {
 	if err != nil {
 		return nil, err
 	}
-	zipf := rand.NewZipf(r, 1.1, 3, uint64(len(vocab)-1))
+	zipf := Zipf(r)
 	for done := 0; done < opts.Statements; {
 		n := min(10000, opts.Statements-done)
 		err := s.Update(ctx, func(tx store.Tx) error {
@@ -135,6 +135,9 @@ func Generate(ctx context.Context, s store.Store, opts Options) (*IDs, error) {
 	}
 	return ids, nil
 }
+
+// Zipf returns the distribution of word ranks that Statement draws from.
+func Zipf(r *rand.Rand) *rand.Zipf { return rand.NewZipf(r, 1.1, 3, uint64(len(vocab)-1)) }
 
 // Statement returns one invented statement by a speaker of ids.
 func Statement(r *rand.Rand, zipf *rand.Zipf, ids *IDs) *store.Statement {
