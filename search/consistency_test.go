@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -434,7 +435,7 @@ func TestCrashMidWrite(t *testing.T) {
 	if err := st.Check(); err != nil {
 		t.Fatal(err)
 	}
-	ix := search.Open(st, search.DirFor(db), search.Options{})
+	ix := search.Open(st, search.DirFor(db), search.Options{Log: slog.New(slog.NewTextHandler(t.Output(), nil))})
 	defer ix.Close()
 	if s, err := ix.Status(context.Background()); err == nil {
 		t.Logf("reopened: %+v", s)
