@@ -3,7 +3,6 @@ package search_test
 import (
 	"context"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -33,7 +32,9 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	dir := filepath.Join(b.TempDir(), "idx")
+	// Into the directory the other benchmarks use, so that they need not
+	// build it again.
+	dir := search.DirFor(path)
 	b.ResetTimer()
 	start := time.Now()
 	docs := 0

@@ -129,12 +129,25 @@ func (f *facts) add(prefix, value string) {
 func newDoc(id string, typ store.RecordType, f facts) *document.Document {
 	d := document.NewDocument(id)
 	f.add(factType, string(typ))
-	d.AddField(document.NewTextFieldCustom(fFacts, nil, f, keywordOptions, factsAnalyzer{}))
+	d.AddField(analyzed(document.NewTextFieldCustom(fFacts, nil, f, keywordOptions, factsAnalyzer{})))
 	return d
 }
 
 func textField(d *document.Document, name, value string) {
-	d.AddField(document.NewTextFieldCustom(name, nil, []byte(value), textOptions, analyzer))
+	d.AddField(analyzed(document.NewTextFieldCustom(name, nil, []byte(value), textOptions, analyzer)))
+}
+
+// preAnalyzed is a field analyzed when its document was built, in the
+// goroutine that built it, rather than by the index when the document is
+// added: so that a rebuild analyzes documents while the index builder
+// writes the previous ones, on another core.
+type preAnalyzed struct{ *document.TextField }
+
+func (preAnalyzed) Analyze() {}
+
+func analyzed(f *document.TextField) preAnalyzed {
+	f.Analyze()
+	return preAnalyzed{f}
 }
 
 // statementFacts is what a statement document needs beyond the statement:

@@ -51,9 +51,9 @@ const (
 	// and still be caught up change by change; further behind, rebuilding
 	// is faster.
 	rebuildBehind = 200_000
-	// buildBatch is the number of documents per index batch when
+	// buildBatch is the number of documents per segment when
 	// rebuilding.
-	buildBatch = 5000
+	buildBatch = 10000
 )
 
 // DirFor returns the default index directory for a database file: beside

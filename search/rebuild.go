@@ -3,11 +3,15 @@ package search
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
+	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -40,39 +44,19 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 		last = ch[0]
 	}
 
+	internal := map[string][]byte{string(keyLayout): []byte(layoutVersion)}
+	if head > 0 {
+		internal[string(keySeq)] = binary.BigEndian.AppendUint64(nil, last.Seq)
+		internal[string(keySeqTime)] = []byte(last.Time.UTC().Format(time.RFC3339Nano))
+	} else {
+		internal[string(keySeq)] = binary.BigEndian.AppendUint64(nil, 0)
+	}
+
 	tmp := dir + ".rebuild"
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, errs.Wrap(errs.Internal, err, fmt.Sprintf("removing %s", tmp))
 	}
-	idx, err := newIndex(tmp)
-	if err != nil {
-		return 0, err
-	}
-	n, err := fill(ctx, st, idx)
-	if err == nil {
-		b := idx.NewBatch()
-		b.SetInternal(keyLayout, []byte(layoutVersion))
-		if head > 0 {
-			setPosition(b, last)
-		} else {
-			b.SetInternal(keySeq, binary.BigEndian.AppendUint64(nil, 0))
-		}
-		// The index is opened without syncing each batch (see
-		// newIndex); this last one is waited for, so that what was
-		// built is on disk before the index is closed and moved.
-		persisted := make(chan error, 1)
-		b.SetPersistedCallback(func(err error) { persisted <- err })
-		if err = idx.Batch(b); err == nil {
-			select {
-			case err = <-persisted:
-			case <-ctx.Done():
-				err = ctx.Err()
-			}
-		}
-	}
-	if cerr := idx.Close(); err == nil && cerr != nil {
-		err = errs.Wrap(errs.Internal, cerr, "closing the new search index")
-	}
+	n, err := build(ctx, st, tmp, internal)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return 0, err
@@ -86,40 +70,122 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 	return n, nil
 }
 
-// fill indexes every speaker, organisation, topic and statement of st. The
-// store is read a page at a time, each page in a transaction of its own,
-// while the previous batch is indexed.
-func fill(ctx context.Context, st store.Store, idx bleve.Index) (int, error) {
+// build writes a new index of every record of st into dir, with the
+// internal values given, and returns the number of documents.
+//
+// It uses scorch's offline builder, which writes segments of a few
+// thousand documents and merges them once at the end, rather than a live
+// index, whose background merging and snapshotting would redo much of
+// that work over and over as the index grows.
+func build(ctx context.Context, st store.Store, dir string, internal map[string][]byte) (int, error) {
 	batches := make(chan []*document.Document, 2)
 	readErr := make(chan error, 1)
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	go func() {
 		defer close(batches)
-		readErr <- readAll(ctx, st, batches)
+		readErr <- readAll(rctx, st, batches)
 	}()
+	var b *scorch.Builder
 	n := 0
-	var indexErr error
+	var err error
 	for docs := range batches {
-		if indexErr != nil {
+		if err != nil {
 			continue // drain, so that the reader ends
 		}
-		b := idx.NewBatch()
-		for _, d := range docs {
-			if err := b.IndexAdvanced(d); err != nil {
-				indexErr = errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", d.ID()))
-				break
+		if b == nil {
+			if b, err = newBuilder(dir, internal); err != nil {
+				cancel()
+				continue
 			}
 		}
-		if indexErr == nil {
-			if err := idx.Batch(b); err != nil {
-				indexErr = errs.Wrap(errs.Internal, err, "writing search index batch")
+		for _, d := range docs {
+			if err = b.Index(d); err != nil {
+				err = errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", d.ID()))
+				cancel()
+				break
 			}
 		}
 		n += len(docs)
 	}
-	if err := <-readErr; err != nil {
-		return 0, err
+	if rerr := <-readErr; err == nil {
+		err = rerr
 	}
-	return n, indexErr
+	if b == nil {
+		if err != nil {
+			return 0, err
+		}
+		return 0, emptyIndex(ctx, dir, internal)
+	}
+	if cerr := b.Close(); err == nil && cerr != nil {
+		err = errs.Wrap(errs.Internal, cerr, "writing the search index")
+	}
+	return n, err
+}
+
+// indexMeta is the file bleve reads first when it opens an index: the
+// index's kind and its configuration. It is what bleve.NewUsing writes for
+// newIndex's settings.
+const indexMeta = `{"storage":"scorch","index_type":"scorch","config":{"unsafe_batch":true}}`
+
+func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error) {
+	m, err := json.Marshal(indexMapping())
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "encoding the index mapping")
+	}
+	in := maps.Clone(internal)
+	in["_mapping"] = m
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(indexMeta), 0o600); err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	b, err := scorch.NewBuilder(map[string]any{
+		"path":            filepath.Join(dir, "store"),
+		"buildPathPrefix": dir,
+		"batchSize":       buildBatch,
+		// All segments merged in one pass at the end, up to a few
+		// million documents.
+		"mergeMax": 500,
+		"internal":        in,
+	})
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	return b, nil
+}
+
+// emptyIndex creates the index of an empty store: the builder needs a
+// document.
+func emptyIndex(ctx context.Context, dir string, internal map[string][]byte) error {
+	idx, err := newIndex(dir)
+	if err != nil {
+		return err
+	}
+	b := idx.NewBatch()
+	for k, v := range internal {
+		b.SetInternal([]byte(k), v)
+	}
+	// The index is opened without syncing each batch (see newIndex);
+	// this one is waited for, so that it is on disk before the index is
+	// closed and moved.
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err = idx.Batch(b); err == nil {
+		select {
+		case err = <-persisted:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+	}
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	return nil
 }
 
 // readAll sends the documents of every indexed record of st to out, in
