@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"html"
@@ -126,7 +127,9 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	if err != nil {
 		return nil, err
 	}
-	tq.AddFilter(statementFilterQuery(q.Filter))
+	if fq := statementFilterQuery(q.Filter); fq != nil {
+		tq.AddFilter(fq)
+	}
 	// Covers and TextContains are not in the index: they are checked on
 	// the statements, reading further hits until the page is full.
 	post := postFilter(q.Filter)
@@ -294,10 +297,11 @@ func validateFilter(f store.StatementFilter) error {
 	return nil
 }
 
-// statementFilterQuery is the non-scoring part of a search: the type, and
-// the filter's indexed fields.
+// statementFilterQuery is the non-scoring part of a search: the filter's
+// indexed fields; nil when it has none. (Only statements have fText, so a
+// query of it needs no filter by type.)
 func statementFilterQuery(f store.StatementFilter) query.Query {
-	conj := []query.Query{factQuery(factType, string(store.StatementType))}
+	var conj []query.Query
 	anyOf := func(prefix string, values []string) {
 		if len(values) == 0 {
 			return
@@ -323,6 +327,9 @@ func statementFilterQuery(f store.StatementFilter) query.Query {
 	anyOf(factStatus, statuses)
 	if !f.Said.IsZero() {
 		conj = append(conj, saidQuery(f.Said))
+	}
+	if len(conj) == 0 {
+		return nil
 	}
 	return query.NewConjunctionQuery(conj)
 }
@@ -642,10 +649,15 @@ func (ix *Index) namesFallback(ctx context.Context, typ store.RecordType, q stri
 	return out, err
 }
 
-// Candidates returns the ids of up to n statements sharing the most
-// distinctive words with text, best first: what quote verification
-// compares a quote against. Words are ORed. It fails with errs.Unavailable
-// when there is no index to search.
+// candidateTerms is how many of a quote's words candidate retrieval looks
+// up: the rarest, which pick out the statements that can match, while the
+// commonest would only add work.
+const candidateTerms = 8
+
+// Candidates returns the ids of up to n statements sharing the most of the
+// rarest of words, best first: what quote verification compares a quote
+// against. It fails with errs.Unavailable when there is no index to
+// search.
 func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string, error) {
 	idx, _, err := ix.fresh(ctx)
 	if err != nil {
@@ -654,20 +666,48 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 	if idx == nil {
 		return nil, errs.E(errs.Unavailable, "the search index is unavailable: it is being built, or failed (see the server's log)")
 	}
-	var should []query.Query
+	type term struct {
+		forms []string
+		df    uint64
+	}
+	var terms []term
 	seen := map[string]bool{}
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+	}
+	defer r.Close()
 	for _, w := range words {
 		if seen[w.Forms[0]] {
 			continue
 		}
 		seen[w.Forms[0]] = true
-		should = append(should, anyTerm(fText, w.Forms))
+		t := term{forms: w.Forms}
+		for _, f := range w.Forms {
+			tfr, err := r.TermFieldReader(ctx, []byte(f), fText, false, false, false)
+			if err != nil {
+				return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+			}
+			t.df += tfr.Count()
+			tfr.Close()
+		}
+		if t.df > 0 {
+			terms = append(terms, t)
+		}
 	}
-	if len(should) == 0 {
+	if len(terms) == 0 {
 		return nil, nil
 	}
+	slices.SortStableFunc(terms, func(a, b term) int { return cmp.Compare(a.df, b.df) })
+	var should []query.Query
+	for _, t := range terms[:min(len(terms), candidateTerms)] {
+		should = append(should, anyTerm(fText, t.forms))
+	}
 	bq := query.NewBooleanQuery(nil, should, nil)
-	bq.AddFilter(factQuery(factType, string(store.StatementType)))
 	sr, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, n, 0, false))
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "searching candidates")
