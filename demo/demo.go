@@ -7,7 +7,11 @@
 // quotedb and is not a record of what anyone said: the sources say so in
 // their text, and their addresses are under example.org. The organisations
 // are real, so that the demo asks the questions newsrooms ask; every person
-// and every statement is invented, so that no real person is misquoted.
+// and every statement is invented, so that no real person is misquoted. The
+// one fact-checker, its two claim reviews and their verdicts are invented
+// too. One statement appears twice: a roundup of 9 March reported Orkhan
+// Salimli's words at the rally before the digest of 11 March did, in
+// slightly different wording, for cross-referencing to find.
 //
 // The dataset is built so that affiliations over time matter: Tural
 // Mammadli was a member of the APFP until December 2021 and of the NCDF from
@@ -34,6 +38,9 @@ const (
 	Azadliq         = "Azadliq"
 	ForeignMinistry = "Ministry of Foreign Affairs"
 	KuraInstitute   = "Kura Policy Institute"
+	// FactCheckDesk is the demo's fact-checker. Unlike the other
+	// organisations it is invented, as are its reviews.
+	FactCheckDesk = "Demo Fact-Check Desk"
 
 	OrkhanSalimli  = "Orkhan Salimli"
 	FaridGasimli   = "Farid Gasimli"
@@ -52,6 +59,11 @@ const (
 
 	// Digest is the title of the digest of 2022-03-11.
 	Digest = "Azerbaijan Weekly Digest, 5-11 March 2022"
+	// Roundup is the title of a news roundup of 2022-03-09 that reported
+	// Orkhan Salimli's words at the rally of 8 March before the digest did,
+	// in slightly different wording: the first appearance of that
+	// statement.
+	Roundup = "Evening news roundup, 9 March 2022"
 )
 
 // Actor is the actor the change log records for Load's writes when the
@@ -64,6 +76,7 @@ var organisations = []store.Organisation{
 	{Name: Azadliq, Aliases: []string{"Azadlıq", "Azadliq newspaper"}, Kind: store.Media},
 	{Name: ForeignMinistry, ShortName: "MFA", Aliases: []string{"Xarici İşlər Nazirliyi", "Foreign Ministry"}, Kind: store.Govt},
 	{Name: KuraInstitute, ShortName: "KPI", Kind: store.ThinkTank},
+	{Name: FactCheckDesk, Kind: store.Media},
 }
 
 var speakers = []store.Speaker{
@@ -113,6 +126,14 @@ type statement struct {
 	covers             []coverage
 	topics             []string
 	status             store.Status // UNVERIFIED when empty
+	reviews            []review
+}
+
+// review is a claim review of a statement by FactCheckDesk.
+type review struct {
+	rating             string
+	value, best, worst float64
+	url, date          string
 }
 
 type coverage struct{ rng, label string }
@@ -200,10 +221,29 @@ Azadliq reporter Leyla Huseynova (Leyla Hüseynova) wrote: "[[Two of our corresp
 			{speaker: TuralMammadli, kind: store.Direct, cue: "told reporters", said: "2022-03-09", topics: []string{WarInUkraine}},
 			// Stated explicitly, as the digest names the office.
 			{speaker: ElnurSafarov, org: ForeignMinistry, role: "deputy minister", kind: store.Indirect, cue: "said", said: "2022-03-02", topics: []string{WarInUkraine}, status: store.Verified},
-			{speaker: NigarRzayeva, kind: store.Indirect, cue: "argued", said: "2022-03", topics: []string{WarInUkraine, Karabakh}},
+			{speaker: NigarRzayeva, kind: store.Indirect, cue: "argued", said: "2022-03", topics: []string{WarInUkraine, Karabakh}, reviews: []review{
+				{rating: "True", value: 5, best: 5, worst: 1, url: "https://factcheck.example.org/2022/03/14/peacekeepers-in-karabakh", date: "2022-03-14"},
+			}},
 			// Disputed: the police denied the detentions in the same paragraph.
-			{speaker: LeylaHuseynova, kind: store.Direct, cue: "wrote", said: "2022-03", covers: []coverage{rally}, topics: []string{FreedomOfThePress}, status: store.Disputed},
+			{speaker: LeylaHuseynova, kind: store.Direct, cue: "wrote", said: "2022-03", covers: []coverage{rally}, topics: []string{FreedomOfThePress}, status: store.Disputed, reviews: []review{
+				{rating: "Unproven", value: 2, best: 5, worst: 1, url: "https://factcheck.example.org/2022/03/15/were-reporters-held-at-the-rally", date: "2022-03-15"},
+			}},
 			{speaker: ShahinChalabi, kind: store.Direct, cue: "wrote", said: "2022-03", topics: []string{FreedomOfThePress}},
+		},
+	},
+	{
+		title:     Roundup,
+		publisher: Azadliq,
+		url:       "https://azadliq.example.org/news/2022/03/09/evening-roundup",
+		published: "2022-03-09",
+		text: `Evening news roundup, 9 March 2022
+
+This roundup is demo data for quotedb. Its wording was written for the demo and is not a record of what anyone said.
+
+At yesterday's rally in Baku, Orkhan Salimli of the Popular Front said: "[[Azerbaijan cannot stay silent while Ukrainian cities are being shelled; we lived through occupation ourselves and we know what that means.]]"
+`,
+		statements: []statement{
+			{speaker: OrkhanSalimli, kind: store.Direct, cue: "said", said: "2022-03-08", covers: []coverage{rally}, topics: []string{WarInUkraine}},
 		},
 	},
 }
@@ -359,6 +399,24 @@ func load(tx store.Tx) error {
 			}
 			if err := tx.CreateStatement(&rec); err != nil {
 				return fmt.Errorf("demo statement %d of %q: %w", j+1, src.title, err)
+			}
+			for _, rv := range st.reviews {
+				cr := store.ClaimReview{
+					StatementID: rec.ID,
+					ReviewerID:  r.id(orgs, FactCheckDesk),
+					RatingText:  rv.rating,
+					RatingValue: rv.value,
+					BestRating:  rv.best,
+					WorstRating: rv.worst,
+					URL:         rv.url,
+					Date:        partialdate.MustParse(rv.date),
+				}
+				if r.err != nil {
+					return r.err
+				}
+				if err := tx.CreateClaimReview(&cr); err != nil {
+					return fmt.Errorf("demo review of statement %d of %q: %w", j+1, src.title, err)
+				}
 			}
 		}
 	}

@@ -122,6 +122,10 @@ func exportType(ctx context.Context, tx store.Tx, t store.RecordType, e *encoder
 		return each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
 			return tx.ListStatements(store.StatementFilter{}, p)
 		}, func(s *store.Statement) error { return e.write(store.Record{Type: t, Statement: s}) })
+	case store.ClaimReviewType:
+		return each(ctx, func(p store.Page) (*store.Conn[*store.ClaimReview], error) {
+			return tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
+		}, func(r *store.ClaimReview) error { return e.write(store.Record{Type: t, ClaimReview: r}) })
 	}
 	return errs.E(errs.Internal, "dump: no export for record type %q", t)
 }
@@ -297,7 +301,7 @@ func decode(b []byte) (store.Record, error) {
 	}
 	n := 0
 	for _, set := range []bool{rec.Speaker != nil, rec.Organisation != nil, rec.Affiliation != nil,
-		rec.Topic != nil, rec.Source != nil, rec.Statement != nil} {
+		rec.Topic != nil, rec.Source != nil, rec.Statement != nil, rec.ClaimReview != nil} {
 		if set {
 			n++
 		}
@@ -344,6 +348,8 @@ func payload(rec store.Record) (store.RecordType, string) {
 		return store.SourceType, rec.Source.ID
 	case rec.Statement != nil:
 		return store.StatementType, rec.Statement.ID
+	case rec.ClaimReview != nil:
+		return store.ClaimReviewType, rec.ClaimReview.ID
 	}
 	return "", ""
 }

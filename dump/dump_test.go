@@ -15,24 +15,15 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // demoRecords is the number of records of the demo dataset.
-const demoRecords = 5 + 7 + 6 + 3 + 8 + 14
-
-func openStore(t testing.TB) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "quotedb.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
+const demoRecords = 6 + 7 + 6 + 4 + 8 + 15 + 2
 
 func demoStore(t testing.TB) *bolt.Store {
 	t.Helper()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	if _, err := demo.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
@@ -77,12 +68,12 @@ func TestRoundTrip(t *testing.T) {
 	}
 	checkOrder(t, first)
 
-	s := openStore(t)
+	s := bolttest.Open(t)
 	st, err := dump.Import(ctx, s, bytes.NewReader(first))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Read() != demoRecords || st.Created != demoRecords || st.ByType[store.StatementType].Created != 14 || st.ByType[store.TopicType].Read() != 6 {
+	if st.Read() != demoRecords || st.Created != demoRecords || st.ByType[store.StatementType].Created != 15 || st.ByType[store.TopicType].Read() != 6 {
 		t.Errorf("Import stats = %+v, want %d created", st, demoRecords)
 	}
 	if err := s.Check(); err != nil {
@@ -130,6 +121,10 @@ func checkOrder(t *testing.T, dumped []byte) {
 		case store.StatementType:
 			st := rec.Statement
 			id, refs = st.ID, append([]string{st.SpeakerID, st.OrganisationID, st.SourceID}, st.TopicIDs...)
+		case store.ClaimReviewType:
+			id, refs = rec.ClaimReview.ID, []string{rec.ClaimReview.StatementID, rec.ClaimReview.ReviewerID}
+		default:
+			t.Fatalf("line %d: record type %q not checked", i+1, rec.Type)
 		}
 		for _, r := range refs {
 			if r != "" && !seen[r] {
@@ -144,7 +139,7 @@ func checkOrder(t *testing.T, dumped []byte) {
 // puts it after its parent in id order no longer.
 func TestExportTopicsParentsFirst(t *testing.T) {
 	ctx := context.Background()
-	s := openStore(t)
+	s := bolttest.Open(t)
 	err := s.Update(ctx, func(tx store.Tx) error {
 		child := &store.Topic{Name: "Elections"}
 		if err := tx.CreateTopic(child); err != nil {
@@ -162,7 +157,7 @@ func TestExportTopicsParentsFirst(t *testing.T) {
 	}
 	dumped := export(t, s)
 	checkOrder(t, dumped)
-	if _, err := dump.Import(ctx, openStore(t), bytes.NewReader(dumped)); err != nil {
+	if _, err := dump.Import(ctx, bolttest.Open(t), bytes.NewReader(dumped)); err != nil {
 		t.Errorf("import of moved topics: %v", err)
 	}
 }
@@ -191,8 +186,8 @@ func TestImportErrors(t *testing.T) {
 	// Lines 1 and 2 are organisations; the dumps below change them, so that
 	// a partial import would show.
 	rename := func(l string) string { return strings.Replace(l, `"name":"`, `"name":"Renamed `, 1) }
-	speaker := strings.TrimSpace(lines[5]) // a speaker (after five organisations)
-	statement := strings.TrimSpace(lines[len(lines)-2])
+	speaker := strings.TrimSpace(lines[6])              // a speaker (after six organisations)
+	statement := strings.TrimSpace(lines[len(lines)-4]) // the last statement, before two claim reviews
 	if !strings.Contains(speaker, `"type":"speaker"`) || !strings.Contains(statement, `"type":"statement"`) {
 		t.Fatalf("unexpected dump order:\n%s", dumped)
 	}
@@ -289,7 +284,7 @@ func ExampleImport() {
 			st.Read(), st.Created, st.Updated, st.Unchanged, st.ByType[store.StatementType].Read())
 	}
 	// Output:
-	// exported 43
-	// read 43: 43 created, 0 updated, 0 unchanged; 14 statements
-	// read 43: 0 created, 0 updated, 43 unchanged; 14 statements
+	// exported 48
+	// read 48: 48 created, 0 updated, 0 unchanged; 15 statements
+	// read 48: 0 created, 0 updated, 48 unchanged; 15 statements
 }

@@ -1,5 +1,7 @@
 package extract
 
+import "unicode/utf8"
+
 // cueClass says how a reporting verb takes its content.
 type cueClass int
 
@@ -100,6 +102,7 @@ func init() {
 		"disclose", "discloses", "disclosed",
 		"point", "points", "pointed", "pointing",
 		"connect", "connects", "connected",
+		"echo", "echoes", "echoed",
 	)
 	addVerbs(cueObject,
 		"urge", "urges", "urged", "urging",
@@ -152,6 +155,7 @@ func init() {
 		"boast", "boasts", "boasted", "lament", "laments", "lamented",
 		"caution", "cautions", "cautioned", "promise", "promises", "promised",
 		"vow", "vows", "vowed", "speculate", "speculates", "speculated",
+		"respond", "responds", "responded",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -243,8 +247,24 @@ func init() {
 	}
 }
 
-// honorifics precede names and are not part of them.
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "rev": true, "mx": true}
+// honorifics precede names and are not part of them: forms of address and
+// the abbreviated titles of office and rank ("Rep. Ann Roe", "Sgt. Al Lee").
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "rev": true, "mx": true,
+	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
+	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "cst": true, "det": true,
+	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
+}
+
+// titleDot reports whether token i is the dot of an abbreviated title or
+// an initial written right after it ("Rep.", "J.").
+func (a *analysis) titleDot(i int) bool {
+	if i < 1 || a.toks[i].text != "." || a.toks[i-1].end != a.toks[i].start {
+		return false
+	}
+	p := a.toks[i-1]
+	return p.word && (honorifics[p.lower] || utf8.RuneCountInString(p.text) == 1 && p.isCap())
+}
 
 // roleWords name roles and occupations of speakers.
 var roleWords = map[string]bool{}
@@ -321,5 +341,6 @@ var abbreviations = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "mt": true, "ft": true, "rev": true, "hon": true, "approx": true,
 	"dept": true, "est": true, "fig": true, "vol": true, "ave": true, "blvd": true,
-	"rd": true, "cst": true, "const": true,
+	"rd": true, "cst": true, "const": true, "det": true, "maj": true, "fr": true,
+	"pres": true, "adm": true, "cmdr": true, "msgr": true, "atty": true,
 }

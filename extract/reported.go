@@ -32,13 +32,16 @@ type frame struct {
 
 // state is carried from sentence to sentence.
 type state struct {
-	running  speakerRef // speaker of the latest statement
-	lastSubj speakerRef // person named at the start of the latest sentence that names one
-	blocked  int        // byte offset up to which text belongs to an earlier statement
-	consumed []bool     // quotations already part of a statement
-	known    map[string]speakerRef
-	recent   []speakerRef // persons who were subjects, latest last
-	orgs     []speakerRef // named speakers that are not persons, latest last
+	running   speakerRef // speaker of the latest statement
+	runningAt int        // byte offset where that statement ends
+	stmtSent  int        // sentence of the latest statement, -1 before any
+	subjSent  int        // sentence whose opening named lastSubj, -1 before any
+	lastSubj  speakerRef // person named at the start of the latest sentence that names one
+	blocked   int        // byte offset up to which text belongs to an earlier statement
+	consumed  []bool     // quotations already part of a statement
+	known     map[string]speakerRef
+	recent    []speakerRef // persons who were subjects, latest last
+	orgs      []speakerRef // named speakers that are not persons, latest last
 }
 
 // adverbialStarts open the rest of a sentence after "…, X said" that is
@@ -71,6 +74,15 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if !ok {
 			continue
 		}
+		if t.isCap() && k > s.first && a.toks[k-1].word {
+			continue // part of a name: "Wayne State University"
+		}
+		if a.negatedAt(k, s.first) {
+			continue // "did not say", "won't comment": nothing was reported
+		}
+		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
+			continue // a noun before its verb: "a new report shows", "the claims were"
+		}
 		last := k
 		next := ""
 		if k+1 < s.last {
@@ -100,6 +112,12 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
+			if isNumber(a.toks[k-1]) || numberWords[p] {
+				continue // "seven state titles", "two reports"
+			}
+		}
+		if k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
+			continue // a modifier of a role: "state senator", "report author"
 		}
 		out = append(out, cueHit{at: k, last: last, class: cls})
 		k = last
@@ -170,6 +188,19 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return sp, c.at, true
 		}
 		return speakerRef{}, c.at, false
+	case t.word && (t.lower == "that" || t.lower == "which") && j-1 > s.first && a.toks[j-1].text == ",":
+		// "the statement by the embassy, that calls for": the noun phrase
+		// before the comma
+		for k := j - 2; k >= s.first && k > j-16; k-- {
+			p := a.toks[k]
+			if !p.word || a.insideQuote(p.start) {
+				break
+			}
+			if determiners[p.lower] {
+				return a.phraseRef(a.joinTokens(k, j-1), k, j-1, st), c.at, true
+			}
+		}
+		return speakerRef{}, c.at, false
 	case t.word && quantifiers[t.lower]:
 		return speakerRef{source: t.text}, j, true
 	case t.text == ",":
@@ -181,8 +212,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return speakerRef{}, c.at, false
 		}
 		// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
-		if n0, ok := a.nameEndingAt(j-1, m+1); ok && n0 == m+1 && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
-			// the name is the apposition: "her lawyer, Jane Roe, said"
+		if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
+			// the name is the apposition: "her lawyer, Jane Roe, said",
+			// "one senator, Montana Sen. Jo Tan, said"
 			sp, _ := a.nameRef(n0, j, m+1, st)
 			if role, org := a.describe(max(s.first, m-4), m); role != "" {
 				sp.role = role
@@ -193,7 +225,21 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			return sp, max(s.first, m-4), true
 		}
 		n0, ok := a.nameEndingAt(m-1, s.first)
+		if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
+			// a long apposition or relative clause after the person who
+			// opens the sentence: "Ann Roe, who ran the club, a charity
+			// based in Eastport, says"; a name after a preposition is in
+			// the apposition, not its head
+			if sp, ok := a.leadPerson(s, j, st); ok {
+				return sp, s.first, true
+			}
+		}
 		if !ok {
+			// an unnamed source with a relative clause: "a resident, whose
+			// name was withheld, wrote"
+			if sp, d0, ok := a.describedSource(s, m, st); ok {
+				return sp, d0, true
+			}
 			return speakerRef{}, c.at, false
 		}
 		sp, d0 := a.nameRef(n0, m, s.first, st)
@@ -244,10 +290,56 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && !isQuoteMark(a.toks[k-1].text) {
 			return speakerRef{}, c.at, false
 		}
+		if k == j && (t.lower == "you" || t.lower == "one") {
+			return speakerRef{}, c.at, false // generic: "when you say", "one might think"
+		}
 		np := a.joinTokens(k, j+1)
 		return a.phraseRef(np, k, j+1, st), k, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// negatedAt reports whether the reporting verb at token k is negated:
+// "not", "never" or an "n't" form before it, over auxiliaries and adverbs.
+func (a *analysis) negatedAt(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		w := a.toks[j].lower
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+		if !a.toks[j].word || !skipBeforeCue[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// nounableCues are reporting verb forms that are also nouns.
+var nounableCues = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,
+	"comments": true, "note": true, "notes": true, "post": true, "posts": true,
+	"tweet": true, "tweets": true, "estimate": true, "estimates": true, "fear": true,
+	"fears": true, "hope": true, "hopes": true, "promise": true, "promises": true,
+	"demand": true, "demands": true, "call": true, "calls": true, "appeal": true,
+	"appeals": true, "remark": true, "remarks": true, "statement": true, "worries": true,
+}
+
+// finiteAfterNoun are verbs whose coming right after a noun-like cue
+// word shows that word is the subject noun ("the report found").
+var finiteAfterNoun = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "shows": true, "showed": true, "found": true, "finds": true,
+	"will": true, "would": true, "could": true, "may": true, "might": true,
+	"should": true, "can": true, "must": true, "suggests": true, "suggested": true,
+	"says": true, "said": true, "indicates": true, "indicated": true, "concluded": true,
+	"concludes": true, "states": true, "stated": true, "notes": true, "noted": true,
+	"recommends": true, "recommended": true, "predicts": true, "predicted": true,
+}
+
+// numberWords before a cue word make it a noun ("four reports").
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "several": true,
 }
 
 // possessivePronouns before a cue word make it a noun.
@@ -399,6 +491,11 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	head := a.toks[j-1].lower
 	definite := a.definiteAt(i)
+	if documentNouns[head] {
+		if sp, ok := a.documentAuthor(i, j, st); ok {
+			return sp
+		}
+	}
 	if definite && affiliationNouns[head] {
 		// "the Kentucky Republican said": a descriptor, not a name
 		if sp, ok := a.describedPerson(head, a.toks[i].start, true, st); ok {
@@ -433,6 +530,50 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	return speakerRef{source: np}
 }
 
+// documentNouns name statements and documents; a report "by" one of them
+// is the report of its author ("A statement said", "the post read").
+var documentNouns = map[string]bool{
+	"statement": true, "statements": true, "release": true, "post": true, "report": true,
+	"memo": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
+	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
+	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
+}
+
+// authorWindow is how far back, in bytes, the latest statement's speaker
+// is taken as the author of a document a report cites.
+const authorWindow = 1500
+
+// documentAuthor resolves a document noun phrase (tokens [i, j)) to its
+// author: a name right before the head or in a possessive before the
+// phrase ("the Acme study", "Roe's letter"), else, for a single document
+// introduced by an article, the speaker of a statement just before ("Acme
+// said … A statement said"); "documents show" stays unnamed.
+func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
+	ref := func(n0, n1 int) speakerRef {
+		name := a.canonicalName(cleanName(a.joinTokens(n0, n1)), a.toks[n0].start)
+		if k, ok := st.known[name]; ok {
+			return k
+		}
+		return speakerRef{name: name, person: !isOrgName(name)}
+	}
+	if j-2 >= i && (a.nameWord(j-2) || a.toks[j-2].isAcronym()) && !isPossessive(a.toks[j-2]) {
+		if n0, ok := a.nameEndingAt(j-2, i); ok && a.plausibleName(n0, j-1) {
+			return ref(n0, j-1), true
+		}
+	}
+	if p := i - 1; p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
+		n0 := p
+		for n0-1 >= 0 && n0 > p-4 && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {
+			n0--
+		}
+		return ref(n0, p+1), true
+	}
+	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
+		return st.running, true
+	}
+	return speakerRef{}, false
+}
+
 // affiliationNouns name a person by party or faction; as the head of a
 // definite description ("the Ohio Republican") they refer to a person named
 // earlier.
@@ -441,6 +582,10 @@ var affiliationNouns = map[string]bool{
 	"tory": true, "socialist": true, "nationalist": true, "libertarian": true,
 	"independent": true, "progressive": true, "populist": true, "centrist": true,
 }
+
+// affiliationWindow is how far back, in bytes, a party description looks
+// for the person named last.
+const affiliationWindow = 600
 
 // anonymousRoles are roles reporters give sources they do not name ("the
 // official said", "a spokesperson"); such a description refers back only
@@ -564,6 +709,13 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 	if !salient {
 		return speakerRef{}, false
 	}
+	if affiliationNouns[head] {
+		// "… Sen. Jo Tan blamed the media. “…,” the Ohio Republican said":
+		// the person named last, when named just before
+		if n := a.lastPersonBefore(pos, affiliationWindow); n != "" {
+			return ref(n), true
+		}
+	}
 	g := genderedRoles[head]
 	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
 		if gk := a.gender[st.recent[k].name]; g == genderUnknown || gk == g || gk == genderUnknown {
@@ -600,12 +752,16 @@ func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bo
 // quotations.
 func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef, bool) {
 	var acr = -1
-	for k := s.first; k < limit; k++ {
+	from := s.first
+	if e := a.adverbialIntro(s, limit); e >= 0 {
+		from = e + 1 // "Shortly after the arrest of Ann Roe, the ministry …"
+	}
+	for k := from; k < limit; k++ {
 		t := a.toks[k]
 		if !t.word || a.insideQuote(t.start) {
 			continue
 		}
-		if k == s.first && isPronounSubject(t.lower) {
+		if k == from && isPronounSubject(t.lower) {
 			return a.resolvePronoun(t.lower, t.start, st), true
 		}
 		if t.isAcronym() && !functionCaps[t.lower] {
@@ -632,11 +788,38 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 // may carry descriptors before the name ("The NIDA leader Ilkin Rustamzade",
 // "Chinese Foreign Ministry spokesperson Lu Kang"), so the walk passes over
 // determiners, role words and organisation names and keeps the last person
-// name before the first other word (normally the verb).
-func (a *analysis) noteSubject(s sentence, st *state) {
-	name := ""
-	for k := s.first; k < s.last && k < s.first+10; {
+// name before the first other word (normally the verb). It reports
+// whether a person was noted.
+func (a *analysis) noteSubject(s sentence, st *state) bool {
+	name, stop := a.openingName(s.first, s)
+	if name == "" && !stop {
+		// after a short introductory phrase: "On Monday, Ann Roe …",
+		// "Given his views, Ann Roe, the head of …"
+		if k := a.introComma(s); k >= 0 {
+			name, _ = a.openingName(k+1, s)
+		}
+	}
+	if name == "" {
+		return false
+	}
+	sp := speakerRef{name: name, person: true}
+	if kn, ok := st.known[name]; ok {
+		sp = kn
+	}
+	st.noteSalient(sp)
+	return true
+}
+
+// openingName returns the person named in the noun phrase that starts at
+// token from of sentence s. stop is set when the phrase shows that no
+// person is its subject ("Karimli's lawyer", "Roe of …").
+func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
+	for k := from; k < s.last && k < from+10; {
 		t := a.toks[k]
+		if a.titleDot(k) {
+			k++
+			continue
+		}
 		if !t.word || a.insideQuote(t.start) {
 			break
 		}
@@ -649,25 +832,64 @@ func (a *analysis) noteSubject(s sentence, st *state) {
 		}
 		e, _ := a.nameStartingAt(k, s.last)
 		n := a.canonicalName(cleanName(a.joinTokens(k, e)), t.start)
-		if !isOrgName(n) && strings.Contains(n, " ") && !(k > s.first && a.toks[k-1].lower == "the") {
+		if !isOrgName(n) && !(k > from && a.toks[k-1].lower == "the") && (strings.Contains(n, " ") || a.appositiveRole(e, s.last)) {
 			name = n // "the Nevada Democrat" describes, a person's name takes no article
 		}
 		if isPossessive(a.toks[e-1]) {
-			return // "Karimli's lawyer": the name is not the subject
+			return "", true // "Karimli's lawyer": the name is not the subject
 		}
 		k = e
 		if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
-			return
+			return "", true
 		}
 	}
-	if name == "" {
-		return
+	return name, false
+}
+
+// appositiveRole reports whether token i opens an apposition that gives a
+// role: ", a resident of …", ", the owner of …". A lone capitalised word
+// with such an apposition is a person's name.
+func (a *analysis) appositiveRole(i, limit int) bool {
+	if i+1 >= limit || a.toks[i].text != "," || !determiners[a.toks[i+1].lower] {
+		return false
 	}
-	sp := speakerRef{name: name, person: true}
-	if kn, ok := st.known[name]; ok {
-		sp = kn
+	for k := i + 2; k < limit && k < i+6; k++ {
+		t := a.toks[k]
+		if !t.word {
+			return false
+		}
+		if roleWords[t.lower] {
+			return true
+		}
 	}
-	st.noteSalient(sp)
+	return false
+}
+
+// introComma returns the comma that ends a short introductory phrase of
+// sentence s ("On Monday,", "Down the street,"), or -1. The phrase holds no
+// quotation, reporting verb or name of a person.
+func (a *analysis) introComma(s sentence) int {
+	for k := s.first; k < s.last && k < s.first+14; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			if k == s.first {
+				return -1
+			}
+			return k
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return -1
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return -1
+		}
+		if a.nameWord(k) && k > s.first {
+			if e, _ := a.nameStartingAt(k, s.last); a.isPersonName(k, e) {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the
@@ -727,7 +949,7 @@ func (st *state) noteSalient(sp speakerRef) {
 func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, int, bool) {
 	k := c.last + 1
 	e := k
-	for e < s.last && a.toks[e].word && e < k+10 {
+	for e < s.last && (a.toks[e].word || a.titleDot(e)) && e < k+10 {
 		e++
 	}
 	if e == k {
@@ -738,6 +960,13 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	}
 	first := a.toks[k]
 	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
+		return speakerRef{}, k, false
+	}
+	// a plain lower-case noun opens the reported clause, not an inverted
+	// subject ("said landlords in Eastport will …"), unless descriptors
+	// lead to a name ("said police Chief Ann Roe", "said oil and gas
+	// worker Ann Roe")
+	if !first.isCap() && !determiners[first.lower] && !quantifiers[first.lower] && !a.descriptorsToName(k, s.last) {
 		return speakerRef{}, k, false
 	}
 	// the name ends before an organisation linked to it: "said Ann Roe
@@ -762,4 +991,180 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// onlyDescriptors reports whether tokens [i, j) can all stand before a
+// name in an apposition: capitalised words, titles and their dots, role
+// words ("Montana Sen.", "Harbour MP").
+func (a *analysis) onlyDescriptors(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := a.toks[k]
+		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower]) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isPersonName reports whether the name written at tokens [i, j) is a
+// person's name of two or more words.
+func (a *analysis) isPersonName(i, j int) bool {
+	words := 0
+	for k := i; k < j; k++ {
+		if a.toks[k].word {
+			words++
+		}
+	}
+	return words >= 2 && !isOrgName(a.joinTokens(i, j))
+}
+
+// leadPerson finds the person's name that opens sentence s, or its main
+// clause after a short introductory phrase ("On Monday, …"), when a comma
+// follows the name (or "of/with ORG" after it) before token limit. Titles,
+// role words and capitalised descriptors may precede the name ("Toronto
+// retiree Ann Roe", "Sen. Jo Tan of Ohio").
+func (a *analysis) leadPerson(s sentence, limit int, st *state) (speakerRef, bool) {
+	if sp, ok := a.leadPersonAt(s.first, limit, st); ok {
+		return sp, true
+	}
+	for k := s.first; k < limit && k < s.first+7; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			if k > s.first {
+				return a.leadPersonAt(k+1, limit, st)
+			}
+			break
+		}
+		if !t.word || a.insideQuote(t.start) || a.nameWord(k) && k > s.first {
+			break
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			break
+		}
+	}
+	return speakerRef{}, false
+}
+
+func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
+	for k := from; k < limit && k < from+8; {
+		t := a.toks[k]
+		if a.titleDot(k) {
+			k++
+			continue
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return speakerRef{}, false
+		}
+		if a.nameWord(k) {
+			e, _ := a.nameStartingAt(k, limit)
+			if isPossessive(a.toks[e-1]) {
+				return speakerRef{}, false
+			}
+			if !a.isPersonName(k, e) || k > from && a.toks[k-1].lower == "the" {
+				k = e
+				continue
+			}
+			after := e
+			if after+1 < limit && personLinks[a.toks[after].lower] {
+				o := after + 1
+				if a.toks[o].lower == "the" {
+					o++
+				}
+				if o < limit && (a.nameWord(o) || a.toks[o].isAcronym()) {
+					after, _ = a.nameStartingAt(o, limit)
+				}
+			}
+			if after >= limit || a.toks[after].text != "," {
+				return speakerRef{}, false
+			}
+			sp, _ := a.nameRef(k, e, from, st)
+			return sp, true
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue || boundaryWords[t.lower] {
+			return speakerRef{}, false
+		}
+		if t.isCap() && !determiners[t.lower] && !honorifics[t.lower] && !roleWords[t.lower] && !isNumber(t) && k > from {
+			return speakerRef{}, false
+		}
+		k++
+	}
+	return speakerRef{}, false
+}
+
+// describedSource parses an unnamed source that ends before the comma at
+// token m and opens after a comma, a quotation or the sentence start: "a
+// resident, whose name was withheld, wrote", "“…,” another member of the
+// public, who …, said". The phrase must open with a determiner; its head is
+// the noun before any preposition or participle.
+func (a *analysis) describedSource(s sentence, m int, st *state) (speakerRef, int, bool) {
+	k := m
+	for k-1 >= s.first && k > m-8 {
+		p := a.toks[k-1]
+		if !p.word || a.insideQuote(p.start) {
+			break
+		}
+		_, isCue := cueVerbs[p.lower]
+		if isCue && !(k-2 >= s.first && determiners[a.toks[k-2].lower]) || boundaryWords[p.lower] && !prepositions[p.lower] {
+			return speakerRef{}, 0, false // a verb: not a noun phrase ("the report")
+		}
+		k--
+	}
+	if k >= m || !determiners[a.toks[k].lower] || k > s.first && a.toks[k-1].text != "," && !a.isClosingMarkTok(k-1) {
+		return speakerRef{}, 0, false
+	}
+	head := m
+	for h := k + 1; h < m; h++ {
+		w := a.toks[h].lower
+		if prepositions[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			head = h
+			break
+		}
+	}
+	sp := a.phraseRef(a.joinTokens(k, m), k, head, st)
+	return sp, k, true
+}
+
+// descriptorsToName reports whether lower-case descriptor words from token
+// i lead, within five words and without a preposition or a verb, to a name.
+func (a *analysis) descriptorsToName(i, limit int) bool {
+	for k := i; k < limit && k < i+6; k++ {
+		t := a.toks[k]
+		if a.nameWord(k) || t.isAcronym() {
+			return true
+		}
+		if a.titleDot(k) || roleWords[t.lower] || honorifics[t.lower] {
+			continue
+		}
+		if !t.word || t.isCap() || prepositions[t.lower] || boundaryWords[t.lower] && t.lower != "and" {
+			return false
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return false
+		}
+	}
+	return false
+}
+
+// adverbialIntro returns the comma ending an adverbial phrase that opens
+// sentence s before token limit ("Shortly after …,", "In March,"), or -1.
+// Names inside it are not the subject of the sentence.
+func (a *analysis) adverbialIntro(s sentence, limit int) int {
+	first := a.toks[s.first]
+	if !first.word || !(prepositions[first.lower] || subordinators[first.lower] || boundaryWords[first.lower] || strings.HasSuffix(first.lower, "ly") && first.isCap()) {
+		return -1
+	}
+	for k := s.first + 1; k < limit && k < s.first+20; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			return k
+		}
+		if !t.word || a.insideQuote(t.start) {
+			return -1
+		}
+		if _, isCue := cueVerbs[t.lower]; isCue {
+			return -1
+		}
+	}
+	return -1
 }

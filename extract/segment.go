@@ -199,6 +199,9 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 	if !startsSentence(nx) {
 		return false
 	}
+	if isOpeningMark(nx.text) && i+2 < len(a.toks) && a.toks[i+2].word && !a.toks[i+2].isCap() && !isNumber(a.toks[i+2]) {
+		return false // a quotation that opens in lower case continues the sentence
+	}
 	if q := a.quoteEndingAt(t.end); q >= 0 {
 		inner := strings.TrimRight(a.text[a.quotes[q].start:t.start], " ")
 		return strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "…")

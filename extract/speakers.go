@@ -81,9 +81,15 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		case p.text == "." && k-2 >= min && utf8.RuneCountInString(a.toks[k-2].text) == 1 && a.toks[k-2].isCap():
 			k -= 2 // an initial
 			continue
-		case p.word && nameConnectors[p.lower] && k-2 >= min && a.nameWord(k-2):
-			k--
-			continue
+		case p.word && nameConnectors[p.lower]:
+			c := k - 1
+			for c-1 >= min && a.toks[c-1].word && nameConnectors[a.toks[c-1].lower] {
+				c-- // "van der"
+			}
+			if c-1 >= min && a.nameWord(c-1) {
+				k = c
+				continue
+			}
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
 			if isPossessive(p) && !orgWords[a.toks[k].lower] {
 				return k, true
@@ -109,8 +115,8 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 		case t.text == "." && utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() && k+1 < max && a.nameWord(k+1):
 			k++
 			continue
-		case t.word && nameConnectors[t.lower] && k+1 < max && a.nameWord(k+1):
-			k++
+		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
+			k = a.connectorsEnd(k, max) // "van der", "de la"
 			continue
 		case a.nameWord(k) || (t.isAcronym() && !functionCaps[t.lower]):
 			if isPossessive(a.toks[k-1]) {
@@ -432,4 +438,13 @@ func (a *analysis) speakerList(qs []Quote) []Speaker {
 		}
 	}
 	return out
+}
+
+// connectorsEnd returns the index after the run of name particles that
+// starts at token i ("van der"), not reaching max.
+func (a *analysis) connectorsEnd(i, max int) int {
+	for i < max && a.toks[i].word && nameConnectors[a.toks[i].lower] {
+		i++
+	}
+	return i
 }

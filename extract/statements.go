@@ -8,7 +8,7 @@ import (
 // statements runs attribution over the whole text and returns the quotes in
 // document order.
 func (a *analysis) statements(docDate string) []Quote {
-	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}}
+	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}, subjSent: -1, stmtSent: -1}
 	pull := a.pullQuotePara()
 	var stmts []stmt
 	for si, s := range a.sents {
@@ -67,8 +67,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	var out []stmt
 	emit := func(x stmt) {
 		out = append(out, x)
+		st.stmtSent = si
 		if !x.sp.empty() {
-			st.running = x.sp
+			st.running, st.runningAt = x.sp, x.end
 			if x.sp.person && strings.Contains(x.sp.name, " ") {
 				st.noteSalient(x.sp)
 			} else if x.sp.name != "" {
@@ -92,7 +93,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			return out
 		}
 	}
-	a.noteSubject(s, st)
+	if a.noteSubject(s, st) {
+		st.subjSent = si
+	}
 	cues := a.findCues(s)
 	var prev speakerRef
 	contentEnd := -1 // token where the previous forward content ended
@@ -160,7 +163,10 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
 				backward = true
 			case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
-				backward = !a.hasThat(rest, s.last) && s.last-rest <= 8
+				// "“…,” Ann Roe told the council in a soft voice, …": after a
+				// quotation the words after "told" are its addressee
+				quoted := a.isClosingMarkTok(f.subjStart-1) || f.subjStart >= 2 && a.toks[f.subjStart-1].text == "," && a.isClosingMarkTok(f.subjStart-2)
+				backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || quoted)
 			}
 		}
 		if backward && subordinators[a.toks[clauseStart].lower] {
@@ -194,8 +200,8 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			}
 		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
 			continue
-		} else if rest < s.last && isNumber(a.toks[rest]) && strings.HasPrefix(a.toks[c.at].lower, "add") {
-			continue // "added 0.4 per cent"
+		} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
+			continue // "added 0.4 per cent", "added a goal", "added $2"
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
@@ -239,12 +245,28 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if !sp.empty() {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
-		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty():
-			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: st.running, conf: 0.6})
+		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty() && !a.quotedHeadline(q):
+			sp := st.running
+			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
+				// "Roe did not need much persuading. “I am grateful …”":
+				// the person the sentence before was about
+				sp = st.lastSubj
+			}
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// countedObject open a noun phrase that "add" takes as its object in
+// scores and prices ("each added a goal", "added three more", "added $1.60"),
+// not reported content.
+var countedObject = map[string]bool{
+	"a": true, "an": true, "another": true, "$": true, "more": true, "one": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "his": true, "her": true, "their": true,
+	"its": true,
 }
 
 // continuers open the rest of a sentence after "A, he said," that is more
@@ -552,4 +574,20 @@ const quoteMarks = "“”\"«»„‘’'…. \u00a0"
 // normalizeForMatch strips marks and ellipses for pull-quote matching.
 func normalizeForMatch(s string) string {
 	return strings.Join(strings.Fields(strings.Trim(s, quoteMarks)), " ")
+}
+
+// quotedHeadline reports whether quotation q is a subheading: a paragraph
+// of its own in single quotation marks ("'Just listen to us'"), the way
+// news pages set a line of a quote apart as a title.
+func (a *analysis) quotedHeadline(q qspan) bool {
+	if !strings.HasPrefix(a.text[q.start:], "'") && !strings.HasPrefix(a.text[q.start:], "‘") {
+		return false
+	}
+	p := a.paraAt(q.start)
+	if p < 0 {
+		return false
+	}
+	before := strings.TrimSpace(a.text[a.paras[p].start:q.start])
+	after := strings.TrimSpace(a.text[q.end:a.paras[p].end])
+	return before == "" && (after == "" || after == ".")
 }

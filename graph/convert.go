@@ -81,6 +81,13 @@ func statementConnection(c *store.Conn[*store.Statement]) *model.StatementConnec
 	return &model.StatementConnection{Edges: edges, Nodes: c.Items, PageInfo: pi, TotalCount: c.Total}
 }
 
+func claimReviewConnection(c *store.Conn[*store.ClaimReview]) *model.ClaimReviewConnection {
+	edges, pi := connection(c, func(cur string, n *store.ClaimReview) *model.ClaimReviewEdge {
+		return &model.ClaimReviewEdge{Cursor: cur, Node: n}
+	})
+	return &model.ClaimReviewConnection{Edges: edges, Nodes: c.Items, PageInfo: pi, TotalCount: c.Total}
+}
+
 // list runs one List call of the store in a read transaction.
 func list[F, T any](ctx context.Context, s store.Store, fn func(store.Tx, F, store.Page) (*store.Conn[T], error), f F, p store.Page) (*store.Conn[T], error) {
 	var c *store.Conn[T]

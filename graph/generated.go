@@ -35,6 +35,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Affiliation() AffiliationResolver
+	ClaimReview() ClaimReviewResolver
 	DateCoverage() DateCoverageResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
@@ -74,6 +75,40 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Appearance struct {
+		Date       func(childComplexity int) int
+		First      func(childComplexity int) int
+		Similarity func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Statement  func(childComplexity int) int
+	}
+
+	ClaimReview struct {
+		BestRating  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Date        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		RatingText  func(childComplexity int) int
+		RatingValue func(childComplexity int) int
+		Reviewer    func(childComplexity int) int
+		Statement   func(childComplexity int) int
+		URL         func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		WorstRating func(childComplexity int) int
+	}
+
+	ClaimReviewConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ClaimReviewEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DateCoverage struct {
 		From  func(childComplexity int) int
 		Label func(childComplexity int) int
@@ -106,12 +141,14 @@ type ComplexityRoot struct {
 		AddAffiliation     func(childComplexity int, input model.AddAffiliationInput) int
 		AddAlias           func(childComplexity int, id string, alias string) int
 		AttachTopics       func(childComplexity int, statement string, topics []string) int
+		CreateClaimReview  func(childComplexity int, input model.CreateClaimReviewInput) int
 		CreateOrganisation func(childComplexity int, input model.CreateOrganisationInput) int
 		CreateSource       func(childComplexity int, input model.CreateSourceInput) int
 		CreateSpeaker      func(childComplexity int, input model.CreateSpeakerInput) int
 		CreateStatement    func(childComplexity int, input model.CreateStatementInput) int
 		CreateTopic        func(childComplexity int, input model.CreateTopicInput) int
 		DeleteAffiliation  func(childComplexity int, id string) int
+		DeleteClaimReview  func(childComplexity int, id string) int
 		DeleteOrganisation func(childComplexity int, id string, cascade *bool) int
 		DeleteSource       func(childComplexity int, id string, cascade *bool) int
 		DeleteSpeaker      func(childComplexity int, id string, cascade *bool) int
@@ -124,11 +161,17 @@ type ComplexityRoot struct {
 		MergeSpeakers      func(childComplexity int, keep string, drop string) int
 		RemoveAlias        func(childComplexity int, id string, alias string) int
 		UpdateAffiliation  func(childComplexity int, id string, input model.UpdateAffiliationInput) int
+		UpdateClaimReview  func(childComplexity int, id string, input model.UpdateClaimReviewInput) int
 		UpdateOrganisation func(childComplexity int, id string, input model.UpdateOrganisationInput) int
 		UpdateSource       func(childComplexity int, id string, input model.UpdateSourceInput) int
 		UpdateSpeaker      func(childComplexity int, id string, input model.UpdateSpeakerInput) int
 		UpdateStatement    func(childComplexity int, id string, input model.UpdateStatementInput) int
 		UpdateTopic        func(childComplexity int, id string, input model.UpdateTopicInput) int
+	}
+
+	NameSearchHit struct {
+		Node  func(childComplexity int) int
+		Score func(childComplexity int) int
 	}
 
 	Organisation struct {
@@ -154,11 +197,6 @@ type ComplexityRoot struct {
 	OrganisationEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	OrganisationSearchHit struct {
-		Organisation func(childComplexity int) int
-		Score        func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -200,6 +238,8 @@ type ComplexityRoot struct {
 	Query struct {
 		Affiliation         func(childComplexity int, id string) int
 		Affiliations        func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		ClaimReview         func(childComplexity int, id string) int
+		ClaimReviews        func(childComplexity int, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) int
 		Node                func(childComplexity int, id string) int
 		Nodes               func(childComplexity int, ids []string) int
 		Organisation        func(childComplexity int, id string) int
@@ -226,12 +266,6 @@ type ComplexityRoot struct {
 		SpeakerMatches func(childComplexity int) int
 		Statement      func(childComplexity int) int
 		Verdict        func(childComplexity int) int
-	}
-
-	SearchHighlight struct {
-		Fragment func(childComplexity int) int
-		HTML     func(childComplexity int) int
-		Matches  func(childComplexity int) int
 	}
 
 	Source struct {
@@ -290,21 +324,21 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	SpeakerSearchHit struct {
-		Score   func(childComplexity int) int
-		Speaker func(childComplexity int) int
-	}
-
 	Statement struct {
+		Appearances          func(childComplexity int) int
 		Confidence           func(childComplexity int) int
 		Covers               func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Cue                  func(childComplexity int) int
+		FirstAppearance      func(childComplexity int) int
 		ID                   func(childComplexity int) int
+		Jsonld               func(childComplexity int) int
 		Kind                 func(childComplexity int) int
 		Language             func(childComplexity int) int
 		Organisation         func(childComplexity int) int
 		OrganisationInferred func(childComplexity int) int
+		Related              func(childComplexity int, withinDays *int, first *int, after *string, last *int, before *string) int
+		Reviews              func(childComplexity int) int
 		Role                 func(childComplexity int) int
 		Said                 func(childComplexity int) int
 		SaidPrecision        func(childComplexity int) int
@@ -338,10 +372,11 @@ type ComplexityRoot struct {
 	}
 
 	StatementSearchEdge struct {
-		Cursor     func(childComplexity int) int
-		Highlights func(childComplexity int) int
-		Node       func(childComplexity int) int
-		Score      func(childComplexity int) int
+		Cursor    func(childComplexity int) int
+		Highlight func(childComplexity int) int
+		Matches   func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Score     func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -367,11 +402,6 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
-
-	TopicSearchHit struct {
-		Score func(childComplexity int) int
-		Topic func(childComplexity int) int
-	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -384,6 +414,10 @@ type AffiliationResolver interface {
 
 	Current(ctx context.Context, obj *store.Affiliation) (bool, error)
 	Source(ctx context.Context, objs []*store.Affiliation) ([]*store.Source, error)
+}
+type ClaimReviewResolver interface {
+	Statement(ctx context.Context, objs []*store.ClaimReview) ([]*store.Statement, error)
+	Reviewer(ctx context.Context, objs []*store.ClaimReview) ([]*store.Organisation, error)
 }
 type DateCoverageResolver interface {
 	From(ctx context.Context, obj *store.Coverage) (*partialdate.Date, error)
@@ -416,6 +450,9 @@ type MutationResolver interface {
 	AttachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	DetachTopics(ctx context.Context, statement string, topics []string) (*store.Statement, error)
 	IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error)
+	CreateClaimReview(ctx context.Context, input model.CreateClaimReviewInput) (*store.ClaimReview, error)
+	UpdateClaimReview(ctx context.Context, id string, input model.UpdateClaimReviewInput) (*store.ClaimReview, error)
+	DeleteClaimReview(ctx context.Context, id string) (string, error)
 }
 type OrganisationResolver interface {
 	Members(ctx context.Context, obj *store.Organisation, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
@@ -437,10 +474,12 @@ type QueryResolver interface {
 	Statement(ctx context.Context, id string) (*store.Statement, error)
 	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
+	ClaimReview(ctx context.Context, id string) (*store.ClaimReview, error)
+	ClaimReviews(ctx context.Context, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) (*model.ClaimReviewConnection, error)
 	SearchStatements(ctx context.Context, query string, filter *model.StatementFilter, first *int, after *string) (*model.StatementSearchConnection, error)
-	SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.SpeakerSearchHit, error)
-	SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.OrganisationSearchHit, error)
-	SearchTopics(ctx context.Context, query string, first *int) ([]*model.TopicSearchHit, error)
+	SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
+	SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
+	SearchTopics(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
 	VerifyQuote(ctx context.Context, text string, speaker *string, date *partialdate.Date) ([]*model.QuoteMatch, error)
 }
 type SourceResolver interface {
@@ -462,6 +501,12 @@ type StatementResolver interface {
 
 	Topics(ctx context.Context, objs []*store.Statement) ([][]*store.Topic, error)
 	Source(ctx context.Context, objs []*store.Statement) ([]*store.Source, error)
+
+	Appearances(ctx context.Context, obj *store.Statement) ([]*store.Appearance, error)
+	FirstAppearance(ctx context.Context, obj *store.Statement) (*store.Appearance, error)
+	Related(ctx context.Context, obj *store.Statement, withinDays *int, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
+	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
 }
 type TopicResolver interface {
 	Parent(ctx context.Context, objs []*store.Topic) ([]*store.Topic, error)
@@ -585,6 +630,142 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AffiliationEdge.Node(childComplexity), true
+
+	case "Appearance.date":
+		if e.ComplexityRoot.Appearance.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Date(childComplexity), true
+	case "Appearance.first":
+		if e.ComplexityRoot.Appearance.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.First(childComplexity), true
+	case "Appearance.similarity":
+		if e.ComplexityRoot.Appearance.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Similarity(childComplexity), true
+	case "Appearance.source":
+		if e.ComplexityRoot.Appearance.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Source(childComplexity), true
+	case "Appearance.statement":
+		if e.ComplexityRoot.Appearance.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appearance.Statement(childComplexity), true
+
+	case "ClaimReview.bestRating":
+		if e.ComplexityRoot.ClaimReview.BestRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.BestRating(childComplexity), true
+	case "ClaimReview.createdAt":
+		if e.ComplexityRoot.ClaimReview.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.CreatedAt(childComplexity), true
+	case "ClaimReview.date":
+		if e.ComplexityRoot.ClaimReview.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Date(childComplexity), true
+	case "ClaimReview.id":
+		if e.ComplexityRoot.ClaimReview.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.ID(childComplexity), true
+	case "ClaimReview.ratingText":
+		if e.ComplexityRoot.ClaimReview.RatingText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingText(childComplexity), true
+	case "ClaimReview.ratingValue":
+		if e.ComplexityRoot.ClaimReview.RatingValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.RatingValue(childComplexity), true
+	case "ClaimReview.reviewer":
+		if e.ComplexityRoot.ClaimReview.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Reviewer(childComplexity), true
+	case "ClaimReview.statement":
+		if e.ComplexityRoot.ClaimReview.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.Statement(childComplexity), true
+	case "ClaimReview.url":
+		if e.ComplexityRoot.ClaimReview.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.URL(childComplexity), true
+	case "ClaimReview.updatedAt":
+		if e.ComplexityRoot.ClaimReview.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.UpdatedAt(childComplexity), true
+	case "ClaimReview.worstRating":
+		if e.ComplexityRoot.ClaimReview.WorstRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReview.WorstRating(childComplexity), true
+
+	case "ClaimReviewConnection.edges":
+		if e.ComplexityRoot.ClaimReviewConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Edges(childComplexity), true
+	case "ClaimReviewConnection.nodes":
+		if e.ComplexityRoot.ClaimReviewConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.Nodes(childComplexity), true
+	case "ClaimReviewConnection.pageInfo":
+		if e.ComplexityRoot.ClaimReviewConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.PageInfo(childComplexity), true
+	case "ClaimReviewConnection.totalCount":
+		if e.ComplexityRoot.ClaimReviewConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewConnection.TotalCount(childComplexity), true
+
+	case "ClaimReviewEdge.cursor":
+		if e.ComplexityRoot.ClaimReviewEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Cursor(childComplexity), true
+	case "ClaimReviewEdge.node":
+		if e.ComplexityRoot.ClaimReviewEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimReviewEdge.Node(childComplexity), true
 
 	case "DateCoverage.from":
 		if e.ComplexityRoot.DateCoverage.From == nil {
@@ -736,6 +917,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AttachTopics(childComplexity, args["statement"].(string), args["topics"].([]string)), true
+	case "Mutation.createClaimReview":
+		if e.ComplexityRoot.Mutation.CreateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateClaimReview(childComplexity, args["input"].(model.CreateClaimReviewInput)), true
 	case "Mutation.createOrganisation":
 		if e.ComplexityRoot.Mutation.CreateOrganisation == nil {
 			break
@@ -802,6 +994,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteAffiliation(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteClaimReview":
+		if e.ComplexityRoot.Mutation.DeleteClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteClaimReview(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteOrganisation":
 		if e.ComplexityRoot.Mutation.DeleteOrganisation == nil {
 			break
@@ -934,6 +1137,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAffiliation(childComplexity, args["id"].(string), args["input"].(model.UpdateAffiliationInput)), true
+	case "Mutation.updateClaimReview":
+		if e.ComplexityRoot.Mutation.UpdateClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClaimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClaimReview(childComplexity, args["id"].(string), args["input"].(model.UpdateClaimReviewInput)), true
 	case "Mutation.updateOrganisation":
 		if e.ComplexityRoot.Mutation.UpdateOrganisation == nil {
 			break
@@ -989,6 +1203,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTopic(childComplexity, args["id"].(string), args["input"].(model.UpdateTopicInput)), true
+
+	case "NameSearchHit.node":
+		if e.ComplexityRoot.NameSearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NameSearchHit.Node(childComplexity), true
+	case "NameSearchHit.score":
+		if e.ComplexityRoot.NameSearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NameSearchHit.Score(childComplexity), true
 
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
@@ -1098,19 +1325,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganisationEdge.Node(childComplexity), true
-
-	case "OrganisationSearchHit.organisation":
-		if e.ComplexityRoot.OrganisationSearchHit.Organisation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.OrganisationSearchHit.Organisation(childComplexity), true
-	case "OrganisationSearchHit.score":
-		if e.ComplexityRoot.OrganisationSearchHit.Score == nil {
-			break
-		}
-
-		return e.ComplexityRoot.OrganisationSearchHit.Score(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1282,6 +1496,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Affiliations(childComplexity, args["filter"].(*model.AffiliationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.claimReview":
+		if e.ComplexityRoot.Query.ClaimReview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReview(childComplexity, args["id"].(string)), true
+	case "Query.claimReviews":
+		if e.ComplexityRoot.Query.ClaimReviews == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimReviews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimReviews(childComplexity, args["filter"].(*model.ClaimReviewFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1512,25 +1748,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteMatch.Verdict(childComplexity), true
-
-	case "SearchHighlight.fragment":
-		if e.ComplexityRoot.SearchHighlight.Fragment == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SearchHighlight.Fragment(childComplexity), true
-	case "SearchHighlight.html":
-		if e.ComplexityRoot.SearchHighlight.HTML == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SearchHighlight.HTML(childComplexity), true
-	case "SearchHighlight.matches":
-		if e.ComplexityRoot.SearchHighlight.Matches == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SearchHighlight.Matches(childComplexity), true
 
 	case "Source.archivedUrl":
 		if e.ComplexityRoot.Source.ArchivedURL == nil {
@@ -1764,19 +1981,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SpeakerEdge.Node(childComplexity), true
 
-	case "SpeakerSearchHit.score":
-		if e.ComplexityRoot.SpeakerSearchHit.Score == nil {
+	case "Statement.appearances":
+		if e.ComplexityRoot.Statement.Appearances == nil {
 			break
 		}
 
-		return e.ComplexityRoot.SpeakerSearchHit.Score(childComplexity), true
-	case "SpeakerSearchHit.speaker":
-		if e.ComplexityRoot.SpeakerSearchHit.Speaker == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SpeakerSearchHit.Speaker(childComplexity), true
-
+		return e.ComplexityRoot.Statement.Appearances(childComplexity), true
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -1801,12 +2011,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Cue(childComplexity), true
+	case "Statement.firstAppearance":
+		if e.ComplexityRoot.Statement.FirstAppearance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.FirstAppearance(childComplexity), true
 	case "Statement.id":
 		if e.ComplexityRoot.Statement.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Statement.ID(childComplexity), true
+	case "Statement.jsonld":
+		if e.ComplexityRoot.Statement.Jsonld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Jsonld(childComplexity), true
 	case "Statement.kind":
 		if e.ComplexityRoot.Statement.Kind == nil {
 			break
@@ -1831,6 +2053,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.OrganisationInferred(childComplexity), true
+	case "Statement.related":
+		if e.ComplexityRoot.Statement.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Statement_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Statement.Related(childComplexity, args["withinDays"].(*int), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Statement.reviews":
+		if e.ComplexityRoot.Statement.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Reviews(childComplexity), true
 	case "Statement.role":
 		if e.ComplexityRoot.Statement.Role == nil {
 			break
@@ -1967,12 +2206,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementSearchEdge.Cursor(childComplexity), true
-	case "StatementSearchEdge.highlights":
-		if e.ComplexityRoot.StatementSearchEdge.Highlights == nil {
+	case "StatementSearchEdge.highlight":
+		if e.ComplexityRoot.StatementSearchEdge.Highlight == nil {
 			break
 		}
 
-		return e.ComplexityRoot.StatementSearchEdge.Highlights(childComplexity), true
+		return e.ComplexityRoot.StatementSearchEdge.Highlight(childComplexity), true
+	case "StatementSearchEdge.matches":
+		if e.ComplexityRoot.StatementSearchEdge.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Matches(childComplexity), true
 	case "StatementSearchEdge.node":
 		if e.ComplexityRoot.StatementSearchEdge.Node == nil {
 			break
@@ -2089,19 +2334,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
 
-	case "TopicSearchHit.score":
-		if e.ComplexityRoot.TopicSearchHit.Score == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TopicSearchHit.Score(childComplexity), true
-	case "TopicSearchHit.topic":
-		if e.ComplexityRoot.TopicSearchHit.Topic == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TopicSearchHit.Topic(childComplexity), true
-
 	}
 	return 0, false
 }
@@ -2113,6 +2345,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AddAffiliationInput", ec.unmarshalInputAddAffiliationInput),
 			graphql.NewInputUnmarshaler("AffiliationFilter", ec.unmarshalInputAffiliationFilter),
+			graphql.NewInputUnmarshaler("ClaimReviewFilter", ec.unmarshalInputClaimReviewFilter),
+			graphql.NewInputUnmarshaler("CreateClaimReviewInput", ec.unmarshalInputCreateClaimReviewInput),
 			graphql.NewInputUnmarshaler("CreateOrganisationInput", ec.unmarshalInputCreateOrganisationInput),
 			graphql.NewInputUnmarshaler("CreateSourceInput", ec.unmarshalInputCreateSourceInput),
 			graphql.NewInputUnmarshaler("CreateSpeakerInput", ec.unmarshalInputCreateSpeakerInput),
@@ -2128,6 +2362,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
 			graphql.NewInputUnmarshaler("TopicFilter", ec.unmarshalInputTopicFilter),
 			graphql.NewInputUnmarshaler("UpdateAffiliationInput", ec.unmarshalInputUpdateAffiliationInput),
+			graphql.NewInputUnmarshaler("UpdateClaimReviewInput", ec.unmarshalInputUpdateClaimReviewInput),
 			graphql.NewInputUnmarshaler("UpdateOrganisationInput", ec.unmarshalInputUpdateOrganisationInput),
 			graphql.NewInputUnmarshaler("UpdateSourceInput", ec.unmarshalInputUpdateSourceInput),
 			graphql.NewInputUnmarshaler("UpdateSpeakerInput", ec.unmarshalInputUpdateSpeakerInput),
@@ -2208,7 +2443,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/search.graphqls"
+//go:embed "schema/factcheck.graphqls" "schema/search.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2249,8 +2484,12 @@ interface Node {
   id: ID!
 }
 
-"A record with a name and other names it is known by."
-interface Named implements Node {
+"""
+A record with a name and other names it is known by. Every Named type is a
+Node too; Named does not say so itself because the generated code, given an
+interface implementing an interface, would resolve every Node as a Named.
+"""
+interface Named {
   id: ID!
   name: String!
   aliases: [String!]!
@@ -2830,6 +3069,7 @@ type Mutation {
   ingestDocument(input: DocumentInput!): IngestResult!
 }
 `, BuiltIn: false},
+	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2888,6 +3128,74 @@ func (ec *executionContext) childFields_AffiliationEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type AffiliationEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Appearance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "statement":
+		return ec.fieldContext_Appearance_statement(ctx, field)
+	case "source":
+		return ec.fieldContext_Appearance_source(ctx, field)
+	case "date":
+		return ec.fieldContext_Appearance_date(ctx, field)
+	case "similarity":
+		return ec.fieldContext_Appearance_similarity(ctx, field)
+	case "first":
+		return ec.fieldContext_Appearance_first(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Appearance", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimReview_id(ctx, field)
+	case "statement":
+		return ec.fieldContext_ClaimReview_statement(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+	case "ratingText":
+		return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+	case "ratingValue":
+		return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+	case "bestRating":
+		return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+	case "worstRating":
+		return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+	case "url":
+		return ec.fieldContext_ClaimReview_url(ctx, field)
+	case "date":
+		return ec.fieldContext_ClaimReview_date(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReview", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimReviewEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimReviewEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_DateCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "from":
@@ -2944,6 +3252,16 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
 }
 
+func (ec *executionContext) childFields_NameSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_NameSearchHit_node(ctx, field)
+	case "score":
+		return ec.fieldContext_NameSearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NameSearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2992,16 +3310,6 @@ func (ec *executionContext) childFields_OrganisationEdge(ctx context.Context, fi
 		return ec.fieldContext_OrganisationEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_OrganisationSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "organisation":
-		return ec.fieldContext_OrganisationSearchHit_organisation(ctx, field)
-	case "score":
-		return ec.fieldContext_OrganisationSearchHit_score(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type OrganisationSearchHit", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3090,18 +3398,6 @@ func (ec *executionContext) childFields_QuoteMatch(ctx context.Context, field gr
 		return ec.fieldContext_QuoteMatch_dateMatches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuoteMatch", field.Name)
-}
-
-func (ec *executionContext) childFields_SearchHighlight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "fragment":
-		return ec.fieldContext_SearchHighlight_fragment(ctx, field)
-	case "html":
-		return ec.fieldContext_SearchHighlight_html(ctx, field)
-	case "matches":
-		return ec.fieldContext_SearchHighlight_matches(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SearchHighlight", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3216,16 +3512,6 @@ func (ec *executionContext) childFields_SpeakerEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type SpeakerEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_SpeakerSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "speaker":
-		return ec.fieldContext_SpeakerSearchHit_speaker(ctx, field)
-	case "score":
-		return ec.fieldContext_SpeakerSearchHit_score(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SpeakerSearchHit", field.Name)
-}
-
 func (ec *executionContext) childFields_Statement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3266,6 +3552,16 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Statement_updatedAt(ctx, field)
+	case "appearances":
+		return ec.fieldContext_Statement_appearances(ctx, field)
+	case "firstAppearance":
+		return ec.fieldContext_Statement_firstAppearance(ctx, field)
+	case "related":
+		return ec.fieldContext_Statement_related(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Statement_reviews(ctx, field)
+	case "jsonld":
+		return ec.fieldContext_Statement_jsonld(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
 }
@@ -3318,8 +3614,10 @@ func (ec *executionContext) childFields_StatementSearchEdge(ctx context.Context,
 		return ec.fieldContext_StatementSearchEdge_node(ctx, field)
 	case "score":
 		return ec.fieldContext_StatementSearchEdge_score(ctx, field)
-	case "highlights":
-		return ec.fieldContext_StatementSearchEdge_highlights(ctx, field)
+	case "highlight":
+		return ec.fieldContext_StatementSearchEdge_highlight(ctx, field)
+	case "matches":
+		return ec.fieldContext_StatementSearchEdge_matches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementSearchEdge", field.Name)
 }
@@ -3370,16 +3668,6 @@ func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field gra
 		return ec.fieldContext_TopicEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_TopicSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "topic":
-		return ec.fieldContext_TopicSearchHit_topic(ctx, field)
-	case "score":
-		return ec.fieldContext_TopicSearchHit_score(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TopicSearchHit", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3556,6 +3844,20 @@ func (ec *executionContext) field_Mutation_attachTopics_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+			return ec.unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3627,6 +3929,20 @@ func (ec *executionContext) field_Mutation_createTopic_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteAffiliation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -3888,6 +4204,28 @@ func (ec *executionContext) field_Mutation_updateAffiliation_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateClaimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+			return ec.unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4132,6 +4470,66 @@ func (ec *executionContext) field_Query_affiliations_args(ctx context.Context, r
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.AffiliationFilter, error) {
 			return ec.unmarshalOAffiliationFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐAffiliationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimReviews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+			return ec.unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4751,6 +5149,52 @@ func (ec *executionContext) field_Speaker_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Statement_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "withinDays",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinDays"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -5439,6 +5883,630 @@ func (ec *executionContext) fieldContext_AffiliationEdge_node(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Affiliation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_statement(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_source(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appearance",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appearance_date(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Appearance_similarity(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Appearance_first(ctx context.Context, field graphql.CollectedField, obj *store.Appearance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appearance_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appearance_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appearance", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ClaimReview_id(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_statement(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_statement(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Statement(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Statement](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.statement",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Statement(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Statement](
+		ctx,
+		results,
+		err,
+		"ClaimReview.statement",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_ClaimReview_reviewer(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_ClaimReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (any, error) {
+	resolver := ec.Resolvers.ClaimReview()
+	if batch, ok := graphql.BatchParentsFor[*store.ClaimReview](ctx, "ClaimReview"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviewer(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*store.Organisation](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"ClaimReview.reviewer",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviewer(ctx, []*store.ClaimReview{obj})
+	return graphql.ResolveBatchSingleResult[*store.Organisation](
+		ctx,
+		results,
+		err,
+		"ClaimReview.reviewer",
+	)
+}
+
+func (ec *executionContext) _ClaimReview_ratingText(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingText, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_ratingValue(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_ratingValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RatingValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_ratingValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_bestRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_bestRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BestRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_bestRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_worstRating(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_worstRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorstRating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_worstRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ClaimReview_url(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReview_date(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v partialdate.Date) graphql.Marshaler {
+			return ec.marshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _ClaimReview_createdAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReview_updatedAt(ctx context.Context, field graphql.CollectedField, obj *store.ClaimReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReview_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReview_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ClaimReviewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+			return ec.marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimReviewConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimReviewEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimReviewEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimReviewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimReviewEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimReviewEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimReviewEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7115,6 +8183,193 @@ func (ec *executionContext) fieldContext_Mutation_ingestDocument(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateClaimReview(ctx, fc.Args["input"].(model.CreateClaimReviewInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClaimReview(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateClaimReviewInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteClaimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteClaimReview(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteClaimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteClaimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NameSearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.NameSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NameSearchHit_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
+			return ec.marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NameSearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NameSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NameSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.NameSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NameSearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NameSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NameSearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7559,61 +8814,6 @@ func (ec *executionContext) fieldContext_OrganisationEdge_node(_ context.Context
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _OrganisationSearchHit_organisation(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OrganisationSearchHit_organisation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Organisation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
-			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_OrganisationSearchHit_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "OrganisationSearchHit",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Organisation(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _OrganisationSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OrganisationSearchHit_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_OrganisationSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationSearchHit", field, false, false, "Float")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -8855,6 +10055,94 @@ func (ec *executionContext) fieldContext_Query_previewDocument(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_claimReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReview(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimReviews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimReviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimReviews(ctx, fc.Args["filter"].(*model.ClaimReviewFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+			return ec.marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimReviews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReviewConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimReviews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_searchStatements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8912,8 +10200,8 @@ func (ec *executionContext) _Query_searchSpeakers(ctx context.Context, field gra
 			return ec.Resolvers.Query().SearchSpeakers(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SpeakerSearchHit) graphql.Marshaler {
-			return ec.marshalNSpeakerSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHitᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8926,7 +10214,7 @@ func (ec *executionContext) fieldContext_Query_searchSpeakers(ctx context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SpeakerSearchHit(ctx, field)
+			return ec.childFields_NameSearchHit(ctx, field)
 		},
 	}
 	defer func() {
@@ -8956,8 +10244,8 @@ func (ec *executionContext) _Query_searchOrganisations(ctx context.Context, fiel
 			return ec.Resolvers.Query().SearchOrganisations(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationSearchHit) graphql.Marshaler {
-			return ec.marshalNOrganisationSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHitᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8970,7 +10258,7 @@ func (ec *executionContext) fieldContext_Query_searchOrganisations(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_OrganisationSearchHit(ctx, field)
+			return ec.childFields_NameSearchHit(ctx, field)
 		},
 	}
 	defer func() {
@@ -9000,8 +10288,8 @@ func (ec *executionContext) _Query_searchTopics(ctx context.Context, field graph
 			return ec.Resolvers.Query().SearchTopics(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.TopicSearchHit) graphql.Marshaler {
-			return ec.marshalNTopicSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHitᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9014,7 +10302,7 @@ func (ec *executionContext) fieldContext_Query_searchTopics(ctx context.Context,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TopicSearchHit(ctx, field)
+			return ec.childFields_NameSearchHit(ctx, field)
 		},
 	}
 	defer func() {
@@ -9273,84 +10561,6 @@ func (ec *executionContext) _QuoteMatch_dateMatches(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_QuoteMatch_dateMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
-}
-
-func (ec *executionContext) _SearchHighlight_fragment(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHighlight_fragment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Fragment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SearchHighlight_fragment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, "String")
-}
-
-func (ec *executionContext) _SearchHighlight_html(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHighlight_html(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HTML, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SearchHighlight_html(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, "String")
-}
-
-func (ec *executionContext) _SearchHighlight_matches(ctx context.Context, field graphql.CollectedField, obj *model.SearchHighlight) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchHighlight_matches(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Matches, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*store.Span) graphql.Marshaler {
-			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SearchHighlight_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SearchHighlight",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Span(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *store.Source) (ret graphql.Marshaler) {
@@ -10325,61 +11535,6 @@ func (ec *executionContext) fieldContext_SpeakerEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _SpeakerSearchHit_speaker(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SpeakerSearchHit_speaker(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Speaker, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
-			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SpeakerSearchHit_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SpeakerSearchHit",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Speaker(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SpeakerSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SpeakerSearchHit_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SpeakerSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SpeakerSearchHit", field, false, false, "Float")
-}
-
 func (ec *executionContext) _Statement_id(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11009,6 +12164,192 @@ func (ec *executionContext) fieldContext_Statement_updatedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Statement", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Statement_appearances(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_appearances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Appearances(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_appearances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_firstAppearance(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_firstAppearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().FirstAppearance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+			return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_firstAppearance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appearance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_related(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Statement().Related(ctx, obj, fc.Args["withinDays"].(*int), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
+			return ec.marshalNStatementConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Statement_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Statement_reviews(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Statement_reviews(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (any, error) {
+	resolver := ec.Resolvers.Statement()
+	if batch, ok := graphql.BatchParentsFor[*store.Statement](ctx, "Statement"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Reviews(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*store.ClaimReview](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Statement.reviews",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Reviews(ctx, []*store.Statement{obj})
+	return graphql.ResolveBatchSingleResult[[]*store.ClaimReview](
+		ctx,
+		results,
+		err,
+		"Statement.reviews",
+	)
+}
+
+func (ec *executionContext) _Statement_jsonld(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_jsonld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().Jsonld(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_jsonld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+}
+
 func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11394,33 +12735,56 @@ func (ec *executionContext) fieldContext_StatementSearchEdge_score(_ context.Con
 	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "Float")
 }
 
-func (ec *executionContext) _StatementSearchEdge_highlights(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _StatementSearchEdge_highlight(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementSearchEdge_highlights(ctx, field)
+			return ec.fieldContext_StatementSearchEdge_highlight(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Highlights, nil
+			return obj.Highlight, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHighlight) graphql.Marshaler {
-			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlightᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_highlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementSearchEdge_matches(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_StatementSearchEdge_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_StatementSearchEdge_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "StatementSearchEdge",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SearchHighlight(ctx, field)
+			return ec.childFields_Span(ctx, field)
 		},
 	}
 	return fc, nil
@@ -11879,61 +13243,6 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _TopicSearchHit_topic(ctx context.Context, field graphql.CollectedField, obj *model.TopicSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicSearchHit_topic(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Topic, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
-			return ec.marshalNTopic2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopic(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TopicSearchHit_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "TopicSearchHit",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Topic(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _TopicSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.TopicSearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicSearchHit_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TopicSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TopicSearchHit", field, false, false, "Float")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -13149,6 +14458,146 @@ func UnmarshalAffiliationFilter(ctx context.Context, raw any) (model.Affiliation
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClaimReviewFilter(ctx context.Context, obj any) (model.ClaimReviewFilter, error) {
+	var it model.ClaimReviewFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = graphql.OmittableOf(data)
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimReviewFilter unmarshals raw into the ClaimReviewFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimReviewFilter(ctx context.Context, raw any) (model.ClaimReviewFilter, error) {
+	var out model.ClaimReviewFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimReviewFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateClaimReviewInput(ctx context.Context, obj any) (model.CreateClaimReviewInput, error) {
+	var it model.CreateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"statement", "reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = data
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = data
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = data
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = data
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateClaimReviewInput unmarshals raw into the CreateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateClaimReviewInput(ctx context.Context, raw any) (model.CreateClaimReviewInput, error) {
+	var out model.CreateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateOrganisationInput(ctx context.Context, obj any) (model.CreateOrganisationInput, error) {
 	var it model.CreateOrganisationInput
 	if obj == nil {
@@ -14211,6 +15660,90 @@ func UnmarshalUpdateAffiliationInput(ctx context.Context, raw any) (model.Update
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateClaimReviewInput(ctx context.Context, obj any) (model.UpdateClaimReviewInput, error) {
+	var it model.UpdateClaimReviewInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"reviewer", "ratingText", "ratingValue", "bestRating", "worstRating", "url", "date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "reviewer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewer"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reviewer = graphql.OmittableOf(data)
+		case "ratingText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingText = graphql.OmittableOf(data)
+		case "ratingValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratingValue"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatingValue = graphql.OmittableOf(data)
+		case "bestRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bestRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BestRating = graphql.OmittableOf(data)
+		case "worstRating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("worstRating"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorstRating = graphql.OmittableOf(data)
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = graphql.OmittableOf(data)
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateClaimReviewInput unmarshals raw into the UpdateClaimReviewInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateClaimReviewInput(ctx context.Context, raw any) (model.UpdateClaimReviewInput, error) {
+	var out model.UpdateClaimReviewInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateClaimReviewInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateOrganisationInput(ctx context.Context, obj any) (model.UpdateOrganisationInput, error) {
 	var it model.UpdateOrganisationInput
 	if obj == nil {
@@ -14694,16 +16227,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Source(ctx, sel, obj)
-	case model.Named:
+	case store.ClaimReview:
+		return ec._ClaimReview(ctx, sel, &obj)
+	case *store.ClaimReview:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Named(ctx, sel, obj)
-	case *model.Named:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Named(ctx, sel, obj)
+		return ec._ClaimReview(ctx, sel, obj)
 	case store.Affiliation:
 		return ec._Affiliation(ctx, sel, &obj)
 	case *store.Affiliation:
@@ -14872,6 +16402,230 @@ func (ec *executionContext) _AffiliationEdge(ctx context.Context, sel ast.Select
 			}
 		case "node":
 			out.Values[i] = ec._AffiliationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appearanceImplementors = []string{"Appearance"}
+
+func (ec *executionContext) _Appearance(ctx context.Context, sel ast.SelectionSet, obj *store.Appearance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appearanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Appearance")
+		case "statement":
+			out.Values[i] = ec._Appearance_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Appearance_source(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._Appearance_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._Appearance_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "first":
+			out.Values[i] = ec._Appearance_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewImplementors = []string{"ClaimReview", "Node"}
+
+func (ec *executionContext) _ClaimReview(ctx context.Context, sel ast.SelectionSet, obj *store.ClaimReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReview")
+		case "id":
+			out.Values[i] = ec._ClaimReview_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statement":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_statement(ctx, field, obj)
+				})
+		case "reviewer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimReview_reviewer(ctx, field, obj)
+				})
+		case "ratingText":
+			out.Values[i] = ec._ClaimReview_ratingText(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratingValue":
+			out.Values[i] = ec._ClaimReview_ratingValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bestRating":
+			out.Values[i] = ec._ClaimReview_bestRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "worstRating":
+			out.Values[i] = ec._ClaimReview_worstRating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._ClaimReview_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._ClaimReview_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ClaimReview_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ClaimReview_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewConnectionImplementors = []string{"ClaimReviewConnection"}
+
+func (ec *executionContext) _ClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimReviewConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ClaimReviewConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimReviewConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimReviewConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimReviewEdgeImplementors = []string{"ClaimReviewEdge"}
+
+func (ec *executionContext) _ClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimReviewEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimReviewEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimReviewEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimReviewEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimReviewEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15274,6 +17028,65 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteClaimReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteClaimReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var nameSearchHitImplementors = []string{"NameSearchHit"}
+
+func (ec *executionContext) _NameSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.NameSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nameSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NameSearchHit")
+		case "node":
+			out.Values[i] = ec._NameSearchHit_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._NameSearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15437,44 +17250,6 @@ func (ec *executionContext) _OrganisationEdge(ctx context.Context, sel ast.Selec
 			}
 		case "node":
 			out.Values[i] = ec._OrganisationEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var organisationSearchHitImplementors = []string{"OrganisationSearchHit"}
-
-func (ec *executionContext) _OrganisationSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationSearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationSearchHitImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("OrganisationSearchHit")
-		case "organisation":
-			out.Values[i] = ec._OrganisationSearchHit_organisation(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "score":
-			out.Values[i] = ec._OrganisationSearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15836,6 +17611,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_previewDocument(ctx, field)
 				})
+		case "claimReview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReview(ctx, field)
+				})
+		case "claimReviews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_claimReviews(ctx, field)
+				})
 		case "searchStatements":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -15930,49 +17717,6 @@ func (ec *executionContext) _QuoteMatch(ctx context.Context, sel ast.SelectionSe
 			}
 		case "dateMatches":
 			out.Values[i] = ec._QuoteMatch_dateMatches(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var searchHighlightImplementors = []string{"SearchHighlight"}
-
-func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *model.SearchHighlight) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, searchHighlightImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SearchHighlight")
-		case "fragment":
-			out.Values[i] = ec._SearchHighlight_fragment(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "html":
-			out.Values[i] = ec._SearchHighlight_html(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "matches":
-			out.Values[i] = ec._SearchHighlight_matches(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16368,44 +18112,6 @@ func (ec *executionContext) _SpeakerEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var speakerSearchHitImplementors = []string{"SpeakerSearchHit"}
-
-func (ec *executionContext) _SpeakerSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.SpeakerSearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, speakerSearchHitImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SpeakerSearchHit")
-		case "speaker":
-			out.Values[i] = ec._SpeakerSearchHit_speaker(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "score":
-			out.Values[i] = ec._SpeakerSearchHit_score(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var statementImplementors = []string{"Statement", "Node"}
 
 func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet, obj *store.Statement) graphql.Marshaler {
@@ -16519,6 +18225,36 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "appearances":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_appearances(ctx, field, obj)
+				})
+		case "firstAppearance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_firstAppearance(ctx, field, obj)
+				})
+		case "related":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_related(ctx, field, obj)
+				})
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_reviews(ctx, field, obj)
+				})
+		case "jsonld":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Statement_jsonld(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16701,8 +18437,13 @@ func (ec *executionContext) _StatementSearchEdge(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "highlights":
-			out.Values[i] = ec._StatementSearchEdge_highlights(ctx, field, obj)
+		case "highlight":
+			out.Values[i] = ec._StatementSearchEdge_highlight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "matches":
+			out.Values[i] = ec._StatementSearchEdge_matches(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16865,44 +18606,6 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._TopicEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var topicSearchHitImplementors = []string{"TopicSearchHit"}
-
-func (ec *executionContext) _TopicSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.TopicSearchHit) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, topicSearchHitImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("TopicSearchHit")
-		case "topic":
-			out.Values[i] = ec._TopicSearchHit_topic(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "score":
-			out.Values[i] = ec._TopicSearchHit_score(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17347,6 +19050,30 @@ func (ec *executionContext) marshalNAffiliationEdge2ᚖgithubᚗcomᚋquotedbᚋ
 	return ec._AffiliationEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAppearance2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Appearance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAppearance2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐAppearance(ctx context.Context, sel ast.SelectionSet, v *store.Appearance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Appearance!")
+		return graphql.Null
+	}
+	return ec._Appearance(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -17359,6 +19086,68 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.ClaimReview) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "ClaimReview", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx context.Context, sel ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReview!")
+		return graphql.Null
+	}
+	return ec._ClaimReview(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewConnection(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewConnection!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ClaimReviewEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimReviewEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewEdge(ctx context.Context, sel ast.SelectionSet, v *model.ClaimReviewEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimReviewEdge!")
+		return graphql.Null
+	}
+	return ec._ClaimReviewEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateClaimReviewInput(ctx context.Context, v any) (model.CreateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputCreateClaimReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateOrganisationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐCreateOrganisationInput(ctx context.Context, v any) (model.CreateOrganisationInput, error) {
@@ -17527,6 +19316,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNameSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNameSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.NameSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NameSearchHit!")
+		return graphql.Null
+	}
+	return ec._NameSearchHit(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx context.Context, sel ast.SelectionSet, v model.Named) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Named!")
@@ -17543,6 +19356,8 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 		batchIdxMapStatement := map[int]int{}
 		var batchItemsSource []*store.Source
 		batchIdxMapSource := map[int]int{}
+		var batchItemsClaimReview []*store.ClaimReview
+		batchIdxMapClaimReview := map[int]int{}
 		var batchItemsAffiliation []*store.Affiliation
 		batchIdxMapAffiliation := map[int]int{}
 		for i, item := range v {
@@ -17565,6 +19380,12 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 			case *store.Source:
 				batchIdxMapSource[i] = len(batchItemsSource)
 				batchItemsSource = append(batchItemsSource, concrete)
+			case store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, &concrete)
+			case *store.ClaimReview:
+				batchIdxMapClaimReview[i] = len(batchItemsClaimReview)
+				batchItemsClaimReview = append(batchItemsClaimReview, concrete)
 			case store.Affiliation:
 				batchIdxMapAffiliation[i] = len(batchItemsAffiliation)
 				batchItemsAffiliation = append(batchItemsAffiliation, &concrete)
@@ -17581,6 +19402,9 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 		}
 		if len(batchItemsSource) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
+		}
+		if len(batchItemsClaimReview) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "ClaimReview", batchItemsClaimReview, batchIdxMapClaimReview)
 		}
 		if len(batchItemsAffiliation) > 0 {
 			ctx = graphql.WithBatchParents(ctx, "Affiliation", batchItemsAffiliation, batchIdxMapAffiliation)
@@ -17664,30 +19488,6 @@ func (ec *executionContext) marshalNOrganisationKind2githubᚗcomᚋquotedbᚋqu
 		graphql.AddInvalidNullFromMarshaler(ctx, "OrganisationKind!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNOrganisationSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationSearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNOrganisationSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNOrganisationSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationSearchHit) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "OrganisationSearchHit!")
-		return graphql.Null
-	}
-	return ec._OrganisationSearchHit(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -17821,30 +19621,6 @@ func (ec *executionContext) marshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquoted
 		graphql.AddInvalidNullFromMarshaler(ctx, "QuoteVerdict!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchHighlight) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlight(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *model.SearchHighlight) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SearchHighlight!")
-		return graphql.Null
-	}
-	return ec._SearchHighlight(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Source) graphql.Marshaler {
@@ -17982,30 +19758,6 @@ func (ec *executionContext) marshalNSpeakerEdge2ᚖgithubᚗcomᚋquotedbᚋquot
 		return graphql.Null
 	}
 	return ec._SpeakerEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSpeakerSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SpeakerSearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSpeakerSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSpeakerSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.SpeakerSearchHit) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SpeakerSearchHit!")
-		return graphql.Null
-	}
-	return ec._SpeakerSearchHit(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStatement2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Statement) graphql.Marshaler {
@@ -18241,32 +19993,13 @@ func (ec *executionContext) marshalNTopicEdge2ᚖgithubᚗcomᚋquotedbᚋquoted
 	return ec._TopicEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTopicSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TopicSearchHit) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTopicSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHit(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNTopicSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.TopicSearchHit) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TopicSearchHit!")
-		return graphql.Null
-	}
-	return ec._TopicSearchHit(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNUpdateAffiliationInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateAffiliationInput(ctx context.Context, v any) (model.UpdateAffiliationInput, error) {
 	res, err := ec.unmarshalInputUpdateAffiliationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateClaimReviewInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateClaimReviewInput(ctx context.Context, v any) (model.UpdateClaimReviewInput, error) {
+	res, err := ec.unmarshalInputUpdateClaimReviewInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -18473,6 +20206,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOClaimReviewFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐClaimReviewFilter(ctx context.Context, v any) (*model.ClaimReviewFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimReviewFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalODateCoverageInput2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDateCoverageInputᚄ(ctx context.Context, v any) ([]*model.DateCoverageInput, error) {

@@ -7,12 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -21,22 +22,40 @@ import (
 	"github.com/quotedb/quotedb/store"
 )
 
-// NewHandler returns the GraphQL endpoint over s: POST with a JSON body, and
-// GET for queries. Errors carry extensions.code from their errs.Kind;
-// internal errors and panics reach the client only as "internal error" and
-// are logged to log.
-func NewHandler(s store.Store, log *slog.Logger, opts ...Option) http.Handler {
-	r := &Resolver{Store: s}
-	for _, o := range opts {
-		o(r)
+// HandlerConfig is what the GraphQL endpoint serves and how.
+type HandlerConfig struct {
+	Store store.Store
+	// Search is the full-text index behind the searches and quote
+	// verification; nil serves them as UNAVAILABLE.
+	Search *search.Index
+	// Log receives internal errors and panics; nil discards them.
+	Log *slog.Logger
+	// Limits bound each request; zero fields take their defaults.
+	Limits Limits
+	// Observe, when set, is told of every response, after it is written.
+	Observe func(*http.Request, ResponseInfo)
+}
+
+// NewHandler returns the GraphQL endpoint: GraphQL over HTTP (POST, and GET
+// for queries; see httpTransport) within cfg.Limits. Errors carry
+// extensions.code from their errs.Kind; internal errors and panics reach the
+// client only as "internal error" and are logged.
+func NewHandler(cfg HandlerConfig) http.Handler {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: r}))
-	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	limits := cfg.Limits.withDefaults()
+	log, s := cfg.Log, cfg.Store
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes}}))
+	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(extension.Introspection{})
+	srv.Use(&operationLimits{maxDepth: limits.MaxDepth, maxComplexity: limits.MaxComplexity, maxPageSize: limits.MaxPageSize})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = timeoutError(limits.Timeout)
+		}
 		return presentError(ctx, err, log)
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -44,16 +63,10 @@ func NewHandler(s store.Store, log *slog.Logger, opts ...Option) http.Handler {
 		return errs.E(errs.Internal, "panic: %v", p)
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), s)))
+		ctx, cancel := context.WithTimeout(r.Context(), limits.Timeout)
+		defer cancel()
+		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, s)))
 	})
-}
-
-// Option configures the root resolver of NewHandler.
-type Option func(*Resolver)
-
-// WithSearch serves the full-text searches and quote verification from ix.
-func WithSearch(ix *search.Index) Option {
-	return func(r *Resolver) { r.Search = ix }
 }
 
 // presentError gives every error an extensions.code: the code of its
@@ -71,7 +84,10 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 		setCode(gqlErr, kind.Code())
 		return gqlErr
 	}
-	if _, ok := gqlErr.Extensions["code"]; ok {
+	if code, ok := gqlErr.Extensions["code"]; ok {
+		if code == errcode.ParseFailed && parserLimit(gqlErr.Message) {
+			setCode(gqlErr, errs.TooLarge.Code())
+		}
 		return gqlErr
 	}
 	if gqlErr.Err != nil {
@@ -84,6 +100,13 @@ func presentError(ctx context.Context, err error, log *slog.Logger) *gqlerror.Er
 	// gqlgen's own errors about the request (argument coercion and the like).
 	setCode(gqlErr, errs.Invalid.Code())
 	return gqlErr
+}
+
+// parserLimit reports whether a parse error is the parser refusing a
+// document past its token limit or nesting depth; the parser says so only
+// in words.
+func parserLimit(msg string) bool {
+	return strings.HasPrefix(msg, "exceeded token limit of ") || strings.HasPrefix(msg, "exceeded maximum nesting depth of ")
 }
 
 func setCode(e *gqlerror.Error, code string) {

@@ -7,8 +7,9 @@ import (
 	"github.com/quotedb/quotedb/store"
 )
 
-// document translates a GraphQL document input.
-func document(in model.DocumentInput) ingest.Document {
+// document translates a GraphQL document input, bounded by the configured
+// document size.
+func (r *Resolver) document(in model.DocumentInput) ingest.Document {
 	format := extract.PlainText
 	switch deref(in.Format.Value()) {
 	case model.DocumentFormatMarkdown:
@@ -25,6 +26,7 @@ func document(in model.DocumentInput) ingest.Document {
 		Publisher:   deref(in.Publisher.Value()),
 		Date:        deref(in.Date.Value()),
 		Language:    deref(in.Language.Value()),
+		MaxBytes:    r.MaxDocumentBytes,
 	}
 }
 

@@ -17,6 +17,8 @@ type loaders struct {
 	topics        *dataloadgen.Loader[string, *store.Topic]
 	sources       *dataloadgen.Loader[string, *store.Source]
 	affiliations  *dataloadgen.Loader[string, []*store.Affiliation] // by speaker id
+	statements    *dataloadgen.Loader[string, *store.Statement]
+	reviews       *dataloadgen.Loader[string, []*store.ClaimReview] // by statement id
 }
 
 // batchWait is how long a loader waits for more keys before it reads. Field
@@ -31,6 +33,8 @@ func newLoaders(s store.Store) *loaders {
 		topics:        newLoader(s, store.Tx.TopicsByID),
 		sources:       newLoader(s, store.Tx.SourcesByID),
 		affiliations:  newLoader(s, store.Tx.AffiliationsOf),
+		statements:    newLoader(s, store.Tx.StatementsByID),
+		reviews:       newLoader(s, store.Tx.ReviewsOf),
 	}
 }
 

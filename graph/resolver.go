@@ -20,6 +20,9 @@ type Resolver struct {
 	// searches and verifyQuote; nil when the server has none, and then
 	// they fail with UNAVAILABLE.
 	Search *search.Index
+	// MaxDocumentBytes bounds the text of a document to ingest or preview;
+	// 0 means ingest.DefaultMaxBytes.
+	MaxDocumentBytes int
 }
 
 func (r *Resolver) service() *service.Service { return &service.Service{Store: r.Store} }
@@ -77,6 +80,8 @@ func nodeByID(tx store.Tx, id string) (model.Node, error) {
 		return tx.Source(id)
 	case store.StatementType:
 		return tx.Statement(id)
+	case store.ClaimReviewType:
+		return tx.ClaimReview(id)
 	}
 	return nil, errs.E(errs.Internal, "unknown record type %q", typ)
 }

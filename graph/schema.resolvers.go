@@ -50,7 +50,7 @@ func (r *mutationResolver) CreateSpeaker(ctx context.Context, input model.Create
 		Description: deref(input.Description.Value()),
 		QID:         deref(input.WikidataID.Value()),
 	}
-	return sp, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateSpeaker(sp) })
+	return sp, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateSpeaker(sp) })
 }
 
 // UpdateSpeaker is the resolver for the updateSpeaker field.
@@ -92,7 +92,7 @@ func (r *mutationResolver) CreateOrganisation(ctx context.Context, input model.C
 		Kind:      deref(input.Kind.Value()),
 		QID:       deref(input.WikidataID.Value()),
 	}
-	return o, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateOrganisation(o) })
+	return o, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateOrganisation(o) })
 }
 
 // UpdateOrganisation is the resolver for the updateOrganisation field.
@@ -146,7 +146,7 @@ func (r *mutationResolver) AddAffiliation(ctx context.Context, input model.AddAf
 		End:            deref(input.End.Value()),
 		SourceID:       deref(input.Source.Value()),
 	}
-	return a, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateAffiliation(a) })
+	return a, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateAffiliation(a) })
 }
 
 // UpdateAffiliation is the resolver for the updateAffiliation field.
@@ -184,7 +184,7 @@ func (r *mutationResolver) CreateTopic(ctx context.Context, input model.CreateTo
 		Aliases:  input.Aliases.Value(),
 		ParentID: deref(input.Parent.Value()),
 	}
-	return t, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateTopic(t) })
+	return t, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateTopic(t) })
 }
 
 // UpdateTopic is the resolver for the updateTopic field.
@@ -214,7 +214,7 @@ func (r *mutationResolver) CreateSource(ctx context.Context, input model.CreateS
 		Language:    deref(input.Language.Value()),
 		Text:        deref(input.Text.Value()),
 	}
-	return s, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateSource(s) })
+	return s, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateSource(s) })
 }
 
 // UpdateSource is the resolver for the updateSource field.
@@ -253,7 +253,7 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 		Status:         deref(input.Status.Value()),
 		Confidence:     deref(input.Confidence.Value()),
 	}
-	return st, r.service().Create(ctx, func(tx store.Tx) error { return tx.CreateStatement(st) })
+	return st, r.Store.Update(ctx, func(tx store.Tx) error { return tx.CreateStatement(st) })
 }
 
 // UpdateStatement is the resolver for the updateStatement field.
@@ -297,7 +297,7 @@ func (r *mutationResolver) DetachTopics(ctx context.Context, statement string, t
 }
 
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*model.IngestResult, error) {
-	p, src, created, err := ingest.Ingest(ctx, r.Store, document(input))
+	p, src, created, err := ingest.Ingest(ctx, r.Store, r.document(input))
 	if err != nil {
 		return nil, err
 	}
@@ -459,7 +459,7 @@ func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementF
 }
 
 func (r *queryResolver) PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error) {
-	p, err := ingest.Prepare(ctx, r.Store, document(input))
+	p, err := ingest.Prepare(ctx, r.Store, r.document(input))
 	if err != nil {
 		return nil, err
 	}

@@ -31,13 +31,12 @@ func searchConnection(res *search.StatementResult, from *string) *model.Statemen
 		c.TotalCount = &res.Total
 	}
 	for _, h := range res.Hits {
-		e := &model.StatementSearchEdge{Cursor: h.Cursor, Node: h.Statement, Score: h.Score, Highlights: []*model.SearchHighlight{}}
+		e := &model.StatementSearchEdge{Cursor: h.Cursor, Node: h.Statement, Score: h.Score, Matches: []*store.Span{}}
 		for _, hl := range h.Highlights {
-			m := &model.SearchHighlight{Fragment: hl.Fragment, HTML: hl.HTML(), Matches: []*store.Span{}}
+			e.Highlight = optional(hl.HTML())
 			for _, sp := range hl.Matches {
-				m.Matches = append(m.Matches, &sp)
+				e.Matches = append(e.Matches, &sp)
 			}
-			e.Highlights = append(e.Highlights, m)
 		}
 		c.Edges = append(c.Edges, e)
 	}
@@ -48,31 +47,35 @@ func searchConnection(res *search.StatementResult, from *string) *model.Statemen
 	return c
 }
 
-// searchNames finds records of one type by name and loads them in order.
-func searchNames[T any](ctx context.Context, r *Resolver, typ store.RecordType, query string, first *int, load func(store.Tx, []string) ([]T, error), hit func(T, float64) bool) error {
+// searchNames finds records of one type by name and loads them, best
+// first; records deleted since they were indexed are left out.
+func searchNames[E any, P interface {
+	*E
+	model.Named
+}](ctx context.Context, r *Resolver, typ store.RecordType, query string, first *int, load func(store.Tx, []string) ([]P, error)) ([]*model.NameSearchHit, error) {
 	ix, err := r.searchIndex()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	hits, err := ix.SearchNames(ctx, typ, query, deref(first))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ids := make([]string, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	return r.Store.View(ctx, func(tx store.Tx) error {
+	out := []*model.NameSearchHit{}
+	err = r.Store.View(ctx, func(tx store.Tx) error {
 		recs, err := load(tx, ids)
-		if err != nil {
-			return err
-		}
 		for i, rec := range recs {
-			// A record deleted since it was indexed is left out.
-			hit(rec, hits[i].Score)
+			if rec != nil {
+				out = append(out, &model.NameSearchHit{Node: rec, Score: hits[i].Score})
+			}
 		}
-		return nil
+		return err
 	})
+	return out, err
 }
 
 func quoteMatches(ms []verify.Match) []*model.QuoteMatch {

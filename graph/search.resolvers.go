@@ -31,37 +31,16 @@ func (r *queryResolver) SearchStatements(ctx context.Context, query string, filt
 	return searchConnection(res, after), nil
 }
 
-func (r *queryResolver) SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.SpeakerSearchHit, error) {
-	out := []*model.SpeakerSearchHit{}
-	err := searchNames(ctx, r.Resolver, store.SpeakerType, query, first, store.Tx.SpeakersByID, func(s *store.Speaker, score float64) bool {
-		if s != nil {
-			out = append(out, &model.SpeakerSearchHit{Speaker: s, Score: score})
-		}
-		return true
-	})
-	return out, err
+func (r *queryResolver) SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error) {
+	return searchNames[store.Speaker](ctx, r.Resolver, store.SpeakerType, query, first, store.Tx.SpeakersByID)
 }
 
-func (r *queryResolver) SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.OrganisationSearchHit, error) {
-	out := []*model.OrganisationSearchHit{}
-	err := searchNames(ctx, r.Resolver, store.OrganisationType, query, first, store.Tx.OrganisationsByID, func(o *store.Organisation, score float64) bool {
-		if o != nil {
-			out = append(out, &model.OrganisationSearchHit{Organisation: o, Score: score})
-		}
-		return true
-	})
-	return out, err
+func (r *queryResolver) SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error) {
+	return searchNames[store.Organisation](ctx, r.Resolver, store.OrganisationType, query, first, store.Tx.OrganisationsByID)
 }
 
-func (r *queryResolver) SearchTopics(ctx context.Context, query string, first *int) ([]*model.TopicSearchHit, error) {
-	out := []*model.TopicSearchHit{}
-	err := searchNames(ctx, r.Resolver, store.TopicType, query, first, store.Tx.TopicsByID, func(t *store.Topic, score float64) bool {
-		if t != nil {
-			out = append(out, &model.TopicSearchHit{Topic: t, Score: score})
-		}
-		return true
-	})
-	return out, err
+func (r *queryResolver) SearchTopics(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error) {
+	return searchNames[store.Topic](ctx, r.Resolver, store.TopicType, query, first, store.Tx.TopicsByID)
 }
 
 func (r *queryResolver) VerifyQuote(ctx context.Context, text string, speaker *string, date *partialdate.Date) ([]*model.QuoteMatch, error) {

@@ -39,7 +39,14 @@ type Document struct {
 	// (a dateline) is used.
 	Date     partialdate.Date
 	Language string // BCP 47; defaults to "en"
+	// MaxBytes bounds len(Text); 0 means DefaultMaxBytes. A longer text is
+	// refused with errs.TooLarge before it is read.
+	MaxBytes int
 }
+
+// DefaultMaxBytes is the limit on a document's text when Document gives
+// none: far beyond any article, short of what would stall extraction.
+const DefaultMaxBytes = 2 << 20
 
 // Plan is what ingesting a document would store. New records carry the ids
 // they will be stored under.
@@ -76,6 +83,13 @@ var ErrEmpty = errors.New("document has no text")
 // Prepare extracts the statements of doc and resolves what they refer to
 // against s, without writing anything.
 func Prepare(ctx context.Context, s store.Store, doc Document) (*Plan, error) {
+	limit := doc.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if len(doc.Text) > limit {
+		return nil, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes", len(doc.Text), limit)
+	}
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, &errs.Error{Kind: errs.Invalid, Msg: "document has no text", Err: ErrEmpty}
 	}
@@ -205,7 +219,9 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 			}
 			st.OrganisationID = org.ID
 		}
-		if q.Topic != "" {
+		// A heading without a letter or digit ("***") is a separator, not
+		// a topic.
+		if textfold.Fold(q.Topic) != "" {
 			t, err := p.topic(q.Topic)
 			if err != nil {
 				return nil, err
@@ -475,9 +491,10 @@ func cmpOr(s, def string) string {
 	return s
 }
 
+// firstLine returns the first line with a letter or digit, as a title.
 func firstLine(text string) string {
 	for line := range strings.Lines(text) {
-		if l := strings.TrimSpace(line); l != "" {
+		if l := strings.TrimSpace(line); textfold.Fold(l) != "" {
 			if len(l) > 200 {
 				l = l[:200]
 			}

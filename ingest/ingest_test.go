@@ -12,23 +12,8 @@ import (
 	"github.com/quotedb/quotedb/ingest"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
-
-func openDB(t *testing.T) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "ingest.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("database inconsistent: %v", err)
-		}
-		s.Close()
-	})
-	return s
-}
 
 func lastSeq(t *testing.T, s store.Store) uint64 {
 	t.Helper()
@@ -56,7 +41,7 @@ March 11, 2022
 
 func TestIngestResolvesAndIsIdempotent(t *testing.T) {
 	ctx := context.Background()
-	s := openDB(t)
+	s := bolttest.Open(t)
 	err := s.Update(ctx, func(tx store.Tx) error {
 		return tx.CreateOrganisation(&store.Organisation{Name: "Example Party", ShortName: "EP", Kind: store.Party})
 	})
@@ -113,7 +98,7 @@ func TestIngestResolvesAndIsIdempotent(t *testing.T) {
 
 func TestIngestBadInput(t *testing.T) {
 	ctx := context.Background()
-	s := openDB(t)
+	s := bolttest.Open(t)
 	for _, doc := range []ingest.Document{
 		{Text: "  \n"},
 		{Text: "Jane Doe said that \xff is bad."},
@@ -141,7 +126,7 @@ func TestIngestDigestOverDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s := openDB(t)
+	s := bolttest.Open(t)
 	if _, err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -159,5 +144,17 @@ func TestIngestDigestOverDemo(t *testing.T) {
 	}
 	if _, _, err := ingest.Apply(ctx, s, p); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestIngestSeparatorIsNoTopic(t *testing.T) {
+	s := bolttest.Open(t)
+	text := "***\n\nJane Doe said that the vote was fair.\n"
+	p, src, created, err := ingest.Ingest(context.Background(), s, ingest.Document{Text: text})
+	if err != nil || !created {
+		t.Fatalf("ingest: %v", err)
+	}
+	if len(p.Topics) != 0 || len(p.Statements) != 1 || len(p.Statements[0].TopicIDs) != 0 {
+		t.Errorf("plan: topics %d, statements %+v (source %s)", len(p.Topics), p.Statements, src.ID)
 	}
 }

@@ -620,3 +620,14 @@ func newIndex(dir string) (bleve.Index, error) {
 	}
 	return idx, nil
 }
+
+// Name and LastSeq make the index a change-log follower whose lag the
+// server's metrics report.
+func (ix *Index) Name() string { return "search" }
+
+// LastSeq returns the seq of the last change the index holds.
+func (ix *Index) LastSeq() uint64 {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.seq
+}

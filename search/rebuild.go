@@ -148,7 +148,7 @@ func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error)
 		// All segments merged in one pass at the end, up to a few
 		// million documents.
 		"mergeMax": 500,
-		"internal":        in,
+		"internal": in,
 	})
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "creating the search index")

@@ -175,7 +175,7 @@ func TestSearchDemoRanking(t *testing.T) {
 	}{
 		{name: "word", q: search.StatementQuery{Query: "ceasefire"}, want: []string{"the war would put the ceasefi"}},
 		{name: "case and diacritics; the shorter statement first", q: search.StatementQuery{Query: "UKRAİNİAN"}, want: []string{
-			"The National Council will col", "Azerbaijan cannot stay silent"}},
+			"The National Council will col", "Azerbaijan cannot stay silent", "Azerbaijan cannot stay silent"}}, // repeated in two sources
 		{name: "two words, the one with both first", q: search.StatementQuery{Query: "war Karabakh"}, want: []string{"the war would put the ceasefi"}},
 		{name: "phrase", q: search.StatementQuery{Query: `"foreign policy"`}, want: []string{"neutrality towards an invasio"}},
 		{name: "phrase with words apart does not match", q: search.StatementQuery{Query: `"policy foreign"`}, want: nil},

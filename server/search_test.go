@@ -49,14 +49,11 @@ func TestSearchStatementsOverHTTP(t *testing.T) {
 	var out struct {
 		SearchStatements struct {
 			Edges []struct {
-				Cursor     string
-				Score      float64
-				Node       struct{ Text string }
-				Highlights []struct {
-					Fragment string
-					HTML     string
-					Matches  []struct{ Start, End int }
-				}
+				Cursor    string
+				Score     float64
+				Node      struct{ Text string }
+				Highlight *string
+				Matches   []struct{ Start, End int }
 			}
 			PageInfo   struct{ HasNextPage bool }
 			TotalCount *int
@@ -66,7 +63,7 @@ func TestSearchStatementsOverHTTP(t *testing.T) {
 	}
 	c.Query(&out, `query($q: String!, $f: StatementFilter) {
 		searchStatements(query: $q, filter: $f, first: 5) {
-			edges { cursor score node { text } highlights { fragment html matches { start end } } }
+			edges { cursor score node { text } highlight matches { start end } }
 			pageInfo { hasNextPage } totalCount indexLag fallback
 		}
 	}`, map[string]any{"q": "ukrainian", "f": map[string]any{"organisationNames": []string{"NCDF"}}})
@@ -77,31 +74,34 @@ func TestSearchStatementsOverHTTP(t *testing.T) {
 	if r.TotalCount == nil || *r.TotalCount != 1 || r.PageInfo.HasNextPage || r.Fallback || r.IndexLag != 0 || r.Edges[0].Score <= 0 {
 		t.Errorf("connection %+v", r)
 	}
-	h := r.Edges[0].Highlights
-	if len(h) != 1 || !strings.Contains(h[0].HTML, "<mark>Ukrainian</mark>") || len(h[0].Matches) != 1 {
-		t.Errorf("highlights %+v", h)
+	e := r.Edges[0]
+	if e.Highlight == nil || !strings.Contains(*e.Highlight, "<mark>Ukrainian</mark>") || len(e.Matches) != 1 || e.Node.Text[e.Matches[0].Start:e.Matches[0].End] != "Ukrainian" {
+		t.Errorf("highlight %v, matches %+v", e.Highlight, e.Matches)
 	}
 
 	var names struct {
 		SearchSpeakers []struct {
-			Speaker struct{ Name string }
-			Score   float64
+			Node struct {
+				Typename string `json:"__typename"`
+				Name     string
+			}
+			Score float64
 		}
-		SearchOrganisations []struct{ Organisation struct{ Name string } }
-		SearchTopics        []struct{ Topic struct{ Name string } }
+		SearchOrganisations []struct{ Node struct{ Name string } }
+		SearchTopics        []struct{ Node struct{ Name string } }
 	}
 	c.Query(&names, `{
-		searchSpeakers(query: "Qasımlı") { speaker { name } score }
-		searchOrganisations(query: "Xalq Cəbhəsi") { organisation { name } }
-		searchTopics(query: "qarabag") { topic { name } }
+		searchSpeakers(query: "Qasımlı") { node { __typename name } score }
+		searchOrganisations(query: "Xalq Cəbhəsi") { node { name } }
+		searchTopics(query: "qarabag") { node { name ... on Topic { slug } } }
 	}`, nil)
-	if len(names.SearchSpeakers) != 1 || names.SearchSpeakers[0].Speaker.Name != demo.FaridGasimli {
+	if len(names.SearchSpeakers) != 1 || names.SearchSpeakers[0].Node.Name != demo.FaridGasimli || names.SearchSpeakers[0].Node.Typename != "Speaker" {
 		t.Errorf("speakers %+v", names.SearchSpeakers)
 	}
-	if len(names.SearchOrganisations) != 1 || names.SearchOrganisations[0].Organisation.Name != demo.APFP {
+	if len(names.SearchOrganisations) != 1 || names.SearchOrganisations[0].Node.Name != demo.APFP {
 		t.Errorf("organisations %+v", names.SearchOrganisations)
 	}
-	if len(names.SearchTopics) != 1 || names.SearchTopics[0].Topic.Name != demo.Karabakh {
+	if len(names.SearchTopics) != 1 || names.SearchTopics[0].Node.Name != demo.Karabakh {
 		t.Errorf("topics %+v", names.SearchTopics)
 	}
 

@@ -1,41 +1,76 @@
 // Package server assembles quotedb's HTTP interface: the GraphQL endpoint,
-// GraphiQL, and health checks.
+// GraphiQL, health and readiness checks, metrics, request logs and CORS.
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
+	"github.com/quotedb/quotedb/jsonld"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
 )
 
 // Config is what the server serves and how.
 type Config struct {
 	Store store.Store
 	// Search is the full-text index; nil serves the searches and quote
-	// verification as UNAVAILABLE.
+	// verification as UNAVAILABLE. It is a change-log follower too: pass
+	// it in Followers for /metrics to report its lag.
 	Search *search.Index
-	// Log receives errors and panics; nil discards them.
+	// Log receives a line per request, errors and panics; nil discards them.
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Limits bound each GraphQL request; zero fields take their defaults.
+	Limits graph.Limits
+	// CORSOrigins are the origins browsers may call the API from; "*"
+	// allows any. None allows only same-origin pages (GraphiQL at /).
+	CORSOrigins []string
+	// Stats, when set, reports the database's size and change-log position
+	// for /metrics.
+	Stats func() (bolt.Stats, error)
+	// Followers are consumers of the change log (a search index, say)
+	// whose lag behind it /metrics reports.
+	Followers []Follower
+}
+
+// A Follower consumes the change log in order.
+type Follower interface {
+	// Name labels the follower in metrics, e.g. "search".
+	Name() string
+	// LastSeq is the seq of the last change the follower has applied.
+	LastSeq() uint64
 }
 
 // DefaultMaxBodyBytes is the request body limit when Config gives none:
 // large enough for a long document sent to be ingested.
 const DefaultMaxBodyBytes = 8 << 20
 
+// readyTimeout bounds the store check of /readyz.
+const readyTimeout = 2 * time.Second
+
 // New returns the handler for all of quotedb's routes:
 //
 //	/graphql  GraphQL over HTTP (POST, and GET for queries)
 //	/         GraphiQL, for exploring the API in a browser
 //	/healthz  200 while the process serves requests
+//	/readyz   200 while the database answers, 503 otherwise
+//	/metrics  Prometheus metrics
+//	/statements/{id}.jsonld  a statement as schema.org JSON-LD
+//
+// Every request is logged to cfg.Log and counted in the metrics.
 func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -43,14 +78,62 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	m := newMetrics(cfg.Stats, cfg.Followers)
+	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe})
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, graph.NewHandler(cfg.Store, cfg.Log, graph.WithSearch(cfg.Search))))
+	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, gql))
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
+	mux.Handle("GET /statements/{file}", statementJSONLD(cfg.Store, cfg.Log))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
 	})
-	return mux
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := cfg.Store.View(ctx, func(store.Tx) error { return nil }); err != nil {
+			cfg.Log.WarnContext(ctx, "not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintf(w, "not ready: %s\n", errs.Message(err))
+			return
+		}
+		w.Write([]byte("ready\n"))
+	})
+	mux.Handle("GET /metrics", m.handler())
+	return cors(cfg.CORSOrigins, m.instrument(cfg.Log, mux))
+}
+
+// cors lets browsers on the allowed origins call the API, and answers their
+// preflight requests. Requests from other origins are served without CORS
+// headers, so browsers keep their pages from reading the answers.
+func cors(origins []string, next http.Handler) http.Handler {
+	if len(origins) == 0 {
+		return next
+	}
+	allowAny := slices.Contains(origins, "*")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Add("Vary", "Origin")
+		origin := r.Header.Get("Origin")
+		if origin == "" || !allowAny && !slices.Contains(origins, origin) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if allowAny {
+			h.Set("Access-Control-Allow-Origin", "*")
+		} else {
+			h.Set("Access-Control-Allow-Origin", origin)
+		}
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type")
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // limitBody refuses bodies over max bytes with 413 and a GraphQL error whose
@@ -69,7 +152,7 @@ func limitBody(max int64, next http.Handler) http.Handler {
 // writeError answers a request refused before GraphQL execution with a
 // GraphQL-shaped error body.
 func writeError(w http.ResponseWriter, status int, kind errs.Kind, format string, args ...any) {
-	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]any{
 		"errors": []any{map[string]any{
@@ -77,4 +160,58 @@ func writeError(w http.ResponseWriter, status int, kind errs.Kind, format string
 			"extensions": map[string]any{"code": kind.Code()},
 		}},
 	})
+}
+
+// statementJSONLD serves GET /statements/{id}.jsonld: the statement as a
+// schema.org Claim (package jsonld), as application/ld+json. A path without
+// the .jsonld suffix is 404, an id that is not a UUID 400, an unknown
+// statement 404, each with a GraphQL-shaped JSON error body.
+func statementJSONLD(s store.Store, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, ok := strings.CutSuffix(r.PathValue("file"), ".jsonld")
+		if !ok {
+			writeError(w, http.StatusNotFound, errs.NotFound, "no such resource; statements are served at /statements/{id}.jsonld")
+			return
+		}
+		var body []byte
+		err := s.View(r.Context(), func(tx store.Tx) error {
+			in, err := jsonld.Gather(tx, id)
+			if err != nil {
+				return err
+			}
+			body, err = jsonld.Marshal(in)
+			return err
+		})
+		if err != nil {
+			kind := errs.KindOf(err)
+			if kind == errs.Internal {
+				log.Error("serving JSON-LD", "id", id, "err", err)
+			}
+			writeError(w, httpStatus(kind), kind, "%s", errs.Message(err))
+			return
+		}
+		w.Header().Set("Content-Type", "application/ld+json")
+		w.Write(body)
+	})
+}
+
+// httpStatus is the HTTP status of a request refused for an error of kind.
+func httpStatus(kind errs.Kind) int {
+	switch kind {
+	case errs.Invalid:
+		return http.StatusBadRequest
+	case errs.NotFound:
+		return http.StatusNotFound
+	case errs.Conflict:
+		return http.StatusConflict
+	case errs.Unauthenticated:
+		return http.StatusUnauthorized
+	case errs.Forbidden:
+		return http.StatusForbidden
+	case errs.TooLarge:
+		return http.StatusRequestEntityTooLarge
+	case errs.Unavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -16,6 +15,7 @@ import (
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // countingStore counts the read transactions made on a real store, to show
@@ -34,26 +34,28 @@ type fixture struct {
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
+	db    *bolt.Store
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
 // and checks the file's consistency when the test ends.
 func newServer(t *testing.T) *fixture {
 	t.Helper()
-	db, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return newServerWith(t, nil)
+}
+
+// newServerWith is newServer with a configuration changed by configure.
+func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
+	t.Helper()
+	db := bolttest.Open(t)
 	cs := &countingStore{Store: db}
-	srv := httptest.NewServer(server.New(server.Config{Store: cs, MaxBodyBytes: 1 << 16}))
-	t.Cleanup(func() {
-		srv.Close()
-		if err := db.Check(); err != nil {
-			t.Errorf("database inconsistent after test: %v", err)
-		}
-		db.Close()
-	})
-	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs}
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats}
+	if configure != nil {
+		configure(&cfg)
+	}
+	srv := httptest.NewServer(server.New(cfg))
+	t.Cleanup(srv.Close)
+	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs, db: db}
 }
 
 // ids of the records seed creates.
@@ -795,4 +797,24 @@ func TestListsAndRemainingMutations(t *testing.T) {
 	f.c.Fails("NOT_FOUND", `query($id: ID!) { affiliation(id: $id) { id } }`, map[string]any{"id": aff.AddAffiliation.ID})
 	f.c.Fails("CONFLICT", `mutation { createTopic(input: {name: "War in Ukraine"}) { id } }`, nil)
 	f.c.Fails("NOT_FOUND", `mutation { createTopic(input: {name: "Orphan", parent: "01890a5d-ac96-774b-bcce-b302099a8057"}) { id } }`, nil)
+}
+
+// panickingStore injects a fault into a real store: reads panic with a
+// message that must not reach clients.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) View(context.Context, func(store.Tx) error) error {
+	panic("secret internal detail")
+}
+
+func TestPanicIsInternalError(t *testing.T) {
+	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{bolttest.Open(t)}}))
+	defer srv.Close()
+	c := &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
+	for range 2 { // the server survives the first panic
+		msg := c.Fails("INTERNAL", `{ statements { totalCount } }`, nil)
+		if strings.Contains(msg, "secret") {
+			t.Errorf("internal detail leaked: %q", msg)
+		}
+	}
 }

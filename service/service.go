@@ -76,11 +76,6 @@ func (s *Service) EditStatement(ctx context.Context, id string, change Edit[*sto
 	return edit(ctx, s.Store, id, store.Tx.Statement, store.Tx.UpdateStatement, change)
 }
 
-// Create runs create in a write transaction; it is for the one-call creates.
-func (s *Service) Create(ctx context.Context, create func(store.Tx) error) error {
-	return s.Store.Update(ctx, create)
-}
-
 // AddAlias adds alias to the names of the speaker, organisation or topic id
 // and returns the record as stored. An alias equal to one the record already
 // has (ignoring case and diacritics) is a CONFLICT.

@@ -184,6 +184,39 @@ func AffiliationAt(affs []*Affiliation, d partialdate.Date) *Affiliation {
 	return best
 }
 
+// ClaimReview is a fact-checker's published verdict on a statement: a
+// textual rating ("False", "Misleading") with its place on the reviewer's
+// numeric scale, which runs from WorstRating to BestRating (either may be
+// the larger number).
+type ClaimReview struct {
+	ID          string           `json:"id"`
+	StatementID string           `json:"statementId"`
+	ReviewerID  string           `json:"reviewerId"` // the Organisation that published it
+	RatingText  string           `json:"ratingText"`
+	RatingValue float64          `json:"ratingValue"`
+	BestRating  float64          `json:"bestRating"`
+	WorstRating float64          `json:"worstRating"`
+	URL         string           `json:"url"` // where the review is published
+	Date        partialdate.Date `json:"date,omitzero"`
+	CreatedAt   time.Time        `json:"createdAt"`
+	UpdatedAt   time.Time        `json:"updatedAt"`
+}
+
+// Appearance is one statement of a cluster of near duplicates: the same
+// words reported by several sources.
+type Appearance struct {
+	Statement *Statement
+	Source    *Source // nil when the statement has none
+	// Date is when it appeared: its source's published date, or else the
+	// date said; zero when neither is known.
+	Date partialdate.Date
+	// First marks the first appearance, which Appearances puts first.
+	First bool
+	// Similarity is the Jaccard similarity of its word shingles with those
+	// of the statement asked about, from dedup.Threshold to 1.
+	Similarity float64
+}
+
 // RecordType names a kind of record, in change-log entries and exports.
 type RecordType string
 
@@ -194,11 +227,12 @@ const (
 	TopicType        RecordType = "topic"
 	SourceType       RecordType = "source"
 	StatementType    RecordType = "statement"
+	ClaimReviewType  RecordType = "claimReview"
 )
 
 // RecordTypes lists the record types in dependency order: a record refers
 // only to records of types before its own (topics also to other topics).
-var RecordTypes = []RecordType{OrganisationType, SpeakerType, TopicType, SourceType, AffiliationType, StatementType}
+var RecordTypes = []RecordType{OrganisationType, SpeakerType, TopicType, SourceType, AffiliationType, StatementType, ClaimReviewType}
 
 // Op is what a change did to its record.
 type Op string

@@ -49,6 +49,7 @@ type Tx interface {
 	Topic(id string) (*Topic, error)
 	Source(id string) (*Source, error)
 	Statement(id string) (*Statement, error)
+	ClaimReview(id string) (*ClaimReview, error)
 	// TypeOf returns the type of the record with the given id.
 	TypeOf(id string) (RecordType, error)
 
@@ -63,6 +64,15 @@ type Tx interface {
 	// AffiliationsOf returns, for each speaker id, its affiliations ordered
 	// by start date.
 	AffiliationsOf(speakerIDs []string) ([][]*Affiliation, error)
+	// ReviewsOf returns, for each statement id, its claim reviews ordered
+	// by date and then id.
+	ReviewsOf(statementIDs []string) ([][]*ClaimReview, error)
+	// Appearances returns the near duplicates of a statement (see package
+	// dedup), itself included, ordered by the date each appeared (its
+	// source's published date, or else its date said; unknown dates last),
+	// then by creation: the first is the first appearance. A statement too
+	// short to compare (fewer than dedup.MinWords words) appears alone.
+	Appearances(statementID string) ([]Appearance, error)
 
 	ListSpeakers(f SpeakerFilter, p Page) (*Conn[*Speaker], error)
 	ListOrganisations(f OrganisationFilter, p Page) (*Conn[*Organisation], error)
@@ -70,6 +80,7 @@ type Tx interface {
 	ListTopics(f TopicFilter, p Page) (*Conn[*Topic], error)
 	ListSources(f SourceFilter, p Page) (*Conn[*Source], error)
 	ListStatements(f StatementFilter, p Page) (*Conn[*Statement], error)
+	ListClaimReviews(f ClaimReviewFilter, p Page) (*Conn[*ClaimReview], error)
 	// SourceByHash returns the source whose text has the given content hash.
 	SourceByHash(hash string) (*Source, error)
 	// History returns the change-log entries of one record, oldest first;
@@ -84,6 +95,7 @@ type Tx interface {
 	CreateTopic(*Topic) error
 	CreateSource(*Source) error
 	CreateStatement(*Statement) error
+	CreateClaimReview(*ClaimReview) error
 
 	// Update* replace the stored record of the same ID with the one passed,
 	// keeping CreatedAt and setting UpdatedAt; they fill both in.
@@ -93,15 +105,17 @@ type Tx interface {
 	UpdateTopic(*Topic) error
 	UpdateSource(*Source) error
 	UpdateStatement(*Statement) error
+	UpdateClaimReview(*ClaimReview) error
 
 	// DeleteSpeaker deletes a speaker and their affiliations. A speaker
 	// with statements gives errs.Conflict unless cascade is set, in which
 	// case the statements are deleted too.
 	DeleteSpeaker(id string, cascade bool) error
 	// DeleteOrganisation deletes an organisation and its affiliations. One
-	// that statements name, or that publishes sources, gives errs.Conflict
-	// unless cascade is set, in which case those statements lose the
-	// organisation and those sources the publisher.
+	// that statements name, that publishes sources or that wrote claim
+	// reviews gives errs.Conflict unless cascade is set, in which case those
+	// statements lose the organisation, those sources the publisher, and
+	// those reviews, which cannot stand without their author, are deleted.
 	DeleteOrganisation(id string, cascade bool) error
 	DeleteAffiliation(id string) error
 	// DeleteTopic deletes a topic. One with statements or subtopics gives
@@ -112,14 +126,18 @@ type Tx interface {
 	// errs.Conflict unless cascade is set, in which case they are deleted
 	// too; affiliations learnt from it lose the reference.
 	DeleteSource(id string, cascade bool) error
+	// DeleteStatement deletes a statement and its claim reviews, which
+	// review nothing without it; every statement delete (by cascade too)
+	// takes its reviews along, each logged in the change log.
 	DeleteStatement(id string) error
+	DeleteClaimReview(id string) error
 
 	// MergeSpeakers moves drop's statements and affiliations to keep, adds
 	// drop's name and aliases to keep's aliases, fills keep's empty
 	// description and QID from drop's, and deletes drop.
 	MergeSpeakers(keepID, dropID string) error
 	// MergeOrganisations does the same for organisations: statements,
-	// affiliations and published sources move to keep, and drop's name,
+	// affiliations, published sources and claim reviews move to keep, and drop's name,
 	// short name and aliases become keep's aliases.
 	MergeOrganisations(keepID, dropID string) error
 
@@ -139,6 +157,7 @@ type Record struct {
 	Topic        *Topic        `json:"topic,omitempty"`
 	Source       *Source       `json:"source,omitempty"`
 	Statement    *Statement    `json:"statement,omitempty"`
+	ClaimReview  *ClaimReview  `json:"claimReview,omitempty"`
 }
 
 // Change is one entry of the change log: one record created, updated or
@@ -266,4 +285,15 @@ type StatementFilter struct {
 	// TextContains matches statements whose text contains it, ignoring
 	// case and diacritics.
 	TextContains string
+	// ExcludeIDs and ExcludeSpeakerIDs leave out these statements and the
+	// statements of these speakers.
+	ExcludeIDs        []string
+	ExcludeSpeakerIDs []string
+}
+
+// ClaimReviewFilter selects claim reviews, ordered by id. Zero fields do
+// not filter.
+type ClaimReviewFilter struct {
+	StatementID string
+	ReviewerID  string
 }

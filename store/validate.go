@@ -3,6 +3,8 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -328,6 +330,59 @@ func CheckSpan(st *Statement, src *Source) error {
 	}
 	if src.Text[st.Span.Start:st.Span.End] != st.Text {
 		return errs.E(errs.Invalid, "statement span [%d,%d) does not hold the statement text", st.Span.Start, st.Span.End)
+	}
+	return nil
+}
+
+// NormalizeClaimReview checks and normalizes a claim review: the statement,
+// reviewer, rating text and an absolute http(s) URL are required, the rating
+// scale must not be empty (best ≠ worst) and the value must lie on it.
+func NormalizeClaimReview(r *ClaimReview) error {
+	if err := canonicalRef("claim review", &r.ID); err != nil {
+		return err
+	}
+	if r.StatementID == "" {
+		return errs.E(errs.Invalid, "claim review statement is required")
+	}
+	if r.ReviewerID == "" {
+		return errs.E(errs.Invalid, "claim review reviewer is required")
+	}
+	if err := canonicalRef("statement", &r.StatementID); err != nil {
+		return err
+	}
+	if err := canonicalRef("reviewer organisation", &r.ReviewerID); err != nil {
+		return err
+	}
+	r.RatingText = strings.TrimSpace(r.RatingText)
+	if r.RatingText == "" {
+		return errs.E(errs.Invalid, "claim review rating text is required")
+	}
+	for _, v := range []float64{r.RatingValue, r.BestRating, r.WorstRating} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errs.E(errs.Invalid, "claim review rating %v is not a finite number", v)
+		}
+	}
+	if r.BestRating == r.WorstRating {
+		return errs.E(errs.Invalid, "claim review best rating and worst rating are both %v; a scale needs two ends", r.BestRating)
+	}
+	if lo, hi := min(r.BestRating, r.WorstRating), max(r.BestRating, r.WorstRating); r.RatingValue < lo || r.RatingValue > hi {
+		return errs.E(errs.Invalid, "claim review rating value %v is not between worst rating %v and best rating %v", r.RatingValue, r.WorstRating, r.BestRating)
+	}
+	r.URL = strings.TrimSpace(r.URL)
+	if err := CheckURL("claim review url", r.URL); err != nil {
+		return err
+	}
+	return checkDate("claim review date", r.Date)
+}
+
+// CheckURL checks that u is an absolute http or https URL with a host.
+func CheckURL(what, u string) error {
+	if u == "" {
+		return errs.E(errs.Invalid, "%s is required", what)
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return errs.E(errs.Invalid, "%s %q is not an absolute http or https URL", what, u)
 	}
 	return nil
 }

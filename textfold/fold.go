@@ -19,16 +19,16 @@ import (
 )
 
 // azLower lowercases with Azerbaijani rules, so that İ becomes i and I becomes
-// ı (then folded to i below) rather than i with a combining dot. A Caser
-// keeps state while it works and must not be shared between goroutines, so
-// each call takes one from the pool.
+// ı (then folded to i below) rather than i with a combining dot.
 func azLower(s string) string {
-	c := casers.Get().(*cases.Caser)
-	defer casers.Put(c)
+	c := azLowerCasers.Get().(*cases.Caser)
+	defer azLowerCasers.Put(c)
 	return c.String(s)
 }
 
-var casers = sync.Pool{New: func() any {
+// azLowerCasers pools Azerbaijani lowercasers: a Caser keeps state while it
+// works and must not be shared between goroutines.
+var azLowerCasers = sync.Pool{New: func() any {
 	c := cases.Lower(language.Azerbaijani)
 	return &c
 }}

@@ -123,16 +123,14 @@ func ExampleKeys() {
 	// ali karimli | ilham eliyev
 }
 
-// Fold is called from many goroutines at once (GraphQL resolvers, the
-// search index's analysis workers); run with -race.
-func TestFoldConcurrent(t *testing.T) {
+// TestConcurrentFolding folds from many goroutines at once; run with -race.
+func TestConcurrentFolding(t *testing.T) {
 	var wg sync.WaitGroup
-	for g := range 8 {
+	for range 8 {
 		wg.Go(func() {
-			for i := range 200 {
-				in := fmt.Sprintf("KƏRİMLİ İlham Qasımlı %d %d", g, i)
-				if got, want := textfold.Fold(in), fmt.Sprintf("kerimli ilham qasimli %d %d", g, i); got != want {
-					t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+			for range 200 {
+				if got := textfold.Fold("İLHAM Əliyev"); got != "ilham eliyev" {
+					t.Errorf("Fold = %q", got)
 					return
 				}
 			}

@@ -110,6 +110,15 @@ func TestIngest(t *testing.T) {
 		}
 	}
 
+	long := filepath.Join(dir, "long.txt")
+	os.WriteFile(long, []byte(article+"\nMore words.\n"), 0o600)
+	if _, err := quotedb(t, "", "ingest", "--db", db, "--max-document-bytes", "100", long); !errs.Is(err, errs.TooLarge) || !strings.Contains(errorText(err), "exceeds the limit of 100 bytes") {
+		t.Errorf("document past --max-document-bytes: %v", err)
+	}
+	if got := mustRun(t, "", "export", "--db", db); got != export {
+		t.Errorf("a refused document changed the records")
+	}
+
 	os.WriteFile(file, []byte("bad \xff byte"), 0o600)
 	if _, err := quotedb(t, "", "ingest", "--db", db, file); !errs.Is(err, errs.Invalid) || !strings.Contains(errorText(err), "UTF-8") {
 		t.Errorf("invalid UTF-8: %v", err)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store/bolt"
@@ -61,4 +62,31 @@ func envOr(key, def string) string {
 func envBool(key string) bool {
 	b, _ := strconv.ParseBool(os.Getenv(key))
 	return b
+}
+
+// setFromEnv sets each flag named in env from its environment variable, when
+// that is set, so that the command line still overrides it; a value the flag
+// cannot parse is a usage error naming the variable.
+func setFromEnv(fs *flag.FlagSet, env map[string]string) error {
+	for name, key := range env {
+		v, ok := os.LookupEnv(key)
+		if !ok {
+			continue
+		}
+		if err := fs.Set(name, v); err != nil {
+			return usageError("%s=%q: %v", key, v, err)
+		}
+	}
+	return nil
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for item := range strings.SplitSeq(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

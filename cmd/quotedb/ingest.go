@@ -25,8 +25,15 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	publisher := fs.String("publisher", "", "publishing organisation: id, name or short name")
 	date := fs.String("date", "", "publication date, YYYY[-MM[-DD]] (default: the date the text gives)")
 	lang := fs.String("lang", "en", "language of the document (BCP 47)")
+	maxBytes := fs.Int("max-document-bytes", ingest.DefaultMaxBytes, "largest document text, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
+	if err := setFromEnv(fs, map[string]string{"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES"}); err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *maxBytes <= 0 {
+		return usageError("--max-document-bytes must be positive")
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -49,7 +56,7 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		}
 		doc := ingest.Document{
 			Text: string(text), Format: formatOf(path), Title: *title, URL: *url,
-			Publisher: *publisher, Date: published, Language: *lang,
+			Publisher: *publisher, Date: published, Language: *lang, MaxBytes: *maxBytes,
 		}
 		if *dryRun {
 			p, err := ingest.Prepare(ctx, s, doc)

@@ -106,6 +106,41 @@ func TestServeDemo(t *testing.T) {
 	}
 }
 
+func TestServeLimitsAndOperations(t *testing.T) {
+	t.Setenv("QUOTEDB_MAX_PAGE_SIZE", "5")
+	base, stop := startServe(t, "--db", filepath.Join(t.TempDir(), "q.db"), "--max-depth", "4", "--cors-origins", "https://a.example, https://b.example")
+	defer stop()
+	c := &gqltest.Client{T: t, URL: base + "/graphql"}
+	c.Query(nil, `{ statements(first: 5) { totalCount } }`, nil)
+	if msg := c.Fails("LIMIT_EXCEEDED", `{ statements(first: 6) { totalCount } }`, nil); !strings.Contains(msg, "limit of 5") {
+		t.Errorf("page size from the environment: %q", msg)
+	}
+	if msg := c.Fails("LIMIT_EXCEEDED", `{ statements { nodes { speaker { statements { totalCount } } } } }`, nil); !strings.Contains(msg, "4 levels") {
+		t.Errorf("depth from the flag: %q", msg)
+	}
+	for _, path := range []string{"/readyz", "/metrics"} {
+		res, err := http.Get(base + path)
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %v %v", path, err, res)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if path == "/metrics" && !strings.Contains(string(body), "quotedb_store_size_bytes") {
+			t.Errorf("metrics lack the store size:\n%s", body)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodGet, base+"/healthz", nil)
+	req.Header.Set("Origin", "https://b.example")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Header.Get("Access-Control-Allow-Origin") != "https://b.example" {
+		t.Errorf("CORS origin from the flag: %v", res.Header)
+	}
+}
+
 func TestServeDatabaseInUse(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "held.db")
 	held, err := bolt.Open(path, nil)
@@ -135,6 +170,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"frobnicate"}, true, `unknown command "frobnicate"`},
 		{[]string{"serve", "--no-such-flag"}, true, "flag provided but not defined"},
 		{[]string{"serve", "--log-format", "xml", "--db", filepath.Join(t.TempDir(), "x.db")}, true, ""},
+		{[]string{"serve", "-h"}, false, "-max-complexity"},
+		{[]string{"serve", "--max-depth", "0"}, true, ""},
+		{[]string{"serve", "--max-page-size", "5000"}, true, ""},
+		{[]string{"serve", "--request-timeout", "soon"}, true, "invalid value"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

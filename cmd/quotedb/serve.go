@@ -11,22 +11,49 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/demo"
+	"github.com/quotedb/quotedb/graph"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store"
 )
 
 // shutdownGrace is how long in-flight requests may run after a stop signal.
 const shutdownGrace = 10 * time.Second
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /.", stderr)
+	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, health at /healthz\nand /readyz, Prometheus metrics at /metrics. Logs a line per request to stderr.", stderr)
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
 	searchDir := searchIndexFlag(fs)
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
+	cors := fs.String("cors-origins", envOr("QUOTEDB_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, or * for any (env QUOTEDB_CORS_ORIGINS)")
+	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest request body, in bytes (env QUOTEDB_MAX_BODY_BYTES)")
+	var limits graph.Limits
+	fs.IntVar(&limits.MaxDepth, "max-depth", graph.DefaultMaxDepth, "deepest nesting of fields in a query (env QUOTEDB_MAX_DEPTH)")
+	fs.IntVar(&limits.MaxComplexity, "max-complexity", graph.DefaultMaxComplexity, "highest query cost: 1 per field, times the page size inside lists (env QUOTEDB_MAX_COMPLEXITY)")
+	fs.IntVar(&limits.MaxTokens, "max-tokens", graph.DefaultMaxTokens, "longest query document, in tokens (env QUOTEDB_MAX_TOKENS)")
+	fs.IntVar(&limits.MaxPageSize, "max-page-size", graph.DefaultMaxPageSize, fmt.Sprintf("largest first or last, at most %d (env QUOTEDB_MAX_PAGE_SIZE)", store.MaxPageSize))
+	fs.DurationVar(&limits.Timeout, "request-timeout", graph.DefaultTimeout, "longest time a GraphQL request may run (env QUOTEDB_REQUEST_TIMEOUT)")
+	fs.IntVar(&limits.MaxDocumentBytes, "max-document-bytes", graph.DefaultMaxDocumentBytes, "largest document text to ingest or preview, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
+	if err := setFromEnv(fs, map[string]string{
+		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
+		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
+		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES",
+	}); err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	for name, v := range map[string]int64{"max-body-bytes": *maxBody, "max-depth": int64(limits.MaxDepth), "max-complexity": int64(limits.MaxComplexity),
+		"max-tokens": int64(limits.MaxTokens), "max-page-size": int64(limits.MaxPageSize), "request-timeout": int64(limits.Timeout), "max-document-bytes": int64(limits.MaxDocumentBytes)} {
+		if v <= 0 {
+			return usageError("--%s must be positive", name)
+		}
+	}
+	if limits.MaxPageSize > store.MaxPageSize {
+		return usageError("--max-page-size must be at most %d", store.MaxPageSize)
 	}
 	log, err := newLogger(*logFormat, stderr)
 	if err != nil {
@@ -55,9 +82,15 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.New(server.Config{Store: s, Search: ix, Log: log}),
+		Handler: server.New(server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
+			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}}),
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// A request has its timeout to arrive and as long again to be
+		// answered; the GraphQL handler stops work at the timeout itself.
+		ReadTimeout:  limits.Timeout,
+		WriteTimeout: 2 * limits.Timeout,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(stdout, "quotedb serving %s on http://%s/ (GraphQL at /graphql)\n", *db, ln.Addr())
 	done := make(chan error, 1)

@@ -43,6 +43,35 @@ type AffiliationFilter struct {
 	At graphql.Omittable[*partialdate.Date] `json:"at,omitempty"`
 }
 
+type ClaimReviewConnection struct {
+	Edges      []*ClaimReviewEdge   `json:"edges"`
+	Nodes      []*store.ClaimReview `json:"nodes"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type ClaimReviewEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *store.ClaimReview `json:"node"`
+}
+
+type ClaimReviewFilter struct {
+	Statement graphql.Omittable[*string] `json:"statement,omitempty"`
+	Reviewer  graphql.Omittable[*string] `json:"reviewer,omitempty"`
+}
+
+type CreateClaimReviewInput struct {
+	Statement   string  `json:"statement"`
+	Reviewer    string  `json:"reviewer"`
+	RatingText  string  `json:"ratingText"`
+	RatingValue float64 `json:"ratingValue"`
+	BestRating  float64 `json:"bestRating"`
+	WorstRating float64 `json:"worstRating"`
+	// An absolute http or https URL.
+	URL  string                               `json:"url"`
+	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+}
+
 type CreateOrganisationInput struct {
 	Name       string                            `json:"name"`
 	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
@@ -155,6 +184,13 @@ type IngestResult struct {
 type Mutation struct {
 }
 
+// A speaker, organisation or topic found by name.
+type NameSearchHit struct {
+	Node Named `json:"node"`
+	// Relevance; only the order of scores within one result means anything.
+	Score float64 `json:"score"`
+}
+
 type OrganisationConnection struct {
 	Edges      []*OrganisationEdge   `json:"edges"`
 	Nodes      []*store.Organisation `json:"nodes"`
@@ -171,11 +207,6 @@ type OrganisationFilter struct {
 	// Name, short name or alias, or a word of one, starts with this.
 	Name  graphql.Omittable[*string]         `json:"name,omitempty"`
 	Kinds graphql.Omittable[[]store.OrgKind] `json:"kinds,omitempty"`
-}
-
-type OrganisationSearchHit struct {
-	Organisation *store.Organisation `json:"organisation"`
-	Score        float64             `json:"score"`
 }
 
 type PageInfo struct {
@@ -235,15 +266,6 @@ type QuoteMatch struct {
 	DateMatches bool `json:"dateMatches"`
 }
 
-// A stretch of a statement's text, verbatim, with the words a search matched.
-type SearchHighlight struct {
-	Fragment string `json:"fragment"`
-	// The fragment HTML-escaped, each matched word in <mark>, with … where the text was cut.
-	HTML string `json:"html"`
-	// UTF-8 byte ranges of the matched words in the statement's text.
-	Matches []*store.Span `json:"matches"`
-}
-
 type SourceConnection struct {
 	Edges      []*SourceEdge   `json:"edges"`
 	Nodes      []*store.Source `json:"nodes"`
@@ -285,11 +307,6 @@ type SpeakerFilter struct {
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// Has an affiliation to this organisation.
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
-}
-
-type SpeakerSearchHit struct {
-	Speaker *store.Speaker `json:"speaker"`
-	Score   float64        `json:"score"`
 }
 
 type StatementConnection struct {
@@ -343,8 +360,10 @@ type StatementSearchEdge struct {
 	Node   *store.Statement `json:"node"`
 	// Relevance; only the order of scores within one result means anything. 0 in a fallback.
 	Score float64 `json:"score"`
-	// The stretch of the text with the matched words; empty when none is marked.
-	Highlights []*SearchHighlight `json:"highlights"`
+	// The stretch of the text with the most matched words, HTML-escaped, each matched word in <mark>, with … where the text was cut; null when no word is marked.
+	Highlight *string `json:"highlight,omitempty"`
+	// UTF-8 byte ranges of the matched words in the statement's text.
+	Matches []*store.Span `json:"matches"`
 }
 
 type TopicConnection struct {
@@ -368,16 +387,22 @@ type TopicFilter struct {
 	RootsOnly graphql.Omittable[*bool] `json:"rootsOnly,omitempty"`
 }
 
-type TopicSearchHit struct {
-	Topic *store.Topic `json:"topic"`
-	Score float64      `json:"score"`
-}
-
 type UpdateAffiliationInput struct {
 	Role   graphql.Omittable[*string]           `json:"role,omitempty"`
 	Start  graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
 	End    graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
 	Source graphql.Omittable[*string]           `json:"source,omitempty"`
+}
+
+// Fields left out stay as they are; null clears date.
+type UpdateClaimReviewInput struct {
+	Reviewer    graphql.Omittable[*string]           `json:"reviewer,omitempty"`
+	RatingText  graphql.Omittable[*string]           `json:"ratingText,omitempty"`
+	RatingValue graphql.Omittable[*float64]          `json:"ratingValue,omitempty"`
+	BestRating  graphql.Omittable[*float64]          `json:"bestRating,omitempty"`
+	WorstRating graphql.Omittable[*float64]          `json:"worstRating,omitempty"`
+	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
+	Date        graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
 }
 
 type UpdateOrganisationInput struct {

@@ -245,3 +245,26 @@ func BenchmarkSpeakerByName(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkAppearances looks up the near duplicates of a random statement.
+// The generated statements are one sentence with a number in it, so every
+// lookup finds about n/1000 exact copies and has most statements as
+// candidates: the worst case of the index, not the typical one.
+func BenchmarkAppearances(b *testing.B) {
+	db := loadBench(b)
+	r := rand.New(rand.NewPCG(9, 10))
+	b.ReportAllocs()
+	b.ResetTimer()
+	found := 0
+	for b.Loop() {
+		err := db.s.View(context.Background(), func(tx store.Tx) error {
+			apps, err := tx.Appearances(db.stmts[r.IntN(len(db.stmts))])
+			found += len(apps)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(found)/float64(b.N), "appearances/op")
+}

@@ -12,30 +12,12 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/bolt/bolttest"
 	"github.com/quotedb/quotedb/store/storetest"
 )
 
-// openTest opens a new database in a temporary directory, and checks its
-// integrity and closes it when the test ends.
-func openTest(t testing.TB) *bolt.Store {
-	t.Helper()
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "test.db"), &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("check: %v", err)
-		}
-		if err := s.Close(); err != nil {
-			t.Errorf("close: %v", err)
-		}
-	})
-	return s
-}
-
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store { return openTest(t) })
+	storetest.Run(t, func(t *testing.T) store.Store { return bolttest.Open(t) })
 }
 
 func TestOpenInUse(t *testing.T) {

@@ -31,6 +31,8 @@ func recordEntries(v any) entries {
 		return sourceEntries(r)
 	case *store.Statement:
 		return statementEntries(r)
+	case *store.ClaimReview:
+		return reviewEntries(r)
 	}
 	panic("bolt: not a record")
 }

@@ -69,6 +69,8 @@ func decodeAny(typ store.RecordType, b []byte) (any, error) {
 		v = new(store.Source)
 	case store.StatementType:
 		v = new(store.Statement)
+	case store.ClaimReviewType:
+		v = new(store.ClaimReview)
 	}
 	return v, decode(b, v)
 }
@@ -100,8 +102,11 @@ func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(st
 			want[e.ix]++
 			b := t.ix(e.ix)
 			ok := hasKey(b, []byte(e.key))
-			if ixInfo[e.ix].unique {
+			switch {
+			case ixInfo[e.ix].unique:
 				ok = bytes.Equal(b.Get([]byte(e.key)), k)
+			case e.val != "":
+				ok = string(b.Get([]byte(e.key))) == e.val
 			}
 			if !ok && !report("%s %s lacks entry %q in %s", typ, idString(k), e.key, ixInfo[e.ix].name) {
 				return false

@@ -28,6 +28,8 @@ func metaOf(v any) meta {
 		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
 	case *store.Statement:
 		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.ClaimReview:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
 	}
 	panic("bolt: not a record")
 }
@@ -177,6 +179,8 @@ func (t *tx) Put(rec store.Record) (bool, error) {
 		return put(t, rec.Type, rec.Source, store.NormalizeSource, t.checkSourceRefs)
 	case store.StatementType:
 		return put(t, rec.Type, rec.Statement, store.NormalizeStatement, t.checkStatementRefs)
+	case store.ClaimReviewType:
+		return put(t, rec.Type, rec.ClaimReview, store.NormalizeClaimReview, t.checkReviewRefs)
 	}
 	return false, errs.E(errs.Invalid, "record type %q is not one of %v", rec.Type, store.RecordTypes)
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -84,12 +85,17 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("opening database %q", path))
 	}
 	err = db.Update(func(btx *bbolt.Tx) error {
+		var added []string
 		for _, name := range allBuckets() {
-			if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+			if btx.Bucket(name) != nil {
+				continue
+			}
+			if _, err := btx.CreateBucket(name); err != nil {
 				return err
 			}
+			added = append(added, string(name))
 		}
-		return nil
+		return buildIndexes(newTx(btx, ""), added)
 	})
 	if err != nil {
 		db.Close()
@@ -203,4 +209,60 @@ func (s *Store) Backup(w io.Writer) (int64, error) {
 		return n, dbErr(err)
 	}
 	return n, nil
+}
+
+// buildIndexes fills the indexes among the named buckets from the records
+// they index. It is how a database written by an earlier version gets the
+// indexes added since: Open creates the missing buckets and fills them in the
+// same transaction. Index entries are not changes, so nothing is logged.
+func buildIndexes(t *tx, buckets []string) error {
+	for i := range numIx {
+		if !slices.Contains(buckets, ixInfo[i].name) {
+			continue
+		}
+		typ := ixInfo[i].owner
+		c := t.records(typ).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			rec, err := decodeAny(typ, v)
+			if err != nil {
+				return err
+			}
+			for _, e := range recordEntries(rec) {
+				if e.ix != i {
+					continue
+				}
+				val := []byte(e.val)
+				if ixInfo[i].unique {
+					val = k
+				}
+				if err := t.ix(i).Put([]byte(e.key), val); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Stats is what a monitor wants to know of the database.
+type Stats struct {
+	// SizeBytes is the size of the database file.
+	SizeBytes int64
+	// LastSeq is the seq of the last committed change, 0 before any.
+	LastSeq uint64
+}
+
+// Stats reads the database's size and change-log position in one read
+// transaction.
+func (s *Store) Stats() (Stats, error) {
+	var st Stats
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		st.SizeBytes = btx.Size()
+		st.LastSeq = btx.Bucket(logBucket).Sequence()
+		return nil
+	})
+	if err != nil {
+		return Stats{}, dbErr(err)
+	}
+	return st, nil
 }

@@ -3,6 +3,7 @@ package bolt
 import (
 	"strings"
 
+	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
@@ -40,6 +41,10 @@ const (
 	ixStmtKind                  // kind byte, said, id
 	ixStmtStatus                // status byte, said, id
 	ixStmtCovers                // coverage cell, said, id (see coverCells)
+	ixStmtNearDup               // dedup band key, statement id (see dedup.BandKeys)
+	ixStmtShingles              // statement id → its dedup shingles, 8 bytes each
+	ixReviewStatement           // statement id, claim review id
+	ixReviewReviewer            // reviewer organisation id, claim review id
 	numIx
 )
 
@@ -74,16 +79,22 @@ var ixInfo = [numIx]struct {
 	ixStmtKind:        {"ix_stmt_kind", store.StatementType, false},
 	ixStmtStatus:      {"ix_stmt_status", store.StatementType, false},
 	ixStmtCovers:      {"ix_stmt_covers", store.StatementType, false},
+	ixStmtNearDup:     {"ix_stmt_neardup", store.StatementType, false},
+	ixStmtShingles:    {"ix_stmt_shingles", store.StatementType, false},
+	ixReviewStatement: {"ix_review_statement", store.ClaimReviewType, false},
+	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
 }
 
 // rootParent is the parent prefix under which root topics are indexed.
 var rootParent = make([]byte, idLen)
 
 // entry is one index entry a record needs. conflict, for unique indexes,
-// describes the value that must be unique, for the Conflict error.
+// describes the value that must be unique, for the Conflict error. val is
+// the value of an entry of a plain index that carries data (nil for most).
 type entry struct {
 	ix       ix
 	key      string
+	val      string
 	conflict string
 }
 
@@ -91,6 +102,11 @@ type entries []entry
 
 func (es *entries) add(i ix, parts ...[]byte) {
 	*es = append(*es, entry{ix: i, key: string(cat(parts...))})
+}
+
+// withValue adds an entry of a plain index that carries a value.
+func (es *entries) withValue(i ix, key, val []byte) {
+	*es = append(*es, entry{ix: i, key: string(key), val: string(val)})
 }
 
 func (es *entries) unique(i ix, key []byte, conflict string) {
@@ -201,6 +217,23 @@ func statementEntries(s *store.Statement) entries {
 			}
 		}
 	}
+	// The shingles are kept beside the band keys so that Appearances can
+	// check a candidate's similarity without loading and folding its text.
+	if sh := dedup.Shingles(s.Text); sh != nil {
+		id := mustID(s.ID)
+		for _, k := range dedup.BandKeysOf(sh) {
+			es.add(ixStmtNearDup, k, id)
+		}
+		es.withValue(ixStmtShingles, id, packShingles(sh))
+	}
+	return es
+}
+
+func reviewEntries(r *store.ClaimReview) entries {
+	id := mustID(r.ID)
+	var es entries
+	es.add(ixReviewStatement, mustID(r.StatementID), id)
+	es.add(ixReviewReviewer, mustID(r.ReviewerID), id)
 	return es
 }
 
@@ -280,11 +313,11 @@ func quote(s string) string { return `"` + s + `"` }
 func (t *tx) writeEntries(id []byte, old, new entries) error {
 	had := make(map[entry]bool, len(old))
 	for _, e := range old {
-		had[entry{ix: e.ix, key: e.key}] = true
+		had[entry{ix: e.ix, key: e.key, val: e.val}] = true
 	}
 	keep := make(map[entry]bool, len(new))
 	for _, e := range new {
-		k := entry{ix: e.ix, key: e.key}
+		k := entry{ix: e.ix, key: e.key, val: e.val}
 		keep[k] = true
 		if had[k] || !ixInfo[e.ix].unique {
 			continue
@@ -304,7 +337,7 @@ func (t *tx) writeEntries(id []byte, old, new entries) error {
 		if had[k] {
 			continue
 		}
-		var val []byte
+		val := []byte(k.val)
 		if ixInfo[k.ix].unique {
 			val = id
 		}

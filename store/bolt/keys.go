@@ -33,6 +33,7 @@ var recordBuckets = map[store.RecordType][]byte{
 	store.TopicType:        []byte("topics"),
 	store.SourceType:       []byte("sources"),
 	store.StatementType:    []byte("statements"),
+	store.ClaimReviewType:  []byte("claim_reviews"),
 }
 
 var (

@@ -65,7 +65,7 @@ func (t *tx) DeleteSpeaker(id string, cascade bool) error {
 			return errs.E(errs.Conflict, "speaker %q has %d statements", s.Name, len(stmts))
 		}
 		for _, st := range stmts {
-			if err := drop[store.Statement](t, store.StatementType, st); err != nil {
+			if err := t.dropStatement(st); err != nil {
 				return err
 			}
 		}
@@ -139,8 +139,14 @@ func (t *tx) DeleteOrganisation(id string, cascade bool) error {
 	return remove(t, store.OrganisationType, id, func(o *store.Organisation) error {
 		key := mustID(o.ID)
 		stmts, srcs := t.owners(ixStmtOrg, key), t.owners(ixSourcePublisher, key)
-		if len(stmts)+len(srcs) > 0 && !cascade {
-			return errs.E(errs.Conflict, "organisation %q is named by %d statements and publishes %d sources", o.Name, len(stmts), len(srcs))
+		reviews := t.owners(ixReviewReviewer, key)
+		if len(stmts)+len(srcs)+len(reviews) > 0 && !cascade {
+			return errs.E(errs.Conflict, "organisation %q is named by %d statements, publishes %d sources and wrote %d claim reviews", o.Name, len(stmts), len(srcs), len(reviews))
+		}
+		for _, r := range reviews {
+			if err := drop[store.ClaimReview](t, store.ClaimReviewType, r); err != nil {
+				return err
+			}
 		}
 		for _, st := range stmts {
 			if err := change(t, store.StatementType, st, func(s *store.Statement) { s.OrganisationID = "" }); err != nil {
@@ -179,6 +185,11 @@ func (t *tx) MergeOrganisations(keepID, dropID string) error {
 	}
 	for _, src := range t.owners(ixSourcePublisher, goneKey) {
 		if err := change(t, store.SourceType, src, func(s *store.Source) { s.PublisherID = keep.ID }); err != nil {
+			return err
+		}
+	}
+	for _, r := range t.owners(ixReviewReviewer, goneKey) {
+		if err := change(t, store.ClaimReviewType, r, func(r *store.ClaimReview) { r.ReviewerID = keep.ID }); err != nil {
 			return err
 		}
 	}
@@ -292,7 +303,7 @@ func (t *tx) DeleteSource(id string, cascade bool) error {
 			return errs.E(errs.Conflict, "source %q has %d statements", src.Title, len(stmts))
 		}
 		for _, st := range stmts {
-			if err := drop[store.Statement](t, store.StatementType, st); err != nil {
+			if err := t.dropStatement(st); err != nil {
 				return err
 			}
 		}

@@ -154,6 +154,8 @@ type stmtQuery struct {
 	members                 []*store.Affiliation
 	memberOf                map[string][]*store.Affiliation // by speaker id
 	text                    string                          // folded TextContains
+	excludeIDs              map[string]bool
+	excludeSpeakers         map[string]bool
 }
 
 func idSet(what string, ids []string) ([][]byte, map[string]bool, error) {
@@ -185,6 +187,12 @@ func (t *tx) statementQuery(f store.StatementFilter) (*stmtQuery, error) {
 		return nil, err
 	}
 	if q.topics, q.topicSet, err = idSet("topic", f.TopicIDs); err != nil {
+		return nil, err
+	}
+	if _, q.excludeIDs, err = idSet("statement", f.ExcludeIDs); err != nil {
+		return nil, err
+	}
+	if _, q.excludeSpeakers, err = idSet("speaker", f.ExcludeSpeakerIDs); err != nil {
 		return nil, err
 	}
 	// Expand topics to all their subtopics, breadth first.
@@ -264,6 +272,12 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 	if q.text != "" {
 		checks = append(checks, func(s *store.Statement) bool { return strings.Contains(textfold.Fold(s.Text), q.text) })
 	}
+	if len(q.excludeIDs) > 0 {
+		checks = append(checks, func(s *store.Statement) bool { return !q.excludeIDs[s.ID] })
+	}
+	if len(q.excludeSpeakers) > 0 {
+		checks = append(checks, func(s *store.Statement) bool { return !q.excludeSpeakers[s.SpeakerID] })
+	}
 	if len(checks) == 0 {
 		return nil
 	}
@@ -313,5 +327,16 @@ func (t *tx) UpdateStatement(s *store.Statement) error {
 }
 
 func (t *tx) DeleteStatement(id string) error {
-	return remove[store.Statement](t, store.StatementType, id, nil)
+	return remove(t, store.StatementType, id, func(s *store.Statement) error {
+		return t.dropReviewsOf(mustID(s.ID))
+	})
+}
+
+// dropStatement deletes the stored statement with binary id and its claim
+// reviews, for cascades.
+func (t *tx) dropStatement(id []byte) error {
+	if err := t.dropReviewsOf(id); err != nil {
+		return err
+	}
+	return drop[store.Statement](t, store.StatementType, id)
 }

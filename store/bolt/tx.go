@@ -14,7 +14,7 @@ import (
 type tx struct {
 	btx     *bbolt.Tx
 	actor   string
-	rec     [6]*bbolt.Bucket // by position in store.RecordTypes
+	rec     [7]*bbolt.Bucket // by position in store.RecordTypes
 	ixb     [numIx]*bbolt.Bucket
 	changes int // change-log entries written
 }
@@ -126,6 +126,10 @@ func (t *tx) Source(id string) (*store.Source, error) {
 
 func (t *tx) Statement(id string) (*store.Statement, error) {
 	return get[store.Statement](t, store.StatementType, id)
+}
+
+func (t *tx) ClaimReview(id string) (*store.ClaimReview, error) {
+	return get[store.ClaimReview](t, store.ClaimReviewType, id)
 }
 
 // TypeOf looks the id up in each record bucket.

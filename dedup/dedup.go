@@ -1,0 +1,158 @@
+// Package dedup finds near-duplicate texts: the same statement reported by
+// several sources with small differences of punctuation, case, diacritics or
+// a word or two.
+//
+// A text is reduced to its set of word shingles (runs of ShingleWords
+// consecutive words of its textfold.Fold form), and two texts are near
+// duplicates when the Jaccard similarity of their sets is at least
+// Threshold. To find candidates without comparing every pair, each text
+// gets a MinHash signature of Bands×Rows hash functions, cut into Bands
+// bands; texts that agree on all the values of some band share that band's
+// key (locality-sensitive hashing). With 16 bands of 4 rows, texts of
+// similarity 0.7 share a key with probability 0.99, texts of similarity 0.3
+// with probability 0.12; candidates are then checked exactly.
+//
+// Everything here is deterministic across processes and versions of Go, as
+// band keys are stored in database indexes.
+package dedup
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"slices"
+
+	"github.com/quotedb/quotedb/textfold"
+)
+
+const (
+	// ShingleWords is the number of words in a shingle.
+	ShingleWords = 3
+	// MinWords is the fewest words a text needs to have shingles: shorter
+	// texts ("No comment.") are said by too many people for equal wording
+	// to mean the same statement.
+	MinWords = 4
+	// Bands and Rows shape the MinHash signature: Bands×Rows hash
+	// functions, and a band key per Bands.
+	Bands = 16
+	Rows  = 4
+	// Threshold is the Jaccard similarity from which two texts are near
+	// duplicates.
+	Threshold = 0.7
+	// KeyLen is the length of a band key.
+	KeyLen = 8
+)
+
+// Shingles returns the sorted, distinct hashes of the word shingles of
+// text, or nil when it has fewer than MinWords words.
+func Shingles(text string) []uint64 {
+	words := textfold.Words(text)
+	if len(words) < MinWords {
+		return nil
+	}
+	out := make([]uint64, 0, len(words)-ShingleWords+1)
+	for i := 0; i+ShingleWords <= len(words); i++ {
+		h := fnv.New64a()
+		for j, w := range words[i : i+ShingleWords] {
+			if j > 0 {
+				h.Write([]byte{' '})
+			}
+			h.Write([]byte(w))
+		}
+		out = append(out, h.Sum64())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Jaccard returns |a∩b| / |a∪b| of two sorted, distinct sets (as Shingles
+// returns them); 0 when both are empty.
+func Jaccard(a, b []uint64) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// Similarity returns the Jaccard similarity of the shingles of two texts.
+func Similarity(a, b string) float64 {
+	return Jaccard(Shingles(a), Shingles(b))
+}
+
+// mix is the SplitMix64 finaliser: a fixed, well-spread permutation of
+// 64-bit values, from which the MinHash functions are made by xoring in a
+// per-function seed.
+func mix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// seeds are the per-function seeds of the MinHash functions.
+var seeds = func() [Bands * Rows]uint64 {
+	var s [Bands * Rows]uint64
+	for i := range s {
+		s[i] = mix(uint64(i) + 1)
+	}
+	return s
+}()
+
+// Signature returns the MinHash signature of a shingle set, or nil for an
+// empty set.
+func Signature(shingles []uint64) []uint64 {
+	if len(shingles) == 0 {
+		return nil
+	}
+	sig := make([]uint64, Bands*Rows)
+	for i, seed := range seeds {
+		m := ^uint64(0)
+		for _, s := range shingles {
+			m = min(m, mix(s^seed))
+		}
+		sig[i] = m
+	}
+	return sig
+}
+
+// BandKeys returns the Bands band keys of a text, each KeyLen bytes: the
+// band number, then 7 bytes of a hash of the band's values. A text without
+// shingles has none. Two texts sharing a key are candidates for being near
+// duplicates; Similarity decides.
+func BandKeys(text string) [][]byte {
+	return BandKeysOf(Shingles(text))
+}
+
+// BandKeysOf returns the band keys of a shingle set, as BandKeys does for
+// the text the set is of.
+func BandKeysOf(shingles []uint64) [][]byte {
+	sig := Signature(shingles)
+	if sig == nil {
+		return nil
+	}
+	keys := make([][]byte, Bands)
+	buf := make([]byte, 8*Rows)
+	for b := range Bands {
+		for r := range Rows {
+			binary.BigEndian.PutUint64(buf[8*r:], sig[b*Rows+r])
+		}
+		h := fnv.New64a()
+		h.Write(buf)
+		k := binary.BigEndian.AppendUint64(nil, h.Sum64())
+		k[0] = byte(b)
+		keys[b] = k
+	}
+	return keys
+}

@@ -1,0 +1,149 @@
+package dedup
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func shareKey(a, b string) bool {
+	kb := map[string]bool{}
+	for _, k := range BandKeys(b) {
+		kb[string(k)] = true
+	}
+	for _, k := range BandKeys(a) {
+		if kb[string(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func TestNearDuplicates(t *testing.T) {
+	const base = "Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means."
+	tests := []struct {
+		name    string
+		a, b    string
+		minSim  float64 // inclusive
+		maxSim  float64 // inclusive
+		collide bool
+	}{
+		{"identical", base, base, 1, 1, true},
+		{"case, punctuation and quotes", base, `"AZERBAIJAN cannot stay silent, while Ukrainian cities are being shelled… we lived through occupation ourselves and we know what it means"`, 1, 1, true},
+		{"diacritics and dotless i", "Əli Kərimli said the party will take part in the elections", "Ali Kerimli said the party will take part in the elections", 0.7, 1, true},
+		{"one word changed at the end", base, strings.Replace(base, "means.", "meant.", 1), 0.85, 0.95, true},
+		{"one word changed in the middle", base, strings.Replace(base, "shelled", "bombed", 1), 0.7, 0.8, true},
+		{"another statement on the same topic", base, "The government should side with Ukraine in every international vote.", 0, 0.1, false},
+		{"too short to compare", "No comment.", "No comment.", 0, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sim := Similarity(tc.a, tc.b)
+			if sim < tc.minSim || sim > tc.maxSim {
+				t.Errorf("Similarity = %.3f, want in [%.2f, %.2f]", sim, tc.minSim, tc.maxSim)
+			}
+			if got := shareKey(tc.a, tc.b); got != tc.collide {
+				t.Errorf("share a band key = %v, want %v", got, tc.collide)
+			}
+		})
+	}
+}
+
+func TestShingles(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"three words only", 0},
+		{"four words are enough", 2},
+		{"a b c a b c a b c", 3}, // repeats counted once
+	}
+	for _, tc := range tests {
+		if got := len(Shingles(tc.text)); got != tc.want {
+			t.Errorf("len(Shingles(%q)) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+	if BandKeys("three words only") != nil {
+		t.Error("a text without shingles has band keys")
+	}
+	keys := BandKeys("four words are enough")
+	if len(keys) != Bands {
+		t.Fatalf("got %d band keys, want %d", len(keys), Bands)
+	}
+	for i, k := range keys {
+		if len(k) != KeyLen || int(k[0]) != i {
+			t.Errorf("key %d = %x: want %d bytes starting with the band number", i, k, KeyLen)
+		}
+	}
+}
+
+func TestJaccard(t *testing.T) {
+	tests := []struct {
+		a, b []uint64
+		want float64
+	}{
+		{nil, nil, 0},
+		{[]uint64{1, 2, 3}, nil, 0},
+		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 1},
+		{[]uint64{1, 2, 3}, []uint64{2, 3, 4}, 0.5},
+		{[]uint64{1, 3, 5, 7}, []uint64{2, 4, 6, 7}, 1.0 / 7},
+	}
+	for _, tc := range tests {
+		if got := Jaccard(tc.a, tc.b); got != tc.want {
+			t.Errorf("Jaccard(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestCollisionRate checks the banding against its design on many pairs of
+// texts of known similarity: pairs at 0.7 or more must almost always share
+// a key (recall), pairs far below rarely (which keeps candidate lists short).
+func TestCollisionRate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string { return fmt.Sprintf("w%d", rng.IntN(1_000_000)) }
+	const pairs = 400
+	rate := func(changes int) (collided float64, meanSim float64) {
+		hits := 0
+		for range pairs {
+			words := make([]string, 40)
+			for i := range words {
+				words[i] = word()
+			}
+			other := append([]string(nil), words...)
+			for range changes {
+				other[rng.IntN(len(other))] = word()
+			}
+			a, b := strings.Join(words, " "), strings.Join(other, " ")
+			meanSim += Similarity(a, b) / pairs
+			if shareKey(a, b) {
+				hits++
+			}
+		}
+		return float64(hits) / pairs, meanSim
+	}
+	// One changed word in 40 removes up to 3 of 38 shingles: similarity
+	// about 0.85; four changes: about 0.55; twelve: about 0.2.
+	if r, s := rate(1); r < 0.97 {
+		t.Errorf("similarity %.2f: %.3f of pairs share a key, want ≥ 0.97", s, r)
+	}
+	if r, s := rate(12); r > 0.1 {
+		t.Errorf("similarity %.2f: %.3f of pairs share a key, want ≤ 0.1", s, r)
+	}
+}
+
+func ExampleSimilarity() {
+	a := "The National Council will collect aid for Ukrainian refugees, and we invite every party to join us."
+	b := "“The National Council will collect aid for Ukrainian refugees and we invite every party to join us”"
+	c := "The National Council will collect aid for refugees from Ukraine, and we invite every party to join us."
+	fmt.Printf("%.2f %.2f\n", Similarity(a, b), Similarity(a, c))
+	// Output: 1.00 0.55
+}
+
+func BenchmarkBandKeys(b *testing.B) {
+	text := "Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means."
+	for b.Loop() {
+		BandKeys(text)
+	}
+}

@@ -1,0 +1,278 @@
+// Package jsonld describes a statement as schema.org JSON-LD, the markup
+// fact-checkers publish and search engines and fact-check archives read.
+//
+// A statement becomes a schema.org Claim: its text, the date it was said and
+// its language; its speaker as the author, a Person with alternateName (the
+// aliases), sameAs (Wikidata) and memberOf, one OrganizationRole per
+// affiliation with roleName, startDate and endDate; its appearances (the
+// near duplicates of store.Tx.Appearances that have a source) as
+// CreativeWorks with url and archivedAt, the earliest also as
+// firstAppearance; its topics under about, as DefinedTerms; and each claim
+// review as a ClaimReview under review, with its Rating and its author
+// Organization, pointing back at the Claim through itemReviewed.
+//
+// The document's @context is "https://schema.org". Records are named by
+// "urn:uuid:" IRIs of their ids, which are UUIDs.
+package jsonld
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// Context is the @context of the documents.
+const Context = "https://schema.org"
+
+// Input is everything the document of one statement says. Gather reads it
+// from a store.
+type Input struct {
+	Statement *store.Statement
+	Source    *store.Source  // the statement's own, or nil
+	Speaker   *store.Speaker // nil for unnamed sources
+	// Affiliations are the speaker's, by start date.
+	Affiliations []*store.Affiliation
+	Topics       []*store.Topic
+	// Appearances are as store.Tx.Appearances returns them: earliest first.
+	Appearances []store.Appearance
+	Reviews     []*store.ClaimReview
+	// Organisations holds, by id, every organisation the others name:
+	// affiliations', reviewers', publishers' and the statement's own.
+	Organisations map[string]*store.Organisation
+}
+
+// Gather reads the Input of the statement id in tx.
+func Gather(tx store.Tx, id string) (*Input, error) {
+	st, err := tx.Statement(id)
+	if err != nil {
+		return nil, err
+	}
+	in := &Input{Statement: st, Organisations: map[string]*store.Organisation{}}
+	orgIDs := []string{st.OrganisationID}
+	if st.SourceID != "" {
+		if in.Source, err = tx.Source(st.SourceID); err != nil {
+			return nil, err
+		}
+	}
+	if st.SpeakerID != "" {
+		if in.Speaker, err = tx.Speaker(st.SpeakerID); err != nil {
+			return nil, err
+		}
+		affs, err := tx.AffiliationsOf([]string{st.SpeakerID})
+		if err != nil {
+			return nil, err
+		}
+		in.Affiliations = affs[0]
+		for _, a := range in.Affiliations {
+			orgIDs = append(orgIDs, a.OrganisationID)
+		}
+	}
+	topics, err := tx.TopicsByID(st.TopicIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range topics {
+		if t != nil {
+			in.Topics = append(in.Topics, t)
+		}
+	}
+	if in.Appearances, err = tx.Appearances(id); err != nil {
+		return nil, err
+	}
+	for _, a := range in.Appearances {
+		if a.Source != nil {
+			orgIDs = append(orgIDs, a.Source.PublisherID)
+		}
+	}
+	reviews, err := tx.ReviewsOf([]string{id})
+	if err != nil {
+		return nil, err
+	}
+	in.Reviews = reviews[0]
+	for _, r := range in.Reviews {
+		orgIDs = append(orgIDs, r.ReviewerID)
+	}
+	var ids []string
+	for _, o := range orgIDs {
+		if o != "" && in.Organisations[o] == nil {
+			in.Organisations[o] = &store.Organisation{} // placeholder, to dedupe
+			ids = append(ids, o)
+		}
+	}
+	orgs, err := tx.OrganisationsByID(ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, o := range orgs {
+		if o == nil {
+			return nil, errs.E(errs.Internal, "organisation %s vanished", ids[i])
+		}
+		in.Organisations[ids[i]] = o
+	}
+	return in, nil
+}
+
+// node is a JSON-LD node object; fields are left out when empty.
+type node = map[string]any
+
+func set(n node, key string, v any) {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return
+		}
+	case []string:
+		if len(x) == 0 {
+			return
+		}
+	case []node:
+		if len(x) == 0 {
+			return
+		}
+	case node:
+		if x == nil {
+			return
+		}
+	}
+	n[key] = v
+}
+
+// IRI returns the IRI that names a record in the documents.
+func IRI(id string) string { return "urn:uuid:" + id }
+
+// WikidataURL returns the Wikidata page of a QID.
+func WikidataURL(qid string) string { return "https://www.wikidata.org/wiki/" + qid }
+
+// Document returns the schema.org Claim of in as a JSON-LD document.
+func Document(in *Input) node {
+	st := in.Statement
+	claim := node{"@context": Context, "@type": "Claim", "@id": IRI(st.ID), "identifier": st.ID}
+	set(claim, "text", st.Text)
+	said := st.Said
+	if said.IsZero() && in.Source != nil {
+		said = in.Source.Published
+	}
+	set(claim, "datePublished", said.String())
+	lang := st.Language
+	if lang == "" && in.Source != nil {
+		lang = in.Source.Language
+	}
+	set(claim, "inLanguage", lang)
+	if in.Speaker != nil {
+		claim["author"] = in.person()
+	}
+	var works []node
+	for _, a := range in.Appearances {
+		if a.Source != nil {
+			works = append(works, in.work(a))
+		}
+	}
+	if len(works) > 0 {
+		claim["firstAppearance"] = works[0]
+		claim["appearance"] = works
+	}
+	var about []node
+	for _, t := range in.Topics {
+		term := node{"@type": "DefinedTerm", "@id": IRI(t.ID), "name": t.Name, "termCode": t.Slug}
+		set(term, "alternateName", t.Aliases)
+		about = append(about, term)
+	}
+	set(claim, "about", about)
+	var reviews []node
+	for _, r := range in.Reviews {
+		rating := node{
+			"@type":         "Rating",
+			"ratingValue":   r.RatingValue,
+			"bestRating":    r.BestRating,
+			"worstRating":   r.WorstRating,
+			"alternateName": r.RatingText,
+		}
+		review := node{
+			"@type":         "ClaimReview",
+			"@id":           IRI(r.ID),
+			"url":           r.URL,
+			"claimReviewed": st.Text,
+			"itemReviewed":  node{"@id": IRI(st.ID)},
+			"reviewRating":  rating,
+			"author":        in.organization(r.ReviewerID),
+		}
+		set(review, "datePublished", r.Date.String())
+		reviews = append(reviews, review)
+	}
+	set(claim, "review", reviews)
+	return claim
+}
+
+// Marshal returns Document(in) as indented JSON.
+func Marshal(in *Input) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // quoted text keeps its <, > and &
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(Document(in)); err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "encoding JSON-LD")
+	}
+	return buf.Bytes(), nil
+}
+
+func (in *Input) person() node {
+	sp := in.Speaker
+	p := node{"@type": "Person", "@id": IRI(sp.ID), "name": sp.Name}
+	set(p, "alternateName", sp.Aliases)
+	set(p, "description", sp.Description)
+	if sp.QID != "" {
+		p["sameAs"] = WikidataURL(sp.QID)
+	}
+	var roles []node
+	explicit := in.Statement.OrganisationID
+	for _, a := range in.Affiliations {
+		role := node{"@type": "OrganizationRole", "memberOf": in.organization(a.OrganisationID)}
+		set(role, "roleName", a.Role)
+		set(role, "startDate", a.Start.String())
+		set(role, "endDate", a.End.String())
+		roles = append(roles, role)
+		if a.OrganisationID == explicit {
+			explicit = ""
+		}
+	}
+	if explicit != "" {
+		// Given on the statement, without a period.
+		role := node{"@type": "OrganizationRole", "memberOf": in.organization(explicit)}
+		set(role, "roleName", in.Statement.Role)
+		roles = append(roles, role)
+	}
+	set(p, "memberOf", roles)
+	return p
+}
+
+func (in *Input) organization(id string) node {
+	o := in.Organisations[id]
+	if o == nil {
+		return node{"@id": IRI(id)}
+	}
+	n := node{"@type": "Organization", "@id": IRI(o.ID), "name": o.Name}
+	alt := o.Aliases
+	if o.ShortName != "" {
+		alt = append([]string{o.ShortName}, alt...)
+	}
+	set(n, "alternateName", alt)
+	if o.QID != "" {
+		n["sameAs"] = WikidataURL(o.QID)
+	}
+	return n
+}
+
+func (in *Input) work(a store.Appearance) node {
+	src := a.Source
+	w := node{"@type": "CreativeWork", "@id": IRI(src.ID), "name": src.Title}
+	set(w, "url", src.URL)
+	set(w, "archivedAt", src.ArchivedURL)
+	set(w, "datePublished", src.Published.String())
+	set(w, "inLanguage", src.Language)
+	if src.PublisherID != "" {
+		w["publisher"] = in.organization(src.PublisherID)
+	}
+	return w
+}
