@@ -17,7 +17,9 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/graph/model"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
@@ -46,7 +48,10 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes}}))
+	srv := handler.New(NewExecutableSchema(Config{
+		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes},
+		Directives: DirectiveRoot{HasRole: hasRole},
+	}))
 	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
@@ -115,3 +120,16 @@ func setCode(e *gqlerror.Error, code string) {
 	}
 	e.Extensions["code"] = code
 }
+
+// hasRole implements @hasRole, the one check between a mutation and its
+// resolver: the request's token (put in its context by the HTTP layer, see
+// auth.WithToken) must have the role the schema gives the field.
+func hasRole(ctx context.Context, _ any, next graphql.Resolver, role model.Role) (any, error) {
+	if err := auth.Require(ctx, storeRole(role)); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// storeRole is the store's name of a GraphQL role.
+func storeRole(r model.Role) store.Role { return store.Role(strings.ToLower(string(r))) }

@@ -43,7 +43,7 @@ type Limits struct {
 // of statements with their speakers, topics and sources.
 const (
 	DefaultMaxDepth         = 15
-	DefaultMaxComplexity    = 100_000
+	DefaultMaxComplexity    = 150_000
 	DefaultMaxTokens        = 10_000
 	DefaultMaxPageSize      = store.MaxPageSize
 	DefaultTimeout          = 30 * time.Second

@@ -1,14 +1,17 @@
 package server_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
@@ -20,7 +23,11 @@ func BenchmarkGraphQL(b *testing.B) {
 	h := server.New(server.Config{Store: db, Stats: db.Stats})
 	srv := httptest.NewServer(h)
 	b.Cleanup(srv.Close)
-	c := &gqltest.Client{T: b, URL: srv.URL + "/graphql"}
+	secret, _, err := auth.Create(context.Background(), db, "bench", store.Editor)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &gqltest.Client{T: b, URL: srv.URL + "/graphql", Header: http.Header{"Authorization": {"Bearer " + secret}}}
 	var sp struct{ CreateSpeaker struct{ ID string } }
 	c.Query(&sp, `mutation { createSpeaker(input: {name: "Bench Speaker"}) { id } }`, nil)
 	var tp struct{ CreateTopic struct{ ID string } }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/quotedb/quotedb/internal/gqltest"
 	"net/http"
 	"runtime"
 	"sync"
@@ -14,14 +15,17 @@ import (
 
 // call posts one GraphQL request and decodes its data into out. Safe for
 // concurrent use: it reports problems as errors, not through t.
-func call(ctx context.Context, url, query string, vars map[string]any, out any) error {
+func call(ctx context.Context, c *gqltest.Client, query string, vars map[string]any, out any) error {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.URL, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/graphql-response+json")
+	for k, vs := range c.Header { // the token
+		req.Header[k] = vs
+	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return err
@@ -50,7 +54,7 @@ func call(ctx context.Context, url, query string, vars map[string]any, out any) 
 func TestConcurrentReadersAndWriters(t *testing.T) {
 	f := newServer(t)
 	s := seed(t, f.c)
-	url := f.c.URL
+	url := f.c
 	const writers, readers, perWriter = 4, 4, 10
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()

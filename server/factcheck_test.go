@@ -9,9 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
@@ -25,7 +27,11 @@ func newDemoServer(t *testing.T) (*gqltest.Client, string) {
 	}
 	srv := httptest.NewServer(server.New(server.Config{Store: db}))
 	t.Cleanup(srv.Close) // before the database is checked and closed
-	return &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv.URL
+	secret, _, err := auth.Create(context.Background(), db, "test-admin", store.Admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &gqltest.Client{T: t, URL: srv.URL + "/graphql", Header: http.Header{"Authorization": {"Bearer " + secret}}}, srv.URL
 }
 
 // demoStatement returns the id of the demo statement containing words.

@@ -33,6 +33,12 @@ type Config struct {
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// AuthReads makes every read (GraphQL, JSON-LD), not only mutations,
+	// need a valid API token. Mutations need a token of their role either
+	// way.
+	AuthReads bool
+	// Backup serves GET /admin/backup when set.
+	Backup Snapshotter
 	// Limits bound each GraphQL request; zero fields take their defaults.
 	Limits graph.Limits
 	// CORSOrigins are the origins browsers may call the API from; "*"
@@ -69,8 +75,12 @@ const readyTimeout = 2 * time.Second
 //	/readyz   200 while the database answers, 503 otherwise
 //	/metrics  Prometheus metrics
 //	/statements/{id}.jsonld  a statement as schema.org JSON-LD
+//	/admin/backup  a snapshot of the database file, for admin tokens
 //
-// Every request is logged to cfg.Log and counted in the metrics.
+// Every request is logged to cfg.Log and counted in the metrics. Requests
+// carry an API token as Authorization: Bearer TOKEN. Mutations need one of
+// the role the schema gives them (@hasRole); reads need one when AuthReads
+// is set.
 func New(cfg Config) http.Handler {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -81,9 +91,12 @@ func New(cfg Config) http.Handler {
 	m := newMetrics(cfg.Stats, cfg.Followers)
 	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe})
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitBody(cfg.MaxBodyBytes, gql))
+	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql)))
+	if cfg.Backup != nil {
+		mux.Handle("GET /admin/backup", authenticate(cfg.Store, true, backupHandler(cfg.Backup, cfg.Log)))
+	}
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
-	mux.Handle("GET /statements/{file}", statementJSONLD(cfg.Store, cfg.Log))
+	mux.Handle("GET /statements/{file}", authenticate(cfg.Store, cfg.AuthReads, statementJSONLD(cfg.Store, cfg.Log)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
@@ -31,10 +32,13 @@ func (c *countingStore) View(ctx context.Context, fn func(store.Tx) error) error
 }
 
 type fixture struct {
+	// c sends requests with an admin token, as the tests of everything
+	// but access control do.
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
 	db    *bolt.Store
+	t     *testing.T
 }
 
 // newServer starts the real handler on a free port over a new bbolt file,
@@ -45,17 +49,39 @@ func newServer(t *testing.T) *fixture {
 }
 
 // newServerWith is newServer with a configuration changed by configure.
+// The server serves backups of its database.
 func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
 	t.Helper()
 	db := bolttest.Open(t)
 	cs := &countingStore{Store: db}
-	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats}
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats, Backup: db}
 	if configure != nil {
 		configure(&cfg)
 	}
 	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(srv.Close)
-	return &fixture{c: &gqltest.Client{T: t, URL: srv.URL + "/graphql"}, srv: srv, store: cs, db: db}
+	f := &fixture{srv: srv, store: cs, db: db, t: t}
+	f.c = f.client(f.token("test-admin", store.Admin))
+	return f
+}
+
+// token creates an API token in the server's database and returns its
+// secret.
+func (f *fixture) token(name string, role store.Role) string {
+	secret, _, err := auth.Create(context.Background(), f.db, name, role)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return secret
+}
+
+// client returns a client that sends secret as its token; "" sends none.
+func (f *fixture) client(secret string) *gqltest.Client {
+	c := &gqltest.Client{T: f.t, URL: f.srv.URL + "/graphql"}
+	if secret != "" {
+		c.Header = http.Header{"Authorization": {"Bearer " + secret}}
+	}
+	return c
 }
 
 // ids of the records seed creates.

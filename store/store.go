@@ -146,6 +146,22 @@ type Tx interface {
 	// and replicas write: putting a record equal to the stored one changes
 	// nothing and logs nothing.
 	Put(rec Record) (changed bool, err error)
+
+	// CreateToken stores a new API token, assigning its ID and CreatedAt.
+	// Its name must be unique among all tokens, revoked ones included
+	// (errs.Conflict), its role one of Roles and its hash 64 hex digits
+	// (errs.Invalid).
+	CreateToken(*Token) error
+	// Tokens returns every token, revoked ones included, in order of
+	// creation.
+	Tokens() ([]*Token, error)
+	// TokenByHash returns the token whose secret has the hash, revoked or
+	// not; errs.NotFound when there is none.
+	TokenByHash(hash string) (*Token, error)
+	// RevokeToken revokes the token with the given name or id and returns
+	// it; errs.NotFound when there is none. Revoking a revoked token
+	// changes nothing.
+	RevokeToken(nameOrID string) (*Token, error)
 }
 
 // Record is one record of any type, as exported and imported.

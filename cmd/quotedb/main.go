@@ -46,6 +46,10 @@ func commands() []command {
 		{"export", "write all records as JSON Lines", export},
 		{"import", "read records written by export", importCmd},
 		{"reindex", "rebuild the search index from the database", reindex},
+		{"token", "create, list and revoke API tokens", tokenCmd},
+		{"backup", "write a consistent snapshot of the database, also while it serves", backupCmd},
+		{"restore", "replace the database with a snapshot", restoreCmd},
+		{"check", "verify the database file, its indexes and its change log", checkCmd},
 	}
 }
 

@@ -21,11 +21,12 @@ import (
 const shutdownGrace = 10 * time.Second
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, health at /healthz\nand /readyz, Prometheus metrics at /metrics. Logs a line per request to stderr.", stderr)
+	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, health at /healthz\nand /readyz, Prometheus metrics at /metrics, snapshots for admin tokens at /admin/backup.\nLogs a line per request to stderr. Mutations need an API token (see quotedb token -h),\nsent as Authorization: Bearer TOKEN.", stderr)
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
 	searchDir := searchIndexFlag(fs)
+	authReads := fs.Bool("auth-reads", envBool("QUOTEDB_AUTH_READS"), "require an API token for reads too, not only for mutations (env QUOTEDB_AUTH_READS)")
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	cors := fs.String("cors-origins", envOr("QUOTEDB_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, or * for any (env QUOTEDB_CORS_ORIGINS)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest request body, in bytes (env QUOTEDB_MAX_BODY_BYTES)")
@@ -83,7 +84,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 	srv := &http.Server{
 		Handler: server.New(server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
-			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}}),
+			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}, AuthReads: *authReads, Backup: s}),
 		ReadHeaderTimeout: 10 * time.Second,
 		// A request has its timeout to arrive and as long again to be
 		// answered; the GraphQL handler stops work at the timeout itself.

@@ -124,6 +124,12 @@ type CreateTopicInput struct {
 	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
 }
 
+type CreatedToken struct {
+	// The token to send as Authorization: Bearer TOKEN. Shown here only, once.
+	Secret string       `json:"secret"`
+	Token  *store.Token `json:"token"`
+}
+
 type DateCoverageInput struct {
 	From  graphql.Omittable[*partialdate.Date] `json:"from,omitempty"`
 	To    graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
@@ -168,6 +174,14 @@ type DocumentPreview struct {
 	Topics        []*PreviewRecord    `json:"topics"`
 	// Affiliations the text states that are not stored yet.
 	Affiliations []*PreviewAffiliation `json:"affiliations"`
+}
+
+// One field of a record changed: its values before and after, as JSON (null when absent).
+type FieldChange struct {
+	// The stored field name, e.g. speakerId, text, aliases.
+	Field  string  `json:"field"`
+	Before *string `json:"before,omitempty"`
+	After  *string `json:"after,omitempty"`
 }
 
 type IngestResult struct {
@@ -507,6 +521,131 @@ func (e *DocumentFormat) UnmarshalJSON(b []byte) error {
 }
 
 func (e DocumentFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type RecordType string
+
+const (
+	RecordTypeSpeaker      RecordType = "SPEAKER"
+	RecordTypeOrganisation RecordType = "ORGANISATION"
+	RecordTypeAffiliation  RecordType = "AFFILIATION"
+	RecordTypeTopic        RecordType = "TOPIC"
+	RecordTypeSource       RecordType = "SOURCE"
+	RecordTypeStatement    RecordType = "STATEMENT"
+	RecordTypeClaimReview  RecordType = "CLAIM_REVIEW"
+)
+
+var AllRecordType = []RecordType{
+	RecordTypeSpeaker,
+	RecordTypeOrganisation,
+	RecordTypeAffiliation,
+	RecordTypeTopic,
+	RecordTypeSource,
+	RecordTypeStatement,
+	RecordTypeClaimReview,
+}
+
+func (e RecordType) IsValid() bool {
+	switch e {
+	case RecordTypeSpeaker, RecordTypeOrganisation, RecordTypeAffiliation, RecordTypeTopic, RecordTypeSource, RecordTypeStatement, RecordTypeClaimReview:
+		return true
+	}
+	return false
+}
+
+func (e RecordType) String() string {
+	return string(e)
+}
+
+func (e *RecordType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RecordType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RecordType", str)
+	}
+	return nil
+}
+
+func (e RecordType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RecordType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RecordType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What an API token may do. Reads need no token unless the server requires one
+// for reads (any valid token then); every mutation declares the role it needs
+// with @hasRole.
+type Role string
+
+const (
+	// Create and edit records, ingest documents.
+	RoleEditor Role = "EDITOR"
+	// Everything an editor may, and delete and merge records, manage tokens, take backups.
+	RoleAdmin Role = "ADMIN"
+)
+
+var AllRole = []Role{
+	RoleEditor,
+	RoleAdmin,
+}
+
+func (e Role) IsValid() bool {
+	switch e {
+	case RoleEditor, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+func (e Role) String() string {
+	return string(e)
+}
+
+func (e *Role) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Role(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Role", str)
+	}
+	return nil
+}
+
+func (e Role) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Role) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Role) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

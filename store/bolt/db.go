@@ -105,7 +105,7 @@ func Open(path string, opts *Options) (*Store, error) {
 }
 
 func allBuckets() [][]byte {
-	names := [][]byte{logBucket, logByID}
+	names := [][]byte{logBucket, logByID, tokenBucket, tokenByHash}
 	for _, typ := range store.RecordTypes {
 		names = append(names, recordBuckets[typ])
 	}
@@ -200,15 +200,31 @@ func (s *Store) Close() error {
 // a database file Open can use.
 func (s *Store) Backup(w io.Writer) (int64, error) {
 	var n int64
-	err := s.db.View(func(btx *bbolt.Tx) error {
+	err := s.Snapshot(func(_ int64, snap io.WriterTo) error {
 		var err error
-		n, err = btx.WriteTo(w)
+		n, err = snap.WriteTo(w)
 		return err
 	})
-	if err != nil {
-		return n, dbErr(err)
+	return n, err
+}
+
+// Snapshot calls fn, inside one read transaction, with the size in bytes
+// of a consistent snapshot of the database file and snap, whose WriteTo
+// writes exactly that many bytes. Writers are not blocked meanwhile. It
+// returns fn's error; what fn wrote before an error is incomplete.
+func (s *Store) Snapshot(fn func(size int64, snap io.WriterTo) error) error {
+	var fnErr error
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		fnErr = fn(btx.Size(), btx)
+		return fnErr
+	})
+	if fnErr != nil {
+		return fnErr
 	}
-	return n, nil
+	if err != nil {
+		return dbErr(err)
+	}
+	return nil
 }
 
 // buildIndexes fills the indexes among the named buckets from the records
