@@ -452,3 +452,26 @@ func TestCrashMidWrite(t *testing.T) {
 		t.Errorf("%d statements: the child's writes are missing", n)
 	}
 }
+
+// A rebuild that is stopped leaves nothing behind, and the next one works.
+func TestRebuildStopped(t *testing.T) {
+	e := openEmpty(t)
+	generate(t, e.st, 500)
+	e.wait(t)
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel()
+	time.Sleep(2 * time.Millisecond)
+	if _, err := search.Rebuild(ctx, e.st, dir); err == nil {
+		t.Fatal("a stopped rebuild reported success")
+	}
+	for _, d := range []string{dir, dir + ".rebuild"} {
+		if _, err := os.Stat(d); !os.IsNotExist(err) {
+			t.Errorf("%s left behind: %v", d, err)
+		}
+	}
+	n, err := search.Rebuild(context.Background(), e.st, dir)
+	if err != nil || n < 500 {
+		t.Fatalf("rebuild: %d documents, %v", n, err)
+	}
+}

@@ -117,7 +117,15 @@ func build(ctx context.Context, st store.Store, dir string, internal map[string]
 		}
 		return 0, emptyIndex(ctx, dir, internal)
 	}
-	if cerr := b.Close(); err == nil && cerr != nil {
+	if err == nil && ctx.Err() != nil {
+		// Stopped (the server is shutting down): the segments written
+		// so far are removed with dir, unmerged.
+		err = ctx.Err()
+	}
+	if err != nil {
+		return 0, err
+	}
+	if cerr := b.Close(); cerr != nil {
 		err = errs.Wrap(errs.Internal, cerr, "writing the search index")
 	}
 	return n, err
