@@ -88,8 +88,10 @@ func (h Highlight) HTML() string {
 
 // StatementResult is one page of a statement search.
 type StatementResult struct {
-	Hits    []StatementHit
-	Total   int // matches over all pages
+	Hits []StatementHit
+	// Total is the number of matches over all pages; -1 when unknown
+	// (a fallback, or a filter on Covers or TextContains).
+	Total   int
 	HasNext bool
 	// Lag is the number of committed changes the index had not taken in
 	// when it was searched; their statements may be missing or stale.
