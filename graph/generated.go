@@ -19,6 +19,7 @@ import (
 	"github.com/quotedb/quotedb/graph/scalar"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/verify"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -206,6 +207,11 @@ type ComplexityRoot struct {
 		UpdateTopic        func(childComplexity int, id string, input model.UpdateTopicInput) int
 	}
 
+	NameSearchHit struct {
+		Node  func(childComplexity int) int
+		Score func(childComplexity int) int
+	}
+
 	Organisation struct {
 		Aliases    func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -269,25 +275,38 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Affiliation     func(childComplexity int, id string) int
-		Affiliations    func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
-		ClaimReview     func(childComplexity int, id string) int
-		ClaimReviews    func(childComplexity int, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) int
-		History         func(childComplexity int, id string) int
-		Node            func(childComplexity int, id string) int
-		Nodes           func(childComplexity int, ids []string) int
-		Organisation    func(childComplexity int, id string) int
-		Organisations   func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
-		PreviewDocument func(childComplexity int, input model.DocumentInput) int
-		Source          func(childComplexity int, id string) int
-		Sources         func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
-		Speaker         func(childComplexity int, id string) int
-		Speakers        func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
-		Statement       func(childComplexity int, id string) int
-		Statements      func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
-		Tokens          func(childComplexity int) int
-		Topic           func(childComplexity int, id string) int
-		Topics          func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
+		Affiliation         func(childComplexity int, id string) int
+		Affiliations        func(childComplexity int, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) int
+		ClaimReview         func(childComplexity int, id string) int
+		ClaimReviews        func(childComplexity int, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) int
+		History             func(childComplexity int, id string) int
+		Node                func(childComplexity int, id string) int
+		Nodes               func(childComplexity int, ids []string) int
+		Organisation        func(childComplexity int, id string) int
+		Organisations       func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
+		PreviewDocument     func(childComplexity int, input model.DocumentInput) int
+		SearchOrganisations func(childComplexity int, query string, first *int) int
+		SearchSpeakers      func(childComplexity int, query string, first *int) int
+		SearchStatements    func(childComplexity int, query string, filter *model.StatementFilter, first *int, after *string) int
+		SearchTopics        func(childComplexity int, query string, first *int) int
+		Source              func(childComplexity int, id string) int
+		Sources             func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
+		Speaker             func(childComplexity int, id string) int
+		Speakers            func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
+		Statement           func(childComplexity int, id string) int
+		Statements          func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Tokens              func(childComplexity int) int
+		Topic               func(childComplexity int, id string) int
+		Topics              func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
+		VerifyQuote         func(childComplexity int, text string, speaker *string, date *partialdate.Date) int
+	}
+
+	QuoteMatch struct {
+		DateMatches    func(childComplexity int) int
+		Similarity     func(childComplexity int) int
+		SpeakerMatches func(childComplexity int) int
+		Statement      func(childComplexity int) int
+		Verdict        func(childComplexity int) int
 	}
 
 	Source struct {
@@ -386,6 +405,22 @@ type ComplexityRoot struct {
 	StatementEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	StatementSearchConnection struct {
+		Edges      func(childComplexity int) int
+		Fallback   func(childComplexity int) int
+		IndexLag   func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatementSearchEdge struct {
+		Cursor    func(childComplexity int) int
+		Highlight func(childComplexity int) int
+		Matches   func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Score     func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -509,6 +544,11 @@ type QueryResolver interface {
 	ClaimReview(ctx context.Context, id string) (*store.ClaimReview, error)
 	ClaimReviews(ctx context.Context, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) (*model.ClaimReviewConnection, error)
 	History(ctx context.Context, id string) ([]*store.Change, error)
+	SearchStatements(ctx context.Context, query string, filter *model.StatementFilter, first *int, after *string) (*model.StatementSearchConnection, error)
+	SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
+	SearchOrganisations(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
+	SearchTopics(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error)
+	VerifyQuote(ctx context.Context, text string, speaker *string, date *partialdate.Date) ([]*model.QuoteMatch, error)
 	Tokens(ctx context.Context) ([]*store.Token, error)
 }
 type SourceResolver interface {
@@ -1392,6 +1432,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateTopic(childComplexity, args["id"].(string), args["input"].(model.UpdateTopicInput)), true
 
+	case "NameSearchHit.node":
+		if e.ComplexityRoot.NameSearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NameSearchHit.Node(childComplexity), true
+	case "NameSearchHit.score":
+		if e.ComplexityRoot.NameSearchHit.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NameSearchHit.Score(childComplexity), true
+
 	case "Organisation.aliases":
 		if e.ComplexityRoot.Organisation.Aliases == nil {
 			break
@@ -1766,6 +1819,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PreviewDocument(childComplexity, args["input"].(model.DocumentInput)), true
+	case "Query.searchOrganisations":
+		if e.ComplexityRoot.Query.SearchOrganisations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchOrganisations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchOrganisations(childComplexity, args["query"].(string), args["first"].(*int)), true
+	case "Query.searchSpeakers":
+		if e.ComplexityRoot.Query.SearchSpeakers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchSpeakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchSpeakers(childComplexity, args["query"].(string), args["first"].(*int)), true
+	case "Query.searchStatements":
+		if e.ComplexityRoot.Query.SearchStatements == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchStatements_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchStatements(childComplexity, args["query"].(string), args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchTopics":
+		if e.ComplexityRoot.Query.SearchTopics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchTopics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchTopics(childComplexity, args["query"].(string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1860,6 +1957,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["filter"].(*model.TopicFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.verifyQuote":
+		if e.ComplexityRoot.Query.VerifyQuote == nil {
+			break
+		}
+
+		args, err := ec.field_Query_verifyQuote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VerifyQuote(childComplexity, args["text"].(string), args["speaker"].(*string), args["date"].(*partialdate.Date)), true
+
+	case "QuoteMatch.dateMatches":
+		if e.ComplexityRoot.QuoteMatch.DateMatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.DateMatches(childComplexity), true
+	case "QuoteMatch.similarity":
+		if e.ComplexityRoot.QuoteMatch.Similarity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Similarity(childComplexity), true
+	case "QuoteMatch.speakerMatches":
+		if e.ComplexityRoot.QuoteMatch.SpeakerMatches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.SpeakerMatches(childComplexity), true
+	case "QuoteMatch.statement":
+		if e.ComplexityRoot.QuoteMatch.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Statement(childComplexity), true
+	case "QuoteMatch.verdict":
+		if e.ComplexityRoot.QuoteMatch.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteMatch.Verdict(childComplexity), true
 
 	case "Source.archivedUrl":
 		if e.ComplexityRoot.Source.ArchivedURL == nil {
@@ -2299,6 +2438,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
+	case "StatementSearchConnection.edges":
+		if e.ComplexityRoot.StatementSearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.Edges(childComplexity), true
+	case "StatementSearchConnection.fallback":
+		if e.ComplexityRoot.StatementSearchConnection.Fallback == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.Fallback(childComplexity), true
+	case "StatementSearchConnection.indexLag":
+		if e.ComplexityRoot.StatementSearchConnection.IndexLag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.IndexLag(childComplexity), true
+	case "StatementSearchConnection.pageInfo":
+		if e.ComplexityRoot.StatementSearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.PageInfo(childComplexity), true
+	case "StatementSearchConnection.totalCount":
+		if e.ComplexityRoot.StatementSearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.TotalCount(childComplexity), true
+
+	case "StatementSearchEdge.cursor":
+		if e.ComplexityRoot.StatementSearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Cursor(childComplexity), true
+	case "StatementSearchEdge.highlight":
+		if e.ComplexityRoot.StatementSearchEdge.Highlight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Highlight(childComplexity), true
+	case "StatementSearchEdge.matches":
+		if e.ComplexityRoot.StatementSearchEdge.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Matches(childComplexity), true
+	case "StatementSearchEdge.node":
+		if e.ComplexityRoot.StatementSearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Node(childComplexity), true
+	case "StatementSearchEdge.score":
+		if e.ComplexityRoot.StatementSearchEdge.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchEdge.Score(childComplexity), true
+
 	case "Topic.aliases":
 		if e.ComplexityRoot.Topic.Aliases == nil {
 			break
@@ -2517,7 +2718,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/tokens.graphqls"
+//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3164,6 +3365,7 @@ type Mutation {
 `, BuiltIn: false},
 	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
+	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 	{Name: "schema/tokens.graphqls", Input: sourceData("schema/tokens.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3412,6 +3614,16 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
 }
 
+func (ec *executionContext) childFields_NameSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_NameSearchHit_node(ctx, field)
+	case "score":
+		return ec.fieldContext_NameSearchHit_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NameSearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3534,6 +3746,22 @@ func (ec *executionContext) childFields_PreviewStatement(ctx context.Context, fi
 		return ec.fieldContext_PreviewStatement_confidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PreviewStatement", field.Name)
+}
+
+func (ec *executionContext) childFields_QuoteMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "statement":
+		return ec.fieldContext_QuoteMatch_statement(ctx, field)
+	case "verdict":
+		return ec.fieldContext_QuoteMatch_verdict(ctx, field)
+	case "similarity":
+		return ec.fieldContext_QuoteMatch_similarity(ctx, field)
+	case "speakerMatches":
+		return ec.fieldContext_QuoteMatch_speakerMatches(ctx, field)
+	case "dateMatches":
+		return ec.fieldContext_QuoteMatch_dateMatches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuoteMatch", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3730,6 +3958,38 @@ func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field
 		return ec.fieldContext_StatementEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StatementSearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatementSearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatementSearchConnection_totalCount(ctx, field)
+	case "indexLag":
+		return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
+	case "fallback":
+		return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementSearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementSearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StatementSearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StatementSearchEdge_node(ctx, field)
+	case "score":
+		return ec.fieldContext_StatementSearchEdge_score(ctx, field)
+	case "highlight":
+		return ec.fieldContext_StatementSearchEdge_highlight(ctx, field)
+	case "matches":
+		return ec.fieldContext_StatementSearchEdge_matches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementSearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4848,6 +5108,110 @@ func (ec *executionContext) field_Query_previewDocument_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_searchOrganisations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchSpeakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchStatements_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchTopics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5085,6 +5449,36 @@ func (ec *executionContext) field_Query_topics_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_verifyQuote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "speaker",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["speaker"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (*partialdate.Date, error) {
+			return ec.unmarshalOPartialDate2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg2
 	return args, nil
 }
 
@@ -9568,6 +9962,61 @@ func (ec *executionContext) fieldContext_Mutation_revokeToken(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _NameSearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.NameSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NameSearchHit_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
+			return ec.marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NameSearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NameSearchHit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NameSearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.NameSearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NameSearchHit_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NameSearchHit_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NameSearchHit", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11440,6 +11889,226 @@ func (ec *executionContext) fieldContext_Query_history(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchStatements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchStatements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchStatements(ctx, fc.Args["query"].(string), fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementSearchConnection) graphql.Marshaler {
+			return ec.marshalNStatementSearchConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchStatements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementSearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchStatements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchSpeakers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchSpeakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchSpeakers(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchSpeakers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NameSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchSpeakers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchOrganisations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchOrganisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchOrganisations(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchOrganisations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NameSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchOrganisations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchTopics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchTopics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchTopics(ctx, fc.Args["query"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+			return ec.marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchTopics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NameSearchHit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchTopics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verifyQuote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verifyQuote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().VerifyQuote(ctx, fc.Args["text"].(string), fc.Args["speaker"].(*string), fc.Args["date"].(*partialdate.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QuoteMatch) graphql.Marshaler {
+			return ec.marshalNQuoteMatch2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verifyQuote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuoteMatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_verifyQuote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_tokens(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11564,6 +12233,130 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _QuoteMatch_statement(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteMatch_verdict(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_verdict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v verify.Verdict) graphql.Marshaler {
+			return ec.marshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "QuoteVerdict")
+}
+
+func (ec *executionContext) _QuoteMatch_similarity(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_similarity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Similarity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_similarity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Float")
+}
+
+func (ec *executionContext) _QuoteMatch_speakerMatches(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_speakerMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerMatches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_speakerMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _QuoteMatch_dateMatches(ctx context.Context, field graphql.CollectedField, obj *model.QuoteMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteMatch_dateMatches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateMatches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteMatch_dateMatches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *store.Source) (ret graphql.Marshaler) {
@@ -13687,6 +14480,272 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatementSearchEdge) graphql.Marshaler {
+			return ec.marshalNStatementSearchEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementSearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementSearchConnection_indexLag(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IndexLag, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_indexLag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementSearchConnection_fallback(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fallback, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_fallback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatementSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementSearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementSearchEdge_score(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "Float")
+}
+
+func (ec *executionContext) _StatementSearchEdge_highlight(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_highlight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_highlight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatementSearchEdge_matches(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchEdge_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matches, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchEdge_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18263,6 +19322,44 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var nameSearchHitImplementors = []string{"NameSearchHit"}
+
+func (ec *executionContext) _NameSearchHit(ctx context.Context, sel ast.SelectionSet, obj *model.NameSearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, nameSearchHitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NameSearchHit")
+		case "node":
+			out.Values[i] = ec._NameSearchHit_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._NameSearchHit_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var organisationImplementors = []string{"Organisation", "Node", "Named"}
 
 func (ec *executionContext) _Organisation(ctx context.Context, sel ast.SelectionSet, obj *store.Organisation) graphql.Marshaler {
@@ -18794,6 +19891,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_history(ctx, field)
 				})
+		case "searchStatements":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchStatements(ctx, field)
+				})
+		case "searchSpeakers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchSpeakers(ctx, field)
+				})
+		case "searchOrganisations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchOrganisations(ctx, field)
+				})
+		case "searchTopics":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchTopics(ctx, field)
+				})
+		case "verifyQuote":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verifyQuote(ctx, field)
+				})
 		case "tokens":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -18813,6 +19940,59 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var quoteMatchImplementors = []string{"QuoteMatch"}
+
+func (ec *executionContext) _QuoteMatch(ctx context.Context, sel ast.SelectionSet, obj *model.QuoteMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, quoteMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuoteMatch")
+		case "statement":
+			out.Values[i] = ec._QuoteMatch_statement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "verdict":
+			out.Values[i] = ec._QuoteMatch_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "similarity":
+			out.Values[i] = ec._QuoteMatch_similarity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speakerMatches":
+			out.Values[i] = ec._QuoteMatch_speakerMatches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dateMatches":
+			out.Values[i] = ec._QuoteMatch_dateMatches(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -19450,6 +20630,112 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._StatementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementSearchConnectionImplementors = []string{"StatementSearchConnection"}
+
+func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementSearchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementSearchConnection")
+		case "edges":
+			out.Values[i] = ec._StatementSearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatementSearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatementSearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "indexLag":
+			out.Values[i] = ec._StatementSearchConnection_indexLag(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fallback":
+			out.Values[i] = ec._StatementSearchConnection_fallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statementSearchEdgeImplementors = []string{"StatementSearchEdge"}
+
+func (ec *executionContext) _StatementSearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementSearchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementSearchEdge")
+		case "cursor":
+			out.Values[i] = ec._StatementSearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StatementSearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._StatementSearchEdge_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlight":
+			out.Values[i] = ec._StatementSearchEdge_highlight(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "matches":
+			out.Values[i] = ec._StatementSearchEdge_matches(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20423,6 +21709,30 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNameSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNameSearchHit2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHit(ctx context.Context, sel ast.SelectionSet, v *model.NameSearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NameSearchHit!")
+		return graphql.Null
+	}
+	return ec._NameSearchHit(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx context.Context, sel ast.SelectionSet, v model.Named) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Named!")
@@ -20690,6 +22000,45 @@ func (ec *executionContext) marshalNPreviewStatement2ᚖgithubᚗcomᚋquotedb�
 	return ec._PreviewStatement(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNQuoteMatch2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuoteMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuoteMatch2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuoteMatch2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐQuoteMatch(ctx context.Context, sel ast.SelectionSet, v *model.QuoteMatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuoteMatch!")
+		return graphql.Null
+	}
+	return ec._QuoteMatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx context.Context, v any) (verify.Verdict, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := verify.Verdict(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuoteVerdict2githubᚗcomᚋquotedbᚋquotedbᚋverifyᚐVerdict(ctx context.Context, sel ast.SelectionSet, v verify.Verdict) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "QuoteVerdict!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNRecordType2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRecordType(ctx context.Context, v any) (model.RecordType, error) {
 	var res model.RecordType
 	err := res.UnmarshalGQL(v)
@@ -20765,6 +22114,22 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋquotedbᚋquote
 		return graphql.Null
 	}
 	return ec._SourceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx context.Context, sel ast.SelectionSet, v *store.Span) graphql.Marshaler {
@@ -20902,6 +22267,38 @@ func (ec *executionContext) marshalNStatementKind2githubᚗcomᚋquotedbᚋquote
 		graphql.AddInvalidNullFromMarshaler(ctx, "StatementKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNStatementSearchConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.StatementSearchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementSearchConnection!")
+		return graphql.Null
+	}
+	return ec._StatementSearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementSearchEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatementSearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementSearchEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatementSearchEdge2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.StatementSearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementSearchEdge!")
+		return graphql.Null
+	}
+	return ec._StatementSearchEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStatementStatus2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatus(ctx context.Context, v any) (store.Status, error) {
@@ -21571,6 +22968,13 @@ func (ec *executionContext) unmarshalOSpeakerFilter2ᚖgithubᚗcomᚋquotedbᚋ
 	}
 	res, err := ec.unmarshalInputSpeakerFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx context.Context, sel ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOStatementFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFilter(ctx context.Context, v any) (*model.StatementFilter, error) {

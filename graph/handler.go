@@ -20,12 +20,16 @@ import (
 	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
 
 // HandlerConfig is what the GraphQL endpoint serves and how.
 type HandlerConfig struct {
 	Store store.Store
+	// Search is the full-text index behind the searches and quote
+	// verification; nil serves them as UNAVAILABLE.
+	Search *search.Index
 	// Log receives internal errors and panics; nil discards them.
 	Log *slog.Logger
 	// Limits bound each request; zero fields take their defaults.
@@ -45,7 +49,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: s, MaxDocumentBytes: limits.MaxDocumentBytes},
+		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/service"
 	"github.com/quotedb/quotedb/store"
 )
@@ -15,6 +16,10 @@ import (
 // and the service; decisions belong to them, not here.
 type Resolver struct {
 	Store store.Store
+	// Search is the full-text index behind searchStatements, the name
+	// searches and verifyQuote; nil when the server has none, and then
+	// they fail with UNAVAILABLE.
+	Search *search.Index
 	// MaxDocumentBytes bounds the text of a document to ingest or preview;
 	// 0 means ingest.DefaultMaxBytes.
 	MaxDocumentBytes int

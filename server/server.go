@@ -17,6 +17,7 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
 	"github.com/quotedb/quotedb/jsonld"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
@@ -24,6 +25,10 @@ import (
 // Config is what the server serves and how.
 type Config struct {
 	Store store.Store
+	// Search is the full-text index; nil serves the searches and quote
+	// verification as UNAVAILABLE. It is a change-log follower too: pass
+	// it in Followers for /metrics to report its lag.
+	Search *search.Index
 	// Log receives a line per request, errors and panics; nil discards them.
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
@@ -84,7 +89,7 @@ func New(cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	m := newMetrics(cfg.Stats, cfg.Followers)
-	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe})
+	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe})
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql)))
 	if cfg.Backup != nil {

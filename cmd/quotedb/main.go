@@ -45,6 +45,7 @@ func commands() []command {
 		{"eval", "score the extractor against a gold file", evalCmd},
 		{"export", "write all records as JSON Lines", export},
 		{"import", "read records written by export", importCmd},
+		{"reindex", "rebuild the search index from the database", reindex},
 		{"token", "create, list and revoke API tokens", tokenCmd},
 		{"backup", "write a consistent snapshot of the database, also while it serves", backupCmd},
 		{"restore", "replace the database with a snapshot", restoreCmd},

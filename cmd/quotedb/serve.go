@@ -12,6 +12,7 @@ import (
 
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/graph"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 )
@@ -24,6 +25,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
+	searchDir := searchIndexFlag(fs)
 	authReads := fs.Bool("auth-reads", envBool("QUOTEDB_AUTH_READS"), "require an API token for reads too, not only for mutations (env QUOTEDB_AUTH_READS)")
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	cors := fs.String("cors-origins", envOr("QUOTEDB_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, or * for any (env QUOTEDB_CORS_ORIGINS)")
@@ -73,13 +75,16 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		}
 	}
 
+	ix := search.Open(s, searchIndexDir(*searchDir, *db), search.Options{Log: log})
+	defer ix.Close()
+
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler: server.New(server.Config{Store: s, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
-			CORSOrigins: splitList(*cors), Stats: s.Stats, AuthReads: *authReads, Backup: s}),
+		Handler: server.New(server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
+			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}, AuthReads: *authReads, Backup: s}),
 		ReadHeaderTimeout: 10 * time.Second,
 		// A request has its timeout to arrive and as long again to be
 		// answered; the GraphQL handler stops work at the timeout itself.

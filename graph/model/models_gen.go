@@ -11,6 +11,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/verify"
 )
 
 type AddAffiliationInput struct {
@@ -197,6 +198,13 @@ type IngestResult struct {
 type Mutation struct {
 }
 
+// A speaker, organisation or topic found by name.
+type NameSearchHit struct {
+	Node Named `json:"node"`
+	// Relevance; only the order of scores within one result means anything.
+	Score float64 `json:"score"`
+}
+
 type OrganisationConnection struct {
 	Edges      []*OrganisationEdge   `json:"edges"`
 	Nodes      []*store.Organisation `json:"nodes"`
@@ -258,6 +266,18 @@ type PreviewStatement struct {
 }
 
 type Query struct {
+}
+
+type QuoteMatch struct {
+	// Null for NOT_FOUND.
+	Statement *store.Statement `json:"statement,omitempty"`
+	Verdict   verify.Verdict   `json:"verdict"`
+	// 1 for exact and partial wording; otherwise the word overlap (Jaccard) of the quote and the most similar stretch of the statement, 0 to 1.
+	Similarity float64 `json:"similarity"`
+	// True when the statement is by the speaker named.
+	SpeakerMatches bool `json:"speakerMatches"`
+	// True when the statement was said on a date overlapping the date given.
+	DateMatches bool `json:"dateMatches"`
 }
 
 type SourceConnection struct {
@@ -336,6 +356,28 @@ type StatementFilter struct {
 	Covers graphql.Omittable[*DateRangeInput] `json:"covers,omitempty"`
 	// Text contains this, ignoring case and diacritics.
 	TextContains graphql.Omittable[*string] `json:"textContains,omitempty"`
+}
+
+type StatementSearchConnection struct {
+	Edges    []*StatementSearchEdge `json:"edges"`
+	PageInfo *PageInfo              `json:"pageInfo"`
+	// Matches over all pages; null when not known (a filter on covers or textContains, or a fallback).
+	TotalCount *int `json:"totalCount,omitempty"`
+	// Committed changes the index had not yet taken in: their statements may be missing or out of date in this result.
+	IndexLag int `json:"indexLag"`
+	// True when the index was unavailable and the store was scanned instead.
+	Fallback bool `json:"fallback"`
+}
+
+type StatementSearchEdge struct {
+	Cursor string           `json:"cursor"`
+	Node   *store.Statement `json:"node"`
+	// Relevance; only the order of scores within one result means anything. 0 in a fallback.
+	Score float64 `json:"score"`
+	// The stretch of the text with the most matched words, HTML-escaped, each matched word in <mark>, with … where the text was cut; null when no word is marked.
+	Highlight *string `json:"highlight,omitempty"`
+	// UTF-8 byte ranges of the matched words in the statement's text.
+	Matches []*store.Span `json:"matches"`
 }
 
 type TopicConnection struct {

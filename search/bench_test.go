@@ -1,0 +1,150 @@
+package search_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/quotedb/quotedb/internal/synth"
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/search"
+	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
+)
+
+// The benchmarks run over a generated database of QUOTEDB_BENCH_N
+// statements (default 20000), kept in the temporary directory between runs;
+// the issue's targets are at 1M:
+//
+//	QUOTEDB_BENCH_N=1000000 go test -run '^$' -bench . -benchtime 2000x ./search/
+
+const defaultBenchN = 20000
+
+// BenchmarkRebuild measures re-indexing the whole store; it reports
+// statements indexed per second.
+func BenchmarkRebuild(b *testing.B) {
+	n := synth.BenchSize(defaultBenchN)
+	path, _ := synth.Cached(b, n)
+	s, err := bolt.Open(path, &bolt.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	// Into the directory the other benchmarks use, so that they need not
+	// build it again.
+	dir := search.DirFor(path)
+	b.ResetTimer()
+	start := time.Now()
+	docs := 0
+	for range b.N {
+		d, err := search.Rebuild(context.Background(), s, dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs += d
+	}
+	b.ReportMetric(float64(docs)/time.Since(start).Seconds(), "docs/s")
+}
+
+// benchIndex opens the cached database and its index (built on first use
+// and kept beside it).
+func benchIndex(b *testing.B) (*search.Index, store.Store, *synth.IDs) {
+	n := synth.BenchSize(defaultBenchN)
+	path, ids := synth.Cached(b, n)
+	s, err := bolt.Open(path, &bolt.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := search.Open(s, search.DirFor(path), search.Options{})
+	b.Cleanup(func() { ix.Close(); s.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	if err := ix.WaitCurrent(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return ix, s, ids
+}
+
+// latencies records durations and reports their 50th and 99th percentiles.
+type latencies []time.Duration
+
+func (l latencies) report(b *testing.B) {
+	if len(l) == 0 {
+		return
+	}
+	slices.Sort(l)
+	b.ReportMetric(float64(l[len(l)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(l[len(l)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// benchQueries are searches of the kinds users type: names with and
+// without Azerbaijani letters, topic words, phrases, prefixes, fuzzy
+// words, and filters.
+func benchQueries(ids *synth.IDs) []search.StatementQuery {
+	said := store.StatementFilter{Said: mustRange("2019..2020")}
+	return []search.StatementQuery{
+		{Query: "inflation"},
+		{Query: "pensions wages"},
+		{Query: `"would not improve"`},
+		{Query: `"protect the press"`},
+		{Query: "Kərimli"},
+		{Query: "Karimli corruption"},
+		{Query: "hospit*"},
+		{Query: "refugees~"},
+		{Query: "ceasefire", Filter: said},
+		{Query: "sanctions", Filter: store.StatementFilter{TopicIDs: ids.Topics[:1]}},
+		{Query: "journalists", Filter: store.StatementFilter{OrganisationIDs: ids.Organisations[:1], Said: mustRange("2021")}},
+		{Query: "budget", Filter: store.StatementFilter{SpeakerIDs: ids.Speakers[:1]}},
+		{Query: "police -protests", Filter: store.StatementFilter{Statuses: []store.Status{store.Disputed}}},
+		{Query: "the government"},
+	}
+}
+
+func mustRange(s string) partialdate.Range {
+	r, err := partialdate.ParseRange(s)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// BenchmarkSearchStatements runs benchQueries in turn, recording each
+// search's latency (first page of 20 with highlights and statements loaded).
+func BenchmarkSearchStatements(b *testing.B) {
+	ix, _, ids := benchIndex(b)
+	qs := benchQueries(ids)
+	ctx := context.Background()
+	lat := make(latencies, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		t := time.Now()
+		if _, err := ix.SearchStatements(ctx, qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	b.StopTimer()
+	lat.report(b)
+}
+
+// BenchmarkSearchNames searches speakers by partial and transliterated
+// names.
+func BenchmarkSearchNames(b *testing.B) {
+	ix, _, _ := benchIndex(b)
+	r := rand.New(rand.NewPCG(3, 4))
+	qs := []string{"Kərimli", "Karimli", "kerim", "Əli", "Ali Kerimli", "Huseynova", "Hüseyn", "Qasimli"}
+	ctx := context.Background()
+	lat := make(latencies, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		t := time.Now()
+		if _, err := ix.SearchNames(ctx, store.SpeakerType, qs[r.IntN(len(qs))], 20); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t))
+	}
+	b.StopTimer()
+	lat.report(b)
+}

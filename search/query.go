@@ -1,0 +1,240 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/quotedb/quotedb/errs"
+)
+
+// The query language, for statements and names alike:
+//
+//	inflation prices      both words (in any order and place)
+//	"would not improve"   the words as a phrase
+//	infla*                a word starting with infla (two letters at least)
+//	inflaton~  inflaton~2 a word within 1 (or 2) edits of inflaton
+//	-war                  not containing war (also -"...", -infla*)
+//
+// Case and diacritics never matter: Kərimli, Kerimli, Karimli and KƏRİMLİ
+// all find Kərimli. Words are ANDed; there is no OR.
+
+// clause is one element of a query.
+type clause struct {
+	text      string // as typed, without operators
+	phrase    bool
+	prefix    bool
+	fuzziness int // 0: exact
+	negated   bool
+}
+
+// maxClauses bounds the elements of one query.
+const maxClauses = 32
+
+// ErrEmptyQuery is returned (wrapped, kind Invalid) for a query with no
+// words to look for.
+var ErrEmptyQuery = errs.E(errs.Invalid, "the search query has no words to look for")
+
+func parseQuery(q string) ([]clause, error) {
+	var out []clause
+	rs := []rune(q)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		var c clause
+		if rs[i] == '-' {
+			c.negated = true
+			i++
+		}
+		if i < len(rs) && (rs[i] == '"' || rs[i] == '“' || rs[i] == '”' || rs[i] == '«' || rs[i] == '„') {
+			j := i + 1
+			for j < len(rs) && !isCloseQuote(rs[j]) {
+				j++
+			}
+			c.text, c.phrase = string(rs[i+1:j]), true
+			i = j + 1
+		} else {
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) {
+				j++
+			}
+			w := string(rs[i:j])
+			i = j
+			switch {
+			case strings.HasSuffix(w, "*"):
+				c.prefix = true
+				w = strings.TrimRight(w, "*")
+			case strings.Contains(w, "~"):
+				k := strings.LastIndex(w, "~")
+				c.fuzziness = 1
+				if d := w[k+1:]; d != "" {
+					n, err := strconv.Atoi(d)
+					if err != nil || n < 0 || n > 2 {
+						return nil, errs.E(errs.Invalid, "fuzziness in %q must be 0, 1 or 2", w)
+					}
+					c.fuzziness = n
+				}
+				w = w[:k]
+			}
+			c.text = w
+		}
+		if len(Words(c.text)) == 0 {
+			continue
+		}
+		out = append(out, c)
+		if len(out) > maxClauses {
+			return nil, errs.E(errs.TooLarge, "a search query has at most %d words and phrases", maxClauses)
+		}
+	}
+	positive := 0
+	for _, c := range out {
+		if !c.negated {
+			positive++
+		}
+	}
+	if positive == 0 {
+		return nil, ErrEmptyQuery
+	}
+	return out, nil
+}
+
+func isCloseQuote(r rune) bool { return r == '"' || r == '”' || r == '“' || r == '»' }
+
+// build returns the query of one clause over field, and the terms it looks
+// for (for highlighting).
+func (c clause) build(field string) (query.Query, []matcher, error) {
+	words := Words(c.text)
+	if c.phrase || len(words) > 1 && !c.prefix && c.fuzziness == 0 {
+		terms := make([][]string, len(words))
+		var ms []matcher
+		for i, w := range words {
+			terms[i] = w.Forms
+			ms = append(ms, matcher{forms: w.Forms})
+		}
+		if len(terms) == 1 {
+			return anyTerm(field, terms[0]), ms, nil
+		}
+		return query.NewMultiPhraseQuery(terms, field), ms, nil
+	}
+	// A prefix or fuzzy word that splits into several ("re-elect*")
+	// looks for its last part.
+	w := words[len(words)-1]
+	m := matcher{forms: w.Forms, prefix: c.prefix, fuzziness: c.fuzziness}
+	var qs []query.Query
+	for _, f := range w.Forms {
+		switch {
+		case c.prefix:
+			if len([]rune(f)) < 2 {
+				return nil, nil, errs.E(errs.Invalid, "a prefix needs two letters at least: %q", c.text+"*")
+			}
+			p := query.NewPrefixQuery(f)
+			p.SetField(field)
+			qs = append(qs, p)
+		case c.fuzziness > 0:
+			fq := query.NewFuzzyQuery(f)
+			fq.SetField(field)
+			fq.SetFuzziness(c.fuzziness)
+			qs = append(qs, fq)
+		default:
+			t := query.NewTermQuery(f)
+			t.SetField(field)
+			qs = append(qs, t)
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0], []matcher{m}, nil
+	}
+	return query.NewDisjunctionQuery(qs), []matcher{m}, nil
+}
+
+func anyTerm(field string, forms []string) query.Query {
+	var qs []query.Query
+	for _, f := range forms {
+		t := query.NewTermQuery(f)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// textQuery builds the query over field for the parsed clauses, and the
+// matchers of its positive clauses.
+func textQuery(field string, clauses []clause) (*query.BooleanQuery, []matcher, error) {
+	var must, mustNot []query.Query
+	var ms []matcher
+	for _, c := range clauses {
+		q, m, err := c.build(field)
+		if err != nil {
+			return nil, nil, err
+		}
+		if c.negated {
+			mustNot = append(mustNot, q)
+			continue
+		}
+		must = append(must, q)
+		ms = append(ms, m...)
+	}
+	return query.NewBooleanQuery(must, nil, mustNot), ms, nil
+}
+
+// matcher tells whether a word of a text is one a query looked for.
+type matcher struct {
+	forms     []string
+	prefix    bool
+	fuzziness int
+}
+
+func (m matcher) matches(w Word) bool {
+	for _, f := range m.forms {
+		for _, g := range w.Forms {
+			switch {
+			case m.prefix:
+				if strings.HasPrefix(g, f) {
+					return true
+				}
+			case m.fuzziness > 0:
+				if editDistanceWithin(f, g, m.fuzziness) {
+					return true
+				}
+			default:
+				if f == g {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// editDistanceWithin reports whether the Levenshtein distance between a
+// and b, in runes, is at most k.
+func editDistanceWithin(a, b string, k int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > k || -d > k {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= k
+}

@@ -1,0 +1,291 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// Rebuild builds the index of st from scratch in dir, replacing whatever
+// dir held, and returns the number of documents indexed. It must not run
+// while an Index has dir open; Open calls it when the index needs it, and
+// `quotedb reindex` calls it directly.
+//
+// It builds in a sibling directory and renames it into place at the end,
+// so that an interrupted rebuild leaves either the old index or none, and
+// the next Open rebuilds again. The index records the change-log position
+// read before the first record, so that changes committed while it ran are
+// applied afterwards by the follower.
+func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
+	head, err := LastSeq(ctx, st, 0)
+	if err != nil {
+		return 0, err
+	}
+	var last store.Change
+	if head > 0 {
+		ch, err := st.Changes(ctx, head-1, 1)
+		if err != nil {
+			return 0, err
+		}
+		if len(ch) == 0 {
+			return 0, errs.E(errs.Internal, "change %d vanished from the change log", head)
+		}
+		last = ch[0]
+	}
+
+	internal := map[string][]byte{string(keyLayout): []byte(layoutVersion)}
+	if head > 0 {
+		internal[string(keySeq)] = binary.BigEndian.AppendUint64(nil, last.Seq)
+		internal[string(keySeqTime)] = []byte(last.Time.UTC().Format(time.RFC3339Nano))
+	} else {
+		internal[string(keySeq)] = binary.BigEndian.AppendUint64(nil, 0)
+	}
+
+	tmp := dir + ".rebuild"
+	if err := os.RemoveAll(tmp); err != nil {
+		return 0, errs.Wrap(errs.Internal, err, fmt.Sprintf("removing %s", tmp))
+	}
+	n, err := build(ctx, st, tmp, internal)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return 0, err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return 0, errs.Wrap(errs.Internal, err, "removing the old search index")
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return 0, errs.Wrap(errs.Internal, err, "moving the new search index into place")
+	}
+	return n, nil
+}
+
+// build writes a new index of every record of st into dir, with the
+// internal values given, and returns the number of documents.
+//
+// It uses scorch's offline builder, which writes segments of a few
+// thousand documents and merges them once at the end, rather than a live
+// index, whose background merging and snapshotting would redo much of
+// that work over and over as the index grows.
+func build(ctx context.Context, st store.Store, dir string, internal map[string][]byte) (int, error) {
+	batches := make(chan []*document.Document, 2)
+	readErr := make(chan error, 1)
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		readErr <- readAll(rctx, st, batches)
+	}()
+	var b *scorch.Builder
+	n := 0
+	var err error
+	for docs := range batches {
+		if err != nil {
+			continue // drain, so that the reader ends
+		}
+		if b == nil {
+			if b, err = newBuilder(dir, internal); err != nil {
+				cancel()
+				continue
+			}
+		}
+		for _, d := range docs {
+			if err = b.Index(d); err != nil {
+				err = errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", d.ID()))
+				cancel()
+				break
+			}
+		}
+		n += len(docs)
+	}
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	if b == nil {
+		if err != nil {
+			return 0, err
+		}
+		return 0, emptyIndex(ctx, dir, internal)
+	}
+	if err == nil && ctx.Err() != nil {
+		// Stopped (the server is shutting down): the segments written
+		// so far are removed with dir, unmerged.
+		err = ctx.Err()
+	}
+	if err != nil {
+		return 0, err
+	}
+	if cerr := b.Close(); cerr != nil {
+		err = errs.Wrap(errs.Internal, cerr, "writing the search index")
+	}
+	return n, err
+}
+
+// indexMeta is the file bleve reads first when it opens an index: the
+// index's kind and its configuration. It is what bleve.NewUsing writes for
+// newIndex's settings.
+const indexMeta = `{"storage":"scorch","index_type":"scorch","config":{"unsafe_batch":true}}`
+
+func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error) {
+	m, err := json.Marshal(indexMapping())
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "encoding the index mapping")
+	}
+	in := maps.Clone(internal)
+	in["_mapping"] = m
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(indexMeta), 0o600); err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	b, err := scorch.NewBuilder(map[string]any{
+		"path":            filepath.Join(dir, "store"),
+		"buildPathPrefix": dir,
+		"batchSize":       buildBatch,
+		// All segments merged in one pass at the end, up to a few
+		// million documents.
+		"mergeMax": 500,
+		"internal": in,
+	})
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	return b, nil
+}
+
+// emptyIndex creates the index of an empty store: the builder needs a
+// document.
+func emptyIndex(ctx context.Context, dir string, internal map[string][]byte) error {
+	idx, err := newIndex(dir)
+	if err != nil {
+		return err
+	}
+	b := idx.NewBatch()
+	for k, v := range internal {
+		b.SetInternal([]byte(k), v)
+	}
+	// The index is opened without syncing each batch (see newIndex);
+	// this one is waited for, so that it is on disk before the index is
+	// closed and moved.
+	persisted := make(chan error, 1)
+	b.SetPersistedCallback(func(err error) { persisted <- err })
+	if err = idx.Batch(b); err == nil {
+		select {
+		case err = <-persisted:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+	}
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return errs.Wrap(errs.Internal, err, "creating the search index")
+	}
+	return nil
+}
+
+// readAll sends the documents of every indexed record of st to out, in
+// batches of buildBatch.
+func readAll(ctx context.Context, st store.Store, out chan<- []*document.Document) error {
+	var docs []*document.Document
+	send := func(force bool) error {
+		if len(docs) >= buildBatch || force && len(docs) > 0 {
+			select {
+			case out <- docs:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			docs = nil
+		}
+		return nil
+	}
+	// Names first, then statements with facts drawn from a cache that
+	// lives for the whole pass: affiliations and topics are few next to
+	// statements, and a change to one after it was cached is applied
+	// again by the follower.
+	var facts *factCache
+	err := st.View(ctx, func(tx store.Tx) error {
+		facts = newFactCache(tx)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	lists := []func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error){
+		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+			c, err := tx.ListSpeakers(store.SpeakerFilter{}, p)
+			return mapDocs(c, err, speakerDoc)
+		},
+		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+			c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
+			return mapDocs(c, err, organisationDoc)
+		},
+		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+			c, err := tx.ListTopics(store.TopicFilter{}, p)
+			return mapDocs(c, err, topicDoc)
+		},
+		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+			c, err := tx.ListStatements(store.StatementFilter{}, p)
+			if err != nil {
+				return nil, nil, err
+			}
+			facts.tx = tx
+			docs := make([]*document.Document, len(c.Items))
+			for i, s := range c.Items {
+				f, err := facts.of(s)
+				if err != nil {
+					return nil, nil, err
+				}
+				docs[i] = statementDoc(s, f)
+			}
+			return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
+		},
+	}
+	for _, list := range lists {
+		p := store.Page{First: store.MaxPageSize}
+		for {
+			var page []*document.Document
+			var c *store.Conn[string]
+			err := st.View(ctx, func(tx store.Tx) error {
+				var err error
+				page, c, err = list(tx, p)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			docs = append(docs, page...)
+			if err := send(false); err != nil {
+				return err
+			}
+			if !c.HasNext {
+				break
+			}
+			p.After = c.Cursors[len(c.Cursors)-1]
+		}
+	}
+	return send(true)
+}
+
+func mapDocs[T any](c *store.Conn[T], err error, doc func(T) *document.Document) ([]*document.Document, *store.Conn[string], error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := make([]*document.Document, len(c.Items))
+	for i, r := range c.Items {
+		docs[i] = doc(r)
+	}
+	return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
+}
