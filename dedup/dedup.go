@@ -10,7 +10,7 @@
 // bands; texts that agree on all the values of some band share that band's
 // key (locality-sensitive hashing). Texts of similarity J share a key with
 // probability 1-(1-J^Rows)^Bands: with 8 bands of 3 rows, 0.965 at the
-// threshold 0.7, 0.99 at 0.75, 0.20 at 0.3 and 0.06 at 0.2. Candidates are
+// threshold 0.7, 0.987 at 0.75, 0.20 at 0.3 and 0.06 at 0.2. Candidates are
 // then checked exactly, so a false candidate costs a comparison, never a
 // wrong answer.
 //
