@@ -2,15 +2,11 @@ package search_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/quotedb/quotedb/eval"
-	"github.com/quotedb/quotedb/ingest"
-	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/internal/corpustest"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
@@ -19,51 +15,9 @@ import (
 // waits for the index to take them in.
 func openCorpus(t *testing.T) (*env, []*store.Statement) {
 	t.Helper()
-	dir := eval.CorpusDir()
-	if dir == "" {
-		t.Skip("shared/corpus not found beside the repository (set QUOTEDB_CORPUS): skipping the corpus ranking test")
-	}
-	ctx := context.Background()
 	e := openEmpty(t)
-	for _, name := range []string{"seed-gold.jsonl", "cnis-dev.jsonl", "news-dev.jsonl"} {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold, err := eval.ReadGold(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range gold {
-			d := ingest.Document{Text: g.Text}
-			if g.Date != nil {
-				d.Date = partialdate.MustParse(*g.Date)
-			}
-			if _, _, _, err := ingest.Ingest(ctx, e.st, d); err != nil {
-				t.Fatalf("ingest %s: %v", g.ID, err)
-			}
-		}
-	}
+	all := corpustest.Ingest(t, e.st)
 	e.wait(t)
-	var all []*store.Statement
-	err := e.st.View(ctx, func(tx store.Tx) error {
-		p := store.Page{First: store.MaxPageSize}
-		for {
-			c, err := tx.ListStatements(store.StatementFilter{}, p)
-			if err != nil {
-				return err
-			}
-			all = append(all, c.Items...)
-			if !c.HasNext {
-				return nil
-			}
-			p.After = c.Cursors[len(c.Cursors)-1]
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return e, all
 }
 

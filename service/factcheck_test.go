@@ -2,8 +2,6 @@ package service_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,8 +10,7 @@ import (
 	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/errs"
-	"github.com/quotedb/quotedb/eval"
-	"github.com/quotedb/quotedb/ingest"
+	"github.com/quotedb/quotedb/internal/corpustest"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/service"
 	"github.com/quotedb/quotedb/store"
@@ -133,49 +130,6 @@ func TestRelatedDemo(t *testing.T) {
 	}
 }
 
-// ingestCorpus ingests every document of the shared corpus and returns the
-// statements stored, or skips the test when the corpus is absent.
-func ingestCorpus(t *testing.T, s store.Store) []*store.Statement {
-	t.Helper()
-	dir := eval.CorpusDir()
-	if dir == "" {
-		t.Skip("shared/corpus not found beside the repository (set QUOTEDB_CORPUS): skipping")
-	}
-	var docs []ingest.Document
-	text, err := os.ReadFile(filepath.Join(dir, "cnis-2022-03-11.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs = append(docs, ingest.Document{Text: string(text)})
-	for _, name := range []string{"cnis-dev.jsonl", "news-dev.jsonl"} {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gold, err := eval.ReadGold(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range gold {
-			d := ingest.Document{Text: g.Text, Publisher: strings.TrimPrefix(g.Source, "ggt:")}
-			if g.URL != nil {
-				d.URL = *g.URL
-			}
-			if g.Date != nil {
-				d.Date = partialdate.MustParse(*g.Date)
-			}
-			docs = append(docs, d)
-		}
-	}
-	for i, d := range docs {
-		if _, _, _, err := ingest.Ingest(ctx, s, d); err != nil {
-			t.Fatalf("ingest document %d: %v", i, err)
-		}
-	}
-	return everything(t, s)
-}
-
 // TestCorpusCrossReference ingests the shared corpus and checks the
 // near-duplicate index and related statements against brute force over
 // every statement.
@@ -184,7 +138,7 @@ func TestCorpusCrossReference(t *testing.T) {
 		t.Skip("ingests the whole corpus")
 	}
 	s := bolttest.Open(t)
-	sts := ingestCorpus(t, s)
+	sts := corpustest.Ingest(t, s)
 	shingles := make([][]uint32, len(sts))
 	for i, st := range sts {
 		shingles[i] = dedup.Shingles(st.Text)
