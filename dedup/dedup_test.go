@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -81,14 +82,14 @@ func TestShingles(t *testing.T) {
 
 func TestJaccard(t *testing.T) {
 	tests := []struct {
-		a, b []uint64
+		a, b []uint32
 		want float64
 	}{
 		{nil, nil, 0},
-		{[]uint64{1, 2, 3}, nil, 0},
-		{[]uint64{1, 2, 3}, []uint64{1, 2, 3}, 1},
-		{[]uint64{1, 2, 3}, []uint64{2, 3, 4}, 0.5},
-		{[]uint64{1, 3, 5, 7}, []uint64{2, 4, 6, 7}, 1.0 / 7},
+		{[]uint32{1, 2, 3}, nil, 0},
+		{[]uint32{1, 2, 3}, []uint32{1, 2, 3}, 1},
+		{[]uint32{1, 2, 3}, []uint32{2, 3, 4}, 0.5},
+		{[]uint32{1, 3, 5, 7}, []uint32{2, 4, 6, 7}, 1.0 / 7},
 	}
 	for _, tc := range tests {
 		if got := Jaccard(tc.a, tc.b); got != tc.want {
@@ -98,13 +99,15 @@ func TestJaccard(t *testing.T) {
 }
 
 // TestCollisionRate checks the banding against its design on many pairs of
-// texts of known similarity: pairs at 0.7 or more must almost always share
-// a key (recall), pairs far below rarely (which keeps candidate lists short).
+// texts of known similarity: the share of pairs with a common key must be
+// what 1-(1-J^Rows)^Bands predicts for their similarities, pairs near the
+// threshold must almost always share a key (recall), and pairs far below
+// rarely (which keeps candidate lists short).
 func TestCollisionRate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	word := func() string { return fmt.Sprintf("w%d", rng.IntN(1_000_000)) }
 	const pairs = 400
-	rate := func(changes int) (collided float64, meanSim float64) {
+	rate := func(changes int) (collided, predicted, meanSim float64) {
 		hits := 0
 		for range pairs {
 			words := make([]string, 40)
@@ -116,20 +119,35 @@ func TestCollisionRate(t *testing.T) {
 				other[rng.IntN(len(other))] = word()
 			}
 			a, b := strings.Join(words, " "), strings.Join(other, " ")
-			meanSim += Similarity(a, b) / pairs
+			sim := Similarity(a, b)
+			meanSim += sim / pairs
+			predicted += (1 - math.Pow(1-math.Pow(sim, Rows), Bands)) / pairs
 			if shareKey(a, b) {
 				hits++
 			}
 		}
-		return float64(hits) / pairs, meanSim
+		return float64(hits) / pairs, predicted, meanSim
 	}
 	// One changed word in 40 removes up to 3 of 38 shingles: similarity
-	// about 0.85; four changes: about 0.55; twelve: about 0.2.
-	if r, s := rate(1); r < 0.97 {
-		t.Errorf("similarity %.2f: %.3f of pairs share a key, want ≥ 0.97", s, r)
+	// about 0.85; two changes: about 0.73, just above the threshold;
+	// twelve: about 0.25.
+	tests := []struct {
+		changes  int
+		min, max float64 // bounds on the share of pairs with a common key
+	}{
+		{1, 0.99, 1},
+		{2, 0.95, 1},
+		{12, 0, 0.15},
 	}
-	if r, s := rate(12); r > 0.1 {
-		t.Errorf("similarity %.2f: %.3f of pairs share a key, want ≤ 0.1", s, r)
+	for _, tc := range tests {
+		r, p, s := rate(tc.changes)
+		if r < tc.min || r > tc.max {
+			t.Errorf("similarity %.2f: %.3f of pairs share a key, want in [%.2f, %.2f]", s, r, tc.min, tc.max)
+		}
+		// Three standard deviations of the binomial share, at least 0.01.
+		if tol := max(0.01, 3*math.Sqrt(p*(1-p)/pairs)); math.Abs(r-p) > tol {
+			t.Errorf("similarity %.2f: %.3f of pairs share a key, banding formula predicts %.3f", s, r, p)
+		}
 	}
 }
 

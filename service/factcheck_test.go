@@ -185,7 +185,7 @@ func TestCorpusCrossReference(t *testing.T) {
 	}
 	s := bolttest.Open(t)
 	sts := ingestCorpus(t, s)
-	shingles := make([][]uint64, len(sts))
+	shingles := make([][]uint32, len(sts))
 	for i, st := range sts {
 		shingles[i] = dedup.Shingles(st.Text)
 	}

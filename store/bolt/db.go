@@ -62,7 +62,10 @@ type Store struct {
 var _ store.Store = (*Store)(nil)
 
 // Open opens the database at path, creating the file and its buckets when
-// missing. When another process has the file open, Open fails within
+// missing. It brings a database written by an earlier version up to date in
+// the same transaction: it deletes the buckets of retired index layouts and
+// builds every missing index from the records, which at a million
+// statements takes a while once. When another process has the file open, Open fails within
 // LockTimeout with an errs.Unavailable error wrapping ErrInUse.
 func Open(path string, opts *Options) (*Store, error) {
 	if opts == nil {
@@ -96,6 +99,14 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("opening database %q", path))
 	}
 	err = db.Update(func(btx *bbolt.Tx) error {
+		for _, name := range retiredBuckets {
+			if btx.Bucket([]byte(name)) == nil {
+				continue
+			}
+			if err := btx.DeleteBucket([]byte(name)); err != nil {
+				return err
+			}
+		}
 		var added []string
 		for _, name := range allBuckets() {
 			if btx.Bucket(name) != nil {
@@ -247,12 +258,16 @@ func (s *Store) Snapshot(fn func(size int64, snap io.WriterTo) error) error {
 // they index. It is how a database written by an earlier version gets the
 // indexes added since: Open creates the missing buckets and fills them in the
 // same transaction. Index entries are not changes, so nothing is logged.
+// Each index's entries are put in key order, for the reason bulk loads are
+// (see bulk.go): in random order, one transaction's puts into a large
+// bucket slow down quadratically.
 func buildIndexes(t *tx, buckets []string) error {
 	for i := range numIx {
 		if !slices.Contains(buckets, ixInfo[i].name) {
 			continue
 		}
 		typ := ixInfo[i].owner
+		var ops []bulkOp
 		c := t.records(typ).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			rec, err := decodeAny(typ, v)
@@ -265,11 +280,17 @@ func buildIndexes(t *tx, buckets []string) error {
 				}
 				val := []byte(e.val)
 				if ixInfo[i].unique {
-					val = k
+					val = slices.Clone(k) // k lives in the page only while the cursor is there
 				}
-				if err := t.ix(i).Put([]byte(e.key), val); err != nil {
-					return err
-				}
+				ops = append(ops, bulkOp{key: []byte(e.key), val: val, seq: len(ops)})
+			}
+		}
+		sortOps(ops)
+		b := t.ix(i)
+		b.FillPercent = max(b.FillPercent, 0.95)
+		for _, op := range ops {
+			if err := b.Put(op.key, op.val); err != nil {
+				return err
 			}
 		}
 	}

@@ -42,7 +42,7 @@ const (
 	ixStmtStatus                // status byte, said, id
 	ixStmtCovers                // coverage cell, said, id (see coverCells)
 	ixStmtNearDup               // dedup band key, statement id (see dedup.BandKeys)
-	ixStmtShingles              // statement id → its dedup shingles, 8 bytes each
+	ixStmtShingles              // statement id → its dedup shingles, 4 bytes each
 	ixReviewStatement           // statement id, claim review id
 	ixReviewReviewer            // reviewer organisation id, claim review id
 	numIx
@@ -79,10 +79,22 @@ var ixInfo = [numIx]struct {
 	ixStmtKind:        {"ix_stmt_kind", store.StatementType, false},
 	ixStmtStatus:      {"ix_stmt_status", store.StatementType, false},
 	ixStmtCovers:      {"ix_stmt_covers", store.StatementType, false},
-	ixStmtNearDup:     {"ix_stmt_neardup", store.StatementType, false},
-	ixStmtShingles:    {"ix_stmt_shingles", store.StatementType, false},
+	ixStmtNearDup:     {"ix_stmt_neardup_v2", store.StatementType, false},
+	ixStmtShingles:    {"ix_stmt_shingles_v2", store.StatementType, false},
 	ixReviewStatement: {"ix_review_statement", store.ClaimReviewType, false},
 	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
+}
+
+// retiredBuckets are the buckets of index layouts no longer used, which
+// Open deletes. An index whose layout changes gets a new bucket name (a
+// version suffix) and its old name is listed here, so that Open drops the
+// old entries and, finding the new bucket missing, builds it from the
+// records.
+var retiredBuckets = []string{
+	// Near-duplicate index of 16 bands of 4 rows, 8-byte band keys and
+	// 8-byte shingles.
+	"ix_stmt_neardup",
+	"ix_stmt_shingles",
 }
 
 // rootParent is the parent prefix under which root topics are indexed.

@@ -107,7 +107,7 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	shingles := dedup.Shingles(st.Text)
 	seen := map[string]bool{string(mustID(st.ID)): true}
 	found := []store.Appearance{{Statement: st, Similarity: 1}}
-	var other []uint64 // reused: candidates can number thousands
+	var other []uint32 // reused: candidates can number thousands
 	for _, k := range dedup.BandKeysOf(shingles) {
 		err := scanPrefix(t.ix(ixStmtNearDup), k, func(key []byte) error {
 			id := key[len(key)-idLen:]
@@ -169,19 +169,20 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	return found, nil
 }
 
-// packShingles encodes a shingle set as the value of its index entry.
-func packShingles(sh []uint64) []byte {
-	b := make([]byte, 0, 8*len(sh))
+// packShingles encodes a shingle set as the value of its index entry, 4
+// bytes a shingle.
+func packShingles(sh []uint32) []byte {
+	b := make([]byte, 0, 4*len(sh))
 	for _, v := range sh {
-		b = binary.BigEndian.AppendUint64(b, v)
+		b = binary.BigEndian.AppendUint32(b, v)
 	}
 	return b
 }
 
 // unpackShingles appends to sh what packShingles encoded.
-func unpackShingles(sh []uint64, b []byte) []uint64 {
-	for i := 0; i+8 <= len(b); i += 8 {
-		sh = append(sh, binary.BigEndian.Uint64(b[i:]))
+func unpackShingles(sh []uint32, b []byte) []uint32 {
+	for i := 0; i+4 <= len(b); i += 4 {
+		sh = append(sh, binary.BigEndian.Uint32(b[i:]))
 	}
 	return sh
 }
