@@ -532,3 +532,64 @@ func (g *generator) emitStatements(emit func(store.Record) error) error {
 	}
 	return nil
 }
+
+// Load writes the dataset of cfg into s in one transaction, by s's Load
+// when s is a store.Loader and by Update otherwise, calling seen, when it
+// is not nil, with each record after it is put. It commits only when
+// every record is put, and writes nothing when it returns an error: the
+// first error of Generate, Put or seen.
+func Load(ctx context.Context, cfg Config, s store.Store, seen func(store.Record) error) error {
+	put := func(p store.Putter) error {
+		return Generate(ctx, cfg, func(rec store.Record) error {
+			if _, err := p.Put(rec); err != nil {
+				return err
+			}
+			if seen != nil {
+				return seen(rec)
+			}
+			return nil
+		})
+	}
+	if l, ok := s.(store.Loader); ok {
+		return l.Load(ctx, put)
+	}
+	return s.Update(ctx, func(tx store.Tx) error { return put(tx) })
+}
+
+// Statement draws one more statement of the kind Generate makes, by one
+// of speakerIDs on one to three of topicIDs, both of which must not be
+// empty, from r alone: tests use it to write more statements into a
+// generated database. Its status is any of store.Statuses; its ID,
+// timestamps and source are left for the store to assign or leave empty.
+func Statement(r *rand.Rand, speakerIDs, topicIDs []string) *store.Statement {
+	st := &store.Statement{
+		Text:      sentences(r),
+		Kind:      store.Direct,
+		SpeakerID: pick(r, speakerIDs),
+		Cue:       pick(r, cues),
+		Said:      randomDate(r),
+		Language:  "en",
+		Status:    store.Statuses[r.IntN(len(store.Statuses))],
+	}
+	if r.IntN(10) < 3 {
+		st.Kind = store.Indirect
+	}
+	for range 1 + r.IntN(3) {
+		if id := pick(r, topicIDs); !slices.Contains(st.TopicIDs, id) {
+			st.TopicIDs = append(st.TopicIDs, id)
+		}
+	}
+	return st
+}
+
+// Vocabulary returns the words generated texts are made of, each once, in
+// a fixed order: benchmarks and tests build their queries from it.
+func Vocabulary() []string {
+	var out []string
+	for _, w := range vocabulary {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}

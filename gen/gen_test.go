@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -146,5 +148,105 @@ func TestShape(t *testing.T) {
 func TestNegativeCount(t *testing.T) {
 	if err := gen.Generate(context.Background(), gen.Config{Statements: -1}, func(store.Record) error { return nil }); err == nil {
 		t.Error("a negative count was accepted")
+	}
+}
+
+// TestLoad loads a dataset into a real bbolt database and checks that it
+// holds the records WriteJSONL writes, that seen saw each of them, and
+// that an error from seen writes nothing.
+func TestLoad(t *testing.T) {
+	ctx := context.Background()
+	cfg := gen.Config{Statements: 300, Seed: 5}
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "gen.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	stop := errors.New("stop")
+	if err := gen.Load(ctx, cfg, s, func(store.Record) error { return stop }); !errors.Is(err, stop) {
+		t.Fatalf("Load with a failing seen: %v, want %v", err, stop)
+	}
+	if ch, err := s.Changes(ctx, 0, 1); err != nil || len(ch) != 0 {
+		t.Fatalf("a failed Load left %d changes (%v)", len(ch), err)
+	}
+	seen := 0
+	if err := gen.Load(ctx, cfg, s, func(store.Record) error { seen++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	n, err := dump.Export(ctx, s, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := jsonl(t, cfg)
+	sorted := func(b []byte) []string {
+		lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	if !slices.Equal(sorted(data), sorted(out.Bytes())) || seen != len(sorted(data)) {
+		t.Errorf("loaded %d records (seen %d); the store's export differs from the generated lines", n, seen)
+	}
+}
+
+// TestStatement checks that the extra statements are valid for the store,
+// made of the vocabulary, and the same for the same random stream.
+func TestStatement(t *testing.T) {
+	ctx := context.Background()
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "gen.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var speakers, topics []string
+	err = gen.Load(ctx, gen.Config{Statements: 10, Seed: 1}, s, func(r store.Record) error {
+		switch r.Type {
+		case store.SpeakerType:
+			speakers = append(speakers, r.Speaker.ID)
+		case store.TopicType:
+			topics = append(topics, r.Topic.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab := map[string]bool{}
+	for _, w := range gen.Vocabulary() {
+		vocab[strings.ToLower(w)] = true
+	}
+	draw := func() []*store.Statement {
+		r := rand.New(rand.NewPCG(1, 2))
+		var out []*store.Statement
+		for range 50 {
+			out = append(out, gen.Statement(r, speakers, topics))
+		}
+		return out
+	}
+	a, b := draw(), draw()
+	err = s.Update(ctx, func(tx store.Tx) error {
+		for i, st := range a {
+			if st.Text != b[i].Text || st.SpeakerID != b[i].SpeakerID || !slices.Equal(st.TopicIDs, b[i].TopicIDs) {
+				t.Errorf("statement %d differs between equal random streams", i)
+			}
+			for _, w := range strings.Fields(strings.ToLower(strings.ReplaceAll(st.Text, ".", ""))) {
+				if !vocab[w] {
+					t.Errorf("statement %d: word %q is not in the vocabulary", i, w)
+				}
+			}
+			if err := tx.CreateStatement(st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -11,23 +11,37 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/quotedb/quotedb/internal/synth"
+	"github.com/quotedb/quotedb/gen"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
-// Every generated statement contains "the", so searching for it with a
-// filter must find exactly what the store's own filter finds: the index's
-// organisations at the time, topic ancestors and date terms mean what
-// store.StatementFilter means.
+// Most generated statements contain "the", so searching for it with a
+// filter must find exactly those of the statements the store's own filter
+// finds that contain the word: the index's organisations at the time,
+// topic ancestors and date terms mean what store.StatementFilter means.
+
+// dataset holds the ids of a generated database's records that the tests
+// draw filters and writes from.
+type dataset struct {
+	Organisations, Speakers, Topics []string
+}
 
 // storeIDs returns the ids of the statements f selects, sorted.
 func storeIDs(t *testing.T, st store.Store, f store.StatementFilter) []string {
+	t.Helper()
+	return storeIDsWith(t, st, f, func(*store.Statement) bool { return true })
+}
+
+// storeIDsWith returns the ids of the statements f selects for which keep
+// is true, sorted.
+func storeIDsWith(t *testing.T, st store.Store, f store.StatementFilter, keep func(*store.Statement) bool) []string {
 	t.Helper()
 	var ids []string
 	err := st.View(context.Background(), func(tx store.Tx) error {
@@ -38,7 +52,9 @@ func storeIDs(t *testing.T, st store.Store, f store.StatementFilter) []string {
 				return err
 			}
 			for _, s := range c.Items {
-				ids = append(ids, s.ID)
+				if keep(s) {
+					ids = append(ids, s.ID)
+				}
 			}
 			if !c.HasNext {
 				return nil
@@ -80,9 +96,10 @@ func searchIDs(t *testing.T, ix *search.Index, q string, f store.StatementFilter
 
 // randomFilters returns filters over the generated records: each field
 // alone and in combinations, with dates of every precision.
-func randomFilters(r *rand.Rand, ids *synth.IDs, n int) []store.StatementFilter {
+func randomFilters(r *rand.Rand, ids *dataset, n int) []store.StatementFilter {
+	// The generated statements are said from 2000 to 2025.
 	date := func() partialdate.Date {
-		d := partialdate.Date{Year: 2014 + r.IntN(12)}
+		d := partialdate.Date{Year: 1999 + r.IntN(28)}
 		if r.IntN(3) > 0 {
 			d.Month = 1 + r.IntN(12)
 			if r.IntN(2) == 0 {
@@ -127,20 +144,53 @@ func randomFilters(r *rand.Rand, ids *synth.IDs, n int) []store.StatementFilter 
 	return out
 }
 
+// hasWord reports whether text holds the word, as the index splits and
+// folds it.
+func hasWord(text, word string) bool {
+	for _, w := range search.Words(text) {
+		if slices.Contains(w.Forms, word) {
+			return true
+		}
+	}
+	return false
+}
+
 func checkConsistent(t *testing.T, st store.Store, ix *search.Index, filters []store.StatementFilter) {
 	t.Helper()
+	selected := 0
 	for _, f := range filters {
-		want := storeIDs(t, st, f)
+		want := storeIDsWith(t, st, f, func(s *store.Statement) bool { return hasWord(s.Text, "the") })
 		got := searchIDs(t, ix, "the", f)
 		if !slices.Equal(got, want) {
 			t.Errorf("filter %+v: search finds %d statements, the store %d", f, len(got), len(want))
 		}
+		if len(want) > 0 {
+			selected++
+		}
+	}
+	// Filters that select nothing would agree with any index.
+	if selected < len(filters)/2 {
+		t.Errorf("only %d of %d filters select a statement", selected, len(filters))
 	}
 }
 
-func generate(t *testing.T, st store.Store, n int) *synth.IDs {
+// generate writes gen's dataset of n statements into st and returns the
+// ids of its organisations, speakers and topics (roots before their
+// subtopics, the last one a subtopic).
+func generate(t *testing.T, st store.Store, n int) *dataset {
 	t.Helper()
-	ids, err := synth.Generate(context.Background(), st, synth.Options{Statements: n, Seed: 9})
+	ids := &dataset{}
+	err := gen.Load(context.Background(), gen.Config{Statements: n, Seed: 9}, st, func(r store.Record) error {
+		switch r.Type {
+		case store.OrganisationType:
+			ids.Organisations = append(ids.Organisations, r.Organisation.ID)
+		case store.SpeakerType:
+			ids.Speakers = append(ids.Speakers, r.Speaker.ID)
+		case store.TopicType:
+			ids.Topics = append(ids.Topics, r.Topic.ID)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +199,7 @@ func generate(t *testing.T, st store.Store, n int) *synth.IDs {
 
 // churn makes the writes that change other statements' facts: affiliations
 // ended and begun, topics moved, statements edited and deleted.
-func churn(t *testing.T, st store.Store, r *rand.Rand, ids *synth.IDs) {
+func churn(t *testing.T, st store.Store, r *rand.Rand, ids *dataset) {
 	t.Helper()
 	err := st.Update(context.Background(), func(tx store.Tx) error {
 		c, err := tx.ListAffiliations(store.AffiliationFilter{}, store.Page{First: 40})
@@ -232,14 +282,15 @@ func sameAsRebuild(t *testing.T, st store.Store, ix *search.Index, filters []sto
 	if err := fresh.WaitCurrent(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"the", "inflation", `"would not improve"`, "hospit*", "pensoins~"} {
+	queries, names := queriesFrom(t, st)
+	for _, q := range queries {
 		for _, f := range filters {
 			if got, want := searchIDs(t, ix, q, f), searchIDs(t, fresh, q, f); !slices.Equal(got, want) {
 				t.Errorf("%q %+v: index finds %d, a rebuilt index %d", q, f, len(got), len(want))
 			}
 		}
 	}
-	for _, name := range []string{"Kərimli", "Əliyev", "Rüstəm*"} {
+	for _, name := range names {
 		a, err := ix.SearchNames(context.Background(), store.SpeakerType, name, 100)
 		if err != nil {
 			t.Fatal(err)
@@ -252,6 +303,55 @@ func sameAsRebuild(t *testing.T, st store.Store, ix *search.Index, filters []sto
 			t.Errorf("names %q: %d hits, rebuilt %d", name, len(a), len(b))
 		}
 	}
+}
+
+// queriesFrom returns statement searches of every kind (word, phrase,
+// prefix, misspelt word) and name searches (whole and prefix) made from
+// the records in st, so that each finds something.
+func queriesFrom(t *testing.T, st store.Store) (statements, names []string) {
+	t.Helper()
+	statements = []string{"the", "inflation"}
+	err := st.View(context.Background(), func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 50})
+		if err != nil {
+			return err
+		}
+		for _, s := range c.Items {
+			ws := search.Words(s.Text)
+			if len(ws) < 4 {
+				continue
+			}
+			statements = append(statements, `"`+s.Text[ws[1].Start:ws[2].End]+`"`)
+			for _, w := range ws {
+				if word := []rune(s.Text[w.Start:w.End]); len(word) >= 6 {
+					statements = append(statements, string(word[:4])+"*")
+					word[2], word[3] = word[3], word[2]
+					statements = append(statements, string(word)+"~")
+					break
+				}
+			}
+			break
+		}
+		sc, err := tx.ListSpeakers(store.SpeakerFilter{}, store.Page{First: 3})
+		if err != nil {
+			return err
+		}
+		for i, sp := range sc.Items {
+			last := []rune(sp.Name[strings.LastIndexByte(sp.Name, ' ')+1:])
+			if i == 2 {
+				last = append(last[:min(len(last), 5)], '*')
+			}
+			names = append(names, string(last))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(statements) < 5 || len(names) < 3 {
+		t.Fatalf("too few queries made from the data: %q, %q", statements, names)
+	}
+	return statements, names
 }
 
 // Writes made while the index is closed (its follower stopped between the
@@ -353,7 +453,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	// Left open: the process is killed, never closed.
 	search.Open(st, search.DirFor(db), search.Options{})
-	var ids synth.IDs
+	var ids dataset
 	if err := st.View(context.Background(), func(tx store.Tx) error {
 		c, err := tx.ListSpeakers(store.SpeakerFilter{}, store.Page{First: 100})
 		for _, s := range c.Items {
@@ -368,11 +468,10 @@ func TestCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(11, 12))
-	zipf := synth.Zipf(r)
 	for i := 0; ; i++ {
 		err := st.Update(context.Background(), func(tx store.Tx) error {
 			for range 20 {
-				if err := tx.CreateStatement(synth.Statement(r, zipf, &ids)); err != nil {
+				if err := tx.CreateStatement(gen.Statement(r, ids.Speakers, ids.Topics)); err != nil {
 					return err
 				}
 			}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/quotedb/quotedb/internal/synth"
+	"github.com/quotedb/quotedb/internal/benchdb"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
@@ -19,12 +19,12 @@ import (
 // BenchmarkVerify verifies quotes made from stored statements (exact,
 // cut short, with words changed, negated) and absent ones, by the stored
 // speaker or another, over the generated database of QUOTEDB_BENCH_N
-// statements (default 20000); it reports the 50th and 99th percentile
+// statements (default 10000); it reports the 50th and 99th percentile
 // latencies:
 //
 //	QUOTEDB_BENCH_N=1000000 go test -run '^$' -bench Verify -benchtime 2000x ./verify/
 func BenchmarkVerify(b *testing.B) {
-	path, ids := synth.Cached(b, synth.BenchSize(20000))
+	path, ids := benchdb.Open(b)
 	st, err := bolt.Open(path, &bolt.Options{NoSync: true})
 	if err != nil {
 		b.Fatal(err)

@@ -34,12 +34,13 @@ func Size() int {
 
 // IDs are some ids of the dataset, for benchmarks to query with.
 type IDs struct {
-	Speakers   []string // the first 1000 speakers (the most quoted first)
-	Aliases    []string // aliases of those speakers
-	Names      []string // names of those speakers
-	RootTopics []string
-	Topics     []string
-	Statements []string // every 97th statement
+	Organisations []string
+	Speakers      []string // the first 1000 speakers (the most quoted first)
+	Aliases       []string // aliases of those speakers
+	Names         []string // names of those speakers
+	RootTopics    []string
+	Topics        []string
+	Statements    []string // every 97th statement
 }
 
 // Open returns the path of the database of the dataset of Size()
@@ -68,29 +69,28 @@ func Open(tb testing.TB) (string, *IDs) {
 	}
 	ctx := context.Background()
 	i := 0
-	err = s.Load(ctx, func(p store.Putter) error {
-		return gen.Generate(ctx, gen.Config{Statements: n, Seed: 1}, func(r store.Record) error {
-			switch r.Type {
-			case store.SpeakerType:
-				if len(ids.Speakers) < 1000 {
-					ids.Speakers = append(ids.Speakers, r.Speaker.ID)
-					ids.Names = append(ids.Names, r.Speaker.Name)
-					ids.Aliases = append(ids.Aliases, r.Speaker.Aliases...)
-				}
-			case store.TopicType:
-				ids.Topics = append(ids.Topics, r.Topic.ID)
-				if r.Topic.ParentID == "" {
-					ids.RootTopics = append(ids.RootTopics, r.Topic.ID)
-				}
-			case store.StatementType:
-				if i%97 == 0 {
-					ids.Statements = append(ids.Statements, r.Statement.ID)
-				}
-				i++
+	err = gen.Load(ctx, gen.Config{Statements: n, Seed: 1}, s, func(r store.Record) error {
+		switch r.Type {
+		case store.OrganisationType:
+			ids.Organisations = append(ids.Organisations, r.Organisation.ID)
+		case store.SpeakerType:
+			if len(ids.Speakers) < 1000 {
+				ids.Speakers = append(ids.Speakers, r.Speaker.ID)
+				ids.Names = append(ids.Names, r.Speaker.Name)
+				ids.Aliases = append(ids.Aliases, r.Speaker.Aliases...)
 			}
-			_, err := p.Put(r)
-			return err
-		})
+		case store.TopicType:
+			ids.Topics = append(ids.Topics, r.Topic.ID)
+			if r.Topic.ParentID == "" {
+				ids.RootTopics = append(ids.RootTopics, r.Topic.ID)
+			}
+		case store.StatementType:
+			if i%97 == 0 {
+				ids.Statements = append(ids.Statements, r.Statement.ID)
+			}
+			i++
+		}
+		return nil
 	})
 	if cerr := s.Close(); err == nil {
 		err = cerr
