@@ -19,30 +19,6 @@ import (
 
 var ctx = context.Background()
 
-// everything returns every statement of s.
-func everything(t *testing.T, s store.Store) []*store.Statement {
-	t.Helper()
-	var out []*store.Statement
-	err := s.View(ctx, func(tx store.Tx) error {
-		p := store.Page{First: store.MaxPageSize}
-		for {
-			c, err := tx.ListStatements(store.StatementFilter{}, p)
-			if err != nil {
-				return err
-			}
-			out = append(out, c.Items...)
-			if !c.HasNext {
-				return nil
-			}
-			p.After = c.Cursors[len(c.Cursors)-1]
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func find(t *testing.T, sts []*store.Statement, words string) *store.Statement {
 	t.Helper()
 	for _, st := range sts {
@@ -78,7 +54,7 @@ func TestRelatedDemo(t *testing.T) {
 	if _, err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	sts := everything(t, s)
+	sts := corpustest.Statements(t, s)
 	svc := &service.Service{Store: s}
 	rally := find(t, sts, "Ukrainian cities are being shelled. We lived") // Salimli, 2022-03-08, War in Ukraine
 	press := find(t, sts, "Two of our correspondents")                    // Huseynova, 2022-03, Freedom of the press

@@ -55,7 +55,7 @@ func Documents(tb testing.TB) []ingest.Document {
 }
 
 // Ingest ingests every document of the corpus into s and returns all the
-// statements s then holds, in the store's order; it skips the test when the
+// statements s then holds (see Statements); it skips the test when the
 // corpus is absent.
 func Ingest(tb testing.TB, s store.Store) []*store.Statement {
 	tb.Helper()
@@ -65,8 +65,14 @@ func Ingest(tb testing.TB, s store.Store) []*store.Statement {
 			tb.Fatalf("ingest document %d: %v", i, err)
 		}
 	}
+	return Statements(tb, s)
+}
+
+// Statements returns every statement s holds, in the store's order.
+func Statements(tb testing.TB, s store.Store) []*store.Statement {
+	tb.Helper()
 	var all []*store.Statement
-	err := s.View(ctx, func(tx store.Tx) error {
+	err := s.View(context.Background(), func(tx store.Tx) error {
 		p := store.Page{First: store.MaxPageSize}
 		for {
 			c, err := tx.ListStatements(store.StatementFilter{}, p)
