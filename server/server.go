@@ -200,31 +200,10 @@ func statementJSONLD(s store.Store, log *slog.Logger) http.Handler {
 			if kind == errs.Internal {
 				log.Error("serving JSON-LD", "id", id, "err", err)
 			}
-			writeError(w, httpStatus(kind), kind, "%s", errs.Message(err))
+			writeError(w, kind.HTTPStatus(), kind, "%s", errs.Message(err))
 			return
 		}
 		w.Header().Set("Content-Type", "application/ld+json")
 		w.Write(body)
 	})
-}
-
-// httpStatus is the HTTP status of a request refused for an error of kind.
-func httpStatus(kind errs.Kind) int {
-	switch kind {
-	case errs.Invalid:
-		return http.StatusBadRequest
-	case errs.NotFound:
-		return http.StatusNotFound
-	case errs.Conflict:
-		return http.StatusConflict
-	case errs.Unauthenticated:
-		return http.StatusUnauthorized
-	case errs.Forbidden:
-		return http.StatusForbidden
-	case errs.TooLarge:
-		return http.StatusRequestEntityTooLarge
-	case errs.Unavailable:
-		return http.StatusServiceUnavailable
-	}
-	return http.StatusInternalServerError
 }

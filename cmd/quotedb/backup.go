@@ -79,7 +79,7 @@ func download(ctx context.Context, url, token string, w io.Writer) (int64, error
 		if json.NewDecoder(io.LimitReader(res.Body, 1<<16)).Decode(&body) == nil && len(body.Errors) > 0 {
 			msg += ": " + body.Errors[0].Message
 		}
-		return 0, errs.E(statusKind(res.StatusCode), "the server refused the backup: %s", msg)
+		return 0, errs.E(errs.KindOfHTTPStatus(res.StatusCode), "the server refused the backup: %s", msg)
 	}
 	n, err := io.Copy(w, res.Body)
 	if err == nil && res.ContentLength >= 0 && n != res.ContentLength {

@@ -85,33 +85,7 @@ func (r remote) graphql(ctx context.Context, query string, vars map[string]any, 
 	}
 	if len(resp.Errors) > 0 {
 		e := resp.Errors[0]
-		return errs.E(kindOfCode(e.Extensions.Code), "the server refused: %s", e.Message)
+		return errs.E(errs.KindOfCode(e.Extensions.Code), "the server refused: %s", e.Message)
 	}
 	return json.Unmarshal(resp.Data, out)
-}
-
-// kindOfCode is the errs.Kind of a GraphQL extensions.code.
-func kindOfCode(code string) errs.Kind {
-	for k := errs.Internal; k <= errs.Unavailable; k++ {
-		if k.Code() == code {
-			return k
-		}
-	}
-	if strings.HasPrefix(code, "GRAPHQL_") {
-		return errs.Invalid
-	}
-	return errs.Internal
-}
-
-// statusKind is the errs.Kind of an HTTP status a server refused with.
-func statusKind(status int) errs.Kind {
-	switch status {
-	case http.StatusUnauthorized:
-		return errs.Unauthenticated
-	case http.StatusForbidden:
-		return errs.Forbidden
-	case http.StatusServiceUnavailable:
-		return errs.Unavailable
-	}
-	return errs.Internal
 }
