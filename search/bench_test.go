@@ -38,7 +38,7 @@ func BenchmarkRebuild(b *testing.B) {
 	start := time.Now()
 	docs := 0
 	for range b.N {
-		d, err := search.Rebuild(context.Background(), s, dir)
+		d, err := search.Rebuild(context.Background(), s, dir, search.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -259,16 +259,24 @@ func churn(t *testing.T, st store.Store, r *rand.Rand, ids *dataset) {
 	}
 }
 
+// shardCounts are the index sizes the consistency tests run with: one
+// index, and several searched together.
+var shardCounts = []int{1, 3}
+
 func TestFiltersMatchTheStore(t *testing.T) {
-	e := openEmpty(t)
-	ids := generate(t, e.st, 3000)
-	e.wait(t)
-	r := rand.New(rand.NewPCG(5, 6))
-	filters := randomFilters(r, ids, 60)
-	checkConsistent(t, e.st, e.ix, filters)
-	churn(t, e.st, r, ids)
-	e.wait(t)
-	checkConsistent(t, e.st, e.ix, filters)
+	for _, shards := range shardCounts {
+		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) {
+			e := openSharded(t, shards)
+			ids := generate(t, e.st, 3000)
+			e.wait(t)
+			r := rand.New(rand.NewPCG(5, 6))
+			filters := randomFilters(r, ids, 60)
+			checkConsistent(t, e.st, e.ix, filters)
+			churn(t, e.st, r, ids)
+			e.wait(t)
+			checkConsistent(t, e.st, e.ix, filters)
+		})
+	}
 }
 
 // sameAsRebuild checks that the index in dir finds, for a set of queries,
@@ -357,26 +365,30 @@ func queriesFrom(t *testing.T, st store.Store) (statements, names []string) {
 // Writes made while the index is closed (its follower stopped between the
 // store's commit and its own update) are indexed on the next open.
 func TestCatchesUpAfterClose(t *testing.T) {
-	e := openEmpty(t)
-	ids := generate(t, e.st, 1000)
-	e.wait(t)
-	if err := e.ix.Close(); err != nil {
-		t.Fatal(err)
+	for _, shards := range shardCounts {
+		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) {
+			e := openSharded(t, shards)
+			ids := generate(t, e.st, 1000)
+			e.wait(t)
+			if err := e.ix.Close(); err != nil {
+				t.Fatal(err)
+			}
+			r := rand.New(rand.NewPCG(7, 8))
+			churn(t, e.st, r, ids)
+			e.ix = search.Open(e.st, e.dir, search.Options{})
+			st, err := e.ix.Status(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Lag == 0 {
+				t.Errorf("reopened index reports no lag: %+v", st)
+			}
+			e.wait(t)
+			filters := randomFilters(r, ids, 20)
+			checkConsistent(t, e.st, e.ix, filters)
+			sameAsRebuild(t, e.st, e.ix, filters[:5])
+		})
 	}
-	r := rand.New(rand.NewPCG(7, 8))
-	churn(t, e.st, r, ids)
-	e.ix = search.Open(e.st, e.dir, search.Options{})
-	st, err := e.ix.Status(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Lag == 0 {
-		t.Errorf("reopened index reports no lag: %+v", st)
-	}
-	e.wait(t)
-	filters := randomFilters(r, ids, 20)
-	checkConsistent(t, e.st, e.ix, filters)
-	sameAsRebuild(t, e.st, e.ix, filters[:5])
 }
 
 // A database restored from a backup is behind the index: the index is
@@ -497,6 +509,11 @@ func TestCrashMidWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := generate(t, st, 500)
+	// Three shards, so that kills land between the commits of one
+	// change batch to different shards too.
+	if _, err := search.Rebuild(context.Background(), st, search.DirFor(db), search.Options{Shards: 3}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 	for round := range 3 {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.v")
@@ -561,7 +578,7 @@ func TestRebuildStopped(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 	defer cancel()
 	time.Sleep(2 * time.Millisecond)
-	if _, err := search.Rebuild(ctx, e.st, dir); err == nil {
+	if _, err := search.Rebuild(ctx, e.st, dir, search.Options{}); err == nil {
 		t.Fatal("a stopped rebuild reported success")
 	}
 	for _, d := range []string{dir, dir + ".rebuild"} {
@@ -569,7 +586,7 @@ func TestRebuildStopped(t *testing.T) {
 			t.Errorf("%s left behind: %v", d, err)
 		}
 	}
-	n, err := search.Rebuild(context.Background(), e.st, dir)
+	n, err := search.Rebuild(context.Background(), e.st, dir, search.Options{})
 	if err != nil || n < 500 {
 		t.Fatalf("rebuild: %d documents, %v", n, err)
 	}

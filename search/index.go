@@ -34,7 +34,7 @@ import (
 
 // layoutVersion changes whenever the documents or the analyzer change in a
 // way that needs a rebuild; an index of another version is rebuilt on open.
-const layoutVersion = "quotedb-search-1"
+const layoutVersion = "quotedb-search-2"
 
 // Keys of the index's internal storage.
 var (
@@ -54,6 +54,9 @@ const (
 	// buildBatch is the number of documents per segment when
 	// rebuilding.
 	buildBatch = 10000
+	// readBatch is the number of records a rebuild's reader hands a
+	// shard's builder at a time.
+	readBatch = 1000
 )
 
 // DirFor returns the default index directory for a database file: beside
@@ -64,6 +67,10 @@ func DirFor(dbPath string) string { return dbPath + ".search" }
 type Options struct {
 	// Log receives rebuilds and follower errors; nil discards them.
 	Log *slog.Logger
+	// Shards is the number of shards a rebuild splits the index into;
+	// 0 chooses by the number of statements (see statementsPerShard) and
+	// of cores. An existing index keeps the shards it was built with.
+	Shards int
 }
 
 // Index is the search index of one store. Its methods are safe for
@@ -73,10 +80,12 @@ type Index struct {
 	dir string
 	log *slog.Logger
 
+	shards int // Options.Shards
+
 	mu  sync.RWMutex
-	idx bleve.Index // nil while there is no usable index
-	seq uint64      // last change applied to idx
-	err error       // why idx is nil, when it is
+	idx *shards // nil while there is no usable index
+	seq uint64  // last change applied to every shard of idx
+	err error   // why idx is nil, when it is
 	// advanced is closed, and replaced, whenever seq advances or the
 	// state changes.
 	advanced chan struct{}
@@ -96,7 +105,7 @@ func Open(st store.Store, dir string, opts Options) *Index {
 		log = slog.New(slog.DiscardHandler)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ix := &Index{st: st, dir: dir, log: log, stop: cancel, done: make(chan struct{}), advanced: make(chan struct{})}
+	ix := &Index{st: st, dir: dir, log: log, shards: opts.Shards, stop: cancel, done: make(chan struct{}), advanced: make(chan struct{})}
 	go ix.run(ctx)
 	return ix
 }
@@ -159,7 +168,7 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
-func (ix *Index) current() bleve.Index {
+func (ix *Index) current() *shards {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.idx
@@ -188,7 +197,7 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 	ix.log.Info("rebuilding search index", "dir", ix.dir, "reason", why)
 	ix.setErr(errs.E(errs.Unavailable, "search index is being rebuilt (%s)", why))
 	start := time.Now()
-	n, err := Rebuild(ctx, ix.st, ix.dir)
+	n, err := Rebuild(ctx, ix.st, ix.dir, Options{Shards: ix.shards})
 	if err != nil {
 		return err
 	}
@@ -201,7 +210,7 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 	return nil
 }
 
-func (ix *Index) install(idx bleve.Index, seq uint64) {
+func (ix *Index) install(idx *shards, seq uint64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.idx, ix.seq, ix.err = idx, seq, nil
@@ -210,11 +219,11 @@ func (ix *Index) install(idx bleve.Index, seq uint64) {
 
 // openExisting opens the index in ix.dir and checks that it can be caught
 // up with the store; otherwise it returns nil and the reason.
-func (ix *Index) openExisting(ctx context.Context) (bleve.Index, uint64, string) {
+func (ix *Index) openExisting(ctx context.Context) (*shards, uint64, string) {
 	if _, err := os.Stat(ix.dir); errors.Is(err, os.ErrNotExist) {
 		return nil, 0, "no index"
 	}
-	idx, err := bleve.Open(ix.dir)
+	idx, err := openShards(ix.dir)
 	if err != nil {
 		return nil, 0, fmt.Sprintf("cannot open: %v", err)
 	}
@@ -226,34 +235,40 @@ func (ix *Index) openExisting(ctx context.Context) (bleve.Index, uint64, string)
 	return idx, seq, ""
 }
 
-// check returns the seq the index is at, or why it must be rebuilt.
-func (ix *Index) check(ctx context.Context, idx bleve.Index) (uint64, string) {
-	layout, err := idx.GetInternal(keyLayout)
-	if err != nil || string(layout) != layoutVersion {
-		return 0, fmt.Sprintf("layout %q, want %q", layout, layoutVersion)
-	}
-	b, err := idx.GetInternal(keySeq)
-	if err != nil || len(b) != 8 {
-		return 0, "no change-log position"
-	}
-	seq := binary.BigEndian.Uint64(b)
-	if seq > 0 {
-		t, _ := idx.GetInternal(keySeqTime)
-		ch, err := ix.st.Changes(ctx, seq-1, 1)
-		if err != nil {
-			return 0, fmt.Sprintf("reading the change log: %v", err)
+// check returns the seq the index is at, or why it must be rebuilt. Each
+// shard's position must be a change of the store's log; the index is at
+// the earliest of them.
+func (ix *Index) check(ctx context.Context, idx *shards) (uint64, string) {
+	var min uint64
+	for i, p := range idx.parts {
+		layout, err := p.GetInternal(keyLayout)
+		if err != nil || string(layout) != layoutVersion {
+			return 0, fmt.Sprintf("layout %q, want %q", layout, layoutVersion)
 		}
-		if len(ch) == 0 || ch[0].Seq != seq {
-			return 0, fmt.Sprintf("index is at change %d, ahead of the store", seq)
+		seq, seqTime, ok := internalSeq(p)
+		if !ok {
+			return 0, fmt.Sprintf("shard %d has no change-log position", i)
 		}
-		if ch[0].Time.UTC().Format(time.RFC3339Nano) != string(t) {
-			return 0, fmt.Sprintf("change %d of the store is not the one indexed", seq)
+		if seq > 0 {
+			ch, err := ix.st.Changes(ctx, seq-1, 1)
+			if err != nil {
+				return 0, fmt.Sprintf("reading the change log: %v", err)
+			}
+			if len(ch) == 0 || ch[0].Seq != seq {
+				return 0, fmt.Sprintf("index is at change %d, ahead of the store", seq)
+			}
+			if ch[0].Time.UTC().Format(time.RFC3339Nano) != seqTime {
+				return 0, fmt.Sprintf("change %d of the store is not the one indexed", seq)
+			}
+		}
+		if i == 0 || seq < min {
+			min = seq
 		}
 	}
-	if ch, err := ix.st.Changes(ctx, seq+rebuildBehind-1, 1); err == nil && len(ch) > 0 {
+	if ch, err := ix.st.Changes(ctx, min+rebuildBehind-1, 1); err == nil && len(ch) > 0 {
 		return 0, fmt.Sprintf("index is more than %d changes behind", rebuildBehind)
 	}
-	return seq, ""
+	return min, ""
 }
 
 // follow applies the change log to the index as it grows, until ctx ends or
@@ -292,19 +307,21 @@ func (ix *Index) follow(ctx context.Context) error {
 }
 
 // apply indexes the records that changes touched as they stand in the store
-// now, with the position of the last change, in one batch. Indexing the
-// current state rather than each change's after-image makes applying a
-// change twice harmless.
-func (ix *Index) apply(ctx context.Context, idx bleve.Index, changes []store.Change) error {
-	b := idx.NewBatch()
+// now, with the position of the last change, in one batch per shard.
+// Indexing the current state rather than each change's after-image makes
+// applying a change twice harmless.
+func (ix *Index) apply(ctx context.Context, idx *shards, changes []store.Change) error {
+	var ids []string
+	var docs map[string]*document.Document
 	err := ix.st.View(ctx, func(tx store.Tx) error {
-		return addChanges(tx, b, changes)
+		var err error
+		ids, docs, err = changedDocs(tx, changes)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	setPosition(b, changes[len(changes)-1])
-	return idx.Batch(b)
+	return idx.batch(ids, docs, changes[len(changes)-1])
 }
 
 func setPosition(b *bleve.Batch, last store.Change) {
@@ -319,11 +336,11 @@ type refs struct {
 	ParentID  string `json:"parentId"`
 }
 
-// addChanges adds to b the documents of the records changes touched, as tx
-// sees them. An affiliation change re-indexes its speaker's statements
+// changedDocs returns the ids of the records changes touched and their
+// documents as tx sees them (none for a record deleted since). An affiliation change re-indexes its speaker's statements
 // (their organisations at the time); a topic that moved re-indexes the
 // statements under it (their topic ancestors).
-func addChanges(tx store.Tx, b *bleve.Batch, changes []store.Change) error {
+func changedDocs(tx store.Tx, changes []store.Change) ([]string, map[string]*document.Document, error) {
 	kinds := map[string]store.RecordType{}
 	var order []string
 	touch := func(id string, typ store.RecordType) {
@@ -361,31 +378,26 @@ func addChanges(tx store.Tx, b *bleve.Batch, changes []store.Change) error {
 		if err := eachStatement(tx, store.StatementFilter{SpeakerIDs: []string{id}}, func(s *store.Statement) {
 			touch(s.ID, store.StatementType)
 		}); err != nil && !errs.Is(err, errs.NotFound) {
-			return err
+			return nil, nil, err
 		}
 	}
 	for _, id := range topicsMoved {
 		if err := eachStatement(tx, store.StatementFilter{TopicIDs: []string{id}}, func(s *store.Statement) {
 			touch(s.ID, store.StatementType)
 		}); err != nil && !errs.Is(err, errs.NotFound) {
-			return err
+			return nil, nil, err
 		}
 	}
 	facts := newFactCache(tx)
+	docs := make(map[string]*document.Document, len(order))
 	for _, id := range order {
 		d, err := docOf(tx, facts, id, kinds[id])
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		if d == nil {
-			b.Delete(id)
-			continue
-		}
-		if err := b.IndexAdvanced(d); err != nil {
-			return errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", id))
-		}
+		docs[id] = d
 	}
-	return nil
+	return order, docs, nil
 }
 
 // eachStatement calls fn on every statement matching f.

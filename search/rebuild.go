@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -20,14 +22,18 @@ import (
 // Rebuild builds the index of st from scratch in dir, replacing whatever
 // dir held, and returns the number of documents indexed. It must not run
 // while an Index has dir open; Open calls it when the index needs it, and
-// `quotedb reindex` calls it directly.
+// `quotedb reindex` calls it directly. Of opts it uses Shards.
 //
 // It builds in a sibling directory and renames it into place at the end,
 // so that an interrupted rebuild leaves either the old index or none, and
 // the next Open rebuilds again. The index records the change-log position
 // read before the first record, so that changes committed while it ran are
 // applied afterwards by the follower.
-func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
+func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int, error) {
+	nShards, err := shardsFor(ctx, st, opts)
+	if err != nil {
+		return 0, err
+	}
 	head, err := LastSeq(ctx, st, 0)
 	if err != nil {
 		return 0, err
@@ -44,7 +50,10 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 		last = ch[0]
 	}
 
-	internal := map[string][]byte{string(keyLayout): []byte(layoutVersion)}
+	internal := map[string][]byte{
+		string(keyLayout): []byte(layoutVersion),
+		string(keyShards): []byte(strconv.Itoa(nShards)),
+	}
 	if head > 0 {
 		internal[string(keySeq)] = binary.BigEndian.AppendUint64(nil, last.Seq)
 		internal[string(keySeqTime)] = []byte(last.Time.UTC().Format(time.RFC3339Nano))
@@ -56,7 +65,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, errs.Wrap(errs.Internal, err, fmt.Sprintf("removing %s", tmp))
 	}
-	n, err := build(ctx, st, tmp, internal)
+	n, err := build(ctx, st, tmp, nShards, internal)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return 0, err
@@ -70,52 +79,48 @@ func Rebuild(ctx context.Context, st store.Store, dir string) (int, error) {
 	return n, nil
 }
 
-// build writes a new index of every record of st into dir, with the
-// internal values given, and returns the number of documents.
+// build writes a new index of every record of st into dir, in nShards
+// shards built side by side, with the internal values given, and returns
+// the number of documents.
 //
 // It uses scorch's offline builder, which writes segments of a few
 // thousand documents and merges them once at the end, rather than a live
 // index, whose background merging and snapshotting would redo much of
 // that work over and over as the index grows.
-func build(ctx context.Context, st store.Store, dir string, internal map[string][]byte) (int, error) {
-	batches := make(chan []*document.Document, 2)
-	readErr := make(chan error, 1)
+func build(ctx context.Context, st store.Store, dir string, nShards int, internal map[string][]byte) (int, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	queues := make([]chan []pendingDoc, nShards)
+	for i := range queues {
+		queues[i] = make(chan []pendingDoc, 2)
+	}
+	readErr := make(chan error, 1)
 	go func() {
-		defer close(batches)
-		readErr <- readAll(rctx, st, batches)
+		defer func() {
+			for _, q := range queues {
+				close(q)
+			}
+		}()
+		readErr <- readAll(rctx, st, queues)
 	}()
-	var b *scorch.Builder
-	n := 0
+	counts := make([]int, nShards)
+	errc := make(chan error, nShards)
+	for i := range nShards {
+		go func() {
+			n, err := buildShard(rctx, shardDir(dir, i), internal, queues[i])
+			if err != nil {
+				cancel()
+			}
+			counts[i] = n
+			errc <- err
+		}()
+	}
 	var err error
-	for docs := range batches {
-		if err != nil {
-			continue // drain, so that the reader ends
-		}
-		if b == nil {
-			if b, err = newBuilder(dir, internal); err != nil {
-				cancel()
-				continue
-			}
-		}
-		for _, d := range docs {
-			if err = b.Index(d); err != nil {
-				err = errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", d.ID()))
-				cancel()
-				break
-			}
-		}
-		n += len(docs)
+	for range nShards {
+		err = errors.Join(err, <-errc)
 	}
-	if rerr := <-readErr; err == nil {
-		err = rerr
-	}
-	if b == nil {
-		if err != nil {
-			return 0, err
-		}
-		return 0, emptyIndex(ctx, dir, internal)
+	if rerr := <-readErr; rerr != nil && !errors.Is(rerr, context.Canceled) {
+		err = errors.Join(rerr, err)
 	}
 	if err == nil && ctx.Err() != nil {
 		// Stopped (the server is shutting down): the segments written
@@ -123,12 +128,59 @@ func build(ctx context.Context, st store.Store, dir string, internal map[string]
 		err = ctx.Err()
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		return 0, err
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n, nil
+}
+
+// buildShard builds the shard in dir from the documents received from
+// queue, draining it to its end even after a failure so that the reader
+// never blocks.
+func buildShard(ctx context.Context, dir string, internal map[string][]byte, queue <-chan []pendingDoc) (int, error) {
+	var b *scorch.Builder
+	n := 0
+	var err error
+	for docs := range queue {
+		if err != nil || ctx.Err() != nil {
+			continue
+		}
+		if b == nil {
+			if b, err = newBuilder(dir, internal); err != nil {
+				continue
+			}
+		}
+		for _, p := range docs {
+			d := p.build()
+			if err = b.Index(d); err != nil {
+				err = errs.Wrap(errs.Internal, err, fmt.Sprintf("indexing %s", d.ID()))
+				break
+			}
+		}
+		n += len(docs)
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if b == nil {
+		if err != nil {
+			return 0, err
+		}
+		return 0, emptyIndex(ctx, dir, internal)
+	}
+	if err != nil {
 		return 0, err
 	}
 	if cerr := b.Close(); cerr != nil {
-		err = errs.Wrap(errs.Internal, cerr, "writing the search index")
+		return 0, errs.Wrap(errs.Internal, cerr, "writing the search index")
 	}
-	return n, err
+	return n, nil
 }
 
 // indexMeta is the file bleve reads first when it opens an index: the
@@ -196,18 +248,20 @@ func emptyIndex(ctx context.Context, dir string, internal map[string][]byte) err
 	return nil
 }
 
-// readAll sends the documents of every indexed record of st to out, in
-// batches of buildBatch.
-func readAll(ctx context.Context, st store.Store, out chan<- []*document.Document) error {
-	var docs []*document.Document
+// readAll sends the documents of every indexed record of st to the
+// queues of their shards, in batches.
+func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc) error {
+	pending := make([][]pendingDoc, len(queues))
 	send := func(force bool) error {
-		if len(docs) >= buildBatch || force && len(docs) > 0 {
-			select {
-			case out <- docs:
-			case <-ctx.Done():
-				return ctx.Err()
+		for i, docs := range pending {
+			if len(docs) >= readBatch || force && len(docs) > 0 {
+				select {
+				case queues[i] <- docs:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				pending[i] = nil
 			}
-			docs = nil
 		}
 		return nil
 	}
@@ -223,32 +277,32 @@ func readAll(ctx context.Context, st store.Store, out chan<- []*document.Documen
 	if err != nil {
 		return err
 	}
-	lists := []func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error){
-		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+	lists := []func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error){
+		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
 			c, err := tx.ListSpeakers(store.SpeakerFilter{}, p)
-			return mapDocs(c, err, speakerDoc)
+			return mapDocs(c, err, func(s *store.Speaker) (string, *document.Document) { return s.ID, speakerDoc(s) })
 		},
-		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
 			c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
-			return mapDocs(c, err, organisationDoc)
+			return mapDocs(c, err, func(o *store.Organisation) (string, *document.Document) { return o.ID, organisationDoc(o) })
 		},
-		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
 			c, err := tx.ListTopics(store.TopicFilter{}, p)
-			return mapDocs(c, err, topicDoc)
+			return mapDocs(c, err, func(t *store.Topic) (string, *document.Document) { return t.ID, topicDoc(t) })
 		},
-		func(tx store.Tx, p store.Page) ([]*document.Document, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
 			c, err := tx.ListStatements(store.StatementFilter{}, p)
 			if err != nil {
 				return nil, nil, err
 			}
 			facts.tx = tx
-			docs := make([]*document.Document, len(c.Items))
+			docs := make([]pendingDoc, len(c.Items))
 			for i, s := range c.Items {
 				f, err := facts.of(s)
 				if err != nil {
 					return nil, nil, err
 				}
-				docs[i] = statementDoc(s, f)
+				docs[i] = pendingDoc{id: s.ID, statement: s, facts: f}
 			}
 			return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
 		},
@@ -256,7 +310,7 @@ func readAll(ctx context.Context, st store.Store, out chan<- []*document.Documen
 	for _, list := range lists {
 		p := store.Page{First: store.MaxPageSize}
 		for {
-			var page []*document.Document
+			var page []pendingDoc
 			var c *store.Conn[string]
 			err := st.View(ctx, func(tx store.Tx) error {
 				var err error
@@ -266,7 +320,10 @@ func readAll(ctx context.Context, st store.Store, out chan<- []*document.Documen
 			if err != nil {
 				return err
 			}
-			docs = append(docs, page...)
+			for _, d := range page {
+				i := shardOf(d.id, len(pending))
+				pending[i] = append(pending[i], d)
+			}
 			if err := send(false); err != nil {
 				return err
 			}
@@ -279,13 +336,31 @@ func readAll(ctx context.Context, st store.Store, out chan<- []*document.Documen
 	return send(true)
 }
 
-func mapDocs[T any](c *store.Conn[T], err error, doc func(T) *document.Document) ([]*document.Document, *store.Conn[string], error) {
+func mapDocs[T any](c *store.Conn[T], err error, doc func(T) (string, *document.Document)) ([]pendingDoc, *store.Conn[string], error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	docs := make([]*document.Document, len(c.Items))
+	docs := make([]pendingDoc, len(c.Items))
 	for i, r := range c.Items {
-		docs[i] = doc(r)
+		id, d := doc(r)
+		docs[i] = pendingDoc{id: id, doc: d}
 	}
 	return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
+}
+
+// pendingDoc is a record to index: a name's document, or a statement whose
+// document its shard's builder makes, so that statements are analysed on
+// every core a rebuild uses.
+type pendingDoc struct {
+	id        string
+	doc       *document.Document
+	statement *store.Statement
+	facts     statementFacts
+}
+
+func (p pendingDoc) build() *document.Document {
+	if p.doc != nil {
+		return p.doc
+	}
+	return statementDoc(p.statement, p.facts)
 }

@@ -11,7 +11,10 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
@@ -129,8 +132,8 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	if err != nil {
 		return nil, err
 	}
-	if fq := statementFilterQuery(q.Filter); fq != nil {
-		tq.AddFilter(fq)
+	for _, fq := range statementFilterQuery(q.Filter) {
+		tq.AddMust(unscored{fq})
 	}
 	// Covers and TextContains are not in the index: they are checked on
 	// the statements, reading further hits until the page is full.
@@ -151,7 +154,7 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 			chunkFrom = from
 		}
 		req := bleve.NewSearchRequestOptions(tq, chunk, chunkFrom, false)
-		sr, err := idx.SearchInContext(ctx, req)
+		sr, err := idx.all.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, errs.Wrap(errs.Internal, err, "searching")
 		}
@@ -208,7 +211,7 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 // fresh returns the index to search, after waiting up to freshWait for it
 // to take in the changes committed so far, and how many it still lacks; a
 // nil index when there is none to search.
-func (ix *Index) fresh(ctx context.Context) (bleve.Index, uint64, error) {
+func (ix *Index) fresh(ctx context.Context) (*shards, uint64, error) {
 	ix.mu.RLock()
 	idx, seq := ix.idx, ix.seq
 	ix.mu.RUnlock()
@@ -299,20 +302,27 @@ func validateFilter(f store.StatementFilter) error {
 	return nil
 }
 
-// statementFilterQuery is the non-scoring part of a search: the filter's
-// indexed fields; nil when it has none. (Only statements have fText, so a
-// query of it needs no filter by type.)
-func statementFilterQuery(f store.StatementFilter) query.Query {
+// statementFilterQuery returns the queries of the filter's indexed fields,
+// all of which a statement must match; none when it has none. (Only
+// statements have fText, so a query of it needs no filter by type.) They
+// are kept apart, each a term when it can be, rather than put under one
+// conjunction, so that the search's conjunction has them as direct parts:
+// bleve intersects the posting bitmaps of a conjunction of terms before
+// reading any, which makes a selective filter cheap.
+func statementFilterQuery(f store.StatementFilter) []query.Query {
 	var conj []query.Query
 	anyOf := func(prefix string, values []string) {
-		if len(values) == 0 {
-			return
-		}
 		var qs []query.Query
 		for _, v := range values {
 			qs = append(qs, factQuery(prefix, v))
 		}
-		conj = append(conj, query.NewDisjunctionQuery(qs))
+		switch len(qs) {
+		case 0:
+		case 1:
+			conj = append(conj, qs[0])
+		default:
+			conj = append(conj, query.NewDisjunctionQuery(qs))
+		}
 	}
 	anyOf(factSpeaker, f.SpeakerIDs)
 	anyOf(factOrg, f.OrganisationIDs)
@@ -330,10 +340,22 @@ func statementFilterQuery(f store.StatementFilter) query.Query {
 	if !f.Said.IsZero() {
 		conj = append(conj, saidQuery(f.Said))
 	}
-	if len(conj) == 0 {
-		return nil
-	}
-	return query.NewConjunctionQuery(conj)
+	return conj
+}
+
+// unscored is a query that selects without scoring. As a required clause
+// of a search it narrows the search as bleve's filters do, but it takes
+// part in the conjunction that drives the search, which skips ahead to the
+// documents the filter holds, rather than being checked on every document
+// the words match: a selective filter makes a search of common words cheap.
+// Its score is zero, so the ranking is the words' alone.
+type unscored struct{ query.Query }
+
+func (q unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	options.Score = "none"
+	options.IncludeTermVectors = false
+	options.Explain = false
+	return q.Query.Searcher(ctx, i, m, options)
 }
 
 func factQuery(prefix, value string) query.Query {
@@ -574,7 +596,7 @@ func (ix *Index) SearchNames(ctx context.Context, typ store.RecordType, q string
 	}
 	bq := query.NewBooleanQuery(must, nil, mustNot)
 	bq.AddFilter(factQuery(factType, string(typ)))
-	sr, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, limit, 0, false))
+	sr, err := idx.all.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, limit, 0, false))
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "searching names")
 	}
@@ -677,15 +699,6 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 	}
 	var terms []term
 	seen := map[string]bool{}
-	adv, err := idx.Advanced()
-	if err != nil {
-		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
-	}
-	defer r.Close()
 	for _, w := range words {
 		if seen[w.Forms[0]] {
 			continue
@@ -693,12 +706,11 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 		seen[w.Forms[0]] = true
 		t := term{forms: w.Forms}
 		for _, f := range w.Forms {
-			tfr, err := r.TermFieldReader(ctx, []byte(f), fText, false, false, false)
+			df, err := idx.docFreq(ctx, fText, f)
 			if err != nil {
 				return nil, errs.Wrap(errs.Internal, err, "reading the search index")
 			}
-			t.df += tfr.Count()
-			tfr.Close()
+			t.df += df
 		}
 		if t.df > 0 {
 			terms = append(terms, t)
@@ -713,7 +725,7 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 		should = append(should, anyTerm(fText, t.forms))
 	}
 	bq := query.NewBooleanQuery(nil, should, nil)
-	sr, err := idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, n, 0, false))
+	sr, err := idx.all.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, n, 0, false))
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "searching candidates")
 	}

@@ -71,7 +71,11 @@ func openDemo(t *testing.T) *env {
 	return e
 }
 
-func openEmpty(t *testing.T) *env {
+func openEmpty(t *testing.T) *env { return openSharded(t, 0) }
+
+// openSharded opens an empty database with an index of the given number
+// of shards (0: chosen by size, which is one for the sizes tests use).
+func openSharded(t *testing.T, shards int) *env {
 	t.Helper()
 	dir := t.TempDir()
 	e := &env{db: filepath.Join(dir, "test.db")}
@@ -81,7 +85,7 @@ func openEmpty(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e.st = st
-	e.ix = search.Open(st, e.dir, search.Options{Log: slog.New(slog.NewTextHandler(t.Output(), nil))})
+	e.ix = search.Open(st, e.dir, search.Options{Log: slog.New(slog.NewTextHandler(t.Output(), nil)), Shards: shards})
 	t.Cleanup(func() {
 		if e.ix != nil {
 			e.ix.Close()
