@@ -118,7 +118,7 @@ func (c clause) build(field string) (query.Query, []matcher, error) {
 		if len(terms) == 1 {
 			return anyTerm(field, terms[0]), ms, nil
 		}
-		return query.NewMultiPhraseQuery(terms, field), ms, nil
+		return phraseQuery{field: field, words: terms}, ms, nil
 	}
 	// A prefix or fuzzy word that splits into several ("re-elect*")
 	// looks for its last part.

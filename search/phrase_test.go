@@ -1,0 +1,119 @@
+package search
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/quotedb/quotedb/store"
+)
+
+// phraseQuery finds what bleve's own phrase query finds, with the same
+// scores: phrases of two to four words taken from the statements, the same
+// words shuffled (mostly not phrases), and words with ə (two forms).
+func TestPhraseQueryAgreesWithBleve(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openGenerated(t, 2000)
+	err := st.Update(ctx, func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 40})
+		if err != nil {
+			return err
+		}
+		for i, s := range c.Items {
+			s.Span = nil
+			s.Text += " Əli Kərimli dedi ki, Kərimli haqlıdır."
+			if i%2 == 0 {
+				s.Text = "Kərimli " + s.Text
+			}
+			if err := tx.UpdateStatement(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	if _, err := Rebuild(ctx, st, dir, Options{Shards: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := openShards(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sh.Close()
+
+	r := rand.New(rand.NewPCG(1, 2))
+	var phrases [][][]string
+	err = st.View(ctx, func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 300})
+		if err != nil {
+			return err
+		}
+		for _, s := range c.Items {
+			ws := Words(s.Text)
+			n := 2 + r.IntN(3)
+			if len(ws) < n {
+				continue
+			}
+			start := r.IntN(len(ws) - n + 1)
+			var p [][]string
+			for _, w := range ws[start : start+n] {
+				p = append(p, w.Forms)
+			}
+			phrases = append(phrases, p)
+			shuffled := append([][]string(nil), p...)
+			r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			phrases = append(phrases, shuffled)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Kərimli dedi", "Əli Kərimli", "ki Kərimli haqlıdır", "Kerimli haqlidir"} {
+		var p [][]string
+		for _, word := range Words(w) {
+			p = append(p, word.Forms)
+		}
+		phrases = append(phrases, p)
+	}
+
+	matched := 0
+	for _, p := range phrases {
+		want, err := sh.all.Search(bleve.NewSearchRequestOptions(query.NewMultiPhraseQuery(p, fText), 10000, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := sh.all.Search(bleve.NewSearchRequestOptions(phraseQuery{field: fText, words: p}, 10000, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+			t.Errorf("%q: %d matches, bleve %d", p, got.Total, want.Total)
+			continue
+		}
+		if want.Total > 0 {
+			matched++
+		}
+		scores := map[string]float64{}
+		for _, h := range want.Hits {
+			scores[h.ID] = h.Score
+		}
+		for _, h := range got.Hits {
+			if s, ok := scores[h.ID]; !ok || math.Abs(s-h.Score) > 1e-9*s {
+				t.Errorf("%q: %s scored %v, by bleve %v (found %v)", p, h.ID, h.Score, s, ok)
+				break
+			}
+		}
+	}
+	if matched < len(phrases)/3 {
+		t.Errorf("only %d of %d phrases match anything", matched, len(phrases))
+	}
+}
