@@ -591,3 +591,49 @@ func TestRebuildStopped(t *testing.T) {
 		t.Fatalf("rebuild: %d documents, %v", n, err)
 	}
 }
+
+// A word in more than half of the statements ("the", in generated text) is
+// still required when the query has rarer words, but does not change their
+// ranking.
+func TestCommonWordsRequiredNotScored(t *testing.T) {
+	e := openEmpty(t)
+	generate(t, e.st, 2000)
+	e.wait(t)
+	all := storeIDs(t, e.st, store.StatementFilter{})
+	withThe := storeIDsWith(t, e.st, store.StatementFilter{}, func(s *store.Statement) bool { return hasWord(s.Text, "the") })
+	if len(withThe)*2 <= len(all) {
+		t.Fatalf("%d of %d statements have the word the: not common enough for this test", len(withThe), len(all))
+	}
+	want := storeIDsWith(t, e.st, store.StatementFilter{}, func(s *store.Statement) bool {
+		return hasWord(s.Text, "the") && hasWord(s.Text, "inflation")
+	})
+	if got := searchIDs(t, e.ix, "the inflation", store.StatementFilter{}); !slices.Equal(got, want) {
+		t.Errorf("the inflation: %d statements, want the %d with both words", len(got), len(want))
+	}
+	ranked := func(q string) []string {
+		res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: q, First: store.MaxPageSize})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			if q == "inflation" && !hasWord(h.Statement.Text, "the") {
+				continue
+			}
+			ids = append(ids, h.Statement.ID)
+		}
+		return ids
+	}
+	if a, b := ranked("the inflation"), ranked("inflation"); !slices.Equal(a, b) {
+		t.Errorf("the inflation ranks its %d statements otherwise than inflation does", len(a))
+	}
+	// Alone, the common word is scored: its ranking is not the order of
+	// the index.
+	res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: "the", First: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Score <= res.Hits[len(res.Hits)-1].Score {
+		t.Errorf("the, alone, is not ranked: scores %v … %v", res.Hits[0].Score, res.Hits[len(res.Hits)-1].Score)
+	}
+}

@@ -164,24 +164,42 @@ func anyTerm(field string, forms []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// textQuery builds the query over field for the parsed clauses, and the
-// matchers of its positive clauses.
-func textQuery(field string, clauses []clause) (*query.BooleanQuery, []matcher, error) {
-	var must, mustNot []query.Query
-	var ms []matcher
-	for _, c := range clauses {
+// textQuery returns the queries over field for the parsed clauses, those
+// that must match and those that must not, and the matchers of its
+// positive clauses. The clauses common marks are required but not scored
+// (see commonWords).
+func textQuery(field string, clauses []clause, common []bool) (must, mustNot []query.Query, ms []matcher, err error) {
+	for i, c := range clauses {
 		q, m, err := c.build(field)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if c.negated {
 			mustNot = append(mustNot, q)
 			continue
 		}
+		if i < len(common) && common[i] {
+			q = unscored{q}
+		}
 		must = append(must, q)
 		ms = append(ms, m...)
 	}
-	return query.NewBooleanQuery(must, nil, mustNot), ms, nil
+	return must, mustNot, ms, nil
+}
+
+// boolean returns the query of documents that match every one of must and
+// none of mustNot: the one query of must itself when that is all, since a
+// conjunction of one query costs a step for every document it finds.
+func boolean(must, mustNot []query.Query) query.Query {
+	if len(must) == 1 && len(mustNot) == 0 {
+		return must[0]
+	}
+	return query.NewBooleanQuery(must, nil, mustNot)
+}
+
+// isWord reports whether the clause looks for one word as written.
+func (c clause) isWord() bool {
+	return !c.negated && !c.phrase && !c.prefix && c.fuzziness == 0 && len(Words(c.text)) == 1
 }
 
 // matcher tells whether a word of a text is one a query looked for.

@@ -128,13 +128,18 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	if idx == nil {
 		return ix.fallback(ctx, q, clauses, size, from, lag)
 	}
-	tq, ms, err := textQuery(fText, clauses)
+	common, err := idx.commonWords(ctx, clauses)
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+	}
+	must, mustNot, ms, err := textQuery(fText, clauses, common)
 	if err != nil {
 		return nil, err
 	}
 	for _, fq := range statementFilterQuery(q.Filter) {
-		tq.AddMust(unscored{fq})
+		must = append(must, unscored{fq})
 	}
+	tq := boolean(must, mustNot)
 	// Covers and TextContains are not in the index: they are checked on
 	// the statements, reading further hits until the page is full.
 	post := postFilter(q.Filter)

@@ -184,6 +184,46 @@ func (s *shards) docFreq(ctx context.Context, field, term string) (uint64, error
 	return n, nil
 }
 
+// commonWords marks the clauses that look for a word in more than half of
+// the statements, when the query has other words that are not: those
+// words are required but not scored. Such a word weighs little in a score
+// (its inverse document frequency is below 1.7, against 3 to 8 for most
+// words), while scoring it means reading its frequency in every statement
+// the search looks at, which for a word like "the" is most of the cost of
+// the search. Lucene's common-terms query makes the same trade. It returns
+// nil when no clause is marked.
+func (s *shards) commonWords(ctx context.Context, clauses []clause) ([]bool, error) {
+	statements, err := s.docFreq(ctx, fFacts, factType+string(store.StatementType))
+	if err != nil || statements == 0 {
+		return nil, err
+	}
+	common := make([]bool, len(clauses))
+	marked, rare := false, false
+	for i, c := range clauses {
+		if !c.isWord() {
+			rare = rare || !c.negated
+			continue
+		}
+		var df uint64
+		for _, f := range Words(c.text)[0].Forms {
+			n, err := s.docFreq(ctx, fText, f)
+			if err != nil {
+				return nil, err
+			}
+			df += n
+		}
+		if df > statements/2 {
+			common[i], marked = true, true
+		} else {
+			rare = true
+		}
+	}
+	if !marked || !rare {
+		return nil, nil
+	}
+	return common, nil
+}
+
 // internalSeq returns the change-log position stored in a shard.
 func internalSeq(p bleve.Index) (seq uint64, seqTime string, ok bool) {
 	b, err := p.GetInternal(keySeq)
