@@ -24,6 +24,7 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if *shards < 0 || *shards > maxShards {
 		return usageError("--shards must be between 0 and %d", maxShards)
 	}
+	tuneGC()
 	s, err := openStore(*db)
 	if err != nil {
 		return err

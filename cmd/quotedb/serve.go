@@ -8,8 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/quotedb/quotedb/demo"
@@ -21,16 +19,6 @@ import (
 
 // shutdownGrace is how long in-flight requests may run after a stop signal.
 const shutdownGrace = 10 * time.Second
-
-// serveGCPercent is the garbage collector's target the server runs with
-// unless GOGC says otherwise. A server's heap is small: the database and
-// the search index are memory-mapped files, outside it. At Go's default
-// of 100, a heap of a few megabytes is collected after every few
-// megabytes of garbage, which is every few searches, and each collection
-// takes one of the cores a search runs on (with two cores, search p99 at
-// 1M statements goes from 18 to 22 ms). At 400 the heap stays at tens of
-// megabytes and collections are four times rarer.
-const serveGCPercent = 400
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, health at /healthz\nand /readyz, Prometheus metrics at /metrics, snapshots for admin tokens at /admin/backup.\nLogs a line per request to stderr. Mutations need an API token (see quotedb token -h),\nsent as Authorization: Bearer TOKEN.", stderr)
@@ -72,9 +60,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(serveGCPercent)
-	}
+	tuneGC()
 	s, err := openStore(*db)
 	if err != nil {
 		return err
