@@ -5,10 +5,12 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/quotedb/quotedb/store"
 )
@@ -116,4 +118,89 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 	if matched < len(phrases)/3 {
 		t.Errorf("only %d of %d phrases match anything", matched, len(phrases))
 	}
+}
+
+// fuzzyQuery finds what bleve's fuzzy query finds, in the same order when
+// one word of the index is close enough.
+func TestFuzzyQueryAgreesWithBleve(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openGenerated(t, 1000)
+	dir := filepath.Join(t.TempDir(), "idx")
+	if _, err := Rebuild(ctx, st, dir, Options{Shards: 2}); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := openShards(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sh.Close()
+	terms := []string{"negotaitions", "inflaton", "goverment", "journalist", "pensoins", "the", "xyzzy", "kerimli", "peace", "pease", "bred"}
+	single := 0
+	for _, term := range terms {
+		for fuzziness := 1; fuzziness <= 2; fuzziness++ {
+			bq := query.NewFuzzyQuery(term)
+			bq.SetField(fText)
+			bq.SetFuzziness(fuzziness)
+			want, err := sh.all.Search(bleve.NewSearchRequestOptions(bq, 10000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := sh.all.Search(bleve.NewSearchRequestOptions(fuzzyQuery{field: fText, term: term, fuzziness: fuzziness}, 10000, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := func(r *bleve.SearchResult) []string {
+				var out []string
+				for _, h := range r.Hits {
+					out = append(out, h.ID)
+				}
+				return out
+			}
+			a, b := ids(got), ids(want)
+			words := fuzzyWords(t, sh, term, fuzziness)
+			if len(words) == 1 {
+				single++
+				if !slices.Equal(a, b) {
+					t.Errorf("%s~%d (only %q is close): ranked otherwise than by bleve", term, fuzziness, words[0])
+				}
+			}
+			slices.Sort(a)
+			slices.Sort(b)
+			if !slices.Equal(a, b) {
+				t.Errorf("%s~%d: %d matches, bleve %d", term, fuzziness, len(a), len(b))
+			}
+		}
+	}
+	if single == 0 || single == 2*len(terms) {
+		t.Errorf("%d of %d queries had a single close word: both kinds must be tried", single, 2*len(terms))
+	}
+}
+
+func fuzzyWords(t *testing.T, sh *shards, term string, fuzziness int) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, p := range sh.parts {
+		adv, err := p.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := r.(index.IndexReaderFuzzy).FieldDictFuzzy(fText, term, fuzziness, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+			seen[e.Term] = true
+		}
+		d.Close()
+		r.Close()
+	}
+	var out []string
+	for w := range seen {
+		out = append(out, w)
+	}
+	return out
 }

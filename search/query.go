@@ -135,10 +135,7 @@ func (c clause) build(field string) (query.Query, []matcher, error) {
 			p.SetField(field)
 			qs = append(qs, p)
 		case c.fuzziness > 0:
-			fq := query.NewFuzzyQuery(f)
-			fq.SetField(field)
-			fq.SetFuzziness(c.fuzziness)
-			qs = append(qs, fq)
+			qs = append(qs, fuzzyQuery{field: field, term: f, fuzziness: c.fuzziness})
 		default:
 			t := query.NewTermQuery(f)
 			t.SetField(field)
