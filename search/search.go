@@ -44,7 +44,7 @@ type StatementQuery struct {
 // StatementHit is one statement found, best first.
 type StatementHit struct {
 	Statement *store.Statement
-	// Score is the relevance (BM25 over the words found); only the order
+	// Score is the relevance (tf-idf over the words found); only the order
 	// of scores within one result means anything. It is 0 in a fallback
 	// result.
 	Score      float64
