@@ -10,7 +10,7 @@ import (
 //
 // A rebuild of the search index makes garbage fast and, at Go's default of
 // 100, spends a fifth of its time collecting it (1M statements: 22,000 a
-// second at 100, 26,000 at 400); serve rebuilds the index when it is
+// second at 100, 24,000 at 400); serve rebuilds the index when it is
 // missing or behind. The heap of a server is otherwise small, the database
 // and the index being memory-mapped files outside it, so that at 100 it is
 // collected after every few megabytes of garbage. At 400 the heap grows to
