@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -41,15 +40,7 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "idx")
-	if _, err := Rebuild(ctx, st, dir, Options{Shards: 1}); err != nil {
-		t.Fatal(err)
-	}
-	sh, err := openShards(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sh.Close()
+	sh := rebuilt(t, st, 1)
 
 	r := rand.New(rand.NewPCG(1, 2))
 	var phrases [][][]string
@@ -123,17 +114,8 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 // fuzzyQuery finds what bleve's fuzzy query finds, in the same order when
 // one word of the index is close enough.
 func TestFuzzyQueryAgreesWithBleve(t *testing.T) {
-	ctx := context.Background()
 	st, _ := openGenerated(t, 1000)
-	dir := filepath.Join(t.TempDir(), "idx")
-	if _, err := Rebuild(ctx, st, dir, Options{Shards: 2}); err != nil {
-		t.Fatal(err)
-	}
-	sh, err := openShards(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sh.Close()
+	sh := rebuilt(t, st, 2)
 	terms := []string{"negotaitions", "inflaton", "goverment", "journalist", "pensoins", "the", "xyzzy", "kerimli", "peace", "pease", "bred"}
 	single := 0
 	for _, term := range terms {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -14,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/quotedb/quotedb/gen"
 	"github.com/quotedb/quotedb/store"
@@ -33,6 +33,22 @@ func openGenerated(t *testing.T, statements int) (store.Store, string) {
 		t.Fatal(err)
 	}
 	return st, db
+}
+
+// rebuilt builds an index of st in a temporary directory, in the given
+// number of shards, and opens it.
+func rebuilt(t *testing.T, st store.Store, shards int) *shards {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "idx")
+	if _, err := Rebuild(context.Background(), st, dir, Options{Shards: shards}); err != nil {
+		t.Fatal(err)
+	}
+	sh, err := openShards(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sh.Close() })
+	return sh
 }
 
 func shardDirs(t *testing.T, dir string) []string {
