@@ -25,6 +25,23 @@ import (
 type phraseQuery struct {
 	field string
 	words [][]string // the forms of each word, in order
+	// pairs are, for a phrase of statements' text, the fPairs terms of
+	// each two adjacent words that have them: required, not scored.
+	pairs [][]string
+}
+
+// newPhraseQuery returns the phrase query of words, given by their forms,
+// over field: with their pairs when field is statements' text.
+func newPhraseQuery(field string, words [][]string) phraseQuery {
+	q := phraseQuery{field: field, words: words}
+	if field == fText {
+		for i := 1; i < len(words); i++ {
+			if p := pairTerms(words[i-1], words[i]); p != nil {
+				q.pairs = append(q.pairs, p)
+			}
+		}
+	}
+	return q
 }
 
 func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
@@ -63,12 +80,54 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 		}
 		parts = append(parts, d)
 	}
+	unscored := options
+	unscored.Score, unscored.IncludeTermVectors = "none", false
+	for _, terms := range q.pairs {
+		var ss []bsearch.Searcher
+		for _, t := range terms {
+			s, err := searcher.NewTermSearcher(ctx, r, t, fPairs, 1.0, unscored)
+			if err != nil {
+				closeAll()
+				return nil, err
+			}
+			ss = append(ss, s)
+		}
+		if len(ss) == 1 {
+			parts = append(parts, unweighted{ss[0]})
+			continue
+		}
+		d, err := searcher.NewDisjunctionSearcher(ctx, r, ss, 1, unscored)
+		if err != nil {
+			for _, s := range ss {
+				s.Close()
+			}
+			closeAll()
+			return nil, err
+		}
+		parts = append(parts, unweighted{d})
+	}
 	conj, err := searcher.NewConjunctionSearcher(ctx, r, parts, options)
 	if err != nil {
 		closeAll()
 		return nil, err
 	}
 	return &phraseSearcher{Searcher: conj, field: q.field, n: len(q.words), wordsOf: wordsOf, at: make([][]uint64, len(q.words))}, nil
+}
+
+// unweighted is a searcher that selects without weighing in the query
+// normalisation of the conjunction it is part of, so that scores are those
+// of the conjunction without it. It passes on bleve's optimisations, so
+// that a conjunction of terms still intersects their posting bitmaps.
+type unweighted struct{ bsearch.Searcher }
+
+func (unweighted) Weight() float64      { return 0 }
+func (unweighted) SetQueryNorm(float64) {}
+
+func (u unweighted) Optimize(kind string, octx index.OptimizableContext) (index.OptimizableContext, error) {
+	if o, ok := u.Searcher.(index.Optimizable); ok {
+		return o.Optimize(kind, octx)
+	}
+	return nil, nil
 }
 
 // phraseSearcher filters the matches of the conjunction of a phrase's

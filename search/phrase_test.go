@@ -78,13 +78,17 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 		phrases = append(phrases, p)
 	}
 
-	matched := 0
+	matched, withPairs := 0, 0
 	for _, p := range phrases {
 		want, err := sh.all.Search(bleve.NewSearchRequestOptions(query.NewMultiPhraseQuery(p, fText), 10000, 0, false))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := sh.all.Search(bleve.NewSearchRequestOptions(phraseQuery{field: fText, words: p}, 10000, 0, false))
+		q := newPhraseQuery(fText, p)
+		if len(q.pairs) > 0 {
+			withPairs++
+		}
+		got, err := sh.all.Search(bleve.NewSearchRequestOptions(q, 10000, 0, false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,6 +112,9 @@ func TestPhraseQueryAgreesWithBleve(t *testing.T) {
 	}
 	if matched < len(phrases)/3 {
 		t.Errorf("only %d of %d phrases match anything", matched, len(phrases))
+	}
+	if withPairs < len(phrases)/3 || withPairs == len(phrases) {
+		t.Errorf("%d of %d phrases have function-word pairs: both kinds must be tried", withPairs, len(phrases))
 	}
 }
 

@@ -118,7 +118,7 @@ func (c clause) build(field string) (query.Query, []matcher, error) {
 		if len(terms) == 1 {
 			return anyTerm(field, terms[0]), ms, nil
 		}
-		return phraseQuery{field: field, words: terms}, ms, nil
+		return newPhraseQuery(field, terms), ms, nil
 	}
 	// A prefix or fuzzy word that splits into several ("re-elect*")
 	// looks for its last part.
@@ -161,37 +161,52 @@ func anyTerm(field string, forms []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// textQuery returns the queries over field for the parsed clauses, those
-// that must match and those that must not, and the matchers of its
-// positive clauses. The clauses common marks are required but not scored
-// (see commonWords).
-func textQuery(field string, clauses []clause, common []bool) (must, mustNot []query.Query, ms []matcher, err error) {
+// textQuery returns the queries over field for the parsed clauses: those
+// that must match and are scored, those that must not match, and those
+// that must match but are not scored, the clauses common marks (see
+// commonWords); and the matchers of its positive clauses.
+func textQuery(field string, clauses []clause, common []bool) (must, mustNot, filter []query.Query, ms []matcher, err error) {
 	for i, c := range clauses {
 		q, m, err := c.build(field)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
-		if c.negated {
+		switch {
+		case c.negated:
 			mustNot = append(mustNot, q)
 			continue
+		case i < len(common) && common[i]:
+			filter = append(filter, q)
+		default:
+			must = append(must, q)
 		}
-		if i < len(common) && common[i] {
-			q = unscored{q}
-		}
-		must = append(must, q)
 		ms = append(ms, m...)
 	}
-	return must, mustNot, ms, nil
+	return must, mustNot, filter, ms, nil
 }
 
 // boolean returns the query of documents that match every one of must and
-// none of mustNot: the one query of must itself when that is all, since a
-// conjunction of one query costs a step for every document it finds.
-func boolean(must, mustNot []query.Query) query.Query {
-	if len(must) == 1 && len(mustNot) == 0 {
+// of filter and none of mustNot, scored by must alone: the one query of
+// must itself when that is all, since a conjunction of one query costs a
+// step for every document it finds.
+//
+// The queries of filter are checked on each document must finds, rather
+// than taking part in must's conjunction as unscored queries do: they are
+// words in most statements, which a conjunction would step through
+// alongside must's, while a check skips straight to the document.
+func boolean(must, mustNot, filter []query.Query) query.Query {
+	if len(must) == 1 && len(mustNot) == 0 && len(filter) == 0 {
 		return must[0]
 	}
-	return query.NewBooleanQuery(must, nil, mustNot)
+	q := query.NewBooleanQuery(must, nil, mustNot)
+	switch len(filter) {
+	case 0:
+	case 1:
+		q.AddFilter(filter[0])
+	default:
+		q.AddFilter(query.NewConjunctionQuery(filter))
+	}
+	return q
 }
 
 // isWord reports whether the clause looks for one word as written.

@@ -132,14 +132,14 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
 	}
-	must, mustNot, ms, err := textQuery(fText, clauses, common)
+	must, mustNot, filter, ms, err := textQuery(fText, clauses, common)
 	if err != nil {
 		return nil, err
 	}
 	for _, fq := range statementFilterQuery(q.Filter) {
 		must = append(must, unscored{fq})
 	}
-	tq := boolean(must, mustNot)
+	tq := boolean(must, mustNot, filter)
 	// Covers and TextContains are not in the index: they are checked on
 	// the statements, reading further hits until the page is full.
 	post := postFilter(q.Filter)
