@@ -129,6 +129,29 @@ func BenchmarkSearchStatements(b *testing.B) {
 	lat.report(b)
 }
 
+// BenchmarkSearchStatementsEach runs each of benchQueries on its own, to
+// tell which ones make BenchmarkSearchStatements's tail:
+//
+//	QUOTEDB_BENCH_N=1000000 go test -run '^$' -bench SearchStatementsEach -benchtime 200x ./search/
+func BenchmarkSearchStatementsEach(b *testing.B) {
+	ix, _, ids := benchIndex(b)
+	ctx := context.Background()
+	for _, q := range benchQueries(ids) {
+		b.Run(q.Query, func(b *testing.B) {
+			lat := make(latencies, 0, b.N)
+			for range b.N {
+				t := time.Now()
+				if _, err := ix.SearchStatements(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t))
+			}
+			b.StopTimer()
+			lat.report(b)
+		})
+	}
+}
+
 // BenchmarkSearchNames searches speakers by partial and transliterated
 // names.
 func BenchmarkSearchNames(b *testing.B) {
