@@ -54,57 +54,27 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	}
 	wordsOf := map[string][]int{}
 	for i, forms := range q.words {
-		var ss []bsearch.Searcher
 		for _, f := range forms {
 			if !slices.Contains(wordsOf[f], i) {
 				wordsOf[f] = append(wordsOf[f], i)
 			}
-			s, err := searcher.NewTermSearcher(ctx, r, f, q.field, 1.0, options)
-			if err != nil {
-				closeAll()
-				return nil, err
-			}
-			ss = append(ss, s)
 		}
-		if len(ss) == 1 {
-			parts = append(parts, ss[0])
-			continue
-		}
-		d, err := searcher.NewDisjunctionSearcher(ctx, r, ss, 1, options)
+		s, err := anyTermSearcher(ctx, r, q.field, forms, options)
 		if err != nil {
-			for _, s := range ss {
-				s.Close()
-			}
 			closeAll()
 			return nil, err
 		}
-		parts = append(parts, d)
+		parts = append(parts, s)
 	}
 	unscored := options
 	unscored.Score, unscored.IncludeTermVectors = "none", false
 	for _, terms := range q.pairs {
-		var ss []bsearch.Searcher
-		for _, t := range terms {
-			s, err := searcher.NewTermSearcher(ctx, r, t, fPairs, 1.0, unscored)
-			if err != nil {
-				closeAll()
-				return nil, err
-			}
-			ss = append(ss, s)
-		}
-		if len(ss) == 1 {
-			parts = append(parts, unweighted{ss[0]})
-			continue
-		}
-		d, err := searcher.NewDisjunctionSearcher(ctx, r, ss, 1, unscored)
+		s, err := anyTermSearcher(ctx, r, fPairs, terms, unscored)
 		if err != nil {
-			for _, s := range ss {
-				s.Close()
-			}
 			closeAll()
 			return nil, err
 		}
-		parts = append(parts, unweighted{d})
+		parts = append(parts, unweighted{s})
 	}
 	conj, err := searcher.NewConjunctionSearcher(ctx, r, parts, options)
 	if err != nil {
@@ -112,6 +82,33 @@ func (q phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 		return nil, err
 	}
 	return &phraseSearcher{Searcher: conj, field: q.field, n: len(q.words), wordsOf: wordsOf, at: make([][]uint64, len(q.words))}, nil
+}
+
+// anyTermSearcher returns the searcher of the documents whose field has
+// any of terms: a term searcher for one term, or their disjunction.
+func anyTermSearcher(ctx context.Context, r index.IndexReader, field string, terms []string, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	var ss []bsearch.Searcher
+	for _, t := range terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t, field, 1.0, options)
+		if err != nil {
+			for _, s := range ss {
+				s.Close()
+			}
+			return nil, err
+		}
+		ss = append(ss, s)
+	}
+	if len(ss) == 1 {
+		return ss[0], nil
+	}
+	d, err := searcher.NewDisjunctionSearcher(ctx, r, ss, 1, options)
+	if err != nil {
+		for _, s := range ss {
+			s.Close()
+		}
+		return nil, err
+	}
+	return d, nil
 }
 
 // unweighted is a searcher that selects without weighing in the query
@@ -192,45 +189,3 @@ next:
 }
 
 var _ query.Query = phraseQuery{}
-
-// fuzzyQuery matches the documents whose field has a word within fuzziness
-// edits of term, as bleve's fuzzy query does. When a single word of the
-// index is that close, which is how most misspellings end, it searches
-// for that word alone: bleve's fuzzy query would search a disjunction of
-// one, whose bookkeeping costs a quarter of the time of a search of a
-// common word. Scores are then the word's own: bleve's fuzzy query
-// weighs the words it finds by their distance, which for one word changes
-// every score alike.
-type fuzzyQuery struct {
-	field     string
-	term      string
-	fuzziness int
-}
-
-func (q fuzzyQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	if fr, ok := r.(index.IndexReaderFuzzy); ok {
-		dict, err := fr.FieldDictFuzzy(q.field, q.term, q.fuzziness, "")
-		if err != nil {
-			return nil, err
-		}
-		var words []string
-		for len(words) < 2 {
-			e, err := dict.Next()
-			if err != nil {
-				dict.Close()
-				return nil, err
-			}
-			if e == nil {
-				break
-			}
-			words = append(words, e.Term)
-		}
-		if err := dict.Close(); err != nil {
-			return nil, err
-		}
-		if len(words) == 1 {
-			return searcher.NewTermSearcher(ctx, r, words[0], q.field, 1.0, options)
-		}
-	}
-	return searcher.NewFuzzySearcher(ctx, r, q.term, 0, q.fuzziness, q.field, 1.0, options)
-}
