@@ -192,6 +192,7 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 	idx, seq, why := ix.openExisting(ctx)
 	if idx != nil {
 		ix.install(idx, seq)
+		ix.adviseShards(ctx, len(idx.parts))
 		return nil
 	}
 	ix.log.Info("rebuilding search index", "dir", ix.dir, "reason", why)
@@ -208,6 +209,17 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 	}
 	ix.install(idx, seq)
 	return nil
+}
+
+// adviseShards logs when a rebuild would split the index into more
+// shards than it has: an index keeps the shards it was built with while
+// the store grows.
+func (ix *Index) adviseShards(ctx context.Context, have int) {
+	want, err := shardsFor(ctx, ix.st, Options{Shards: ix.shards})
+	if err == nil && want > have {
+		ix.log.Info("the search index has fewer shards than a rebuild would make; quotedb reindex would split it, for faster searches",
+			"dir", ix.dir, "shards", have, "shards_after_reindex", want)
+	}
 }
 
 func (ix *Index) install(idx *shards, seq uint64) {

@@ -213,3 +213,28 @@ func TestResumesFromTheEarliestShard(t *testing.T) {
 		t.Errorf("%d of %d deleted statements still indexed", gone.Total, len(deleted))
 	}
 }
+
+// An index keeps its shards when opened with more asked for, and says that
+// a rebuild would split it.
+func TestAdvisesMoreShards(t *testing.T) {
+	ctx := context.Background()
+	st, db := openGenerated(t, 100)
+	dir := DirFor(db)
+	if _, err := Rebuild(ctx, st, dir, Options{Shards: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	ix := Open(st, dir, Options{Shards: 3, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := ix.WaitCurrent(wctx); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if got := shardDirs(t, dir); !slices.Equal(got, []string{"0"}) {
+		t.Errorf("shards %q after opening, want the one it was built with", got)
+	}
+	if !strings.Contains(logs.String(), "quotedb reindex would split it") || !strings.Contains(logs.String(), "shards_after_reindex=3") {
+		t.Errorf("no advice to rebuild in the log:\n%s", logs.String())
+	}
+}
