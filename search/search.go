@@ -447,13 +447,11 @@ func dayCover(a, b partialdate.Date) []query.Query {
 func postFilter(f store.StatementFilter) func(*store.Statement) bool {
 	var checks []func(*store.Statement) bool
 	if !f.Covers.IsZero() {
-		checks = append(checks, func(s *store.Statement) bool {
-			return slices.ContainsFunc(s.Covers, func(c store.Coverage) bool { return c.Range.Overlaps(f.Covers) })
-		})
+		checks = append(checks, func(s *store.Statement) bool { return s.CoversOverlapping(f.Covers) })
 	}
 	if f.TextContains != "" {
 		want := textfold.Fold(f.TextContains)
-		checks = append(checks, func(s *store.Statement) bool { return strings.Contains(textfold.Fold(s.Text), want) })
+		checks = append(checks, func(s *store.Statement) bool { return s.TextContainsFolded(want) })
 	}
 	if len(checks) == 0 {
 		return nil

@@ -1,9 +1,12 @@
 package store
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/textfold"
 )
 
 // The records quotedb keeps. Every record has a UUIDv7 ID, assigned by the
@@ -163,6 +166,18 @@ type Statement struct {
 	Confidence     float64          `json:"confidence,omitempty"` // of an extracted attribution, 0..1
 	CreatedAt      time.Time        `json:"createdAt"`
 	UpdatedAt      time.Time        `json:"updatedAt"`
+}
+
+// CoversOverlapping reports whether s covers a day or period that overlaps
+// r: what StatementFilter.Covers selects.
+func (s *Statement) CoversOverlapping(r partialdate.Range) bool {
+	return slices.ContainsFunc(s.Covers, func(c Coverage) bool { return c.Range.Overlaps(r) })
+}
+
+// TextContainsFolded reports whether s's text, folded with textfold.Fold,
+// contains folded: what StatementFilter.TextContains selects, once folded.
+func (s *Statement) TextContainsFolded(folded string) bool {
+	return strings.Contains(textfold.Fold(s.Text), folded)
 }
 
 // AffiliationAt returns the affiliation among affs that held on d, preferring

@@ -3,7 +3,6 @@ package bolt
 import (
 	"bytes"
 	"slices"
-	"strings"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
@@ -259,9 +258,7 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 		})
 	}
 	if !q.f.Covers.IsZero() {
-		checks = append(checks, func(s *store.Statement) bool {
-			return slices.ContainsFunc(s.Covers, func(c store.Coverage) bool { return c.Range.Overlaps(q.f.Covers) })
-		})
+		checks = append(checks, func(s *store.Statement) bool { return s.CoversOverlapping(q.f.Covers) })
 	}
 	if len(q.f.Kinds) > 0 && exactField != "kinds" {
 		checks = append(checks, func(s *store.Statement) bool { return slices.Contains(q.f.Kinds, s.Kind) })
@@ -270,7 +267,7 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 		checks = append(checks, func(s *store.Statement) bool { return slices.Contains(q.f.Statuses, s.Status) })
 	}
 	if q.text != "" {
-		checks = append(checks, func(s *store.Statement) bool { return strings.Contains(textfold.Fold(s.Text), q.text) })
+		checks = append(checks, func(s *store.Statement) bool { return s.TextContainsFolded(q.text) })
 	}
 	if len(q.excludeIDs) > 0 {
 		checks = append(checks, func(s *store.Statement) bool { return !q.excludeIDs[s.ID] })
