@@ -192,7 +192,7 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 	idx, seq, why := ix.openExisting(ctx)
 	if idx != nil {
 		ix.install(idx, seq)
-		ix.adviseShards(ctx, len(idx.parts))
+		ix.adviseShards(ctx, idx)
 		return nil
 	}
 	ix.log.Info("rebuilding search index", "dir", ix.dir, "reason", why)
@@ -213,12 +213,21 @@ func (ix *Index) openOrRebuild(ctx context.Context) error {
 
 // adviseShards logs when a rebuild would split the index into more
 // shards than it has: an index keeps the shards it was built with while
-// the store grows.
-func (ix *Index) adviseShards(ctx context.Context, have int) {
-	want, err := shardsFor(ctx, ix.st, Options{Shards: ix.shards})
-	if err == nil && want > have {
+// the store grows. It counts the statements the index holds, which costs
+// a lookup, not a pass over the store.
+func (ix *Index) adviseShards(ctx context.Context, idx *shards) {
+	cnt, err := idx.counter()
+	if err != nil {
+		return
+	}
+	defer cnt.Close()
+	statements, err := cnt.statements(ctx)
+	if err != nil {
+		return
+	}
+	if want := shardsFor(int(statements), Options{Shards: ix.shards}); want > len(idx.parts) {
 		ix.log.Info("the search index has fewer shards than a rebuild would make; quotedb reindex would split it, for faster searches",
-			"dir", ix.dir, "shards", have, "shards_after_reindex", want)
+			"dir", ix.dir, "shards", len(idx.parts), "shards_after_reindex", want)
 	}
 }
 

@@ -30,10 +30,11 @@ import (
 // read before the first record, so that changes committed while it ran are
 // applied afterwards by the follower.
 func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int, error) {
-	nShards, err := shardsFor(ctx, st, opts)
+	statements, err := statementCount(ctx, st)
 	if err != nil {
 		return 0, err
 	}
+	nShards := shardsFor(statements, opts)
 	head, err := LastSeq(ctx, st, 0)
 	if err != nil {
 		return 0, err
@@ -122,15 +123,12 @@ func build(ctx context.Context, st store.Store, dir string, nShards int, interna
 	if rerr := <-readErr; rerr != nil && !errors.Is(rerr, context.Canceled) {
 		err = errors.Join(rerr, err)
 	}
-	if err == nil && ctx.Err() != nil {
+	if ctx.Err() != nil {
 		// Stopped (the server is shutting down): the segments written
 		// so far are removed with dir, unmerged.
-		err = ctx.Err()
+		return 0, ctx.Err()
 	}
 	if err != nil {
-		if ctx.Err() != nil {
-			return 0, ctx.Err()
-		}
 		return 0, err
 	}
 	n := 0

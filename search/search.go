@@ -702,6 +702,11 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 	}
 	var terms []term
 	seen := map[string]bool{}
+	cnt, err := idx.counter()
+	if err != nil {
+		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+	}
+	defer cnt.Close()
 	for _, w := range words {
 		if seen[w.Forms[0]] {
 			continue
@@ -709,7 +714,7 @@ func (ix *Index) Candidates(ctx context.Context, words []Word, n int) ([]string,
 		seen[w.Forms[0]] = true
 		t := term{forms: w.Forms}
 		for _, f := range w.Forms {
-			df, err := idx.docFreq(ctx, fText, f)
+			df, err := cnt.docFreq(ctx, fText, f)
 			if err != nil {
 				return nil, errs.Wrap(errs.Internal, err, "reading the search index")
 			}

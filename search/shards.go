@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -64,12 +65,18 @@ func shardOf(id string, n int) int {
 // shardDir is the directory of shard i of the index in dir.
 func shardDir(dir string, i int) string { return filepath.Join(dir, strconv.Itoa(i)) }
 
-// shardsFor returns the number of shards a rebuild of st makes when
-// opts.Shards does not say.
-func shardsFor(ctx context.Context, st store.Store, opts Options) (int, error) {
+// shardsFor returns the number of shards an index of the given number of
+// statements gets when opts.Shards does not say.
+func shardsFor(statements int, opts Options) int {
 	if opts.Shards > 0 {
-		return opts.Shards, nil
+		return opts.Shards
 	}
+	return max(1, min(runtime.GOMAXPROCS(0), statements/statementsPerShard))
+}
+
+// statementCount returns the number of statements in st, which costs a
+// pass over them.
+func statementCount(ctx context.Context, st store.Store) (int, error) {
 	var n int
 	err := st.View(ctx, func(tx store.Tx) error {
 		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 1, Count: true})
@@ -78,10 +85,7 @@ func shardsFor(ctx context.Context, st store.Store, opts Options) (int, error) {
 		}
 		return err
 	})
-	if err != nil {
-		return 0, err
-	}
-	return max(1, min(runtime.GOMAXPROCS(0), n/statementsPerShard)), nil
+	return n, err
 }
 
 // openShards opens the shards of the index in dir.
@@ -158,30 +162,52 @@ func (s *shards) batch(ids []string, docs map[string]*document.Document, last st
 	return nil
 }
 
-// docFreq returns the number of documents whose field has term.
-func (s *shards) docFreq(ctx context.Context, field, term string) (uint64, error) {
-	var n uint64
+// counter counts documents by term over every shard of an index, with one
+// reader of each shard for all its counts.
+type counter struct{ readers []index.IndexReader }
+
+func (s *shards) counter() (*counter, error) {
+	c := &counter{}
 	for _, p := range s.parts {
 		adv, err := p.Advanced()
-		if err != nil {
-			return 0, err
+		if err == nil {
+			var r index.IndexReader
+			if r, err = adv.Reader(); err == nil {
+				c.readers = append(c.readers, r)
+				continue
+			}
 		}
-		r, err := adv.Reader()
-		if err != nil {
-			return 0, err
-		}
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// docFreq returns the number of documents whose field has term.
+func (c *counter) docFreq(ctx context.Context, field, term string) (uint64, error) {
+	var n uint64
+	for _, r := range c.readers {
 		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
 		if err != nil {
-			r.Close()
 			return 0, err
 		}
 		n += tfr.Count()
 		tfr.Close()
-		if err := r.Close(); err != nil {
-			return 0, err
-		}
 	}
 	return n, nil
+}
+
+// statements returns the number of statements in the index.
+func (c *counter) statements(ctx context.Context) (uint64, error) {
+	return c.docFreq(ctx, fFacts, factType+string(store.StatementType))
+}
+
+func (c *counter) Close() error {
+	var err error
+	for _, r := range c.readers {
+		err = errors.Join(err, r.Close())
+	}
+	return err
 }
 
 // commonWords marks the clauses that look for a word in more than half of
@@ -193,7 +219,24 @@ func (s *shards) docFreq(ctx context.Context, field, term string) (uint64, error
 // the search. Lucene's common-terms query makes the same trade. It returns
 // nil when no clause is marked.
 func (s *shards) commonWords(ctx context.Context, clauses []clause) ([]bool, error) {
-	statements, err := s.docFreq(ctx, fFacts, factType+string(store.StatementType))
+	positive, words := 0, 0
+	for _, c := range clauses {
+		if !c.negated {
+			positive++
+		}
+		if c.isWord() {
+			words++
+		}
+	}
+	if positive < 2 || words == 0 {
+		return nil, nil // no clause to mark beside a rarer one
+	}
+	cnt, err := s.counter()
+	if err != nil {
+		return nil, err
+	}
+	defer cnt.Close()
+	statements, err := cnt.statements(ctx)
 	if err != nil || statements == 0 {
 		return nil, err
 	}
@@ -206,7 +249,7 @@ func (s *shards) commonWords(ctx context.Context, clauses []clause) ([]bool, err
 		}
 		var df uint64
 		for _, f := range Words(c.text)[0].Forms {
-			n, err := s.docFreq(ctx, fText, f)
+			n, err := cnt.docFreq(ctx, fText, f)
 			if err != nil {
 				return nil, err
 			}
