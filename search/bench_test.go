@@ -3,11 +3,9 @@ package search_test
 import (
 	"context"
 	"math/rand/v2"
-	"slices"
+	"strings"
 	"testing"
 	"time"
-
-	"strings"
 
 	"github.com/quotedb/quotedb/internal/benchdb"
 	"github.com/quotedb/quotedb/partialdate"
@@ -65,18 +63,6 @@ func benchIndex(b *testing.B) (*search.Index, store.Store, *benchdb.IDs) {
 	return ix, s, ids
 }
 
-// latencies records durations and reports their 50th and 99th percentiles.
-type latencies []time.Duration
-
-func (l latencies) report(b *testing.B) {
-	if len(l) == 0 {
-		return
-	}
-	slices.Sort(l)
-	b.ReportMetric(float64(l[len(l)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(l[len(l)*99/100].Microseconds())/1000, "p99-ms")
-}
-
 // benchQueries are searches of the kinds users type: names with and
 // without Azerbaijani letters, topic words, phrases, prefixes, fuzzy
 // words, and filters. The words are gen's; the names are those of the most
@@ -116,17 +102,10 @@ func BenchmarkSearchStatements(b *testing.B) {
 	ix, _, ids := benchIndex(b)
 	qs := benchQueries(ids)
 	ctx := context.Background()
-	lat := make(latencies, 0, b.N)
-	b.ResetTimer()
-	for i := range b.N {
-		t := time.Now()
-		if _, err := ix.SearchStatements(ctx, qs[i%len(qs)]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t))
-	}
-	b.StopTimer()
-	lat.report(b)
+	benchdb.ReportLatencies(b, func(i int) error {
+		_, err := ix.SearchStatements(ctx, qs[i%len(qs)])
+		return err
+	})
 }
 
 // BenchmarkSearchStatementsEach runs each of benchQueries on its own, to
@@ -138,16 +117,10 @@ func BenchmarkSearchStatementsEach(b *testing.B) {
 	ctx := context.Background()
 	for _, q := range benchQueries(ids) {
 		b.Run(q.Query, func(b *testing.B) {
-			lat := make(latencies, 0, b.N)
-			for range b.N {
-				t := time.Now()
-				if _, err := ix.SearchStatements(ctx, q); err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(t))
-			}
-			b.StopTimer()
-			lat.report(b)
+			benchdb.ReportLatencies(b, func(int) error {
+				_, err := ix.SearchStatements(ctx, q)
+				return err
+			})
 		})
 	}
 }
@@ -159,15 +132,8 @@ func BenchmarkSearchNames(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	qs := []string{"Kərimli", "Karimli", "kerim", "Əli", "Ali Kerimli", "Huseynova", "Hüseyn", "Qasimli"}
 	ctx := context.Background()
-	lat := make(latencies, 0, b.N)
-	b.ResetTimer()
-	for range b.N {
-		t := time.Now()
-		if _, err := ix.SearchNames(ctx, store.SpeakerType, qs[r.IntN(len(qs))], 20); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t))
-	}
-	b.StopTimer()
-	lat.report(b)
+	benchdb.ReportLatencies(b, func(int) error {
+		_, err := ix.SearchNames(ctx, store.SpeakerType, qs[r.IntN(len(qs))], 20)
+		return err
+	})
 }

@@ -3,7 +3,6 @@ package verify_test
 import (
 	"context"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,19 +69,10 @@ func BenchmarkVerify(b *testing.B) {
 		quotes = append(quotes, q)
 	}
 	v := &verify.Verifier{Store: st, Index: ix}
-	lat := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := range b.N {
-		t := time.Now()
-		if _, err := v.Verify(ctx, quotes[i%len(quotes)]); err != nil {
-			b.Fatal(err)
-		}
-		lat = append(lat, time.Since(t))
-	}
-	b.StopTimer()
-	slices.Sort(lat)
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	benchdb.ReportLatencies(b, func(i int) error {
+		_, err := v.Verify(ctx, quotes[i%len(quotes)])
+		return err
+	})
 }
 
 func mustRange(s string) partialdate.Range {
