@@ -60,6 +60,9 @@ type Quote struct {
 	// Karimli" also for a later "Karimli" or "he"), or the name of an
 	// outlet or institution; "" when the source is not named.
 	Speaker string `json:"speaker"`
+	// SpeakerIsOrg is true when Speaker names an organisation (an outlet
+	// or institution that reports or states) rather than a person.
+	SpeakerIsOrg bool `json:"speaker_is_org,omitempty"`
 	// Source is the phrase designating an unnamed source as written ("the
 	// government", "a spokesperson", "activists"); "" when Speaker is set
 	// or there is no source at all.
@@ -96,6 +99,8 @@ type Speaker struct {
 	Role         string
 	Organisation string
 	Aliases      []string // other forms seen: surname, acronyms
+	// IsOrg is true for an outlet or institution that is a speaker.
+	IsOrg bool
 }
 
 // Result is the output of Extract.

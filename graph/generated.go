@@ -260,9 +260,11 @@ type ComplexityRoot struct {
 	}
 
 	PreviewStatement struct {
+		ByOrganisation   func(childComplexity int) int
 		Confidence       func(childComplexity int) int
 		Covers           func(childComplexity int) int
 		Cue              func(childComplexity int) int
+		Heading          func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		OrganisationName func(childComplexity int) int
 		Role             func(childComplexity int) int
@@ -369,11 +371,13 @@ type ComplexityRoot struct {
 
 	Statement struct {
 		Appearances          func(childComplexity int) int
+		ByOrganisation       func(childComplexity int) int
 		Confidence           func(childComplexity int) int
 		Covers               func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		Cue                  func(childComplexity int) int
 		FirstAppearance      func(childComplexity int) int
+		Heading              func(childComplexity int) int
 		History              func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		Jsonld               func(childComplexity int) int
@@ -567,6 +571,7 @@ type SpeakerResolver interface {
 type StatementResolver interface {
 	Speaker(ctx context.Context, objs []*store.Statement) ([]*store.Speaker, error)
 	Organisation(ctx context.Context, objs []*store.Statement) ([]*store.Organisation, error)
+
 	Role(ctx context.Context, objs []*store.Statement) ([]*string, error)
 	OrganisationInferred(ctx context.Context, objs []*store.Statement) ([]bool, error)
 
@@ -1635,6 +1640,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PreviewRecord.New(childComplexity), true
 
+	case "PreviewStatement.byOrganisation":
+		if e.ComplexityRoot.PreviewStatement.ByOrganisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.ByOrganisation(childComplexity), true
 	case "PreviewStatement.confidence":
 		if e.ComplexityRoot.PreviewStatement.Confidence == nil {
 			break
@@ -1653,6 +1664,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PreviewStatement.Cue(childComplexity), true
+	case "PreviewStatement.heading":
+		if e.ComplexityRoot.PreviewStatement.Heading == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewStatement.Heading(childComplexity), true
 	case "PreviewStatement.kind":
 		if e.ComplexityRoot.PreviewStatement.Kind == nil {
 			break
@@ -2250,6 +2267,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Appearances(childComplexity), true
+	case "Statement.byOrganisation":
+		if e.ComplexityRoot.Statement.ByOrganisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.ByOrganisation(childComplexity), true
 	case "Statement.confidence":
 		if e.ComplexityRoot.Statement.Confidence == nil {
 			break
@@ -2280,6 +2303,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.FirstAppearance(childComplexity), true
+	case "Statement.heading":
+		if e.ComplexityRoot.Statement.Heading == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.Heading(childComplexity), true
 	case "Statement.history":
 		if e.ComplexityRoot.Statement.History == nil {
 			break
@@ -2924,10 +2953,20 @@ type Statement implements Node {
   "Exactly as in the source; never rewritten."
   text: String!
   kind: StatementKind!
-  "Null for unnamed sources."
+  "Null for unnamed sources, and for statements made by an organisation itself (see byOrganisation)."
   speaker: Speaker
-  "The speaker's organisation when speaking: given explicitly, or from the affiliation valid on the date said."
+  """
+  The speaker's organisation when speaking: given explicitly, or from the affiliation valid on the date said.
+  When byOrganisation is true, the organisation that made the statement.
+  """
   organisation: Organisation
+  """
+  True when the organisation itself is the statement's source, not a person speaking for it:
+  an outlet's report ("Meydan TV reports that …"), an institution's statement. Speaker is then null.
+  """
+  byOrganisation: Boolean!
+  "The section heading the statement stood under in its source, as written there; its topic is named after it."
+  heading: String
   "The speaker's role when speaking, found the same way as organisation."
   role: String
   "True when organisation and role come from the speaker's affiliations rather than being given."
@@ -3134,10 +3173,16 @@ type PreviewStatement {
   speakerName: String
   "How the document refers to an unnamed source: 'activists', 'the government'."
   unnamedSource: String
+  "The speaker's organisation; with byOrganisation, the organisation that made the statement."
   organisationName: String
+  "True when the organisation itself is the source (an outlet's report, an institution's statement)."
+  byOrganisation: Boolean!
   role: String
   cue: String
+  "The topic the statement is filed under: named after its section heading, resolved against stored topics."
   topicName: String
+  "The section heading the statement stands under, as written."
+  heading: String
   said: PartialDate
   covers: [DateCoverage!]!
   confidence: Float!
@@ -3286,6 +3331,9 @@ input CreateStatementInput {
   speaker: ID
   "Leave out to take the speaker's organisation at the time from their affiliations."
   organisation: ID
+  "The organisation itself made the statement: needs organisation and no speaker."
+  byOrganisation: Boolean = false
+  heading: String
   role: String
   cue: String
   said: PartialDate
@@ -3303,6 +3351,9 @@ input UpdateStatementInput {
   kind: StatementKind
   speaker: ID
   organisation: ID
+  "The organisation itself made the statement: needs organisation and no speaker."
+  byOrganisation: Boolean
+  heading: String
   role: String
   cue: String
   said: PartialDate
@@ -3732,12 +3783,16 @@ func (ec *executionContext) childFields_PreviewStatement(ctx context.Context, fi
 		return ec.fieldContext_PreviewStatement_unnamedSource(ctx, field)
 	case "organisationName":
 		return ec.fieldContext_PreviewStatement_organisationName(ctx, field)
+	case "byOrganisation":
+		return ec.fieldContext_PreviewStatement_byOrganisation(ctx, field)
 	case "role":
 		return ec.fieldContext_PreviewStatement_role(ctx, field)
 	case "cue":
 		return ec.fieldContext_PreviewStatement_cue(ctx, field)
 	case "topicName":
 		return ec.fieldContext_PreviewStatement_topicName(ctx, field)
+	case "heading":
+		return ec.fieldContext_PreviewStatement_heading(ctx, field)
 	case "said":
 		return ec.fieldContext_PreviewStatement_said(ctx, field)
 	case "covers":
@@ -3892,6 +3947,10 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_speaker(ctx, field)
 	case "organisation":
 		return ec.fieldContext_Statement_organisation(ctx, field)
+	case "byOrganisation":
+		return ec.fieldContext_Statement_byOrganisation(ctx, field)
+	case "heading":
+		return ec.fieldContext_Statement_heading(ctx, field)
 	case "role":
 		return ec.fieldContext_Statement_role(ctx, field)
 	case "organisationInferred":
@@ -10950,6 +11009,29 @@ func (ec *executionContext) fieldContext_PreviewStatement_organisationName(_ con
 	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
 }
 
+func (ec *executionContext) _PreviewStatement_byOrganisation(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_byOrganisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByOrganisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_byOrganisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _PreviewStatement_role(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11016,6 +11098,29 @@ func (ec *executionContext) _PreviewStatement_topicName(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_PreviewStatement_topicName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
+}
+
+func (ec *executionContext) _PreviewStatement_heading(ctx context.Context, field graphql.CollectedField, obj *model.PreviewStatement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewStatement_heading(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Heading, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewStatement_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PreviewStatement", field, false, false, "String")
 }
 
@@ -13618,6 +13723,52 @@ func (ec *executionContext) resolveBatch_Statement_organisation(ctx context.Cont
 		err,
 		"Statement.organisation",
 	)
+}
+
+func (ec *executionContext) _Statement_byOrganisation(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_byOrganisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByOrganisation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_byOrganisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Statement_heading(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_heading(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Heading, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_heading(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statement", field, false, false, "String")
 }
 
 func (ec *executionContext) _Statement_role(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
@@ -16846,11 +16997,14 @@ func (ec *executionContext) unmarshalInputCreateStatementInput(ctx context.Conte
 		asMap[k] = v
 	}
 
+	if _, present := asMap["byOrganisation"]; !present {
+		asMap["byOrganisation"] = false
+	}
 	if _, present := asMap["status"]; !present {
 		asMap["status"] = "UNVERIFIED"
 	}
 
-	fieldsInOrder := [...]string{"text", "kind", "speaker", "organisation", "role", "cue", "said", "covers", "topics", "source", "span", "language", "status", "confidence"}
+	fieldsInOrder := [...]string{"text", "kind", "speaker", "organisation", "byOrganisation", "heading", "role", "cue", "said", "covers", "topics", "source", "span", "language", "status", "confidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16885,6 +17039,20 @@ func (ec *executionContext) unmarshalInputCreateStatementInput(ctx context.Conte
 				return it, err
 			}
 			it.Organisation = graphql.OmittableOf(data)
+		case "byOrganisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("byOrganisation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ByOrganisation = graphql.OmittableOf(data)
+		case "heading":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heading"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Heading = graphql.OmittableOf(data)
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -17981,7 +18149,7 @@ func (ec *executionContext) unmarshalInputUpdateStatementInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "kind", "speaker", "organisation", "role", "cue", "said", "covers", "topics", "source", "span", "language", "status", "confidence"}
+	fieldsInOrder := [...]string{"text", "kind", "speaker", "organisation", "byOrganisation", "heading", "role", "cue", "said", "covers", "topics", "source", "span", "language", "status", "confidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18016,6 +18184,20 @@ func (ec *executionContext) unmarshalInputUpdateStatementInput(ctx context.Conte
 				return it, err
 			}
 			it.Organisation = graphql.OmittableOf(data)
+		case "byOrganisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("byOrganisation"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ByOrganisation = graphql.OmittableOf(data)
+		case "heading":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("heading"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Heading = graphql.OmittableOf(data)
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -19717,6 +19899,11 @@ func (ec *executionContext) _PreviewStatement(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "byOrganisation":
+			out.Values[i] = ec._PreviewStatement_byOrganisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "role":
 			out.Values[i] = ec._PreviewStatement_role(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -19729,6 +19916,11 @@ func (ec *executionContext) _PreviewStatement(ctx context.Context, sel ast.Selec
 			}
 		case "topicName":
 			out.Values[i] = ec._PreviewStatement_topicName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "heading":
+			out.Values[i] = ec._PreviewStatement_heading(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -20436,6 +20628,16 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Statement_organisation(ctx, field, obj)
 				})
+		case "byOrganisation":
+			out.Values[i] = ec._Statement_byOrganisation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "heading":
+			out.Values[i] = ec._Statement_heading(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "role":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,

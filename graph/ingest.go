@@ -63,6 +63,8 @@ func preview(p *ingest.Plan) *model.DocumentPreview {
 			SpeakerName:      optional(names[st.SpeakerID]),
 			UnnamedSource:    optional(p.Unnamed[i]),
 			OrganisationName: optional(names[st.OrganisationID]),
+			ByOrganisation:   st.ByOrganisation,
+			Heading:          optional(st.Heading),
 			Role:             optional(st.Role),
 			Cue:              optional(st.Cue),
 			Said:             &st.Said,

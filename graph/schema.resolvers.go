@@ -242,6 +242,8 @@ func (r *mutationResolver) CreateStatement(ctx context.Context, input model.Crea
 		Kind:           input.Kind,
 		SpeakerID:      deref(input.Speaker.Value()),
 		OrganisationID: deref(input.Organisation.Value()),
+		ByOrganisation: deref(input.ByOrganisation.Value()),
+		Heading:        deref(input.Heading.Value()),
 		Role:           deref(input.Role.Value()),
 		Cue:            deref(input.Cue.Value()),
 		Said:           deref(input.Said.Value()),
@@ -263,6 +265,8 @@ func (r *mutationResolver) UpdateStatement(ctx context.Context, id string, input
 		set(&st.Kind, input.Kind)
 		set(&st.SpeakerID, input.Speaker)
 		set(&st.OrganisationID, input.Organisation)
+		set(&st.ByOrganisation, input.ByOrganisation)
+		set(&st.Heading, input.Heading)
 		set(&st.Role, input.Role)
 		set(&st.Cue, input.Cue)
 		set(&st.Said, input.Said)

@@ -169,6 +169,11 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 		if sp.Organisation == "" {
 			continue
 		}
+		if isOrg, err := p.organisationSpeaking(extract.Quote{Speaker: sp.Name, SpeakerIsOrg: sp.IsOrg}); err != nil {
+			return nil, err
+		} else if isOrg != nil {
+			continue
+		}
 		org, err := p.organisation(sp.Organisation)
 		if err != nil {
 			return nil, err
@@ -203,16 +208,13 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 				st.Covers = append(st.Covers, store.Coverage{Range: r})
 			}
 		}
-		if q.Speaker != "" {
-			sp, err := p.speaker(q.Speaker, speakerOf(res, q.Speaker))
-			if err != nil {
-				return nil, err
-			}
-			st.SpeakerID = sp.ID
-		} else if q.Source != "" {
+		if err := p.attribute(&st, q); err != nil {
+			return nil, err
+		}
+		if q.Speaker == "" && q.Source != "" {
 			p.plan.Unnamed[i] = q.Source
 		}
-		if q.Organisation != "" {
+		if q.Organisation != "" && !st.ByOrganisation {
 			org, err := p.organisation(q.Organisation)
 			if err != nil {
 				return nil, err
@@ -222,6 +224,7 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 		// A heading without a letter or digit ("***") is a separator, not
 		// a topic.
 		if textfold.Fold(q.Topic) != "" {
+			st.Heading = q.Topic
 			t, err := p.topic(q.Topic)
 			if err != nil {
 				return nil, err
@@ -356,16 +359,75 @@ func describe(sp extract.Speaker) string {
 	return ""
 }
 
-// topic resolves a section heading to a topic; an unknown one is planned
-// as new.
-func (p *planner) topic(name string) (*store.Topic, error) {
+// attribute sets who made st: the speaker the quote names, or, when that
+// name is an organisation's (an outlet that reports, an institution that
+// states), that organisation itself.
+func (p *planner) attribute(st *store.Statement, q extract.Quote) error {
+	if q.Speaker == "" {
+		return nil
+	}
+	org, err := p.organisationSpeaking(q)
+	if err != nil {
+		return err
+	}
+	if org != nil {
+		st.OrganisationID, st.ByOrganisation, st.Role = org.ID, true, ""
+		return nil
+	}
+	sp, err := p.speaker(q.Speaker, speakerOf(p.res, q.Speaker))
+	if err != nil {
+		return err
+	}
+	st.SpeakerID = sp.ID
+	return nil
+}
+
+// organisationSpeaking returns the organisation a quote's speaker is, or
+// nil when the speaker is a person. The extractor tells outlets and
+// institutions from people where the text shows it ("Acme Co. said");
+// otherwise a name that is no stored speaker's but is an organisation's
+// name or alias ("Azadliq newspaper reports …") is that organisation.
+func (p *planner) organisationSpeaking(q extract.Quote) (*store.Organisation, error) {
+	if q.SpeakerIsOrg {
+		return p.organisation(q.Speaker)
+	}
+	if p.speakers[textfold.Fold(q.Speaker)] != nil {
+		return nil, nil
+	}
+	people, err := store.SpeakersNamed(p.tx, q.Speaker)
+	if err != nil || len(people) > 0 {
+		return nil, err
+	}
+	if p.orgs[textfold.Fold(q.Speaker)] != nil {
+		return p.organisation(q.Speaker)
+	}
+	orgs, err := store.OrganisationsNamed(p.tx, q.Speaker)
+	if err != nil || len(orgs) == 0 {
+		return nil, err
+	}
+	return p.organisation(q.Speaker)
+}
+
+// topic resolves a section heading to a topic: by the short name the
+// heading gives (extract.TopicName: "The War in Ukraine. Russia's
+// Aggression Continues." is the topic "War in Ukraine"), then by the whole
+// heading, against the names and aliases of stored topics. An unknown one
+// is planned as new under the short name.
+func (p *planner) topic(heading string) (*store.Topic, error) {
+	name := extract.TopicName(heading)
 	key := textfold.Fold(name)
 	if ref := p.topics[key]; ref != nil {
 		return ref.Record, nil
 	}
-	found, err := store.TopicsNamed(p.tx, name)
-	if err != nil {
-		return nil, err
+	var found []*store.Topic
+	for _, n := range []string{name, heading} {
+		var err error
+		if found, err = store.TopicsNamed(p.tx, n); err != nil || len(found) > 0 {
+			if err != nil {
+				return nil, err
+			}
+			break
+		}
 	}
 	ref := &Ref[store.Topic]{}
 	if len(found) > 0 {

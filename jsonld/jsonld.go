@@ -4,7 +4,8 @@
 // A statement becomes a schema.org Claim: its text, the date it was said and
 // its language; its speaker as the author, a Person with alternateName (the
 // aliases), sameAs (Wikidata) and memberOf, one OrganizationRole per
-// affiliation with roleName, startDate and endDate; its appearances (the
+// affiliation with roleName, startDate and endDate (or, for a statement an
+// organisation made, that Organization as the author); its appearances (the
 // near duplicates of store.Tx.Appearances that have a source) as
 // CreativeWorks with url and archivedAt, the earliest also as
 // firstAppearance; its topics under about, as DefinedTerms; and each claim
@@ -160,8 +161,11 @@ func Document(in *Input) node {
 		lang = in.Source.Language
 	}
 	set(claim, "inLanguage", lang)
-	if in.Speaker != nil {
+	switch {
+	case in.Speaker != nil:
 		claim["author"] = in.person()
+	case st.ByOrganisation:
+		claim["author"] = in.organization(st.OrganisationID)
 	}
 	var works []node
 	for _, a := range in.Appearances {

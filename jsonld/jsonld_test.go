@@ -378,3 +378,24 @@ func ExampleIRI() {
 	fmt.Println(jsonld.IRI("01956c3e-0000-7000-8000-000000000001"))
 	// Output: urn:uuid:01956c3e-0000-7000-8000-000000000001
 }
+
+// TestOrganisationAsAuthor checks that a statement an organisation made
+// (an outlet's report) has that Organization as its author.
+func TestOrganisationAsAuthor(t *testing.T) {
+	paper := &store.Organisation{ID: "01956c3e-0000-7000-8000-00000000000c", Name: "The Daily Example", ShortName: "TDE"}
+	st := &store.Statement{ID: "01956c3e-0000-7000-8000-000000000003", Text: "the reporter was released", Kind: store.Indirect,
+		OrganisationID: paper.ID, ByOrganisation: true}
+	b, err := jsonld.Marshal(&jsonld.Input{Statement: st, Organisations: map[string]*store.Organisation{paper.ID: paper}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claim obj
+	if err := json.Unmarshal(b, &claim); err != nil {
+		t.Fatal(err)
+	}
+	author := claim.obj(t, "author")
+	author.typ(t, "Organization")
+	if author.str(t, "name") != paper.Name {
+		t.Errorf("author %v", author)
+	}
+}

@@ -153,19 +153,27 @@ type Statement struct {
 	// OrganisationID and Role are the speaker's organisation and role when
 	// speaking, when stated explicitly. When empty, readers derive them
 	// from the speaker's affiliations valid on Said (see AffiliationAt).
-	OrganisationID string           `json:"organisationId,omitempty"`
-	Role           string           `json:"role,omitempty"`
-	Cue            string           `json:"cue,omitempty"` // reporting verb: "argued", "wrote"
-	Said           partialdate.Date `json:"said,omitzero"`
-	Covers         []Coverage       `json:"covers,omitempty"`
-	TopicIDs       []string         `json:"topicIds,omitempty"`
-	SourceID       string           `json:"sourceId,omitempty"`
-	Span           *Span            `json:"span,omitempty"` // in the source's text
-	Language       string           `json:"language,omitempty"`
-	Status         Status           `json:"status"`
-	Confidence     float64          `json:"confidence,omitempty"` // of an extracted attribution, 0..1
-	CreatedAt      time.Time        `json:"createdAt"`
-	UpdatedAt      time.Time        `json:"updatedAt"`
+	OrganisationID string `json:"organisationId,omitempty"`
+	Role           string `json:"role,omitempty"`
+	// ByOrganisation is true when the organisation itself is the source of
+	// the statement (an outlet's report, an institution's statement), not
+	// a person speaking for it: OrganisationID is then set and SpeakerID
+	// empty.
+	ByOrganisation bool `json:"byOrganisation,omitempty"`
+	// Heading is the section heading the statement stood under in its
+	// source, as written there. Its topic is usually named after it.
+	Heading    string           `json:"heading,omitempty"`
+	Cue        string           `json:"cue,omitempty"` // reporting verb: "argued", "wrote"
+	Said       partialdate.Date `json:"said,omitzero"`
+	Covers     []Coverage       `json:"covers,omitempty"`
+	TopicIDs   []string         `json:"topicIds,omitempty"`
+	SourceID   string           `json:"sourceId,omitempty"`
+	Span       *Span            `json:"span,omitempty"` // in the source's text
+	Language   string           `json:"language,omitempty"`
+	Status     Status           `json:"status"`
+	Confidence float64          `json:"confidence,omitempty"` // of an extracted attribution, 0..1
+	CreatedAt  time.Time        `json:"createdAt"`
+	UpdatedAt  time.Time        `json:"updatedAt"`
 }
 
 // CoversOverlapping reports whether s covers a day or period that overlaps

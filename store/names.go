@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/quotedb/quotedb/textfold"
 )
@@ -15,11 +16,35 @@ func SpeakersNamed(tx Tx, name string) ([]*Speaker, error) {
 }
 
 // OrganisationsNamed returns the organisations whose name, short name or an
-// alias equals name, as SpeakersNamed does.
+// alias equals name, as SpeakersNamed does. An organisation's name matches
+// with or without a leading "The": texts write "the Daily Example reports"
+// and "Daily Example reports" of the same paper.
 func OrganisationsNamed(tx Tx, name string) ([]*Organisation, error) {
-	return named(name, func(p Page) (*Conn[*Organisation], error) {
-		return tx.ListOrganisations(OrganisationFilter{Name: name}, p)
-	}, func(o *Organisation) []string { return append([]string{o.Name, o.ShortName}, o.Aliases...) })
+	var out []*Organisation
+	for _, n := range withAndWithoutThe(name) {
+		found, err := named(n, func(p Page) (*Conn[*Organisation], error) {
+			return tx.ListOrganisations(OrganisationFilter{Name: n}, p)
+		}, func(o *Organisation) []string { return append([]string{o.Name, o.ShortName}, o.Aliases...) })
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range found {
+			if !slices.ContainsFunc(out, func(x *Organisation) bool { return x.ID == o.ID }) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out, nil
+}
+
+// withAndWithoutThe returns name, then name with a leading "The" removed
+// or added.
+func withAndWithoutThe(name string) []string {
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		return []string{name, strings.TrimSpace(name[4:])}
+	}
+	return []string{name, "The " + name}
 }
 
 // TopicsNamed returns the topics whose name, slug or an alias equals name,

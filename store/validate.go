@@ -289,6 +289,10 @@ func NormalizeStatement(s *Statement) error {
 		}
 	}
 	s.TopicIDs = topics
+	if s.ByOrganisation && (s.OrganisationID == "" || s.SpeakerID != "") {
+		return errs.E(errs.Invalid, "a statement by an organisation names its organisation and no speaker")
+	}
+	s.Heading = strings.TrimSpace(s.Heading)
 	s.Role = strings.TrimSpace(s.Role)
 	s.Cue = strings.TrimSpace(s.Cue)
 	s.Language = strings.TrimSpace(s.Language)

@@ -103,17 +103,20 @@ type CreateStatementInput struct {
 	Kind    store.StatementKind        `json:"kind"`
 	Speaker graphql.Omittable[*string] `json:"speaker,omitempty"`
 	// Leave out to take the speaker's organisation at the time from their affiliations.
-	Organisation graphql.Omittable[*string]              `json:"organisation,omitempty"`
-	Role         graphql.Omittable[*string]              `json:"role,omitempty"`
-	Cue          graphql.Omittable[*string]              `json:"cue,omitempty"`
-	Said         graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
-	Covers       graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
-	Topics       graphql.Omittable[[]string]             `json:"topics,omitempty"`
-	Source       graphql.Omittable[*string]              `json:"source,omitempty"`
-	Span         graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
-	Language     graphql.Omittable[*string]              `json:"language,omitempty"`
-	Status       graphql.Omittable[*store.Status]        `json:"status,omitempty"`
-	Confidence   graphql.Omittable[*float64]             `json:"confidence,omitempty"`
+	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
+	// The organisation itself made the statement: needs organisation and no speaker.
+	ByOrganisation graphql.Omittable[*bool]                `json:"byOrganisation,omitempty"`
+	Heading        graphql.Omittable[*string]              `json:"heading,omitempty"`
+	Role           graphql.Omittable[*string]              `json:"role,omitempty"`
+	Cue            graphql.Omittable[*string]              `json:"cue,omitempty"`
+	Said           graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
+	Covers         graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
+	Topics         graphql.Omittable[[]string]             `json:"topics,omitempty"`
+	Source         graphql.Omittable[*string]              `json:"source,omitempty"`
+	Span           graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
+	Language       graphql.Omittable[*string]              `json:"language,omitempty"`
+	Status         graphql.Omittable[*store.Status]        `json:"status,omitempty"`
+	Confidence     graphql.Omittable[*float64]             `json:"confidence,omitempty"`
 }
 
 type CreateTopicInput struct {
@@ -255,14 +258,20 @@ type PreviewStatement struct {
 	// The speaker's full name as the document establishes it; null for unnamed sources.
 	SpeakerName *string `json:"speakerName,omitempty"`
 	// How the document refers to an unnamed source: 'activists', 'the government'.
-	UnnamedSource    *string           `json:"unnamedSource,omitempty"`
-	OrganisationName *string           `json:"organisationName,omitempty"`
-	Role             *string           `json:"role,omitempty"`
-	Cue              *string           `json:"cue,omitempty"`
-	TopicName        *string           `json:"topicName,omitempty"`
-	Said             *partialdate.Date `json:"said,omitempty"`
-	Covers           []*store.Coverage `json:"covers"`
-	Confidence       float64           `json:"confidence"`
+	UnnamedSource *string `json:"unnamedSource,omitempty"`
+	// The speaker's organisation; with byOrganisation, the organisation that made the statement.
+	OrganisationName *string `json:"organisationName,omitempty"`
+	// True when the organisation itself is the source (an outlet's report, an institution's statement).
+	ByOrganisation bool    `json:"byOrganisation"`
+	Role           *string `json:"role,omitempty"`
+	Cue            *string `json:"cue,omitempty"`
+	// The topic the statement is filed under: named after its section heading, resolved against stored topics.
+	TopicName *string `json:"topicName,omitempty"`
+	// The section heading the statement stands under, as written.
+	Heading    *string           `json:"heading,omitempty"`
+	Said       *partialdate.Date `json:"said,omitempty"`
+	Covers     []*store.Coverage `json:"covers"`
+	Confidence float64           `json:"confidence"`
 }
 
 type Query struct {
@@ -449,16 +458,19 @@ type UpdateStatementInput struct {
 	Kind         graphql.Omittable[*store.StatementKind] `json:"kind,omitempty"`
 	Speaker      graphql.Omittable[*string]              `json:"speaker,omitempty"`
 	Organisation graphql.Omittable[*string]              `json:"organisation,omitempty"`
-	Role         graphql.Omittable[*string]              `json:"role,omitempty"`
-	Cue          graphql.Omittable[*string]              `json:"cue,omitempty"`
-	Said         graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
-	Covers       graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
-	Topics       graphql.Omittable[[]string]             `json:"topics,omitempty"`
-	Source       graphql.Omittable[*string]              `json:"source,omitempty"`
-	Span         graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
-	Language     graphql.Omittable[*string]              `json:"language,omitempty"`
-	Status       graphql.Omittable[*store.Status]        `json:"status,omitempty"`
-	Confidence   graphql.Omittable[*float64]             `json:"confidence,omitempty"`
+	// The organisation itself made the statement: needs organisation and no speaker.
+	ByOrganisation graphql.Omittable[*bool]                `json:"byOrganisation,omitempty"`
+	Heading        graphql.Omittable[*string]              `json:"heading,omitempty"`
+	Role           graphql.Omittable[*string]              `json:"role,omitempty"`
+	Cue            graphql.Omittable[*string]              `json:"cue,omitempty"`
+	Said           graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
+	Covers         graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
+	Topics         graphql.Omittable[[]string]             `json:"topics,omitempty"`
+	Source         graphql.Omittable[*string]              `json:"source,omitempty"`
+	Span           graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
+	Language       graphql.Omittable[*string]              `json:"language,omitempty"`
+	Status         graphql.Omittable[*store.Status]        `json:"status,omitempty"`
+	Confidence     graphql.Omittable[*float64]             `json:"confidence,omitempty"`
 }
 
 type UpdateTopicInput struct {

@@ -35,7 +35,13 @@ import (
 // compiler, and decodes all the strings of a record with one allocation.
 // A record type without a layout here is stored as JSON.
 
-const recordV1 = 1
+// recordV2 is the layout of statements since they record whether an
+// organisation made them and the heading they stood under: recordV1's
+// fields, then those two.
+const (
+	recordV1 = 1
+	recordV2 = 2
+)
 
 // Enum values are stored as their position in these lists plus one; zero
 // is the empty value and 0xff an unknown value written out as a string.
@@ -129,6 +135,12 @@ func encode(v any) ([]byte, error) {
 			e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(r.Confidence))
 		}
 		e.times(r.CreatedAt, r.UpdatedAt)
+		// Statements are written in the second layout: the first one's
+		// fields, then those added since. Records in the first layout
+		// still decode, with the added fields empty.
+		e.b[0] = recordV2
+		e.b = append(e.b, boolByte(r.ByOrganisation))
+		e.str(r.Heading)
 	default:
 		// Types without a binary layout (yet) are stored as JSON, which
 		// decode reads as well.
@@ -152,7 +164,11 @@ func decode(b []byte, v any) error {
 		}
 		return nil
 	}
-	if len(b) == 0 || b[0] != recordV1 {
+	if len(b) == 0 || b[0] != recordV1 && b[0] != recordV2 {
+		return errs.E(errs.Internal, "decoding record: unknown format")
+	}
+	format := b[0]
+	if _, ok := v.(*store.Statement); !ok && format != recordV1 {
 		return errs.E(errs.Internal, "decoding record: unknown format")
 	}
 	d := newDecoder(b[1:])
@@ -232,6 +248,10 @@ func decode(b []byte, v any) error {
 			r.Confidence = math.Float64frombits(d.fixed64())
 		}
 		r.CreatedAt, r.UpdatedAt = d.time(), d.time()
+		if format == recordV2 {
+			r.ByOrganisation = d.byte() == 1
+			r.Heading = d.str()
+		}
 	default:
 		return errs.E(errs.Internal, "decoding record: %T is not a record", v)
 	}
@@ -244,6 +264,13 @@ func decode(b []byte, v any) error {
 type encoder struct {
 	b   []byte
 	err error
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (e *encoder) uint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -30,6 +31,7 @@ func codecRecords() []any {
 			Said: partialdate.Date{Year: 2022, Month: 3, Day: 11}, Covers: []store.Coverage{{Range: partialdate.Range{From: partialdate.Date{Year: 2020}, To: partialdate.Date{Year: 2021, Month: 2}}, Label: "last year"}},
 			TopicIDs: []string{id(6), id(8)}, SourceID: id(7), Span: &store.Span{Start: 0, End: 4}, Language: "en", Status: store.Disputed, Confidence: 0.875, CreatedAt: ts, UpdatedAt: ts},
 		&store.Statement{ID: id(11), Text: "t", Kind: store.Direct, Span: &store.Span{}},
+		&store.Statement{ID: id(12), Text: "The reporter was detained.", Kind: store.Indirect, OrganisationID: id(3), ByOrganisation: true, Heading: "Human Rights. Arrests continue."},
 	}
 }
 
@@ -98,4 +100,33 @@ func BenchmarkDecodeStatement(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestCodecStatementV1 checks that statements stored in the first layout,
+// before they recorded an organisation as their source and their heading,
+// still decode, with those fields empty.
+func TestCodecStatementV1(t *testing.T) {
+	rec := codecRecords()[9].(*store.Statement)
+	if rec.ByOrganisation || rec.Heading != "" {
+		t.Fatal("the record must have the added fields empty")
+	}
+	b, err := encode(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b[0] != recordV2 || !bytes.HasSuffix(b, []byte{0, 0}) {
+		t.Fatalf("a statement is written in the second layout with an empty tail: % x", b)
+	}
+	v1 := append([]byte{recordV1}, b[1:len(b)-2]...)
+	var got store.Statement
+	if err := decode(v1, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(&got, rec) {
+		t.Errorf("first layout:\n got %+v\nwant %+v", got, rec)
+	}
+	var sp store.Speaker
+	if err := decode(append([]byte{recordV2}, b[1:]...), &sp); err == nil {
+		t.Error("a speaker in the statements' second layout decoded without error")
+	}
 }
