@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	Source() SourceResolver
 	Speaker() SpeakerResolver
 	Statement() StatementResolver
+	Subscription() SubscriptionResolver
 	Topic() TopicResolver
 }
 
@@ -311,6 +312,11 @@ type ComplexityRoot struct {
 		Verdict        func(childComplexity int) int
 	}
 
+	ReviewEvent struct {
+		Review func(childComplexity int) int
+		Seq    func(childComplexity int) int
+	}
+
 	Source struct {
 		ArchivedURL func(childComplexity int) int
 		ContentHash func(childComplexity int) int
@@ -411,6 +417,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	StatementEvent struct {
+		Op          func(childComplexity int) int
+		Seq         func(childComplexity int) int
+		Statement   func(childComplexity int) int
+		StatementID func(childComplexity int) int
+	}
+
 	StatementSearchConnection struct {
 		Edges      func(childComplexity int) int
 		Fallback   func(childComplexity int) int
@@ -425,6 +438,12 @@ type ComplexityRoot struct {
 		Matches   func(childComplexity int) int
 		Node      func(childComplexity int) int
 		Score     func(childComplexity int) int
+	}
+
+	Subscription struct {
+		ReviewAdded      func(childComplexity int, statement *string, after *int) int
+		StatementAdded   func(childComplexity int, filter *model.StatementFilter, after *int) int
+		StatementChanged func(childComplexity int, id string, after *int) int
 	}
 
 	Topic struct {
@@ -586,6 +605,11 @@ type StatementResolver interface {
 	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
 	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
 	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
+}
+type SubscriptionResolver interface {
+	StatementAdded(ctx context.Context, filter *model.StatementFilter, after *int) (<-chan *model.StatementEvent, error)
+	StatementChanged(ctx context.Context, id string, after *int) (<-chan *model.StatementEvent, error)
+	ReviewAdded(ctx context.Context, statement *string, after *int) (<-chan *model.ReviewEvent, error)
 }
 type TopicResolver interface {
 	Parent(ctx context.Context, objs []*store.Topic) ([]*store.Topic, error)
@@ -2017,6 +2041,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.QuoteMatch.Verdict(childComplexity), true
 
+	case "ReviewEvent.review":
+		if e.ComplexityRoot.ReviewEvent.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewEvent.Review(childComplexity), true
+	case "ReviewEvent.seq":
+		if e.ComplexityRoot.ReviewEvent.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewEvent.Seq(childComplexity), true
+
 	case "Source.archivedUrl":
 		if e.ComplexityRoot.Source.ArchivedURL == nil {
 			break
@@ -2467,6 +2504,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
+	case "StatementEvent.op":
+		if e.ComplexityRoot.StatementEvent.Op == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEvent.Op(childComplexity), true
+	case "StatementEvent.seq":
+		if e.ComplexityRoot.StatementEvent.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEvent.Seq(childComplexity), true
+	case "StatementEvent.statement":
+		if e.ComplexityRoot.StatementEvent.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEvent.Statement(childComplexity), true
+	case "StatementEvent.statementId":
+		if e.ComplexityRoot.StatementEvent.StatementID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEvent.StatementID(childComplexity), true
+
 	case "StatementSearchConnection.edges":
 		if e.ComplexityRoot.StatementSearchConnection.Edges == nil {
 			break
@@ -2528,6 +2590,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementSearchEdge.Score(childComplexity), true
+
+	case "Subscription.reviewAdded":
+		if e.ComplexityRoot.Subscription.ReviewAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_reviewAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ReviewAdded(childComplexity, args["statement"].(*string), args["after"].(*int)), true
+	case "Subscription.statementAdded":
+		if e.ComplexityRoot.Subscription.StatementAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_statementAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.StatementAdded(childComplexity, args["filter"].(*model.StatementFilter), args["after"].(*int)), true
+	case "Subscription.statementChanged":
+		if e.ComplexityRoot.Subscription.StatementChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_statementChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.StatementChanged(childComplexity, args["id"].(string), args["after"].(*int)), true
 
 	case "Topic.aliases":
 		if e.ComplexityRoot.Topic.Aliases == nil {
@@ -2722,6 +2818,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2747,7 +2860,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
+//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/live.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2776,6 +2889,7 @@ Conventions:
 schema {
   query: Query
   mutation: Mutation
+  subscription: Subscription
 }
 
 """
@@ -3416,6 +3530,7 @@ type Mutation {
 `, BuiltIn: false},
 	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
+	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 	{Name: "schema/tokens.graphqls", Input: sourceData("schema/tokens.graphqls"), BuiltIn: false},
 }
@@ -3819,6 +3934,16 @@ func (ec *executionContext) childFields_QuoteMatch(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type QuoteMatch", field.Name)
 }
 
+func (ec *executionContext) childFields_ReviewEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_ReviewEvent_seq(ctx, field)
+	case "review":
+		return ec.fieldContext_ReviewEvent_review(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4017,6 +4142,20 @@ func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field
 		return ec.fieldContext_StatementEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_StatementEvent_seq(ctx, field)
+	case "op":
+		return ec.fieldContext_StatementEvent_op(ctx, field)
+	case "statementId":
+		return ec.fieldContext_StatementEvent_statementId(ctx, field)
+	case "statement":
+		return ec.fieldContext_StatementEvent_statement(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5722,6 +5861,72 @@ func (ec *executionContext) field_Statement_related_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_reviewAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "statement",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statement"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_statementAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.StatementFilter, error) {
+			return ec.unmarshalOStatementFilter2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_statementChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -12464,6 +12669,61 @@ func (ec *executionContext) fieldContext_QuoteMatch_dateMatches(_ context.Contex
 	return graphql.NewScalarFieldContext("QuoteMatch", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ReviewEvent_seq(ctx context.Context, field graphql.CollectedField, obj *model.ReviewEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewEvent_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewEvent_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewEvent_review(ctx context.Context, field graphql.CollectedField, obj *model.ReviewEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewEvent_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.ClaimReview) graphql.Marshaler {
+			return ec.marshalNClaimReview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐClaimReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewEvent_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *store.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14636,6 +14896,107 @@ func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _StatementEvent_seq(ctx context.Context, field graphql.CollectedField, obj *model.StatementEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEvent_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEvent_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementEvent_op(ctx context.Context, field graphql.CollectedField, obj *model.StatementEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEvent_op(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Op, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Op) graphql.Marshaler {
+			return ec.marshalNChangeOp2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOp(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEvent_op(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEvent", field, false, false, "ChangeOp")
+}
+
+func (ec *executionContext) _StatementEvent_statementId(ctx context.Context, field graphql.CollectedField, obj *model.StatementEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEvent_statementId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatementID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEvent_statementId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatementEvent_statement(ctx context.Context, field graphql.CollectedField, obj *model.StatementEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEvent_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Statement) graphql.Marshaler {
+			return ec.marshalOStatement2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatement(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEvent_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StatementSearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14898,6 +15259,138 @@ func (ec *executionContext) fieldContext_StatementSearchEdge_matches(_ context.C
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Span(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_statementAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_statementAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().StatementAdded(ctx, fc.Args["filter"].(*model.StatementFilter), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementEvent) graphql.Marshaler {
+			return ec.marshalNStatementEvent2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_statementAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_statementAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_statementChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_statementChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().StatementChanged(ctx, fc.Args["id"].(string), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementEvent) graphql.Marshaler {
+			return ec.marshalNStatementEvent2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_statementChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_statementChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_reviewAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_reviewAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ReviewAdded(ctx, fc.Args["statement"].(*string), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewEvent) graphql.Marshaler {
+			return ec.marshalNReviewEvent2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐReviewEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_reviewAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_reviewAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -20203,6 +20696,44 @@ func (ec *executionContext) _QuoteMatch(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var reviewEventImplementors = []string{"ReviewEvent"}
+
+func (ec *executionContext) _ReviewEvent(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewEvent")
+		case "seq":
+			out.Values[i] = ec._ReviewEvent_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._ReviewEvent_review(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sourceImplementors = []string{"Source", "Node"}
 
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *store.Source) graphql.Marshaler {
@@ -20852,6 +21383,54 @@ func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var statementEventImplementors = []string{"StatementEvent"}
+
+func (ec *executionContext) _StatementEvent(ctx context.Context, sel ast.SelectionSet, obj *model.StatementEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementEvent")
+		case "seq":
+			out.Values[i] = ec._StatementEvent_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "op":
+			out.Values[i] = ec._StatementEvent_op(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statementId":
+			out.Values[i] = ec._StatementEvent_statementId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "statement":
+			out.Values[i] = ec._StatementEvent_statement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var statementSearchConnectionImplementors = []string{"StatementSearchConnection"}
 
 func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchConnection) graphql.Marshaler {
@@ -20956,6 +21535,30 @@ func (ec *executionContext) _StatementSearchEdge(ctx context.Context, sel ast.Se
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "statementAdded":
+		return ec._Subscription_statementAdded(ctx, fields[0])
+	case "statementChanged":
+		return ec._Subscription_statementChanged(ctx, fields[0])
+	case "reviewAdded":
+		return ec._Subscription_reviewAdded(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var topicImplementors = []string{"Topic", "Node", "Named"}
@@ -22251,6 +22854,14 @@ func (ec *executionContext) marshalNRecordType2githubᚗcomᚋquotedbᚋquotedb�
 	return v
 }
 
+func (ec *executionContext) marshalNReviewEvent2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐReviewEvent(ctx context.Context, sel ast.SelectionSet, v *model.ReviewEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewEvent!")
+		return graphql.Null
+	}
+	return ec._ReviewEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
 	var res model.Role
 	err := res.UnmarshalGQL(v)
@@ -22454,6 +23065,14 @@ func (ec *executionContext) marshalNStatementEdge2ᚖgithubᚗcomᚋquotedbᚋqu
 		return graphql.Null
 	}
 	return ec._StatementEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementEvent2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementEvent(ctx context.Context, sel ast.SelectionSet, v *model.StatementEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatementEvent!")
+		return graphql.Null
+	}
+	return ec._StatementEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStatementKind2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementKind(ctx context.Context, v any) (store.StatementKind, error) {

@@ -8,12 +8,14 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -49,9 +51,14 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes},
+		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes, MaxSubscriberLag: limits.MaxSubscriberLag},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
+	// Subscriptions: gqlgen's WebSocket (graphql-transport-ws and
+	// graphql-ws) and Server-Sent Events transports, tried before the
+	// transport of queries and mutations, which takes every other request.
+	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 15 * time.Second, InitFunc: websocketAuth(s)})
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
 	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
@@ -68,10 +75,60 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		return errs.E(errs.Internal, "panic: %v", p)
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A subscription lasts as long as its client stays; the time
+		// limit is for requests that answer once.
+		if isWebSocket(r) || isEventStream(r) {
+			clearDeadlines(w)
+		}
+		switch {
+		case isWebSocket(r):
+			srv.ServeHTTP(w, r.WithContext(withLoaders(withWebSocket(r.Context()), s)))
+			return
+		case isEventStream(r):
+			srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), s)))
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), limits.Timeout)
 		defer cancel()
 		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, s)))
 	})
+}
+
+// clearDeadlines lifts the server's read and write deadlines from a
+// subscription's connection, which stays open for as long as its client.
+func clearDeadlines(w http.ResponseWriter) {
+	rc := http.NewResponseController(w)
+	// Writers without deadlines (in tests, say) have none to lift.
+	_ = rc.SetReadDeadline(time.Time{})
+	_ = rc.SetWriteDeadline(time.Time{})
+}
+
+func isWebSocket(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+}
+
+// isEventStream reports whether r asks for a Server-Sent Events stream, as
+// gqlgen's SSE transport takes it.
+func isEventStream(r *http.Request) bool {
+	return r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
+}
+
+// websocketAuth takes a token from a WebSocket connection's init payload
+// ({"Authorization": "Bearer TOKEN"}), for browsers, which cannot set
+// headers on a WebSocket; a token sent as a header was checked before the
+// upgrade.
+func websocketAuth(s store.Store) transport.WebsocketInitFunc {
+	return func(ctx context.Context, payload transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+		secret, err := auth.FromHeader(payload.Authorization())
+		if err != nil || secret == "" {
+			return ctx, nil, err
+		}
+		tok, err := auth.Authenticate(ctx, s, secret)
+		if err != nil {
+			return ctx, nil, err
+		}
+		return auth.WithToken(ctx, tok), nil, nil
+	}
 }
 
 // presentError gives every error an extensions.code: the code of its

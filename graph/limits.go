@@ -37,6 +37,9 @@ type Limits struct {
 	// MaxDocumentBytes bounds the text of a document sent to be ingested
 	// or previewed.
 	MaxDocumentBytes int
+	// MaxSubscriberLag is how many changes a subscription may fall behind
+	// the head of the change log before it is ended (SLOW_CONSUMER).
+	MaxSubscriberLag int
 }
 
 // The default limits admit GraphiQL's schema introspection and a full page
@@ -48,6 +51,7 @@ const (
 	DefaultMaxPageSize      = store.MaxPageSize
 	DefaultTimeout          = 30 * time.Second
 	DefaultMaxDocumentBytes = ingest.DefaultMaxBytes
+	DefaultMaxSubscriberLag = 10_000
 )
 
 // withDefaults returns l with every zero field set to its default.
@@ -62,6 +66,7 @@ func (l Limits) withDefaults() Limits {
 	set(&l.MaxTokens, DefaultMaxTokens)
 	set(&l.MaxPageSize, DefaultMaxPageSize)
 	set(&l.MaxDocumentBytes, DefaultMaxDocumentBytes)
+	set(&l.MaxSubscriberLag, DefaultMaxSubscriberLag)
 	l.MaxPageSize = min(l.MaxPageSize, store.MaxPageSize)
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultTimeout

@@ -23,6 +23,9 @@ type Resolver struct {
 	// MaxDocumentBytes bounds the text of a document to ingest or preview;
 	// 0 means ingest.DefaultMaxBytes.
 	MaxDocumentBytes int
+	// MaxSubscriberLag is how far a subscription may fall behind the
+	// change log; 0 means DefaultMaxSubscriberLag.
+	MaxSubscriberLag int
 }
 
 func (r *Resolver) service() *service.Service { return &service.Service{Store: r.Store} }

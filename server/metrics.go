@@ -1,9 +1,11 @@
 package server
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -131,6 +133,25 @@ func (w *recorder) Write(b []byte) (int, error) {
 }
 
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Flush and Hijack pass through, for the streams of subscriptions
+// (Server-Sent Events and WebSocket), whose transports look for them on the
+// writer itself.
+func (w *recorder) Flush() {
+	if w.rec.status == 0 {
+		w.rec.status = http.StatusOK
+	}
+	// A writer that cannot flush leaves the stream to be sent when the
+	// handler returns; there is nothing better to do.
+	_ = http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+func (w *recorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	if w.rec.status == 0 {
+		w.rec.status = http.StatusSwitchingProtocols
+	}
+	return http.NewResponseController(w.ResponseWriter).Hijack()
+}
 
 // instrument logs a line per request and counts requests by route and
 // status.

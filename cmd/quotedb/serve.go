@@ -37,10 +37,11 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	fs.IntVar(&limits.MaxPageSize, "max-page-size", graph.DefaultMaxPageSize, fmt.Sprintf("largest first or last, at most %d (env QUOTEDB_MAX_PAGE_SIZE)", store.MaxPageSize))
 	fs.DurationVar(&limits.Timeout, "request-timeout", graph.DefaultTimeout, "longest time a GraphQL request may run (env QUOTEDB_REQUEST_TIMEOUT)")
 	fs.IntVar(&limits.MaxDocumentBytes, "max-document-bytes", graph.DefaultMaxDocumentBytes, "largest document text to ingest or preview, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
+	fs.IntVar(&limits.MaxSubscriberLag, "max-subscriber-lag", graph.DefaultMaxSubscriberLag, "changes a subscription may fall behind the change log before it is ended (env QUOTEDB_MAX_SUBSCRIBER_LAG)")
 	if err := setFromEnv(fs, map[string]string{
 		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
 		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
-		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES",
+		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES", "max-subscriber-lag": "QUOTEDB_MAX_SUBSCRIBER_LAG",
 	}); err != nil {
 		return err
 	}
@@ -48,7 +49,8 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	for name, v := range map[string]int64{"max-body-bytes": *maxBody, "max-depth": int64(limits.MaxDepth), "max-complexity": int64(limits.MaxComplexity),
-		"max-tokens": int64(limits.MaxTokens), "max-page-size": int64(limits.MaxPageSize), "request-timeout": int64(limits.Timeout), "max-document-bytes": int64(limits.MaxDocumentBytes)} {
+		"max-tokens": int64(limits.MaxTokens), "max-page-size": int64(limits.MaxPageSize), "request-timeout": int64(limits.Timeout), "max-document-bytes": int64(limits.MaxDocumentBytes),
+		"max-subscriber-lag": int64(limits.MaxSubscriberLag)} {
 		if v <= 0 {
 			return usageError("--%s must be positive", name)
 		}

@@ -289,6 +289,13 @@ type QuoteMatch struct {
 	DateMatches bool `json:"dateMatches"`
 }
 
+// A claim review created, as the database's change log recorded it.
+type ReviewEvent struct {
+	// Position of the change in the change log: give it as `after` to resume after this event.
+	Seq    int                `json:"seq"`
+	Review *store.ClaimReview `json:"review"`
+}
+
 type SourceConnection struct {
 	Edges      []*SourceEdge   `json:"edges"`
 	Nodes      []*store.Source `json:"nodes"`
@@ -344,6 +351,17 @@ type StatementEdge struct {
 	Node   *store.Statement `json:"node"`
 }
 
+// A statement created, changed or deleted, as the database's change log
+// recorded it.
+type StatementEvent struct {
+	// Position of the change in the change log: give it as `after` to resume after this event.
+	Seq         int      `json:"seq"`
+	Op          store.Op `json:"op"`
+	StatementID string   `json:"statementId"`
+	// The statement as the change left it; null for a deletion.
+	Statement *store.Statement `json:"statement,omitempty"`
+}
+
 // Selects statements. Fields combine with AND; the values within one field with OR.
 // Names match a record's name, short name, slug or any alias exactly, ignoring case
 // and diacritics; an unknown name is a NOT_FOUND error.
@@ -387,6 +405,19 @@ type StatementSearchEdge struct {
 	Highlight *string `json:"highlight,omitempty"`
 	// UTF-8 byte ranges of the matched words in the statement's text.
 	Matches []*store.Span `json:"matches"`
+}
+
+// Live updates, fed by the database's change log, over WebSocket (the
+// graphql-transport-ws and graphql-ws subprotocols) and Server-Sent Events
+// (POST with Accept: text/event-stream). They need the same token as queries.
+//
+// Every event carries its change-log `seq`. A client that reconnects gives the
+// last `seq` it saw as `after` and receives, in order and once each, every
+// event it missed; without `after`, events start with the next change. A
+// client that falls more than 10,000 changes behind the head of the log is
+// disconnected with the error code SLOW_CONSUMER and the seq to resume after;
+// a slow client never slows writers down.
+type Subscription struct {
 }
 
 type TopicConnection struct {
