@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,7 +65,10 @@ type Metrics struct {
 	Recall          float64 `json:"recall"`
 	F1              float64 `json:"f1"`
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
-	Threshold       float64 `json:"threshold"`
+	// SpeakerExact is the share of the same pairs whose folded names are
+	// equal word for word: the name a database stores.
+	SpeakerExact float64 `json:"speaker_exact"`
+	Threshold    float64 `json:"threshold"`
 }
 
 // ReadGold reads a gold file: one JSON document per line.
@@ -192,7 +196,7 @@ func contains(xs []string, x string) bool {
 // matched one to one, largest overlap first (ties: higher gold index, then
 // higher prediction index first, as Python's descending tuple sort).
 func Score(gold []GoldDoc, pred map[string][]PredQuote, threshold float64) Metrics {
-	var gN, pN, matched, spkN, spkOK, missing int
+	var gN, pN, matched, spkN, spkOK, spkExact, missing int
 	gold = lastByID(gold)
 	for _, d := range gold {
 		gq := d.Quotes
@@ -235,10 +239,13 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, threshold float64) Metri
 				if SameSpeaker(*s, pq[p.j].Speaker) {
 					spkOK++
 				}
+				if slices.Equal(fold(*s), fold(pq[p.j].Speaker)) {
+					spkExact++
+				}
 			}
 		}
 	}
-	var P, R, F, S float64
+	var P, R, F, S, X float64
 	if pN > 0 {
 		P = float64(matched) / float64(pN)
 	}
@@ -250,11 +257,12 @@ func Score(gold []GoldDoc, pred map[string][]PredQuote, threshold float64) Metri
 	}
 	if spkN > 0 {
 		S = float64(spkOK) / float64(spkN)
+		X = float64(spkExact) / float64(spkN)
 	}
 	return Metrics{
 		Docs: len(gold), MissingDocs: missing, Gold: gN, Predicted: pN, Matched: matched,
 		Precision: round4(P), Recall: round4(R), F1: round4(F), SpeakerAccuracy: round4(S),
-		Threshold: threshold,
+		SpeakerExact: round4(X), Threshold: threshold,
 	}
 }
 

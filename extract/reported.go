@@ -506,11 +506,17 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		if a.nameWord(k) || a.toks[k].isAcronym() {
 			e, _ := a.nameStartingAt(k, j)
 			name := cleanName(a.joinTokens(k, e))
-			if e == j || (e < j && orgWords[a.toks[j-1].lower]) {
-				if e < j {
-					name = cleanName(a.joinTokens(k, j))
-				}
+			if e == j {
 				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}
+			}
+			if orgWords[a.toks[j-1].lower] {
+				// "the Daily Example newspaper", "Acme news agency": a
+				// name and, in lower case, the kind of organisation it
+				// names, which is a descriptor and not part of the name.
+				if e == j-1 || !a.toks[j-1].isCap() && a.descriptorRun(e, j) {
+					return speakerRef{name: name}
+				}
+				return speakerRef{name: cleanName(a.joinTokens(k, j))}
 			}
 		}
 	}
@@ -528,6 +534,17 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		return speakerRef{source: np, role: head}
 	}
 	return speakerRef{source: np}
+}
+
+// descriptorRun reports whether tokens [i, j) are lower-case words, as
+// in "news agency" after a name.
+func (a *analysis) descriptorRun(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !a.toks[k].word || a.toks[k].isCap() {
+			return false
+		}
+	}
+	return true
 }
 
 // documentNouns name statements and documents; a report "by" one of them

@@ -174,6 +174,12 @@ func (a *analysis) findMentions() {
 				break
 			}
 		}
+		if a.acronymBeforePerson(i, end) {
+			// "Member of XYZ Jane Roe": the organisation's acronym, then
+			// the person, not one name "XYZ Jane Roe".
+			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: a.toks[i].text})
+			i++
+		}
 		name := cleanName(a.joinTokens(i, end))
 		multi := end-i >= 2
 		if multi || a.toks[i].isAcronym() {
@@ -181,6 +187,17 @@ func (a *analysis) findMentions() {
 		}
 		i = end - 1
 	}
+}
+
+// acronymBeforePerson reports whether the name run at tokens [i, end) is
+// an organisation's acronym followed by a person's name of two or more
+// words, as in "the chairman of XYZ Jane Roe".
+func (a *analysis) acronymBeforePerson(i, end int) bool {
+	if end-i < 3 || !a.toks[i].isAcronym() || a.toks[i+1].isAcronym() || isPossessive(a.toks[i]) {
+		return false
+	}
+	rest := cleanName(a.joinTokens(i+1, end))
+	return strings.Contains(rest, " ") && !isOrgName(rest)
 }
 
 // cleanName drops a possessive ending and surrounding punctuation.
@@ -412,7 +429,7 @@ func (a *analysis) speakerList(qs []Quote) []Speaker {
 		if !ok {
 			k = len(out)
 			idx[q.Speaker] = k
-			out = append(out, Speaker{Name: q.Speaker})
+			out = append(out, Speaker{Name: q.Speaker, IsOrg: q.SpeakerIsOrg})
 		}
 		if out[k].Role == "" {
 			out[k].Role = q.Role

@@ -31,6 +31,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 		if q.Speaker != "" {
 			q.Source = ""
+			q.SpeakerIsOrg = !x.sp.person
 		}
 		if p := a.paraAt(x.start); p >= 0 {
 			q.Topic = a.topicOf[p]

@@ -126,8 +126,9 @@ func optional(s string) *string {
 }
 
 func evalCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", "Runs the extractor on a gold file (the corpus gold format) and prints precision, recall\nand F1 at 30% and 80% overlap of the gold span, and speaker accuracy, by the corpus's\nscoring rule, rounded to 4 decimals as the reference scorer's --json output is.\n\nUsage: quotedb eval [flags] GOLD.jsonl", stderr)
+	fs := newFlagSet("eval", "Runs the extractor on a gold file (the corpus gold format) and prints precision, recall\nand F1 at 30% and 80% overlap of the gold span, speaker accuracy (last names agree) and\nspeaker exactness (full names equal), by the corpus's scoring rule, rounded to 4 decimals as the reference scorer's --json output is.\n\nUsage: quotedb eval [flags] GOLD.jsonl", stderr)
 	asJSON := fs.Bool("json", false, "print the metrics as JSON lines")
+	half := fs.String("half", "", "score only one half of the documents: tune (the half rules are developed on) or check (the half only measured); split by the first byte of the SHA-256 of each document id, even or odd")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -144,6 +145,12 @@ func evalCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	if err != nil {
 		return errs.Wrap(errs.Invalid, err, "reading gold file")
 	}
+	if *half != "" {
+		if gold, err = eval.Half(gold, *half); err != nil {
+			return usageError("%v", err)
+		}
+		fmt.Fprintf(stderr, "half %s: %d documents\n", *half, len(gold))
+	}
 	pred := eval.Predict(gold)
 	for _, threshold := range []float64{0.3, 0.8} {
 		m := eval.Score(gold, pred, threshold)
@@ -154,7 +161,7 @@ func evalCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 			continue
 		}
 		fmt.Fprintf(stdout, "docs %d (missing %d) gold %d predicted %d matched %d\n", m.Docs, m.MissingDocs, m.Gold, m.Predicted, m.Matched)
-		fmt.Fprintf(stdout, "P %.4f R %.4f F1 %.4f speaker-accuracy %.4f (overlap >= %.1f of gold span)\n", m.Precision, m.Recall, m.F1, m.SpeakerAccuracy, threshold)
+		fmt.Fprintf(stdout, "P %.4f R %.4f F1 %.4f speaker-accuracy %.4f speaker-exact %.4f (overlap >= %.1f of gold span)\n", m.Precision, m.Recall, m.F1, m.SpeakerAccuracy, m.SpeakerExact, threshold)
 	}
 	return nil
 }
