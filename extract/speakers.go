@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,7 +63,7 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		return 0, false
 	}
 	t := a.toks[i]
-	if t.isAcronym() && !functionCaps[t.lower] {
+	if a.nameAcronym(i) {
 		// An acronym ends a name only as a name of its own or after
 		// capitalised words ("Meydan TV").
 		k := i
@@ -118,7 +119,7 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
 			k = a.connectorsEnd(k, max) // "van der", "de la"
 			continue
-		case a.nameWord(k) || (t.isAcronym() && !functionCaps[t.lower]):
+		case a.nameWord(k) || a.nameAcronym(k):
 			if isPossessive(a.toks[k-1]) {
 				return k, true
 			}
@@ -128,6 +129,15 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 		break
 	}
 	return k, true
+}
+
+// nameAcronym reports whether token i is an acronym that can name an
+// organisation or stand in a name: not a function word in capitals, and
+// not a title written in capitals ("MP", "CEO"), which describes the name
+// after it ("Liberal MP Ann Roe").
+func (a *analysis) nameAcronym(i int) bool {
+	t := a.toks[i]
+	return t.isAcronym() && !functionCaps[t.lower] && !roleWords[t.lower]
 }
 
 // joinTokens returns the text from token i to token j (exclusive) as written.
@@ -211,8 +221,11 @@ func cleanName(s string) string {
 // later) multi-word name that contains it.
 func (a *analysis) canonicalName(name string, pos int) string {
 	name = cleanName(name)
-	if strings.Contains(name, " ") || name == "" {
+	if name == "" {
 		return name
+	}
+	if strings.Contains(name, " ") {
+		return a.fullerName(name, pos)
 	}
 	lw := strings.ToLower(name)
 	best := ""
@@ -234,6 +247,25 @@ func (a *analysis) canonicalName(name string, pos int) string {
 	}
 	if best == "" {
 		return name
+	}
+	return best
+}
+
+// fullerName returns the latest person's name mentioned before byte pos
+// that ends with the words of name and has more of them: a surname with a
+// particle ("Al Amin", "De Luca") stands for the full name given earlier
+// ("Omar Al Amin"). Without one, name is returned.
+func (a *analysis) fullerName(name string, pos int) string {
+	words := strings.Fields(strings.ToLower(name))
+	best := name
+	for _, m := range a.mentions {
+		if m.pos >= pos {
+			break
+		}
+		mw := strings.Fields(strings.ToLower(m.name))
+		if m.person && len(mw) > len(words) && slices.Equal(mw[len(mw)-len(words):], words) {
+			best = m.name
+		}
 	}
 	return best
 }

@@ -32,6 +32,11 @@ func (a *analysis) statements(docDate string) []Quote {
 		if q.Speaker != "" {
 			q.Source = ""
 			q.SpeakerIsOrg = !x.sp.person
+			if x.sp.person && strings.Contains(q.Speaker, " ") {
+				// whichever rule named the speaker, a shorter form of a
+				// full name given earlier is that full name
+				q.Speaker = a.fullerName(q.Speaker, x.start)
+			}
 		}
 		if p := a.paraAt(x.start); p >= 0 {
 			q.Topic = a.topicOf[p]
