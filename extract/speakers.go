@@ -184,11 +184,11 @@ func (a *analysis) findMentions() {
 				break
 			}
 		}
-		if a.acronymBeforePerson(i, end) {
-			// "Member of XYZ Jane Roe": the organisation's acronym, then
-			// the person, not one name "XYZ Jane Roe".
-			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: a.toks[i].text})
-			i++
+		if k := a.orgBeforePerson(i, end); k > i {
+			// "Member of XYZ Jane Roe", "the Harbour Party Jane Roe": the
+			// organisation, then the person, not one name.
+			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: cleanName(a.joinTokens(i, k))})
+			i = k
 		}
 		name := cleanName(a.joinTokens(i, end))
 		multi := end-i >= 2
@@ -199,15 +199,24 @@ func (a *analysis) findMentions() {
 	}
 }
 
-// acronymBeforePerson reports whether the name run at tokens [i, end) is
-// an organisation's acronym followed by a person's name of two or more
-// words, as in "the chairman of XYZ Jane Roe".
-func (a *analysis) acronymBeforePerson(i, end int) bool {
-	if end-i < 3 || !a.toks[i].isAcronym() || a.toks[i+1].isAcronym() || isPossessive(a.toks[i]) {
-		return false
+// orgBeforePerson returns where a person's name of two or more words
+// starts inside the name run at tokens [i, end) when an organisation's
+// name comes first: an acronym ("XYZ Jane Roe") or a name ending in a word
+// for a kind of organisation ("the Harbour Party Jane Roe"). It returns i
+// when the run is one name.
+func (a *analysis) orgBeforePerson(i, end int) int {
+	for k := end - 2; k > i; k-- {
+		prev := a.toks[k-1]
+		orgEnd := orgWords[prev.lower] || k-1 == i && prev.isAcronym() && !a.toks[k].isAcronym()
+		if !orgEnd || isPossessive(prev) {
+			continue
+		}
+		rest := cleanName(a.joinTokens(k, end))
+		if strings.Contains(rest, " ") && !isOrgName(rest) {
+			return k
+		}
 	}
-	rest := cleanName(a.joinTokens(i+1, end))
-	return strings.Contains(rest, " ") && !isOrgName(rest)
+	return i
 }
 
 // cleanName drops a possessive ending and surrounding punctuation.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -77,19 +78,38 @@ func TestIngest(t *testing.T) {
 	file := filepath.Join(dir, "article.txt")
 	os.WriteFile(file, []byte(article), 0o600)
 
-	preview := mustRun(t, "", "ingest", "--db", db, "--dry-run", file)
+	preview := mustRun(t, "", "ingest", "--db", db, "--dry-run", "--json", file)
 	var plan struct {
-		Source     struct{ Title, ContentHash string }
-		Statements []struct {
-			Text      string
-			SpeakerID string
-		}
+		Title      string
+		Published  string
+		Statements []struct{ Text, Speaker, Organisation, Role, Topic, Said string }
+		Speakers   []struct{ Name, Status string }
 	}
 	if err := json.Unmarshal([]byte(preview), &plan); err != nil {
 		t.Fatalf("dry run output: %v\n%s", err, preview)
 	}
-	if len(plan.Statements) != 2 || plan.Source.Title != "Politics" {
+	if len(plan.Statements) != 2 || plan.Title != "Politics" || plan.Published != "2022-03-09" {
 		t.Fatalf("dry run: %+v", plan)
+	}
+	for _, st := range plan.Statements {
+		if st.Speaker != "Jane Doe" || st.Role != "member" || st.Topic != "Politics" || st.Said != "2022-03-09" {
+			t.Errorf("dry run statement: %+v", st)
+		}
+	}
+	if len(plan.Speakers) != 1 || plan.Speakers[0] != (struct{ Name, Status string }{"Jane Doe", "new"}) {
+		t.Errorf("dry run speakers: %+v", plan.Speakers)
+	}
+	readable := mustRun(t, "", "ingest", "--db", db, "--dry-run", file)
+	golden(t, "testdata/dry-run.golden", strings.ReplaceAll(readable, file, "article.txt"))
+	if _, err := quotedb(t, "", "ingest", "--db", db, "--json", file); err == nil {
+		t.Error("--json without --dry-run was accepted")
+	}
+	missing := filepath.Join(dir, "missing.db")
+	if _, err := quotedb(t, "", "ingest", "--db", missing, filepath.Join(dir, "no-such-file.txt")); err == nil {
+		t.Error("a missing file was accepted")
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("ingest of a missing file left a database file: %v", err)
 	}
 	if got := mustRun(t, "", "export", "--db", db); got != "" {
 		t.Fatalf("dry run stored records: %s", got)
@@ -179,5 +199,25 @@ func TestEvalMatchesReferenceScorer(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// golden compares got with the golden file at path, or rewrites the file
+// with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run the test with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
 	}
 }

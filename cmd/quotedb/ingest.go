@@ -19,7 +19,8 @@ import (
 func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ingest", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.\n\nUsage: quotedb ingest [flags] FILE...", stderr)
 	db := dbFlag(fs)
-	dryRun := fs.Bool("dry-run", false, "print what would be stored, as JSON, and store nothing")
+	dryRun := fs.Bool("dry-run", false, "print what would be stored, for review, and store nothing: each statement with its speaker, organisation, topic and date, and each speaker, organisation and topic as new or resolved to a stored one")
+	asJSON := fs.Bool("json", false, "with --dry-run, print the plan as JSON (fields: title, published, existingSource, statements, speakers, organisations, topics, affiliations)")
 	title := fs.String("title", "", "title of the document (default: its first line)")
 	url := fs.String("url", "", "where the document was published")
 	publisher := fs.String("publisher", "", "publishing organisation: id, name or short name")
@@ -43,17 +44,25 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err != nil {
 		return usageError("--date: %v", err)
 	}
+	if *asJSON && !*dryRun {
+		return usageError("--json goes with --dry-run")
+	}
+	// Every file is read before the database is opened, so that a wrong
+	// path leaves no database file behind.
+	texts := make([][]byte, fs.NArg())
+	for i, path := range fs.Args() {
+		if texts[i], err = os.ReadFile(path); err != nil {
+			return err
+		}
+	}
 	s, err := openStore(*db)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ctx = store.WithActor(ctx, "cli")
-	for _, path := range fs.Args() {
-		text, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	for i, path := range fs.Args() {
+		text := texts[i]
 		doc := ingest.Document{
 			Text: string(text), Format: formatOf(path), Title: *title, URL: *url,
 			Publisher: *publisher, Date: published, Language: *lang, MaxBytes: *maxBytes,
@@ -63,7 +72,13 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			if err != nil {
 				return inFile(path, err)
 			}
-			if err := writeJSON(stdout, p); err != nil {
+			v := viewPlan(p)
+			if *asJSON {
+				err = writePlanJSON(stdout, v)
+			} else {
+				err = writePlan(stdout, path, v)
+			}
+			if err != nil {
 				return err
 			}
 			continue
