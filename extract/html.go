@@ -1,21 +1,11 @@
 package extract
 
 import (
-	"html"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
-
-// blockTags end a paragraph: they become a blank line in the extracted text.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true,
-	"h5": true, "h6": true, "li": true, "ul": true, "ol": true, "blockquote": true,
-	"tr": true, "table": true, "section": true, "article": true, "header": true,
-	"footer": true, "figure": true, "figcaption": true, "title": true, "pre": true,
-	"hr": true, "dd": true, "dt": true, "aside": true, "main": true, "nav": true,
-}
-
-// skipTags have content that is not document text.
-var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, "template": true}
 
 // Separators stripHTML puts into its intermediate text; neither can occur in
 // decoded text because control characters are turned into spaces first.
@@ -24,72 +14,102 @@ const (
 	sepLine = '\x01'
 )
 
-// stripHTML returns the text content of an HTML document: tags removed,
-// character references decoded, block elements separated by a blank line,
-// <br> turned into a line break and whitespace runs collapsed to one space.
+// stripHTML returns the text content of an HTML document, read with
+// golang.org/x/net/html's tokenizer: tags removed, character references
+// decoded, block elements separated by a blank line, <br> turned into a
+// line break and whitespace runs collapsed to one space. The page's
+// furniture (navigation, header and footer, forms, scripts, and blocks
+// whose class, id or role says they are menus, share buttons, newsletter
+// sign-ups or related links) is dropped whole, so that it yields no
+// statements.
 func stripHTML(s string) string {
 	var b strings.Builder
-	text := func(raw string) {
-		t := html.UnescapeString(raw)
-		t = strings.Map(func(r rune) rune {
-			if r < 0x20 || r == '\u00a0' {
-				return ' '
-			}
-			return r
-		}, t)
-		b.WriteString(t)
-	}
-	skipping := ""
-	for i := 0; i < len(s); {
-		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
-			if j < 0 {
-				j = len(s) - i
-			}
-			if skipping == "" {
-				text(s[i : i+j])
-			}
-			i += j
-			continue
+	z := html.NewTokenizer(strings.NewReader(s))
+	// Inside a dropped element, skipping names it and skipDepth counts the
+	// elements of that name open inside it: the drop ends at its own end
+	// tag, whatever other tags inside are left unclosed.
+	skipping, skipDepth := "", 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return assembleText(b.String())
 		}
-		if strings.HasPrefix(s[i:], "<!--") {
-			j := strings.Index(s[i+4:], "-->")
-			if j < 0 {
-				break
-			}
-			i += 4 + j + 3
-			continue
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			text(s[i:])
-			break
-		}
-		tag := s[i+1 : i+j]
-		i += j + 1
-		closing := strings.HasPrefix(tag, "/")
-		name := strings.ToLower(strings.TrimLeft(tag, "/!?"))
-		if k := strings.IndexAny(name, " \t\r\n/"); k >= 0 {
-			name = name[:k]
-		}
+		tok := z.Token()
 		switch {
-		case skipping != "":
-			if closing && name == skipping {
-				skipping = ""
+		case tt == html.TextToken:
+			if skipping == "" {
+				writeHTMLText(&b, tok.Data)
 			}
-		case skipTags[name] && !closing:
-			skipping = name
-		case name == "br":
-			b.WriteByte(sepLine)
-		case blockTags[name]:
-			b.WriteByte(sepPara)
+		case skipping != "":
+			switch {
+			case tok.Data != skipping || tt == html.SelfClosingTagToken:
+			case tt == html.StartTagToken:
+				skipDepth++
+			case tt == html.EndTagToken:
+				if skipDepth--; skipDepth == 0 {
+					skipping = ""
+				}
+			}
+		case tt == html.StartTagToken && !voidElements[tok.DataAtom] && isBoilerplate(tok):
+			skipping, skipDepth = tok.Data, 1
+		case tt == html.StartTagToken, tt == html.EndTagToken, tt == html.SelfClosingTagToken:
+			writeSeparator(&b, tok.DataAtom)
 		}
 	}
-	// Assemble: collapse spaces, then turn separator runs into line breaks.
+}
+
+func writeHTMLText(b *strings.Builder, t string) {
+	b.WriteString(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, t))
+}
+
+func writeSeparator(b *strings.Builder, a atom.Atom) {
+	switch {
+	case a == atom.Br:
+		b.WriteByte(sepLine)
+	case htmlBlockElements[a]:
+		b.WriteByte(sepPara)
+	}
+}
+
+// isBoilerplate reports whether an element is page furniture rather than
+// the document: by its tag, its ARIA role, or a word of its class or id.
+func isBoilerplate(tok html.Token) bool {
+	if htmlSkipElements[tok.DataAtom] {
+		return true
+	}
+	for _, attr := range tok.Attr {
+		switch attr.Key {
+		case "role":
+			if htmlSkipRoles[strings.ToLower(strings.TrimSpace(attr.Val))] {
+				return true
+			}
+		case "class", "id":
+			words := strings.FieldsFunc(strings.ToLower(attr.Val), func(r rune) bool { return r < 'a' || r > 'z' })
+			for _, w := range words {
+				if htmlSkipClassWords[w] {
+					return true
+				}
+			}
+		case "hidden", "aria-hidden":
+			if attr.Key == "hidden" || attr.Val == "true" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assembleText collapses spaces and turns separator runs into line breaks.
+func assembleText(s string) string {
 	var out strings.Builder
 	pending := 0 // 0 none, 1 line break, 2 paragraph break
 	space := false
-	for _, r := range b.String() {
+	for _, r := range s {
 		switch {
 		case r == sepPara:
 			pending = 2

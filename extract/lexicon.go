@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+)
 
 // cueClass says how a reporting verb takes its content.
 type cueClass int
@@ -343,4 +347,38 @@ var abbreviations = map[string]bool{
 	"dept": true, "est": true, "fig": true, "vol": true, "ave": true, "blvd": true,
 	"rd": true, "cst": true, "const": true, "det": true, "maj": true, "fr": true,
 	"pres": true, "adm": true, "cmdr": true, "msgr": true, "atty": true,
+}
+
+// HTML: which elements end a paragraph, which are page furniture dropped
+// with all they contain, and the words of a class or id that mark
+// furniture. The class words are those of common page templates; a word
+// matches whole ("share-buttons" has "share", "shareholders" does not).
+var (
+	htmlBlockElements = atomSet(atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Blockquote, atom.Tr, atom.Table, atom.Section, atom.Article,
+		atom.Figure, atom.Figcaption, atom.Title, atom.Pre, atom.Hr, atom.Dd, atom.Dt, atom.Main, atom.Td, atom.Th)
+	voidElements = atomSet(atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img,
+		atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr)
+	htmlSkipElements = atomSet(atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav,
+		atom.Footer, atom.Aside, atom.Form, atom.Button, atom.Select, atom.Svg, atom.Iframe)
+	htmlSkipRoles      = wordSet("navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog")
+	htmlSkipClassWords = wordSet("nav", "navbar", "menu", "footer", "header", "masthead", "sidebar", "breadcrumb", "breadcrumbs",
+		"share", "sharing", "social", "subscribe", "subscription", "newsletter", "signup", "related", "recommended",
+		"comments", "comment", "advert", "advertisement", "ad", "ads", "promo", "cookie", "cookies", "paywall", "popup", "modal")
+)
+
+func atomSet(as ...atom.Atom) map[atom.Atom]bool {
+	m := make(map[atom.Atom]bool, len(as))
+	for _, a := range as {
+		m[a] = true
+	}
+	return m
+}
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
 }
