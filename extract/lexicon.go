@@ -245,7 +245,7 @@ func init() {
 		"nov", "is", "was", "are", "were",
 		"do", "does", "did", "can", "could", "would", "should", "will", "let", "please",
 		"yes", "oh", "well", "again", "earlier", "later", "finally", "first", "second",
-		"there's", "it's", "that's", "we're", "i'm", "don't", "here's", "fb",
+		"there's", "it's", "that's", "we're", "i'm", "don't", "here's",
 	} {
 		functionCaps[w] = true
 	}
@@ -256,7 +256,7 @@ func init() {
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "rev": true, "mx": true,
 	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
-	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "cst": true, "det": true,
+	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
 }
 
@@ -289,17 +289,16 @@ func init() {
 		"blogger", "minister", "mp", "mla", "mpp", "candidate", "politician", "official",
 		"campaigner", "organizer", "organiser", "coordinator", "adviser", "advisor",
 		"consultant", "owner", "resident", "student", "teacher", "principal", "partner",
-		"lecturer", "historian", "chairs", "commander", "colonel", "lieutenant", "major",
+		"lecturer", "historian", "chairs", "commander", "colonel", "lieutenant",
 		"councilwoman", "councilman", "critic", "defender", "deputy", "economists",
 		"wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
 		"widow", "friend", "neighbour", "neighbor", "colleague", "uncle", "aunt",
-		"cousin", "grandmother", "grandfather", "player", "goaltender", "goalie",
-		"forward", "defenceman", "winger", "centre", "striker", "midfielder", "defender",
+		"cousin", "grandmother", "grandfather", "player",
 		"host", "presenter", "anchor", "columnist", "commentator", "correspondent",
 		"photographer", "artist", "singer", "actor", "actress", "musician", "producer",
 		"filmmaker", "physician", "surgeon", "psychologist", "psychiatrist", "dentist",
 		"pharmacist", "engineer", "architect", "planner", "administrator", "clerk",
-		"treasurer", "superintendent", "trustees", "board", "employee", "worker",
+		"treasurer", "superintendent", "trustees", "employee", "worker",
 		"volunteer", "survivor", "witness", "victim", "farmer", "fisherman", "economist",
 		"sociologist", "criminologist", "epidemiologist", "specialist", "strategist",
 		"pollster", "lobbyist", "diplomat", "envoy", "negotiator", "mediator", "monk",
@@ -325,7 +324,7 @@ func init() {
 		"team", "board", "authority", "administration", "parliament", "assembly",
 		"senate", "house", "congress", "watch", "international", "corporation",
 		"communications", "media", "broadcasting", "channel", "website", "portal",
-		"papers", "papers", "cbc", "ctv", "reuters", "bbc", "ap", "afp", "liberty",
+		"papers",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
@@ -345,7 +344,7 @@ var abbreviations = map[string]bool{
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
 	"dec": true, "mt": true, "ft": true, "rev": true, "hon": true, "approx": true,
 	"dept": true, "est": true, "fig": true, "vol": true, "ave": true, "blvd": true,
-	"rd": true, "cst": true, "const": true, "det": true, "maj": true, "fr": true,
+	"rd": true, "det": true, "maj": true, "fr": true,
 	"pres": true, "adm": true, "cmdr": true, "msgr": true, "atty": true,
 }
 

@@ -81,7 +81,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			continue // "did not say", "won't comment": nothing was reported
 		}
 		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
-			continue // a noun before its verb: "a new report shows", "the claims were"
+			continue // a noun before its verb: "a fresh study shows", "the claims were"
 		}
 		last := k
 		next := ""
@@ -460,7 +460,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		}
 		d--
 	}
-	// post-name "of ORG": "Ali Karimli of PFP"
+	// post-name "of ORG": "Omar Selby of XDP"
 	role, org := a.describe(d, n0)
 	if n1+1 < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[n1+1].isAcronym() || a.nameWord(n1+1)) {
 		e, _ := a.nameStartingAt(n1+1, len(a.toks))
@@ -485,7 +485,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 }
 
 // phraseRef builds the speaker for a noun phrase subject: a name inside it
-// ("the Kenya Red Cross"), a definite description that refers back to a
+// ("the Harbour Red Cross"), a definite description that refers back to a
 // named speaker ("the minister", "the company", "the California
 // Democrat"), or an unnamed source ("activists").
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
@@ -497,7 +497,7 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		}
 	}
 	if definite && affiliationNouns[head] {
-		// "the Kentucky Republican said": a descriptor, not a name
+		// "the Vermont Republican said": a descriptor, not a name
 		if sp, ok := a.describedPerson(head, a.toks[i].start, true, st); ok {
 			return sp
 		}
@@ -649,7 +649,7 @@ var orgNouns = map[string]bool{
 
 // definiteAt reports whether the noun phrase starting at token i is a
 // definite description: it opens with "the", or it continues one after a
-// comma ("the lanky, bespectacled professor").
+// comma ("the tall, soft-spoken engineer").
 func (a *analysis) definiteAt(i int) bool {
 	if a.toks[i].lower == "the" {
 		return true
@@ -802,8 +802,8 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 
 // noteSubject remembers the person named in the opening noun phrase of
 // sentence s, the likeliest antecedent of a later "he" or "she". The phrase
-// may carry descriptors before the name ("The NIDA leader Ilkin Rustamzade",
-// "Chinese Foreign Ministry spokesperson Lu Kang"), so the walk passes over
+// may carry descriptors before the name ("The XDP leader Omar Selby",
+// "Harbour Ministry spokesperson Ines Vahl"), so the walk passes over
 // determiners, role words and organisation names and keeps the last person
 // name before the first other word (normally the verb). It reports
 // whether a person was noted.

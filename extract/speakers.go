@@ -65,7 +65,7 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 	t := a.toks[i]
 	if a.nameAcronym(i) {
 		// An acronym ends a name only as a name of its own or after
-		// capitalised words ("Meydan TV").
+		// capitalised words ("Harbour TV").
 		k := i
 		for k-1 >= min && a.nameWord(k-1) && !a.toks[k-1].isAcronym() && !isPossessive(a.toks[k-1]) {
 			k--

@@ -207,7 +207,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
 			continue
 		} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
-			continue // "added 0.4 per cent", "added a goal", "added $2"
+			continue // "added 1.5 per cent", "added a try", "added $3"
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
@@ -266,7 +266,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 }
 
 // countedObject open a noun phrase that "add" takes as its object in
-// scores and prices ("each added a goal", "added three more", "added $1.60"),
+// scores and prices ("both added a try", "added four more", "added $2.70"),
 // not reported content.
 var countedObject = map[string]bool{
 	"a": true, "an": true, "another": true, "$": true, "more": true, "one": true,
@@ -390,7 +390,7 @@ func (a *analysis) possessiveColon(s sentence, st *state) (stmt, bool) {
 }
 
 // objectVerb reports whether a reporting verb takes the addressee as an
-// object before its content ("told Meydan TV that").
+// object before its content ("told Harbour Wire that").
 func objectVerb(w string) bool {
 	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask"} {
 		if strings.HasPrefix(w, p) {
@@ -406,7 +406,7 @@ func isNumber(t token) bool { return t.word && t.text[0] >= '0' && t.text[0] <= 
 func (a *analysis) hasThat(i, j int) bool { return a.thatAt(i, j) >= 0 }
 
 // thatAt returns the token index of a "that" opening reported content
-// within the first words after a cue ("told Meydan TV that", "said in a
+// within the first words after a cue ("told Harbour Wire that", "said in a
 // statement that"), or -1.
 func (a *analysis) thatAt(i, j int) int {
 	for k := i; k < j && k < i+10; k++ {
@@ -583,7 +583,7 @@ func normalizeForMatch(s string) string {
 }
 
 // quotedHeadline reports whether quotation q is a subheading: a paragraph
-// of its own in single quotation marks ("'Just listen to us'"), the way
+// of its own in single quotation marks ("'Let the port work'"), the way
 // news pages set a line of a quote apart as a title.
 func (a *analysis) quotedHeadline(q qspan) bool {
 	if !strings.HasPrefix(a.text[q.start:], "'") && !strings.HasPrefix(a.text[q.start:], "‘") {

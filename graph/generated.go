@@ -3076,7 +3076,7 @@ type Statement implements Node {
   organisation: Organisation
   """
   True when the organisation itself is the statement's source, not a person speaking for it:
-  an outlet's report ("Meydan TV reports that …"), an institution's statement. Speaker is then null.
+  an outlet's report ("Harbour Wire reports that …"), an institution's statement. Speaker is then null.
   """
   byOrganisation: Boolean!
   "The section heading the statement stood under in its source, as written there; its topic is named after it."

@@ -409,8 +409,8 @@ func (p *planner) organisationSpeaking(q extract.Quote) (*store.Organisation, er
 }
 
 // topic resolves a section heading to a topic: by the short name the
-// heading gives (extract.TopicName: "The War in Ukraine. Russia's
-// Aggression Continues." is the topic "War in Ukraine"), then by the whole
+// heading gives (extract.TopicName: "The Floods in the South. Relief
+// Arrives Late." is the topic "Floods in the South"), then by the whole
 // heading, against the names and aliases of stored topics. An unknown one
 // is planned as new under the short name.
 func (p *planner) topic(heading string) (*store.Topic, error) {
