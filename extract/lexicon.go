@@ -381,3 +381,122 @@ func wordSet(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// Word lists of the subject and coreference rules.
+
+// adverbialStarts open the rest of a sentence after "…, X said" that is
+// not reported content: "in a statement", "on Monday", "told Reuters".
+var adverbialStarts = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true,
+	"while": true, "when": true, "via": true, "from": true, "outside": true, "inside": true,
+	"last": true, "this": true, "earlier": true, "later": true, "through": true, "as": true,
+	"to": true, "with": true, "of": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "today": true,
+	"yesterday": true, "recently": true, "previously": true, "then": true, "again": true,
+	"by": true, "into": true, "over": true, "under": true, "about": true, "afterward": true,
+	"afterwards": true, "too": true, "also": true, "firmly": true, "simply": true, "only": true,
+}
+
+// nounableCues are reporting verb forms that are also nouns.
+var nounableCues = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,
+	"comments": true, "note": true, "notes": true, "post": true, "posts": true,
+	"tweet": true, "tweets": true, "estimate": true, "estimates": true, "fear": true,
+	"fears": true, "hope": true, "hopes": true, "promise": true, "promises": true,
+	"demand": true, "demands": true, "call": true, "calls": true, "appeal": true,
+	"appeals": true, "remark": true, "remarks": true, "statement": true, "worries": true,
+}
+
+// finiteAfterNoun are verbs whose coming right after a noun-like cue
+// word shows that word is the subject noun ("the report found").
+var finiteAfterNoun = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "shows": true, "showed": true, "found": true, "finds": true,
+	"will": true, "would": true, "could": true, "may": true, "might": true,
+	"should": true, "can": true, "must": true, "suggests": true, "suggested": true,
+	"says": true, "said": true, "indicates": true, "indicated": true, "concluded": true,
+	"concludes": true, "states": true, "stated": true, "notes": true, "noted": true,
+	"recommends": true, "recommended": true, "predicts": true, "predicted": true,
+}
+
+// numberWords before a cue word make it a noun ("four reports").
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "several": true,
+}
+
+// possessivePronouns before a cue word make it a noun.
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
+
+// quantifiers can stand alone as the subject of a report ("Many argue").
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+
+// personLinks join a person's name to the organisation named after it.
+var personLinks = map[string]bool{"of": true, "with": true, "from": true, "at": true}
+
+// prepositions that make the following name an object, not a subject.
+var prepositions = map[string]bool{
+	"of": true, "to": true, "in": true, "at": true, "from": true, "with": true,
+	"by": true, "for": true, "on": true, "against": true, "about": true, "into": true,
+}
+
+// documentNouns name statements and documents; a report "by" one of them
+// is the report of its author ("A statement said", "the post read").
+var documentNouns = map[string]bool{
+	"statement": true, "statements": true, "release": true, "post": true, "report": true,
+	"memo": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
+	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
+	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
+}
+
+// affiliationNouns name a person by party or faction; as the head of a
+// definite description ("the Ohio Republican") they refer to a person named
+// earlier.
+var affiliationNouns = map[string]bool{
+	"democrat": true, "republican": true, "conservative": true, "liberal": true,
+	"tory": true, "socialist": true, "nationalist": true, "libertarian": true,
+	"independent": true, "progressive": true, "populist": true, "centrist": true,
+}
+
+// anonymousRoles are roles reporters give sources they do not name ("the
+// official said", "a spokesperson"); such a description refers back only
+// to someone introduced with that word.
+var anonymousRoles = map[string]bool{
+	"official": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
+	"employee": true, "worker": true, "resident": true, "witness": true, "officer": true,
+	"source": true, "expert": true, "analyst": true, "volunteer": true, "victim": true,
+	"survivor": true, "student": true, "agent": true, "staff": true, "member": true,
+}
+
+// kinWords name relatives; "the father" in a report is usually a new,
+// unnamed person, not someone named before.
+var kinWords = map[string]bool{
+	"father": true, "mother": true, "son": true, "daughter": true, "brother": true,
+	"sister": true, "wife": true, "husband": true, "widow": true, "uncle": true,
+	"aunt": true, "cousin": true, "grandmother": true, "grandfather": true, "friend": true,
+	"neighbour": true, "neighbor": true, "parents": true,
+}
+
+// genericOrgNouns are heads of definite descriptions that refer back to
+// the organisation last quoted even when its name does not contain them:
+// "Acme said … the company said", "the agency told".
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "agency": true, "group": true, "organization": true,
+	"organisation": true, "business": true, "retailer": true, "airline": true,
+	"carrier": true, "manufacturer": true, "automaker": true, "charity": true,
+	"newspaper": true, "broadcaster": true, "publication": true, "outlet": true,
+	"startup": true, "insurer": true, "developer": true, "operator": true,
+	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
+}
+
+// orgNouns are heads of definite descriptions that refer back to an
+// organisation whose name contains them ("the union" after "the Teachers'
+// Union"); without such a name they stay unnamed sources.
+var orgNouns = map[string]bool{
+	"network": true, "union": true, "diocese": true, "church": true,
+	"university": true, "school": true, "ministry": true, "department": true,
+	"association": true, "foundation": true, "institute": true, "coalition": true,
+	"party": true, "bank": true, "club": true, "team": true, "league": true,
+	"commission": true, "committee": true, "council": true, "board": true,
+	"utility": true,
+}

@@ -1,0 +1,185 @@
+package extract
+
+// Coreference: what a pronoun, a definite description ("the minister",
+// "the company") or a document ("the report") refers to, from the names and
+// speakers met before it.
+
+import (
+	"strings"
+)
+
+// authorWindow is how far back, in bytes, the latest statement's speaker
+// is taken as the author of a document a report cites.
+const authorWindow = 1500
+
+// documentAuthor resolves a document noun phrase (tokens [i, j)) to its
+// author: a name right before the head or in a possessive before the
+// phrase ("the Acme study", "Roe's letter"), else, for a single document
+// introduced by an article, the speaker of a statement just before ("Acme
+// said … A statement said"); "documents show" stays unnamed.
+func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
+	ref := func(n0, n1 int) speakerRef {
+		name := a.canonicalName(cleanName(a.joinTokens(n0, n1)), a.toks[n0].start)
+		if k, ok := st.known[name]; ok {
+			return k
+		}
+		return speakerRef{name: name, person: !isOrgName(name)}
+	}
+	if j-2 >= i && (a.nameWord(j-2) || a.toks[j-2].isAcronym()) && !isPossessive(a.toks[j-2]) {
+		if n0, ok := a.nameEndingAt(j-2, i); ok && a.plausibleName(n0, j-1) {
+			return ref(n0, j-1), true
+		}
+	}
+	if p := i - 1; p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
+		n0 := p
+		for n0-1 >= 0 && n0 > p-4 && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {
+			n0--
+		}
+		return ref(n0, p+1), true
+	}
+	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
+		return st.running, true
+	}
+	return speakerRef{}, false
+}
+
+// affiliationWindow is how far back, in bytes, a party description looks
+// for the person named last.
+const affiliationWindow = 600
+
+// describedPerson resolves a definite description of a person with head
+// noun head at byte pos: the latest person named before pos with that word
+// next to the name ("Mayor Doug McCallum", "Jane Roe, the mayor"), else a
+// known speaker with that role, else, when salient is set (descriptions
+// that only fit someone already introduced: an age, a party), the latest
+// person who was a subject and whose gender does not contradict the head.
+func (a *analysis) describedPerson(head string, pos int, salient bool, st *state) (speakerRef, bool) {
+	ref := func(name string) speakerRef {
+		if k, ok := st.known[name]; ok {
+			return k
+		}
+		return speakerRef{name: name, person: true}
+	}
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos || !m.person || !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		for d := i - 1; d >= 0 && d >= i-3 && a.toks[d].word; d-- {
+			if a.toks[d].lower == head {
+				return ref(m.name), true
+			}
+		}
+		e, _ := a.nameStartingAt(i, len(a.toks))
+		if e < len(a.toks) && a.toks[e].text == "," {
+			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
+				if a.toks[d].lower == head {
+					return ref(m.name), true
+				}
+			}
+		}
+	}
+	var best speakerRef
+	for _, sp := range st.known {
+		if sp.name != "" && strings.HasSuffix(sp.role, head) {
+			best = sp
+		}
+	}
+	if st.running.name != "" && strings.HasSuffix(st.running.role, head) {
+		best = st.running
+	}
+	if best.name != "" {
+		return best, true
+	}
+	if !salient {
+		return speakerRef{}, false
+	}
+	if affiliationNouns[head] {
+		// "… Sen. Jo Tan blamed the media. “…,” the Ohio Republican said":
+		// the person named last, when named just before
+		if n := a.lastPersonBefore(pos, affiliationWindow); n != "" {
+			return ref(n), true
+		}
+	}
+	g := genderedRoles[head]
+	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+		if gk := a.gender[st.recent[k].name]; g == genderUnknown || gk == g || gk == genderUnknown {
+			return st.recent[k], true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// describedOrg resolves a definite description of an organisation with
+// head noun head at byte pos: the latest organisation named before pos
+// whose name has that word ("the union" for "the Teachers' Union"), else
+// the latest named speaker that is not a person.
+func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bool) {
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos || pos-m.pos > 3000 {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.name)) {
+			if w == head {
+				return speakerRef{name: m.name}, true
+			}
+		}
+	}
+	if genericOrgNouns[head] && len(st.orgs) > 0 {
+		return st.orgs[len(st.orgs)-1], true
+	}
+	return speakerRef{}, false
+}
+
+// resolvePronoun maps a subject pronoun to the running speaker or the
+// latest person named. "he" and "she" take the most salient person (the
+// latest subject) whose gender does not contradict the pronoun, so that two
+// alternating speakers of different gender are told apart.
+func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
+	switch p {
+	case "he", "she", "i":
+		if g := pronounGender[p]; g != genderUnknown {
+			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+				if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
+					return st.recent[k]
+				}
+			}
+		}
+		if st.lastSubj.name != "" {
+			return st.lastSubj
+		}
+		if st.running.person && st.running.name != "" {
+			return st.running
+		}
+		if n := a.lastPersonBefore(pos, 3000); n != "" {
+			if k, ok := st.known[n]; ok {
+				return k
+			}
+			return speakerRef{name: n, person: true}
+		}
+	default:
+		if !st.running.empty() {
+			return st.running
+		}
+	}
+	return speakerRef{source: p}
+}
+
+// salienceDepth is how many recent subjects a gendered pronoun looks back
+// over for one of its gender.
+const salienceDepth = 4
+
+// noteSalient records sp as the latest subject: the antecedent "he" or
+// "she" prefers.
+func (st *state) noteSalient(sp speakerRef) {
+	st.lastSubj = sp
+	for k, r := range st.recent {
+		if r.name == sp.name {
+			st.recent = append(st.recent[:k], st.recent[k+1:]...)
+			break
+		}
+	}
+	st.recent = append(st.recent, sp)
+}

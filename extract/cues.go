@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"strings"
+)
+
+// stmt is a statement found, before it becomes a Quote.
+type stmt struct {
+	start, end int
+	kind       Kind
+	sp         speakerRef
+	cue        string
+	conf       float64
+	pull       bool
+}
+
+// cueHit is a reporting cue in a sentence: tokens [at, last].
+type cueHit struct {
+	at, last  int
+	class     cueClass
+	according bool
+}
+
+// frame is how a cue relates to its speaker and its content.
+type frame struct {
+	sp        speakerRef
+	subjStart int // first token of the subject (or of the cue when none before it)
+	after     int // first token after the cue and an inverted subject
+	hasSubj   bool
+	inverted  bool // "…, said Yagublu."
+}
+
+// state is carried from sentence to sentence.
+type state struct {
+	running   speakerRef // speaker of the latest statement
+	runningAt int        // byte offset where that statement ends
+	stmtSent  int        // sentence of the latest statement, -1 before any
+	subjSent  int        // sentence whose opening named lastSubj, -1 before any
+	lastSubj  speakerRef // person named at the start of the latest sentence that names one
+	blocked   int        // byte offset up to which text belongs to an earlier statement
+	consumed  []bool     // quotations already part of a statement
+	known     map[string]speakerRef
+	recent    []speakerRef // persons who were subjects, latest last
+	orgs      []speakerRef // named speakers that are not persons, latest last
+}
+
+// findCues returns the reporting cues of sentence s outside quotations.
+func (a *analysis) findCues(s sentence) []cueHit {
+	var out []cueHit
+	for k := s.first; k < s.last; k++ {
+		t := a.toks[k]
+		if !t.word || a.insideQuote(t.start) {
+			continue
+		}
+		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
+			out = append(out, cueHit{at: k, last: k + 1, according: true})
+			k++
+			continue
+		}
+		cls, ok := cueVerbs[t.lower]
+		if !ok {
+			continue
+		}
+		if t.isCap() && k > s.first && a.toks[k-1].word {
+			continue // part of a name: "Wayne State University"
+		}
+		if a.negatedAt(k, s.first) {
+			continue // "did not say", "won't comment": nothing was reported
+		}
+		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
+			continue // a noun before its verb: "a fresh study shows", "the claims were"
+		}
+		last := k
+		next := ""
+		if k+1 < s.last {
+			next = a.toks[k+1].lower
+		}
+		switch {
+		case strings.HasPrefix(t.lower, "point"):
+			if next != "out" {
+				continue
+			}
+			last = k + 1
+		case strings.HasPrefix(t.lower, "call"):
+			if next == "for" || next == "on" {
+				last = k + 1
+			}
+		case strings.HasPrefix(t.lower, "appeal"):
+			if next != "to" {
+				continue
+			}
+		}
+		// passive or attributive uses: "was told", "the said", "so-called"
+		if k > s.first {
+			p := a.toks[k-1].lower
+			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") {
+				continue
+			}
+			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
+				continue // "the mayor's claims", "his report"
+			}
+			if isNumber(a.toks[k-1]) || numberWords[p] {
+				continue // "seven state titles", "two reports"
+			}
+		}
+		if k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
+			continue // a modifier of a role: "state senator", "report author"
+		}
+		out = append(out, cueHit{at: k, last: last, class: cls})
+		k = last
+	}
+	return out
+}
+
+func isParticiple(t token) bool { return strings.HasSuffix(t.lower, "ing") }
+
+// isClosingMarkTok reports whether token i is the closing mark of a
+// quotation.
+func (a *analysis) isClosingMarkTok(i int) bool {
+	return a.quoteEndingAt(a.toks[i].end) >= 0
+}
+
+// negatedAt reports whether the reporting verb at token k is negated:
+// "not", "never" or an "n't" form before it, over auxiliaries and adverbs.
+func (a *analysis) negatedAt(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		w := a.toks[j].lower
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+		if !a.toks[j].word || !skipBeforeCue[w] {
+			return false
+		}
+	}
+	return false
+}
