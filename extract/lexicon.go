@@ -160,6 +160,12 @@ func init() {
 		"caution", "cautions", "cautioned", "promise", "promises", "promised",
 		"vow", "vows", "vowed", "speculate", "speculates", "speculated",
 		"respond", "responds", "responded",
+		// reporting a judgement, a confession, a reminder or a ruling
+		"assess", "assesses", "assessed", "assessing",
+		"confess", "confesses", "confessed", "confessing",
+		"remind", "reminds", "reminded", "reminding",
+		"ruled",
+		"blurt", "blurts", "blurted",
 	} {
 		cueVerbs[f] = cueThat
 	}
