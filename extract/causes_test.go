@@ -31,3 +31,22 @@ func TestReportingVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupSubjects checks that a plural common noun opening a sentence
+// is an unnamed source, not a name. All sentences are invented.
+func TestGroupSubjects(t *testing.T) {
+	cases := []struct{ text, sub, source string }{
+		{"Officials said the bridge would reopen in May.", "bridge would reopen", "Officials"},
+		{"Residents say the water is not safe to drink.", "water is not safe", "Residents"},
+		{"Critics argued that the fee was a tax by another name.", "fee was a tax", "Critics"},
+		{"Authorities said that the road was closed.", "road was closed", "Authorities"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), c.sub)
+			if q.Speaker != "" || q.Source != c.source {
+				t.Errorf("speaker %q source %q, want the unnamed source %q", q.Speaker, q.Source, c.source)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
@@ -505,4 +506,20 @@ var orgNouns = map[string]bool{
 	"party": true, "bank": true, "club": true, "team": true, "league": true,
 	"commission": true, "committee": true, "council": true, "board": true,
 	"utility": true,
+}
+
+// groupNouns are plural common nouns for groups of unnamed sources that
+// are not plurals of role words ("officials", "experts" are).
+var groupNouns = wordSet("authorities", "police", "protesters", "protestors", "demonstrators", "sources",
+	"witnesses", "observers", "participants", "investigators", "lawmakers", "legislators", "voters",
+	"locals", "parents", "workers", "employees", "members", "residents", "officials", "experts", "analysts")
+
+// isGroupNoun reports whether w names a group of unnamed people: a group
+// noun, or the plural of a role word ("critics", "scientists").
+func isGroupNoun(w string) bool {
+	if groupNouns[w] {
+		return true
+	}
+	singular, ok := strings.CutSuffix(w, "s")
+	return ok && roleWords[singular]
 }

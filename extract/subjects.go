@@ -27,6 +27,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	switch {
 	case t.word && isPronounSubject(t.lower):
 		return a.resolvePronoun(t.lower, t.start, st), j, true
+	case t.word && j == s.first && isGroupNoun(t.lower):
+		// "Officials said", "Residents say": a plural common noun, written
+		// with a capital only because it opens the sentence
+		return speakerRef{source: t.text}, j, true
 	case t.word && (t.isCap() || t.isAcronym()) && !quantifiers[t.lower]:
 		n0, ok := a.nameEndingAt(j, s.first)
 		if !ok || !a.plausibleName(n0, j+1) {
