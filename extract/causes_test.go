@@ -41,6 +41,10 @@ func TestGroupSubjects(t *testing.T) {
 		{"Critics argued that the fee was a tax by another name.", "fee was a tax", "Critics"},
 		{"Authorities said that the road was closed.", "road was closed", "Authorities"},
 	}
+	// After a title of address, a word that is usually no name is one.
+	if q := find(t, run(t, "Mr Friday said that the shop was closed.", PlainText, ""), "shop"); q.Speaker != "Friday" {
+		t.Errorf("speaker %q, want Friday", q.Speaker)
+	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
 			q := find(t, run(t, c.text, PlainText, ""), c.sub)

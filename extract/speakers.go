@@ -41,13 +41,25 @@ func (a *analysis) nameWord(i int) bool {
 		return false
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(t.lower, "’s"), "'s")
-	if functionCaps[base] || honorifics[base] || roleWords[base] {
+	if functionCaps[base] && !a.afterTitle(i) || honorifics[base] || roleWords[base] {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
 		return false
 	}
 	return true
+}
+
+// afterTitle reports whether token i follows a title of address ("Ms.
+// May", "Mr Friday"): then even a word that is usually no name is one.
+func (a *analysis) afterTitle(i int) bool {
+	switch {
+	case i >= 2 && a.titleDot(i-1):
+		return honorifics[a.toks[i-2].lower]
+	case i >= 1:
+		return honorifics[a.toks[i-1].lower] && a.toks[i-1].isCap()
+	}
+	return false
 }
 
 func isPossessive(t token) bool {
