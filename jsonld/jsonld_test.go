@@ -223,14 +223,7 @@ func TestRolesOverTime(t *testing.T) {
 		Appearances:   []store.Appearance{{Statement: st, Similarity: 1, First: true}},
 		Organisations: map[string]*store.Organisation{apfp.ID: apfp, ncdf.ID: ncdf, paper.ID: paper},
 	}
-	b, err := jsonld.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var claim obj
-	if err := json.Unmarshal(b, &claim); err != nil {
-		t.Fatal(err)
-	}
+	claim := marshalClaim(t, in)
 	author := claim.obj(t, "author")
 	if author.str(t, "sameAs") != "https://www.wikidata.org/wiki/Q1" {
 		t.Errorf("sameAs %v", author["sameAs"])
@@ -385,7 +378,18 @@ func TestOrganisationAsAuthor(t *testing.T) {
 	paper := &store.Organisation{ID: "01956c3e-0000-7000-8000-00000000000c", Name: "The Daily Example", ShortName: "TDE"}
 	st := &store.Statement{ID: "01956c3e-0000-7000-8000-000000000003", Text: "the reporter was released", Kind: store.Indirect,
 		OrganisationID: paper.ID, ByOrganisation: true}
-	b, err := jsonld.Marshal(&jsonld.Input{Statement: st, Organisations: map[string]*store.Organisation{paper.ID: paper}})
+	claim := marshalClaim(t, &jsonld.Input{Statement: st, Organisations: map[string]*store.Organisation{paper.ID: paper}})
+	author := claim.obj(t, "author")
+	author.typ(t, "Organization")
+	if author.str(t, "name") != paper.Name {
+		t.Errorf("author %v", author)
+	}
+}
+
+// marshalClaim writes in's document and decodes it.
+func marshalClaim(t *testing.T, in *jsonld.Input) obj {
+	t.Helper()
+	b, err := jsonld.Marshal(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,9 +397,5 @@ func TestOrganisationAsAuthor(t *testing.T) {
 	if err := json.Unmarshal(b, &claim); err != nil {
 		t.Fatal(err)
 	}
-	author := claim.obj(t, "author")
-	author.typ(t, "Organization")
-	if author.str(t, "name") != paper.Name {
-		t.Errorf("author %v", author)
-	}
+	return claim
 }
