@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/errs"
@@ -83,15 +84,37 @@ func normName(what string, name *string) error {
 	if *name == "" {
 		return errs.E(errs.Invalid, "%s is required", what)
 	}
+	if err := checkNameText(what, *name); err != nil {
+		return err
+	}
 	if textfold.Fold(*name) == "" {
 		return errs.E(errs.Invalid, "%s %q has no letter or digit", what, *name)
 	}
 	return nil
 }
 
+// MaxNameBytes bounds names, short names, aliases and titles. Names are
+// keys of the name indexes, which bbolt limits to 32 KiB; no person's or
+// organisation's name comes near this bound.
+const MaxNameBytes = 1000
+
+// checkNameText refuses a name past MaxNameBytes or with a control
+// character (a NUL, a line break), which no name has and which would make
+// it print or match unlike what it looks.
+func checkNameText(what, name string) error {
+	if len(name) > MaxNameBytes {
+		return errs.E(errs.Invalid, "%s of %d bytes exceeds the limit of %d bytes", what, len(name), MaxNameBytes)
+	}
+	if i := strings.IndexFunc(name, unicode.IsControl); i >= 0 {
+		return errs.E(errs.Invalid, "%s has a control character at byte %d", what, i)
+	}
+	return nil
+}
+
 // normAliases trims aliases and drops empty ones, those equal (folded) to
-// one of names, and repeats, keeping the first spelling.
-func normAliases(aliases []string, names ...string) []string {
+// one of names, and repeats, keeping the first spelling. An alias past
+// MaxNameBytes or with a control character is refused.
+func normAliases(what string, aliases []string, names ...string) ([]string, error) {
 	seen := make(map[string]bool, len(aliases)+len(names))
 	for _, n := range names {
 		if n != "" {
@@ -101,6 +124,9 @@ func normAliases(aliases []string, names ...string) []string {
 	var out []string
 	for _, a := range aliases {
 		a = strings.TrimSpace(a)
+		if err := checkNameText(what, a); err != nil {
+			return nil, err
+		}
 		f := textfold.Fold(a)
 		if f == "" || seen[f] {
 			continue
@@ -108,7 +134,7 @@ func normAliases(aliases []string, names ...string) []string {
 		seen[f] = true
 		out = append(out, a)
 	}
-	return out
+	return out, nil
 }
 
 func normQID(qid *string) error {
@@ -141,7 +167,10 @@ func NormalizeSpeaker(s *Speaker) error {
 	if err := normName("speaker name", &s.Name); err != nil {
 		return err
 	}
-	s.Aliases = normAliases(s.Aliases, s.Name)
+	var err error
+	if s.Aliases, err = normAliases("speaker alias", s.Aliases, s.Name); err != nil {
+		return err
+	}
 	s.Description = strings.TrimSpace(s.Description)
 	return normQID(&s.QID)
 }
@@ -156,10 +185,16 @@ func NormalizeOrganisation(o *Organisation) error {
 		return err
 	}
 	o.ShortName = strings.TrimSpace(o.ShortName)
+	if err := checkNameText("organisation short name", o.ShortName); err != nil {
+		return err
+	}
 	if o.ShortName != "" && textfold.Fold(o.ShortName) == "" {
 		return errs.E(errs.Invalid, "organisation short name %q has no letter or digit", o.ShortName)
 	}
-	o.Aliases = normAliases(o.Aliases, o.Name, o.ShortName)
+	var err error
+	if o.Aliases, err = normAliases("organisation alias", o.Aliases, o.Name, o.ShortName); err != nil {
+		return err
+	}
 	if o.Kind == "" {
 		o.Kind = OtherOrg
 	}
@@ -220,7 +255,10 @@ func NormalizeTopic(t *Topic) error {
 	if !slugPattern.MatchString(t.Slug) {
 		return errs.E(errs.Invalid, "topic slug %q is not lowercase ASCII words joined by hyphens", t.Slug)
 	}
-	t.Aliases = normAliases(t.Aliases, t.Name)
+	var err error
+	if t.Aliases, err = normAliases("topic alias", t.Aliases, t.Name); err != nil {
+		return err
+	}
 	if err := canonicalRef("parent topic", &t.ParentID); err != nil {
 		return err
 	}

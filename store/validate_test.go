@@ -1,0 +1,40 @@
+package store_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// TestNamesAreBounded checks that names and aliases with a control
+// character or past MaxNameBytes are refused as bad input, not stored.
+func TestNamesAreBounded(t *testing.T) {
+	long := strings.Repeat("a", store.MaxNameBytes+1)
+	cases := []struct {
+		name string
+		fn   func() error
+	}{
+		{"speaker name with NUL", func() error { return store.NormalizeSpeaker(&store.Speaker{Name: "Ann\x00Roe"}) }},
+		{"speaker name with a line break", func() error { return store.NormalizeSpeaker(&store.Speaker{Name: "Ann\nRoe"}) }},
+		{"long speaker name", func() error { return store.NormalizeSpeaker(&store.Speaker{Name: long}) }},
+		{"long speaker alias", func() error { return store.NormalizeSpeaker(&store.Speaker{Name: "Ann Roe", Aliases: []string{long}}) }},
+		{"organisation alias with NUL", func() error {
+			return store.NormalizeOrganisation(&store.Organisation{Name: "Harbour Union", Aliases: []string{"HU\x00"}})
+		}},
+		{"long organisation short name", func() error {
+			return store.NormalizeOrganisation(&store.Organisation{Name: "Harbour Union", ShortName: strings.Repeat("H", store.MaxNameBytes+1)})
+		}},
+		{"long topic name", func() error { return store.NormalizeTopic(&store.Topic{Name: long}) }},
+	}
+	for _, c := range cases {
+		if err := c.fn(); !errs.Is(err, errs.Invalid) {
+			t.Errorf("%s: got %v, want a bad-input error", c.name, err)
+		}
+	}
+	ok := store.Speaker{Name: "Əli Kərimli", Aliases: []string{strings.Repeat("ə", store.MaxNameBytes/2)}}
+	if err := store.NormalizeSpeaker(&ok); err != nil {
+		t.Errorf("a name within the bound: %v", err)
+	}
+}
