@@ -54,3 +54,49 @@ func TestGroupSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectPhrases checks subject phrases that name the speaker in ways a
+// plain "First Last said" does not: titles with and without a full stop,
+// company names ending in an abbreviation, "X of/at Y says", an author
+// behind a document noun, a section label before a colon and a noun phrase
+// as the cue. All sentences are invented.
+func TestSubjectPhrases(t *testing.T) {
+	cases := []struct {
+		text, sub, speaker string
+		org                bool
+	}{
+		{"Ms. May said that the bridge was safe.", "bridge was safe", "May", false},
+		{"Ms May said that the bridge was safe.", "bridge was safe", "May", false},
+		{"Acme Inc. said that sales fell in June.", "sales fell", "Acme Inc", true},
+		{"Acme Co. said that sales fell in June.", "sales fell", "Acme Co", true},
+		{"Ann Lee at the University of Kent says the data are sound.", "data are sound", "Ann Lee", false},
+		{"Ann Lee of the University of Kent says the data are sound.", "data are sound", "Ann Lee", false},
+		{"Ann Lee, at the University of Kent, says the data are sound.", "data are sound", "Ann Lee", false},
+		{"Acme Corp. cut 300 jobs on Monday. The company said that demand had collapsed.", "demand had collapsed", "Acme Corp", true},
+		{"Jo Tan scored twice on Friday. “It was a good night,” the rookie defenceman said.", "good night", "Jo Tan", false},
+		{"Tom Berg, a baker, met Ann Roe at the fair. “The bread is gone,” said Roe, who runs the stall.", "bread is gone", "Ann Roe", false},
+		{"Ann Roe made a statement that the plant would close.", "plant would close", "Ann Roe", false},
+		{"Ivo Rask went on to say that the port would reopen.", "port would reopen", "Ivo Rask", false},
+		{"Lena Holm voiced concern that the ferry would stop.", "ferry would stop", "Lena Holm", false},
+		{"MARKET WATCH: On Monday, Norway said its exports rose in May.", "exports rose", "Norway", false},
+		{"A statement from the Harbour Council said that the fees would rise.", "fees would rise", "Harbour Council", true},
+		{"The chairman of the Harbour Party Jo Tan argued that the vote was rigged.", "vote was rigged", "Jo Tan", false},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), c.sub)
+			if q.Speaker != c.speaker || q.SpeakerIsOrg != c.org {
+				t.Errorf("speaker %q (organisation %v), want %q (organisation %v)", q.Speaker, q.SpeakerIsOrg, c.speaker, c.org)
+			}
+		})
+	}
+	// The author's own voice outside quotation marks is no statement.
+	for _, text := range []string{
+		"I think the council made a mistake. Nobody asked the residents.",
+		"We believe the plan is sound.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}

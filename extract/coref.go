@@ -127,10 +127,41 @@ func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bo
 			}
 		}
 	}
-	if genericOrgNouns[head] && len(st.orgs) > 0 {
+	if !genericOrgNouns[head] {
+		return speakerRef{}, false
+	}
+	if name, ok := a.nearbyOrg(pos); ok {
+		// "Acme Corp. cut 300 jobs. The company said …"
+		return speakerRef{name: name}, true
+	}
+	if len(st.orgs) > 0 {
 		return st.orgs[len(st.orgs)-1], true
 	}
 	return speakerRef{}, false
+}
+
+// orgSentences is how many sentences back, counting the current one, a
+// generic description ("the company") looks for an organisation named
+// outside a statement.
+const orgSentences = 2
+
+// nearbyOrg returns the organisation named last before byte pos within
+// the last orgSentences sentences.
+func (a *analysis) nearbyOrg(pos int) (string, bool) {
+	si := a.sentOf[a.tokenAt(pos)]
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
+			break
+		}
+		if !m.person {
+			return m.name, true
+		}
+	}
+	return "", false
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the

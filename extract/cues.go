@@ -57,6 +57,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			k++
 			continue
 		}
+		if last, ok := a.nounCueAt(k, s.last); ok {
+			out = append(out, cueHit{at: k, last: last, class: cueThat})
+			k = last
+			continue
+		}
 		cls, ok := cueVerbs[t.lower]
 		if !ok {
 			continue
@@ -93,7 +98,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		// passive or attributive uses: "was told", "the said", "so-called"
 		if k > s.first {
 			p := a.toks[k-1].lower
-			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") {
+			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") && !a.continuedAt(k) {
 				continue
 			}
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
@@ -110,6 +115,29 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// nounCueAt reports a verb with a noun of speech as its object and a
+// that-clause after it ("made a statement that", "voiced concern that",
+// "expressed the hope that"), returning the noun's token.
+func (a *analysis) nounCueAt(k, limit int) (int, bool) {
+	if !speechVerbs[a.toks[k].lower] || a.negatedAt(k, 0) {
+		return 0, false
+	}
+	n := k + 1
+	for n < limit && n <= k+2 && determiners[a.toks[n].lower] {
+		n++
+	}
+	if n+1 >= limit || !speechNouns[a.toks[n].lower] || a.toks[n+1].lower != "that" {
+		return 0, false
+	}
+	return n, true
+}
+
+// continuedAt reports whether the reporting verb at token k follows "went
+// on to", which reports like the verb alone.
+func (a *analysis) continuedAt(k int) bool {
+	return k >= 3 && a.toks[k-1].lower == "to" && a.toks[k-2].lower == "on" && continuationVerbs[a.toks[k-3].lower]
 }
 
 func isParticiple(t token) bool { return strings.HasSuffix(t.lower, "ing") }

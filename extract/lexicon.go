@@ -404,6 +404,10 @@ var adverbialStarts = map[string]bool{
 	"afterwards": true, "too": true, "also": true, "firmly": true, "simply": true, "only": true,
 }
 
+// companySuffixes are abbreviated kinds of company that end a name
+// with a dot ("Acme Inc.").
+var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,
@@ -455,6 +459,39 @@ var documentNouns = map[string]bool{
 	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
 	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
 }
+
+// personSuffixes end nouns that name a person by what they do.
+var personSuffixes = []string{"man", "woman", "person", "ist"}
+
+// speechVerbs take a noun of speech as the object that reports
+// ("made a statement that", "voiced concern that").
+var speechVerbs = map[string]bool{
+	"made": true, "make": true, "makes": true, "making": true, "issued": true,
+	"issues": true, "voiced": true, "voices": true, "expressed": true, "expresses": true,
+	"raised": true, "raises": true, "gave": true, "gives": true,
+}
+
+// speechNouns are the objects of speechVerbs that report what follows in
+// a that-clause.
+var speechNouns = map[string]bool{
+	"statement": true, "claim": true, "assertion": true, "announcement": true,
+	"concern": true, "concerns": true, "hope": true, "fear": true, "fears": true,
+	"warning": true, "promise": true, "pledge": true, "assurance": true, "assurances": true,
+	"argument": true, "point": true, "suggestion": true, "complaint": true,
+	"allegation": true, "allegations": true, "prediction": true, "remark": true,
+}
+
+// authorVoice are unresolved subject pronouns that, outside quotation
+// marks, are the author of the document speaking.
+var authorVoice = map[string]bool{"i": true, "we": true}
+
+// continuationVerbs take "on to" before a reporting verb ("went on to
+// say").
+var continuationVerbs = map[string]bool{"went": true, "goes": true, "go": true, "going": true}
+
+// authorLinks join a document noun to its author ("a statement from the
+// council", "a report by Ann Roe").
+var authorLinks = map[string]bool{"from": true, "by": true, "of": true}
 
 // affiliationNouns name a person by party or faction; as the head of a
 // definite description ("the Ohio Republican") they refer to a person named

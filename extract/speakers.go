@@ -172,7 +172,7 @@ func isOrgName(name string) bool {
 	}
 	for _, w := range ws {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if orgWords[lw] || strings.HasSuffix(lw, "’s") && orgWords[strings.TrimSuffix(lw, "’s")] {
+		if orgWords[lw] || companySuffixes[lw] || strings.HasSuffix(lw, "’s") && orgWords[strings.TrimSuffix(lw, "’s")] {
 			return true
 		}
 	}
@@ -196,6 +196,10 @@ func (a *analysis) findMentions() {
 				break
 			}
 		}
+		if a.sectionLabel(i, end) {
+			i = end - 1
+			continue
+		}
 		if k := a.orgBeforePerson(i, end); k > i {
 			// "Member of XYZ Jane Roe", "the Harbour Party Jane Roe": the
 			// organisation, then the person, not one name.
@@ -209,6 +213,24 @@ func (a *analysis) findMentions() {
 		}
 		i = end - 1
 	}
+}
+
+// sectionLabel reports whether tokens [i, end) are a label in capitals
+// that opens a paragraph before a colon ("MARKET WATCH: …"): a heading run
+// into the text, not a name.
+func (a *analysis) sectionLabel(i, end int) bool {
+	if end-i < 2 || end >= len(a.toks) || a.toks[end].text != ":" {
+		return false
+	}
+	if p := a.paraAt(a.toks[i].start); p < 0 || a.paras[p].start != a.toks[i].start {
+		return false
+	}
+	for k := i; k < end; k++ {
+		if !a.toks[k].isAcronym() {
+			return false
+		}
+	}
+	return true
 }
 
 // orgBeforePerson returns where a person's name of two or more words

@@ -130,7 +130,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			continue
 		}
 		f := a.cueFrame(s, c, st, prev)
-		if f.sp.empty() && !f.hasSubj {
+		if f.sp.empty() && !f.hasSubj || authorVoice[f.sp.source] {
+			// no subject, or the author's own "I think" outside quotation
+			// marks: the document's voice, not a reported statement
 			continue
 		}
 		cueText := a.joinTokens(c.at, c.last+1)

@@ -11,8 +11,16 @@ import (
 // subjectBefore finds the subject of the cue among the words before it.
 func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, int, bool) {
 	j := c.at - 1
-	for j >= s.first && a.toks[j].word && skipBeforeCue[a.toks[j].lower] {
+	if a.continuedAt(c.at) && j-3 >= s.first {
+		j -= 3 // "went on to say"
+	}
+	for j >= s.first && a.toks[j].word && skipBeforeCue[a.toks[j].lower] && !(a.toks[j].isCap() && j > s.first) {
+		// an adverb or auxiliary ("also said", "would argue"); written
+		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
+	}
+	if a.companyDot(j) {
+		j-- // "Acme Inc. said": the dot belongs to the name
 	}
 	if j >= s.first && a.toks[j].text == ")" {
 		for j >= s.first && a.toks[j].text != "(" {
@@ -36,6 +44,7 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		if !ok || !a.plausibleName(n0, j+1) {
 			return speakerRef{}, c.at, false
 		}
+		n0 = a.ofNameStart(n0, s.first)
 		if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
 			// "the Nevada Democrat said": a description, not a name
 			return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
@@ -52,7 +61,14 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 				return sp, d0, true
 			}
 		}
-		if n0 > s.first && prepositions[a.toks[n0-1].lower] {
+		if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgPrefixEnd(n0, j+1) == n0 {
+			// (a name run that opens with an organisation is the person
+			// it names: "the chairman of the Harbour Party Jo Tan said")
+			if b > s.first && authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
+				// "A statement from the Harbour Council said": the author
+				sp, _ := a.nameRef(n0, j+1, n0, st)
+				return sp, b - 1, true
+			}
 			// the object of a preposition is not the subject: "X who in his
 			// interview to the Voice of America called for"
 			if sp, ok := a.relativeSubject(s, n0, st); ok {
@@ -154,6 +170,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		}
 		k := j
 		for k-1 >= s.first && k > j-6 {
+			if a.companyDot(k - 1) {
+				k -= 2 // "the Acme Corp. spokesperson"
+				continue
+			}
 			p := a.toks[k-1]
 			if !p.word || boundaryWords[p.lower] || isPossessive(p) && !determiners[p.lower] && p.isCap() {
 				break
@@ -176,6 +196,47 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.phraseRef(np, k, j+1, st), k, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// orgPrefixEnd returns where the person's name starts in the name run
+// [n0, n1) when the run opens with an organisation ("Harbour Party Jo
+// Tan"), or n0 when it does not.
+func (a *analysis) orgPrefixEnd(n0, n1 int) int {
+	for k := n1 - 2; k >= n0; k-- {
+		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) {
+			return k + 1
+		}
+	}
+	return n0
+}
+
+// skipArticle returns the token before the article at token i, or i when
+// token i is no article.
+func (a *analysis) skipArticle(i, min int) int {
+	if i > min && a.toks[i].lower == "the" {
+		return i - 1
+	}
+	return i
+}
+
+// companyDot reports whether token i is the dot of an abbreviated company
+// suffix ("Inc.", "Corp."), which is part of the name before it.
+func (a *analysis) companyDot(i int) bool {
+	return i >= 1 && a.toks[i].text == "." && a.toks[i-1].end == a.toks[i].start && companySuffixes[a.toks[i-1].lower] && a.toks[i-1].isCap()
+}
+
+// ofNameStart extends the name starting at token n0 over "of" to an
+// organisation name before it ("University of Kent" from "Kent"), so that
+// the name is not taken for the object of a preposition.
+func (a *analysis) ofNameStart(n0, min int) int {
+	for n0-2 >= min && a.toks[n0-1].lower == "of" && a.toks[n0-1].word {
+		k, ok := a.nameEndingAt(n0-2, min)
+		if !ok || !isOrgName(a.joinTokens(k, n0-1)) {
+			break
+		}
+		n0 = k
+	}
+	return n0
 }
 
 // relativeSubject finds the antecedent of the nearest "who" before token
@@ -253,12 +314,9 @@ func isPronounSubject(w string) bool {
 // returns the first token of the whole subject.
 func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	var orgPrefix string
-	for k := n1 - 2; k >= n0; k-- {
-		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) {
-			orgPrefix = a.joinTokens(n0, k+1)
-			n0 = k + 1
-			break
-		}
+	if k := a.orgPrefixEnd(n0, n1); k > n0 {
+		orgPrefix = a.joinTokens(n0, k)
+		n0 = k
 	}
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
@@ -351,10 +409,35 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
+	if definite && j-i <= 4 && a.personLikeHead(j-1) {
+		// "the rookie defenceman said": a description of someone just
+		// named, whatever the noun
+		if sp, ok := a.describedPerson(head, a.toks[i].start, true, st); ok {
+			return sp
+		}
+	}
 	if roleWords[head] {
 		return speakerRef{source: np, role: head}
 	}
 	return speakerRef{source: np}
+}
+
+// personLikeHead reports whether token k, the head of a definite
+// description, is a singular common noun formed as a word for a person
+// ("defenceman", "chairwoman", "economist") that no list gives another
+// meaning.
+func (a *analysis) personLikeHead(k int) bool {
+	t := a.toks[k]
+	w := t.lower
+	if !t.word || t.isCap() || strings.HasSuffix(w, "s") || orgNouns[w] || genericOrgNouns[w] || documentNouns[w] || kinWords[w] || isGroupNoun(w) {
+		return false
+	}
+	for _, suffix := range personSuffixes {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptorRun reports whether tokens [i, j) are lower-case words, as
