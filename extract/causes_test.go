@@ -61,10 +61,7 @@ func TestGroupSubjects(t *testing.T) {
 // behind a document noun, a section label before a colon and a noun phrase
 // as the cue. All sentences are invented.
 func TestSubjectPhrases(t *testing.T) {
-	cases := []struct {
-		text, sub, speaker string
-		org                bool
-	}{
+	cases := []speakerCase{
 		{"Ms. May said that the bridge was safe.", "bridge was safe", "May", false},
 		{"Ms May said that the bridge was safe.", "bridge was safe", "May", false},
 		{"Acme Inc. said that sales fell in June.", "sales fell", "Acme Inc", true},
@@ -81,15 +78,9 @@ func TestSubjectPhrases(t *testing.T) {
 		{"MARKET WATCH: On Monday, Norway said its exports rose in May.", "exports rose", "Norway", false},
 		{"A statement from the Harbour Council said that the fees would rise.", "fees would rise", "Harbour Council", true},
 		{"The chairman of the Harbour Party Jo Tan argued that the vote was rigged.", "vote was rigged", "Jo Tan", false},
+		{"The plan was criticised by Ann Roe, who said that it was too costly.", "too costly", "Ann Roe", false},
 	}
-	for _, c := range cases {
-		t.Run(c.text, func(t *testing.T) {
-			q := find(t, run(t, c.text, PlainText, ""), c.sub)
-			if q.Speaker != c.speaker || q.SpeakerIsOrg != c.org {
-				t.Errorf("speaker %q (organisation %v), want %q (organisation %v)", q.Speaker, q.SpeakerIsOrg, c.speaker, c.org)
-			}
-		})
-	}
+	checkSpeakers(t, cases)
 	// The author's own voice outside quotation marks is no statement.
 	for _, text := range []string{
 		"I think the council made a mistake. Nobody asked the residents.",
@@ -98,5 +89,37 @@ func TestSubjectPhrases(t *testing.T) {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
 		}
+	}
+}
+
+// TestDocumentsAndIt checks that a document speaks for its author or filer
+// and that "it" refers to an organisation named just before. All
+// sentences are invented.
+func TestDocumentsAndIt(t *testing.T) {
+	cases := []speakerCase{
+		{"The Harbour Council published an audit on Monday. The report said that the fees were too high.", "fees were too high", "Harbour Council", true},
+		{"The Harbour Council published its audit on Monday. The fees are too high, the report said.", "fees are too high", "Harbour Council", true},
+		{"Lena Holm filed suit against the city in May. The lawsuit claims that the permit was void.", "permit was void", "Lena Holm", false},
+		{"Ann Roe met the press. Acme Corp. cut 300 jobs on Monday. It said that demand had collapsed.", "demand had collapsed", "Acme Corp", true},
+	}
+	checkSpeakers(t, cases)
+}
+
+// speakerCase is an invented sentence, a substring of the statement it
+// holds, and the speaker that statement must have.
+type speakerCase struct {
+	text, sub, speaker string
+	org                bool
+}
+
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), c.sub)
+			if q.Speaker != c.speaker || q.SpeakerIsOrg != c.org {
+				t.Errorf("speaker %q (organisation %v), want %q (organisation %v)", q.Speaker, q.SpeakerIsOrg, c.speaker, c.org)
+			}
+		})
 	}
 }

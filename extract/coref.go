@@ -40,7 +40,40 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
 		return st.running, true
 	}
+	if d := a.toks[i].lower; d == "the" || d == "this" || d == "that" {
+		// "Acme published an audit. The report said": who the previous
+		// sentences are about
+		if name, person, ok := a.nearbySubject(a.toks[i].start); ok {
+			if k, ok := st.known[name]; ok {
+				return k, true
+			}
+			return speakerRef{name: name, person: person}, true
+		}
+	}
 	return speakerRef{}, false
+}
+
+// nearbySubject returns the first name mentioned in the nearest sentence
+// before byte pos, within orgSentences sentences, that mentions one: its
+// subject, as a rule.
+func (a *analysis) nearbySubject(pos int) (name string, person, ok bool) {
+	si := a.sentOf[a.tokenAt(pos)]
+	var found *mention
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := &a.mentions[k]
+		if m.pos >= pos {
+			continue
+		}
+		ms := a.sentOf[a.tokenAt(m.pos)]
+		if ms <= si-orgSentences || found != nil && ms != a.sentOf[a.tokenAt(found.pos)] {
+			break
+		}
+		found = m
+	}
+	if found == nil {
+		return "", false, false
+	}
+	return found.name, found.person, true
 }
 
 // affiliationWindow is how far back, in bytes, a party description looks
@@ -189,6 +222,21 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 				return k
 			}
 			return speakerRef{name: n, person: true}
+		}
+	case "it":
+		// an organisation rather than a person: the running speaker when
+		// it is one, else one named in the last sentences
+		if !st.running.empty() && !st.running.person {
+			return st.running
+		}
+		if name, ok := a.nearbyOrg(pos); ok {
+			if k, ok := st.known[name]; ok {
+				return k
+			}
+			return speakerRef{name: name}
+		}
+		if !st.running.empty() {
+			return st.running
 		}
 	default:
 		if !st.running.empty() {

@@ -458,6 +458,8 @@ var documentNouns = map[string]bool{
 	"memo": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
 	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
 	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
+	"lawsuit": true, "suit": true, "complaint": true, "petition": true, "motion": true,
+	"indictment": true, "ruling": true, "verdict": true,
 }
 
 // personSuffixes end nouns that name a person by what they do.

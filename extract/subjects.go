@@ -165,7 +165,8 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		}
 		return speakerRef{}, c.at, false
 	case t.word && !boundaryWords[t.lower] && !determiners[t.lower]:
-		if _, isCue := cueVerbs[t.lower]; isCue {
+		if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && determiners[a.toks[j-1].lower]) {
+			// (after a determiner it is the noun: "the report said")
 			return speakerRef{}, c.at, false
 		}
 		k := j
@@ -251,7 +252,8 @@ func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef
 			k--
 			// a name right before ", who" is the antecedent unless it ends
 			// an apposition: "X, the adviser of the president of Y, who"
-			if n0, ok := a.nameEndingAt(k, s.first); ok && !(n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the")) {
+			n0, named := a.nameEndingAt(k, s.first)
+			if named && !(n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the")) {
 				sp, _ := a.nameRef(n0, k+1, s.first, st)
 				return sp, true
 			}
@@ -267,6 +269,12 @@ func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef
 					}
 					return sp, true
 				}
+			}
+			if named && m <= s.first && a.toks[n0-1].lower != "the" {
+				// no apposition before it: the name after a preposition is
+				// the antecedent ("criticised by Ann Roe, who said")
+				sp, _ := a.nameRef(n0, k+1, n0, st)
+				return sp, true
 			}
 			return speakerRef{}, false
 		}
