@@ -123,3 +123,31 @@ func checkSpeakers(t *testing.T, cases []speakerCase) {
 		})
 	}
 }
+
+// TestMidSentenceAttribution checks "A, he says, B": the content around the
+// attribution, kept verbatim. All sentences are invented.
+func TestMidSentenceAttribution(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"The fees, Ann Roe says, will rise in May.", "The fees, Ann Roe says, will rise in May"},
+		{"In May, Ann Roe said, the fees will rise.", "In May, Ann Roe said, the fees will rise"},
+		{"The fees will rise, Ann Roe said, and the port will close.", "and the port will close"},
+		{"“The fees,” Ann Roe said, “will rise in May.”", "“will rise in May.”"},
+		{"The fees will rise, Ann Roe said, in a statement on Monday.", "The fees will rise"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			r := run(t, c.text, PlainText, "")
+			var got []string
+			for _, q := range r.Quotes {
+				if q.Text == c.want {
+					if q.Speaker != "Ann Roe" {
+						t.Errorf("speaker %q", q.Speaker)
+					}
+					return
+				}
+				got = append(got, q.Text)
+			}
+			t.Errorf("no statement %q among %q", c.want, got)
+		})
+	}
+}

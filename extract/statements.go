@@ -181,19 +181,11 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			continue
 		}
 		if backward {
-			if x, ok := a.contentStmt(clauseStart, f.subjStart, false); ok {
-				x.sp, x.cue, x.conf = f.sp, cueText, conf
+			for _, x := range a.backwardStmts(clauseStart, f.subjStart, rest, next) {
+				x.sp, x.cue = f.sp, cueText
+				x.conf += conf
 				emit(x)
 				prev = f.sp
-			}
-			// "A, he said, B."
-			if rest < s.last && a.toks[rest].text == "," && rest+1 < s.last {
-				if continuers[a.toks[rest+1].lower] {
-					if x, ok := a.contentStmt(rest+1, next, false); ok && a.wordsIn(x.start, x.end) >= 4 {
-						x.sp, x.cue, x.conf = f.sp, cueText, conf-0.1
-						emit(x)
-					}
-				}
 			}
 			clauseStart = next
 			continue
@@ -265,6 +257,49 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// backwardStmts returns the content of a cue whose subject, starting at
+// token subj, follows its content (tokens [start, subj)); rest is the token
+// after the cue and next where the next cue's content may start. The
+// confidence of each is relative to the cue's. After "A, he said," the rest
+// of the sentence is more of the content: a clause of its own after a
+// conjunction ("A, he said, but B"), a quotation of its own ("“A,” he said,
+// “B.”"), or, when it goes on with no adverbial or participle, the same
+// clause around the attribution ("The fees, Ann Roe says, will rise"),
+// kept whole with the attribution inside, verbatim.
+func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
+	head, ok := a.contentStmt(start, subj, false)
+	if !ok {
+		return nil
+	}
+	if rest >= next || a.toks[rest].text != "," || rest+1 >= next {
+		return []stmt{head}
+	}
+	t := a.toks[rest+1]
+	switch {
+	case continuers[t.lower]:
+		if x, ok := a.contentStmt(rest+1, next, false); ok && a.wordsIn(x.start, x.end) >= 4 {
+			x.conf = -0.1
+			return []stmt{head, x}
+		}
+	case a.quoteStartingAt(t.start) >= 0 && head.kind == Direct:
+		q := a.quotes[a.quoteStartingAt(t.start)]
+		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
+	case head.kind == Indirect && a.clauseGoesOn(rest+1):
+		if x, ok := a.contentStmt(rest+1, next, false); ok && x.kind == Indirect {
+			head.end = x.end
+		}
+	}
+	return []stmt{head}
+}
+
+// clauseGoesOn reports whether token i, right after "A, he said,", goes on
+// with the clause A began rather than adding a circumstance ("in a
+// statement", "on Monday", "citing …").
+func (a *analysis) clauseGoesOn(i int) bool {
+	t := a.toks[i]
+	return t.word && !t.isCap() && !adverbialStarts[t.lower] && !prepositions[t.lower] && !subordinators[t.lower] && !isParticiple(t)
 }
 
 // countedObject open a noun phrase that "add" takes as its object in
