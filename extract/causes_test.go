@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReportingVerbs checks reporting verbs of judgement, confession,
 // reminder and ruling with a that-clause, and that without one they report
@@ -149,5 +152,29 @@ func TestMidSentenceAttribution(t *testing.T) {
 			}
 			t.Errorf("no statement %q among %q", c.want, got)
 		})
+	}
+}
+
+// TestTeasersAndCaptions checks that a link to another article yields no
+// statement and no topic, and that a picture's caption is no topic. The
+// document is invented.
+func TestTeasersAndCaptions(t *testing.T) {
+	const doc = "Harbour fees to rise\n\n" +
+		"The Harbour Council said on Monday that the fees would rise in May.\n\n" +
+		"READ MORE: Council says ferry will stop\n\n" +
+		"“We have no choice,” said Ann Roe, the council's treasurer.\n\n" +
+		"Ann Roe speaks to reporters in Eastport on Monday. (Photo: Ivo Rask)\n\n" +
+		"Roe added that the port would stay open.\n"
+	r := run(t, doc, PlainText, "")
+	if len(r.Quotes) != 3 {
+		t.Errorf("%d statements, want 3: %+v", len(r.Quotes), r.Quotes)
+	}
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "ferry") {
+			t.Errorf("a statement from the teaser: %q", q.Text)
+		}
+		if q.Topic != "Harbour fees to rise" {
+			t.Errorf("%q: topic %q, want the article's heading", q.Text, q.Topic)
+		}
 	}
 }

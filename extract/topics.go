@@ -18,7 +18,11 @@ func (a *analysis) findHeadings() {
 	topic := ""
 	for i, p := range a.paras {
 		s := a.text[p.start:p.end]
-		if len(a.paras) > 1 && a.isHeadingText(s) {
+		if len(a.paras) > 1 && isTeaser(s) {
+			// a link to another article ("READ MORE: …"): neither
+			// statements nor a topic
+			a.heading[i] = true
+		} else if len(a.paras) > 1 && a.isHeadingText(s) {
 			a.heading[i] = true
 			topic = strings.TrimSpace(s)
 			if i == 0 && len(a.paras) > 1 && strings.Count(a.text[p.end:a.paras[1].start], "\n") >= 3 {
@@ -27,6 +31,40 @@ func (a *analysis) findHeadings() {
 		}
 		a.topicOf[i] = topic
 	}
+}
+
+// isTeaser reports whether paragraph s is a label in capitals, a colon
+// and a title with no closing punctuation: a link to another article
+// ("SEE ALSO: Ferry to stop"), not part of this one.
+func isTeaser(s string) bool {
+	s = strings.TrimSpace(s)
+	label, title, ok := strings.Cut(s, ":")
+	if !ok || strings.TrimSpace(title) == "" || strings.ContainsAny(s[len(s)-1:], ".!?;,”\"") {
+		return false
+	}
+	letters := 0
+	for _, r := range label {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		case r != ' ':
+			return false
+		}
+	}
+	return letters >= 2 && len(strings.Fields(title)) <= 14
+}
+
+// endsWithCredit reports whether s ends with a parenthesised credit, a
+// label and a colon or a slash ("(Photo: …)", "(Reuters/…)"): a caption
+// under a picture, not a heading.
+func endsWithCredit(s string) bool {
+	if !strings.HasSuffix(s, ")") {
+		return false
+	}
+	open := strings.LastIndex(s, "(")
+	return open >= 0 && strings.ContainsAny(s[open:], ":/")
 }
 
 func (a *analysis) isHeadingText(s string) bool {
@@ -42,7 +80,7 @@ func (a *analysis) isHeadingText(s string) bool {
 		return false
 	}
 	ws := strings.Fields(s)
-	if len(ws) > 14 {
+	if len(ws) > 14 || endsWithCredit(s) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
