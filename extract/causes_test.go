@@ -78,6 +78,8 @@ func TestSubjectPhrases(t *testing.T) {
 		{"Ann Roe made a statement that the plant would close.", "plant would close", "Ann Roe", false},
 		{"Ivo Rask went on to say that the port would reopen.", "port would reopen", "Ivo Rask", false},
 		{"Lena Holm voiced concern that the ferry would stop.", "ferry would stop", "Lena Holm", false},
+		{"Lena Holm was adamant that the ferry would stop.", "ferry would stop", "Lena Holm", false},
+		{"Ann Roe was indignant that the council had lied.", "council had lied", "Ann Roe", false},
 		{"MARKET WATCH: On Monday, Norway said its exports rose in May.", "exports rose", "Norway", false},
 		{"A statement from the Harbour Council said that the fees would rise.", "fees would rise", "Harbour Council", true},
 		{"The chairman of the Harbour Party Jo Tan argued that the vote was rigged.", "vote was rigged", "Jo Tan", false},
@@ -88,6 +90,8 @@ func TestSubjectPhrases(t *testing.T) {
 	for _, text := range []string{
 		"I think the council made a mistake. Nobody asked the residents.",
 		"We believe the plan is sound.",
+		"Ann Roe was not adamant that the ferry would stop.",
+		"The mayor was confident that the ferry would stop.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)

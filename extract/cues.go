@@ -117,10 +117,14 @@ func (a *analysis) findCues(s sentence) []cueHit {
 	return out
 }
 
-// nounCueAt reports a verb with a noun of speech as its object and a
-// that-clause after it ("made a statement that", "voiced concern that",
-// "expressed the hope that"), returning the noun's token.
+// nounCueAt reports a verb with a noun of speech as its object, or a
+// copula with an adjective of speech, and a that-clause after it ("made a
+// statement that", "voiced concern that", "was adamant that"), returning
+// the noun's or the adjective's token.
 func (a *analysis) nounCueAt(k, limit int) (int, bool) {
+	if copulas[a.toks[k].lower] && k+2 < limit && speechAdjectives[a.toks[k+1].lower] && a.toks[k+2].lower == "that" && !a.negatedAt(k, 0) {
+		return k + 1, true // "was adamant that"
+	}
 	if !speechVerbs[a.toks[k].lower] || a.negatedAt(k, 0) {
 		return 0, false
 	}

@@ -473,6 +473,16 @@ var speechVerbs = map[string]bool{
 	"raised": true, "raises": true, "gave": true, "gives": true,
 }
 
+// copulas link a subject to an adjective of speech ("was adamant that").
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
+
+// speechAdjectives after a copula report what follows in a that-clause
+// as said with that manner ("was adamant that", "is indignant that").
+var speechAdjectives = map[string]bool{
+	"adamant": true, "insistent": true, "emphatic": true, "indignant": true,
+	"categorical": true, "unequivocal": true, "vocal": true, "outspoken": true,
+}
+
 // speechNouns are the objects of speechVerbs that report what follows in
 // a that-clause.
 var speechNouns = map[string]bool{
