@@ -182,3 +182,29 @@ func TestTeasersAndCaptions(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveAndAddressee checks an impersonal passive whose agent
+// speaks, and that the addressee of "told" is not part of the content. All
+// sentences are invented.
+func TestPassiveAndAddressee(t *testing.T) {
+	cases := []struct{ text, want, speaker string }{
+		{"It was announced by the Harbour Council that the fees would rise.", "the fees would rise", "Harbour Council"},
+		{"It was said by Ann Roe that the fees would rise.", "the fees would rise", "Ann Roe"},
+		{"Ann Roe told CBC News the fees would rise.", "the fees would rise", "Ann Roe"},
+		{"Ann Roe told reporters the fees would rise.", "the fees would rise", "Ann Roe"},
+		{"Ann Roe told him the fees would rise.", "the fees would rise", "Ann Roe"},
+		{"Ann Roe told the council the fees would rise.", "the fees would rise", "Ann Roe"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			r := run(t, c.text, PlainText, "")
+			if len(r.Quotes) != 1 || r.Quotes[0].Text != c.want || r.Quotes[0].Speaker != c.speaker {
+				t.Errorf("got %+v, want %q by %q", r.Quotes, c.want, c.speaker)
+			}
+		})
+	}
+	// a passive without an agent reports nothing
+	if r := run(t, "It was announced that the fees would rise.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected statements %+v", r.Quotes)
+	}
+}

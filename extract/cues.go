@@ -19,6 +19,7 @@ type cueHit struct {
 	at, last  int
 	class     cueClass
 	according bool
+	passive   bool // "it was announced by X that": X speaks
 }
 
 // frame is how a cue relates to its speaker and its content.
@@ -99,6 +100,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if k > s.first {
 			p := a.toks[k-1].lower
 			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") && !a.continuedAt(k) {
+				if copulas[p] && k-2 >= s.first && a.toks[k-2].lower == "it" && next == "by" {
+					out = append(out, cueHit{at: k, last: k, class: cls, passive: true})
+				}
 				continue
 			}
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {

@@ -473,6 +473,9 @@ var speechVerbs = map[string]bool{
 	"raised": true, "raises": true, "gave": true, "gives": true,
 }
 
+// objectPronouns are the addressees of "told him", "told us".
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true, "you": true}
+
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
 

@@ -159,7 +159,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		if before && rest < s.last && a.toks[rest].lower == "about" {
 			continue
 		}
-		if before && c.class == cueThat && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
+		if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
 			before = false
 		}
 		if before {
@@ -194,6 +194,8 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		start := rest
 		if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 			start = t + 1
+		} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
+			start = e // "told reporters the fees would rise"
 		} else if c.class == cueThat {
 			if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
 				continue
@@ -302,6 +304,58 @@ func (a *analysis) clauseGoesOn(i int) bool {
 	return t.word && !t.isCap() && !adverbialStarts[t.lower] && !prepositions[t.lower] && !subordinators[t.lower] && !isParticiple(t)
 }
 
+// passiveFrame frames an impersonal passive report whose agent speaks:
+// "It was announced by the council that …", "…, it was said by Roe."
+func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
+	f := frame{subjStart: c.at - 2, after: c.last + 1}
+	b := c.last + 2 // after "by"
+	if b >= s.last {
+		return f
+	}
+	e := b
+	switch {
+	case a.nameWord(b) || a.toks[b].isAcronym():
+		e, _ = a.nameStartingAt(b, s.last)
+		f.sp, _ = a.nameRef(b, e, b, st)
+	case determiners[a.toks[b].lower]:
+		for e = b + 1; e < s.last && e < b+5 && a.toks[e].word && !boundaryWords[a.toks[e].lower]; e++ {
+		}
+		f.sp = a.phraseRef(a.joinTokens(b, e), b, e, st)
+	default:
+		return f
+	}
+	f.hasSubj, f.after = !f.sp.empty(), e
+	return f
+}
+
+// addresseeEnd returns where the content starts after the addressee of
+// a verb like "tell" at token i when no "that" follows: an object pronoun,
+// a name, a plural noun or a short noun phrase, then the clause's subject
+// ("told him the", "told CBC News the", "told the council the").
+func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
+	if i+1 >= limit || !a.toks[i].word {
+		return 0, false
+	}
+	e := i + 1
+	switch t := a.toks[i]; {
+	case objectPronouns[t.lower]:
+	case a.nameWord(i) || t.isAcronym():
+		e, _ = a.nameStartingAt(i, limit)
+	case determiners[t.lower]:
+		for e < limit && e < i+4 && a.toks[e].word && !determiners[a.toks[e].lower] && !boundaryWords[a.toks[e].lower] {
+			e++
+		}
+	case !t.isCap() && strings.HasSuffix(t.lower, "s"):
+	default:
+		return 0, false
+	}
+	if e >= limit {
+		return 0, false
+	}
+	n := a.toks[e]
+	return e, n.word && (determiners[n.lower] || isPronounSubject(n.lower) || n.isCap()) || a.quoteStartingAt(n.start) >= 0
+}
+
 // countedObject open a noun phrase that "add" takes as its object in
 // scores and prices ("both added a try", "added four more", "added $2.70"),
 // not reported content.
@@ -331,6 +385,9 @@ var badAfterClauseCue = map[string]bool{
 // cueFrame finds the speaker of cue c and where its content may start.
 func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) frame {
 	f := frame{subjStart: c.at, after: c.last + 1}
+	if c.passive {
+		return a.passiveFrame(s, c, st)
+	}
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && isPronounSubject(a.toks[c.at-1].lower)) {
 		// "…, saying that": the subject of the sentence speaks
 		if c.at == s.first {
