@@ -112,6 +112,32 @@ func TestDocumentsAndIt(t *testing.T) {
 	checkSpeakers(t, cases)
 }
 
+// TestNounPhraseSources checks noun phrases that are sources without a
+// name of their own: an owner's staff or office, a demonym before a word
+// for an institution, a time adverbial before the verb and a description
+// whose modifier no organisation named before has. All sentences are
+// invented.
+func TestNounPhraseSources(t *testing.T) {
+	cases := []struct{ text, source string }{
+		{"Ann Roe's staff later said the fees will rise.", "Ann Roe's staff"},
+		{"Roe's office said the fees will rise.", "Roe's office"},
+		{"The Canadian government has said the fees will rise.", "The Canadian government"},
+		{"A tweet last week said the fees will rise.", "A tweet"},
+		{"Ann Roe spoke to the Rail Workers Union. The paramedics union says the fees will rise.", "The paramedics union"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			q := find(t, run(t, c.text, PlainText, ""), "fees will")
+			if q.Speaker != "" || q.Source != c.source {
+				t.Errorf("speaker %q source %q, want the source %q", q.Speaker, q.Source, c.source)
+			}
+		})
+	}
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe spoke to the Rail Workers Union. The union says the fees will rise.", "fees will rise", "Rail Workers Union", true},
+	})
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

@@ -5,6 +5,7 @@ package extract
 // speakers met before it.
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -146,18 +147,20 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 
 // describedOrg resolves a definite description of an organisation with
 // head noun head at byte pos: the latest organisation named before pos
-// whose name has that word ("the union" for "the Teachers' Union"), else
+// whose name has that word and every modifier in mods ("the union" for
+// "the Teachers' Union"), else
 // the latest named speaker that is not a person.
-func (a *analysis) describedOrg(head string, pos int, st *state) (speakerRef, bool) {
+func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
 	for k := len(a.mentions) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if m.pos >= pos || pos-m.pos > 3000 {
 			continue
 		}
-		for _, w := range strings.Fields(strings.ToLower(m.name)) {
-			if w == head {
-				return speakerRef{name: m.name}, true
-			}
+		words := strings.Fields(strings.ToLower(m.name))
+		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+			// every word of the description is in the name: "the
+			// teachers union" is not the Rail Workers Union
+			return speakerRef{name: m.name}, true
 		}
 	}
 	if !genericOrgNouns[head] {

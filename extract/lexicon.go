@@ -462,6 +462,19 @@ var documentNouns = map[string]bool{
 	"indictment": true, "ruling": true, "verdict": true,
 }
 
+// relativeTimes and timeNouns make an adverbial of time ("last week",
+// "this morning") that may stand between a subject and its verb.
+var relativeTimes = map[string]bool{"last": true, "this": true, "next": true, "that": true, "each": true, "every": true}
+var timeNouns = map[string]bool{
+	"week": true, "month": true, "year": true, "morning": true, "afternoon": true,
+	"evening": true, "night": true, "weekend": true, "spring": true, "summer": true,
+	"autumn": true, "fall": true, "winter": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// demonymSuffixes end adjectives of nations and places.
+var demonymSuffixes = []string{"ian", "can", "ean", "ese", "ish"}
+
 // personSuffixes end nouns that name a person by what they do.
 var personSuffixes = []string{"man", "woman", "person", "ist"}
 

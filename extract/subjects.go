@@ -19,6 +19,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
 	}
+	if j-1 >= s.first && relativeTimes[a.toks[j-1].lower] && timeNouns[a.toks[j].lower] {
+		j -= 2 // "A tweet last week said": when, not who
+	}
 	if a.companyDot(j) {
 		j-- // "Acme Inc. said": the dot belongs to the name
 	}
@@ -176,8 +179,15 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 				continue
 			}
 			p := a.toks[k-1]
-			if !p.word || boundaryWords[p.lower] || isPossessive(p) && !determiners[p.lower] && p.isCap() {
+			if isPossessive(p) && !determiners[p.lower] && p.isCap() && !documentNouns[t.lower] {
+				// "McCallum's staff", "Acme Group's board": the owner's
+				// name is part of the phrase
+				for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
+				}
 				break
+			}
+			if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
+				break // (a document's owner is its author: "Roe's letter")
 			}
 			if _, isCue := cueVerbs[p.lower]; isCue {
 				break
@@ -396,6 +406,15 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			if e == j {
 				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}
 			}
+			if isPossessive(a.toks[e-1]) && !a.toks[j-1].isCap() {
+				// "Trudeau's office": the owner is not the speaker, though
+				// a name after it may be ("Korea's KCNA news agency")
+				k = e - 1
+				continue
+			}
+			if e == k+1 && isDemonym(a.toks[k].lower) && !a.toks[j-1].isCap() {
+				return speakerRef{source: np} // "the Canadian government"
+			}
 			if orgWords[a.toks[j-1].lower] {
 				// "the Daily Example newspaper", "Acme news agency": a
 				// name and, in lower case, the kind of organisation it
@@ -408,7 +427,7 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		}
 	}
 	if definite && (orgNouns[head] || genericOrgNouns[head]) {
-		if sp, ok := a.describedOrg(head, a.toks[i].start, st); ok {
+		if sp, ok := a.describedOrg(head, a.modifiers(i, j-1), a.toks[i].start, st); ok {
 			return sp
 		}
 	}
@@ -428,6 +447,29 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		return speakerRef{source: np, role: head}
 	}
 	return speakerRef{source: np}
+}
+
+// modifiers returns the lower-case words of a noun phrase between its
+// determiner at token i and its head at token h.
+func (a *analysis) modifiers(i, h int) []string {
+	var mods []string
+	for k := i + 1; k < h; k++ {
+		if a.toks[k].word {
+			mods = append(mods, a.toks[k].lower)
+		}
+	}
+	return mods
+}
+
+// isDemonym reports whether w has the form of an adjective of a nation
+// or a place ("canadian", "chinese", "british"), which names no one.
+func isDemonym(w string) bool {
+	for _, suffix := range demonymSuffixes {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // personLikeHead reports whether token k, the head of a definite
