@@ -192,18 +192,24 @@ func TestTeasersAndCaptions(t *testing.T) {
 	const doc = "Harbour fees to rise\n\n" +
 		"The Harbour Council said on Monday that the fees would rise in May.\n\n" +
 		"READ MORE: Council says ferry will stop\n\n" +
+		"SEE ALSO: Eastport mayor says the ferry across the bay will stop in May after forty years of service to the islands\n\n" +
+		"CAN THE HARBOUR PARTY WIN THE VOTE?\n\n" +
+		"They say that the vote is lost.\n\n" +
 		"“We have no choice,” said Ann Roe, the council's treasurer.\n\n" +
 		"Ann Roe speaks to reporters in Eastport on Monday. (Photo: Ivo Rask)\n\n" +
 		"Roe added that the port would stay open.\n"
 	r := run(t, doc, PlainText, "")
-	if len(r.Quotes) != 3 {
-		t.Errorf("%d statements, want 3: %+v", len(r.Quotes), r.Quotes)
+	if len(r.Quotes) != 4 {
+		t.Errorf("%d statements, want 4: %+v", len(r.Quotes), r.Quotes)
 	}
 	for _, q := range r.Quotes {
 		if strings.Contains(q.Text, "ferry") {
 			t.Errorf("a statement from the teaser: %q", q.Text)
 		}
-		if q.Topic != "Harbour fees to rise" {
+		if strings.Contains(strings.ToLower(q.Speaker), "harbour party") {
+			t.Errorf("%q: speaker %q, a name from a heading in capitals", q.Text, q.Speaker)
+		}
+		if q.Topic != "Harbour fees to rise" && q.Topic != "CAN THE HARBOUR PARTY WIN THE VOTE?" {
 			t.Errorf("%q: topic %q, want the article's heading", q.Text, q.Topic)
 		}
 	}

@@ -181,9 +181,16 @@ func isOrgName(name string) bool {
 
 // findMentions records every proper name outside quotations.
 func (a *analysis) findMentions() {
+	shouted := make([]bool, len(a.paras))
+	for p, sp := range a.paras {
+		shouted[p] = isShouted(a.text[sp.start:sp.end])
+	}
 	for i := 0; i < len(a.toks); i++ {
 		if a.insideQuote(a.toks[i].start) {
 			continue
+		}
+		if p := a.sents[max(a.sentOf[i], 0)].para; a.sentOf[i] >= 0 && shouted[p] {
+			continue // a heading in capitals: its words are not names
 		}
 		end, ok := a.nameStartingAt(i, len(a.toks))
 		if !ok {
@@ -213,6 +220,20 @@ func (a *analysis) findMentions() {
 		}
 		i = end - 1
 	}
+}
+
+// isShouted reports whether paragraph s is written in capitals, as some
+// headings are: three words or more and no lower-case letter.
+func isShouted(s string) bool {
+	if len(strings.Fields(s)) < 3 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionLabel reports whether tokens [i, end) are a label in capitals

@@ -33,6 +33,10 @@ func (a *analysis) findHeadings() {
 	}
 }
 
+// teaserWords bounds the title of a link to another article, which may
+// be longer than a heading.
+const teaserWords = 30
+
 // isTeaser reports whether paragraph s is a label in capitals, a colon
 // and a title with no closing punctuation: a link to another article
 // ("SEE ALSO: Ferry to stop"), not part of this one.
@@ -53,7 +57,7 @@ func isTeaser(s string) bool {
 			return false
 		}
 	}
-	return letters >= 2 && len(strings.Fields(title)) <= 14
+	return letters >= 2 && len(strings.Fields(title)) <= teaserWords
 }
 
 // endsWithCredit reports whether s ends with a parenthesised credit, a
