@@ -194,7 +194,7 @@ func TestTeasersAndCaptions(t *testing.T) {
 		"READ MORE: Council says ferry will stop\n\n" +
 		"SEE ALSO: Eastport mayor says the ferry across the bay will stop in May after forty years of service to the islands\n\n" +
 		"CAN THE HARBOUR PARTY WIN THE VOTE?\n\n" +
-		"They say that the vote is lost.\n\n" +
+		"The party says that the vote is lost.\n\n" +
 		"“We have no choice,” said Ann Roe, the council's treasurer.\n\n" +
 		"Ann Roe speaks to reporters in Eastport on Monday. (Photo: Ivo Rask)\n\n" +
 		"Roe added that the port would stay open.\n"
