@@ -138,6 +138,32 @@ func TestNounPhraseSources(t *testing.T) {
 	})
 }
 
+// TestAdjunctsAfterCue checks short adjuncts between a reporting verb and
+// its content, and a quotation after "said," when the sentence opens with
+// a subordinate clause. All sentences are invented.
+func TestAdjunctsAfterCue(t *testing.T) {
+	cases := []struct{ text, want, speaker string }{
+		{"Ivo Rask, a ferry captain, said by text message the weather had been fine.", "the weather had been fine", "Ivo Rask"},
+		{"When asked whether the fees would rise, Ann Roe said, “We have no choice.”", "“We have no choice.”", "Ann Roe"},
+		{"On Monday, the Harbour Union tweeted out that the ferry was late again.", "the ferry was late again", "Harbour Union"},
+		{"Ann Roe noted for the judge that the ferry was late again.", "the ferry was late again", "Ann Roe"},
+		{"Ann Roe claimed of the ferry, “It is always late.”", "“It is always late.”", "Ann Roe"},
+		{"The U.S. alleges the ferry company broke the law.", "the ferry company broke the law", "U.S."},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			r := run(t, c.text, PlainText, "")
+			if len(r.Quotes) != 1 || r.Quotes[0].Text != c.want || r.Quotes[0].Speaker != c.speaker {
+				t.Errorf("got %+v, want %q by %q", r.Quotes, c.want, c.speaker)
+			}
+		})
+	}
+	// a prepositional object without a that-clause is no content
+	if r := run(t, "Ann Roe wrote for the Eastport Times about the ferry.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected statements %+v", r.Quotes)
+	}
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

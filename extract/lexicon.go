@@ -489,6 +489,15 @@ var speechVerbs = map[string]bool{
 // objectPronouns are the addressees of "told him", "told us".
 var objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true, "you": true}
 
+// particles complete a reporting verb ("tweeted out that").
+var particles = map[string]bool{"out": true, "up": true, "back": true}
+
+// reportMedia are the means a report came by ("said by text message").
+var reportMedia = map[string]bool{
+	"phone": true, "telephone": true, "email": true, "e-mail": true, "text": true,
+	"message": true, "video": true, "videolink": true, "letter": true, "fax": true,
+}
+
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
 

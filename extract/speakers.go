@@ -277,7 +277,11 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 // cleanName drops a possessive ending and surrounding punctuation.
 func cleanName(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
-	return strings.Trim(s, " ,.;:")
+	s = strings.Trim(s, " ,.;:")
+	if last := s[strings.LastIndex(s, " ")+1:]; strings.Contains(last, ".") && strings.ToUpper(last) == last {
+		s += "." // an abbreviation with dots ends with one: "U.S."
+	}
+	return s
 }
 
 // canonicalName returns the full name the document established for name at

@@ -167,7 +167,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			case rest >= s.last:
 				backward = true
 			case !a.toks[rest].word:
-				backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text)
+				backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
 			case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
 				backward = true
 			case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
@@ -191,6 +191,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			continue
 		}
 		// forward content
+		if e, ok := a.adjunctEnd(rest, next); ok {
+			rest = e // "noted for the judge that", "said by text message"
+		}
 		start := rest
 		if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 			start = t + 1
@@ -354,6 +357,51 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	}
 	n := a.toks[e]
 	return e, n.word && (determiners[n.lower] || isPronounSubject(n.lower) || n.isCap()) || a.quoteStartingAt(n.start) >= 0
+}
+
+// adjunctEnd returns the token after a short adjunct that stands between
+// a reporting verb at token i-1 and its content: a particle before "that"
+// ("tweeted out that"), a prepositional phrase before "that" or a
+// quotation ("noted for the judge that", "claimed of the plan, “…”"), or
+// the medium of the report ("said by text message").
+func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
+	if i >= limit || !a.toks[i].word {
+		return 0, false
+	}
+	w := a.toks[i].lower
+	if w == "by" && i+1 < limit && reportMedia[a.toks[i+1].lower] {
+		e := i + 2
+		if e < limit && reportMedia[a.toks[e].lower] {
+			e++ // "text message"
+		}
+		return e, e < limit
+	}
+	if !prepositions[w] && !particles[w] {
+		return 0, false
+	}
+	for e := i + 1; e < limit && e <= i+5; e++ {
+		t := a.toks[e]
+		switch {
+		case t.lower == "that" && t.word:
+			return e, true
+		case a.quotedAfterComma(e, limit) || a.quoteStartingAt(t.start) >= 0:
+			return e, prepositions[w]
+		case !t.word || boundaryWords[t.lower] || particles[w]:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// quotedAfterComma reports whether token i is a comma before a quotation.
+func (a *analysis) quotedAfterComma(i, limit int) bool {
+	return i+1 < limit && a.toks[i].text == "," && a.quoteStartingAt(a.toks[i+1].start) >= 0
+}
+
+// quotedBefore reports whether a quotation ends right before token i, or
+// right before a comma there ("“…,” she said", "“…”, she said").
+func (a *analysis) quotedBefore(i int) bool {
+	return i >= 1 && a.isClosingMarkTok(i-1) || i >= 2 && a.toks[i-1].text == "," && a.isClosingMarkTok(i-2)
 }
 
 // countedObject open a noun phrase that "add" takes as its object in

@@ -231,9 +231,14 @@ func (a *analysis) skipArticle(i, min int) int {
 }
 
 // companyDot reports whether token i is the dot of an abbreviated company
-// suffix ("Inc.", "Corp."), which is part of the name before it.
+// suffix ("Inc.", "Corp.") or of an abbreviation with dots ("U.S."), which
+// is part of the name before it.
 func (a *analysis) companyDot(i int) bool {
-	return i >= 1 && a.toks[i].text == "." && a.toks[i-1].end == a.toks[i].start && companySuffixes[a.toks[i-1].lower] && a.toks[i-1].isCap()
+	if i < 1 || a.toks[i].text != "." || a.toks[i-1].end != a.toks[i].start || !a.toks[i-1].isCap() {
+		return false
+	}
+	p := a.toks[i-1].text
+	return companySuffixes[a.toks[i-1].lower] || strings.Contains(p, ".") && a.toks[i-1].isAcronym()
 }
 
 // ofNameStart extends the name starting at token n0 over "of" to an
