@@ -19,12 +19,10 @@ complete and checked, or not at all.
 It works while the server runs. When the database file is free, backup reads it
 directly. When a running server holds it, backup downloads the snapshot from the
 server's GET /admin/backup, which needs an admin token (--token, env QUOTEDB_TOKEN).
---server forces the download.
-
-Usage: quotedb backup [flags] FILE`
+--server forces the download.`
 
 func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("backup", backupHelp, stderr)
+	fs := newFlagSetArgs("backup", "FILE", backupHelp, stderr)
 	db := dbFlag(fs)
 	srv := remoteFlags(fs)
 	if err := parse(fs, args); err != nil {

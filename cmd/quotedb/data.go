@@ -18,6 +18,9 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return usageError("export takes no arguments; name the file to write with --out")
+	}
 	s, err := openStore(*db)
 	if err != nil {
 		return err
@@ -44,7 +47,7 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 }
 
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.\n\nUsage: quotedb import [flags] [FILE]", stderr)
+	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
 	db := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -17,7 +17,7 @@ import (
 )
 
 func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ingest", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.\n\nUsage: quotedb ingest [flags] FILE...", stderr)
+	fs := newFlagSetArgs("ingest", "FILE...", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.", stderr)
 	db := dbFlag(fs)
 	dryRun := fs.Bool("dry-run", false, "print what would be stored, for review, and store nothing: each statement with its speaker, organisation, topic and date, and each speaker, organisation and topic as new or resolved to a stored one")
 	asJSON := fs.Bool("json", false, "with --dry-run, print the plan as JSON (fields: title, published, existingSource, statements, speakers, organisations, topics, affiliations)")
