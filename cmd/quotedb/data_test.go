@@ -221,3 +221,44 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
 	}
 }
+
+// TestExportWhileServing: export reaches the running server that holds the
+// database file, as backup does, and says how when no token is given.
+func TestExportWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	admin := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--role", "admin", "--name", "ops"))
+	base, stop := startServe(t, "--db", db, "--demo")
+	t.Setenv("QUOTEDB_ADDR", strings.TrimPrefix(base, "http://"))
+	out := filepath.Join(dir, "out.jsonl")
+	if _, err := quotedb(t, "", "export", "--db", db, "--out", out); !errs.Is(err, errs.Invalid) || !strings.Contains(errs.Message(err), "--token") {
+		t.Errorf("export of a database in use, without a token: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a refused export left %s: %v", out, err)
+	}
+	editor := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--token", admin, "--role", "editor", "--name", "desk"))
+	if _, err := quotedb(t, "", "export", "--db", db, "--token", editor, "--out", out); !errs.Is(err, errs.Forbidden) {
+		t.Errorf("export through the server with an editor token: %v", err)
+	}
+	mustRun(t, "", "export", "--db", db, "--token", admin, "--out", out)
+	viaServer := mustRun(t, "", "export", "--server", base, "--token", admin)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	direct := mustRun(t, "", "export", "--db", db)
+	written, err := os.ReadFile(out)
+	if err != nil || string(written) != direct || viaServer != direct || !strings.Contains(direct, `"claimReview"`) {
+		t.Errorf("export through the server differs from the file's (%v):\n%s\nwant\n%s", err, written, direct)
+	}
+
+	missing := filepath.Join(dir, "missing.db")
+	if _, err := quotedb(t, "", "export", "--db", missing, "--out", out+"2"); !errs.Is(err, errs.Invalid) {
+		t.Errorf("export of a missing database: %v", err)
+	}
+	for _, path := range []string{missing, out + "2"} {
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("export of a missing database created %s: %v", path, err)
+		}
+	}
+}
