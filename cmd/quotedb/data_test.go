@@ -262,3 +262,35 @@ func TestExportWhileServing(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestRefusedCreatesNothing: an ingest refused before anything is
+// stored leaves no database file behind.
+func TestIngestRefusedCreatesNothing(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "doc.txt")
+	if err := os.WriteFile(doc, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		kind errs.Kind
+	}{
+		{"missing file", []string{filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"missing file, dry run", []string{"--dry-run", filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"second file missing", []string{doc, filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"too large", []string{"--max-document-bytes", "10", doc}, errs.TooLarge},
+		{"bad date", []string{"--date", "soon", doc}, errs.Invalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(dir, "q.db")
+			if _, err := quotedb(t, "", append([]string{"ingest", "--db", db}, tt.args...)...); !errs.Is(err, tt.kind) {
+				t.Errorf("got %v, want %v", err, tt.kind)
+			}
+			if _, err := os.Stat(db); !os.IsNotExist(err) {
+				t.Errorf("the refused ingest left a database file: %v", err)
+			}
+		})
+	}
+}

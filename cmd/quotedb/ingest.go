@@ -47,12 +47,16 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if *asJSON && !*dryRun {
 		return usageError("--json goes with --dry-run")
 	}
-	// Every file is read before the database is opened, so that a wrong
-	// path leaves no database file behind.
+	// Every file is read and its size checked before the database is
+	// opened, so that a wrong path or a document refused for its size
+	// leaves no database file behind.
 	texts := make([][]byte, fs.NArg())
 	for i, path := range fs.Args() {
 		if texts[i], err = os.ReadFile(path); err != nil {
 			return err
+		}
+		if len(texts[i]) > *maxBytes {
+			return inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), *maxBytes))
 		}
 	}
 	s, err := openStore(*db)
