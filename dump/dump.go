@@ -60,6 +60,48 @@ func Export(ctx context.Context, s store.Store, w io.Writer) (n int, err error) 
 	return e.n, err
 }
 
+// Count returns the number of records of each type in tx: what Export
+// writes, type by type. Reports of a database's records (check, restore)
+// count with it, so that they agree with an export.
+func Count(tx store.Tx) (map[store.RecordType]int, error) {
+	p := store.Page{First: 1, Count: true}
+	counts := make(map[store.RecordType]int, len(store.RecordTypes))
+	for _, t := range store.RecordTypes {
+		var n int
+		var err error
+		switch t {
+		case store.OrganisationType:
+			n, err = total(tx.ListOrganisations(store.OrganisationFilter{}, p))
+		case store.SpeakerType:
+			n, err = total(tx.ListSpeakers(store.SpeakerFilter{}, p))
+		case store.TopicType:
+			n, err = total(tx.ListTopics(store.TopicFilter{}, p))
+		case store.SourceType:
+			n, err = total(tx.ListSources(store.SourceFilter{}, p))
+		case store.AffiliationType:
+			n, err = total(tx.ListAffiliations(store.AffiliationFilter{}, p))
+		case store.StatementType:
+			n, err = total(tx.ListStatements(store.StatementFilter{}, p))
+		case store.ClaimReviewType:
+			n, err = total(tx.ListClaimReviews(store.ClaimReviewFilter{}, p))
+		default:
+			err = errs.E(errs.Internal, "dump: no count for record type %q", t)
+		}
+		if err != nil {
+			return nil, err
+		}
+		counts[t] = n
+	}
+	return counts, nil
+}
+
+func total[T any](c *store.Conn[T], err error) (int, error) {
+	if err != nil {
+		return 0, err
+	}
+	return c.Total, nil
+}
+
 // encoder writes records as lines, counting them.
 type encoder struct {
 	w   io.Writer

@@ -288,3 +288,33 @@ func ExampleImport() {
 	// read 48: 48 created, 0 updated, 0 unchanged; 15 statements
 	// read 48: 0 created, 0 updated, 48 unchanged; 15 statements
 }
+
+// TestCountAgreesWithExport: Count gives, type by type, the number of
+// lines Export writes.
+func TestCountAgreesWithExport(t *testing.T) {
+	s := demoStore(t)
+	want := map[store.RecordType]int{}
+	for line := range bytes.Lines(export(t, s)) {
+		var rec struct{ Type store.RecordType }
+		if err := json.Unmarshal(line, &rec); err != nil {
+			t.Fatal(err)
+		}
+		want[rec.Type]++
+	}
+	var got map[store.RecordType]int
+	err := s.View(context.Background(), func(tx store.Tx) (err error) {
+		got, err = dump.Count(tx)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(store.RecordTypes) || want[store.ClaimReviewType] == 0 {
+		t.Errorf("Count = %v; export has %v", got, want)
+	}
+	for _, typ := range store.RecordTypes {
+		if got[typ] != want[typ] {
+			t.Errorf("%s: Count %d, export %d", typ, got[typ], want[typ])
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,7 +12,9 @@ import (
 // paragraph (at most 14 words) that does not open with a quotation mark and
 // either has no closing sentence punctuation or is written in title case.
 // A first paragraph set off by two or more blank lines is a masthead, not
-// a topic. A single paragraph is never a heading.
+// a topic. A single paragraph is never a heading. A date standing alone (a
+// dateline under a heading: "March 14, 2022") is set apart as a heading is,
+// but names no topic: the paragraphs after it stay under the heading before.
 func (a *analysis) findHeadings() {
 	a.heading = make([]bool, len(a.paras))
 	a.topicOf = make([]string, len(a.paras))
@@ -24,6 +27,10 @@ func (a *analysis) findHeadings() {
 			a.heading[i] = true
 		} else if len(a.paras) > 1 && a.isHeadingText(s) {
 			a.heading[i] = true
+			if isDateLine(s) {
+				a.topicOf[i] = topic
+				continue
+			}
 			topic = strings.TrimSpace(s)
 			if i == 0 && len(a.paras) > 1 && strings.Count(a.text[p.end:a.paras[1].start], "\n") >= 3 {
 				topic = "" // a masthead set off by blank lines
@@ -115,4 +122,36 @@ var minorWords = map[string]bool{
 	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true,
 	"as": true, "from": true, "into": true, "against": true, "over": true, "nor": true,
 	"it": true, "its": true, "is": true, "vs": true,
+}
+
+// reTime matches a time of day, as datelines give it ("10:30", "9.15 pm").
+var reTime = regexp.MustCompile(`(?i)\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b`)
+
+// datelineWords may stand beside a date in a dateline.
+var datelineWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "updated": true, "published": true, "posted": true,
+	"on": true, "at": true, "gmt": true, "utc": true,
+}
+
+// isDateLine reports whether s is a date and nothing else that could name
+// a topic: a date, with perhaps its weekday, a time, or "Updated".
+func isDateLine(s string) bool {
+	found := false
+	for _, re := range []*regexp.Regexp{reISO, reMonthDay, reDayMonth, reMonthYear, reTime} {
+		s = re.ReplaceAllStringFunc(s, func(string) string { found = true; return " " })
+	}
+	if !found {
+		return false
+	}
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !datelineWords[strings.ToLower(w)] && !isYear(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
 }

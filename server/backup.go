@@ -7,9 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-
-	"github.com/quotedb/quotedb/auth"
-	"github.com/quotedb/quotedb/store"
 )
 
 // Snapshotter takes consistent snapshots of a database file while it is in
@@ -26,7 +23,7 @@ type Snapshotter interface {
 // their secrets.
 func backupHandler(snap Snapshotter, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := auth.Require(r.Context(), store.Admin); err != nil {
+		if err := requireAdmin(r.Context(), "a backup"); err != nil {
 			refuse(w, err)
 			return
 		}

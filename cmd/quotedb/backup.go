@@ -19,12 +19,10 @@ complete and checked, or not at all.
 It works while the server runs. When the database file is free, backup reads it
 directly. When a running server holds it, backup downloads the snapshot from the
 server's GET /admin/backup, which needs an admin token (--token, env QUOTEDB_TOKEN).
---server forces the download.
-
-Usage: quotedb backup [flags] FILE`
+--server forces the download.`
 
 func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("backup", backupHelp, stderr)
+	fs := newFlagSetArgs("backup", "FILE", backupHelp, stderr)
 	db := dbFlag(fs)
 	srv := remoteFlags(fs)
 	if err := parse(fs, args); err != nil {
@@ -61,26 +59,11 @@ func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 // download streams the snapshot at url to w and returns its length, failing
 // when the server refuses or the body ends before its Content-Length.
 func download(ctx context.Context, url, token string, w io.Writer) (int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	res, err := adminGet(ctx, url, token, "backup")
 	if err != nil {
-		return 0, usageError("--server: %v", err)
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return 0, errs.Wrap(errs.Unavailable, err, "reaching the server")
+		return 0, err
 	}
 	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		var body struct {
-			Errors []struct{ Message string } `json:"errors"`
-		}
-		msg := res.Status
-		if json.NewDecoder(io.LimitReader(res.Body, 1<<16)).Decode(&body) == nil && len(body.Errors) > 0 {
-			msg += ": " + body.Errors[0].Message
-		}
-		return 0, errs.E(errs.KindOfHTTPStatus(res.StatusCode), "the server refused the backup: %s", msg)
-	}
 	n, err := io.Copy(w, res.Body)
 	if err == nil && res.ContentLength >= 0 && n != res.ContentLength {
 		err = fmt.Errorf("snapshot cut short: %d of %d bytes", n, res.ContentLength)
@@ -91,15 +74,49 @@ func download(ctx context.Context, url, token string, w io.Writer) (int64, error
 	return n, nil
 }
 
-// writeChecked writes a database file to path through write, atomically:
-// into a temporary file beside path, synced to disk, opened and checked
-// (store.Check), and only then renamed to path. On any failure path is
-// left as it was.
+// adminGet sends GET url with an admin token and returns the response when
+// it is 200 OK; otherwise an error with the server's message, of the kind
+// its status means. what names the request in that message.
+func adminGet(ctx context.Context, url, token, what string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, usageError("--server: %v", err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, errs.Wrap(errs.Unavailable, err, "reaching the server")
+	}
+	if res.StatusCode == http.StatusOK {
+		return res, nil
+	}
+	defer res.Body.Close()
+	var body struct {
+		Errors []struct{ Message string } `json:"errors"`
+	}
+	msg := res.Status
+	if json.NewDecoder(io.LimitReader(res.Body, 1<<16)).Decode(&body) == nil && len(body.Errors) > 0 {
+		msg += ": " + body.Errors[0].Message
+	}
+	return nil, errs.E(errs.KindOfHTTPStatus(res.StatusCode), "the server refused the %s: %s", what, msg)
+}
+
+// writeChecked writes a database file to path through write, atomically
+// (see writeAtomic), checking it (store.Check) before it is renamed.
 func writeChecked(path string, write func(io.Writer) (int64, error)) (n int64, err error) {
+	err = writeAtomic(path, func(w io.Writer) (err error) { n, err = write(w); return err }, checkFile)
+	return n, err
+}
+
+// writeAtomic writes a file to path through write, atomically: into a
+// temporary file beside path, synced to disk, passed to verify (when not
+// nil), and only then renamed to path. On any failure path is left as it
+// was.
+func writeAtomic(path string, write func(io.Writer) error, verify func(tmp string) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return 0, err
+		return err
 	}
 	defer func() {
 		if err != nil {
@@ -107,22 +124,24 @@ func writeChecked(path string, write func(io.Writer) (int64, error)) (n int64, e
 			os.Remove(tmp.Name())
 		}
 	}()
-	if n, err = write(tmp); err != nil {
-		return n, err
+	if err = write(tmp); err != nil {
+		return err
 	}
 	if err = tmp.Sync(); err != nil {
-		return n, err
+		return err
 	}
 	if err = tmp.Close(); err != nil {
-		return n, err
+		return err
 	}
-	if err = checkFile(tmp.Name()); err != nil {
-		return n, err
+	if verify != nil {
+		if err = verify(tmp.Name()); err != nil {
+			return err
+		}
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return n, err
+		return err
 	}
-	return n, syncDir(dir)
+	return syncDir(dir)
 }
 
 // checkFile opens a database file and runs its consistency check.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
@@ -53,28 +54,16 @@ func openExisting(path string) (*bolt.Store, error) {
 // lockWait is how long commands wait for a database another process holds.
 const lockWait = 200 * time.Millisecond
 
-// summary counts the records and tokens of s, for reports.
+// summary counts the records and tokens of s, for reports: records as
+// export counts them, every type included.
 func summary(ctx context.Context, s store.Store) (string, error) {
-	var records int
-	var tokens int
+	var records, tokens int
 	err := s.View(ctx, func(tx store.Tx) error {
-		p := store.Page{First: 1, Count: true}
-		counts := []func() (int, error){
-			func() (int, error) { c, err := tx.ListSpeakers(store.SpeakerFilter{}, p); return total(c, err) },
-			func() (int, error) {
-				c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
-				return total(c, err)
-			},
-			func() (int, error) { c, err := tx.ListAffiliations(store.AffiliationFilter{}, p); return total(c, err) },
-			func() (int, error) { c, err := tx.ListTopics(store.TopicFilter{}, p); return total(c, err) },
-			func() (int, error) { c, err := tx.ListSources(store.SourceFilter{}, p); return total(c, err) },
-			func() (int, error) { c, err := tx.ListStatements(store.StatementFilter{}, p); return total(c, err) },
+		counts, err := dump.Count(tx)
+		if err != nil {
+			return err
 		}
-		for _, count := range counts {
-			n, err := count()
-			if err != nil {
-				return err
-			}
+		for _, n := range counts {
 			records += n
 		}
 		toks, err := tx.Tokens()
@@ -85,11 +74,4 @@ func summary(ctx context.Context, s store.Store) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("%d records, %d API tokens", records, tokens), nil
-}
-
-func total[T any](c *store.Conn[T], err error) (int, error) {
-	if err != nil {
-		return 0, err
-	}
-	return c.Total, nil
 }

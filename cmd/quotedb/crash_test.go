@@ -28,6 +28,12 @@ import (
 const childArgsEnv = "QUOTEDB_TEST_CHILD_ARGS"
 
 func TestMain(m *testing.M) {
+	// Called by the name quotedb (through a link, as TestReadmeExamples
+	// does), this binary is the command itself.
+	if filepath.Base(os.Args[0]) == "quotedb" {
+		main()
+		os.Exit(0)
+	}
 	if args := os.Getenv(childArgsEnv); args != "" {
 		var argv []string
 		if err := json.Unmarshal([]byte(args), &argv); err != nil {

@@ -1,50 +1,99 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 
 	"github.com/quotedb/quotedb/dump"
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 )
 
+const exportHelp = `Writes every record as JSON Lines, one record per line, to stdout or --out.
+--out FILE appears complete or not at all.
+
+It works while the server runs. When the database file is free, export reads it
+directly. When a running server holds it, export streams the records from the
+server's GET /admin/export, which needs an admin token (--token, env
+QUOTEDB_TOKEN). --server forces that. Either way the records are read in one
+transaction: a consistent snapshot, also while others write.`
+
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "Writes every record as JSON Lines, one record per line, to stdout or --out.", stderr)
+	fs := newFlagSet("export", exportHelp, stderr)
 	db := dbFlag(fs)
 	out := fs.String("out", "", "write to this file instead of stdout")
+	srv := remoteFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := openStore(*db)
+	if fs.NArg() > 0 {
+		return usageError("export takes no arguments; name the file to write with --out")
+	}
+	s, err := srv.open(*db, false, "export it")
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
+	source := *db
+	var write func(io.Writer) (int, error)
+	if s != nil {
+		defer s.Close()
+		write = func(w io.Writer) (int, error) { return dump.Export(ctx, s, w) }
+	} else {
+		source = *srv.url + "/admin/export"
+		write = func(w io.Writer) (int, error) { return downloadExport(ctx, source, *srv.token, w) }
 	}
-	n, err := dump.Export(ctx, s, w)
+	var n int
+	if *out == "" {
+		n, err = write(stdout)
+	} else {
+		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(w); return err }, nil)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "exported %d records\n", n)
-	if f, ok := w.(*os.File); ok && *out != "" {
-		return f.Sync()
-	}
+	fmt.Fprintf(stderr, "exported %d records from %s\n", n, source)
 	return nil
 }
 
+// downloadExport streams the records of the server's /admin/export at url
+// to w and returns their number, failing when the export was cut short:
+// the server sends the number in a trailer after the last record.
+func downloadExport(ctx context.Context, url, token string, w io.Writer) (int, error) {
+	res, err := adminGet(ctx, url, token, "export")
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	lines := &lineCounter{w: w}
+	if _, err := io.Copy(lines, res.Body); err != nil {
+		return lines.n, errs.Wrap(errs.Unavailable, err, "downloading the export")
+	}
+	if sent := res.Trailer.Get(server.RecordsTrailer); sent != strconv.Itoa(lines.n) {
+		return lines.n, errs.E(errs.Unavailable, "the export was cut short: %d records received, the server reports %q", lines.n, sent)
+	}
+	return lines.n, nil
+}
+
+// lineCounter counts the lines written through it.
+type lineCounter struct {
+	w io.Writer
+	n int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += bytes.Count(p[:n], []byte("\n"))
+	return n, err
+}
+
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.\n\nUsage: quotedb import [flags] [FILE]", stderr)
+	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
 	db := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err

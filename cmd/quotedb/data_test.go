@@ -221,3 +221,76 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
 	}
 }
+
+// TestExportWhileServing: export reaches the running server that holds the
+// database file, as backup does, and says how when no token is given.
+func TestExportWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	admin := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--role", "admin", "--name", "ops"))
+	base, stop := startServe(t, "--db", db, "--demo")
+	t.Setenv("QUOTEDB_ADDR", strings.TrimPrefix(base, "http://"))
+	out := filepath.Join(dir, "out.jsonl")
+	if _, err := quotedb(t, "", "export", "--db", db, "--out", out); !errs.Is(err, errs.Invalid) || !strings.Contains(errs.Message(err), "--token") {
+		t.Errorf("export of a database in use, without a token: %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a refused export left %s: %v", out, err)
+	}
+	editor := strings.TrimSpace(mustRun(t, "", "token", "create", "--db", db, "--token", admin, "--role", "editor", "--name", "desk"))
+	if _, err := quotedb(t, "", "export", "--db", db, "--token", editor, "--out", out); !errs.Is(err, errs.Forbidden) {
+		t.Errorf("export through the server with an editor token: %v", err)
+	}
+	mustRun(t, "", "export", "--db", db, "--token", admin, "--out", out)
+	viaServer := mustRun(t, "", "export", "--server", base, "--token", admin)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	direct := mustRun(t, "", "export", "--db", db)
+	written, err := os.ReadFile(out)
+	if err != nil || string(written) != direct || viaServer != direct || !strings.Contains(direct, `"claimReview"`) {
+		t.Errorf("export through the server differs from the file's (%v):\n%s\nwant\n%s", err, written, direct)
+	}
+
+	missing := filepath.Join(dir, "missing.db")
+	if _, err := quotedb(t, "", "export", "--db", missing, "--out", out+"2"); !errs.Is(err, errs.Invalid) {
+		t.Errorf("export of a missing database: %v", err)
+	}
+	for _, path := range []string{missing, out + "2"} {
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("export of a missing database created %s: %v", path, err)
+		}
+	}
+}
+
+// TestIngestRefusedCreatesNothing: an ingest refused before anything is
+// stored leaves no database file behind.
+func TestIngestRefusedCreatesNothing(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "doc.txt")
+	if err := os.WriteFile(doc, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		kind errs.Kind
+	}{
+		{"missing file", []string{filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"missing file, dry run", []string{"--dry-run", filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"second file missing", []string{doc, filepath.Join(dir, "no-such-file.txt")}, errs.Internal},
+		{"too large", []string{"--max-document-bytes", "10", doc}, errs.TooLarge},
+		{"bad date", []string{"--date", "soon", doc}, errs.Invalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(dir, "q.db")
+			if _, err := quotedb(t, "", append([]string{"ingest", "--db", db}, tt.args...)...); !errs.Is(err, tt.kind) {
+				t.Errorf("got %v, want %v", err, tt.kind)
+			}
+			if _, err := os.Stat(db); !os.IsNotExist(err) {
+				t.Errorf("the refused ingest left a database file: %v", err)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ type extractedDoc struct {
 }
 
 func extractCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("extract", "Prints the attributed statements the extractor finds, storing nothing.\n\n  quotedb extract FILE           one JSON object for the file\n  quotedb extract --jsonl < DOCS one JSON line per document of a JSON Lines file\n                                 with id, text and date (the corpus gold format)\n\nOffsets are UTF-8 byte offsets into the text (for HTML and Markdown files, into the\ntext without markup).", stderr)
+	fs := newFlagSetArgs("extract", "FILE | --jsonl < DOCS.jsonl", "Prints the attributed statements the extractor finds, storing nothing.\n\n  quotedb extract FILE           one JSON object for the file\n  quotedb extract --jsonl < DOCS one JSON line per document of a JSON Lines file\n                                 with id, text and date (the corpus gold format)\n\nOffsets are UTF-8 byte offsets into the text (for HTML and Markdown files, into the\ntext without markup).", stderr)
 	jsonl := fs.Bool("jsonl", false, "read JSON Lines documents from stdin")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -126,7 +126,7 @@ func optional(s string) *string {
 }
 
 func evalCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("eval", "Runs the extractor on a gold file (the corpus gold format) and prints precision, recall\nand F1 at 30% and 80% overlap of the gold span, speaker accuracy (last names agree) and\nspeaker exactness (full names equal), by the corpus's scoring rule, rounded to 4 decimals as the reference scorer's --json output is.\n\nUsage: quotedb eval [flags] GOLD.jsonl", stderr)
+	fs := newFlagSetArgs("eval", "GOLD.jsonl", "Runs the extractor on a gold file (the corpus gold format) and prints precision, recall\nand F1 at 30% and 80% overlap of the gold span, speaker accuracy (last names agree) and\nspeaker exactness (full names equal), by the corpus's scoring rule, rounded to 4 decimals as the reference scorer's --json output is.", stderr)
 	asJSON := fs.Bool("json", false, "print the metrics as JSON lines")
 	half := fs.String("half", "", "score only one half of the documents: tune (the half rules are developed on) or check (the half only measured); split by the first byte of the SHA-256 of each document id, even or odd")
 	if err := parse(fs, args); err != nil {

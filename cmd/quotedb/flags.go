@@ -13,28 +13,58 @@ import (
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
-// newFlagSet returns a flag set whose -h prints the command's description
-// and flags to stderr.
+// newFlagSet returns the flag set of a command that takes only flags; its
+// -h prints the command's usage line, description and flags to stderr.
 func newFlagSet(name, description string, stderr io.Writer) *flag.FlagSet {
+	return newFlagSetArgs(name, "", description, stderr)
+}
+
+// newFlagSetArgs returns the flag set of a command that takes operands as
+// well, named in operands ("FILE...", "NAME|ID"), for its usage line.
+func newFlagSetArgs(name, operands, description string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: quotedb %s [flags]\n\n%s\n\nFlags:\n", name, description)
+		fmt.Fprintf(stderr, "%s\n\n%s\n\nFlags:\n", usageLine(name, operands), description)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parse parses args into fs; -h is not an error, a bad flag is a usage error.
+// usageLine is the one "Usage:" line of a command's help.
+func usageLine(name, operands string) string {
+	return strings.TrimSpace("Usage: quotedb " + name + " [flags] " + operands)
+}
+
+// parse parses args into fs, flags and operands in any order, as in
+// `quotedb token revoke newsdesk --token T`: the flag package stops at the
+// first operand, so parsing resumes after each one. "--" ends the flags;
+// everything after it is an operand. -h is not an error, a bad flag is a
+// usage error.
 func parse(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		return errHelp
+	var operands []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		if err != nil {
+			return errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := args[:len(args)-len(rest)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			operands = append(operands, rest...)
+			break
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
 	}
-	if err != nil {
-		return errUsage
-	}
-	return nil
+	// Parse again with the operands alone behind "--", so that fs.Args
+	// and fs.NArg give them; no flag is set twice.
+	return fs.Parse(append([]string{"--"}, operands...))
 }
 
 // errHelp ends a command whose help was asked for; run reports success.

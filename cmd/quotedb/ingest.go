@@ -17,7 +17,7 @@ import (
 )
 
 func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("ingest", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.\n\nUsage: quotedb ingest [flags] FILE...", stderr)
+	fs := newFlagSetArgs("ingest", "FILE...", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.", stderr)
 	db := dbFlag(fs)
 	dryRun := fs.Bool("dry-run", false, "print what would be stored, for review, and store nothing: each statement with its speaker, organisation, topic and date, and each speaker, organisation and topic as new or resolved to a stored one")
 	asJSON := fs.Bool("json", false, "with --dry-run, print the plan as JSON (fields: title, published, existingSource, statements, speakers, organisations, topics, affiliations)")
@@ -47,12 +47,16 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if *asJSON && !*dryRun {
 		return usageError("--json goes with --dry-run")
 	}
-	// Every file is read before the database is opened, so that a wrong
-	// path leaves no database file behind.
+	// Every file is read and its size checked before the database is
+	// opened, so that a wrong path or a document refused for its size
+	// leaves no database file behind.
 	texts := make([][]byte, fs.NArg())
 	for i, path := range fs.Args() {
 		if texts[i], err = os.ReadFile(path); err != nil {
 			return err
+		}
+		if len(texts[i]) > *maxBytes {
+			return inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), *maxBytes))
 		}
 	}
 	s, err := openStore(*db)

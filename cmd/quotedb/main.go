@@ -82,7 +82,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun `quotedb COMMAND -h` for a command's flags.\n")
+	fmt.Fprint(w, "\nRun `quotedb COMMAND -h` for a command's flags. Flags may come before or after\na command's arguments; after -- everything is an argument.\n")
 }
 
 // errorText is the message shown for err: the client-safe text of an

@@ -17,12 +17,10 @@ const restoreHelp = `Replaces the database (--db) with the snapshot FILE written
 The snapshot is copied beside the database and checked first; the database is
 replaced only by a checked copy, in one rename. restore refuses while a server
 (or any process) has the database open: stop it first. An existing database is
-replaced only with --force.
-
-Usage: quotedb restore [flags] FILE`
+replaced only with --force.`
 
 func restoreCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	flags := newFlagSet("restore", restoreHelp, stderr)
+	flags := newFlagSetArgs("restore", "FILE", restoreHelp, stderr)
 	db := dbFlag(flags)
 	force := flags.Bool("force", false, "replace an existing database")
 	if err := parse(flags, args); err != nil {

@@ -48,6 +48,9 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return usageError("serve takes no arguments, only flags")
+	}
 	for name, v := range map[string]int64{"max-body-bytes": *maxBody, "max-depth": int64(limits.MaxDepth), "max-complexity": int64(limits.MaxComplexity),
 		"max-tokens": int64(limits.MaxTokens), "max-page-size": int64(limits.MaxPageSize), "request-timeout": int64(limits.Timeout), "max-document-bytes": int64(limits.MaxDocumentBytes),
 		"max-subscriber-lag": int64(limits.MaxSubscriberLag)} {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -32,7 +33,7 @@ admin token (--token, env QUOTEDB_TOKEN); --server URL forces that.`
 
 func tokenCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprintf(stderr, "Usage: quotedb token create|list|revoke [flags]\n\n%s\n", tokenHelp)
+		tokenUsage(stderr)
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -49,12 +50,38 @@ func tokenCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	return usageError("unknown token command %q: use create, list or revoke", args[0])
 }
 
+// tokenUsage prints the help of token and the flags of its commands,
+// from the same definitions the commands use.
+func tokenUsage(w io.Writer) {
+	fmt.Fprintf(w, "%s\n\n%s\n\nFlags of create:\n", "Usage: quotedb token create|list|revoke [flags]", tokenHelp)
+	fs := flag.NewFlagSet("token", flag.ContinueOnError)
+	fs.SetOutput(w)
+	createFlags(fs)
+	fs.PrintDefaults()
+	fmt.Fprint(w, "\nFlags of create, list and revoke:\n")
+	fs = flag.NewFlagSet("token", flag.ContinueOnError)
+	fs.SetOutput(w)
+	tokenFlags(fs)
+	fs.PrintDefaults()
+}
+
+// tokenFlags adds the flags every token command takes: where the tokens
+// are, or the server to go through.
+func tokenFlags(fs *flag.FlagSet) (db *string, srv remote) {
+	return dbFlag(fs), remoteFlags(fs)
+}
+
+// createFlags adds the flags of token create.
+func createFlags(fs *flag.FlagSet) (name, role *string) {
+	name = fs.String("name", "", "name of the token, unique: who holds it (the history names it as the author of its changes)")
+	role = fs.String("role", "", "editor or admin")
+	return name, role
+}
+
 func tokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token create", "Creates an API token and prints it, once, on stdout. Only its SHA-256 hash is stored:\na lost token cannot be recovered, only revoked and replaced.", stderr)
-	db := dbFlag(fs)
-	name := fs.String("name", "", "name of the token, unique: who holds it (the history names it as the author of its changes)")
-	role := fs.String("role", "", "editor or admin")
-	srv := remoteFlags(fs)
+	name, role := createFlags(fs)
+	db, srv := tokenFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -94,10 +121,12 @@ func tokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 
 func tokenList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("token list", "Lists the API tokens, revoked ones included, oldest first. Secrets are not stored, so not shown.", stderr)
-	db := dbFlag(fs)
-	srv := remoteFlags(fs)
+	db, srv := tokenFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("token list takes no arguments, only flags")
 	}
 	s, err := srv.open(*db, false, "list the tokens")
 	if err != nil {
@@ -138,9 +167,8 @@ func tokenList(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func tokenRevoke(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("token revoke", "Revokes the API token with the given name or id: requests with it are refused from now on.\n\nUsage: quotedb token revoke [flags] NAME|ID", stderr)
-	db := dbFlag(fs)
-	srv := remoteFlags(fs)
+	fs := newFlagSetArgs("token revoke", "NAME|ID", "Revokes the API token with the given name or id: requests with it are refused from now on.", stderr)
+	db, srv := tokenFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
