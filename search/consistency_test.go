@@ -69,6 +69,17 @@ func storeIDsWith(t *testing.T, st store.Store, f store.StatementFilter, keep fu
 	return ids
 }
 
+// missing returns the ids of have that are not in want, both sorted.
+func missing(want, have []string) []string {
+	var out []string
+	for _, id := range have {
+		if _, found := slices.BinarySearch(want, id); !found {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // searchIDs returns the ids of the statements a search finds, sorted.
 func searchIDs(t *testing.T, ix *search.Index, q string, f store.StatementFilter) []string {
 	t.Helper()
@@ -162,7 +173,8 @@ func checkConsistent(t *testing.T, st store.Store, ix *search.Index, filters []s
 		want := storeIDsWith(t, st, f, func(s *store.Statement) bool { return hasWord(s.Text, "the") })
 		got := searchIDs(t, ix, "the", f)
 		if !slices.Equal(got, want) {
-			t.Errorf("filter %+v: search finds %d statements, the store %d", f, len(got), len(want))
+			t.Errorf("filter %+v: search finds %d statements, the store %d; only found by search: %v; only in the store: %v",
+				f, len(got), len(want), missing(want, got), missing(got, want))
 		}
 		if len(want) > 0 {
 			selected++

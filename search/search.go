@@ -159,6 +159,9 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 			chunkFrom = from
 		}
 		req := bleve.NewSearchRequestOptions(tq, chunk, chunkFrom, false)
+		// Equal scores in an order of their own: pages read by offset
+		// neither repeat nor skip a hit.
+		req.SortBy([]string{"-_score", "_id"})
 		sr, err := idx.all.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, errs.Wrap(errs.Internal, err, "searching")
