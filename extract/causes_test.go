@@ -164,6 +164,21 @@ func TestAdjunctsAfterCue(t *testing.T) {
 	}
 }
 
+// TestOpeningDescription checks that a description opening a sentence is
+// its subject rather than a name in its object, that plural nouns of speech
+// report, and that a written work is no claim. All sentences are invented.
+func TestOpeningDescription(t *testing.T) {
+	const poet = "Ivo Rask wrote a poem about the war. The poet deleted the poem he shared on his Facebook and said that the police had called him."
+	r := run(t, poet, PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ivo Rask" || r.Quotes[0].Text != "the police had called him" {
+		t.Errorf("got %+v, want one statement by Ivo Rask", r.Quotes)
+	}
+	r = run(t, "Two unions issued statements that the strike must end.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Source != "Two unions" {
+		t.Errorf("got %+v, want one statement by the unions", r.Quotes)
+	}
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

@@ -483,7 +483,8 @@ var personSuffixes = []string{"man", "woman", "person", "ist"}
 var speechVerbs = map[string]bool{
 	"made": true, "make": true, "makes": true, "making": true, "issued": true,
 	"issues": true, "voiced": true, "voices": true, "expressed": true, "expresses": true,
-	"raised": true, "raises": true, "gave": true, "gives": true,
+	"raised": true, "raises": true, "gave": true, "gives": true, "share": true,
+	"shares": true, "shared": true, "spread": true, "spreads": true,
 }
 
 // objectPronouns are the addressees of "told him", "told us".
@@ -496,6 +497,14 @@ var particles = map[string]bool{"out": true, "up": true, "back": true}
 var reportMedia = map[string]bool{
 	"phone": true, "telephone": true, "email": true, "e-mail": true, "text": true,
 	"message": true, "video": true, "videolink": true, "letter": true, "fax": true,
+}
+
+// writtenWorks are what one writes that is not itself a claim.
+var writtenWorks = map[string]bool{
+	"poem": true, "poems": true, "book": true, "books": true, "novel": true, "song": true,
+	"songs": true, "article": true, "articles": true, "column": true, "essay": true,
+	"story": true, "stories": true, "play": true, "script": true, "biography": true,
+	"memoir": true, "thesis": true, "dissertation": true, "chapter": true,
 }
 
 // copulas link a subject to an adjective of speech ("was adamant that").
@@ -516,6 +525,9 @@ var speechNouns = map[string]bool{
 	"warning": true, "promise": true, "pledge": true, "assurance": true, "assurances": true,
 	"argument": true, "point": true, "suggestion": true, "complaint": true,
 	"allegation": true, "allegations": true, "prediction": true, "remark": true,
+	"statements": true, "claims": true, "warnings": true, "promises": true,
+	"pledges": true, "arguments": true, "suggestions": true, "complaints": true,
+	"predictions": true, "remarks": true, "information": true, "news": true,
 }
 
 // authorVoice are unresolved subject pronouns that, outside quotation

@@ -207,6 +207,8 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			continue
 		} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
 			continue // "added 1.5 per cent", "added a try", "added $3"
+		} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
+			continue // "wrote a poem about the war": a work, not its claims
 		}
 		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 			// "called it a victory": needs a named subject
@@ -402,6 +404,20 @@ func (a *analysis) quotedAfterComma(i, limit int) bool {
 // right before a comma there ("“…,” she said", "“…”, she said").
 func (a *analysis) quotedBefore(i int) bool {
 	return i >= 1 && a.isClosingMarkTok(i-1) || i >= 2 && a.toks[i-1].text == "," && a.isClosingMarkTok(i-2)
+}
+
+// writtenWork reports whether the object at token i of "write" is a
+// written work ("a poem", "her first book"), with no clause of its own.
+func (a *analysis) writtenWork(i, limit int) bool {
+	if i >= limit || !(determiners[a.toks[i].lower] || possessivePronouns[a.toks[i].lower]) {
+		return false
+	}
+	for k := i + 1; k < limit && k <= i+3; k++ {
+		if writtenWorks[a.toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // countedObject open a noun phrase that "add" takes as its object in

@@ -546,6 +546,15 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 	if e := a.adverbialIntro(s, limit); e >= 0 {
 		from = e + 1 // "Shortly after the arrest of Ann Roe, the ministry …"
 	}
+	if from < limit && determiners[a.toks[from].lower] {
+		// "The poet deleted the poem … and said": a description opens
+		// the sentence; names after it are objects
+		for k := from + 1; k < limit && k <= from+3 && a.toks[k].word && !a.toks[k].isCap(); k++ {
+			if w := a.toks[k].lower; roleWords[w] || orgNouns[w] || genericOrgNouns[w] || a.personLikeHead(k) {
+				return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
+			}
+		}
+	}
 	for k := from; k < limit; k++ {
 		t := a.toks[k]
 		if !t.word || a.insideQuote(t.start) {
