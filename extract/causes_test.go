@@ -91,7 +91,6 @@ func TestSubjectPhrases(t *testing.T) {
 		"I think the council made a mistake. Nobody asked the residents.",
 		"We believe the plan is sound.",
 		"Ann Roe was not adamant that the ferry would stop.",
-		"The mayor was confident that the ferry would stop.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
@@ -176,6 +175,38 @@ func TestOpeningDescription(t *testing.T) {
 	r = run(t, "Two unions issued statements that the strike must end.", PlainText, "")
 	if len(r.Quotes) != 1 || r.Quotes[0].Source != "Two unions" {
 		t.Errorf("got %+v, want one statement by the unions", r.Quotes)
+	}
+}
+
+// TestStanceConstructions checks constructions that state a view: a
+// copula with an adjective of conviction, a noun of opinion as object,
+// "drew attention to the fact that", "sees A as B" and "in X's opinion,".
+// All sentences are invented.
+func TestStanceConstructions(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Ivo Rask is sure that the elections were rigged.", "the elections were rigged"},
+		{"Ivo Rask expressed his opinion that the elections were rigged.", "the elections were rigged"},
+		{"Ivo Rask drew attention to the fact that the elections were rigged.", "the elections were rigged"},
+		{"Ivo Rask sees the trial as a farce.", "the trial as a farce"},
+		{"In Ivo Rask's opinion, the elections were rigged.", "the elections were rigged"},
+		{"Ivo Rask spoke to the press. In his view, the elections were rigged.", "the elections were rigged"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			r := run(t, c.text, PlainText, "")
+			if len(r.Quotes) != 1 || r.Quotes[0].Text != c.want || r.Quotes[0].Speaker != "Ivo Rask" {
+				t.Errorf("got %+v, want %q by Ivo Rask", r.Quotes, c.want)
+			}
+		})
+	}
+	for _, text := range []string{
+		"Ivo Rask saw the minister on Monday.",
+		"In the end, the elections were rigged.",
+		"In my opinion, the elections were rigged.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
 	}
 }
 

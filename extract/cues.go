@@ -20,6 +20,7 @@ type cueHit struct {
 	class     cueClass
 	according bool
 	passive   bool // "it was announced by X that": X speaks
+	opinion   bool // "in X's opinion, …": tokens (at, last) are X
 }
 
 // frame is how a cue relates to its speaker and its content.
@@ -51,6 +52,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 	for k := s.first; k < s.last; k++ {
 		t := a.toks[k]
 		if !t.word || a.insideQuote(t.start) {
+			continue
+		}
+		if last, ok := a.opinionAt(k, s.last); ok {
+			out = append(out, cueHit{at: k, last: last, according: true, opinion: true})
+			k = last
 			continue
 		}
 		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
@@ -95,6 +101,10 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if next != "to" {
 				continue
 			}
+		case asVerbs[t.lower]:
+			if !a.asFollows(k+1, s.last) {
+				continue
+			}
 		}
 		// passive or attributive uses: "was told", "the said", "so-called"
 		if k > s.first {
@@ -133,13 +143,57 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 		return 0, false
 	}
 	n := k + 1
-	for n < limit && n <= k+2 && determiners[a.toks[n].lower] {
+	for n < limit && n <= k+2 && (determiners[a.toks[n].lower] || possessivePronouns[a.toks[n].lower]) {
 		n++
 	}
-	if n+1 >= limit || !speechNouns[a.toks[n].lower] || a.toks[n+1].lower != "that" {
+	if n+1 >= limit || !speechNouns[a.toks[n].lower] {
 		return 0, false
 	}
-	return n, true
+	switch {
+	case a.toks[n+1].lower == "that":
+		return n, true
+	case n+4 < limit && a.toks[n+1].lower == "to" && a.toks[n+2].lower == "the" && a.toks[n+3].lower == "fact" && a.toks[n+4].lower == "that":
+		return n + 3, true // "drew attention to the fact that"
+	}
+	return 0, false
+}
+
+// opinionAt reports "in X's opinion," at token k, returning the token of
+// the noun: the possessor, a pronoun or a name of up to four words, holds
+// the opinion that follows the comma.
+func (a *analysis) opinionAt(k, limit int) (int, bool) {
+	if a.toks[k].lower != "in" || k+3 >= limit {
+		return 0, false
+	}
+	n := k + 1
+	if !possessivePronouns[a.toks[n].lower] {
+		for n < limit && n <= k+4 && a.nameWord(n) && !isPossessive(a.toks[n]) {
+			n++
+		}
+		if n >= limit || !isPossessive(a.toks[n]) || !a.nameWord(n) {
+			return 0, false
+		}
+	}
+	n++
+	if n+1 < limit && opinionNouns[a.toks[n].lower] && a.toks[n+1].text == "," {
+		return n, true
+	}
+	return 0, false
+}
+
+// asFollows reports whether "as" follows the object that starts at token
+// i, within a short noun phrase.
+func (a *analysis) asFollows(i, limit int) bool {
+	for k := i + 1; k < limit && k <= i+6; k++ {
+		t := a.toks[k]
+		if t.lower == "as" && t.word {
+			return true
+		}
+		if !t.word || boundaryWords[t.lower] {
+			return false
+		}
+	}
+	return false
 }
 
 // continuedAt reports whether the reporting verb at token k follows "went

@@ -109,6 +109,7 @@ func init() {
 		"connect", "connects", "connected",
 		"echo", "echoes", "echoed",
 	)
+	addVerbs(cueObject, asVerbForms...)
 	addVerbs(cueObject,
 		"urge", "urges", "urged", "urging",
 		"ask", "asks", "asked", "asking",
@@ -484,7 +485,8 @@ var speechVerbs = map[string]bool{
 	"made": true, "make": true, "makes": true, "making": true, "issued": true,
 	"issues": true, "voiced": true, "voices": true, "expressed": true, "expresses": true,
 	"raised": true, "raises": true, "gave": true, "gives": true, "share": true,
-	"shares": true, "shared": true, "spread": true, "spreads": true,
+	"shares": true, "shared": true, "spread": true, "spreads": true, "drew": true,
+	"draws": true, "draw": true,
 }
 
 // objectPronouns are the addressees of "told him", "told us".
@@ -507,6 +509,23 @@ var writtenWorks = map[string]bool{
 	"memoir": true, "thesis": true, "dissertation": true, "chapter": true,
 }
 
+// asVerbForms report a judgement only with "as" after their object
+// ("sees the trial as a farce"); alone they report nothing ("saw the
+// minister").
+var asVerbForms = []string{"see", "sees", "saw", "regard", "regards", "regarded", "view", "views", "viewed"}
+
+// asVerbs holds asVerbForms.
+var asVerbs = map[string]bool{}
+
+func init() {
+	for _, f := range asVerbForms {
+		asVerbs[f] = true
+	}
+}
+
+// opinionNouns after "in X's" introduce X's view ("in his opinion,").
+var opinionNouns = map[string]bool{"opinion": true, "view": true, "words": true, "assessment": true, "estimation": true, "judgement": true, "judgment": true}
+
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
 
@@ -515,6 +534,8 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 var speechAdjectives = map[string]bool{
 	"adamant": true, "insistent": true, "emphatic": true, "indignant": true,
 	"categorical": true, "unequivocal": true, "vocal": true, "outspoken": true,
+	// a conviction stated, as "believes that" states one
+	"sure": true, "certain": true, "convinced": true, "confident": true,
 }
 
 // speechNouns are the objects of speechVerbs that report what follows in
@@ -528,6 +549,7 @@ var speechNouns = map[string]bool{
 	"statements": true, "claims": true, "warnings": true, "promises": true,
 	"pledges": true, "arguments": true, "suggestions": true, "complaints": true,
 	"predictions": true, "remarks": true, "information": true, "news": true,
+	"opinion": true, "view": true, "belief": true, "conviction": true, "attention": true,
 }
 
 // authorVoice are unresolved subject pronouns that, outside quotation

@@ -420,6 +420,26 @@ func (a *analysis) writtenWork(i, limit int) bool {
 	return false
 }
 
+// opinionStmt is the statement after "in X's opinion,": X's, verbatim
+// to the end of the sentence.
+func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
+	var sp speakerRef
+	if p := a.toks[c.at+1].lower; possessivePronouns[p] {
+		sp = a.resolvePronoun(map[string]string{"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}[p], a.toks[c.at+1].start, st)
+	} else {
+		sp, _ = a.nameRef(c.at+1, c.last, c.at+1, st)
+	}
+	if sp.empty() || authorVoice[sp.source] {
+		return stmt{}, false
+	}
+	x, ok := a.contentStmt(c.last+2, s.last, true)
+	if !ok {
+		return stmt{}, false
+	}
+	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
+	return x, true
+}
+
 // countedObject open a noun phrase that "add" takes as its object in
 // scores and prices ("both added a try", "added four more", "added $2.70"),
 // not reported content.
@@ -658,6 +678,9 @@ func (a *analysis) colonStatement(colon int, sp speakerRef, cue string, st *stat
 
 // according handles "According to X, …" and "…, according to X."
 func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (stmt, bool) {
+	if c.opinion {
+		return a.opinionStmt(s, c, st)
+	}
 	k := c.last + 1
 	e := k
 	for e < s.last && a.toks[e].text != "," && a.toks[e].text != "." {
