@@ -103,139 +103,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		st.subjSent = si
 	}
 	cues := a.findCues(s)
-	var prev speakerRef
-	contentEnd := -1 // token where the previous forward content ended
-	clauseStart := s.first
-	for ci, c := range cues {
-		if a.toks[c.at].start < st.blocked {
-			continue
-		}
-		if c.at < contentEnd && !(isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
-			continue // a report nested in another
-		}
-		next := s.last
-		for _, d := range cues[ci+1:] {
-			if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
-				next = d.at
-				break
-			}
-		}
-		if c.according {
-			x, ok := a.according(s, c, clauseStart, st)
-			if ok {
-				emit(x)
-				prev = x.sp
-				clauseStart = a.tokenAt(x.end)
-			}
-			continue
-		}
-		f := a.cueFrame(s, c, st, prev)
-		if f.sp.empty() && !f.hasSubj || authorVoice[f.sp.source] {
-			// no subject, or the author's own "I think" outside quotation
-			// marks: the document's voice, not a reported statement
-			continue
-		}
-		cueText := a.joinTokens(c.at, c.last+1)
-		conf := 0.7
-		if f.sp.name != "" {
-			conf = 0.8
-		}
-		// colon: "X wrote: …", "X shared it with these words: …"
-		if colon := a.colonAfter(f.after, s.last); colon >= 0 {
-			if x, ok := a.colonStatement(colon, f.sp, cueText, st); ok {
-				x.conf = conf + 0.1
-				emit(x)
-				prev = f.sp
-				contentEnd = s.last
-			}
-			continue
-		}
-		rest := f.after
-		backward := false
-		before := f.subjStart > clauseStart && (a.toks[f.subjStart-1].text == "," || a.isClosingMarkTok(f.subjStart-1) || a.toks[f.subjStart-1].text == "—")
-		if f.inverted {
-			before = f.subjStart > clauseStart
-		}
-		if before && rest < s.last && a.toks[rest].lower == "about" {
-			continue
-		}
-		if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
-			before = false
-		}
-		if before {
-			switch {
-			case rest >= s.last:
-				backward = true
-			case !a.toks[rest].word:
-				backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
-			case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
-				backward = true
-			case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
-				// "“…,” Ann Roe told the council in a soft voice, …": after a
-				// quotation the words after "told" are its addressee
-				quoted := a.isClosingMarkTok(f.subjStart-1) || f.subjStart >= 2 && a.toks[f.subjStart-1].text == "," && a.isClosingMarkTok(f.subjStart-2)
-				backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || quoted)
-			}
-		}
-		if backward && subordinators[a.toks[clauseStart].lower] {
-			continue
-		}
-		if backward {
-			for _, x := range a.backwardStmts(clauseStart, f.subjStart, rest, next) {
-				x.sp, x.cue = f.sp, cueText
-				x.conf += conf
-				emit(x)
-				prev = f.sp
-			}
-			clauseStart = next
-			continue
-		}
-		// forward content
-		if e, ok := a.adjunctEnd(rest, next); ok {
-			rest = e // "noted for the judge that", "said by text message"
-		}
-		start := rest
-		if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
-			start = t + 1
-		} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
-			start = e // "told reporters the fees would rise"
-		} else if c.class == cueThat {
-			if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
-				continue
-			}
-		} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
-			continue
-		} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
-			continue // "added 1.5 per cent", "added a try", "added $3"
-		} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
-			continue // "wrote a poem about the war": a work, not its claims
-		}
-		if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
-			// "called it a victory": needs a named subject
-			if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) {
-				continue
-			}
-		}
-		if c.at == s.first {
-			for k := start; k < next; k++ {
-				if a.toks[k].text == "," {
-					next = k
-					break
-				}
-			}
-		}
-		x, ok := a.contentStmt(start, next, true)
-		if !ok {
-			continue
-		}
-		if x.kind == Indirect && a.wordsIn(x.start, x.end) < 3 {
-			continue
-		}
-		x.sp, x.cue, x.conf = f.sp, cueText, conf
-		emit(x)
-		prev = f.sp
-		contentEnd = next
-		clauseStart = next
+	cl := cueLoop{contentEnd: -1, clauseStart: s.first}
+	for ci := range cues {
+		a.cueStatements(s, cues, ci, &cl, st, emit)
 	}
 	// quotations without a cue of their own
 	for qi, q := range a.quotes {
@@ -264,6 +134,171 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// contentBefore reports whether the content of cue c, framed by f, comes
+// before its subject ("…, Ann Roe said."), and whether the cue reports
+// nothing here ("…, he said about", a subordinate clause before it).
+func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int) (backward, skip bool) {
+	rest := f.after
+	before := f.subjStart > clauseStart && (a.toks[f.subjStart-1].text == "," || a.isClosingMarkTok(f.subjStart-1) || a.toks[f.subjStart-1].text == "—")
+	if f.inverted {
+		before = f.subjStart > clauseStart
+	}
+	if before && rest < s.last && a.toks[rest].lower == "about" {
+		return false, true
+	}
+	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
+		before = false
+	}
+	if before {
+		switch {
+		case rest >= s.last:
+			backward = true
+		case !a.toks[rest].word:
+			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
+		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
+			backward = true
+		case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
+			// "“…,” Ann Roe told the council in a soft voice, …": after a
+			// quotation the words after "told" are its addressee
+			quoted := a.isClosingMarkTok(f.subjStart-1) || f.subjStart >= 2 && a.toks[f.subjStart-1].text == "," && a.isClosingMarkTok(f.subjStart-2)
+			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || quoted)
+		}
+	}
+	if backward && subordinators[a.toks[clauseStart].lower] {
+		return false, true
+	}
+	return backward, false
+}
+
+// forwardStart returns where the content of cue c starts when it follows
+// the cue, from token rest; ok is false when what follows is no content
+// ("writes about", "added a try", "wrote a poem").
+func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
+	if e, ok := a.adjunctEnd(rest, next); ok {
+		rest = e // "noted for the judge that", "said by text message"
+	}
+	start := rest
+	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
+		start = t + 1
+	} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
+		start = e // "told reporters the fees would rise"
+	} else if c.class == cueThat {
+		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
+			return 0, false
+		}
+	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
+		return 0, false
+	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
+		return 0, false // "added 1.5 per cent", "added a try", "added $3"
+	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
+		return 0, false // "wrote a poem about the war": a work, not its claims
+	}
+	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
+		// "called it a victory": needs a named subject
+		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) {
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// cueLoop is what one cue's statements leave for the next cue of the same
+// sentence: the last speaker, where forward content ended and where the
+// next clause starts.
+type cueLoop struct {
+	prev        speakerRef
+	contentEnd  int // token where the previous forward content ended
+	clauseStart int
+}
+
+// cueStatements emits the statements of cue ci of sentence s.
+func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop, st *state, emit func(stmt)) {
+	c := cues[ci]
+	if a.toks[c.at].start < st.blocked {
+		return
+	}
+	if c.at < cl.contentEnd && !(isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
+		return // a report nested in another
+	}
+	next := s.last
+	for _, d := range cues[ci+1:] {
+		if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
+			next = d.at
+			break
+		}
+	}
+	if c.according {
+		x, ok := a.according(s, c, cl.clauseStart, st)
+		if ok {
+			emit(x)
+			cl.prev = x.sp
+			cl.clauseStart = a.tokenAt(x.end)
+		}
+		return
+	}
+	f := a.cueFrame(s, c, st, cl.prev)
+	if f.sp.empty() && !f.hasSubj || authorVoice[f.sp.source] {
+		// no subject, or the author's own "I think" outside quotation
+		// marks: the document's voice, not a reported statement
+		return
+	}
+	cueText := a.joinTokens(c.at, c.last+1)
+	conf := 0.7
+	if f.sp.name != "" {
+		conf = 0.8
+	}
+	// colon: "X wrote: …", "X shared it with these words: …"
+	if colon := a.colonAfter(f.after, s.last); colon >= 0 {
+		if x, ok := a.colonStatement(colon, f.sp, cueText, st); ok {
+			x.conf = conf + 0.1
+			emit(x)
+			cl.prev = f.sp
+			cl.contentEnd = s.last
+		}
+		return
+	}
+	backward, skip := a.contentBefore(s, c, f, cl.clauseStart)
+	if skip {
+		return
+	}
+	rest := f.after
+	if backward {
+		for _, x := range a.backwardStmts(cl.clauseStart, f.subjStart, rest, next) {
+			x.sp, x.cue = f.sp, cueText
+			x.conf += conf
+			emit(x)
+			cl.prev = f.sp
+		}
+		cl.clauseStart = next
+		return
+	}
+	// forward content
+	start, ok := a.forwardStart(s, c, f, rest, next)
+	if !ok {
+		return
+	}
+	if c.at == s.first {
+		for k := start; k < next; k++ {
+			if a.toks[k].text == "," {
+				next = k
+				break
+			}
+		}
+	}
+	x, ok := a.contentStmt(start, next, true)
+	if !ok {
+		return
+	}
+	if x.kind == Indirect && a.wordsIn(x.start, x.end) < 3 {
+		return
+	}
+	x.sp, x.cue, x.conf = f.sp, cueText, conf
+	emit(x)
+	cl.prev = f.sp
+	cl.contentEnd = next
+	cl.clauseStart = next
 }
 
 // backwardStmts returns the content of a cue whose subject, starting at

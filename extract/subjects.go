@@ -43,170 +43,202 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		// with a capital only because it opens the sentence
 		return speakerRef{source: t.text}, j, true
 	case t.word && (t.isCap() || t.isAcronym()) && !quantifiers[t.lower]:
-		n0, ok := a.nameEndingAt(j, s.first)
-		if !ok || !a.plausibleName(n0, j+1) {
-			return speakerRef{}, c.at, false
-		}
-		n0 = a.ofNameStart(n0, s.first)
-		if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
-			// "the Nevada Democrat said": a description, not a name
-			return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
-		}
-		// the organisation after a person: "Ali Karimli of PFP reports",
-		// "Tim Guest with the Harbour Authority says"
-		p := n0 - 1
-		if p > s.first && a.toks[p].lower == "the" {
-			p--
-		}
-		if p >= s.first+1 && personLinks[a.toks[p].lower] {
-			if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
-				sp, d0 := a.nameRef(p0, p, s.first, st)
-				return sp, d0, true
-			}
-		}
-		if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgPrefixEnd(n0, j+1) == n0 {
-			// (a name run that opens with an organisation is the person
-			// it names: "the chairman of the Harbour Party Jo Tan said")
-			if b > s.first && authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
-				// "A statement from the Harbour Council said": the author
-				sp, _ := a.nameRef(n0, j+1, n0, st)
-				return sp, b - 1, true
-			}
-			// the object of a preposition is not the subject: "X who in his
-			// interview to the Voice of America called for"
-			if sp, ok := a.relativeSubject(s, n0, st); ok {
-				return sp, c.at, true
-			}
-			return speakerRef{}, c.at, false
-		}
-		sp, d0 := a.nameRef(n0, j+1, s.first, st)
-		return sp, d0, true
+		return a.subjectName(s, c, j, st)
 	case t.word && t.lower == "who":
 		if sp, ok := a.relativeSubject(s, j+1, st); ok {
 			return sp, c.at, true
 		}
 		return speakerRef{}, c.at, false
 	case t.word && (t.lower == "that" || t.lower == "which") && j-1 > s.first && a.toks[j-1].text == ",":
-		// "the statement by the embassy, that calls for": the noun phrase
-		// before the comma
-		for k := j - 2; k >= s.first && k > j-16; k-- {
-			p := a.toks[k]
-			if !p.word || a.insideQuote(p.start) {
-				break
-			}
-			if determiners[p.lower] {
-				return a.phraseRef(a.joinTokens(k, j-1), k, j-1, st), c.at, true
-			}
-		}
-		return speakerRef{}, c.at, false
+		return a.subjectBeforeThat(s, c, j, st)
 	case t.word && quantifiers[t.lower]:
 		return speakerRef{source: t.text}, j, true
 	case t.text == ",":
-		m := j - 1
-		for m >= s.first && a.toks[m].text != "," {
-			m--
+		return a.subjectBeforeComma(s, c, j, st)
+	case t.word && (t.lower == "and" || t.lower == "but"):
+		return a.subjectOfConjunction(s, c, j, st)
+	case t.word && !boundaryWords[t.lower] && !determiners[t.lower]:
+		return a.subjectPhrase(s, c, j, st)
+	}
+	return speakerRef{}, c.at, false
+}
+
+// subjectName finds the subject of cue c when it ends in a capitalised
+// word or an acronym at token j: a name, with what comes before it.
+func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	t := a.toks[j]
+	n0, ok := a.nameEndingAt(j, s.first)
+	if !ok || !a.plausibleName(n0, j+1) {
+		return speakerRef{}, c.at, false
+	}
+	n0 = a.ofNameStart(n0, s.first)
+	if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
+		// "the Nevada Democrat said": a description, not a name
+		return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
+	}
+	// the organisation after a person: "Ali Karimli of PFP reports",
+	// "Tim Guest with the Harbour Authority says"
+	p := n0 - 1
+	if p > s.first && a.toks[p].lower == "the" {
+		p--
+	}
+	if p >= s.first+1 && personLinks[a.toks[p].lower] {
+		if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
+			sp, d0 := a.nameRef(p0, p, s.first, st)
+			return sp, d0, true
 		}
-		if m <= s.first {
-			return speakerRef{}, c.at, false
+	}
+	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgPrefixEnd(n0, j+1) == n0 {
+		// (a name run that opens with an organisation is the person
+		// it names: "the chairman of the Harbour Party Jo Tan said")
+		if b > s.first && authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
+			// "A statement from the Harbour Council said": the author
+			sp, _ := a.nameRef(n0, j+1, n0, st)
+			return sp, b - 1, true
 		}
-		// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
-		if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
-			// the name is the apposition: "her lawyer, Jane Roe, said",
-			// "one senator, Montana Sen. Jo Tan, said"
-			sp, _ := a.nameRef(n0, j, m+1, st)
-			if role, org := a.describe(max(s.first, m-4), m); role != "" {
-				sp.role = role
-				if org != "" {
-					sp.org = org
-				}
-			}
-			return sp, max(s.first, m-4), true
+		// the object of a preposition is not the subject: "X who in his
+		// interview to the Voice of America called for"
+		if sp, ok := a.relativeSubject(s, n0, st); ok {
+			return sp, c.at, true
 		}
-		n0, ok := a.nameEndingAt(m-1, s.first)
-		if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
-			// a long apposition or relative clause after the person who
-			// opens the sentence: "Ann Roe, who ran the club, a charity
-			// based in Eastport, says"; a name after a preposition is in
-			// the apposition, not its head
-			if sp, ok := a.leadPerson(s, j, st); ok {
-				return sp, s.first, true
-			}
+		return speakerRef{}, c.at, false
+	}
+	sp, d0 := a.nameRef(n0, j+1, s.first, st)
+	return sp, d0, true
+}
+
+// subjectBeforeThat finds the noun phrase before ", that" or ", which"
+// at token j.
+func (a *analysis) subjectBeforeThat(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	// "the statement by the embassy, that calls for": the noun phrase
+	// before the comma
+	for k := j - 2; k >= s.first && k > j-16; k-- {
+		p := a.toks[k]
+		if !p.word || a.insideQuote(p.start) {
+			break
 		}
-		if !ok {
-			// an unnamed source with a relative clause: "a resident, whose
-			// name was withheld, wrote"
-			if sp, d0, ok := a.describedSource(s, m, st); ok {
-				return sp, d0, true
-			}
-			return speakerRef{}, c.at, false
+		if determiners[p.lower] {
+			return a.phraseRef(a.joinTokens(k, j-1), k, j-1, st), c.at, true
 		}
-		sp, d0 := a.nameRef(n0, m, s.first, st)
-		if role, org := a.describe(m+1, j); role != "" || org != "" {
-			if role != "" {
-				sp.role = role
-			}
+	}
+	return speakerRef{}, c.at, false
+}
+
+// subjectBeforeComma finds the subject of cue c when a comma at token j
+// ends an apposition or a relative clause before it.
+func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	m := j - 1
+	for m >= s.first && a.toks[m].text != "," {
+		m--
+	}
+	if m <= s.first {
+		return speakerRef{}, c.at, false
+	}
+	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
+	if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
+		// the name is the apposition: "her lawyer, Jane Roe, said",
+		// "one senator, Montana Sen. Jo Tan, said"
+		sp, _ := a.nameRef(n0, j, m+1, st)
+		if role, org := a.describe(max(s.first, m-4), m); role != "" {
+			sp.role = role
 			if org != "" {
 				sp.org = org
 			}
-			st.known[sp.name] = sp
 		}
-		return sp, d0, true
-	case t.word && (t.lower == "and" || t.lower == "but"):
-		if sp, ok := a.sentenceSubject(s, j, st); ok {
-			return sp, c.at, true
+		return sp, max(s.first, m-4), true
+	}
+	n0, ok := a.nameEndingAt(m-1, s.first)
+	if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
+		// a long apposition or relative clause after the person who
+		// opens the sentence: "Ann Roe, who ran the club, a charity
+		// based in Eastport, says"; a name after a preposition is in
+		// the apposition, not its head
+		if sp, ok := a.leadPerson(s, j, st); ok {
+			return sp, s.first, true
 		}
-		// "The poet deleted the poem and said that": the opening noun phrase
-		e := s.first
-		for e < j && a.toks[e].word && !boundaryWords[a.toks[e].lower] && e < s.first+5 {
-			if _, isCue := cueVerbs[a.toks[e].lower]; isCue && e > s.first {
-				break
-			}
-			e++
-		}
-		if e > s.first+1 && determiners[a.toks[s.first].lower] {
-			return a.phraseRef(a.joinTokens(s.first, e-1), s.first, e-1, st), c.at, true
+	}
+	if !ok {
+		// an unnamed source with a relative clause: "a resident, whose
+		// name was withheld, wrote"
+		if sp, d0, ok := a.describedSource(s, m, st); ok {
+			return sp, d0, true
 		}
 		return speakerRef{}, c.at, false
-	case t.word && !boundaryWords[t.lower] && !determiners[t.lower]:
-		if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && determiners[a.toks[j-1].lower]) {
-			// (after a determiner it is the noun: "the report said")
-			return speakerRef{}, c.at, false
+	}
+	sp, d0 := a.nameRef(n0, m, s.first, st)
+	if role, org := a.describe(m+1, j); role != "" || org != "" {
+		if role != "" {
+			sp.role = role
 		}
-		k := j
-		for k-1 >= s.first && k > j-6 {
-			if a.companyDot(k - 1) {
-				k -= 2 // "the Acme Corp. spokesperson"
-				continue
-			}
-			p := a.toks[k-1]
-			if isPossessive(p) && !determiners[p.lower] && p.isCap() && !documentNouns[t.lower] {
-				// "McCallum's staff", "Acme Group's board": the owner's
-				// name is part of the phrase
-				for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
-				}
-				break
-			}
-			if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
-				break // (a document's owner is its author: "Roe's letter")
-			}
-			if _, isCue := cueVerbs[p.lower]; isCue {
-				break
-			}
-			k--
-			if determiners[p.lower] {
-				break
-			}
+		if org != "" {
+			sp.org = org
 		}
-		if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && !isQuoteMark(a.toks[k-1].text) {
-			return speakerRef{}, c.at, false
+		st.known[sp.name] = sp
+	}
+	return sp, d0, true
+}
+
+// subjectOfConjunction finds the subject of a cue after "and" or "but"
+// at token j: the subject of the sentence's first clause.
+func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	if sp, ok := a.sentenceSubject(s, j, st); ok {
+		return sp, c.at, true
+	}
+	// "The poet deleted the poem and said that": the opening noun phrase
+	e := s.first
+	for e < j && a.toks[e].word && !boundaryWords[a.toks[e].lower] && e < s.first+5 {
+		if _, isCue := cueVerbs[a.toks[e].lower]; isCue && e > s.first {
+			break
 		}
-		if k == j && (t.lower == "you" || t.lower == "one") {
-			return speakerRef{}, c.at, false // generic: "when you say", "one might think"
-		}
-		np := a.joinTokens(k, j+1)
-		return a.phraseRef(np, k, j+1, st), k, true
+		e++
+	}
+	if e > s.first+1 && determiners[a.toks[s.first].lower] {
+		return a.phraseRef(a.joinTokens(s.first, e-1), s.first, e-1, st), c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// subjectPhrase finds the subject of cue c when it ends in a lower-case
+// word at token j: a noun phrase of up to six words.
+func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	t := a.toks[j]
+	if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && determiners[a.toks[j-1].lower]) {
+		// (after a determiner it is the noun: "the report said")
+		return speakerRef{}, c.at, false
+	}
+	k := j
+	for k-1 >= s.first && k > j-6 {
+		if a.companyDot(k - 1) {
+			k -= 2 // "the Acme Corp. spokesperson"
+			continue
+		}
+		p := a.toks[k-1]
+		if isPossessive(p) && !determiners[p.lower] && p.isCap() && !documentNouns[t.lower] {
+			// "McCallum's staff", "Acme Group's board": the owner's
+			// name is part of the phrase
+			for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
+			}
+			break
+		}
+		if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
+			break // (a document's owner is its author: "Roe's letter")
+		}
+		if _, isCue := cueVerbs[p.lower]; isCue {
+			break
+		}
+		k--
+		if determiners[p.lower] {
+			break
+		}
+	}
+	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && !isQuoteMark(a.toks[k-1].text) {
+		return speakerRef{}, c.at, false
+	}
+	if k == j && (t.lower == "you" || t.lower == "one") {
+		return speakerRef{}, c.at, false // generic: "when you say", "one might think"
+	}
+	np := a.joinTokens(k, j+1)
+	return a.phraseRef(np, k, j+1, st), k, true
 }
 
 // orgPrefixEnd returns where the person's name starts in the name run
