@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -39,6 +40,9 @@ type StatementQuery struct {
 	// previous page.
 	First int
 	After string
+	// Highlights asks for each hit's highlight (StatementHit.Highlights);
+	// without it none is computed, which saves reading every hit's text.
+	Highlights bool
 }
 
 // StatementHit is one statement found, best first.
@@ -203,14 +207,27 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 		st = st[:size]
 	}
 	for i, s := range st {
-		res.Hits = append(res.Hits, StatementHit{
-			Statement:  s,
-			Score:      scores[i],
-			Highlights: highlight(s.Text, ms),
-			Cursor:     cursorAt(from + i + 1),
-		})
+		res.Hits = append(res.Hits, StatementHit{Statement: s, Score: scores[i], Cursor: cursorAt(from + i + 1)})
+	}
+	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// highlightHits sets the highlights of hits when q asks for them.
+func highlightHits(ctx context.Context, q StatementQuery, hits []StatementHit, ms []matcher) error {
+	if !q.Highlights {
+		return nil
+	}
+	for i := range hits {
+		h, err := highlight(ctx, hits[i].Statement.Text, ms)
+		if err != nil {
+			return err
+		}
+		hits[i].Highlights = h
+	}
+	return nil
 }
 
 // fresh returns the index to search, after waiting up to freshWait for it
@@ -282,7 +299,10 @@ func (ix *Index) fallback(ctx context.Context, q StatementQuery, clauses []claus
 		items = items[:size]
 	}
 	for i, s := range items {
-		res.Hits = append(res.Hits, StatementHit{Statement: s, Highlights: highlight(s.Text, ms), Cursor: cursorAt(from + i + 1)})
+		res.Hits = append(res.Hits, StatementHit{Statement: s, Cursor: cursorAt(from + i + 1)})
+	}
+	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
@@ -497,34 +517,43 @@ func window(first int, after string) (size, from int, err error) {
 // matches it holds.
 const fragmentWords = 24
 
+// MaxHighlightBytes is how much of a statement's text a highlight looks
+// at: a match further into a longer text is not marked.
+const MaxHighlightBytes = 1 << 20
+
+// checkEvery is how many words highlight reads between looks at its
+// context, so that a cancelled request stops it soon.
+const checkEvery = 4096
+
 // highlight returns the fragment of text with the most matched words (all
-// the text when it is short), or none when no word matched.
-func highlight(text string, ms []matcher) []Highlight {
-	words := Words(text)
+// the text when it is short), or none when no word matched. Its time is
+// linear in the text, of which it reads at most MaxHighlightBytes; it
+// fails with the context's error when ctx ends.
+func highlight(ctx context.Context, text string, ms []matcher) ([]Highlight, error) {
+	seen := text
+	if len(seen) > MaxHighlightBytes {
+		cut := MaxHighlightBytes
+		for cut > 0 && !utf8.RuneStart(seen[cut]) {
+			cut--
+		}
+		seen = seen[:cut]
+	}
+	words := Words(seen)
 	var hit []int
 	for i, w := range words {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if slices.ContainsFunc(ms, func(m matcher) bool { return m.matches(w) }) {
 			hit = append(hit, i)
 		}
 	}
 	if len(hit) == 0 {
-		return nil
+		return nil, nil
 	}
 	lo, hi := 0, len(words)
 	if len(words) > fragmentWords {
-		// The window of fragmentWords words holding the most hits.
-		best, bestN := 0, -1
-		for k, h := range hit {
-			n := 0
-			for _, h2 := range hit[k:] {
-				if h2 < h+fragmentWords {
-					n++
-				}
-			}
-			if n > bestN {
-				best, bestN = h, n
-			}
-		}
+		best := densestWindow(hit, fragmentWords)
 		lo = max(0, best-fragmentWords/4)
 		hi = min(len(words), lo+fragmentWords)
 		lo = max(0, hi-fragmentWords)
@@ -533,7 +562,7 @@ func highlight(text string, ms []matcher) []Highlight {
 	if lo > 0 {
 		start = words[lo].Start
 	}
-	if hi < len(words) {
+	if hi < len(words) || len(seen) < len(text) {
 		end = words[hi-1].End
 	}
 	h := Highlight{Fragment: text[start:end], Start: start, Prefix: start > 0, Suffix: end < len(text)}
@@ -542,7 +571,24 @@ func highlight(text string, ms []matcher) []Highlight {
 			h.Matches = append(h.Matches, store.Span{Start: words[i].Start, End: words[i].End})
 		}
 	}
-	return []Highlight{h}
+	return []Highlight{h}, nil
+}
+
+// densestWindow returns the first of the ascending positions hit that
+// starts the window of width positions holding the most of them: two
+// pointers, so linear in len(hit).
+func densestWindow(hit []int, width int) int {
+	best, bestN := hit[0], 0
+	j := 0
+	for k, h := range hit {
+		for j < len(hit) && hit[j] < h+width {
+			j++
+		}
+		if n := j - k; n > bestN {
+			best, bestN = h, n
+		}
+	}
+	return best
 }
 
 // NameHit is a speaker, organisation or topic found by name.

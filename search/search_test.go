@@ -238,7 +238,7 @@ func setEqual(a, b []string) bool {
 
 func TestHighlights(t *testing.T) {
 	e := openDemo(t)
-	res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`})
+	res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`, Highlights: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,6 +256,11 @@ func TestHighlights(t *testing.T) {
 	}
 	if want := "the war would put the <mark>ceasefire</mark> arrangements in Karabakh under strain, since <mark>Russian</mark> <mark>peacekeepers</mark> are deployed there"; h.HTML() != want {
 		t.Errorf("HTML\n got %s\nwant %s", h.HTML(), want)
+	}
+	// Highlights cost a pass over each hit's text: none unless asked for.
+	res, err = e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`})
+	if err != nil || len(res.Hits) != 1 || res.Hits[0].Highlights != nil {
+		t.Errorf("without Highlights: %+v, %v; want one hit without highlights", res.Hits, err)
 	}
 }
 
@@ -477,7 +482,7 @@ func TestFallbackWithoutIndex(t *testing.T) {
 	}
 	ix := search.Open(st, filepath.Join(blocker, "idx"), search.Options{})
 	defer ix.Close()
-	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: "Ukrainian refugees"})
+	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: "Ukrainian refugees", Highlights: true})
 	if err != nil {
 		t.Fatal(err)
 	}
