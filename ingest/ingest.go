@@ -100,7 +100,10 @@ func Prepare(ctx context.Context, s store.Store, doc Document) (*Plan, error) {
 	if doc.Date.Precision() == partialdate.Day {
 		in.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
 	}
-	res, err := extract.Extract(in)
+	res, err := extract.ExtractContext(ctx, in)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
 	if err != nil {
 		return nil, errs.E(errs.Invalid, "cannot read document: %v", err)
 	}
