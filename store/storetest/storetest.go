@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Sources", testSources},
 		{"Statements", testStatements},
 		{"StatementValidation", testStatementValidation},
+		{"FieldBounds", testFieldBounds},
 		{"ByID", testByID},
 		{"NameLookup", testNameLookup},
 		{"ListOthers", testListOthers},
