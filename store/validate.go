@@ -338,6 +338,23 @@ func NormalizeSource(s *Source) error {
 	return nil
 }
 
+// DefaultMaxStatementBytes is the bound on a statement's text when the
+// store is given none: far beyond any one statement (a long speech runs to
+// a few thousand bytes), short of what makes indexing and searching slow.
+const DefaultMaxStatementBytes = 64 << 10
+
+// CheckStatementText refuses, with errs.TooLarge, a statement text longer
+// than limit bytes; a limit of 0 is DefaultMaxStatementBytes.
+func CheckStatementText(text string, limit int) error {
+	if limit <= 0 {
+		limit = DefaultMaxStatementBytes
+	}
+	if len(text) > limit {
+		return errs.E(errs.TooLarge, "statement text of %d bytes exceeds the limit of %d bytes (max-statement-bytes)", len(text), limit)
+	}
+	return nil
+}
+
 // NormalizeStatement checks and normalizes a statement; an empty status
 // becomes UNVERIFIED and repeated topics are dropped. The text is checked
 // but never changed.

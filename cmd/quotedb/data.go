@@ -46,6 +46,10 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.\n\nUsage: quotedb import [flags] [FILE]", stderr)
 	db := dbFlag(fs)
+	maxStatement, err := maxStatementFlag(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -61,7 +65,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer f.Close()
 		r = f
 	}
-	s, err := openStore(*db)
+	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,9 @@ type Options struct {
 	// NoSync skips fsync at commit: a crash may lose recent commits or
 	// corrupt the file. Only for tests and throwaway bulk loads.
 	NoSync bool
+	// MaxStatementBytes bounds the text of a statement written;
+	// zero means store.DefaultMaxStatementBytes.
+	MaxStatementBytes int
 }
 
 // Store is a quotedb database in a bbolt file. It is safe for concurrent
@@ -57,6 +60,8 @@ type Store struct {
 
 	mu     sync.Mutex
 	commit chan struct{} // closed and replaced at each write commit
+
+	maxStatement int // bytes of a statement's text
 }
 
 var _ store.Store = (*Store)(nil)
@@ -123,7 +128,11 @@ func Open(path string, opts *Options) (*Store, error) {
 		db.Close()
 		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("creating buckets in %q", path))
 	}
-	return &Store{db: db, path: path, commit: make(chan struct{})}, nil
+	maxStatement := opts.MaxStatementBytes
+	if maxStatement <= 0 {
+		maxStatement = store.DefaultMaxStatementBytes
+	}
+	return &Store{db: db, path: path, commit: make(chan struct{}), maxStatement: maxStatement}, nil
 }
 
 func allBuckets() [][]byte {
@@ -187,6 +196,7 @@ func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 	var changed bool
 	err := s.db.Update(func(btx *bbolt.Tx) error {
 		t := newTx(btx, store.ActorFrom(ctx))
+		t.maxStatement = s.maxStatement
 		fnErr = fn(t)
 		changed = t.changes > 0
 		return fnErr

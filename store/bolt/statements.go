@@ -291,6 +291,9 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 // checkStatementRefs checks that a normalized statement's references exist
 // and that its span holds its text.
 func (t *tx) checkStatementRefs(s *store.Statement) error {
+	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
+		return err
+	}
 	if err := t.mustExist(store.SpeakerType, s.SpeakerID); err != nil {
 		return err
 	}

@@ -92,6 +92,32 @@ func testFieldBounds(t *testing.T, s store.Store) {
 	update(t, s, func(tx store.Tx) error { return tx.UpdateSource(src) })
 }
 
+// testStatementTextBound writes statements past the store's bound on their
+// text (store.DefaultMaxStatementBytes, the stores under test being opened
+// with their defaults): refused as too large, however written.
+func testStatementTextBound(t *testing.T, s store.Store) {
+	f := fixture{t, s}
+	sp := f.speaker("Ann Roe")
+	long := strings.Repeat("We will rebuild the harbour. ", store.DefaultMaxStatementBytes/29+1)
+	st := f.stmt("The harbour will reopen in spring.", sp, "2024-03-01")
+	writes := map[string]func(tx store.Tx) error{
+		"create": func(tx store.Tx) error { return tx.CreateStatement(&store.Statement{Text: long, Kind: store.Direct}) },
+		"update": func(tx store.Tx) error {
+			return tx.UpdateStatement(with(st, func(s *store.Statement) { s.Text = long }))
+		},
+		"put": func(tx store.Tx) error {
+			_, err := tx.Put(store.Record{Type: store.StatementType, Statement: with(st, func(s *store.Statement) { s.Text = long })})
+			return err
+		},
+	}
+	for name, write := range writes {
+		if err := try(s, write); !errs.Is(err, errs.TooLarge) || !strings.Contains(errs.Message(err), "statement text") {
+			t.Errorf("%s of a statement of %d bytes: %v; want LIMIT_EXCEEDED", name, len(long), err)
+		}
+	}
+	f.stmt(long[:store.DefaultMaxStatementBytes], sp, "2024-03-01")
+}
+
 // with returns a copy of st changed by change.
 func with(st *store.Statement, change func(*store.Statement)) *store.Statement {
 	c := *st

@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Statements", testStatements},
 		{"StatementValidation", testStatementValidation},
 		{"FieldBounds", testFieldBounds},
+		{"StatementTextBound", testStatementTextBound},
 		{"ByID", testByID},
 		{"NameLookup", testNameLookup},
 		{"ListOthers", testListOthers},
