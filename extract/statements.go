@@ -27,6 +27,9 @@ func (a *analysis) statements(docDate string) []Quote {
 	ref := parseDocDate(docDate)
 	out := make([]Quote, 0, len(stmts))
 	for _, x := range stmts {
+		if a.stopped() {
+			return nil
+		}
 		q := Quote{
 			Start: x.start, End: x.end, Text: a.text[x.start:x.end], Kind: x.kind,
 			Speaker: x.sp.name, Source: x.sp.source, Cue: x.cue, Organisation: x.sp.org,

@@ -524,6 +524,11 @@ func Apply(ctx context.Context, s store.Store, p *Plan) (src *store.Source, crea
 			}
 		}
 		for i := range p.Statements {
+			// A document of megabytes has tens of thousands of statements:
+			// past the request's deadline, write none of them.
+			if i%1000 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
 			if err := tx.CreateStatement(&p.Statements[i]); err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ type tx struct {
 	// maxStatement bounds the text of a statement written; 0 in
 	// transactions that write no records.
 	maxStatement int
+	srcCache     *cachedSource    // see spanSource
 	rec          [7]*bbolt.Bucket // by position in store.RecordTypes
 	ixb          [numIx]*bbolt.Bucket
 	log          *bbolt.Bucket

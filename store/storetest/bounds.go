@@ -118,6 +118,30 @@ func testStatementTextBound(t *testing.T, s store.Store) {
 	f.stmt(long[:store.DefaultMaxStatementBytes], sp, "2024-03-01")
 }
 
+// testSpanAfterSourceChange checks spans against the source as it stands
+// at each write, also when the source changes in the same transaction.
+func testSpanAfterSourceChange(t *testing.T, s store.Store) {
+	f := fixture{t, s}
+	src := f.source("Harbour report", "The mayor said the harbour will reopen.", nil, "2024-03-01")
+	stmt := func(text string) *store.Statement {
+		return &store.Statement{Text: text, Kind: store.Indirect, SourceID: src.ID, Span: &store.Span{Start: 15, End: 15 + len(text)}}
+	}
+	err := try(s, func(tx store.Tx) error {
+		if err := tx.CreateStatement(stmt("the harbour will reopen")); err != nil {
+			t.Errorf("a span holding the statement: %v", err)
+		}
+		changed := *src
+		changed.Text = "The mayor said the airport will close."
+		if err := tx.UpdateSource(&changed); err != nil {
+			return err
+		}
+		return tx.CreateStatement(stmt("the harbour will reopen"))
+	})
+	if !errs.Is(err, errs.Invalid) || !strings.Contains(errs.Message(err), "does not hold the statement text") {
+		t.Errorf("a span checked against the source before it changed: %v", err)
+	}
+}
+
 // with returns a copy of st changed by change.
 func with(st *store.Statement, change func(*store.Statement)) *store.Statement {
 	c := *st

@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StatementValidation", testStatementValidation},
 		{"FieldBounds", testFieldBounds},
 		{"StatementTextBound", testStatementTextBound},
+		{"SpanAfterSourceChange", testSpanAfterSourceChange},
 		{"ByID", testByID},
 		{"NameLookup", testNameLookup},
 		{"ListOthers", testListOthers},
