@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -309,23 +310,35 @@ func buildIndexes(t *tx, buckets []string) error {
 
 // Stats is what a monitor wants to know of the database.
 type Stats struct {
-	// SizeBytes is the size of the database file.
+	// SizeBytes is the size of the database file, which bbolt grows
+	// ahead of need and never shrinks.
 	SizeBytes int64
+	// UsedBytes is how much of the file holds pages, up to the last in
+	// use (pages freed below it count: writes reuse them).
+	UsedBytes int64
 	// LastSeq is the seq of the last committed change, 0 before any.
 	LastSeq uint64
 }
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
 
 // Stats reads the database's size and change-log position in one read
 // transaction.
 func (s *Store) Stats() (Stats, error) {
 	var st Stats
 	err := s.db.View(func(btx *bbolt.Tx) error {
-		st.SizeBytes = btx.Size()
+		st.UsedBytes = btx.Size()
 		st.LastSeq = btx.Bucket(logBucket).Sequence()
 		return nil
 	})
 	if err != nil {
 		return Stats{}, dbErr(err)
 	}
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return Stats{}, errs.Wrap(errs.Internal, err, "database file")
+	}
+	st.SizeBytes = fi.Size()
 	return st, nil
 }
