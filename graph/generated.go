@@ -425,6 +425,7 @@ type ComplexityRoot struct {
 	}
 
 	StatementSearchConnection struct {
+		CutShort   func(childComplexity int) int
 		Edges      func(childComplexity int) int
 		Fallback   func(childComplexity int) int
 		IndexLag   func(childComplexity int) int
@@ -2529,6 +2530,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEvent.StatementID(childComplexity), true
 
+	case "StatementSearchConnection.cutShort":
+		if e.ComplexityRoot.StatementSearchConnection.CutShort == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.CutShort(childComplexity), true
 	case "StatementSearchConnection.edges":
 		if e.ComplexityRoot.StatementSearchConnection.Edges == nil {
 			break
@@ -4174,6 +4181,8 @@ func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Co
 		return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
 	case "fallback":
 		return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+	case "cutShort":
+		return ec.fieldContext_StatementSearchConnection_cutShort(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementSearchConnection", field.Name)
 }
@@ -15152,6 +15161,29 @@ func (ec *executionContext) fieldContext_StatementSearchConnection_fallback(_ co
 	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _StatementSearchConnection_cutShort(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_cutShort(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CutShort, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_cutShort(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _StatementSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21486,6 +21518,11 @@ func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel 
 			}
 		case "fallback":
 			out.Values[i] = ec._StatementSearchConnection_fallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cutShort":
+			out.Values[i] = ec._StatementSearchConnection_cutShort(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

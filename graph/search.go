@@ -49,6 +49,7 @@ func searchConnection(res *search.StatementResult, from *string) *model.Statemen
 		PageInfo: &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: deref(from) != ""},
 		IndexLag: int(res.Lag),
 		Fallback: res.Fallback,
+		CutShort: res.CutShort,
 	}
 	if res.Total >= 0 {
 		c.TotalCount = &res.Total

@@ -107,6 +107,10 @@ type StatementResult struct {
 	// scanned instead: the query's words were matched as one piece of
 	// text (TextContains), unranked, in the store's order.
 	Fallback bool
+	// CutShort is true when a fallback stopped scanning the store at its
+	// bounds (Options.FallbackScan, FallbackTime) before reaching its
+	// end: more statements may match than the result holds.
+	CutShort bool
 }
 
 // SearchStatements runs a full-text search. It waits briefly for changes
@@ -276,25 +280,19 @@ func (ix *Index) fallback(ctx context.Context, q StatementQuery, clauses []claus
 	}
 	f := q.Filter
 	f.TextContains = strings.TrimSpace(f.TextContains + " " + strings.Join(words, " "))
-	var c *store.Conn[*store.Statement]
-	err := ix.st.View(ctx, func(tx store.Tx) error {
-		var err error
-		// Offsets are the cursors of search results; the store pages by
-		// its own cursors, so read up to the offset and skip.
-		c, err = tx.ListStatements(f, store.Page{First: min(from+size+1, store.MaxPageSize)})
-		return err
-	})
+	// Offsets are the cursors of search results; the store pages by its
+	// own cursors, so read up to the offset and skip.
+	items, cutShort, err := ix.scan(ctx, f, from+size+1)
 	if err != nil {
 		return nil, err
 	}
-	res := &StatementResult{Lag: lag, Fallback: true, Total: -1}
-	items := c.Items
+	res := &StatementResult{Lag: lag, Fallback: true, Total: -1, CutShort: cutShort}
 	if from < len(items) {
 		items = items[from:]
 	} else {
 		items = nil
 	}
-	res.HasNext = len(items) > size || c.HasNext
+	res.HasNext = len(items) > size
 	if len(items) > size {
 		items = items[:size]
 	}
@@ -305,6 +303,44 @@ func (ix *Index) fallback(ctx context.Context, q StatementQuery, clauses []claus
 		return nil, err
 	}
 	return res, nil
+}
+
+// scan returns up to want statements of the store that match f, in the
+// store's order, reading them a page at a time and matching their text
+// here, so that it can stop at the index's fallback bounds: then cutShort
+// is true.
+func (ix *Index) scan(ctx context.Context, f store.StatementFilter, want int) (items []*store.Statement, cutShort bool, err error) {
+	folded := textfold.Fold(f.TextContains)
+	f.TextContains = ""
+	deadline := time.Now().Add(ix.fallbackTime)
+	page := store.Page{First: min(store.MaxPageSize, ix.fallbackScan)}
+	for scanned := 0; ; {
+		var c *store.Conn[*store.Statement]
+		err := ix.st.View(ctx, func(tx store.Tx) error {
+			var err error
+			c, err = tx.ListStatements(f, page)
+			return err
+		})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, s := range c.Items {
+			if s.TextContainsFolded(folded) {
+				items = append(items, s)
+				if len(items) == want {
+					return items, false, nil
+				}
+			}
+		}
+		scanned += len(c.Items)
+		switch {
+		case !c.HasNext:
+			return items, false, nil
+		case scanned >= ix.fallbackScan || time.Now().After(deadline):
+			return items, true, nil
+		}
+		page.After = c.Cursors[len(c.Cursors)-1]
+	}
 }
 
 func validateFilter(f store.StatementFilter) error {

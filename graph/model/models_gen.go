@@ -394,6 +394,8 @@ type StatementSearchConnection struct {
 	IndexLag int `json:"indexLag"`
 	// True when the index was unavailable and the store was scanned instead.
 	Fallback bool `json:"fallback"`
+	// True when a fallback scan stopped at its bounds (25,000 statements, a second) before the end of the store: more statements may match than this result holds.
+	CutShort bool `json:"cutShort"`
 }
 
 type StatementSearchEdge struct {
