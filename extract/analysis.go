@@ -1,5 +1,7 @@
 package extract
 
+import "context"
+
 // analysis holds the segmented text and what was found in it.
 type analysis struct {
 	text       string
@@ -13,20 +15,31 @@ type analysis struct {
 	mentions   []mention
 	orgAliases map[string][]string
 	gender     map[string]byte // person's full name -> genderMale or genderFemale
+	qix        quoteIndex
+	mix        mentionIndex
+	// ctx ends the analysis early: see stopped.
+	ctx context.Context
 }
 
 // analyse segments text and collects names, organisations and headings.
-func analyse(text string) *analysis {
-	a := &analysis{text: text}
+// When ctx ends it stops between steps; the caller checks ctx.Err().
+func analyse(ctx context.Context, text string) *analysis {
+	a := &analysis{text: text, ctx: ctx}
 	a.toks = tokenize(text)
 	a.paras = paragraphs(text)
-	a.findQuotes()
-	a.splitSentences()
-	a.findHeadings()
-	a.findOrgAliases()
-	a.findMentions()
-	a.findGenders()
+	for _, step := range []func(){a.findQuotes, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findMentions, a.indexMentions, a.findGenders} {
+		if a.stopped() {
+			break
+		}
+		step()
+	}
 	return a
+}
+
+// stopped reports whether the analysis's context has ended, after which its
+// steps return early with partial results, to be thrown away.
+func (a *analysis) stopped() bool {
+	return a.ctx.Err() != nil
 }
 
 // tokensIn returns the tokens lying within [start, end).

@@ -8,6 +8,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -129,6 +130,12 @@ var ErrInvalidUTF8 = errors.New("extract: invalid UTF-8")
 // Extract finds the attributed statements of doc. It fails only on invalid
 // UTF-8 input, with an error that wraps ErrInvalidUTF8.
 func Extract(doc Document) (*Result, error) {
+	return ExtractContext(context.Background(), doc)
+}
+
+// ExtractContext is Extract, stopped when ctx ends: then it returns
+// ctx.Err(). Its time grows in proportion to the text.
+func ExtractContext(ctx context.Context, doc Document) (*Result, error) {
 	if !utf8.ValidString(doc.Text) {
 		return nil, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, firstInvalid(doc.Text))
 	}
@@ -139,7 +146,10 @@ func Extract(doc Document) (*Result, error) {
 	case Markdown:
 		text = stripMarkdown(text)
 	}
-	a := analyse(text)
+	a := analyse(ctx, text)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res := &Result{Text: text, OrgAliases: a.orgAliases}
 	if !doc.Date.IsZero() {
 		res.Date = doc.Date.Format("2006-01-02")
@@ -147,6 +157,9 @@ func Extract(doc Document) (*Result, error) {
 		res.Date = a.findDocDate()
 	}
 	res.Quotes = a.statements(res.Date)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	res.Speakers = a.speakerList(res.Quotes)
 	return res, nil
 }

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -191,46 +194,33 @@ func (a *analysis) findQuotes() {
 	}
 	// Order by start; compute depth from containment.
 	sortQuotes(out)
-	for i := range out {
-		out[i].depth = 0
-		for j := 0; j < i; j++ {
-			if out[j].start <= out[i].start && out[i].end <= out[j].end && !out[j].missingOpen {
-				out[i].depth++
-			}
-		}
-	}
+	quoteDepths(out)
 	a.quotes = out
+	a.indexQuotes()
 }
 
+// sortQuotes orders quotations by start, the longer first on equal starts.
 func sortQuotes(qs []qspan) {
-	for i := 1; i < len(qs); i++ {
-		for j := i; j > 0 && (qs[j].start < qs[j-1].start || (qs[j].start == qs[j-1].start && qs[j].end > qs[j-1].end)); j-- {
-			qs[j], qs[j-1] = qs[j-1], qs[j]
-		}
-	}
+	slices.SortStableFunc(qs, func(x, y qspan) int {
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end))
+	})
 }
 
 // insideQuote reports whether byte pos lies strictly inside an outermost
 // quotation (after its opening mark, before its closing mark).
 func (a *analysis) insideQuote(pos int) bool {
-	for _, q := range a.quotes {
-		if q.depth == 0 && !q.missingOpen && q.start < pos && pos < q.end-1 {
-			return true
-		}
-		if q.start > pos {
-			break
-		}
-	}
-	return false
+	// Of the outermost quotations starting before pos, does the furthest
+	// reaching end after it?
+	ix := a.qix
+	k := sort.Search(len(ix.outer), func(k int) bool { return a.quotes[ix.outer[k]].start >= pos })
+	return k > 0 && pos < ix.outerEnd[k-1]-1
 }
 
 // quoteEndingAt returns the index of the outermost quotation whose closing
 // mark ends at byte end, or -1.
 func (a *analysis) quoteEndingAt(end int) int {
-	for i, q := range a.quotes {
-		if q.depth == 0 && !q.missingOpen && !q.unclosed && q.end == end {
-			return i
-		}
+	if i, ok := a.qix.endingAt[end]; ok {
+		return i
 	}
 	return -1
 }
@@ -238,10 +228,8 @@ func (a *analysis) quoteEndingAt(end int) int {
 // quoteStartingAt returns the index of the outermost quotation opening at
 // byte start, or -1.
 func (a *analysis) quoteStartingAt(start int) int {
-	for i, q := range a.quotes {
-		if q.depth == 0 && !q.missingOpen && q.start == start {
-			return i
-		}
+	if i, ok := a.qix.startingAt[start]; ok {
+		return i
 	}
 	return -1
 }

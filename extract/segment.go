@@ -209,13 +209,9 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 	if a.insideQuote(t.start) {
 		return false
 	}
-	if isQuoteMark(t.text) && i > 0 {
-		for _, q := range a.quotes {
-			if q.missingOpen && q.end == t.end {
-				p := a.toks[i-1].text
-				return p == "." || p == "!" || p == "?" || p == "…"
-			}
-		}
+	if isQuoteMark(t.text) && i > 0 && a.qix.missingOpenEnd[t.end] {
+		p := a.toks[i-1].text
+		return p == "." || p == "!" || p == "?" || p == "…"
 	}
 	switch t.text {
 	case "!", "?", "…":

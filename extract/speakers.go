@@ -295,28 +295,15 @@ func (a *analysis) canonicalName(name string, pos int) string {
 	if strings.Contains(name, " ") {
 		return a.fullerName(name, pos)
 	}
-	lw := strings.ToLower(name)
-	best := ""
-	for _, m := range a.mentions {
-		if !strings.Contains(m.name, " ") {
-			continue
-		}
-		for _, w := range strings.Fields(strings.ToLower(m.name)) {
-			if w == lw {
-				if m.pos <= pos || best == "" {
-					best = m.name
-				}
-				break
-			}
-		}
-		if m.pos > pos && best != "" {
-			break
-		}
-	}
-	if best == "" {
+	// the latest name with the word at or before pos, else the first after
+	withWord := a.mix.byWord[strings.ToLower(name)]
+	if len(withWord) == 0 {
 		return name
 	}
-	return best
+	if k := a.mentionsUpTo(withWord, pos, false); k > 0 {
+		return a.mentions[withWord[k-1]].name
+	}
+	return a.mentions[withWord[0]].name
 }
 
 // fullerName returns the latest person's name mentioned before byte pos
@@ -325,6 +312,13 @@ func (a *analysis) canonicalName(name string, pos int) string {
 // ("Omar Al Amin"). Without one, name is returned.
 func (a *analysis) fullerName(name string, pos int) string {
 	words := strings.Fields(strings.ToLower(name))
+	if len(words) > 0 {
+		longer := a.mix.bySuffix[strings.Join(words, " ")]
+		if k := a.mentionsUpTo(longer, pos, true); k > 0 {
+			return a.mentions[longer[k-1]].name
+		}
+		return name
+	}
 	best := name
 	for _, m := range a.mentions {
 		if m.pos >= pos {

@@ -12,6 +12,9 @@ func (a *analysis) statements(docDate string) []Quote {
 	pull := a.pullQuotePara()
 	var stmts []stmt
 	for si, s := range a.sents {
+		if a.stopped() {
+			return nil
+		}
 		if s.para == pull || a.heading[s.para] {
 			continue
 		}
@@ -24,6 +27,9 @@ func (a *analysis) statements(docDate string) []Quote {
 	ref := parseDocDate(docDate)
 	out := make([]Quote, 0, len(stmts))
 	for _, x := range stmts {
+		if a.stopped() {
+			return nil
+		}
 		q := Quote{
 			Start: x.start, End: x.end, Text: a.text[x.start:x.end], Kind: x.kind,
 			Speaker: x.sp.name, Source: x.sp.source, Cue: x.cue, Organisation: x.sp.org,
@@ -84,7 +90,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 				st.orgs = append(st.orgs, x.sp)
 			}
 		}
-		for qi, q := range a.quotes {
+		for qi, q := range a.quotesStarting(x.start, x.end) {
 			if q.start >= x.start && q.start < x.end {
 				st.consumed[qi] = true
 			}
@@ -108,7 +114,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		a.cueStatements(s, cues, ci, &cl, st, emit)
 	}
 	// quotations without a cue of their own
-	for qi, q := range a.quotes {
+	for qi, q := range a.quotesStarting(a.toks[s.first].start, a.toks[s.last-1].end) {
 		if q.depth != 0 || q.missingOpen || st.consumed[qi] || q.start < a.toks[s.first].start || q.start >= a.toks[s.last-1].end || q.start < st.blocked {
 			continue
 		}
@@ -671,7 +677,7 @@ func (a *analysis) contentStmt(i, j int, forward bool) (stmt, bool) {
 		return stmt{}, false
 	}
 	x := stmt{start: start, end: end, kind: Indirect}
-	for _, q := range a.quotes {
+	for _, q := range a.quotesStarting(start, end) {
 		if q.depth != 0 || q.missingOpen || q.start < start || q.start >= end {
 			continue
 		}
@@ -699,7 +705,7 @@ func (a *analysis) colonStatement(colon int, sp speakerRef, cue string, st *stat
 		return stmt{start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, sp: sp, cue: cue}, true
 	}
 	end := a.paras[p].end
-	for _, q := range a.quotes {
+	for _, q := range a.quotesStarting(first.start+1, a.paras[p].end) {
 		if q.missingOpen && q.start > first.start && q.end <= a.paras[p].end {
 			end = q.end
 			break
@@ -766,9 +772,13 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 func dedupe(xs []stmt) []stmt {
 	sort.SliceStable(xs, func(i, j int) bool { return xs[i].start < xs[j].start })
 	var out []stmt
+	open := 0 // out[:open] end before every later x starts
 	for _, x := range xs {
+		for open < len(out) && out[open].end <= x.start {
+			open++
+		}
 		merged := false
-		for k := range out {
+		for k := open; k < len(out); k++ {
 			y := &out[k]
 			ov := min(x.end, y.end) - max(x.start, y.start)
 			if ov <= 0 {

@@ -425,6 +425,7 @@ type ComplexityRoot struct {
 	}
 
 	StatementSearchConnection struct {
+		CutShort   func(childComplexity int) int
 		Edges      func(childComplexity int) int
 		Fallback   func(childComplexity int) int
 		IndexLag   func(childComplexity int) int
@@ -2529,6 +2530,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEvent.StatementID(childComplexity), true
 
+	case "StatementSearchConnection.cutShort":
+		if e.ComplexityRoot.StatementSearchConnection.CutShort == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.CutShort(childComplexity), true
 	case "StatementSearchConnection.edges":
 		if e.ComplexityRoot.StatementSearchConnection.Edges == nil {
 			break
@@ -3249,8 +3256,12 @@ type Query {
   statement(id: ID!): Statement!
   statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
 
-  "What ingestDocument would store, without storing anything."
-  previewDocument(input: DocumentInput!): DocumentPreview!
+  """
+  What ingestDocument would store, without storing anything. Needs an EDITOR
+  token, as ingestDocument does: extracting a document of up to 2 MiB costs
+  about a second of a core, more than an open read should.
+  """
+  previewDocument(input: DocumentInput!): DocumentPreview! @hasRole(role: EDITOR)
 }
 
 enum DocumentFormat {
@@ -4170,6 +4181,8 @@ func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Co
 		return ec.fieldContext_StatementSearchConnection_indexLag(ctx, field)
 	case "fallback":
 		return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
+	case "cutShort":
+		return ec.fieldContext_StatementSearchConnection_cutShort(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementSearchConnection", field.Name)
 }
@@ -12035,7 +12048,25 @@ func (ec *executionContext) _Query_previewDocument(ctx context.Context, field gr
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().PreviewDocument(ctx, fc.Args["input"].(model.DocumentInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				role, err := ec.unmarshalNRole2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.DocumentPreview
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.DocumentPreview
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, role)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentPreview) graphql.Marshaler {
 			return ec.marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐDocumentPreview(ctx, selections, v)
 		},
@@ -15127,6 +15158,29 @@ func (ec *executionContext) _StatementSearchConnection_fallback(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_StatementSearchConnection_fallback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatementSearchConnection_cutShort(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_cutShort(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CutShort, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_cutShort(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
 }
 
@@ -21464,6 +21518,11 @@ func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel 
 			}
 		case "fallback":
 			out.Values[i] = ec._StatementSearchConnection_fallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cutShort":
+			out.Values[i] = ec._StatementSearchConnection_cutShort(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

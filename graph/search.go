@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
 	"github.com/quotedb/quotedb/search"
@@ -19,6 +21,27 @@ func (r *Resolver) searchIndex() (*search.Index, error) {
 	return r.Search, nil
 }
 
+// wantsHighlights reports whether the statement search being resolved
+// selects its edges' highlight or matches, which cost a pass over each
+// hit's text.
+func wantsHighlights(ctx context.Context) bool {
+	if graphql.GetFieldContext(ctx) == nil {
+		return true
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, edges := range graphql.CollectFieldsCtx(ctx, nil) {
+		if edges.Name != "edges" {
+			continue
+		}
+		for _, f := range graphql.CollectFields(oc, edges.Selections, nil) {
+			if f.Name == "highlight" || f.Name == "matches" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // searchConnection translates a statement search result.
 func searchConnection(res *search.StatementResult, from *string) *model.StatementSearchConnection {
 	c := &model.StatementSearchConnection{
@@ -26,6 +49,7 @@ func searchConnection(res *search.StatementResult, from *string) *model.Statemen
 		PageInfo: &model.PageInfo{HasNextPage: res.HasNext, HasPreviousPage: deref(from) != ""},
 		IndexLag: int(res.Lag),
 		Fallback: res.Fallback,
+		CutShort: res.CutShort,
 	}
 	if res.Total >= 0 {
 		c.TotalCount = &res.Total

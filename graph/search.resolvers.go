@@ -24,7 +24,7 @@ func (r *queryResolver) SearchStatements(ctx context.Context, query string, filt
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.SearchStatements(ctx, search.StatementQuery{Query: query, Filter: f, First: deref(first), After: deref(after)})
+	res, err := ix.SearchStatements(ctx, search.StatementQuery{Query: query, Filter: f, First: deref(first), After: deref(after), Highlights: wantsHighlights(ctx)})
 	if err != nil {
 		return nil, err
 	}

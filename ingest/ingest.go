@@ -100,7 +100,10 @@ func Prepare(ctx context.Context, s store.Store, doc Document) (*Plan, error) {
 	if doc.Date.Precision() == partialdate.Day {
 		in.Date = time.Date(doc.Date.Year, time.Month(doc.Date.Month), doc.Date.Day, 0, 0, 0, 0, time.UTC)
 	}
-	res, err := extract.Extract(in)
+	res, err := extract.ExtractContext(ctx, in)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
 	if err != nil {
 		return nil, errs.E(errs.Invalid, "cannot read document: %v", err)
 	}
@@ -521,6 +524,11 @@ func Apply(ctx context.Context, s store.Store, p *Plan) (src *store.Source, crea
 			}
 		}
 		for i := range p.Statements {
+			// A document of megabytes has tens of thousands of statements:
+			// past the request's deadline, write none of them.
+			if i%1000 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
 			if err := tx.CreateStatement(&p.Statements[i]); err != nil {
 				return err
 			}

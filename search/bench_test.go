@@ -71,20 +71,20 @@ func benchQueries(ids *benchdb.IDs) []search.StatementQuery {
 	said := store.StatementFilter{Said: mustRange("2019..2020")}
 	lastName := func(name string) string { return name[strings.LastIndexByte(name, ' ')+1:] }
 	return []search.StatementQuery{
-		{Query: "inflation"},
-		{Query: "pensions prices"},
-		{Query: `"will not allow"`},
-		{Query: `"freedom of expression"`},
-		{Query: lastName(ids.Names[0])},
-		{Query: lastName(ids.Aliases[0]) + " corruption"},
-		{Query: "journ*"},
-		{Query: "negotaitions~"},
-		{Query: "peace", Filter: said},
-		{Query: "sanctions", Filter: store.StatementFilter{TopicIDs: ids.Topics[:1]}},
-		{Query: "journalists", Filter: store.StatementFilter{OrganisationIDs: ids.Organisations[:1], Said: mustRange("2021")}},
-		{Query: "budget", Filter: store.StatementFilter{SpeakerIDs: ids.Speakers[:1]}},
-		{Query: "police -protesters", Filter: store.StatementFilter{Statuses: []store.Status{store.Disputed}}},
-		{Query: "the government"},
+		{Query: "inflation", Highlights: true},
+		{Query: "pensions prices", Highlights: true},
+		{Query: `"will not allow"`, Highlights: true},
+		{Query: `"freedom of expression"`, Highlights: true},
+		{Query: lastName(ids.Names[0]), Highlights: true},
+		{Query: lastName(ids.Aliases[0]) + " corruption", Highlights: true},
+		{Query: "journ*", Highlights: true},
+		{Query: "negotaitions~", Highlights: true},
+		{Query: "peace", Filter: said, Highlights: true},
+		{Query: "sanctions", Filter: store.StatementFilter{TopicIDs: ids.Topics[:1]}, Highlights: true},
+		{Query: "journalists", Filter: store.StatementFilter{OrganisationIDs: ids.Organisations[:1], Said: mustRange("2021")}, Highlights: true},
+		{Query: "budget", Filter: store.StatementFilter{SpeakerIDs: ids.Speakers[:1]}, Highlights: true},
+		{Query: "police -protesters", Filter: store.StatementFilter{Statuses: []store.Status{store.Disputed}}, Highlights: true},
+		{Query: "the government", Highlights: true},
 	}
 }
 

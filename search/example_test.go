@@ -23,7 +23,7 @@ func ExampleIndex_SearchStatements() {
 	defer ix.Close()
 	ix.WaitCurrent(context.Background())
 
-	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: `"Russian peacekeepers" ceasefire`})
+	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: `"Russian peacekeepers" ceasefire`, Highlights: true})
 	if err != nil {
 		fmt.Println(err)
 		return

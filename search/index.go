@@ -13,6 +13,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -71,7 +72,19 @@ type Options struct {
 	// 0 chooses by the number of statements (see statementsPerShard) and
 	// of cores. An existing index keeps the shards it was built with.
 	Shards int
+	// FallbackScan and FallbackTime bound the statements a search reads,
+	// and the time it takes, when it scans the store for want of an
+	// index; 0 means DefaultFallbackScan and DefaultFallbackTime.
+	FallbackScan int
+	FallbackTime time.Duration
 }
+
+// The default bounds of a fallback search: at about 40 µs a statement
+// read and folded, a second or so of scanning.
+const (
+	DefaultFallbackScan = 25_000
+	DefaultFallbackTime = time.Second
+)
 
 // Index is the search index of one store. Its methods are safe for
 // concurrent use.
@@ -81,6 +94,9 @@ type Index struct {
 	log *slog.Logger
 
 	shards int // Options.Shards
+
+	fallbackScan int
+	fallbackTime time.Duration
 
 	mu  sync.RWMutex
 	idx *shards // nil while there is no usable index
@@ -105,7 +121,8 @@ func Open(st store.Store, dir string, opts Options) *Index {
 		log = slog.New(slog.DiscardHandler)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ix := &Index{st: st, dir: dir, log: log, shards: opts.Shards, stop: cancel, done: make(chan struct{}), advanced: make(chan struct{})}
+	ix := &Index{st: st, dir: dir, log: log, shards: opts.Shards, stop: cancel, done: make(chan struct{}), advanced: make(chan struct{}),
+		fallbackScan: cmp.Or(max(opts.FallbackScan, 0), DefaultFallbackScan), fallbackTime: cmp.Or(max(opts.FallbackTime, 0), DefaultFallbackTime)}
 	go ix.run(ctx)
 	return ix
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -39,6 +40,9 @@ type StatementQuery struct {
 	// previous page.
 	First int
 	After string
+	// Highlights asks for each hit's highlight (StatementHit.Highlights);
+	// without it none is computed, which saves reading every hit's text.
+	Highlights bool
 }
 
 // StatementHit is one statement found, best first.
@@ -103,6 +107,10 @@ type StatementResult struct {
 	// scanned instead: the query's words were matched as one piece of
 	// text (TextContains), unranked, in the store's order.
 	Fallback bool
+	// CutShort is true when a fallback stopped scanning the store at its
+	// bounds (Options.FallbackScan, FallbackTime) before reaching its
+	// end: more statements may match than the result holds.
+	CutShort bool
 }
 
 // SearchStatements runs a full-text search. It waits briefly for changes
@@ -206,14 +214,27 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 		st = st[:size]
 	}
 	for i, s := range st {
-		res.Hits = append(res.Hits, StatementHit{
-			Statement:  s,
-			Score:      scores[i],
-			Highlights: highlight(s.Text, ms),
-			Cursor:     cursorAt(from + i + 1),
-		})
+		res.Hits = append(res.Hits, StatementHit{Statement: s, Score: scores[i], Cursor: cursorAt(from + i + 1)})
+	}
+	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// highlightHits sets the highlights of hits when q asks for them.
+func highlightHits(ctx context.Context, q StatementQuery, hits []StatementHit, ms []matcher) error {
+	if !q.Highlights {
+		return nil
+	}
+	for i := range hits {
+		h, err := highlight(ctx, hits[i].Statement.Text, ms)
+		if err != nil {
+			return err
+		}
+		hits[i].Highlights = h
+	}
+	return nil
 }
 
 // fresh returns the index to search, after waiting up to freshWait for it
@@ -262,32 +283,67 @@ func (ix *Index) fallback(ctx context.Context, q StatementQuery, clauses []claus
 	}
 	f := q.Filter
 	f.TextContains = strings.TrimSpace(f.TextContains + " " + strings.Join(words, " "))
-	var c *store.Conn[*store.Statement]
-	err := ix.st.View(ctx, func(tx store.Tx) error {
-		var err error
-		// Offsets are the cursors of search results; the store pages by
-		// its own cursors, so read up to the offset and skip.
-		c, err = tx.ListStatements(f, store.Page{First: min(from+size+1, store.MaxPageSize)})
-		return err
-	})
+	// Offsets are the cursors of search results; the store pages by its
+	// own cursors, so read up to the offset and skip.
+	items, cutShort, err := ix.scan(ctx, f, from+size+1)
 	if err != nil {
 		return nil, err
 	}
-	res := &StatementResult{Lag: lag, Fallback: true, Total: -1}
-	items := c.Items
+	res := &StatementResult{Lag: lag, Fallback: true, Total: -1, CutShort: cutShort}
 	if from < len(items) {
 		items = items[from:]
 	} else {
 		items = nil
 	}
-	res.HasNext = len(items) > size || c.HasNext
+	res.HasNext = len(items) > size
 	if len(items) > size {
 		items = items[:size]
 	}
 	for i, s := range items {
-		res.Hits = append(res.Hits, StatementHit{Statement: s, Highlights: highlight(s.Text, ms), Cursor: cursorAt(from + i + 1)})
+		res.Hits = append(res.Hits, StatementHit{Statement: s, Cursor: cursorAt(from + i + 1)})
+	}
+	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// scan returns up to want statements of the store that match f, in the
+// store's order, reading them a page at a time and matching their text
+// here, so that it can stop at the index's fallback bounds: then cutShort
+// is true.
+func (ix *Index) scan(ctx context.Context, f store.StatementFilter, want int) (items []*store.Statement, cutShort bool, err error) {
+	folded := textfold.Fold(f.TextContains)
+	f.TextContains = ""
+	deadline := time.Now().Add(ix.fallbackTime)
+	page := store.Page{First: min(store.MaxPageSize, ix.fallbackScan)}
+	for scanned := 0; ; {
+		var c *store.Conn[*store.Statement]
+		err := ix.st.View(ctx, func(tx store.Tx) error {
+			var err error
+			c, err = tx.ListStatements(f, page)
+			return err
+		})
+		if err != nil {
+			return nil, false, err
+		}
+		for _, s := range c.Items {
+			if s.TextContainsFolded(folded) {
+				items = append(items, s)
+				if len(items) == want {
+					return items, false, nil
+				}
+			}
+		}
+		scanned += len(c.Items)
+		switch {
+		case !c.HasNext:
+			return items, false, nil
+		case scanned >= ix.fallbackScan || time.Now().After(deadline):
+			return items, true, nil
+		}
+		page.After = c.Cursors[len(c.Cursors)-1]
+	}
 }
 
 func validateFilter(f store.StatementFilter) error {
@@ -500,34 +556,43 @@ func window(first int, after string) (size, from int, err error) {
 // matches it holds.
 const fragmentWords = 24
 
+// MaxHighlightBytes is how much of a statement's text a highlight looks
+// at: a match further into a longer text is not marked.
+const MaxHighlightBytes = 1 << 20
+
+// checkEvery is how many words highlight reads between looks at its
+// context, so that a cancelled request stops it soon.
+const checkEvery = 4096
+
 // highlight returns the fragment of text with the most matched words (all
-// the text when it is short), or none when no word matched.
-func highlight(text string, ms []matcher) []Highlight {
-	words := Words(text)
+// the text when it is short), or none when no word matched. Its time is
+// linear in the text, of which it reads at most MaxHighlightBytes; it
+// fails with the context's error when ctx ends.
+func highlight(ctx context.Context, text string, ms []matcher) ([]Highlight, error) {
+	seen := text
+	if len(seen) > MaxHighlightBytes {
+		cut := MaxHighlightBytes
+		for cut > 0 && !utf8.RuneStart(seen[cut]) {
+			cut--
+		}
+		seen = seen[:cut]
+	}
+	words := Words(seen)
 	var hit []int
 	for i, w := range words {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if slices.ContainsFunc(ms, func(m matcher) bool { return m.matches(w) }) {
 			hit = append(hit, i)
 		}
 	}
 	if len(hit) == 0 {
-		return nil
+		return nil, nil
 	}
 	lo, hi := 0, len(words)
 	if len(words) > fragmentWords {
-		// The window of fragmentWords words holding the most hits.
-		best, bestN := 0, -1
-		for k, h := range hit {
-			n := 0
-			for _, h2 := range hit[k:] {
-				if h2 < h+fragmentWords {
-					n++
-				}
-			}
-			if n > bestN {
-				best, bestN = h, n
-			}
-		}
+		best := densestWindow(hit, fragmentWords)
 		lo = max(0, best-fragmentWords/4)
 		hi = min(len(words), lo+fragmentWords)
 		lo = max(0, hi-fragmentWords)
@@ -536,7 +601,7 @@ func highlight(text string, ms []matcher) []Highlight {
 	if lo > 0 {
 		start = words[lo].Start
 	}
-	if hi < len(words) {
+	if hi < len(words) || len(seen) < len(text) {
 		end = words[hi-1].End
 	}
 	h := Highlight{Fragment: text[start:end], Start: start, Prefix: start > 0, Suffix: end < len(text)}
@@ -545,7 +610,24 @@ func highlight(text string, ms []matcher) []Highlight {
 			h.Matches = append(h.Matches, store.Span{Start: words[i].Start, End: words[i].End})
 		}
 	}
-	return []Highlight{h}
+	return []Highlight{h}, nil
+}
+
+// densestWindow returns the first of the ascending positions hit that
+// starts the window of width positions holding the most of them: two
+// pointers, so linear in len(hit).
+func densestWindow(hit []int, width int) int {
+	best, bestN := hit[0], 0
+	j := 0
+	for k, h := range hit {
+		for j < len(hit) && hit[j] < h+width {
+			j++
+		}
+		if n := j - k; n > bestN {
+			best, bestN = h, n
+		}
+	}
+	return best
 }
 
 // NameHit is a speaker, organisation or topic found by name.

@@ -238,7 +238,7 @@ func setEqual(a, b []string) bool {
 
 func TestHighlights(t *testing.T) {
 	e := openDemo(t)
-	res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`})
+	res, err := e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`, Highlights: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,6 +256,11 @@ func TestHighlights(t *testing.T) {
 	}
 	if want := "the war would put the <mark>ceasefire</mark> arrangements in Karabakh under strain, since <mark>Russian</mark> <mark>peacekeepers</mark> are deployed there"; h.HTML() != want {
 		t.Errorf("HTML\n got %s\nwant %s", h.HTML(), want)
+	}
+	// Highlights cost a pass over each hit's text: none unless asked for.
+	res, err = e.ix.SearchStatements(context.Background(), search.StatementQuery{Query: `ceasefire "Russian peacekeepers"`})
+	if err != nil || len(res.Hits) != 1 || res.Hits[0].Highlights != nil {
+		t.Errorf("without Highlights: %+v, %v; want one hit without highlights", res.Hits, err)
 	}
 }
 
@@ -477,7 +482,7 @@ func TestFallbackWithoutIndex(t *testing.T) {
 	}
 	ix := search.Open(st, filepath.Join(blocker, "idx"), search.Options{})
 	defer ix.Close()
-	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: "Ukrainian refugees"})
+	res, err := ix.SearchStatements(context.Background(), search.StatementQuery{Query: "Ukrainian refugees", Highlights: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -508,3 +513,47 @@ func TestStatusLagsWhileClosed(t *testing.T) {
 }
 
 func writeFile(path string) error { return os.WriteFile(path, []byte("not a directory"), 0o644) }
+
+// A search without an index scans the store within bounds, and says when
+// it stopped at them before the end.
+func TestFallbackIsBounded(t *testing.T) {
+	dir := t.TempDir()
+	st, err := bolt.Open(filepath.Join(dir, "test.db"), &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	blocker := filepath.Join(dir, "file")
+	if err := writeFile(blocker); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		scan     int
+		query    string
+		first    int
+		hits     int
+		cutShort bool
+	}{
+		{"no match, the whole store read", 0, "zanzibar", 10, 0, false},
+		{"no match, stopped after 3", 3, "zanzibar", 10, 0, true},
+		{"a full page before the bound", 3, "the", 1, 1, false},
+		{"matches found, stopped after 3", 3, "Ukrainian refugees", 10, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := search.Open(st, filepath.Join(blocker, "idx"), search.Options{FallbackScan: tt.scan})
+			defer ix.Close()
+			res, err := ix.SearchStatements(t.Context(), search.StatementQuery{Query: tt.query, First: tt.first})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Fallback || len(res.Hits) != tt.hits || res.CutShort != tt.cutShort {
+				t.Errorf("fallback %v, %d hits, cut short %v; want %d hits, cut short %v", res.Fallback, len(res.Hits), res.CutShort, tt.hits, tt.cutShort)
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ func TestMutationsNeedATokenOfTheirRole(t *testing.T) {
 	var sp struct{ CreateSpeaker struct{ ID string } }
 	editor.Query(&sp, createSpeaker, map[string]any{"name": "Ganimat Zahid"})
 	del := `mutation($id: ID!) { deleteSpeaker(id: $id) }`
+	preview := `{ previewDocument(input: {text: "The minister said that the bridge will open."}) { title } }`
 	tests := []struct {
 		name       string
 		secret     string // "" for none
@@ -41,6 +42,8 @@ func TestMutationsNeedATokenOfTheirRole(t *testing.T) {
 		{name: "anonymous create", query: createSpeaker, status: 200, code: "UNAUTHENTICATED"},
 		{name: "anonymous delete", query: del, status: 200, code: "UNAUTHENTICATED"},
 		{name: "editor delete", secret: "editor", query: del, status: 200, code: "FORBIDDEN"},
+		// A preview extracts a document, which costs CPU: for editors only.
+		{name: "anonymous preview", query: preview, status: 200, code: "UNAUTHENTICATED"},
 		{name: "revoked admin", secret: revoked, query: del, status: 401, code: "UNAUTHENTICATED"},
 		{name: "unknown token", secret: "qdb_" + strings.Repeat("A", 43), query: createSpeaker, status: 401, code: "UNAUTHENTICATED"},
 		{name: "not a bearer token", header: "Basic dXNlcjpwYXNz", query: createSpeaker, status: 401, code: "UNAUTHENTICATED"},

@@ -201,12 +201,14 @@ type storeCollector struct {
 
 var (
 	sizeDesc     = prometheus.NewDesc("quotedb_store_size_bytes", "Size of the database file.", nil, nil)
+	usedDesc     = prometheus.NewDesc("quotedb_store_used_bytes", "Bytes of the database file up to its last page in use; the rest is room to grow.", nil, nil)
 	positionDesc = prometheus.NewDesc("quotedb_changelog_position", "Seq of the last committed change.", nil, nil)
 	lagDesc      = prometheus.NewDesc("quotedb_index_lag", "Changes committed that a follower of the change log has not applied yet.", []string{"follower"}, nil)
 )
 
 func (c *storeCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- sizeDesc
+	ch <- usedDesc
 	ch <- positionDesc
 	ch <- lagDesc
 }
@@ -218,6 +220,7 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 		return
 	}
 	ch <- prometheus.MustNewConstMetric(sizeDesc, prometheus.GaugeValue, float64(st.SizeBytes))
+	ch <- prometheus.MustNewConstMetric(usedDesc, prometheus.GaugeValue, float64(st.UsedBytes))
 	ch <- prometheus.MustNewConstMetric(positionDesc, prometheus.GaugeValue, float64(st.LastSeq))
 	for _, f := range c.followers {
 		lag := float64(0)

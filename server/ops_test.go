@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -107,7 +108,8 @@ func TestMetrics(t *testing.T) {
 		{`quotedb_graphql_errors_total{code="NOT_FOUND",operation="Missing"}`, 1},
 		{`quotedb_graphql_errors_total{code="GRAPHQL_PARSE_FAILED",operation="invalid"}`, 1},
 		{`quotedb_http_requests_total{route="/graphql",status="200"}`, -2}, // present
-		{`quotedb_store_size_bytes`, float64(stats.SizeBytes)},
+		{`quotedb_store_size_bytes`, float64(fileSize(t, f.db.Path()))},
+		{`quotedb_store_used_bytes`, float64(stats.UsedBytes)},
 		{`quotedb_changelog_position`, float64(stats.LastSeq)},
 		{`quotedb_index_lag{follower="reader"}`, float64(stats.LastSeq - 5)},
 	}
@@ -118,7 +120,7 @@ func TestMetrics(t *testing.T) {
 		}
 		t.Errorf("%s = %v, want %v", tt.series, got, tt.want)
 	}
-	if stats.LastSeq < 15 || stats.SizeBytes <= 0 {
+	if stats.LastSeq < 15 || stats.UsedBytes <= 0 || stats.UsedBytes > stats.SizeBytes {
 		t.Errorf("stats %+v do not reflect the seeded records", stats)
 	}
 
@@ -242,4 +244,14 @@ func TestRequestLog(t *testing.T) {
 			t.Errorf("line %d: %v, want operation %s status %v errors %v", i, l, w.operation, w.status, w.errors)
 		}
 	}
+}
+
+// fileSize returns the size of the file at path.
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
 }

@@ -111,6 +111,36 @@ func checkNameText(what, name string) error {
 	return nil
 }
 
+// MaxURLBytes bounds URLs, and MaxTextBytes descriptions: far beyond any
+// real one, short of what would bloat every record that carries them.
+const (
+	MaxURLBytes  = 4096
+	MaxTextBytes = 10_000
+)
+
+// checkLen refuses a field longer than limit bytes, naming it.
+func checkLen(what, value string, limit int) error {
+	if len(value) > limit {
+		return errs.E(errs.Invalid, "%s of %d bytes exceeds the limit of %d bytes", what, len(value), limit)
+	}
+	return nil
+}
+
+// checkLens runs checkLen over fields, stopping at the first refusal.
+func checkLens(fields ...lenCheck) error {
+	for _, f := range fields {
+		if err := checkLen(f.what, f.value, f.limit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type lenCheck struct {
+	what, value string
+	limit       int
+}
+
 // normAliases trims aliases and drops empty ones, those equal (folded) to
 // one of names, and repeats, keeping the first spelling. An alias past
 // MaxNameBytes or with a control character is refused.
@@ -139,6 +169,9 @@ func normAliases(what string, aliases []string, names ...string) ([]string, erro
 
 func normQID(qid *string) error {
 	*qid = strings.TrimSpace(*qid)
+	if err := checkLen("QID", *qid, MaxNameBytes); err != nil {
+		return err
+	}
 	if *qid != "" && !qidPattern.MatchString(*qid) {
 		return errs.E(errs.Invalid, "QID %q is not Q followed by digits", *qid)
 	}
@@ -172,6 +205,9 @@ func NormalizeSpeaker(s *Speaker) error {
 		return err
 	}
 	s.Description = strings.TrimSpace(s.Description)
+	if err := checkLen("speaker description", s.Description, MaxTextBytes); err != nil {
+		return err
+	}
 	return normQID(&s.QID)
 }
 
@@ -224,6 +260,9 @@ func NormalizeAffiliation(a *Affiliation) error {
 		}
 	}
 	a.Role = strings.TrimSpace(a.Role)
+	if err := checkLen("affiliation role", a.Role, MaxNameBytes); err != nil {
+		return err
+	}
 	if err := checkDate("affiliation start", a.Start); err != nil {
 		return err
 	}
@@ -246,6 +285,9 @@ func NormalizeTopic(t *Topic) error {
 		return err
 	}
 	t.Slug = strings.TrimSpace(t.Slug)
+	if err := checkLen("topic slug", t.Slug, MaxNameBytes); err != nil {
+		return err
+	}
 	if t.Slug == "" {
 		t.Slug = Slug(t.Name)
 		if t.Slug == "" {
@@ -282,10 +324,34 @@ func NormalizeSource(s *Source) error {
 	s.URL = strings.TrimSpace(s.URL)
 	s.ArchivedURL = strings.TrimSpace(s.ArchivedURL)
 	s.Language = strings.TrimSpace(s.Language)
+	if err := checkLens(
+		lenCheck{"source url", s.URL, MaxURLBytes},
+		lenCheck{"source archived url", s.ArchivedURL, MaxURLBytes},
+		lenCheck{"source language", s.Language, MaxNameBytes},
+	); err != nil {
+		return err
+	}
 	if err := checkDate("source published date", s.Published); err != nil {
 		return err
 	}
 	s.ContentHash = ContentHash(s.Text)
+	return nil
+}
+
+// DefaultMaxStatementBytes is the bound on a statement's text when the
+// store is given none: far beyond any one statement (a long speech runs to
+// a few thousand bytes), short of what makes indexing and searching slow.
+const DefaultMaxStatementBytes = 64 << 10
+
+// CheckStatementText refuses, with errs.TooLarge, a statement text longer
+// than limit bytes; a limit of 0 is DefaultMaxStatementBytes.
+func CheckStatementText(text string, limit int) error {
+	if limit <= 0 {
+		limit = DefaultMaxStatementBytes
+	}
+	if len(text) > limit {
+		return errs.E(errs.TooLarge, "statement text of %d bytes exceeds the limit of %d bytes (max-statement-bytes)", len(text), limit)
+	}
 	return nil
 }
 
@@ -334,6 +400,14 @@ func NormalizeStatement(s *Statement) error {
 	s.Role = strings.TrimSpace(s.Role)
 	s.Cue = strings.TrimSpace(s.Cue)
 	s.Language = strings.TrimSpace(s.Language)
+	if err := checkLens(
+		lenCheck{"statement heading", s.Heading, MaxNameBytes},
+		lenCheck{"statement role", s.Role, MaxNameBytes},
+		lenCheck{"statement cue", s.Cue, MaxNameBytes},
+		lenCheck{"statement language", s.Language, MaxNameBytes},
+	); err != nil {
+		return err
+	}
 	if err := checkDate("statement date said", s.Said); err != nil {
 		return err
 	}
@@ -345,6 +419,9 @@ func NormalizeStatement(s *Statement) error {
 			return err
 		}
 		s.Covers[i].Label = strings.TrimSpace(c.Label)
+		if err := checkLen("statement coverage label", s.Covers[i].Label, MaxNameBytes); err != nil {
+			return err
+		}
 	}
 	if s.Span != nil {
 		if s.SourceID == "" {
@@ -399,6 +476,9 @@ func NormalizeClaimReview(r *ClaimReview) error {
 	if r.RatingText == "" {
 		return errs.E(errs.Invalid, "claim review rating text is required")
 	}
+	if err := checkLen("claim review rating text", r.RatingText, MaxNameBytes); err != nil {
+		return err
+	}
 	for _, v := range []float64{r.RatingValue, r.BestRating, r.WorstRating} {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return errs.E(errs.Invalid, "claim review rating %v is not a finite number", v)
@@ -411,6 +491,9 @@ func NormalizeClaimReview(r *ClaimReview) error {
 		return errs.E(errs.Invalid, "claim review rating value %v is not between worst rating %v and best rating %v", r.RatingValue, r.WorstRating, r.BestRating)
 	}
 	r.URL = strings.TrimSpace(r.URL)
+	if err := checkLen("claim review url", r.URL, MaxURLBytes); err != nil {
+		return err
+	}
 	if err := CheckURL("claim review url", r.URL); err != nil {
 		return err
 	}

@@ -95,6 +95,10 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
 	db := dbFlag(fs)
+	maxStatement, err := maxStatementFlag(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -110,7 +114,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer f.Close()
 		r = f
 	}
-	s, err := openStore(*db)
+	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
@@ -80,6 +81,22 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 func openStore(path string) (*bolt.Store, error) {
 	return bolt.Open(path, nil)
+}
+
+// maxStatementFlag adds --max-statement-bytes to fs, set from
+// QUOTEDB_MAX_STATEMENT_BYTES when that is set.
+func maxStatementFlag(fs *flag.FlagSet) (*int, error) {
+	n := fs.Int("max-statement-bytes", store.DefaultMaxStatementBytes, "largest statement text to store, in bytes; a document with a longer statement is refused whole (env QUOTEDB_MAX_STATEMENT_BYTES)")
+	return n, setFromEnv(fs, map[string]string{"max-statement-bytes": "QUOTEDB_MAX_STATEMENT_BYTES"})
+}
+
+// openStoreLimited opens the database refusing statements longer than
+// maxStatement bytes.
+func openStoreLimited(path string, maxStatement int) (*bolt.Store, error) {
+	if maxStatement <= 0 {
+		return nil, usageError("--max-statement-bytes must be positive")
+	}
+	return bolt.Open(path, &bolt.Options{MaxStatementBytes: maxStatement})
 }
 
 func envOr(key, def string) string {

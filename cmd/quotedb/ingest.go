@@ -30,6 +30,10 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if err := setFromEnv(fs, map[string]string{"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES"}); err != nil {
 		return err
 	}
+	maxStatement, err := maxStatementFlag(fs)
+	if err != nil {
+		return err
+	}
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -59,7 +63,7 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			return inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), *maxBytes))
 		}
 	}
-	s, err := openStore(*db)
+	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}

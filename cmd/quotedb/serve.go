@@ -38,6 +38,10 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	fs.DurationVar(&limits.Timeout, "request-timeout", graph.DefaultTimeout, "longest time a GraphQL request may run (env QUOTEDB_REQUEST_TIMEOUT)")
 	fs.IntVar(&limits.MaxDocumentBytes, "max-document-bytes", graph.DefaultMaxDocumentBytes, "largest document text to ingest or preview, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
 	fs.IntVar(&limits.MaxSubscriberLag, "max-subscriber-lag", graph.DefaultMaxSubscriberLag, "changes a subscription may fall behind the change log before it is ended (env QUOTEDB_MAX_SUBSCRIBER_LAG)")
+	maxStatement, err := maxStatementFlag(fs)
+	if err != nil {
+		return err
+	}
 	if err := setFromEnv(fs, map[string]string{
 		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
 		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
@@ -66,7 +70,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	tuneGC()
-	s, err := openStore(*db)
+	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}

@@ -394,6 +394,8 @@ type StatementSearchConnection struct {
 	IndexLag int `json:"indexLag"`
 	// True when the index was unavailable and the store was scanned instead.
 	Fallback bool `json:"fallback"`
+	// True when a fallback scan stopped at its bounds (25,000 statements, a second) before the end of the store: more statements may match than this result holds.
+	CutShort bool `json:"cutShort"`
 }
 
 type StatementSearchEdge struct {
@@ -401,9 +403,12 @@ type StatementSearchEdge struct {
 	Node   *store.Statement `json:"node"`
 	// Relevance; only the order of scores within one result means anything. 0 in a fallback.
 	Score float64 `json:"score"`
-	// The stretch of the text with the most matched words, HTML-escaped, each matched word in <mark>, with … where the text was cut; null when no word is marked.
+	// The stretch of the text with the most matched words, HTML-escaped, each matched
+	// word in <mark>, with … where the text was cut; null when no word is marked.
+	// Only the first MiB of a statement's text is looked at. Computed only when
+	// highlight or matches is selected.
 	Highlight *string `json:"highlight,omitempty"`
-	// UTF-8 byte ranges of the matched words in the statement's text.
+	// UTF-8 byte ranges of the matched words in the highlight (so within the text's first MiB).
 	Matches []*store.Span `json:"matches"`
 }
 

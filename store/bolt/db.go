@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -47,6 +48,9 @@ type Options struct {
 	// NoSync skips fsync at commit: a crash may lose recent commits or
 	// corrupt the file. Only for tests and throwaway bulk loads.
 	NoSync bool
+	// MaxStatementBytes bounds the text of a statement written;
+	// zero means store.DefaultMaxStatementBytes.
+	MaxStatementBytes int
 }
 
 // Store is a quotedb database in a bbolt file. It is safe for concurrent
@@ -57,6 +61,8 @@ type Store struct {
 
 	mu     sync.Mutex
 	commit chan struct{} // closed and replaced at each write commit
+
+	maxStatement int // bytes of a statement's text
 }
 
 var _ store.Store = (*Store)(nil)
@@ -123,7 +129,11 @@ func Open(path string, opts *Options) (*Store, error) {
 		db.Close()
 		return nil, errs.Wrap(errs.Internal, err, fmt.Sprintf("creating buckets in %q", path))
 	}
-	return &Store{db: db, path: path, commit: make(chan struct{})}, nil
+	maxStatement := opts.MaxStatementBytes
+	if maxStatement <= 0 {
+		maxStatement = store.DefaultMaxStatementBytes
+	}
+	return &Store{db: db, path: path, commit: make(chan struct{}), maxStatement: maxStatement}, nil
 }
 
 func allBuckets() [][]byte {
@@ -187,6 +197,7 @@ func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 	var changed bool
 	err := s.db.Update(func(btx *bbolt.Tx) error {
 		t := newTx(btx, store.ActorFrom(ctx))
+		t.maxStatement = s.maxStatement
 		fnErr = fn(t)
 		changed = t.changes > 0
 		return fnErr
@@ -299,23 +310,35 @@ func buildIndexes(t *tx, buckets []string) error {
 
 // Stats is what a monitor wants to know of the database.
 type Stats struct {
-	// SizeBytes is the size of the database file.
+	// SizeBytes is the size of the database file, which bbolt grows
+	// ahead of need and never shrinks.
 	SizeBytes int64
+	// UsedBytes is how much of the file holds pages, up to the last in
+	// use (pages freed below it count: writes reuse them).
+	UsedBytes int64
 	// LastSeq is the seq of the last committed change, 0 before any.
 	LastSeq uint64
 }
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
 
 // Stats reads the database's size and change-log position in one read
 // transaction.
 func (s *Store) Stats() (Stats, error) {
 	var st Stats
 	err := s.db.View(func(btx *bbolt.Tx) error {
-		st.SizeBytes = btx.Size()
+		st.UsedBytes = btx.Size()
 		st.LastSeq = btx.Bucket(logBucket).Sequence()
 		return nil
 	})
 	if err != nil {
 		return Stats{}, dbErr(err)
 	}
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return Stats{}, errs.Wrap(errs.Internal, err, "database file")
+	}
+	st.SizeBytes = fi.Size()
 	return st, nil
 }

@@ -291,6 +291,9 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 // checkStatementRefs checks that a normalized statement's references exist
 // and that its span holds its text.
 func (t *tx) checkStatementRefs(s *store.Statement) error {
+	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
+		return err
+	}
 	if err := t.mustExist(store.SpeakerType, s.SpeakerID); err != nil {
 		return err
 	}
@@ -308,11 +311,37 @@ func (t *tx) checkStatementRefs(s *store.Statement) error {
 	if s.Span == nil {
 		return t.mustExist(store.SourceType, s.SourceID)
 	}
-	src, err := t.Source(s.SourceID)
+	src, err := t.spanSource(s.SourceID)
 	if err != nil {
 		return err
 	}
 	return store.CheckSpan(s, src)
+}
+
+// cachedSource is a source as read in a transaction, and the seq of its
+// latest change written in that transaction then (0 for none).
+type cachedSource struct {
+	id  string
+	seq uint64
+	src *store.Source
+}
+
+// spanSource returns the source to check a statement's span against. The
+// statements of an ingested document all share its source, so it is
+// decoded once per transaction, and again only after it is written:
+// decoding a text of megabytes for each of thousands of statements took a
+// minute.
+func (t *tx) spanSource(id string) (*store.Source, error) {
+	seq := t.written[string(mustID(id))]
+	if c := t.srcCache; c != nil && c.id == id && c.seq == seq {
+		return c.src, nil
+	}
+	src, err := t.Source(id)
+	if err != nil {
+		return nil, err
+	}
+	t.srcCache = &cachedSource{id: id, seq: seq, src: src}
+	return src, nil
 }
 
 func (t *tx) CreateStatement(s *store.Statement) error {

@@ -12,12 +12,16 @@ import (
 // tx implements store.Tx over one bbolt transaction. It must not be used
 // after the View or Update call that made it returns.
 type tx struct {
-	btx     *bbolt.Tx
-	actor   string
-	rec     [7]*bbolt.Bucket // by position in store.RecordTypes
-	ixb     [numIx]*bbolt.Bucket
-	log     *bbolt.Bucket
-	changes int // change-log entries written
+	btx   *bbolt.Tx
+	actor string
+	// maxStatement bounds the text of a statement written; 0 in
+	// transactions that write no records.
+	maxStatement int
+	srcCache     *cachedSource    // see spanSource
+	rec          [7]*bbolt.Bucket // by position in store.RecordTypes
+	ixb          [numIx]*bbolt.Bucket
+	log          *bbolt.Bucket
+	changes      int // change-log entries written
 	// written maps the ids of records changed in this transaction to the
 	// seq of their latest change-log entry (see latestChange).
 	written map[string]uint64
