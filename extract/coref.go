@@ -60,11 +60,8 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 func (a *analysis) nearbySubject(pos int) (name string, person, ok bool) {
 	si := a.sentOf[a.tokenAt(pos)]
 	var found *mention
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := &a.mentions[k]
-		if m.pos >= pos {
-			continue
-		}
 		ms := a.sentOf[a.tokenAt(m.pos)]
 		if ms <= si-orgSentences || found != nil && ms != a.sentOf[a.tokenAt(found.pos)] {
 			break
@@ -94,9 +91,9 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		}
 		return speakerRef{name: name, person: true}
 	}
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
-		if m.pos >= pos || !m.person || !strings.Contains(m.name, " ") {
+		if !m.person || !strings.Contains(m.name, " ") {
 			continue
 		}
 		i := a.tokenAt(m.pos)
@@ -151,10 +148,10 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 // "the Teachers' Union"), else
 // the latest named speaker that is not a person.
 func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
-		if m.pos >= pos || pos-m.pos > 3000 {
-			continue
+		if pos-m.pos > 3000 {
+			break
 		}
 		words := strings.Fields(strings.ToLower(m.name))
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
@@ -185,11 +182,8 @@ const orgSentences = 2
 // the last orgSentences sentences.
 func (a *analysis) nearbyOrg(pos int) (string, bool) {
 	si := a.sentOf[a.tokenAt(pos)]
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
-		if m.pos >= pos {
-			continue
-		}
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}

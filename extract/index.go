@@ -133,6 +133,11 @@ func (a *analysis) indexMentions() {
 	a.mix = ix
 }
 
+// mentionsBefore returns how many mentions are before byte pos.
+func (a *analysis) mentionsBefore(pos int) int {
+	return sort.Search(len(a.mentions), func(k int) bool { return a.mentions[k].pos >= pos })
+}
+
 // mentionsUpTo returns how many of the mentions listed (by index, in order
 // of position) are at or before byte pos (or, when strictly, before it).
 func (a *analysis) mentionsUpTo(list []int, pos int, strictly bool) int {

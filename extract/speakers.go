@@ -335,11 +335,8 @@ func (a *analysis) fullerName(name string, pos int) string {
 // lastPersonBefore returns the latest multi-word person name mentioned
 // before byte pos within the given distance, or "".
 func (a *analysis) lastPersonBefore(pos, within int) string {
-	for k := len(a.mentions) - 1; k >= 0; k-- {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
-		if m.pos >= pos {
-			continue
-		}
 		if pos-m.pos > within {
 			return ""
 		}
