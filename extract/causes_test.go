@@ -132,7 +132,18 @@ func TestNounPhraseSources(t *testing.T) {
 			}
 		})
 	}
+	for _, c := range []struct{ text, source string }{
+		{"Sources familiar with the negotiations have said the fees will rise.", "Sources familiar with the negotiations"},
+		{"A person close to the talks said the fees will rise.", "A person close to the talks"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "fees will"); q.Speaker != "" || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q, want the source %q", c.text, q.Speaker, q.Source, c.source)
+		}
+	}
 	checkSpeakers(t, []speakerCase{
+		{"The fees will rise, lead singer Riefian “Ifan” Fajarsyah told followers.", "fees will rise", "Riefian Fajarsyah", false},
+		{"The U.S. State Department said that the fees will rise.", "fees will rise", "U.S. State Department", true},
+		{"The U.S. State Department called for talks. The agency said that the fees will rise.", "fees will rise", "U.S. State Department", true},
 		{"Ann Roe spoke to the Rail Workers Union. The union says the fees will rise.", "fees will rise", "Rail Workers Union", true},
 	})
 }

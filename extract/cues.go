@@ -73,8 +73,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if !ok {
 			continue
 		}
-		if t.isCap() && k > s.first && a.toks[k-1].word {
-			continue // part of a name: "Wayne State University"
+		if t.isCap() && k > s.first && (a.toks[k-1].word || a.companyDot(k-1)) {
+			continue // part of a name: "Wayne State University", "U.S. State Department"
 		}
 		if a.negatedAt(k, s.first) {
 			continue // "did not say", "won't comment": nothing was reported

@@ -526,6 +526,10 @@ func init() {
 // opinionNouns after "in X's" introduce X's view ("in his opinion,").
 var opinionNouns = map[string]bool{"opinion": true, "view": true, "words": true, "assessment": true, "estimation": true, "judgement": true, "judgment": true}
 
+// sourceModifiers after a noun describe an unnamed source by what it
+// knows ("sources familiar with the talks", "a person close to them").
+var sourceModifiers = map[string]bool{"familiar": true, "close": true, "knowledgeable": true, "briefed": true}
+
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
 

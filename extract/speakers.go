@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -94,6 +95,12 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		case p.text == "." && k-2 >= min && utf8.RuneCountInString(a.toks[k-2].text) == 1 && a.toks[k-2].isCap():
 			k -= 2 // an initial
 			continue
+		case p.text == "." && a.companyDot(k-1) && strings.Contains(a.toks[k-2].text, "."):
+			k -= 2 // an abbreviation with dots: "U.S. State Department"
+			continue
+		case k-4 >= min && a.isClosingMarkTok(k-1) && a.nameWord(k-2) && isOpeningMark(a.toks[k-3].text) && a.nameWord(k-4):
+			k -= 4 // a nickname in quotation marks: "Riefian “Ifan” Fajarsyah"
+			continue
 		case p.word && nameConnectors[p.lower]:
 			c := k - 1
 			for c-1 >= min && a.toks[c-1].word && nameConnectors[a.toks[c-1].lower] {
@@ -125,8 +132,8 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 	for k < max {
 		t := a.toks[k]
 		switch {
-		case t.text == "." && utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() && k+1 < max && a.nameWord(k+1):
-			k++
+		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".")) && k+1 < max && a.nameWord(k+1):
+			k++ // an initial, or an abbreviation with dots: "U.S. State Department"
 			continue
 		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
 			k = a.connectorsEnd(k, max) // "van der", "de la"
@@ -275,8 +282,13 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 }
 
 // cleanName drops a possessive ending and surrounding punctuation.
+// nickname is a word in quotation marks inside a name, which the name
+// is stored without.
+var nickname = regexp.MustCompile(`\s+[“"‘'][^\s“”"‘’']+[”"’']\s+`)
+
 func cleanName(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+	s = nickname.ReplaceAllString(s, " ")
 	s = strings.Trim(s, " ,.;:")
 	if last := s[strings.LastIndex(s, " ")+1:]; strings.Contains(last, ".") && strings.ToUpper(last) == last {
 		s += "." // an abbreviation with dots ends with one: "U.S."

@@ -237,6 +237,18 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if k == j && (t.lower == "you" || t.lower == "one") {
 		return speakerRef{}, c.at, false // generic: "when you say", "one might think"
 	}
+	if k-3 >= s.first && (a.toks[k-1].lower == "with" || a.toks[k-1].lower == "to") && sourceModifiers[a.toks[k-2].lower] {
+		// "sources familiar with the negotiations", "a person close to
+		// the talks": the source is the noun before the modifier
+		h := k - 3
+		if h > s.first && determiners[a.toks[h-1].lower] {
+			h--
+		}
+		if a.toks[k-3].word && !boundaryWords[a.toks[k-3].lower] {
+			np := a.joinTokens(h, j+1)
+			return speakerRef{source: np}, h, true
+		}
+	}
 	np := a.joinTokens(k, j+1)
 	return a.phraseRef(np, k, j+1, st), k, true
 }
@@ -246,7 +258,7 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 // Tan"), or n0 when it does not.
 func (a *analysis) orgPrefixEnd(n0, n1 int) int {
 	for k := n1 - 2; k >= n0; k-- {
-		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) {
+		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) && !isOrgName(a.joinTokens(k+1, n1)) {
 			return k + 1
 		}
 	}
