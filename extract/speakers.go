@@ -42,13 +42,33 @@ func (a *analysis) nameWord(i int) bool {
 		return false
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(t.lower, "’s"), "'s")
-	if functionCaps[base] && !a.afterTitle(i) || honorifics[base] || roleWords[base] {
+	if honorifics[base] {
+		return false
+	}
+	if functionCaps[base] && !a.afterTitle(i) || roleWords[base] && !a.afterTitle(i) && !a.surnameAt(i, base) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
 		return false
 	}
 	return true
+}
+
+// surnameAt reports whether the word at token i, usually a role ("Judge",
+// "Bishop"), is a surname: right after a given name ("Ann Judge"), or
+// where the document has named a person with it ("Judge said" after "Ann
+// Judge").
+func (a *analysis) surnameAt(i int, base string) bool {
+	if i > 0 && i+1 < len(a.toks) && !(a.toks[i+1].word && a.toks[i+1].isCap()) && (i < 2 || !a.toks[i-2].word || !a.toks[i-2].isCap() && !determiners[a.toks[i-2].lower]) {
+		// a run of exactly two words: "Ann Judge spoke", not "Prime
+		// Minister Jo Tan" or "the Deputy Minister"
+		p := a.toks[i-1]
+		pb := strings.ToLower(p.text)
+		if p.word && p.isCap() && !p.isAcronym() && !isPossessive(p) && !roleWords[pb] && !functionCaps[pb] && !honorifics[pb] && !orgWords[pb] && !isDemonym(pb) {
+			return true
+		}
+	}
+	return len(a.mix.bySuffix[base]) > 0
 }
 
 // afterTitle reports whether token i follows a title of address ("Ms.
