@@ -21,6 +21,21 @@ func (a *analysis) statements(docDate string) []Quote {
 		stmts = append(stmts, a.sentenceStatements(si, st)...)
 	}
 	stmts = dedupe(stmts)
+	// an embedded post holds the statements quoted in it: both stand, and
+	// those end where the post's words end
+	posts := a.embeddedPosts()
+	for i := range stmts {
+		for _, p := range posts {
+			if stmts[i].start >= p.start && stmts[i].start < p.end && stmts[i].end > p.end {
+				stmts[i].end = p.end
+				if a.text[p.end-1] == '.' {
+					stmts[i].end--
+				}
+			}
+		}
+	}
+	stmts = append(stmts, posts...)
+	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {
 		stmts = append([]stmt{a.pullQuote(pull, stmts)}, stmts...)
 	}
