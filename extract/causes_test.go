@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -220,6 +221,27 @@ func TestStanceConstructions(t *testing.T) {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
 		}
+	}
+}
+
+// TestOrganisationsAndOwners checks organisation names with "of", a
+// post's owner, reactions, "identifies A as B" and a second report joined
+// by "and". All sentences are invented.
+func TestOrganisationsAndOwners(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"According to the statement of the Ministry of Defence, the border was quiet.", "border was quiet", "Ministry of Defence", true},
+		{"The Ministry of Foreign Affairs issued a statement saying that the talks had failed.", "talks had failed", "Ministry of Foreign Affairs", true},
+		{"Ivo Rask's post says that the talks have failed.", "talks have failed", "Ivo Rask", false},
+		{"Ivo Rask reacted to the news: the talks have failed.", "talks have failed", "Ivo Rask", false},
+		{"Ivo Rask identifies the main problem as corruption.", "main problem as corruption", "Ivo Rask", false},
+	})
+	r := run(t, "Ivo Rask says the talks have failed, and adds that the war will go on.", PlainText, "")
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Text)
+	}
+	if !slices.Equal(got, []string{"the talks have failed", "the war will go on"}) {
+		t.Errorf("got %q, want two reports", got)
 	}
 }
 

@@ -168,6 +168,7 @@ func init() {
 		"remind", "reminds", "reminded", "reminding",
 		"ruled",
 		"blurt", "blurts", "blurted",
+		"react", "reacts", "reacted", "reacting",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -512,7 +513,10 @@ var writtenWorks = map[string]bool{
 // asVerbForms report a judgement only with "as" after their object
 // ("sees the trial as a farce"); alone they report nothing ("saw the
 // minister").
-var asVerbForms = []string{"see", "sees", "saw", "regard", "regards", "regarded", "view", "views", "viewed"}
+var asVerbForms = []string{
+	"see", "sees", "saw", "regard", "regards", "regarded", "view", "views", "viewed",
+	"identify", "identifies", "identified",
+}
 
 // asVerbs holds asVerbForms.
 var asVerbs = map[string]bool{}

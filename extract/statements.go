@@ -249,6 +249,10 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 			next = d.at
 			break
 		}
+		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
+			next = d.at - 2 // "says …, and adds that …": a report of its own
+			break
+		}
 	}
 	if c.according {
 		x, ok := a.according(s, c, cl.clauseStart, st)
@@ -757,6 +761,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 		for n := e - 1; n >= k; n-- {
 			if a.nameWord(n) || a.toks[n].isAcronym() {
 				if n0, ok := a.nameEndingAt(n, k); ok {
+					n0 = a.ofNameStart(n0, k)
 					ref, _ := a.nameRef(n0, n+1, k, st)
 					if isPossessive(a.toks[n]) || (n+1 < e && !orgWords[a.toks[e-1].lower] && roleWords[a.toks[e-1].lower]) {
 						// "Gubad Ibadoglu's lawyer": not the named person

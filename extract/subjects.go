@@ -202,8 +202,9 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 // word at token j: a noun phrase of up to six words.
 func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
-	if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && determiners[a.toks[j-1].lower]) {
-		// (after a determiner it is the noun: "the report said")
+	if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && (determiners[a.toks[j-1].lower] || possessivePronouns[a.toks[j-1].lower] || isPossessive(a.toks[j-1]))) {
+		// (after a determiner or an owner it is the noun: "the report
+		// said", "Roe's post says")
 		return speakerRef{}, c.at, false
 	}
 	k := j
@@ -263,6 +264,16 @@ func (a *analysis) orgPrefixEnd(n0, n1 int) int {
 		}
 	}
 	return n0
+}
+
+// ofNameEnd extends the name at tokens [n0, e) over "of" and the name
+// after it when the name is an organisation's ("Ministry of Foreign
+// Affairs", "University of Kent").
+func (a *analysis) ofNameEnd(n0, e, limit int) int {
+	for e+1 < limit && a.toks[e].lower == "of" && a.toks[e].word && a.nameWord(e+1) && isOrgName(a.joinTokens(n0, e)) {
+		e, _ = a.nameStartingAt(e+1, limit)
+	}
+	return e
 }
 
 // skipArticle returns the token before the article at token i, or i when
@@ -615,6 +626,7 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		}
 		if a.nameWord(k) {
 			e, _ := a.nameStartingAt(k, limit)
+			e = a.ofNameEnd(k, e, limit)
 			sp, _ := a.nameRef(k, e, s.first, st)
 			return sp, true
 		}
