@@ -14,6 +14,7 @@ import (
 type exchange struct {
 	method, query, contentType, accept string
 	body                               string
+	token                              string // sent as a bearer token when set
 }
 
 type answer struct {
@@ -44,6 +45,9 @@ func (f *fixture) send(t *testing.T, x exchange) answer {
 	}
 	if x.accept != "" {
 		req.Header.Set("Accept", x.accept)
+	}
+	if x.token != "" {
+		req.Header.Set("Authorization", "Bearer "+x.token)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
