@@ -121,8 +121,8 @@ func (c conform) finish(w http.ResponseWriter, r *http.Request, info *ResponseIn
 		writeExecuted(w, info, media, body)
 		return
 	}
-	if r.Method == http.MethodGet && op != nil && op.Operation != ast.Query {
-		e := badRequest(http.StatusMethodNotAllowed, errs.Invalid, "%ss must be sent with POST, not GET", op.Operation)
+	if r.Method == http.MethodGet && op != nil && op.Operation == ast.Mutation {
+		e := badRequest(http.StatusMethodNotAllowed, errs.Invalid, "mutations must be sent with POST, not GET")
 		w.Header().Set("Allow", "POST")
 		write(w, info, media, e.status, &wireResponse{Errors: e.errs})
 		return
@@ -189,6 +189,7 @@ type observer struct{}
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationParameterMutator
+	graphql.OperationContextMutator
 	graphql.OperationInterceptor
 } = observer{}
 
@@ -198,6 +199,15 @@ func (observer) Validate(graphql.ExecutableSchema) error { return nil }
 func (observer) MutateOperationParameters(ctx context.Context, _ *graphql.RawParams) *gqlerror.Error {
 	if x, ok := ctx.Value(exchangeKey{}).(*exchange); ok {
 		x.op = graphql.GetOperationContext(ctx)
+	}
+	return nil
+}
+
+// MutateOperationContext refuses subscriptions sent as plain requests,
+// which would wait for their first event and end there.
+func (observer) MutateOperationContext(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	if _, ok := ctx.Value(exchangeKey{}).(*exchange); ok && op.Operation.Operation == ast.Subscription {
+		return codedError(errs.Invalid.Code(), "subscriptions are served over WebSocket (graphql-transport-ws or graphql-ws) and Server-Sent Events (POST with Accept: text/event-stream), not as plain requests")
 	}
 	return nil
 }
