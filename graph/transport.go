@@ -159,9 +159,12 @@ func writeExecuted(w http.ResponseWriter, info *ResponseInfo, media string, body
 			} `json:"extensions"`
 		} `json:"errors"`
 	}
-	// A response that gqlgen encoded is JSON; were it not, only the metrics
-	// would miss its error codes.
-	_ = json.Unmarshal(body, &resp)
+	// gqlgen encodes errors first, so a response without them need not be
+	// read through. A response that gqlgen encoded is JSON; were it not,
+	// only the metrics would miss its error codes.
+	if bytes.HasPrefix(body, []byte(`{"errors":`)) {
+		_ = json.Unmarshal(body, &resp)
+	}
 	for _, e := range resp.Errors {
 		info.ErrorCodes = append(info.ErrorCodes, e.Extensions.Code)
 	}
