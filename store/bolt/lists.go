@@ -47,23 +47,65 @@ func loadMatch[T any](t *tx, typ store.RecordType, idOf func(sk []byte) []byte, 
 // of query, as a run in id order. ok is false when the query folds to
 // nothing, which does not filter.
 func (t *tx) nameRun(i ix, query string) (r run, ok bool) {
+	ids, ok := t.nameIDs(i, query)
+	if !ok {
+		return nil, false
+	}
+	keys := make([][]byte, 0, len(ids))
+	for id := range ids {
+		keys = append(keys, []byte(id))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return &memRun{keys: keys}, true
+}
+
+// nameIDs is the set of ids nameRun yields.
+func (t *tx) nameIDs(i ix, query string) (ids map[string]bool, ok bool) {
 	if textfold.Fold(query) == "" {
 		return nil, false
 	}
-	seen := map[string]bool{}
-	var ids [][]byte
+	ids = map[string]bool{}
 	for _, k := range textfold.Keys(query) {
 		_ = scanPrefix(t.ix(i), []byte(k), func(key []byte) error {
-			id := key[len(key)-idLen:]
-			if !seen[string(id)] {
-				seen[string(id)] = true
-				ids = append(ids, id)
-			}
+			ids[string(key[len(key)-idLen:])] = true
 			return nil
 		})
 	}
-	slices.SortFunc(ids, bytes.Compare)
-	return &memRun{keys: ids}, true
+	return ids, true
+}
+
+// nameOrderLen is the length of a sort key in name order.
+const nameOrderLen = store.NameOrderBytes + idLen
+
+// nameOrderPages are the orders of speakers and organisations.
+var nameOrderPages = map[store.Order]int{store.OrderDefault: idLen, store.OrderName: nameOrderLen}
+
+// byName is the plan of speakers or organisations in name order: a scan of
+// the name-order index i, the filter checked on each key by keyOK (nil:
+// everything matches). Every filter of these lists is decided by indexes,
+// so no record is loaded to be checked.
+func byName[T any](t *tx, typ store.RecordType, i ix, keyOK func(id []byte) bool) *plan[*T] {
+	pl := &plan[*T]{
+		run:   newScan(t.ix(i), nil, nameOrderLen, nil, nil),
+		skLen: nameOrderLen,
+		exact: true,
+		load:  loadMatch[T](t, typ, nameOrderID, nil),
+	}
+	if keyOK != nil {
+		pl.keyOK = func(sk []byte) bool { return keyOK(nameOrderID(sk)) }
+	}
+	return pl
+}
+
+func nameOrderID(sk []byte) []byte { return sk[store.NameOrderBytes:] }
+
+// inSet returns a key check for membership of ids, or nil for ok false (no
+// set: anything).
+func inSet(ids map[string]bool, ok bool) func([]byte) bool {
+	if !ok {
+		return nil
+	}
+	return func(id []byte) bool { return ids[string(id)] }
 }
 
 // all is the run over every record of a type, by id.
@@ -72,7 +114,7 @@ func (t *tx) all(typ store.RecordType) run {
 }
 
 func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*store.Speaker], error) {
-	w, err := parsePage(p, idLen)
+	w, err := parseOrderedPage(p, nameOrderPages)
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +123,13 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 		if org, err = parseID("organisation", f.OrganisationID); err != nil {
 			return nil, err
 		}
+	}
+	if p.Order == store.OrderName {
+		var inOrg func([]byte) bool
+		if org != nil {
+			inOrg = func(id []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, id)) }
+		}
+		return page(byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg)), w)
 	}
 	r, byName := t.nameRun(ixSpeakerName, f.Name)
 	pl := idPlan[store.Speaker](t, store.SpeakerType, r, nil)
@@ -96,7 +145,7 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 }
 
 func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store.Conn[*store.Organisation], error) {
-	w, err := parsePage(p, idLen)
+	w, err := parseOrderedPage(p, nameOrderPages)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +153,17 @@ func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store
 		if !slices.Contains(store.OrgKinds, k) {
 			return nil, errs.E(errs.Invalid, "organisation kind %q is not one of %v", k, store.OrgKinds)
 		}
+	}
+	if p.Order == store.OrderName {
+		var ofKind func([]byte) bool
+		if len(f.Kinds) > 0 {
+			ofKind = func(id []byte) bool {
+				return slices.ContainsFunc(f.Kinds, func(k store.OrgKind) bool {
+					return anyWithPrefix(t.ix(ixOrgKind), cat(enumByte(store.OrgKinds, k), id))
+				})
+			}
+		}
+		return page(byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind)), w)
 	}
 	r, byName := t.nameRun(ixOrgName, f.Name)
 	var match func(*store.Organisation) bool

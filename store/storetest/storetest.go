@@ -33,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"MembersSaidAboutTopicInMonth", testMembersTopicMonth},
 		{"Pagination", testPagination},
 		{"PageErrors", testPageErrors},
+		{"Orders", testOrders},
 		{"DeleteSpeaker", testDeleteSpeaker},
 		{"DeleteOrganisation", testDeleteOrganisation},
 		{"DeleteTopic", testDeleteTopic},
