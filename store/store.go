@@ -294,12 +294,15 @@ type SpeakerFilter struct {
 	Name string
 	// OrganisationID matches speakers with an affiliation to it.
 	OrganisationID string
+	// QIDs matches speakers with any of these Wikidata ids.
+	QIDs []string
 }
 
 // OrganisationFilter selects organisations. Zero fields do not filter.
 type OrganisationFilter struct {
 	Name  string // as SpeakerFilter.Name, over name, short name and aliases
 	Kinds []OrgKind
+	QIDs  []string // any of these Wikidata ids
 }
 
 // AffiliationFilter selects affiliations. Zero fields do not filter.

@@ -47,6 +47,8 @@ const (
 	ixReviewReviewer            // reviewer organisation id, claim review id
 	ixSpeakerOrder              // name order key, speaker id (see nameOrderKey)
 	ixOrgOrder                  // name order key, org id
+	ixSpeakerQID                // QID, 0, speaker id
+	ixOrgQID                    // QID, 0, org id
 	numIx
 )
 
@@ -87,6 +89,8 @@ var ixInfo = [numIx]struct {
 	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
 	ixSpeakerOrder:    {"ix_speaker_order", store.SpeakerType, false},
 	ixOrgOrder:        {"ix_org_order", store.OrganisationType, false},
+	ixSpeakerQID:      {"ix_speaker_qid", store.SpeakerType, false},
+	ixOrgQID:          {"ix_org_qid", store.OrganisationType, false},
 }
 
 // retiredBuckets are the buckets of index layouts no longer used, which
@@ -154,6 +158,9 @@ func speakerEntries(s *store.Speaker) entries {
 	es.unique(ixSpeakerUnique, []byte(textfold.Fold(s.Name)), "a speaker named "+quote(s.Name))
 	es.names(ixSpeakerName, id, append([]string{s.Name}, s.Aliases...)...)
 	es.add(ixSpeakerOrder, nameOrderKey(s.Name), id)
+	if s.QID != "" {
+		es.add(ixSpeakerQID, []byte(s.QID), []byte{0}, id)
+	}
 	return es
 }
 
@@ -177,6 +184,9 @@ func organisationEntries(o *store.Organisation) entries {
 	es.names(ixOrgName, id, append([]string{o.Name, o.ShortName}, o.Aliases...)...)
 	es.add(ixOrgKind, enumByte(store.OrgKinds, o.Kind), id)
 	es.add(ixOrgOrder, nameOrderKey(o.Name), id)
+	if o.QID != "" {
+		es.add(ixOrgQID, []byte(o.QID), []byte{0}, id)
+	}
 	return es
 }
 

@@ -51,12 +51,7 @@ func (t *tx) nameRun(i ix, query string) (r run, ok bool) {
 	if !ok {
 		return nil, false
 	}
-	keys := make([][]byte, 0, len(ids))
-	for id := range ids {
-		keys = append(keys, []byte(id))
-	}
-	slices.SortFunc(keys, bytes.Compare)
-	return &memRun{keys: keys}, true
+	return setRun(ids), true
 }
 
 // nameIDs is the set of ids nameRun yields.
@@ -72,6 +67,35 @@ func (t *tx) nameIDs(i ix, query string) (ids map[string]bool, ok bool) {
 		})
 	}
 	return ids, true
+}
+
+// qidIDs is the set of ids with any of qids in index i; ok is false when
+// qids is empty, which does not filter.
+func (t *tx) qidIDs(i ix, qids []string) (ids map[string]bool, ok bool, err error) {
+	if len(qids) == 0 {
+		return nil, false, nil
+	}
+	if qids, err = store.NormQIDs(qids); err != nil {
+		return nil, false, err
+	}
+	ids = map[string]bool{}
+	for _, q := range qids {
+		_ = scanPrefix(t.ix(i), cat([]byte(q), []byte{0}), func(key []byte) error {
+			ids[string(key[len(key)-idLen:])] = true
+			return nil
+		})
+	}
+	return ids, true, nil
+}
+
+// setRun is the run over a set of ids, in id order.
+func setRun(ids map[string]bool) run {
+	keys := make([][]byte, 0, len(ids))
+	for id := range ids {
+		keys = append(keys, []byte(id))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return &memRun{keys: keys}
 }
 
 // nameOrderLen is the length of a sort key in name order.
@@ -124,18 +148,28 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 			return nil, err
 		}
 	}
+	qids, byQID, err := t.qidIDs(ixSpeakerQID, f.QIDs)
+	if err != nil {
+		return nil, err
+	}
+	var inOrg func([]byte) bool
+	if org != nil {
+		inOrg = func(id []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, id)) }
+	}
 	if p.Order == store.OrderName {
-		var inOrg func([]byte) bool
-		if org != nil {
-			inOrg = func(id []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, id)) }
-		}
-		return page(byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg)), w)
+		return page(byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg), inSet(qids, byQID))), w)
+	}
+	// A QID names one speaker or few: its set drives the list when given.
+	if byQID {
+		pl := idPlan[store.Speaker](t, store.SpeakerType, setRun(qids), nil)
+		pl.keyOK = andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg)
+		return page(pl, w)
 	}
 	r, byName := t.nameRun(ixSpeakerName, f.Name)
 	pl := idPlan[store.Speaker](t, store.SpeakerType, r, nil)
 	switch {
 	case byName && org != nil:
-		pl.keyOK = func(sk []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, sk)) }
+		pl.keyOK = inOrg
 	case org != nil:
 		pl.run = newScan(t.ix(ixAffOrgSpeaker), org, idLen, nil, nil)
 	case !byName:
@@ -154,16 +188,25 @@ func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store
 			return nil, errs.E(errs.Invalid, "organisation kind %q is not one of %v", k, store.OrgKinds)
 		}
 	}
-	if p.Order == store.OrderName {
-		var ofKind func([]byte) bool
-		if len(f.Kinds) > 0 {
-			ofKind = func(id []byte) bool {
-				return slices.ContainsFunc(f.Kinds, func(k store.OrgKind) bool {
-					return anyWithPrefix(t.ix(ixOrgKind), cat(enumByte(store.OrgKinds, k), id))
-				})
-			}
+	qids, byQID, err := t.qidIDs(ixOrgQID, f.QIDs)
+	if err != nil {
+		return nil, err
+	}
+	var ofKind func([]byte) bool
+	if len(f.Kinds) > 0 {
+		ofKind = func(id []byte) bool {
+			return slices.ContainsFunc(f.Kinds, func(k store.OrgKind) bool {
+				return anyWithPrefix(t.ix(ixOrgKind), cat(enumByte(store.OrgKinds, k), id))
+			})
 		}
-		return page(byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind)), w)
+	}
+	if p.Order == store.OrderName {
+		return page(byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind), inSet(qids, byQID))), w)
+	}
+	if byQID {
+		pl := idPlan[store.Organisation](t, store.OrganisationType, setRun(qids), nil)
+		pl.keyOK = andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind)
+		return page(pl, w)
 	}
 	r, byName := t.nameRun(ixOrgName, f.Name)
 	var match func(*store.Organisation) bool

@@ -196,3 +196,86 @@ func testOrders(t *testing.T, s store.Store) {
 		return nil
 	})
 }
+
+// testQIDs lists speakers and organisations by Wikidata id, alone and with
+// the other filters, in both orders; a changed QID is found by its new value
+// only, and a malformed one is refused.
+func testQIDs(t *testing.T, s store.Store) {
+	f := fixture{t, s}
+	a, b, c := f.speaker("Ada Vale"), f.speaker("Ben Vale"), f.speaker("Cy Moor")
+	party := f.org("Vale Party", "", store.Party)
+	ngo := f.org("Moor Trust", "", store.NGO)
+	f.aff(a, party, "member", "2001", "")
+	setQID := func(sp *store.Speaker, qid string) {
+		u := *sp
+		u.QID = qid
+		update(t, s, func(tx store.Tx) error { return tx.UpdateSpeaker(&u) })
+	}
+	setQID(a, "Q12")
+	setQID(b, "Q1")
+	setQID(c, "Q120")
+	for _, o := range []struct {
+		org *store.Organisation
+		qid string
+	}{{party, "Q7"}, {ngo, "Q70"}} {
+		u := *o.org
+		u.QID = o.qid
+		update(t, s, func(tx store.Tx) error { return tx.UpdateOrganisation(&u) })
+	}
+	sorted := func(ids ...string) []string { slices.Sort(ids); return ids }
+	cases := []struct {
+		name string
+		f    store.SpeakerFilter
+		want []string // in id order
+	}{
+		{"one", store.SpeakerFilter{QIDs: []string{"Q12"}}, []string{a.ID}},
+		{"not its prefix", store.SpeakerFilter{QIDs: []string{"Q1"}}, []string{b.ID}},
+		{"any of several", store.SpeakerFilter{QIDs: []string{"Q120", " Q1 ", "Q999"}}, sorted(b.ID, c.ID)},
+		{"and a name", store.SpeakerFilter{QIDs: []string{"Q1", "Q12", "Q120"}, Name: "vale"}, sorted(a.ID, b.ID)},
+		{"and an organisation", store.SpeakerFilter{QIDs: []string{"Q1", "Q12"}, OrganisationID: party.ID}, []string{a.ID}},
+		{"unknown", store.SpeakerFilter{QIDs: []string{"Q5"}}, nil},
+	}
+	view(t, s, func(tx store.Tx) error {
+		for _, tc := range cases {
+			list := func(p store.Page) (*store.Conn[*store.Speaker], error) { return tx.ListSpeakers(tc.f, p) }
+			walkPages(t, "speakers by QID, "+tc.name, list, store.Page{}, 1, tc.want)
+			walkPages(t, "speakers by QID by name descending, "+tc.name, list, store.Page{Order: store.OrderName, Desc: true}, 1, reversed(byNameOrder(pick(tc.want, a, b, c), func(s *store.Speaker) string { return s.Name }, func(s *store.Speaker) string { return s.ID })))
+		}
+		orgs := func(p store.Page) (*store.Conn[*store.Organisation], error) {
+			return tx.ListOrganisations(store.OrganisationFilter{QIDs: []string{"Q7", "Q70"}, Kinds: []store.OrgKind{store.NGO}}, p)
+		}
+		walkPages(t, "organisations by QID and kind", orgs, store.Page{}, 1, []string{ngo.ID})
+		walkPages(t, "organisations by QID and kind, by name", orgs, store.Page{Order: store.OrderName}, 1, []string{ngo.ID})
+		for _, bad := range []string{"42", "q42", "Q4x", ""} {
+			_, err := tx.ListSpeakers(store.SpeakerFilter{QIDs: []string{bad}}, store.Page{})
+			wantKind(t, err, errs.Invalid)
+			_, err = tx.ListOrganisations(store.OrganisationFilter{QIDs: []string{bad}}, store.Page{})
+			wantKind(t, err, errs.Invalid)
+		}
+		return nil
+	})
+	setQID(a, "Q13")
+	view(t, s, func(tx store.Tx) error {
+		for qid, want := range map[string][]string{"Q12": nil, "Q13": {a.ID}} {
+			c, err := tx.ListSpeakers(store.SpeakerFilter{QIDs: []string{qid}}, store.Page{})
+			if err != nil {
+				return err
+			}
+			if got := idsOf(c.Items); !slices.Equal(got, want) {
+				t.Errorf("after the QID changed, %s finds %v, want %v", qid, got, want)
+			}
+		}
+		return nil
+	})
+}
+
+// pick returns the speakers whose ids are in ids.
+func pick(ids []string, all ...*store.Speaker) []*store.Speaker {
+	var out []*store.Speaker
+	for _, s := range all {
+		if slices.Contains(ids, s.ID) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

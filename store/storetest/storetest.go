@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Pagination", testPagination},
 		{"PageErrors", testPageErrors},
 		{"Orders", testOrders},
+		{"QIDs", testQIDs},
 		{"DeleteSpeaker", testDeleteSpeaker},
 		{"DeleteOrganisation", testDeleteOrganisation},
 		{"DeleteTopic", testDeleteTopic},
