@@ -221,10 +221,10 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Members    func(childComplexity int, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) int
 		Name       func(childComplexity int) int
-		QID        func(childComplexity int) int
 		ShortName  func(childComplexity int) int
 		Statements func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		UpdatedAt  func(childComplexity int) int
+		WikidataID func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -358,9 +358,9 @@ type ComplexityRoot struct {
 		History      func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Name         func(childComplexity int) int
-		QID          func(childComplexity int) int
 		Statements   func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		UpdatedAt    func(childComplexity int) int
+		WikidataID   func(childComplexity int) int
 	}
 
 	SpeakerConnection struct {
@@ -1521,12 +1521,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Name(childComplexity), true
-	case "Organisation.wikidataId":
-		if e.ComplexityRoot.Organisation.QID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organisation.QID(childComplexity), true
 	case "Organisation.shortName":
 		if e.ComplexityRoot.Organisation.ShortName == nil {
 			break
@@ -1550,6 +1544,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.UpdatedAt(childComplexity), true
+	case "Organisation.wikidataId":
+		if e.ComplexityRoot.Organisation.WikidataID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.WikidataID(childComplexity), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -2236,12 +2236,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.Name(childComplexity), true
-	case "Speaker.wikidataId":
-		if e.ComplexityRoot.Speaker.QID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Speaker.QID(childComplexity), true
 	case "Speaker.statements":
 		if e.ComplexityRoot.Speaker.Statements == nil {
 			break
@@ -2259,6 +2253,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.UpdatedAt(childComplexity), true
+	case "Speaker.wikidataId":
+		if e.ComplexityRoot.Speaker.WikidataID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Speaker.WikidataID(childComplexity), true
 
 	case "SpeakerConnection.edges":
 		if e.ComplexityRoot.SpeakerConnection.Edges == nil {
@@ -2982,7 +2982,7 @@ type Speaker implements Node & Named {
   "Other spellings and transliterations."
   aliases: [String!]!
   description: String
-  "Wikidata id, e.g. Q123."
+  "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations ordered by id; ` + "`" + `at` + "`" + ` keeps those that held on that date."
   affiliations(at: PartialDate, first: Int, after: String, last: Int, before: String): AffiliationConnection!
@@ -2998,6 +2998,7 @@ type Organisation implements Node & Named {
   shortName: String
   aliases: [String!]!
   kind: OrganisationKind!
+  "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations to this organisation; ` + "`" + `at` + "`" + ` keeps those that held on that date."
   members(at: PartialDate, role: String, first: Int, after: String, last: Int, before: String): AffiliationConnection!
@@ -3204,12 +3205,16 @@ input SpeakerFilter {
   name: String
   "Has an affiliation to this organisation."
   organisation: ID
+  "Has one of these Wikidata ids, e.g. Q42."
+  wikidataIds: [String!]
 }
 
 input OrganisationFilter {
   "Name, short name or alias, or a word of one, starts with this."
   name: String
   kinds: [OrganisationKind!]
+  "Has one of these Wikidata ids, e.g. Q42."
+  wikidataIds: [String!]
 }
 
 input AffiliationFilter {
@@ -10476,18 +10481,18 @@ func (ec *executionContext) _Organisation_wikidataId(ctx context.Context, field 
 			return ec.fieldContext_Organisation_wikidataId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.QID, nil
+			return obj.WikidataID(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_wikidataId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, "String")
 }
 
 func (ec *executionContext) _Organisation_members(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
@@ -13500,18 +13505,18 @@ func (ec *executionContext) _Speaker_wikidataId(ctx context.Context, field graph
 			return ec.fieldContext_Speaker_wikidataId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.QID, nil
+			return obj.WikidataID(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Speaker_wikidataId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Speaker", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Speaker", field, true, false, "String")
 }
 
 func (ec *executionContext) _Speaker_affiliations(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (ret graphql.Marshaler) {
@@ -17978,7 +17983,7 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kinds"}
+	fieldsInOrder := [...]string{"name", "kinds", "wikidataIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17999,6 +18004,13 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 				return it, err
 			}
 			it.Kinds = graphql.OmittableOf(data)
+		case "wikidataIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataIds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WikidataIds = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -18244,7 +18256,7 @@ func (ec *executionContext) unmarshalInputSpeakerFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "organisation"}
+	fieldsInOrder := [...]string{"name", "organisation", "wikidataIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18265,6 +18277,13 @@ func (ec *executionContext) unmarshalInputSpeakerFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Organisation = graphql.OmittableOf(data)
+		case "wikidataIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataIds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WikidataIds = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil

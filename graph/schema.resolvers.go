@@ -358,7 +358,7 @@ func (r *queryResolver) Speaker(ctx context.Context, id string) (*store.Speaker,
 func (r *queryResolver) Speakers(ctx context.Context, filter *model.SpeakerFilter, orderBy *model.SpeakerOrder, first *int, after *string, last *int, before *string) (*model.SpeakerConnection, error) {
 	var f store.SpeakerFilter
 	if filter != nil {
-		f = store.SpeakerFilter{Name: deref(filter.Name.Value()), OrganisationID: deref(filter.Organisation.Value())}
+		f = store.SpeakerFilter{Name: deref(filter.Name.Value()), OrganisationID: deref(filter.Organisation.Value()), QIDs: filter.WikidataIds.Value()}
 	}
 	p := page(ctx, first, after, last, before)
 	if orderBy != nil {
@@ -380,7 +380,7 @@ func (r *queryResolver) Organisation(ctx context.Context, id string) (*store.Org
 func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.OrganisationOrder, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error) {
 	var f store.OrganisationFilter
 	if filter != nil {
-		f = store.OrganisationFilter{Name: deref(filter.Name.Value()), Kinds: filter.Kinds.Value()}
+		f = store.OrganisationFilter{Name: deref(filter.Name.Value()), Kinds: filter.Kinds.Value(), QIDs: filter.WikidataIds.Value()}
 	}
 	p := page(ctx, first, after, last, before)
 	if orderBy != nil {

@@ -119,3 +119,35 @@ func TestOrderBy(t *testing.T) {
 		}
 	})
 }
+
+// TestWikidataIDs finds speakers and organisations by Wikidata id, and
+// reads a wikidataId that is not known as null.
+func TestWikidataIDs(t *testing.T) {
+	f := newServer(t)
+	s := seed(t, f.c)
+	var d struct {
+		Known, Unknown struct {
+			Nodes []struct {
+				ID         string
+				WikidataID *string
+			}
+		}
+		Orgs struct{ TotalCount int }
+	}
+	f.c.Query(&d, `{
+		known: speakers(filter: {wikidataIds: ["Q4725520", "Q1"]}) { nodes { id wikidataId } }
+		unknown: speakers(filter: {name: "Zahid"}) { nodes { id wikidataId } }
+		orgs: organisations(filter: {wikidataIds: ["Q4725520"]}) { totalCount } }`, nil)
+	if len(d.Known.Nodes) != 1 || d.Known.Nodes[0].ID != s.karimli || d.Known.Nodes[0].WikidataID == nil || *d.Known.Nodes[0].WikidataID != "Q4725520" {
+		t.Errorf("by QID: %+v", d.Known.Nodes)
+	}
+	if len(d.Unknown.Nodes) != 1 || d.Unknown.Nodes[0].WikidataID != nil {
+		t.Errorf("a speaker without a QID: %+v, want wikidataId null", d.Unknown.Nodes)
+	}
+	if d.Orgs.TotalCount != 0 {
+		t.Errorf("an organisation found by a speaker's QID")
+	}
+	if msg := f.c.Fails("BAD_USER_INPUT", `{ organisations(filter: {wikidataIds: ["wd:Q42"]}) { totalCount } }`, nil); msg == "" {
+		t.Errorf("no message for a malformed QID")
+	}
+}

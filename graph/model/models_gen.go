@@ -224,6 +224,8 @@ type OrganisationFilter struct {
 	// Name, short name or alias, or a word of one, starts with this.
 	Name  graphql.Omittable[*string]         `json:"name,omitempty"`
 	Kinds graphql.Omittable[[]store.OrgKind] `json:"kinds,omitempty"`
+	// Has one of these Wikidata ids, e.g. Q42.
+	WikidataIds graphql.Omittable[[]string] `json:"wikidataIds,omitempty"`
 }
 
 // How organisations are listed; cursors belong to their order, as for StatementOrder.
@@ -353,6 +355,8 @@ type SpeakerFilter struct {
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// Has an affiliation to this organisation.
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
+	// Has one of these Wikidata ids, e.g. Q42.
+	WikidataIds graphql.Omittable[[]string] `json:"wikidataIds,omitempty"`
 }
 
 // How speakers are listed; cursors belong to their order, as for StatementOrder.
