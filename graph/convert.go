@@ -31,6 +31,16 @@ func page(ctx context.Context, first *int, after *string, last *int, before *str
 	return p
 }
 
+// ordered returns p in the order a list's orderBy asks for: by name, or
+// else the list's own order, in the direction dir.
+func ordered(p store.Page, byName bool, dir model.OrderDirection) store.Page {
+	if byName {
+		p.Order = store.OrderName
+	}
+	p.Desc = dir == model.OrderDirectionDesc
+	return p
+}
+
 // connection splits a store page into the parts of a GraphQL connection.
 func connection[T, E any](c *store.Conn[T], edge func(cursor string, node T) E) (edges []E, pageInfo *model.PageInfo) {
 	edges = make([]E, len(c.Items))

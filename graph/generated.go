@@ -221,10 +221,10 @@ type ComplexityRoot struct {
 		Kind       func(childComplexity int) int
 		Members    func(childComplexity int, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) int
 		Name       func(childComplexity int) int
-		QID        func(childComplexity int) int
 		ShortName  func(childComplexity int) int
-		Statements func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Statements func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		UpdatedAt  func(childComplexity int) int
+		WikidataID func(childComplexity int) int
 	}
 
 	OrganisationConnection struct {
@@ -286,18 +286,18 @@ type ComplexityRoot struct {
 		Node                func(childComplexity int, id string) int
 		Nodes               func(childComplexity int, ids []string) int
 		Organisation        func(childComplexity int, id string) int
-		Organisations       func(childComplexity int, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) int
+		Organisations       func(childComplexity int, filter *model.OrganisationFilter, orderBy *model.OrganisationOrder, first *int, after *string, last *int, before *string) int
 		PreviewDocument     func(childComplexity int, input model.DocumentInput) int
 		SearchOrganisations func(childComplexity int, query string, first *int) int
 		SearchSpeakers      func(childComplexity int, query string, first *int) int
 		SearchStatements    func(childComplexity int, query string, filter *model.StatementFilter, first *int, after *string) int
 		SearchTopics        func(childComplexity int, query string, first *int) int
 		Source              func(childComplexity int, id string) int
-		Sources             func(childComplexity int, filter *model.SourceFilter, first *int, after *string, last *int, before *string) int
+		Sources             func(childComplexity int, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string, last *int, before *string) int
 		Speaker             func(childComplexity int, id string) int
-		Speakers            func(childComplexity int, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) int
+		Speakers            func(childComplexity int, filter *model.SpeakerFilter, orderBy *model.SpeakerOrder, first *int, after *string, last *int, before *string) int
 		Statement           func(childComplexity int, id string) int
-		Statements          func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Statements          func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		Tokens              func(childComplexity int) int
 		Topic               func(childComplexity int, id string) int
 		Topics              func(childComplexity int, filter *model.TopicFilter, first *int, after *string, last *int, before *string) int
@@ -326,7 +326,7 @@ type ComplexityRoot struct {
 		Language    func(childComplexity int) int
 		Published   func(childComplexity int) int
 		Publisher   func(childComplexity int) int
-		Statements  func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Statements  func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		Text        func(childComplexity int) int
 		Title       func(childComplexity int) int
 		URL         func(childComplexity int) int
@@ -358,9 +358,9 @@ type ComplexityRoot struct {
 		History      func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Name         func(childComplexity int) int
-		QID          func(childComplexity int) int
-		Statements   func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Statements   func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		UpdatedAt    func(childComplexity int) int
+		WikidataID   func(childComplexity int) int
 	}
 
 	SpeakerConnection struct {
@@ -456,7 +456,7 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 		Parent     func(childComplexity int) int
 		Slug       func(childComplexity int) int
-		Statements func(childComplexity int, filter *model.StatementFilter, first *int, after *string, last *int, before *string) int
+		Statements func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
 		UpdatedAt  func(childComplexity int) int
 	}
 
@@ -545,7 +545,7 @@ type MutationResolver interface {
 }
 type OrganisationResolver interface {
 	Members(ctx context.Context, obj *store.Organisation, at *partialdate.Date, role *string, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
-	Statements(ctx context.Context, obj *store.Organisation, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *store.Organisation, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 
 	History(ctx context.Context, objs []*store.Organisation) ([][]*store.Change, error)
 }
@@ -553,17 +553,17 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	Speaker(ctx context.Context, id string) (*store.Speaker, error)
-	Speakers(ctx context.Context, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) (*model.SpeakerConnection, error)
+	Speakers(ctx context.Context, filter *model.SpeakerFilter, orderBy *model.SpeakerOrder, first *int, after *string, last *int, before *string) (*model.SpeakerConnection, error)
 	Organisation(ctx context.Context, id string) (*store.Organisation, error)
-	Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error)
+	Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.OrganisationOrder, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error)
 	Affiliation(ctx context.Context, id string) (*store.Affiliation, error)
 	Affiliations(ctx context.Context, filter *model.AffiliationFilter, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
 	Topic(ctx context.Context, id string) (*store.Topic, error)
 	Topics(ctx context.Context, filter *model.TopicFilter, first *int, after *string, last *int, before *string) (*model.TopicConnection, error)
 	Source(ctx context.Context, id string) (*store.Source, error)
-	Sources(ctx context.Context, filter *model.SourceFilter, first *int, after *string, last *int, before *string) (*model.SourceConnection, error)
+	Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string, last *int, before *string) (*model.SourceConnection, error)
 	Statement(ctx context.Context, id string) (*store.Statement, error)
-	Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error)
 	ClaimReview(ctx context.Context, id string) (*store.ClaimReview, error)
 	ClaimReviews(ctx context.Context, filter *model.ClaimReviewFilter, first *int, after *string, last *int, before *string) (*model.ClaimReviewConnection, error)
@@ -578,13 +578,13 @@ type QueryResolver interface {
 type SourceResolver interface {
 	Publisher(ctx context.Context, objs []*store.Source) ([]*store.Organisation, error)
 
-	Statements(ctx context.Context, obj *store.Source, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *store.Source, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 
 	History(ctx context.Context, objs []*store.Source) ([][]*store.Change, error)
 }
 type SpeakerResolver interface {
 	Affiliations(ctx context.Context, obj *store.Speaker, at *partialdate.Date, first *int, after *string, last *int, before *string) (*model.AffiliationConnection, error)
-	Statements(ctx context.Context, obj *store.Speaker, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *store.Speaker, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 
 	History(ctx context.Context, objs []*store.Speaker) ([][]*store.Change, error)
 }
@@ -615,7 +615,7 @@ type SubscriptionResolver interface {
 type TopicResolver interface {
 	Parent(ctx context.Context, objs []*store.Topic) ([]*store.Topic, error)
 	Children(ctx context.Context, obj *store.Topic, first *int, after *string, last *int, before *string) (*model.TopicConnection, error)
-	Statements(ctx context.Context, obj *store.Topic, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
+	Statements(ctx context.Context, obj *store.Topic, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 
 	History(ctx context.Context, objs []*store.Topic) ([][]*store.Change, error)
 }
@@ -1522,12 +1522,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organisation.Name(childComplexity), true
-	case "Organisation.wikidataId":
-		if e.ComplexityRoot.Organisation.QID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Organisation.QID(childComplexity), true
 	case "Organisation.shortName":
 		if e.ComplexityRoot.Organisation.ShortName == nil {
 			break
@@ -1544,13 +1538,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Organisation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Organisation.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Organisation.updatedAt":
 		if e.ComplexityRoot.Organisation.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Organisation.UpdatedAt(childComplexity), true
+	case "Organisation.wikidataId":
+		if e.ComplexityRoot.Organisation.WikidataID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organisation.WikidataID(childComplexity), true
 
 	case "OrganisationConnection.edges":
 		if e.ComplexityRoot.OrganisationConnection.Edges == nil {
@@ -1849,7 +1849,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Organisations(childComplexity, args["filter"].(*model.OrganisationFilter), args["orderBy"].(*model.OrganisationOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.previewDocument":
 		if e.ComplexityRoot.Query.PreviewDocument == nil {
 			break
@@ -1926,7 +1926,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*model.SourceFilter), args["orderBy"].(*model.SourceOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.speaker":
 		if e.ComplexityRoot.Query.Speaker == nil {
 			break
@@ -1948,7 +1948,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Speakers(childComplexity, args["filter"].(*model.SpeakerFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Speakers(childComplexity, args["filter"].(*model.SpeakerFilter), args["orderBy"].(*model.SpeakerOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.statement":
 		if e.ComplexityRoot.Query.Statement == nil {
 			break
@@ -1970,7 +1970,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.tokens":
 		if e.ComplexityRoot.Query.Tokens == nil {
 			break
@@ -2113,7 +2113,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Source.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Source.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Source.text":
 		if e.ComplexityRoot.Source.Text == nil {
 			break
@@ -2237,12 +2237,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.Name(childComplexity), true
-	case "Speaker.wikidataId":
-		if e.ComplexityRoot.Speaker.QID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Speaker.QID(childComplexity), true
 	case "Speaker.statements":
 		if e.ComplexityRoot.Speaker.Statements == nil {
 			break
@@ -2253,13 +2247,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Speaker.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Speaker.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Speaker.updatedAt":
 		if e.ComplexityRoot.Speaker.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Speaker.UpdatedAt(childComplexity), true
+	case "Speaker.wikidataId":
+		if e.ComplexityRoot.Speaker.WikidataID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Speaker.WikidataID(childComplexity), true
 
 	case "SpeakerConnection.edges":
 		if e.ComplexityRoot.SpeakerConnection.Edges == nil {
@@ -2695,7 +2695,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Topic.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Topic.Statements(childComplexity, args["filter"].(*model.StatementFilter), args["orderBy"].(*model.StatementOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Topic.updatedAt":
 		if e.ComplexityRoot.Topic.UpdatedAt == nil {
 			break
@@ -2763,10 +2763,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DateRangeInput", ec.unmarshalInputDateRangeInput),
 			graphql.NewInputUnmarshaler("DocumentInput", ec.unmarshalInputDocumentInput),
 			graphql.NewInputUnmarshaler("OrganisationFilter", ec.unmarshalInputOrganisationFilter),
+			graphql.NewInputUnmarshaler("OrganisationOrder", ec.unmarshalInputOrganisationOrder),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
+			graphql.NewInputUnmarshaler("SourceOrder", ec.unmarshalInputSourceOrder),
 			graphql.NewInputUnmarshaler("SpanInput", ec.unmarshalInputSpanInput),
 			graphql.NewInputUnmarshaler("SpeakerFilter", ec.unmarshalInputSpeakerFilter),
+			graphql.NewInputUnmarshaler("SpeakerOrder", ec.unmarshalInputSpeakerOrder),
 			graphql.NewInputUnmarshaler("StatementFilter", ec.unmarshalInputStatementFilter),
+			graphql.NewInputUnmarshaler("StatementOrder", ec.unmarshalInputStatementOrder),
 			graphql.NewInputUnmarshaler("TopicFilter", ec.unmarshalInputTopicFilter),
 			graphql.NewInputUnmarshaler("UpdateAffiliationInput", ec.unmarshalInputUpdateAffiliationInput),
 			graphql.NewInputUnmarshaler("UpdateClaimReviewInput", ec.unmarshalInputUpdateClaimReviewInput),
@@ -2867,7 +2871,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/live.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
+//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/live.graphqls" "schema/order.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2886,7 +2890,9 @@ Conventions:
 - Every record implements Node; ids are UUIDs.
 - Every list is a Relay cursor connection (first/after, last/before) in a stable
   order: statements by date said then id, sources by date published then id,
-  everything else by id (ids are UUIDv7, so by creation).
+  everything else by id (ids are UUIDv7, so by creation). orderBy reverses
+  statements, speakers, organisations and sources, and lists speakers and
+  organisations by name.
 - Dates are PartialDate strings: "2022", "2022-03" or "2022-03-11". A partial
   date stands for all its days: "2022-03" is 1 to 31 March 2022, and a filter
   range matches the dates whose days overlap it.
@@ -2983,11 +2989,11 @@ type Speaker implements Node & Named {
   "Other spellings and transliterations."
   aliases: [String!]!
   description: String
-  "Wikidata id, e.g. Q123."
+  "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations ordered by id; ` + "`" + `at` + "`" + ` keeps those that held on that date."
   affiliations(at: PartialDate, first: Int, after: String, last: Int, before: String): AffiliationConnection!
-  statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
   createdAt: Time!
   updatedAt: Time!
 }
@@ -2999,11 +3005,12 @@ type Organisation implements Node & Named {
   shortName: String
   aliases: [String!]!
   kind: OrganisationKind!
+  "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations to this organisation; ` + "`" + `at` + "`" + ` keeps those that held on that date."
   members(at: PartialDate, role: String, first: Int, after: String, last: Int, before: String): AffiliationConnection!
   "Statements by its members while they were members, or attributed to it explicitly."
-  statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
   createdAt: Time!
   updatedAt: Time!
 }
@@ -3031,7 +3038,7 @@ type Topic implements Node & Named {
   parent: Topic
   children(first: Int, after: String, last: Int, before: String): TopicConnection!
   "Statements on this topic or any of its subtopics."
-  statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
   createdAt: Time!
   updatedAt: Time!
 }
@@ -3049,7 +3056,7 @@ type Source implements Node {
   contentHash: String
   "The stored text; statement spans are UTF-8 byte offsets into it."
   text: String
-  statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
   createdAt: Time!
   updatedAt: Time!
 }
@@ -3205,12 +3212,16 @@ input SpeakerFilter {
   name: String
   "Has an affiliation to this organisation."
   organisation: ID
+  "Has one of these Wikidata ids, e.g. Q42."
+  wikidataIds: [String!]
 }
 
 input OrganisationFilter {
   "Name, short name or alias, or a word of one, starts with this."
   name: String
   kinds: [OrganisationKind!]
+  "Has one of these Wikidata ids, e.g. Q42."
+  wikidataIds: [String!]
 }
 
 input AffiliationFilter {
@@ -3244,17 +3255,17 @@ type Query {
   nodes(ids: [ID!]!): [Node]!
 
   speaker(id: ID!): Speaker!
-  speakers(filter: SpeakerFilter, first: Int, after: String, last: Int, before: String): SpeakerConnection!
+  speakers(filter: SpeakerFilter, orderBy: SpeakerOrder, first: Int, after: String, last: Int, before: String): SpeakerConnection!
   organisation(id: ID!): Organisation!
-  organisations(filter: OrganisationFilter, first: Int, after: String, last: Int, before: String): OrganisationConnection!
+  organisations(filter: OrganisationFilter, orderBy: OrganisationOrder, first: Int, after: String, last: Int, before: String): OrganisationConnection!
   affiliation(id: ID!): Affiliation!
   affiliations(filter: AffiliationFilter, first: Int, after: String, last: Int, before: String): AffiliationConnection!
   topic(id: ID!): Topic!
   topics(filter: TopicFilter, first: Int, after: String, last: Int, before: String): TopicConnection!
   source(id: ID!): Source!
-  sources(filter: SourceFilter, first: Int, after: String, last: Int, before: String): SourceConnection!
+  sources(filter: SourceFilter, orderBy: SourceOrder, first: Int, after: String, last: Int, before: String): SourceConnection!
   statement(id: ID!): Statement!
-  statements(filter: StatementFilter, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
 
   """
   What ingestDocument would store, without storing anything. Needs an EDITOR
@@ -3542,6 +3553,7 @@ type Mutation {
 	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
+	{Name: "schema/order.graphqls", Input: sourceData("schema/order.graphqls"), BuiltIn: false},
 	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 	{Name: "schema/tokens.graphqls", Input: sourceData("schema/tokens.graphqls"), BuiltIn: false},
 }
@@ -5034,38 +5046,46 @@ func (ec *executionContext) field_Organisation_statements_args(ctx context.Conte
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5270,38 +5290,46 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.OrganisationOrder, error) {
+			return ec.unmarshalOOrganisationOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5448,38 +5476,46 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.SourceOrder, error) {
+			return ec.unmarshalOSourceOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSourceOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5508,38 +5544,46 @@ func (ec *executionContext) field_Query_speakers_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.SpeakerOrder, error) {
+			return ec.unmarshalOSpeakerOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5568,38 +5612,46 @@ func (ec *executionContext) field_Query_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5704,38 +5756,46 @@ func (ec *executionContext) field_Source_statements_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5796,38 +5856,46 @@ func (ec *executionContext) field_Speaker_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -5992,38 +6060,46 @@ func (ec *executionContext) field_Topic_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*model.StatementOrder, error) {
+			return ec.unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -10418,18 +10494,18 @@ func (ec *executionContext) _Organisation_wikidataId(ctx context.Context, field 
 			return ec.fieldContext_Organisation_wikidataId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.QID, nil
+			return obj.WikidataID(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organisation_wikidataId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organisation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organisation", field, true, false, "String")
 }
 
 func (ec *executionContext) _Organisation_members(ctx context.Context, field graphql.CollectedField, obj *store.Organisation) (ret graphql.Marshaler) {
@@ -10486,7 +10562,7 @@ func (ec *executionContext) _Organisation_statements(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Organisation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Organisation().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -11562,7 +11638,7 @@ func (ec *executionContext) _Query_speakers(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Speakers(ctx, fc.Args["filter"].(*model.SpeakerFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Speakers(ctx, fc.Args["filter"].(*model.SpeakerFilter), fc.Args["orderBy"].(*model.SpeakerOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SpeakerConnection) graphql.Marshaler {
@@ -11650,7 +11726,7 @@ func (ec *executionContext) _Query_organisations(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Organisations(ctx, fc.Args["filter"].(*model.OrganisationFilter), fc.Args["orderBy"].(*model.OrganisationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.OrganisationConnection) graphql.Marshaler {
@@ -11914,7 +11990,7 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*model.SourceFilter), fc.Args["orderBy"].(*model.SourceOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.SourceConnection) graphql.Marshaler {
@@ -12002,7 +12078,7 @@ func (ec *executionContext) _Query_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -13004,7 +13080,7 @@ func (ec *executionContext) _Source_statements(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Source().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -13460,18 +13536,18 @@ func (ec *executionContext) _Speaker_wikidataId(ctx context.Context, field graph
 			return ec.fieldContext_Speaker_wikidataId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.QID, nil
+			return obj.WikidataID(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Speaker_wikidataId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Speaker", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Speaker", field, true, false, "String")
 }
 
 func (ec *executionContext) _Speaker_affiliations(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (ret graphql.Marshaler) {
@@ -13528,7 +13604,7 @@ func (ec *executionContext) _Speaker_statements(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Speaker().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Speaker().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -15650,7 +15726,7 @@ func (ec *executionContext) _Topic_statements(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Topic().Statements(ctx, obj, fc.Args["filter"].(*model.StatementFilter), fc.Args["orderBy"].(*model.StatementOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementConnection) graphql.Marshaler {
@@ -17961,7 +18037,7 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kinds"}
+	fieldsInOrder := [...]string{"name", "kinds", "wikidataIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17982,6 +18058,13 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 				return it, err
 			}
 			it.Kinds = graphql.OmittableOf(data)
+		case "wikidataIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataIds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WikidataIds = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -17996,6 +18079,62 @@ func (ec *executionContext) unmarshalInputOrganisationFilter(ctx context.Context
 func UnmarshalOrganisationFilter(ctx context.Context, raw any) (model.OrganisationFilter, error) {
 	var out model.OrganisationFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrganisationOrder(ctx context.Context, obj any) (model.OrganisationOrder, error) {
+	var it model.OrganisationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "CREATED"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNOrganisationOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrganisationOrder unmarshals raw into the OrganisationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrganisationOrder(ctx context.Context, raw any) (model.OrganisationOrder, error) {
+	var out model.OrganisationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrganisationOrder", raw, &out)
 	return out, err
 }
 
@@ -18052,6 +18191,62 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 func UnmarshalSourceFilter(ctx context.Context, raw any) (model.SourceFilter, error) {
 	var out model.SourceFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSourceOrder(ctx context.Context, obj any) (model.SourceOrder, error) {
+	var it model.SourceOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "PUBLISHED"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSourceOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSourceOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSourceOrder unmarshals raw into the SourceOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSourceOrder(ctx context.Context, raw any) (model.SourceOrder, error) {
+	var out model.SourceOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SourceOrder", raw, &out)
 	return out, err
 }
 
@@ -18115,7 +18310,7 @@ func (ec *executionContext) unmarshalInputSpeakerFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "organisation"}
+	fieldsInOrder := [...]string{"name", "organisation", "wikidataIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18136,6 +18331,13 @@ func (ec *executionContext) unmarshalInputSpeakerFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Organisation = graphql.OmittableOf(data)
+		case "wikidataIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wikidataIds"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WikidataIds = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -18150,6 +18352,62 @@ func (ec *executionContext) unmarshalInputSpeakerFilter(ctx context.Context, obj
 func UnmarshalSpeakerFilter(ctx context.Context, raw any) (model.SpeakerFilter, error) {
 	var out model.SpeakerFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SpeakerFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSpeakerOrder(ctx context.Context, obj any) (model.SpeakerOrder, error) {
+	var it model.SpeakerOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "CREATED"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNSpeakerOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSpeakerOrder unmarshals raw into the SpeakerOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSpeakerOrder(ctx context.Context, raw any) (model.SpeakerOrder, error) {
+	var out model.SpeakerOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SpeakerOrder", raw, &out)
 	return out, err
 }
 
@@ -18269,6 +18527,62 @@ func (ec *executionContext) unmarshalInputStatementFilter(ctx context.Context, o
 func UnmarshalStatementFilter(ctx context.Context, raw any) (model.StatementFilter, error) {
 	var out model.StatementFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatementOrder(ctx context.Context, obj any) (model.StatementOrder, error) {
+	var it model.StatementOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["field"]; !present {
+		asMap["field"] = "SAID"
+	}
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStatementOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatementOrder unmarshals raw into the StatementOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatementOrder(ctx context.Context, raw any) (model.StatementOrder, error) {
+	var out model.StatementOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatementOrder", raw, &out)
 	return out, err
 }
 
@@ -22698,6 +23012,16 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋg
 	return ret
 }
 
+func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (model.OrderDirection, error) {
+	var res model.OrderDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v model.OrderDirection) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNOrganisation2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Organisation) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Organisation", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -22768,6 +23092,16 @@ func (ec *executionContext) marshalNOrganisationKind2githubᚗcomᚋquotedbᚋqu
 		graphql.AddInvalidNullFromMarshaler(ctx, "OrganisationKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNOrganisationOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationOrderField(ctx context.Context, v any) (model.OrganisationOrderField, error) {
+	var res model.OrganisationOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrganisationOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationOrderField(ctx context.Context, sel ast.SelectionSet, v model.OrganisationOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -22988,6 +23322,16 @@ func (ec *executionContext) marshalNSourceEdge2ᚖgithubᚗcomᚋquotedbᚋquote
 	return ec._SourceEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSourceOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSourceOrderField(ctx context.Context, v any) (model.SourceOrderField, error) {
+	var res model.SourceOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSourceOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSourceOrderField(ctx context.Context, sel ast.SelectionSet, v model.SourceOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSpan2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Span) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23069,6 +23413,16 @@ func (ec *executionContext) marshalNSpeakerEdge2ᚖgithubᚗcomᚋquotedbᚋquot
 	return ec._SpeakerEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSpeakerOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerOrderField(ctx context.Context, v any) (model.SpeakerOrderField, error) {
+	var res model.SpeakerOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSpeakerOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerOrderField(ctx context.Context, sel ast.SelectionSet, v model.SpeakerOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNStatement2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Statement) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Statement", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -23147,6 +23501,16 @@ func (ec *executionContext) marshalNStatementKind2githubᚗcomᚋquotedbᚋquote
 		graphql.AddInvalidNullFromMarshaler(ctx, "StatementKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNStatementOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrderField(ctx context.Context, v any) (model.StatementOrderField, error) {
+	var res model.StatementOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatementOrderField2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrderField(ctx context.Context, sel ast.SelectionSet, v model.StatementOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNStatementSearchConnection2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.StatementSearchConnection) graphql.Marshaler {
@@ -23775,6 +24139,14 @@ func (ec *executionContext) marshalOOrganisationKind2ᚖgithubᚗcomᚋquotedb�
 	return res
 }
 
+func (ec *executionContext) unmarshalOOrganisationOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationOrder(ctx context.Context, v any) (*model.OrganisationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOrganisationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOPartialDate2githubᚗcomᚋquotedbᚋquotedbᚋpartialdateᚐDate(ctx context.Context, v any) (partialdate.Date, error) {
 	res, err := scalar.UnmarshalPartialDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23820,6 +24192,14 @@ func (ec *executionContext) unmarshalOSourceFilter2ᚖgithubᚗcomᚋquotedbᚋq
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOSourceOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSourceOrder(ctx context.Context, v any) (*model.SourceOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSourceOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOSpan2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpan(ctx context.Context, sel ast.SelectionSet, v *store.Span) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23847,6 +24227,14 @@ func (ec *executionContext) unmarshalOSpeakerFilter2ᚖgithubᚗcomᚋquotedbᚋ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputSpeakerFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSpeakerOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerOrder(ctx context.Context, v any) (*model.SpeakerOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSpeakerOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -23918,6 +24306,14 @@ func (ec *executionContext) marshalOStatementKind2ᚖgithubᚗcomᚋquotedbᚋqu
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOStatementOrder2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementOrder(ctx context.Context, v any) (*model.StatementOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatementOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOStatementStatus2ᚕgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatusᚄ(ctx context.Context, v any) ([]store.Status, error) {

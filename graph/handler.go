@@ -36,12 +36,19 @@ type HandlerConfig struct {
 	Log *slog.Logger
 	// Limits bound each request; zero fields take their defaults.
 	Limits Limits
-	// Observe, when set, is told of every response, after it is written.
+	// Observe, when set, is told of every response to a query or mutation
+	// over HTTP, after it is written.
 	Observe func(*http.Request, ResponseInfo)
+	// Trusted, when set, is the only documents the endpoint runs (see
+	// ReadManifest); other documents are refused with PERSISTED_QUERY_ONLY.
+	// Without it, clients may persist any document by its hash (automatic
+	// persisted queries).
+	Trusted *Manifest
 }
 
 // NewHandler returns the GraphQL endpoint: GraphQL over HTTP (POST, and GET
-// for queries; see httpTransport) within cfg.Limits. Errors carry
+// for queries; see conform), subscriptions over WebSocket and Server-Sent
+// Events, and persisted queries, within cfg.Limits. Errors carry
 // extensions.code from their errs.Kind; internal errors and panics reach the
 // client only as "internal error" and are logged.
 func NewHandler(cfg HandlerConfig) http.Handler {
@@ -55,13 +62,20 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	// Subscriptions: gqlgen's WebSocket (graphql-transport-ws and
-	// graphql-ws) and Server-Sent Events transports, tried before the
-	// transport of queries and mutations, which takes every other request.
+	// graphql-ws) and Server-Sent Events transports; queries and mutations:
+	// its POST and GET transports, behind conform.
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 15 * time.Second, InitFunc: websocketAuth(s)})
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(httpTransport{observe: cfg.Observe, timeout: limits.Timeout})
+	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.GET{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
+	srv.Use(observer{})
+	if cfg.Trusted != nil {
+		srv.Use(trustedDocuments{cfg.Trusted})
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
+	}
 	srv.Use(extension.Introspection{})
 	srv.Use(&operationLimits{maxDepth: limits.MaxDepth, maxComplexity: limits.MaxComplexity, maxPageSize: limits.MaxPageSize})
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
@@ -74,6 +88,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return errs.E(errs.Internal, "panic: %v", p)
 	})
+	queries := conform{next: srv, observe: cfg.Observe, timeout: limits.Timeout}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// A subscription lasts as long as its client stays; the time
 		// limit is for requests that answer once.
@@ -90,7 +105,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), limits.Timeout)
 		defer cancel()
-		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, s)))
+		queries.ServeHTTP(w, r.WithContext(withLoaders(ctx, s)))
 	})
 }
 

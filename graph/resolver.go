@@ -34,7 +34,7 @@ func (r *Resolver) service() *service.Service { return &service.Service{Store: r
 // (a speaker's, an organisation's, a topic's or a source's statements) passes
 // scope, which fixes one field of the filter to its record; a filter that
 // also sets that field is refused rather than silently overridden.
-func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, scope func(*store.StatementFilter) (field string, overridden bool), first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, orderBy *model.StatementOrder, scope func(*store.StatementFilter) (field string, overridden bool), first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
 	f, err := r.statementFilter(ctx, in)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,12 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, sc
 			return nil, errs.E(errs.Invalid, "filter.%s cannot be used in a list already scoped to one of them", field)
 		}
 	}
-	c, err := list(ctx, r.Store, store.Tx.ListStatements, f, page(ctx, first, after, last, before))
+	p := page(ctx, first, after, last, before)
+	if orderBy != nil {
+		// Statements have one order, by date said, in either direction.
+		p = ordered(p, false, orderBy.Direction)
+	}
+	c, err := list(ctx, r.Store, store.Tx.ListStatements, f, p)
 	if err != nil {
 		return nil, err
 	}

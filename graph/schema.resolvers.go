@@ -319,8 +319,8 @@ func (r *organisationResolver) Members(ctx context.Context, obj *store.Organisat
 }
 
 // Statements is the resolver for the statements field.
-func (r *organisationResolver) Statements(ctx context.Context, obj *store.Organisation, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, filter, scopeTo("organisations", func(f *store.StatementFilter) *[]string { return &f.OrganisationIDs }, obj.ID), first, after, last, before)
+func (r *organisationResolver) Statements(ctx context.Context, obj *store.Organisation, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, filter, orderBy, scopeTo("organisations", func(f *store.StatementFilter) *[]string { return &f.OrganisationIDs }, obj.ID), first, after, last, before)
 }
 
 // Node is the resolver for the node field.
@@ -355,12 +355,16 @@ func (r *queryResolver) Speaker(ctx context.Context, id string) (*store.Speaker,
 }
 
 // Speakers is the resolver for the speakers field.
-func (r *queryResolver) Speakers(ctx context.Context, filter *model.SpeakerFilter, first *int, after *string, last *int, before *string) (*model.SpeakerConnection, error) {
+func (r *queryResolver) Speakers(ctx context.Context, filter *model.SpeakerFilter, orderBy *model.SpeakerOrder, first *int, after *string, last *int, before *string) (*model.SpeakerConnection, error) {
 	var f store.SpeakerFilter
 	if filter != nil {
-		f = store.SpeakerFilter{Name: deref(filter.Name.Value()), OrganisationID: deref(filter.Organisation.Value())}
+		f = store.SpeakerFilter{Name: deref(filter.Name.Value()), OrganisationID: deref(filter.Organisation.Value()), QIDs: filter.WikidataIds.Value()}
 	}
-	c, err := list(ctx, r.Store, store.Tx.ListSpeakers, f, page(ctx, first, after, last, before))
+	p := page(ctx, first, after, last, before)
+	if orderBy != nil {
+		p = ordered(p, orderBy.Field == model.SpeakerOrderFieldName, orderBy.Direction)
+	}
+	c, err := list(ctx, r.Store, store.Tx.ListSpeakers, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -373,12 +377,16 @@ func (r *queryResolver) Organisation(ctx context.Context, id string) (*store.Org
 }
 
 // Organisations is the resolver for the organisations field.
-func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error) {
+func (r *queryResolver) Organisations(ctx context.Context, filter *model.OrganisationFilter, orderBy *model.OrganisationOrder, first *int, after *string, last *int, before *string) (*model.OrganisationConnection, error) {
 	var f store.OrganisationFilter
 	if filter != nil {
-		f = store.OrganisationFilter{Name: deref(filter.Name.Value()), Kinds: filter.Kinds.Value()}
+		f = store.OrganisationFilter{Name: deref(filter.Name.Value()), Kinds: filter.Kinds.Value(), QIDs: filter.WikidataIds.Value()}
 	}
-	c, err := list(ctx, r.Store, store.Tx.ListOrganisations, f, page(ctx, first, after, last, before))
+	p := page(ctx, first, after, last, before)
+	if orderBy != nil {
+		p = ordered(p, orderBy.Field == model.OrganisationOrderFieldName, orderBy.Direction)
+	}
+	c, err := list(ctx, r.Store, store.Tx.ListOrganisations, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -436,7 +444,7 @@ func (r *queryResolver) Source(ctx context.Context, id string) (*store.Source, e
 }
 
 // Sources is the resolver for the sources field.
-func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter, first *int, after *string, last *int, before *string) (*model.SourceConnection, error) {
+func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter, orderBy *model.SourceOrder, first *int, after *string, last *int, before *string) (*model.SourceConnection, error) {
 	var f store.SourceFilter
 	if filter != nil {
 		f = store.SourceFilter{
@@ -445,7 +453,11 @@ func (r *queryResolver) Sources(ctx context.Context, filter *model.SourceFilter,
 			Title:       deref(filter.Title.Value()),
 		}
 	}
-	c, err := list(ctx, r.Store, store.Tx.ListSources, f, page(ctx, first, after, last, before))
+	p := page(ctx, first, after, last, before)
+	if orderBy != nil {
+		p = ordered(p, false, orderBy.Direction)
+	}
+	c, err := list(ctx, r.Store, store.Tx.ListSources, f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -458,8 +470,8 @@ func (r *queryResolver) Statement(ctx context.Context, id string) (*store.Statem
 }
 
 // Statements is the resolver for the statements field.
-func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, filter, nil, first, after, last, before)
+func (r *queryResolver) Statements(ctx context.Context, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, filter, orderBy, nil, first, after, last, before)
 }
 
 func (r *queryResolver) PreviewDocument(ctx context.Context, input model.DocumentInput) (*model.DocumentPreview, error) {
@@ -475,8 +487,8 @@ func (r *sourceResolver) Publisher(ctx context.Context, objs []*store.Source) ([
 }
 
 // Statements is the resolver for the statements field.
-func (r *sourceResolver) Statements(ctx context.Context, obj *store.Source, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, filter, scopeTo("sources", func(f *store.StatementFilter) *[]string { return &f.SourceIDs }, obj.ID), first, after, last, before)
+func (r *sourceResolver) Statements(ctx context.Context, obj *store.Source, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, filter, orderBy, scopeTo("sources", func(f *store.StatementFilter) *[]string { return &f.SourceIDs }, obj.ID), first, after, last, before)
 }
 
 // Affiliations is the resolver for the affiliations field.
@@ -490,8 +502,8 @@ func (r *speakerResolver) Affiliations(ctx context.Context, obj *store.Speaker, 
 }
 
 // Statements is the resolver for the statements field.
-func (r *speakerResolver) Statements(ctx context.Context, obj *store.Speaker, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, filter, scopeTo("speakers", func(f *store.StatementFilter) *[]string { return &f.SpeakerIDs }, obj.ID), first, after, last, before)
+func (r *speakerResolver) Statements(ctx context.Context, obj *store.Speaker, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, filter, orderBy, scopeTo("speakers", func(f *store.StatementFilter) *[]string { return &f.SpeakerIDs }, obj.ID), first, after, last, before)
 }
 
 func (r *statementResolver) Speaker(ctx context.Context, objs []*store.Statement) ([]*store.Speaker, error) {
@@ -570,8 +582,8 @@ func (r *topicResolver) Children(ctx context.Context, obj *store.Topic, first *i
 }
 
 // Statements is the resolver for the statements field.
-func (r *topicResolver) Statements(ctx context.Context, obj *store.Topic, filter *model.StatementFilter, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
-	return r.statements(ctx, filter, scopeTo("topics", func(f *store.StatementFilter) *[]string { return &f.TopicIDs }, obj.ID), first, after, last, before)
+func (r *topicResolver) Statements(ctx context.Context, obj *store.Topic, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) (*model.StatementConnection, error) {
+	return r.statements(ctx, filter, orderBy, scopeTo("topics", func(f *store.StatementFilter) *[]string { return &f.TopicIDs }, obj.ID), first, after, last, before)
 }
 
 func (r *Resolver) Affiliation() AffiliationResolver { return &affiliationResolver{r} }

@@ -14,6 +14,7 @@ import (
 type exchange struct {
 	method, query, contentType, accept string
 	body                               string
+	token                              string // sent as a bearer token when set
 }
 
 type answer struct {
@@ -44,6 +45,9 @@ func (f *fixture) send(t *testing.T, x exchange) answer {
 	}
 	if x.accept != "" {
 		req.Header.Set("Accept", x.accept)
+	}
+	if x.token != "" {
+		req.Header.Set("Authorization", "Bearer "+x.token)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -112,6 +116,8 @@ func TestGraphQLOverHTTP(t *testing.T) {
 		{"Request/GET: 405 for a mutation also with application/json", get(q(mutation), appJSON), 405, appJSON, -1, "BAD_USER_INPUT", "POST"},
 		{"Request/GET: operationName selects the mutation of a document", get(url.Values{"query": {"query A { __typename } " + mutation[:8] + " B " + mutation[9:]}, "operationName": {"B"}}, gqlResponse), 405, gqlResponse, -1, "BAD_USER_INPUT", "POST"},
 		{"Request/GET: variables that are not a JSON object are 400", get(url.Values{"query": {"{ __typename }"}, "variables": {"[7]"}}, gqlResponse), 400, gqlResponse, -1, "BAD_USER_INPUT", ""},
+		{"Request: a subscription as a plain POST is refused, not left waiting", post(`{"query": "subscription { reviewAdded { seq } }"}`, gqlResponse), 400, gqlResponse, -1, "BAD_USER_INPUT", ""},
+		{"Request/GET: a subscription by GET is refused", get(q("subscription { reviewAdded { seq } }"), gqlResponse), 400, gqlResponse, -1, "BAD_USER_INPUT", ""},
 		{"Request: other methods are 405 with Allow", exchange{method: "PUT", contentType: appJSON, accept: gqlResponse, body: ok}, 405, gqlResponse, -1, "BAD_USER_INPUT", "GET, POST, OPTIONS"},
 		{"Body: MUST support Accept application/json", post(ok, appJSON), 200, appJSON, 1, "", ""},
 		{"Body: SHOULD support Accept application/graphql-response+json", post(ok, gqlResponse), 200, gqlResponse, 1, "", ""},

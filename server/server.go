@@ -50,6 +50,10 @@ type Config struct {
 	// Followers are consumers of the change log (a search index, say)
 	// whose lag behind it /metrics reports.
 	Followers []Follower
+	// PersistedOnly, when set, lists the only GraphQL documents the server
+	// runs (trusted documents); without it clients may persist any
+	// document by its hash (automatic persisted queries).
+	PersistedOnly *graph.Manifest
 }
 
 // A Follower consumes the change log in order.
@@ -90,7 +94,7 @@ func New(cfg Config) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	m := newMetrics(cfg.Stats, cfg.Followers)
-	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe})
+	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe, Trusted: cfg.PersistedOnly})
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql)))
 	if cfg.Backup != nil {

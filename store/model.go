@@ -25,6 +25,19 @@ type Speaker struct {
 	UpdatedAt   time.Time `json:"updatedAt"`
 }
 
+// WikidataID is the speaker's QID, or nil when unknown.
+func (s *Speaker) WikidataID() *string { return optional(s.QID) }
+
+// WikidataID is the organisation's QID, or nil when unknown.
+func (o *Organisation) WikidataID() *string { return optional(o.QID) }
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 // OrgKind classifies organisations.
 type OrgKind string
 

@@ -12,6 +12,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"time"
 
 	"github.com/quotedb/quotedb/partialdate"
@@ -228,6 +229,39 @@ type Page struct {
 	Before string
 	// Count asks for Conn.Total, which costs a pass over every match.
 	Count bool
+	// Order is the order of the list: its own (OrderDefault) or another
+	// that the list offers; others are refused with errs.Invalid. A cursor
+	// is valid in the order that gave it, in either direction.
+	Order Order
+	// Desc reverses the order: latest date first, Z to A.
+	Desc bool
+}
+
+// Order names the order of a list.
+type Order uint8
+
+const (
+	// OrderDefault is the list's own order: statements by date said,
+	// sources by date published, other records by id (creation), each
+	// then by id.
+	OrderDefault Order = iota
+	// OrderName orders speakers and organisations by name, folded as for
+	// name search (case and diacritics aside), then by id; names are
+	// compared on their first NameOrderBytes bytes so folded.
+	OrderName
+)
+
+// NameOrderBytes is how much of a folded name OrderName compares.
+const NameOrderBytes = 32
+
+func (o Order) String() string {
+	switch o {
+	case OrderDefault:
+		return "default"
+	case OrderName:
+		return "name"
+	}
+	return "order " + strconv.Itoa(int(o))
 }
 
 const (
@@ -260,12 +294,15 @@ type SpeakerFilter struct {
 	Name string
 	// OrganisationID matches speakers with an affiliation to it.
 	OrganisationID string
+	// QIDs matches speakers with any of these Wikidata ids.
+	QIDs []string
 }
 
 // OrganisationFilter selects organisations. Zero fields do not filter.
 type OrganisationFilter struct {
 	Name  string // as SpeakerFilter.Name, over name, short name and aliases
 	Kinds []OrgKind
+	QIDs  []string // any of these Wikidata ids
 }
 
 // AffiliationFilter selects affiliations. Zero fields do not filter.

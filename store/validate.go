@@ -167,6 +167,22 @@ func normAliases(what string, aliases []string, names ...string) ([]string, erro
 	return out, nil
 }
 
+// NormQIDs returns qids trimmed, or errs.Invalid naming one that is not a
+// Wikidata id (Q followed by digits).
+func NormQIDs(qids []string) ([]string, error) {
+	out := make([]string, len(qids))
+	for i, q := range qids {
+		if err := normQID(&q); err != nil {
+			return nil, err
+		}
+		if q == "" {
+			return nil, errs.E(errs.Invalid, "a Wikidata id is empty")
+		}
+		out[i] = q
+	}
+	return out, nil
+}
+
 func normQID(qid *string) error {
 	*qid = strings.TrimSpace(*qid)
 	if err := checkLen("QID", *qid, MaxNameBytes); err != nil {

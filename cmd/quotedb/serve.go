@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/quotedb/quotedb/demo"
@@ -30,6 +31,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	logFormat := fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	cors := fs.String("cors-origins", envOr("QUOTEDB_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, or * for any (env QUOTEDB_CORS_ORIGINS)")
 	maxBody := fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest request body, in bytes (env QUOTEDB_MAX_BODY_BYTES)")
+	persistedOnly := fs.String("persisted-only", envOr("QUOTEDB_PERSISTED_ONLY", ""), "run only the GraphQL documents of this persisted query manifest (Apollo's format), refusing any other (env QUOTEDB_PERSISTED_ONLY)")
 	var limits graph.Limits
 	fs.IntVar(&limits.MaxDepth, "max-depth", graph.DefaultMaxDepth, "deepest nesting of fields in a query (env QUOTEDB_MAX_DEPTH)")
 	fs.IntVar(&limits.MaxComplexity, "max-complexity", graph.DefaultMaxComplexity, "highest query cost: 1 per field, times the page size inside lists (env QUOTEDB_MAX_COMPLEXITY)")
@@ -69,6 +71,13 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	trusted, err := readManifest(*persistedOnly)
+	if err != nil {
+		return err
+	}
+	if trusted != nil {
+		log.Info("running only the documents of the persisted query manifest", "file", *persistedOnly, "documents", trusted.Len())
+	}
 	tuneGC()
 	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
@@ -94,7 +103,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 	srv := &http.Server{
 		Handler: server.New(server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
-			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}, AuthReads: *authReads, Backup: s}),
+			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}, AuthReads: *authReads, Backup: s, PersistedOnly: trusted}),
 		ReadHeaderTimeout: 10 * time.Second,
 		// A request has its timeout to arrive and as long again to be
 		// answered; the GraphQL handler stops work at the timeout itself.
@@ -121,6 +130,24 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		return err
 	}
 	return nil
+}
+
+// readManifest reads the persisted query manifest at path; none when path
+// is empty.
+func readManifest(path string) (*graph.Manifest, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--persisted-only: %w", err)
+	}
+	defer f.Close()
+	m, err := graph.ReadManifest(f)
+	if err != nil {
+		return nil, fmt.Errorf("--persisted-only %s: %w", path, err)
+	}
+	return m, nil
 }
 
 func newLogger(format string, w io.Writer) (*slog.Logger, error) {

@@ -224,6 +224,16 @@ type OrganisationFilter struct {
 	// Name, short name or alias, or a word of one, starts with this.
 	Name  graphql.Omittable[*string]         `json:"name,omitempty"`
 	Kinds graphql.Omittable[[]store.OrgKind] `json:"kinds,omitempty"`
+	// Has one of these Wikidata ids, e.g. Q42.
+	WikidataIds graphql.Omittable[[]string] `json:"wikidataIds,omitempty"`
+}
+
+// How organisations are listed; cursors belong to their order, as for StatementOrder.
+type OrganisationOrder struct {
+	// What the organisations are ordered by.
+	Field OrganisationOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
 }
 
 type PageInfo struct {
@@ -315,6 +325,14 @@ type SourceFilter struct {
 	Title graphql.Omittable[*string] `json:"title,omitempty"`
 }
 
+// How sources are listed; cursors belong to their order, as for StatementOrder.
+type SourceOrder struct {
+	// What the sources are ordered by.
+	Field SourceOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
+}
+
 type SpanInput struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
@@ -337,6 +355,16 @@ type SpeakerFilter struct {
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// Has an affiliation to this organisation.
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
+	// Has one of these Wikidata ids, e.g. Q42.
+	WikidataIds graphql.Omittable[[]string] `json:"wikidataIds,omitempty"`
+}
+
+// How speakers are listed; cursors belong to their order, as for StatementOrder.
+type SpeakerOrder struct {
+	// What the speakers are ordered by.
+	Field SpeakerOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
 }
 
 type StatementConnection struct {
@@ -383,6 +411,15 @@ type StatementFilter struct {
 	Covers graphql.Omittable[*DateRangeInput] `json:"covers,omitempty"`
 	// Text contains this, ignoring case and diacritics.
 	TextContains graphql.Omittable[*string] `json:"textContains,omitempty"`
+}
+
+// How statements are listed. A cursor belongs to the order that gave it: page
+// on with the same field (in either direction); another field refuses it.
+type StatementOrder struct {
+	// What the statements are ordered by.
+	Field StatementOrderField `json:"field"`
+	// Which way.
+	Direction OrderDirection `json:"direction"`
 }
 
 type StatementSearchConnection struct {
@@ -574,6 +611,123 @@ func (e DocumentFormat) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The direction of a list's order. Records with an unknown date come first
+// ascending and last descending.
+type OrderDirection string
+
+const (
+	// Smallest first: the earliest date, A to Z, the oldest record.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest first: the latest date, Z to A, the newest record.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What organisations can be ordered by.
+type OrganisationOrderField string
+
+const (
+	// When the record was created (ids are UUIDv7).
+	OrganisationOrderFieldCreated OrganisationOrderField = "CREATED"
+	// The name, ignoring case and diacritics (on its first 32 bytes so folded), then id.
+	OrganisationOrderFieldName OrganisationOrderField = "NAME"
+)
+
+var AllOrganisationOrderField = []OrganisationOrderField{
+	OrganisationOrderFieldCreated,
+	OrganisationOrderFieldName,
+}
+
+func (e OrganisationOrderField) IsValid() bool {
+	switch e {
+	case OrganisationOrderFieldCreated, OrganisationOrderFieldName:
+		return true
+	}
+	return false
+}
+
+func (e OrganisationOrderField) String() string {
+	return string(e)
+}
+
+func (e *OrganisationOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrganisationOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrganisationOrderField", str)
+	}
+	return nil
+}
+
+func (e OrganisationOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrganisationOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrganisationOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type RecordType string
 
 const (
@@ -694,6 +848,174 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What sources can be ordered by.
+type SourceOrderField string
+
+const (
+	// The date published, then id.
+	SourceOrderFieldPublished SourceOrderField = "PUBLISHED"
+)
+
+var AllSourceOrderField = []SourceOrderField{
+	SourceOrderFieldPublished,
+}
+
+func (e SourceOrderField) IsValid() bool {
+	switch e {
+	case SourceOrderFieldPublished:
+		return true
+	}
+	return false
+}
+
+func (e SourceOrderField) String() string {
+	return string(e)
+}
+
+func (e *SourceOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SourceOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SourceOrderField", str)
+	}
+	return nil
+}
+
+func (e SourceOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SourceOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SourceOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What speakers can be ordered by.
+type SpeakerOrderField string
+
+const (
+	// When the record was created (ids are UUIDv7).
+	SpeakerOrderFieldCreated SpeakerOrderField = "CREATED"
+	// The name, ignoring case and diacritics (on its first 32 bytes so folded), then id.
+	SpeakerOrderFieldName SpeakerOrderField = "NAME"
+)
+
+var AllSpeakerOrderField = []SpeakerOrderField{
+	SpeakerOrderFieldCreated,
+	SpeakerOrderFieldName,
+}
+
+func (e SpeakerOrderField) IsValid() bool {
+	switch e {
+	case SpeakerOrderFieldCreated, SpeakerOrderFieldName:
+		return true
+	}
+	return false
+}
+
+func (e SpeakerOrderField) String() string {
+	return string(e)
+}
+
+func (e *SpeakerOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SpeakerOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SpeakerOrderField", str)
+	}
+	return nil
+}
+
+func (e SpeakerOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SpeakerOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SpeakerOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What statements can be ordered by.
+type StatementOrderField string
+
+const (
+	// The date said, then id.
+	StatementOrderFieldSaid StatementOrderField = "SAID"
+)
+
+var AllStatementOrderField = []StatementOrderField{
+	StatementOrderFieldSaid,
+}
+
+func (e StatementOrderField) IsValid() bool {
+	switch e {
+	case StatementOrderFieldSaid:
+		return true
+	}
+	return false
+}
+
+func (e StatementOrderField) String() string {
+	return string(e)
+}
+
+func (e *StatementOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatementOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatementOrderField", str)
+	}
+	return nil
+}
+
+func (e StatementOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatementOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatementOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

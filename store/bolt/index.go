@@ -45,6 +45,10 @@ const (
 	ixStmtShingles              // statement id → its dedup shingles, 4 bytes each
 	ixReviewStatement           // statement id, claim review id
 	ixReviewReviewer            // reviewer organisation id, claim review id
+	ixSpeakerOrder              // name order key, speaker id (see nameOrderKey)
+	ixOrgOrder                  // name order key, org id
+	ixSpeakerQID                // QID, 0, speaker id
+	ixOrgQID                    // QID, 0, org id
 	numIx
 )
 
@@ -83,6 +87,10 @@ var ixInfo = [numIx]struct {
 	ixStmtShingles:    {"ix_stmt_shingles_v2", store.StatementType, false},
 	ixReviewStatement: {"ix_review_statement", store.ClaimReviewType, false},
 	ixReviewReviewer:  {"ix_review_reviewer", store.ClaimReviewType, false},
+	ixSpeakerOrder:    {"ix_speaker_order", store.SpeakerType, false},
+	ixOrgOrder:        {"ix_org_order", store.OrganisationType, false},
+	ixSpeakerQID:      {"ix_speaker_qid", store.SpeakerType, false},
+	ixOrgQID:          {"ix_org_qid", store.OrganisationType, false},
 }
 
 // retiredBuckets are the buckets of index layouts no longer used, which
@@ -149,7 +157,21 @@ func speakerEntries(s *store.Speaker) entries {
 	var es entries
 	es.unique(ixSpeakerUnique, []byte(textfold.Fold(s.Name)), "a speaker named "+quote(s.Name))
 	es.names(ixSpeakerName, id, append([]string{s.Name}, s.Aliases...)...)
+	es.add(ixSpeakerOrder, nameOrderKey(s.Name), id)
+	if s.QID != "" {
+		es.add(ixSpeakerQID, []byte(s.QID), []byte{0}, id)
+	}
 	return es
+}
+
+// nameOrderKey is the part of a name's sort key (store.OrderName) before
+// the id: the first store.NameOrderBytes bytes of its folded form, padded
+// with zeros, so that sort keys have one length and a shorter name sorts
+// before the longer ones it begins.
+func nameOrderKey(name string) []byte {
+	k := make([]byte, store.NameOrderBytes)
+	copy(k, textfold.Fold(name))
+	return k
 }
 
 func organisationEntries(o *store.Organisation) entries {
@@ -161,6 +183,10 @@ func organisationEntries(o *store.Organisation) entries {
 	}
 	es.names(ixOrgName, id, append([]string{o.Name, o.ShortName}, o.Aliases...)...)
 	es.add(ixOrgKind, enumByte(store.OrgKinds, o.Kind), id)
+	es.add(ixOrgOrder, nameOrderKey(o.Name), id)
+	if o.QID != "" {
+		es.add(ixOrgQID, []byte(o.QID), []byte{0}, id)
+	}
 	return es
 }
 

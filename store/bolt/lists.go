@@ -47,23 +47,89 @@ func loadMatch[T any](t *tx, typ store.RecordType, idOf func(sk []byte) []byte, 
 // of query, as a run in id order. ok is false when the query folds to
 // nothing, which does not filter.
 func (t *tx) nameRun(i ix, query string) (r run, ok bool) {
+	ids, ok := t.nameIDs(i, query)
+	if !ok {
+		return nil, false
+	}
+	return setRun(ids), true
+}
+
+// nameIDs is the set of ids nameRun yields.
+func (t *tx) nameIDs(i ix, query string) (ids map[string]bool, ok bool) {
 	if textfold.Fold(query) == "" {
 		return nil, false
 	}
-	seen := map[string]bool{}
-	var ids [][]byte
+	ids = map[string]bool{}
 	for _, k := range textfold.Keys(query) {
 		_ = scanPrefix(t.ix(i), []byte(k), func(key []byte) error {
-			id := key[len(key)-idLen:]
-			if !seen[string(id)] {
-				seen[string(id)] = true
-				ids = append(ids, id)
-			}
+			ids[string(key[len(key)-idLen:])] = true
 			return nil
 		})
 	}
-	slices.SortFunc(ids, bytes.Compare)
-	return &memRun{keys: ids}, true
+	return ids, true
+}
+
+// qidIDs is the set of ids with any of qids in index i; ok is false when
+// qids is empty, which does not filter.
+func (t *tx) qidIDs(i ix, qids []string) (ids map[string]bool, ok bool, err error) {
+	if len(qids) == 0 {
+		return nil, false, nil
+	}
+	if qids, err = store.NormQIDs(qids); err != nil {
+		return nil, false, err
+	}
+	ids = map[string]bool{}
+	for _, q := range qids {
+		_ = scanPrefix(t.ix(i), cat([]byte(q), []byte{0}), func(key []byte) error {
+			ids[string(key[len(key)-idLen:])] = true
+			return nil
+		})
+	}
+	return ids, true, nil
+}
+
+// setRun is the run over a set of ids, in id order.
+func setRun(ids map[string]bool) run {
+	keys := make([][]byte, 0, len(ids))
+	for id := range ids {
+		keys = append(keys, []byte(id))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return &memRun{keys: keys}
+}
+
+// nameOrderLen is the length of a sort key in name order.
+const nameOrderLen = store.NameOrderBytes + idLen
+
+// nameOrderPages are the orders of speakers and organisations.
+var nameOrderPages = map[store.Order]int{store.OrderDefault: idLen, store.OrderName: nameOrderLen}
+
+// byName is the plan of speakers or organisations in name order: a scan of
+// the name-order index i, the filter checked on each key by keyOK (nil:
+// everything matches). Every filter of these lists is decided by indexes,
+// so no record is loaded to be checked.
+func byName[T any](t *tx, typ store.RecordType, i ix, keyOK func(id []byte) bool) *plan[*T] {
+	pl := &plan[*T]{
+		run:   newScan(t.ix(i), nil, nameOrderLen, nil, nil),
+		skLen: nameOrderLen,
+		exact: true,
+		load:  loadMatch[T](t, typ, nameOrderID, nil),
+	}
+	if keyOK != nil {
+		pl.keyOK = func(sk []byte) bool { return keyOK(nameOrderID(sk)) }
+	}
+	return pl
+}
+
+func nameOrderID(sk []byte) []byte { return sk[store.NameOrderBytes:] }
+
+// inSet returns a key check for membership of ids, or nil for ok false (no
+// set: anything).
+func inSet(ids map[string]bool, ok bool) func([]byte) bool {
+	if !ok {
+		return nil
+	}
+	return func(id []byte) bool { return ids[string(id)] }
 }
 
 // all is the run over every record of a type, by id.
@@ -72,7 +138,7 @@ func (t *tx) all(typ store.RecordType) run {
 }
 
 func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*store.Speaker], error) {
-	w, err := parsePage(p, idLen)
+	w, err := parseOrderedPage(p, nameOrderPages)
 	if err != nil {
 		return nil, err
 	}
@@ -82,11 +148,28 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 			return nil, err
 		}
 	}
+	qids, byQID, err := t.qidIDs(ixSpeakerQID, f.QIDs)
+	if err != nil {
+		return nil, err
+	}
+	var inOrg func([]byte) bool
+	if org != nil {
+		inOrg = func(id []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, id)) }
+	}
+	if p.Order == store.OrderName {
+		return page(byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg), inSet(qids, byQID))), w)
+	}
+	// A QID names one speaker or few: its set drives the list when given.
+	if byQID {
+		pl := idPlan[store.Speaker](t, store.SpeakerType, setRun(qids), nil)
+		pl.keyOK = andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg)
+		return page(pl, w)
+	}
 	r, byName := t.nameRun(ixSpeakerName, f.Name)
 	pl := idPlan[store.Speaker](t, store.SpeakerType, r, nil)
 	switch {
 	case byName && org != nil:
-		pl.keyOK = func(sk []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, sk)) }
+		pl.keyOK = inOrg
 	case org != nil:
 		pl.run = newScan(t.ix(ixAffOrgSpeaker), org, idLen, nil, nil)
 	case !byName:
@@ -96,7 +179,7 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 }
 
 func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store.Conn[*store.Organisation], error) {
-	w, err := parsePage(p, idLen)
+	w, err := parseOrderedPage(p, nameOrderPages)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +187,26 @@ func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store
 		if !slices.Contains(store.OrgKinds, k) {
 			return nil, errs.E(errs.Invalid, "organisation kind %q is not one of %v", k, store.OrgKinds)
 		}
+	}
+	qids, byQID, err := t.qidIDs(ixOrgQID, f.QIDs)
+	if err != nil {
+		return nil, err
+	}
+	var ofKind func([]byte) bool
+	if len(f.Kinds) > 0 {
+		ofKind = func(id []byte) bool {
+			return slices.ContainsFunc(f.Kinds, func(k store.OrgKind) bool {
+				return anyWithPrefix(t.ix(ixOrgKind), cat(enumByte(store.OrgKinds, k), id))
+			})
+		}
+	}
+	if p.Order == store.OrderName {
+		return page(byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind), inSet(qids, byQID))), w)
+	}
+	if byQID {
+		pl := idPlan[store.Organisation](t, store.OrganisationType, setRun(qids), nil)
+		pl.keyOK = andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind)
+		return page(pl, w)
 	}
 	r, byName := t.nameRun(ixOrgName, f.Name)
 	var match func(*store.Organisation) bool

@@ -18,7 +18,7 @@ import (
 // retired buckets and build the current ones, so that Check passes and
 // Appearances works.
 func TestOpenMigratesIndexes(t *testing.T) {
-	current := []string{"ix_stmt_neardup_v2", "ix_stmt_shingles_v2"}
+	current := []string{"ix_stmt_neardup_v2", "ix_stmt_shingles_v2", "ix_speaker_order", "ix_org_order"}
 	retired := []string{"ix_stmt_neardup", "ix_stmt_shingles"}
 	tests := []struct {
 		name string

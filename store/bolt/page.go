@@ -261,16 +261,32 @@ type plan[T any] struct {
 
 // window is a parsed store.Page.
 type window struct {
-	n             int
+	n int
+	// back counts the window from the end of the list (Page.Last).
 	back          bool
 	after, before []byte
 	count         bool
+	// desc reverses the list's order: keys descend.
+	desc bool
 }
 
 var errCursor = errs.E(errs.Invalid, "invalid cursor")
 
+// parsePage parses a page of a list in its default order, whose sort keys
+// are skLen bytes long.
 func parsePage(p store.Page, skLen int) (window, error) {
+	return parseOrderedPage(p, map[store.Order]int{store.OrderDefault: skLen})
+}
+
+// parseOrderedPage parses a page of a list that offers the orders in
+// skLens, each with the length of its sort keys.
+func parseOrderedPage(p store.Page, skLens map[store.Order]int) (window, error) {
 	var w window
+	skLen, ok := skLens[p.Order]
+	if !ok {
+		return w, errs.E(errs.Invalid, "this list cannot be ordered by %s", p.Order)
+	}
+	w.desc = p.Desc
 	if p.First < 0 || p.Last < 0 {
 		return w, errs.E(errs.Invalid, "page size must not be negative")
 	}
@@ -360,12 +376,15 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	if w.back {
 		from, bound = w.before, w.after
 	}
+	// The walk goes down the keys when it counts from the end of an
+	// ascending list or from the start of a descending one.
+	down := w.back != w.desc
 	// past reports whether k is beyond the cursor bound of the walk.
 	past := func(k []byte) bool {
 		c := bytes.Compare(k, bound)
-		return bound != nil && (!w.back && c >= 0 || w.back && c <= 0)
+		return bound != nil && (!down && c >= 0 || down && c <= 0)
 	}
-	wk := p.walk(from, w.back)
+	wk := p.walk(from, down)
 	more, hitBound := false, false
 	for {
 		// The record past the window only tells that there is more; an
@@ -395,7 +414,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	// walk stopped at the bound cursor and matches may lie past it.
 	if !more && hitBound {
 		var err error
-		if more, err = p.exists(bound, w.back); err != nil {
+		if more, err = p.exists(bound, down); err != nil {
 			return nil, err
 		}
 	}
@@ -403,7 +422,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	behind := false
 	if from != nil {
 		var err error
-		if behind, err = p.exists(from, !w.back); err != nil {
+		if behind, err = p.exists(from, !down); err != nil {
 			return nil, err
 		}
 	}

@@ -398,6 +398,9 @@ func listAll(t *testing.T, tx store.Tx, f store.StatementFilter, n int, want []s
 	if !slices.Equal(got, want) {
 		t.Fatalf("%+v backward:\n got %v\nwant %v", f, got, want)
 	}
+	// Descending, the same list in reverse.
+	list := func(p store.Page) (*store.Conn[*store.Statement], error) { return tx.ListStatements(f, p) }
+	walkPages(t, fmt.Sprintf("%+v descending", f), list, store.Page{Desc: true}, n, reversed(want))
 }
 
 func testStatementFilters(t *testing.T, s store.Store) {

@@ -36,6 +36,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"MembersSaidAboutTopicInMonth", testMembersTopicMonth},
 		{"Pagination", testPagination},
 		{"PageErrors", testPageErrors},
+		{"Orders", testOrders},
+		{"QIDs", testQIDs},
 		{"DeleteSpeaker", testDeleteSpeaker},
 		{"DeleteOrganisation", testDeleteOrganisation},
 		{"DeleteTopic", testDeleteTopic},

@@ -1,0 +1,223 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/quotedb/quotedb/errs"
+)
+
+// Media types of GraphQL over HTTP.
+const (
+	mediaJSON     = "application/json"
+	mediaResponse = "application/graphql-response+json"
+)
+
+// requestError is a refusal before execution: the status for each
+// response media type, and the error.
+type requestError struct {
+	status int // for graphql-response+json; and for application/json unless wellFormed
+	// wellFormed says the request was a well-formed GraphQL-over-HTTP request
+	// (the refusal is a GraphQL request error): application/json answers 200.
+	wellFormed bool
+	errs       gqlerror.List
+}
+
+// statusFor is the status of the refusal in the given response media type.
+func (e *requestError) statusFor(media string) int {
+	if media == mediaJSON && e.wellFormed {
+		return http.StatusOK
+	}
+	return e.status
+}
+
+func badRequest(status int, kind errs.Kind, format string, args ...any) *requestError {
+	e := gqlerror.Errorf(format, args...)
+	e.Extensions = map[string]any{"code": kind.Code()}
+	return &requestError{status: status, errs: gqlerror.List{e}}
+}
+
+// negotiate picks the response media type from Accept headers: the
+// acceptable type of highest quality, the earlier on a tie. No Accept header
+// means graphql-response+json; ok is false when nothing listed is served.
+func negotiate(accept []string) (media string, ok bool) {
+	if len(accept) == 0 {
+		return mediaResponse, true
+	}
+	best, bestQ := "", 0.0
+	for _, header := range accept {
+		for item := range strings.SplitSeq(header, ",") {
+			typ, params, err := mime.ParseMediaType(strings.TrimSpace(item))
+			if err != nil {
+				continue
+			}
+			q := 1.0
+			if v, ok := params["q"]; ok {
+				if q, err = strconv.ParseFloat(v, 64); err != nil {
+					continue
+				}
+			}
+			if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+				continue
+			}
+			var m string
+			switch typ {
+			case mediaResponse, "application/*", "*/*":
+				m = mediaResponse
+			case mediaJSON:
+				m = mediaJSON
+			default:
+				continue
+			}
+			if q > bestQ {
+				best, bestQ = m, q
+			}
+		}
+	}
+	return best, best != ""
+}
+
+// checkRequest refuses what gqlgen's GET and POST transports would take
+// wrongly: other methods, bodies of other types, batches, malformed
+// parameters. It reads a POST body whole (within the server's body limit)
+// and leaves it to be read again.
+func checkRequest(r *http.Request) *requestError {
+	switch r.Method {
+	case http.MethodGet:
+		return checkGET(r)
+	case http.MethodPost:
+		return checkPOST(r)
+	}
+	return badRequest(http.StatusMethodNotAllowed, errs.Invalid, "method %s is not allowed; use POST, or GET for queries", r.Method)
+}
+
+// rawRequest is the JSON encoding of a GraphQL-over-HTTP request, with each
+// parameter kept raw so that its type can be checked.
+type rawRequest struct {
+	Query         json.RawMessage `json:"query"`
+	OperationName json.RawMessage `json:"operationName"`
+	Variables     json.RawMessage `json:"variables"`
+	Extensions    json.RawMessage `json:"extensions"`
+}
+
+func checkGET(r *http.Request) *requestError {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "malformed query string: %v", err)
+	}
+	raw := rawRequest{}
+	for _, p := range []struct {
+		name string
+		dst  *json.RawMessage
+		json bool
+	}{{"query", &raw.Query, false}, {"operationName", &raw.OperationName, false}, {"variables", &raw.Variables, true}, {"extensions", &raw.Extensions, true}} {
+		vs, ok := q[p.name]
+		if !ok {
+			continue
+		}
+		if len(vs) > 1 {
+			return badRequest(http.StatusBadRequest, errs.Invalid, "parameter %s is given more than once", p.name)
+		}
+		v := vs[0]
+		if !utf8.ValidString(v) {
+			return badRequest(http.StatusBadRequest, errs.Invalid, "parameter %s is not valid UTF-8", p.name)
+		}
+		switch {
+		case p.json:
+			*p.dst = json.RawMessage(v)
+		case v == "":
+			// The empty string is the same as leaving it out.
+		default:
+			b, err := json.Marshal(v)
+			if err != nil {
+				return badRequest(http.StatusBadRequest, errs.Invalid, "parameter %s cannot be read", p.name)
+			}
+			*p.dst = b
+		}
+	}
+	return checkParams(raw)
+}
+
+func checkPOST(r *http.Request) *requestError {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return badRequest(http.StatusUnsupportedMediaType, errs.Invalid, "Content-Type is missing; send the request as %s", mediaJSON)
+	}
+	typ, params, err := mime.ParseMediaType(ct)
+	if err != nil || typ != mediaJSON {
+		return badRequest(http.StatusUnsupportedMediaType, errs.Invalid, "Content-Type %q is not supported; send the request as %s", ct, mediaJSON)
+	}
+	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		return badRequest(http.StatusUnsupportedMediaType, errs.Invalid, "charset %q is not supported; send UTF-8", cs)
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
+			return badRequest(http.StatusRequestEntityTooLarge, errs.TooLarge, "request body exceeds the limit of %d bytes", tooLarge.Limit)
+		}
+		return badRequest(http.StatusBadRequest, errs.Invalid, "cannot read the request body")
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if !utf8.Valid(body) {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "request body is not valid UTF-8")
+	}
+	body = bytes.TrimSpace(body)
+	if len(body) > 0 && body[0] == '[' {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "batched requests are not supported; send one operation per request")
+	}
+	var raw rawRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&raw); err != nil || dec.More() {
+		// The decoder's message quotes none of the body.
+		msg := "request body is not a JSON object"
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			msg += " (syntax error at byte " + strconv.FormatInt(syn.Offset, 10) + ")"
+		}
+		return badRequest(http.StatusBadRequest, errs.Invalid, "%s", msg)
+	}
+	return checkParams(raw)
+}
+
+// checkParams checks each parameter's type, as gqlgen's transports will
+// decode it; null is the same as absent. The query may be left out when
+// extensions.persistedQuery names a persisted one.
+func checkParams(raw rawRequest) *requestError {
+	isNull := func(m json.RawMessage) bool { return len(m) == 0 || string(m) == "null" }
+	var s string
+	if !isNull(raw.Query) && json.Unmarshal(raw.Query, &s) != nil {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "the query parameter must be a string")
+	}
+	if !isNull(raw.OperationName) && json.Unmarshal(raw.OperationName, &s) != nil {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "operationName must be a string")
+	}
+	var ext map[string]any
+	for _, m := range []struct {
+		name string
+		raw  json.RawMessage
+		dst  *map[string]any
+	}{{"variables", raw.Variables, new(map[string]any)}, {"extensions", raw.Extensions, &ext}} {
+		if isNull(m.raw) {
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(m.raw))
+		dec.UseNumber()
+		if dec.Decode(m.dst) != nil || dec.More() || *m.dst == nil {
+			return badRequest(http.StatusBadRequest, errs.Invalid, "%s must be a JSON object", m.name)
+		}
+	}
+	if isNull(raw.Query) && ext["persistedQuery"] == nil {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "the query parameter is missing")
+	}
+	return nil
+}
