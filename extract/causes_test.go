@@ -145,6 +145,7 @@ func TestNounPhraseSources(t *testing.T) {
 		{"The fees will rise, lead singer Riefian “Ifan” Fajarsyah told followers.", "fees will rise", "Riefian Fajarsyah", false},
 		{"The U.S. State Department said that the fees will rise.", "fees will rise", "U.S. State Department", true},
 		{"Ann Judge spoke on Monday. Judge said that the fees will rise.", "fees will rise", "Ann Judge", false},
+		{"Harbour News\n\nMember of the Harbour Party Jo Tan argued that the fees will rise.", "fees will rise", "Jo Tan", false},
 		{"John Major spoke on Monday. Major said that the fees will rise.", "fees will rise", "John Major", false},
 		{"The U.S. State Department called for talks. The agency said that the fees will rise.", "fees will rise", "U.S. State Department", true},
 		{"Ann Roe spoke to the Rail Workers Union. The union says the fees will rise.", "fees will rise", "Rail Workers Union", true},

@@ -59,7 +59,7 @@ func (a *analysis) nameWord(i int) bool {
 // where the document has named a person with it ("Judge said" after "Ann
 // Judge").
 func (a *analysis) surnameAt(i int, base string) bool {
-	if i > 0 && i+1 < len(a.toks) && !(a.toks[i+1].word && a.toks[i+1].isCap()) && (i < 2 || !a.toks[i-2].word || !a.toks[i-2].isCap() && !determiners[a.toks[i-2].lower]) {
+	if i > 0 && i+1 < len(a.toks) && len(a.sentOf) > i && a.sentOf[i-1] == a.sentOf[i] && !(a.toks[i+1].word && a.toks[i+1].isCap()) && (i < 2 || !a.toks[i-2].word || !a.toks[i-2].isCap() && !determiners[a.toks[i-2].lower]) {
 		// a run of exactly two words: "Ann Judge spoke", not "Prime
 		// Minister Jo Tan" or "the Deputy Minister"
 		p := a.toks[i-1]

@@ -71,6 +71,9 @@ type shellExample struct {
 
 func shellExamples() []shellExample {
 	return []shellExample{
+		// (before the first screen's entry, which would match it too)
+		{match: "serve --demo --persisted-only manifest.json", phase: stopped, curl: true, run: runPersistedOnlyExample,
+			why: "serve runs until stopped: the lines before it run first, then the server is started, the lines after it run against it, and it is stopped"},
 		{match: "go run ./cmd/quotedb serve --demo", phase: notRun,
 			why: "the first screen: its first command is the server the examples run against; its second, go test, is this test suite"},
 		{match: "ADMIN_TOKEN=$(quotedb token create --role admin --name ops)", phase: beforeServe, want: "newsdesk"},
@@ -85,6 +88,7 @@ func shellExamples() []shellExample {
 		{match: "eval --half check ../shared/corpus/news-dev.jsonl", phase: stopped, want: "F1", corpus: true},
 		{match: "quotedb serve --max-complexity 20000", phase: stopped, run: runServeExample,
 			why: "serve runs until stopped: it is started, must answer, and is stopped"},
+		{match: `EXT="{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$H\"}}"`, phase: serving, want: "PERSISTED_QUERY_NOT_FOUND", curl: true},
 		{match: "bash bench/bench.sh", phase: notRun,
 			why: "benchmarks and a load test of a million statements: minutes on two cores (bench/)"},
 	}
@@ -367,6 +371,30 @@ func runServeExample(t *testing.T, env *readmeEnv, b readmeBlock) {
 		t.Errorf("README.md:%d: the server answers with no statements", b.line)
 	}
 	stop()
+}
+
+// runPersistedOnlyExample runs the trusted documents example: the lines
+// before its serve line, the server, then the lines after it, which must
+// run the listed document and refuse another.
+func runPersistedOnlyExample(t *testing.T, env *readmeEnv, b readmeBlock) {
+	before, after, ok := strings.Cut(b.text, "go run ./cmd/quotedb serve --demo --persisted-only manifest.json\n")
+	if !ok {
+		t.Fatalf("README.md:%d: no serve line", b.line)
+	}
+	if out, err := env.command(t.Context(), before).CombinedOutput(); err != nil {
+		t.Fatalf("README.md:%d: %v\n%s", b.line, err, out)
+	}
+	stop := startExampleServer(t, env, "quotedb serve --demo --persisted-only manifest.json")
+	defer stop()
+	out, err := env.command(t.Context(), after).CombinedOutput()
+	if err != nil {
+		t.Fatalf("README.md:%d: %v\n%s", b.line, err, out)
+	}
+	for _, want := range []string{`"totalCount"`, "PERSISTED_QUERY_ONLY"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("README.md:%d: the output has no %s:\n%s", b.line, want, out)
+		}
+	}
 }
 
 // runSubscriptionExample runs the subscription example in the background
