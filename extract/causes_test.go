@@ -246,6 +246,26 @@ func TestOrganisationsAndOwners(t *testing.T) {
 	}
 }
 
+// TestNotReports checks uses of reporting words that report nothing: a
+// noun with its complement, a comparison, a letter written. All sentences
+// are invented.
+func TestNotReports(t *testing.T) {
+	for _, text := range []string{
+		"The estimates run from the city claim of 974 to the club's count of 1,400.",
+		"The minister makes the final call on handing him over.",
+		"A claim that the debt is higher than the city reports could support the cuts.",
+		"A group of scholars wrote a letter asking the minister to act.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	checkSpeakers(t, []speakerCase{
+		{"Some appeal to the court and say that the trial was unfair.", "trial was unfair", "", false},
+		{"The EU statement questions the verdict and calls for the release of the journalists.", "release of the journalists", "EU", true},
+	})
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

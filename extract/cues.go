@@ -82,6 +82,12 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
 			continue // a noun before its verb: "a fresh study shows", "the claims were"
 		}
+		if nounableCues[t.lower] && a.nounPhraseHead(k, s.first) && k+1 < s.last && prepositions[a.toks[k+1].lower] {
+			continue // a noun with its complement: "the city claim of 974", "the final call on"
+		}
+		if a.comparedReport(k, s.first) {
+			continue // "higher than city reports say it is": a comparison, not a report
+		}
 		last := k
 		next := ""
 		if k+1 < s.last {
@@ -179,6 +185,37 @@ func (a *analysis) opinionAt(k, limit int) (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// nounPhraseHead reports whether token k closes a noun phrase that a
+// determiner opens one or two words before it ("the claim", "the final
+// call", "the city claim").
+func (a *analysis) nounPhraseHead(k, first int) bool {
+	for d := k - 1; d >= first && d >= k-3; d-- {
+		t := a.toks[d]
+		if articles[t.lower] || possessivePronouns[t.lower] {
+			return true
+		}
+		if !t.word || t.isCap() || determiners[t.lower] || boundaryWords[t.lower] {
+			return false // (a quantifier is a subject of its own: "Some appeal to")
+		}
+	}
+	return false
+}
+
+// comparedReport reports whether the reporting verb at token k stands in a
+// comparison: "than" or "as" before its subject ("lower than TransLink
+// says they are").
+func (a *analysis) comparedReport(k, first int) bool {
+	for d := k - 1; d >= first && d >= k-4; d-- {
+		switch w := a.toks[d].lower; {
+		case w == "than":
+			return true
+		case !a.toks[d].word || boundaryWords[w] && w != "as":
+			return false
+		}
+	}
+	return false
 }
 
 // asFollows reports whether "as" follows the object that starts at token

@@ -508,6 +508,7 @@ var writtenWorks = map[string]bool{
 	"songs": true, "article": true, "articles": true, "column": true, "essay": true,
 	"story": true, "stories": true, "play": true, "script": true, "biography": true,
 	"memoir": true, "thesis": true, "dissertation": true, "chapter": true,
+	"letter": true, "letters": true, "editorial": true, "review": true, "petition": true,
 }
 
 // asVerbForms report a judgement only with "as" after their object
@@ -533,6 +534,10 @@ var opinionNouns = map[string]bool{"opinion": true, "view": true, "words": true,
 // sourceModifiers after a noun describe an unnamed source by what it
 // knows ("sources familiar with the talks", "a person close to them").
 var sourceModifiers = map[string]bool{"familiar": true, "close": true, "knowledgeable": true, "briefed": true}
+
+// articles and demonstratives open a noun phrase and are never its
+// subject alone.
+var articles = map[string]bool{"a": true, "an": true, "the": true, "this": true, "these": true, "those": true}
 
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
