@@ -237,10 +237,19 @@ func segmentDocs(ctx context.Context, st store.Store) (int, error) {
 		n = len(c.Items)
 		return nil
 	})
-	if err != nil || n == 0 {
-		return maxSegmentDocs, err
+	if err != nil {
+		return 0, err
 	}
-	return min(max(segmentBytes*n/size, minSegmentDocs), maxSegmentDocs), nil
+	return docsPerSegment(n, size), nil
+}
+
+// docsPerSegment is how many documents of the mean size of n documents of
+// size bytes in all make up segmentBytes.
+func docsPerSegment(n, size int) int {
+	if n == 0 {
+		return maxSegmentDocs
+	}
+	return min(max(segmentBytes*n/size, minSegmentDocs), maxSegmentDocs)
 }
 
 // emptyIndex creates the index of an empty store: the builder needs a
