@@ -108,3 +108,22 @@ func BenchmarkHighlightMiB(b *testing.B) {
 		}
 	}
 }
+
+func TestDocsPerSegment(t *testing.T) {
+	tests := []struct {
+		n, size, want int
+	}{
+		{0, 0, maxSegmentDocs},                  // no statements yet
+		{1000, 1000 * 322, segmentBytes / 322},  // generated statements, 222 bytes of text on average
+		{1000, 1000 * 64 << 10, minSegmentDocs}, // statements at the default bound
+		{1000, 1000 * 40, maxSegmentDocs},       // tiny ones
+	}
+	for _, tt := range tests {
+		if got := docsPerSegment(tt.n, tt.size); got != tt.want {
+			t.Errorf("docsPerSegment(%d, %d) = %d, want %d", tt.n, tt.size, got, tt.want)
+		}
+		if tt.n > 0 && tt.want > minSegmentDocs && tt.want < maxSegmentDocs && tt.want*tt.size/tt.n > segmentBytes {
+			t.Errorf("%d documents of %d bytes exceed a segment", tt.want, tt.size/tt.n)
+		}
+	}
+}

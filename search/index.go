@@ -52,9 +52,17 @@ const (
 	// and still be caught up change by change; further behind, rebuilding
 	// is faster.
 	rebuildBehind = 200_000
-	// buildBatch is the number of documents per segment when
-	// rebuilding.
-	buildBatch = 10000
+	// segmentBytes is about how many bytes of statement text a rebuild
+	// puts in each segment of a shard: what a shard's builder holds, with
+	// its analysis (some hundreds of times the text), before writing the
+	// segment out. Batching by count held 3.3 GB at 200k statements.
+	segmentBytes = 512 << 10
+	// docOverhead is the bytes a statement's document adds to its text:
+	// its id and facts.
+	docOverhead = 100
+	// minSegmentDocs and maxSegmentDocs bound the documents per segment:
+	// fewer make more segments to merge at the end, more gain nothing.
+	minSegmentDocs, maxSegmentDocs = 200, 10_000
 	// readBatch is the number of records a rebuild's reader hands a
 	// shard's builder at a time.
 	readBatch = 1000

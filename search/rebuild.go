@@ -66,7 +66,11 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, errs.Wrap(errs.Internal, err, fmt.Sprintf("removing %s", tmp))
 	}
-	n, err := build(ctx, st, tmp, nShards, internal)
+	perSegment, err := segmentDocs(ctx, st)
+	if err != nil {
+		return 0, err
+	}
+	n, err := build(ctx, st, tmp, nShards, perSegment, internal)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return 0, err
@@ -88,7 +92,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 // thousand documents and merges them once at the end, rather than a live
 // index, whose background merging and snapshotting would redo much of
 // that work over and over as the index grows.
-func build(ctx context.Context, st store.Store, dir string, nShards int, internal map[string][]byte) (int, error) {
+func build(ctx context.Context, st store.Store, dir string, nShards, perSegment int, internal map[string][]byte) (int, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	queues := make([]chan []pendingDoc, nShards)
@@ -108,7 +112,7 @@ func build(ctx context.Context, st store.Store, dir string, nShards int, interna
 	errc := make(chan error, nShards)
 	for i := range nShards {
 		go func() {
-			n, err := buildShard(rctx, shardDir(dir, i), internal, queues[i])
+			n, err := buildShard(rctx, shardDir(dir, i), perSegment, internal, queues[i])
 			if err != nil {
 				cancel()
 			}
@@ -141,7 +145,7 @@ func build(ctx context.Context, st store.Store, dir string, nShards int, interna
 // buildShard builds the shard in dir from the documents received from
 // queue, draining it to its end even after a failure so that the reader
 // never blocks.
-func buildShard(ctx context.Context, dir string, internal map[string][]byte, queue <-chan []pendingDoc) (int, error) {
+func buildShard(ctx context.Context, dir string, perSegment int, internal map[string][]byte, queue <-chan []pendingDoc) (int, error) {
 	var b *scorch.Builder
 	n := 0
 	var err error
@@ -150,7 +154,7 @@ func buildShard(ctx context.Context, dir string, internal map[string][]byte, que
 			continue
 		}
 		if b == nil {
-			if b, err = newBuilder(dir, internal); err != nil {
+			if b, err = newBuilder(dir, perSegment, internal); err != nil {
 				continue
 			}
 		}
@@ -186,7 +190,7 @@ func buildShard(ctx context.Context, dir string, internal map[string][]byte, que
 // newIndex's settings.
 const indexMeta = `{"storage":"scorch","index_type":"scorch","config":{"unsafe_batch":true}}`
 
-func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error) {
+func newBuilder(dir string, perSegment int, internal map[string][]byte) (*scorch.Builder, error) {
 	m, err := json.Marshal(indexMapping())
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "encoding the index mapping")
@@ -202,7 +206,7 @@ func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error)
 	b, err := scorch.NewBuilder(map[string]any{
 		"path":            filepath.Join(dir, "store"),
 		"buildPathPrefix": dir,
-		"batchSize":       buildBatch,
+		"batchSize":       perSegment,
 		// All segments merged in one pass at the end, up to a few
 		// million documents.
 		"mergeMax": 500,
@@ -212,6 +216,40 @@ func newBuilder(dir string, internal map[string][]byte) (*scorch.Builder, error)
 		return nil, errs.Wrap(errs.Internal, err, "creating the search index")
 	}
 	return b, nil
+}
+
+// segmentDocs returns how many documents a rebuild puts in a segment, so
+// that a segment holds about segmentBytes of statement text: the
+// statements' mean size is taken from the first page of them. (bleve's
+// builder cuts segments by count only.) Statements are bounded
+// (store.DefaultMaxStatementBytes by default), so that a segment of
+// unusually long ones stays within a small multiple of the budget.
+func segmentDocs(ctx context.Context, st store.Store) (int, error) {
+	var n, size int
+	err := st.View(ctx, func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: store.MaxPageSize})
+		if err != nil {
+			return err
+		}
+		for _, s := range c.Items {
+			size += len(s.Text) + docOverhead
+		}
+		n = len(c.Items)
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return docsPerSegment(n, size), nil
+}
+
+// docsPerSegment is how many documents of the mean size of n documents of
+// size bytes in all make up segmentBytes.
+func docsPerSegment(n, size int) int {
+	if n == 0 {
+		return maxSegmentDocs
+	}
+	return min(max(segmentBytes*n/size, minSegmentDocs), maxSegmentDocs)
 }
 
 // emptyIndex creates the index of an empty store: the builder needs a
