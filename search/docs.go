@@ -76,7 +76,11 @@ func indexMapping() mapping.IndexMapping {
 	}
 	doc.AddFieldMappingsAt(fText, text())
 	doc.AddFieldMappingsAt(fName, text())
-	doc.AddFieldMappingsAt(fFacts, kw())
+	facts := kw()
+	// Facet counts (StatementFacets) read a document's terms of fFacts
+	// from its doc values.
+	facts.DocValues = true
+	doc.AddFieldMappingsAt(fFacts, facts)
 	doc.AddFieldMappingsAt(fPairs, kw())
 	m.DefaultMapping = doc
 	return m
@@ -85,6 +89,7 @@ func indexMapping() mapping.IndexMapping {
 const (
 	textOptions    = index.IndexField | index.IncludeTermVectors
 	keywordOptions = index.IndexField | index.SkipFreqNorm
+	factsOptions   = keywordOptions | index.DocValues
 )
 
 const factsAnalyzerName = "quotedb_facts"
@@ -132,7 +137,7 @@ func (f *facts) add(prefix, value string) {
 func newDoc(id string, typ store.RecordType, f facts) *document.Document {
 	d := document.NewDocument(id)
 	f.add(factType, string(typ))
-	d.AddField(analyzed(document.NewTextFieldCustom(fFacts, nil, f, keywordOptions, factsAnalyzer{})))
+	d.AddField(analyzed(document.NewTextFieldCustom(fFacts, nil, f, factsOptions, factsAnalyzer{})))
 	return d
 }
 

@@ -34,7 +34,7 @@ import (
 
 // layoutVersion changes whenever the documents or the analyzer change in a
 // way that needs a rebuild; an index of another version is rebuilt on open.
-const layoutVersion = "quotedb-search-3"
+const layoutVersion = "quotedb-search-4"
 
 // Keys of the index's internal storage.
 var (
