@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/quotedb/quotedb/partialdate"
@@ -157,6 +158,13 @@ var funcs = template.FuncMap{
 	"query":  url.QueryEscape,
 	"joinSp": func(xs []string) string { return strings.Join(xs, ", ") },
 	"add":    func(a, b int) int { return a + b },
+	// plural gives "1 statement", "2 statements".
+	"plural": func(n int, word string) string {
+		if n == 1 {
+			return "1 " + word
+		}
+		return strconv.Itoa(n) + " " + word + "s"
+	},
 	"wikidata": func(qid string) string {
 		return "https://www.wikidata.org/wiki/" + url.PathEscape(qid)
 	},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/search"
@@ -308,5 +307,3 @@ func lowerWords(s string) string {
 	}
 	return string(b)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -25,6 +25,7 @@ const page = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>GraphiQL — quotedb</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/graphiql/assets/graphiql.min.css">
 <link rel="stylesheet" href="/graphiql/assets/graphiql-page.css">
 </head>
