@@ -46,6 +46,9 @@ type searchData struct {
 	CSV, JSONL, Share string
 	Hidden            []hiddenField
 	Searched          bool
+	// Named are the speakers and organisations whose names the words
+	// match, each linking to the list of its statements.
+	Named []chip
 }
 
 // hiddenField keeps a filter in force when the search box is submitted.
@@ -115,6 +118,11 @@ func (s *site) fillSearch(ctx context.Context, d *searchData, p params, f store.
 			older := p.firstPage()
 			older.Before = c.Cursors[len(c.Cursors)-1]
 			d.Next = older.url("/")
+		}
+	}
+	if p.Q != "" && p.After == "" {
+		if err := s.named(ctx, d, p); err != nil {
+			return err
 		}
 	}
 	var fr *search.FacetResult
@@ -306,4 +314,52 @@ func lowerWords(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// maxNamed bounds the speakers and organisations a search names.
+const maxNamed = 5
+
+// named fills d.Named with the speakers and organisations whose names the
+// search's words are, so that a search for a name leads to what its bearer
+// said as well as to the statements that mention it.
+func (s *site) named(ctx context.Context, d *searchData, p params) error {
+	if s.Search == nil {
+		return nil
+	}
+	sp, err := s.Search.SearchNames(ctx, store.SpeakerType, p.Q, maxNamed)
+	if err != nil {
+		if k := errs.KindOf(err); k == errs.Invalid || k == errs.Unavailable {
+			return nil // the words are no name; the search says why if need be
+		}
+		return err
+	}
+	orgs, err := s.Search.SearchNames(ctx, store.OrganisationType, p.Q, maxNamed)
+	if err != nil && errs.KindOf(err) != errs.Invalid && errs.KindOf(err) != errs.Unavailable {
+		return err
+	}
+	return s.view(ctx, func(tx store.Tx) error {
+		var spIDs, orgIDs []string
+		for _, h := range sp {
+			spIDs = append(spIDs, h.ID)
+		}
+		for _, h := range orgs {
+			orgIDs = append(orgIDs, h.ID)
+		}
+		sps, err := tx.SpeakersByID(spIDs)
+		if err != nil {
+			return err
+		}
+		for _, x := range sps {
+			if x != nil {
+				d.Named = append(d.Named, chip{Label: x.Name, Remove: params{Speakers: []string{x.ID}}.url("/")})
+			}
+		}
+		os, err := tx.OrganisationsByID(orgIDs)
+		for _, x := range os {
+			if x != nil {
+				d.Named = append(d.Named, chip{Label: orgName(x), Remove: params{Orgs: []string{x.ID}}.url("/")})
+			}
+		}
+		return err
+	})
 }
