@@ -384,6 +384,18 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("APFP members on the war in Ukraine in March 2022: %q", groups)
 		}
 		shot("who")
+		// On a phone the page fits the screen's width: no sideways scrolling.
+		for _, path := range []string{"/who" + strings.TrimPrefix(run(t, tb, "location", chromedp.Location()), s.URL+"/who"), "/?q=Ukraine", "/verify?quote=war"} {
+			tb.do(t, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)), chromedp.Navigate(s.URL+path),
+				chromedp.WaitVisible(chromedp.CSS("main")))
+			if over := run(t, tb, "overflow", chromedp.Evaluate[int](`document.documentElement.scrollWidth - window.innerWidth`)); over > 0 {
+				t.Errorf("%s is %d px wider than a phone's screen", path, over)
+			}
+			if path == "/?q=Ukraine" {
+				shot("search-phone")
+			}
+		}
+		tb.do(t, "desktop again", chromedp.EmulateViewport(1280, 900))
 	})
 
 	t.Run("GraphiQL offline", func(t *testing.T) {
