@@ -25,6 +25,10 @@ const (
 	fText  = "text"
 	fName  = "name"
 	fFacts = "facts"
+	// fFacet repeats the terms of fFacts that StatementFacets counts, with
+	// doc values, which counting reads for every statement matched: a
+	// field of those terms alone is read in a fraction of the time.
+	fFacet = "facet"
 	fPairs = "pairs"
 )
 
@@ -76,11 +80,10 @@ func indexMapping() mapping.IndexMapping {
 	}
 	doc.AddFieldMappingsAt(fText, text())
 	doc.AddFieldMappingsAt(fName, text())
-	facts := kw()
-	// Facet counts (StatementFacets) read a document's terms of fFacts
-	// from its doc values.
-	facts.DocValues = true
-	doc.AddFieldMappingsAt(fFacts, facts)
+	doc.AddFieldMappingsAt(fFacts, kw())
+	facet := kw()
+	facet.DocValues = true
+	doc.AddFieldMappingsAt(fFacet, facet)
 	doc.AddFieldMappingsAt(fPairs, kw())
 	m.DefaultMapping = doc
 	return m
@@ -89,7 +92,7 @@ func indexMapping() mapping.IndexMapping {
 const (
 	textOptions    = index.IndexField | index.IncludeTermVectors
 	keywordOptions = index.IndexField | index.SkipFreqNorm
-	factsOptions   = keywordOptions | index.DocValues
+	facetOptions   = keywordOptions | index.DocValues
 )
 
 const factsAnalyzerName = "quotedb_facts"
@@ -137,7 +140,7 @@ func (f *facts) add(prefix, value string) {
 func newDoc(id string, typ store.RecordType, f facts) *document.Document {
 	d := document.NewDocument(id)
 	f.add(factType, string(typ))
-	d.AddField(analyzed(document.NewTextFieldCustom(fFacts, nil, f, factsOptions, factsAnalyzer{})))
+	d.AddField(analyzed(document.NewTextFieldCustom(fFacts, nil, f, keywordOptions, factsAnalyzer{})))
 	return d
 }
 
@@ -211,12 +214,27 @@ func statementDoc(s *store.Statement, sf statementFacts) *document.Document {
 		}
 	}
 	d := newDoc(s.ID, store.StatementType, f)
+	d.AddField(analyzed(document.NewTextFieldCustom(fFacet, nil, facetTerms(f), facetOptions, factsAnalyzer{})))
 	tokens := analyzer.Analyze([]byte(s.Text))
 	if p := functionPairs(tokens); len(p) > 0 {
 		d.AddField(analyzed(document.NewTextFieldCustom(fPairs, nil, p, keywordOptions, factsAnalyzer{})))
 	}
 	d.AddField(analyzed(document.NewTextFieldCustom(fText, nil, []byte(s.Text), textOptions, positionsOnly(tokens))))
 	return d
+}
+
+// facetTerms returns the terms of fFacts that are facets' (facetPrefix).
+func facetTerms(f facts) []byte {
+	out := make([]byte, 0, len(f))
+	for t := range bytes.SplitSeq(f, []byte{' '}) {
+		if isFacetTerm(t) {
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, t...)
+		}
+	}
+	return out
 }
 
 // functionPairs returns the terms of fPairs for the analyzer's tokens of a

@@ -124,3 +124,49 @@ func TestStatementFacetsBadInput(t *testing.T) {
 		t.Errorf("bad kind: %v, want INVALID", err)
 	}
 }
+
+// TestStatementFacetsAfterWrites checks that counts follow deletions (which
+// the index's dictionary still counts until its segments merge) and new
+// statements, past the cache of earlier counts.
+func TestStatementFacetsAfterWrites(t *testing.T) {
+	e := openDemo(t)
+	ctx := context.Background()
+	all := store.StatementFilter{}
+	before, err := e.ix.StatementFacets(ctx, "", all, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := before.Counts[search.FacetSpeaker][0]
+	var gone []string
+	err = e.st.Update(ctx, func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{SpeakerIDs: []string{top.Value}}, store.Page{First: 2})
+		if err != nil {
+			return err
+		}
+		for _, s := range c.Items {
+			gone = append(gone, s.ID)
+			if err := tx.DeleteStatement(s.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.wait(t)
+	after, err := e.ix.StatementFacets(ctx, "", all, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != before.Total-len(gone) {
+		t.Errorf("total %d after deleting %d of %d", after.Total, len(gone), before.Total)
+	}
+	for _, fc := range search.Facets {
+		for _, fv := range after.Counts[fc] {
+			if want := e.count(t, "", narrow(all, fc, fv.Value)); fv.Count != want {
+				t.Errorf("after deleting: %s %s counted %d, the store has %d", fc, fv.Value, fv.Count, want)
+			}
+		}
+	}
+}

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/quotedb/quotedb/internal/benchdb"
 	"github.com/quotedb/quotedb/search"
@@ -41,7 +43,9 @@ func BenchmarkPages(b *testing.B) {
 	srv := httptest.NewServer(server.New(server.Config{Store: s, Search: ix}))
 	b.Cleanup(srv.Close)
 	texts := statementTexts(b, s, ids.Statements)
-	words := []string{"inflation", "pensions", "sanctions", "journalists", "budget", "peace", "corruption", "elections"}
+	// Words of stored statements, so that most searches are new to the
+	// facet cache, as a newsroom's would be.
+	words := queryWords(texts, 400)
 	pages := []struct {
 		name string
 		url  func(r *rand.Rand) string
@@ -83,6 +87,22 @@ func BenchmarkPages(b *testing.B) {
 	}
 }
 
+// queryWords returns up to n distinct words of four letters or more of
+// texts.
+func queryWords(texts []string, n int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len([]rune(w)) >= 4 && !seen[w] && len(out) < n {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 func getPage(u string) error {
@@ -104,7 +124,7 @@ func getPage(u string) error {
 func statementTexts(b *testing.B, s store.Store, ids []string) []string {
 	var out []string
 	err := s.View(context.Background(), func(tx store.Tx) error {
-		sts, err := tx.StatementsByID(ids[:min(len(ids), 200)])
+		sts, err := tx.StatementsByID(ids[:min(len(ids), 1000)])
 		for _, st := range sts {
 			if st != nil {
 				out = append(out, st.Text)

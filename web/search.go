@@ -89,6 +89,9 @@ func (s *site) fillSearch(ctx context.Context, d *searchData, p params, f store.
 			d.Hidden = append(d.Hidden, hiddenField{k.name, v})
 		}
 	}
+	// The facets are counted while the page's statements are found: on a
+	// broad search, counting takes the longer.
+	facets := s.countFacets(ctx, p.Q, f)
 	var sts []*store.Statement
 	var hits []search.StatementHit
 	if p.Q != "" {
@@ -125,15 +128,12 @@ func (s *site) fillSearch(ctx context.Context, d *searchData, p params, f store.
 			return err
 		}
 	}
-	var fr *search.FacetResult
-	if s.Search != nil {
-		var err error
-		if fr, err = s.Search.StatementFacets(ctx, p.Q, f, facetSize); err != nil && !errs.Is(err, errs.Unavailable) {
-			return err
-		}
-		if fr != nil && d.Total < 0 && !d.Fallback {
-			d.Total = fr.Total
-		}
+	fr, err := facets()
+	if err != nil {
+		return err
+	}
+	if fr != nil && d.Total < 0 && !d.Fallback {
+		d.Total = fr.Total
 	}
 	return s.view(ctx, func(tx store.Tx) error {
 		var err error
@@ -148,6 +148,30 @@ func (s *site) fillSearch(ctx context.Context, d *searchData, p params, f store.
 		}
 		return err
 	})
+}
+
+// countFacets starts counting the facets of a list and returns a func
+// that waits for the counts: nil without a search index.
+func (s *site) countFacets(ctx context.Context, q string, f store.StatementFilter) func() (*search.FacetResult, error) {
+	if s.Search == nil {
+		return func() (*search.FacetResult, error) { return nil, nil }
+	}
+	type result struct {
+		fr  *search.FacetResult
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		fr, err := s.Search.StatementFacets(ctx, q, f, facetSize)
+		if errs.Is(err, errs.Unavailable) {
+			fr, err = nil, nil
+		}
+		ch <- result{fr, err}
+	}()
+	return func() (*search.FacetResult, error) {
+		r := <-ch
+		return r.fr, r.err
+	}
 }
 
 // newestFirst returns a page of the statements of f, newest first, ending
