@@ -208,6 +208,11 @@ func TestBrowser(t *testing.T) {
 	s := startSite(t)
 	tb := openBrowser(t, s.URL)
 	shots := os.Getenv("QUOTEDB_SCREENSHOTS")
+	if shots != "" && !filepath.IsAbs(shots) {
+		// Relative to the module's root, where the README runs the
+		// command; tests run in the package's directory.
+		shots = filepath.Join("..", shots)
+	}
 	shot := func(name string) {
 		if shots == "" {
 			return
