@@ -188,6 +188,24 @@ func (tb *tab) do(t *testing.T, what string, steps ...chromedp.Action[chromedp.V
 	}
 }
 
+// waitURL waits until the tab's address contains part.
+func (tb *tab) waitURL(t *testing.T, part string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+		loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === 'complete' ? location.href : ''`))
+		cancel()
+		if err == nil && strings.Contains(loc, part) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page did not reach an address with %q (at %q, %v)", part, loc, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func run[T any](t *testing.T, tb *tab, what string, a chromedp.Action[T]) T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
@@ -226,8 +244,10 @@ func TestBrowser(t *testing.T) {
 	t.Run("search with a facet", func(t *testing.T) {
 		tb.do(t, "search", chromedp.Navigate(s.URL+"/"),
 			chromedp.SendKeys(chromedp.CSS("#q"), "Ukraine"),
-			chromedp.Submit(chromedp.CSS("#q")),
-			chromedp.WaitVisible(chromedp.CSS(".facets")))
+			chromedp.Submit(chromedp.CSS("#q")))
+		// The landing page has facets too: wait for the results' page.
+		tb.waitURL(t, "q=Ukraine")
+		tb.do(t, "results", chromedp.WaitVisible(chromedp.CSS(".facets")))
 		if got := run(t, tb, "query kept", chromedp.Value(chromedp.CSS("#q"))); got != "Ukraine" {
 			t.Errorf("search box holds %q after searching", got)
 		}
