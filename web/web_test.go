@@ -10,11 +10,13 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -312,6 +314,58 @@ func TestEscaping(t *testing.T) {
 		_, body := get(t, http.DefaultClient, s.URL+path)
 		if strings.Contains(body, "<script>alert") || strings.Contains(body, "<img src=x") {
 			t.Errorf("%s: markup from the data is not escaped", path)
+		}
+	}
+}
+
+// TestAuthReads checks that with reads behind tokens the pages ask for
+// one, and that signing in with one opens them.
+func TestAuthReads(t *testing.T) {
+	s := startSite(t)
+	srv := httptest.NewServer(server.New(server.Config{Store: s.Store, AuthReads: true}))
+	defer srv.Close()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	for _, path := range []string{"/", "/who", "/export.csv", "/graphiql"} {
+		res, body := get(t, c, srv.URL+path)
+		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, `name="token"`) {
+			t.Errorf("%s without a token: %d", path, res.StatusCode)
+		}
+	}
+	_, page := get(t, c, srv.URL+"/signin?next=/who")
+	csrfTok := csrfRE.FindStringSubmatch(page)[1]
+	res, _ := form(t, c, srv.URL+"/signin", map[string]string{"csrf": csrfTok, "token": "qdb_wrong", "next": "/who"}, nil)
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a wrong token: %d", res.StatusCode)
+	}
+	res, body := form(t, c, srv.URL+"/signin", map[string]string{"csrf": csrfTok, "token": s.Editor, "next": "/who"}, nil)
+	if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/who" || !strings.Contains(body, "Signed in as desk-editor") {
+		t.Errorf("after signing in: %d at %s", res.StatusCode, res.Request.URL)
+	}
+	if res, _ := get(t, c, srv.URL+"/export.csv"); res.StatusCode != http.StatusOK {
+		t.Errorf("a download after signing in: %d", res.StatusCode)
+	}
+	// A bearer token works as well as the cookie.
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/", nil)
+	req.Header.Set("Authorization", "Bearer "+s.Editor)
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		t.Errorf("with a bearer token: %v %v", err, res)
+	} else {
+		res.Body.Close()
+	}
+}
+
+// TestMetricsRoutes keeps the metrics' route labels few: one per page,
+// whatever the id.
+func TestMetricsRoutes(t *testing.T) {
+	s := startSite(t)
+	for _, p := range []string{"/speakers/" + "01890a5d-ac96-774b-bcce-b302099a8057", "/speakers/01890a5d-ac96-774b-bcce-b302099a8058", "/assets/style.css", "/who"} {
+		get(t, http.DefaultClient, s.URL+p)
+	}
+	_, body := get(t, http.DefaultClient, s.URL+"/metrics")
+	for _, want := range []string{`route="/speakers/{id}",status="404"} 2`, `route="/assets/",status="200"} 1`, `route="/who",status="200"} 1`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
 		}
 	}
 }
