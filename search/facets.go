@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/quotedb/quotedb/errs"
@@ -119,24 +121,17 @@ func (idx *shards) facets(ctx context.Context, q string, f store.StatementFilter
 	for _, fq := range statementFilterQuery(f) {
 		must = append(must, unscored{fq})
 	}
-	req := bleve.NewSearchRequestOptions(boolean(must, mustNot, filter), 0, 0, false)
-	req.Score = "none"
-	// One facet of every term of fFacet, split by prefix here: one
-	// builder costs less per term visited than one for each prefix.
-	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
-	sr, err := idx.all.SearchInContext(ctx, req)
+	counts, total, err := idx.countTerms(ctx, boolean(must, mustNot, filter))
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "counting facets")
 	}
-	out := &FacetResult{Counts: map[Facet][]FacetCount{}, Total: int(sr.Total)}
+	out := &FacetResult{Counts: map[Facet][]FacetCount{}, Total: total}
 	byFacet := map[Facet][]FacetCount{}
-	if res := sr.Facets[fFacet]; res != nil && res.Terms != nil {
-		for _, t := range res.Terms.Terms() {
-			for _, fc := range Facets {
-				if v, ok := strings.CutPrefix(t.Term, facetPrefix[fc]); ok {
-					byFacet[fc] = append(byFacet[fc], FacetCount{Value: v, Count: t.Count})
-					break
-				}
+	for term, n := range counts {
+		for _, fc := range Facets {
+			if v, ok := strings.CutPrefix(term, facetPrefix[fc]); ok {
+				byFacet[fc] = append(byFacet[fc], FacetCount{Value: v, Count: *n})
+				break
 			}
 		}
 	}
@@ -146,9 +141,93 @@ func (idx *shards) facets(ctx context.Context, q string, f store.StatementFilter
 	return out, nil
 }
 
-// maxFacetTerms bounds the distinct terms a facet count returns: far more
-// than the speakers, organisations, topics and years of a large store.
-const maxFacetTerms = 1 << 22
+// countTerms counts the terms of fFacet over the documents q matches, and
+// the documents, reading every shard on a goroutine of its own. It runs
+// q's searcher itself rather than a bleve search with a facet request:
+// bleve's facet builder makes a string of every term it visits, where a
+// lookup by the term's bytes needs none.
+func (idx *shards) countTerms(ctx context.Context, q query.Query) (map[string]*int, int, error) {
+	type part struct {
+		counts map[string]*int
+		n      int
+		err    error
+	}
+	parts := make([]part, len(idx.parts))
+	var wg sync.WaitGroup
+	for i, p := range idx.parts {
+		wg.Go(func() {
+			parts[i].counts, parts[i].n, parts[i].err = countTermsOf(ctx, p, q)
+		})
+	}
+	wg.Wait()
+	total := 0
+	counts := parts[0].counts
+	for i, p := range parts {
+		if p.err != nil {
+			return nil, 0, p.err
+		}
+		total += p.n
+		if i == 0 {
+			continue
+		}
+		for t, n := range p.counts {
+			if c := counts[t]; c != nil {
+				*c += *n
+			} else {
+				counts[t] = n
+			}
+		}
+	}
+	return counts, total, nil
+}
+
+func countTermsOf(ctx context.Context, p bleve.Index, q query.Query) (counts map[string]*int, n int, err error) {
+	adv, err := p.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer func() { err = errors.Join(err, r.Close()) }()
+	s, err := q.Searcher(ctx, r, p.Mapping(), bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, 0, err
+	}
+	defer func() { err = errors.Join(err, s.Close()) }()
+	dvr, err := r.DocValueReader([]string{fFacet})
+	if err != nil {
+		return nil, 0, err
+	}
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	counts = map[string]*int{}
+	visit := func(_ string, term []byte) {
+		if c := counts[string(term)]; c != nil {
+			*c++
+			return
+		}
+		one := 1
+		counts[string(term)] = &one
+	}
+	for {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		if dm == nil {
+			return counts, n, nil
+		}
+		n++
+		if err := dvr.VisitDocValues(dm.IndexInternalID, visit); err != nil {
+			return nil, 0, err
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
 
 // isFacetTerm reports whether a term of fFacts is one of a facet.
 func isFacetTerm(t []byte) bool {

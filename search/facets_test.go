@@ -51,6 +51,8 @@ func TestStatementFacetsAgreeWithStore(t *testing.T) {
 			{"", store.StatementFilter{}},
 			{"", store.StatementFilter{OrganisationIDs: []string{apfp}}},
 			{"war", store.StatementFilter{}},
+			{`Ukrain* -"absence of"`, store.StatementFilter{}},
+			{`"cities are being shelled"`, store.StatementFilter{OrganisationIDs: []string{apfp}}},
 			{"", store.StatementFilter{Said: partialdate.Range{From: partialdate.Date{Year: 2022}, To: partialdate.Date{Year: 2022}}}},
 		}
 		for _, c := range cases {
