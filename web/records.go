@@ -17,6 +17,7 @@ type statementList struct {
 	Rows       []row
 	Older      string
 	All, CSV   string
+	JSONL      string
 	Total      int
 	Newest     string
 	PagedAfter bool
@@ -48,7 +49,7 @@ func (s *site) listNewest(ctx context.Context, r *http.Request, f store.Statemen
 	if e := q.Encode(); e != "" {
 		l.Newest += "?" + e
 	}
-	l.All, l.CSV = p.url("/"), p.url("/export.csv")
+	l.All, l.CSV, l.JSONL = p.url("/"), p.url("/export.csv"), p.url("/export.jsonl")
 	return l, nil
 }
 

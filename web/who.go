@@ -34,8 +34,8 @@ type whoData struct {
 	Count        int
 	More         bool
 	// All is the search page with the same filter; CSV downloads it.
-	All, CSV string
-	Error    string
+	All, CSV, JSONL string
+	Error           string
 }
 
 // whoPage answers who said what: the statements of the members of an
@@ -110,7 +110,7 @@ func (s *site) fillWho(ctx context.Context, d *whoData, org, topic string) error
 		return err
 	}
 	p := params{Orgs: f.OrganisationIDs, Topics: f.TopicIDs, From: d.From, To: d.To}
-	d.All, d.CSV = p.url("/"), p.url("/export.csv")
+	d.All, d.CSV, d.JSONL = p.url("/"), p.url("/export.csv"), p.url("/export.jsonl")
 	return nil
 }
 
