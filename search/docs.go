@@ -25,6 +25,10 @@ const (
 	fText  = "text"
 	fName  = "name"
 	fFacts = "facts"
+	// fFacet repeats the terms of fFacts that StatementFacets counts, with
+	// doc values, which counting reads for every statement matched: a
+	// field of those terms alone is read in a fraction of the time.
+	fFacet = "facet"
 	fPairs = "pairs"
 )
 
@@ -77,6 +81,9 @@ func indexMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fText, text())
 	doc.AddFieldMappingsAt(fName, text())
 	doc.AddFieldMappingsAt(fFacts, kw())
+	facet := kw()
+	facet.DocValues = true
+	doc.AddFieldMappingsAt(fFacet, facet)
 	doc.AddFieldMappingsAt(fPairs, kw())
 	m.DefaultMapping = doc
 	return m
@@ -85,6 +92,7 @@ func indexMapping() mapping.IndexMapping {
 const (
 	textOptions    = index.IndexField | index.IncludeTermVectors
 	keywordOptions = index.IndexField | index.SkipFreqNorm
+	facetOptions   = keywordOptions | index.DocValues
 )
 
 const factsAnalyzerName = "quotedb_facts"
@@ -206,12 +214,27 @@ func statementDoc(s *store.Statement, sf statementFacts) *document.Document {
 		}
 	}
 	d := newDoc(s.ID, store.StatementType, f)
+	d.AddField(analyzed(document.NewTextFieldCustom(fFacet, nil, facetTerms(f), facetOptions, factsAnalyzer{})))
 	tokens := analyzer.Analyze([]byte(s.Text))
 	if p := functionPairs(tokens); len(p) > 0 {
 		d.AddField(analyzed(document.NewTextFieldCustom(fPairs, nil, p, keywordOptions, factsAnalyzer{})))
 	}
 	d.AddField(analyzed(document.NewTextFieldCustom(fText, nil, []byte(s.Text), textOptions, positionsOnly(tokens))))
 	return d
+}
+
+// facetTerms returns the terms of fFacts that are facets' (facetPrefix).
+func facetTerms(f facts) []byte {
+	out := make([]byte, 0, len(f))
+	for t := range bytes.SplitSeq(f, []byte{' '}) {
+		if isFacetTerm(t) {
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, t...)
+		}
+	}
+	return out
 }
 
 // functionPairs returns the terms of fPairs for the analyzer's tokens of a

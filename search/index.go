@@ -35,7 +35,7 @@ import (
 
 // layoutVersion changes whenever the documents or the analyzer change in a
 // way that needs a rebuild; an index of another version is rebuilt on open.
-const layoutVersion = "quotedb-search-3"
+const layoutVersion = "quotedb-search-5"
 
 // Keys of the index's internal storage.
 var (
@@ -113,6 +113,9 @@ type Index struct {
 	// advanced is closed, and replaced, whenever seq advances or the
 	// state changes.
 	advanced chan struct{}
+
+	// facets keeps recent StatementFacets results of the index as of seq.
+	facets facetCache
 
 	stop context.CancelFunc
 	done chan struct{}

@@ -287,7 +287,6 @@ func TestStatementJSONLD(t *testing.T) {
 	}{
 		{"/statements/not-a-uuid.jsonld", http.StatusBadRequest, "BAD_USER_INPUT"},
 		{"/statements/01890a5d-ac96-774b-bcce-b302099a8057.jsonld", http.StatusNotFound, "NOT_FOUND"},
-		{"/statements/" + id, http.StatusNotFound, "NOT_FOUND"},
 		{"/statements/" + id + ".json", http.StatusNotFound, "NOT_FOUND"},
 	} {
 		res, err := http.Get(base + tc.path)
@@ -302,6 +301,15 @@ func TestStatementJSONLD(t *testing.T) {
 		if res.StatusCode != tc.status || err != nil || len(e.Errors) != 1 || e.Errors[0].Code() != tc.code || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 			t.Errorf("GET %s: %d %+v (%v), want %d %s", tc.path, res.StatusCode, e, err, tc.status, tc.code)
 		}
+	}
+	// Without a suffix, the path is the statement's page, for people.
+	res, err = http.Get(base + "/statements/" + id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("GET /statements/%s: %d %s, want the statement's page", id, res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	// The route is counted under one label, whatever the id.
 	res, err = http.Get(base + "/metrics")

@@ -166,11 +166,12 @@ func (m *metrics) instrument(log *slog.Logger, next http.Handler) http.Handler {
 		}
 		route := r.URL.Path
 		switch {
-		case route == "/", route == "/graphql", route == "/healthz", route == "/readyz", route == "/metrics":
-		case strings.HasPrefix(route, "/statements/"):
+		case route == "/", route == "/graphql", route == "/graphiql", route == "/healthz", route == "/readyz", route == "/metrics",
+			route == "/who", route == "/verify", route == "/ingest", route == "/ingest/confirm", route == "/export.csv", route == "/export.jsonl":
+		case strings.HasPrefix(route, "/statements/") && strings.HasSuffix(route, ".jsonld"):
 			route = "/statements/{id}.jsonld" // one label for every id
 		default:
-			route = "other"
+			route = pageRoute(route)
 		}
 		m.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
 		attrs := []slog.Attr{
@@ -229,4 +230,18 @@ func (c *storeCollector) Collect(ch chan<- prometheus.Metric) {
 		}
 		ch <- prometheus.MustNewConstMetric(lagDesc, prometheus.GaugeValue, lag, f.Name())
 	}
+}
+
+// pageRoute labels a request for a page of a record by its route, one
+// label for every id, or as "other".
+func pageRoute(path string) string {
+	for _, p := range []string{"/statements/", "/speakers/", "/organisations/", "/topics/", "/graphiql/assets/", "/assets/"} {
+		if rest, ok := strings.CutPrefix(path, p); ok && rest != "" {
+			if strings.HasSuffix(p, "assets/") {
+				return p
+			}
+			return p + "{id}"
+		}
+	}
+	return "other"
 }

@@ -1,5 +1,6 @@
 // Package server assembles quotedb's HTTP interface: the GraphQL endpoint,
-// GraphiQL, health and readiness checks, metrics, request logs and CORS.
+// the web pages and GraphiQL (package web), health and readiness checks,
+// metrics, request logs, security headers and CORS.
 package server
 
 import (
@@ -12,14 +13,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
-
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
 	"github.com/quotedb/quotedb/jsonld"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/web"
 )
 
 // Config is what the server serves and how.
@@ -42,7 +42,7 @@ type Config struct {
 	// Limits bound each GraphQL request; zero fields take their defaults.
 	Limits graph.Limits
 	// CORSOrigins are the origins browsers may call the API from; "*"
-	// allows any. None allows only same-origin pages (GraphiQL at /).
+	// allows any. None allows only same-origin pages (GraphiQL at /graphiql).
 	CORSOrigins []string
 	// Stats, when set, reports the database's size and change-log position
 	// for /metrics.
@@ -74,13 +74,17 @@ const readyTimeout = 2 * time.Second
 // New returns the handler for all of quotedb's routes:
 //
 //	/graphql  GraphQL over HTTP (POST, and GET for queries)
-//	/         GraphiQL, for exploring the API in a browser
+//	/         the search page, and the other pages of package web
+//	/graphiql GraphiQL, for exploring the API in a browser
 //	/healthz  200 while the process serves requests
 //	/readyz   200 while the database answers, 503 otherwise
 //	/metrics  Prometheus metrics
 //	/statements/{id}.jsonld  a statement as schema.org JSON-LD
 //	/admin/backup  a snapshot of the database file, for admin tokens
 //	/admin/export  every record as JSON Lines, for admin tokens
+//
+// Every response carries web.SecurityHeaders (a Content-Security-Policy of
+// the server's own origin, no framing, no referrer to other sites).
 //
 // Every request is logged to cfg.Log and counted in the metrics. Requests
 // carry an API token as Authorization: Bearer TOKEN. Mutations need one of
@@ -101,8 +105,18 @@ func New(cfg Config) http.Handler {
 		mux.Handle("GET /admin/backup", authenticate(cfg.Store, false, backupHandler(cfg.Backup, cfg.Log)))
 	}
 	mux.Handle("GET /admin/export", authenticate(cfg.Store, false, exportHandler(cfg.Store, cfg.Log)))
-	mux.Handle("GET /{$}", playground.Handler("quotedb", "/graphql"))
-	mux.Handle("GET /statements/{file}", authenticate(cfg.Store, cfg.AuthReads, statementJSONLD(cfg.Store, cfg.Log)))
+	pages := web.New(web.Config{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, AuthReads: cfg.AuthReads, MaxDocumentBytes: cfg.Limits.MaxDocumentBytes})
+	mux.Handle("/", pages)
+	jsonLD := authenticate(cfg.Store, cfg.AuthReads, statementJSONLD(cfg.Store, cfg.Log))
+	mux.Handle("GET /statements/{file}", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The page of a statement is /statements/{id}; its JSON-LD, and
+		// the errors of other suffixes, are the API's.
+		if strings.Contains(r.PathValue("file"), ".") {
+			jsonLD.ServeHTTP(w, r)
+			return
+		}
+		pages.ServeHTTP(w, r)
+	}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -120,7 +134,7 @@ func New(cfg Config) http.Handler {
 		w.Write([]byte("ready\n"))
 	})
 	mux.Handle("GET /metrics", m.handler())
-	return cors(cfg.CORSOrigins, m.instrument(cfg.Log, mux))
+	return web.SecurityHeaders(cors(cfg.CORSOrigins, m.instrument(cfg.Log, mux)))
 }
 
 // cors lets browsers on the allowed origins call the API, and answers their

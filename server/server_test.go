@@ -642,6 +642,9 @@ func TestHTTP(t *testing.T) {
 		t.Errorf("mutation over GET was accepted")
 	}
 	if res := get("/"); res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("search page: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if res := get("/graphiql"); res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("GraphiQL: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	if res := get("/healthz"); res.StatusCode != http.StatusOK {

@@ -82,11 +82,13 @@ func TestServeDemo(t *testing.T) {
 	if len(d.Statements.Nodes) == 0 {
 		t.Fatal("the README's demo query found nothing")
 	}
-	res, err := http.Get(base + "/")
-	if err != nil || res.StatusCode != http.StatusOK {
-		t.Fatalf("GraphiQL: %v %v", err, res)
+	for _, page := range []string{"/", "/graphiql"} {
+		res, err := http.Get(base + page)
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %v %v", page, err, res)
+		}
+		res.Body.Close()
 	}
-	res.Body.Close()
 	if err := stop(); err != nil {
 		t.Fatalf("graceful shutdown: %v", err)
 	}

@@ -89,6 +89,10 @@ func shellExamples() []shellExample {
 		{match: "quotedb serve --max-complexity 20000", phase: stopped, run: runServeExample,
 			why: "serve runs until stopped: it is started, must answer, and is stopped"},
 		{match: `EXT="{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$H\"}}"`, phase: serving, want: "PERSISTED_QUERY_NOT_FOUND", curl: true},
+		{match: "QUOTEDB_SCREENSHOTS=docs/screenshots go test ./web/", phase: notRun,
+			why: "the web package's own tests, which go test ./... runs; the screenshots rewrite files of the repository"},
+		{match: "-bench Pages -benchtime 200x ./web/", phase: notRun,
+			why: "a benchmark over 100,000 generated statements: minutes on two cores (BenchmarkPages in package web)"},
 		{match: "bash bench/bench.sh", phase: notRun,
 			why: "benchmarks and a load test of a million statements: minutes on two cores (bench/)"},
 	}

@@ -22,7 +22,7 @@ import (
 const shutdownGrace = 10 * time.Second
 
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "Runs the GraphQL server: GraphQL at /graphql, GraphiQL at /, health at /healthz\nand /readyz, Prometheus metrics at /metrics, snapshots for admin tokens at /admin/backup.\nLogs a line per request to stderr. Mutations need an API token (see quotedb token -h),\nsent as Authorization: Bearer TOKEN.", stderr)
+	fs := newFlagSet("serve", "Runs the server: the search page and the other web pages at /, GraphQL at /graphql,\nGraphiQL at /graphiql, health at /healthz and /readyz, Prometheus metrics at /metrics,\nsnapshots for admin tokens at /admin/backup.\nLogs a line per request to stderr. Mutations need an API token (see quotedb token -h),\nsent as Authorization: Bearer TOKEN.", stderr)
 	db := dbFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
@@ -113,6 +113,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	fmt.Fprintf(stdout, "quotedb serving %s on http://%s/ (GraphQL at /graphql)\n", *db, ln.Addr())
+	fmt.Fprintf(stdout, "search page: http://%s/  ·  who said what: http://%s/who  ·  GraphiQL: http://%s/graphiql\n", ln.Addr(), ln.Addr(), ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
