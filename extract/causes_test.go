@@ -266,6 +266,43 @@ func TestNotReports(t *testing.T) {
 	})
 }
 
+// TestMoreReportingConstructions checks reporting verbs of emphasis and
+// assurance, "describes A as B", nouns of feeling as objects, "is of the
+// opinion that", a document that reads, and an apposition after
+// "according to X,". All sentences are invented.
+func TestMoreReportingConstructions(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Ivo Rask also underlined that the trial was unfair.", "the trial was unfair"},
+		{"Ivo Rask highlighted that the trial was unfair.", "the trial was unfair"},
+		{"Ivo Rask assured that the trial would be fair.", "the trial would be fair"},
+		{"Ivo Rask expressed regret that the trial was unfair.", "the trial was unfair"},
+		{"Ivo Rask described the arrest as illegal.", "the arrest as illegal"},
+		{"Ivo Rask labelled the arrest as political.", "the arrest as political"},
+		{"Ivo Rask is of the opinion that the trial was unfair.", "the trial was unfair"},
+		{"According to Ivo Rask, chairman of the Harbour Party, the trial was unfair.", "the trial was unfair"},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			r := run(t, c.text, PlainText, "")
+			if len(r.Quotes) != 1 || r.Quotes[0].Text != c.want || r.Quotes[0].Speaker != "Ivo Rask" {
+				t.Errorf("got %+v, want %q by Ivo Rask", r.Quotes, c.want)
+			}
+		})
+	}
+	q := find(t, run(t, "The party's statement reads: the arrest is illegal.", PlainText, ""), "arrest is illegal")
+	if q.Source != "The party's statement" {
+		t.Errorf("source %q, want the statement", q.Source)
+	}
+	for _, text := range []string{
+		"Ivo Rask described the trial in detail.",
+		"Ivo Rask labelled the boxes.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

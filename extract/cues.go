@@ -108,8 +108,10 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				continue
 			}
 		case asVerbs[t.lower]:
-			if !a.asFollows(k+1, s.last) {
-				continue
+			if a.asFollows(k+1, s.last) {
+				cls = cueObject // "described the arrest as illegal"
+			} else if cls == cueObject {
+				continue // "saw the minister": only "as" makes it a report
 			}
 		}
 		// passive or attributive uses: "was told", "the said", "so-called"
@@ -144,6 +146,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 	if copulas[a.toks[k].lower] && k+2 < limit && speechAdjectives[a.toks[k+1].lower] && a.toks[k+2].lower == "that" && !a.negatedAt(k, 0) {
 		return k + 1, true // "was adamant that"
+	}
+	if copulas[a.toks[k].lower] && k+4 < limit && a.toks[k+1].lower == "of" && a.toks[k+2].lower == "the" && opinionNouns[a.toks[k+3].lower] && a.toks[k+4].lower == "that" && !a.negatedAt(k, 0) {
+		return k + 3, true // "is of the opinion that"
 	}
 	if !speechVerbs[a.toks[k].lower] || a.negatedAt(k, 0) {
 		return 0, false

@@ -169,6 +169,12 @@ func init() {
 		"ruled",
 		"blurt", "blurts", "blurted",
 		"react", "reacts", "reacted", "reacting",
+		"underline", "underlines", "underlined", "underlining",
+		"highlight", "highlights", "highlighted", "highlighting",
+		"assure", "assures", "assured", "assuring",
+		"reiterate", "reiterates", "reiterated", "reiterating",
+		"affirm", "affirms", "affirmed", "reaffirm", "reaffirms", "reaffirmed",
+		"reads",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -517,6 +523,9 @@ var writtenWorks = map[string]bool{
 var asVerbForms = []string{
 	"see", "sees", "saw", "regard", "regards", "regarded", "view", "views", "viewed",
 	"identify", "identifies", "identified",
+	"describe", "describes", "described", "characterise", "characterises", "characterised",
+	"characterize", "characterizes", "characterized", "label", "labels", "labelled", "labeled",
+	"brand", "brands", "branded", "portray", "portrays", "portrayed",
 }
 
 // asVerbs holds asVerbForms.
@@ -563,6 +572,8 @@ var speechNouns = map[string]bool{
 	"pledges": true, "arguments": true, "suggestions": true, "complaints": true,
 	"predictions": true, "remarks": true, "information": true, "news": true,
 	"opinion": true, "view": true, "belief": true, "conviction": true, "attention": true,
+	"regret": true, "satisfaction": true, "dissatisfaction": true, "surprise": true,
+	"confidence": true, "doubt": true, "doubts": true, "disappointment": true, "outrage": true,
 }
 
 // authorVoice are unresolved subject pronouns that, outside quotation

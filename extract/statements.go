@@ -500,6 +500,30 @@ func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
 	return x, true
 }
 
+// appositionEnd returns the comma that closes an apposition starting at
+// token i, a role word with what it is of ("chairman of the Harbour
+// Party,"), or i when none does.
+func (a *analysis) appositionEnd(i, limit int) int {
+	if i >= limit || !roleWords[a.toks[i].lower] {
+		// (a noun phrase with an article is the content's subject: "the
+		// editor of the paper, Ivo Rask, was detained")
+		return i
+	}
+	for k := i; k < limit && k < i+10; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			if role, _ := a.describe(i, k); role != "" && k > i {
+				return k
+			}
+			return i
+		}
+		if !t.word && t.text != "'" && t.text != "’" {
+			return i
+		}
+	}
+	return i
+}
+
 // countedObject open a noun phrase that "add" takes as its object in
 // scores and prices ("both added a try", "added four more", "added $2.70"),
 // not reported content.
@@ -778,7 +802,18 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) {
 		x, ok = a.contentStmt(clauseStart, c.at, false)
 	} else if e < s.last && a.toks[e].text == "," {
-		x, ok = a.contentStmt(e+1, s.last, true)
+		from := e + 1
+		if e2 := a.appositionEnd(from, s.last); e2 > from && sp.name != "" {
+			// "According to Ivo Rask, chairman of the party, …"
+			if role, org := a.describe(from, e2); role != "" {
+				sp.role = role
+				if org != "" {
+					sp.org = org
+				}
+			}
+			from = e2 + 1
+		}
+		x, ok = a.contentStmt(from, s.last, true)
 	}
 	if !ok {
 		return stmt{}, false
