@@ -134,6 +134,9 @@ func checkGET(r *http.Request) *requestError {
 		}
 		switch {
 		case p.json:
+			if !json.Valid([]byte(v)) {
+				return badRequest(http.StatusBadRequest, errs.Invalid, "%s must be a JSON object", p.name)
+			}
 			*p.dst = json.RawMessage(v)
 		case v == "":
 			// The empty string is the same as leaving it out.
@@ -201,19 +204,17 @@ func checkParams(raw rawRequest) *requestError {
 	if !isNull(raw.OperationName) && json.Unmarshal(raw.OperationName, &s) != nil {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "operationName must be a string")
 	}
+	// The body decoded as valid JSON already: variables, which may be
+	// megabytes, need only be an object, and are decoded once, by gqlgen.
+	if v := bytes.TrimSpace(raw.Variables); !isNull(v) && v[0] != '{' {
+		return badRequest(http.StatusBadRequest, errs.Invalid, "variables must be a JSON object")
+	}
 	var ext map[string]any
-	for _, m := range []struct {
-		name string
-		raw  json.RawMessage
-		dst  *map[string]any
-	}{{"variables", raw.Variables, new(map[string]any)}, {"extensions", raw.Extensions, &ext}} {
-		if isNull(m.raw) {
-			continue
-		}
-		dec := json.NewDecoder(bytes.NewReader(m.raw))
+	if !isNull(raw.Extensions) {
+		dec := json.NewDecoder(bytes.NewReader(raw.Extensions))
 		dec.UseNumber()
-		if dec.Decode(m.dst) != nil || dec.More() || *m.dst == nil {
-			return badRequest(http.StatusBadRequest, errs.Invalid, "%s must be a JSON object", m.name)
+		if dec.Decode(&ext) != nil || dec.More() || ext == nil {
+			return badRequest(http.StatusBadRequest, errs.Invalid, "extensions must be a JSON object")
 		}
 	}
 	if isNull(raw.Query) && ext["persistedQuery"] == nil {
