@@ -38,7 +38,9 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 		}
 		return ref(n0, p+1), true
 	}
-	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
+	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
+		// (only a bare "a statement": "a staff report" names another
+		// author)
 		return st.running, true
 	}
 	if d := a.toks[i].lower; d == "the" || d == "this" || d == "that" {

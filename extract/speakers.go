@@ -130,6 +130,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 				k = c
 				continue
 			}
+		case (p.text == "'" || p.text == "’") && p.start == a.toks[k-2].end && k-2 >= min && strings.HasSuffix(a.toks[k-2].lower, "s") && a.nameWord(k-2) && orgWords[a.toks[k].lower]:
+			k -= 2 // a plural possessive inside a name: "Island Residents' Association"
+			continue
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
 			if isPossessive(p) && !orgWords[a.toks[k].lower] {
 				return k, true
@@ -223,6 +226,7 @@ func (a *analysis) findMentions() {
 		if !ok {
 			continue
 		}
+		end = a.ofNameEnd(i, end, len(a.toks)) // "Ministry of Justice"
 		// names do not run across sentences
 		for k := i + 1; k < end; k++ {
 			if a.sentOf[k] != a.sentOf[i] {
@@ -294,7 +298,7 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 			continue
 		}
 		rest := cleanName(a.joinTokens(k, end))
-		if strings.Contains(rest, " ") && !isOrgName(rest) {
+		if a.nameWord(k) && strings.Contains(rest, " ") && !isOrgName(rest) {
 			return k
 		}
 	}
@@ -406,6 +410,16 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
 			if s, ok := a.nameEndingAt(r0-1, i); ok {
 				org = a.joinTokens(s, r0)
+			} else if isPossessive(a.toks[r0-1]) {
+				// "the HDP's deputy chairman", "the European Union's
+				// spokesperson"
+				s := r0 - 1
+				for s-1 >= i && a.nameWord(s-1) && !isPossessive(a.toks[s-1]) {
+					s--
+				}
+				if name := cleanName(a.joinTokens(s, r0)); isOrgName(name) || len(name) >= 2 && strings.ToUpper(name) == name {
+					org = name // an organisation's, not a person's ("Roe's spokesperson")
+				}
 			}
 		}
 	}

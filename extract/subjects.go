@@ -267,11 +267,19 @@ func (a *analysis) orgPrefixEnd(n0, n1 int) int {
 }
 
 // ofNameEnd extends the name at tokens [n0, e) over "of" and the name
-// after it when the name is an organisation's ("Ministry of Foreign
-// Affairs", "University of Kent").
+// after it when the name ends in a word for an organisation ("Ministry of
+// Foreign Affairs", "University of Kent"; not "CEO of Acme").
 func (a *analysis) ofNameEnd(n0, e, limit int) int {
-	for e+1 < limit && a.toks[e].lower == "of" && a.toks[e].word && a.nameWord(e+1) && isOrgName(a.joinTokens(n0, e)) {
-		e, _ = a.nameStartingAt(e+1, limit)
+	for e+1 < limit && e > n0 && a.toks[e].lower == "of" && a.toks[e].word && orgWords[a.toks[e-1].lower] {
+		next := a.toks[e+1]
+		if !next.word || !next.isCap() || functionCaps[next.lower] {
+			break
+		}
+		if e2, ok := a.nameStartingAt(e+1, limit); ok {
+			e = e2
+		} else {
+			e += 2 // a word that is no name alone: "Ministry of Justice"
+		}
 	}
 	return e
 }
