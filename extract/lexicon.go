@@ -273,6 +273,17 @@ var honorifics = map[string]bool{
 	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
 	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
+	"coun": true, "cllr": true,
+}
+
+// titleRoles are the roles that abbreviated titles stand for ("Sen. Jo
+// Tan" is a senator).
+var titleRoles = map[string]string{
+	"sen": "senator", "rep": "representative", "gov": "governor", "coun": "councillor",
+	"cllr": "councillor", "prof": "professor", "gen": "general", "lt": "lieutenant",
+	"col": "colonel", "capt": "captain", "sgt": "sergeant", "cpl": "corporal",
+	"insp": "inspector", "supt": "superintendent", "det": "detective", "cmdr": "commander",
+	"adm": "admiral", "maj": "major", "atty": "attorney", "pres": "president",
 }
 
 // titleDot reports whether token i is the dot of an abbreviated title or
@@ -361,6 +372,13 @@ var abbreviations = map[string]bool{
 	"dept": true, "est": true, "fig": true, "vol": true, "ave": true, "blvd": true,
 	"rd": true, "det": true, "maj": true, "fr": true,
 	"pres": true, "adm": true, "cmdr": true, "msgr": true, "atty": true,
+}
+
+func init() {
+	// every title of address is an abbreviation that ends no sentence
+	for h := range honorifics {
+		abbreviations[h] = true
+	}
 }
 
 // HTML: which elements end a paragraph, which are page furniture dropped

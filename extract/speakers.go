@@ -395,6 +395,9 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			break
 		}
 	}
+	if roleAt < 0 && j-2 >= i && a.titleDot(j-1) {
+		role = titleRoles[a.toks[j-2].lower] // "Coun. Ivo Rask"
+	}
 	if roleAt >= 0 {
 		r0 := roleAt
 		for r0-1 >= i && r0 > roleAt-2 {

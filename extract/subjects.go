@@ -417,6 +417,10 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 			d -= 3 // "the Blue Harbour Party (BHP) Karl Ostrander"
 			continue
 		}
+		if d-2 >= min && a.titleDot(d-1) {
+			d -= 2 // "Coun. Ivo Rask"
+			continue
+		}
 		if !p.word || (boundaryWords[p.lower] && p.lower != "of") {
 			break
 		}
@@ -668,9 +672,27 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	sp := speakerRef{name: name, person: true}
 	if kn, ok := st.known[name]; ok {
 		sp = kn
+	} else if n0 := a.tokenNamed(name, s); n0 > s.first {
+		// a title before the name is the person's role: "Mayor Lena
+		// Holm defended the increase. … she said"
+		if role, org := a.describe(s.first, n0); role != "" {
+			sp.role, sp.org = role, org
+			st.known[name] = sp
+		}
 	}
 	st.noteSalient(sp)
 	return true
+}
+
+// tokenNamed returns the token where name starts in sentence s, or -1.
+func (a *analysis) tokenNamed(name string, s sentence) int {
+	first, _, _ := strings.Cut(name, " ")
+	for k := s.first; k < s.last && k < s.first+12; k++ {
+		if a.toks[k].text == first {
+			return k
+		}
+	}
+	return -1
 }
 
 // openingName returns the person named in the noun phrase that starts at
