@@ -50,6 +50,7 @@ func commands() []command {
 		{"backup", "write a consistent snapshot of the database, also while it serves", backupCmd},
 		{"restore", "replace the database with a snapshot", restoreCmd},
 		{"check", "verify the database file, its indexes and its change log", checkCmd},
+		{"migrate", "bring a PostgreSQL database's schema up to date", migrateCmd},
 		{"gen", "generate a realistic dataset of any size", genCmd},
 	}
 }

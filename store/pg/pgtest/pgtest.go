@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,6 +37,29 @@ func URL(t testing.TB) string {
 // current version by pg.Migrate, and returns its name; it is dropped when
 // the test ends.
 func Schema(t testing.TB) (url, schema string) {
+	t.Helper()
+	url, schema = EmptySchema(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, _, err := pg.Migrate(ctx, url, &pg.Options{Schema: schema}); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	return url, schema
+}
+
+// WithSchema returns url with the schema as its search_path, a URL that
+// quotedb's commands take.
+func WithSchema(url, schema string) string {
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "search_path=" + schema
+}
+
+// EmptySchema creates a new schema without tables on the test server and
+// returns its name; it is dropped when the test ends.
+func EmptySchema(t testing.TB) (url, schema string) {
 	t.Helper()
 	url = URL(t)
 	var b [6]byte
@@ -66,9 +90,6 @@ func Schema(t testing.TB) (url, schema string) {
 			t.Errorf("dropping schema %s: %v", schema, err)
 		}
 	})
-	if _, _, err := pg.Migrate(ctx, url, &pg.Options{Schema: schema}); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
 	return url, schema
 }
 
