@@ -51,6 +51,7 @@ func commands() []command {
 		{"restore", "replace the database with a snapshot", restoreCmd},
 		{"check", "verify the database file, its indexes and its change log", checkCmd},
 		{"migrate", "bring a PostgreSQL database's schema up to date", migrateCmd},
+		{"migrate-store", "copy a database file into PostgreSQL, history included", migrateStoreCmd},
 		{"gen", "generate a realistic dataset of any size", genCmd},
 	}
 }

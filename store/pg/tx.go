@@ -26,6 +26,8 @@ type tx struct {
 	// none yet, read from the table at the first change).
 	seq     uint64
 	changes int
+	// noLog, set by Restore, writes records without change-log entries.
+	noLog bool
 	// srcCache holds the source a statement's span was last checked
 	// against, with the changes count when read.
 	srcCache *cachedSource
@@ -345,7 +347,7 @@ func (t *tx) SourceByHash(hash string) (*store.Source, error) {
 	return srcs[0], nil
 }
 
-const changeCols = `seq, time, actor, op, type, record_id::text, before::text, after::text`
+const changeCols = `seq, time, time_nanos, actor, op, type, record_id::text, before::text, after::text`
 
 // scanChanges reads change-log rows selected with changeCols.
 func scanChanges(rows pgx.Rows) ([]store.Change, error) {
@@ -354,11 +356,13 @@ func scanChanges(rows pgx.Rows) ([]store.Change, error) {
 		var c store.Change
 		var seq int64
 		var op, typ string
+		var nanos int16
 		var before, after *string
-		if err := rows.Scan(&seq, &c.Time, &c.Actor, &op, &typ, &c.ID, &before, &after); err != nil {
+		if err := rows.Scan(&seq, &c.Time, &nanos, &c.Actor, &op, &typ, &c.ID, &before, &after); err != nil {
 			return nil, err
 		}
-		c.Seq, c.Op, c.Type, c.Time = uint64(seq), store.Op(op), store.RecordType(typ), c.Time.UTC()
+		c.Seq, c.Op, c.Type = uint64(seq), store.Op(op), store.RecordType(typ)
+		c.Time = c.Time.UTC().Add(time.Duration(nanos))
 		if before != nil {
 			c.Before = json.RawMessage(*before)
 		}

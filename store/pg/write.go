@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/errs"
@@ -193,17 +194,26 @@ func (t *tx) insertBands(id string, bands [][]byte) error {
 // logChange appends one change-log entry. Seqs continue from the table's
 // last: writers hold the write lock, so no other can take the same.
 func (t *tx) logChange(op store.Op, typ store.RecordType, id string, before, after []byte) error {
-	if t.seq == 0 {
+	if t.noLog {
+		return nil
+	}
+	t.seq++
+	if t.seq == 1 {
 		var last int64
 		if err := t.q.QueryRow(t.ctx, "SELECT coalesce(max(seq), 0) FROM change_log").Scan(&last); err != nil {
 			return t.err(err)
 		}
-		t.seq = uint64(last)
+		t.seq = uint64(last) + 1
 	}
-	t.seq++
-	err := t.exec(`INSERT INTO change_log (seq, time, actor, op, type, record_id, before, after)
-		VALUES ($1, $2, $3, $4, $5, $6, $7::json, $8::json)`,
-		int64(t.seq), now(), t.actor, string(op), string(typ), id, optJSON(before), optJSON(after))
+	return t.insertChange(store.Change{Seq: t.seq, Time: now(), Actor: t.actor, Op: op, Type: typ, ID: id, Before: before, After: after})
+}
+
+// insertChange writes one change-log row as given.
+func (t *tx) insertChange(c store.Change) error {
+	err := t.exec(`INSERT INTO change_log (seq, time, time_nanos, actor, op, type, record_id, before, after)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9::json)`,
+		int64(c.Seq), c.Time.Truncate(time.Microsecond), int16(c.Time.Nanosecond()%1000), c.Actor, string(c.Op), string(c.Type), c.ID,
+		optJSON(c.Before), optJSON(c.After))
 	if err != nil {
 		return err
 	}

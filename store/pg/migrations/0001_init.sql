@@ -154,6 +154,9 @@ CREATE INDEX claim_reviews_reviewer ON claim_reviews (reviewer_id, id);
 CREATE TABLE change_log (
     seq       bigint PRIMARY KEY CHECK (seq > 0),
     time      timestamptz NOT NULL,
+    -- the nanoseconds of time below its microseconds, which timestamptz
+    -- drops: entries copied from bbolt keep their times exactly
+    time_nanos smallint NOT NULL DEFAULT 0 CHECK (time_nanos BETWEEN 0 AND 999),
     actor     text NOT NULL,
     op        text NOT NULL CHECK (op IN ('CREATE', 'UPDATE', 'DELETE')),
     type      text NOT NULL CHECK (type IN ('speaker', 'organisation', 'affiliation', 'topic', 'source', 'statement', 'claimReview')),
