@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -56,5 +57,28 @@ func TestStoreFlagRefusesAFile(t *testing.T) {
 	err := run(context.Background(), []string{"migrate", "--store", "quotedb.db"}, strings.NewReader(""), &out, &errOut)
 	if errs.KindOf(err) != errs.Invalid || !strings.Contains(errs.Message(err), "PostgreSQL URL") {
 		t.Fatalf("migrate --store FILE: %v", err)
+	}
+}
+
+// The first admin token of a PostgreSQL database is made with --store, as
+// servers never hold it exclusively; the server then takes it.
+func TestTokenOnPostgres(t *testing.T) {
+	url, schema := pgtest.Schema(t)
+	storeURL := pgtest.WithSchema(url, schema)
+	secret, err := quotedb(t, "", "token", "create", "--store", storeURL, "--role", "admin", "--name", "ops")
+	if err != nil || !strings.HasPrefix(secret, "qdb_") {
+		t.Fatalf("token create --store: %q %v", secret, err)
+	}
+	list, err := quotedb(t, "", "token", "list", "--store", storeURL)
+	if err != nil || !strings.Contains(list, "ops") {
+		t.Fatalf("token list --store: %q %v", list, err)
+	}
+	base, stop := startServe(t, "--store", storeURL, "--search-index", t.TempDir()+"/search")
+	defer stop()
+	c := &gqltest.Client{T: t, URL: base + "/graphql", Header: http.Header{"Authorization": {"Bearer " + strings.TrimSpace(secret)}}}
+	var d struct{ CreateSpeaker struct{ Name string } }
+	c.Query(&d, `mutation { createSpeaker(input: {name: "Token Holder"}) { name } }`, nil)
+	if d.CreateSpeaker.Name != "Token Holder" {
+		t.Fatalf("mutation with the token: %+v", d)
 	}
 }

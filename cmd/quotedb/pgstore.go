@@ -120,3 +120,23 @@ func migrateCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 	fmt.Fprintf(stdout, "schema migrated from version %d to %d\n", from, to)
 	return nil
 }
+
+// openTokens opens the PostgreSQL database --store names, which servers
+// share and never hold exclusively, or else does what open does.
+func (r remote) openTokens(ctx context.Context, path string, create bool, what string) (store.Store, error) {
+	if r.store != nil && *r.store != "" && *r.url == "" {
+		if err := checkStoreURL(*r.store); err != nil {
+			return nil, err
+		}
+		s, err := pg.Open(ctx, *r.store, nil)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := r.open(path, create, what)
+	if s == nil || err != nil {
+		return nil, err // a nil store in an interface would not be nil
+	}
+	return s, nil
+}
