@@ -16,6 +16,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -49,7 +51,8 @@ type Options struct {
 	// MaxStatementBytes bounds the text of a statement written; zero means
 	// store.DefaultMaxStatementBytes.
 	MaxStatementBytes int
-	// MaxConns bounds the pool; zero leaves pgxpool's default.
+	// MaxConns bounds the pool; zero means the URL's pool_max_conns, or
+	// else 4 per core (16 at least).
 	MaxConns int32
 }
 
@@ -77,8 +80,15 @@ func newPool(ctx context.Context, url string, opts *Options) (*pgxpool.Pool, err
 	if opts.Schema != "" {
 		cfg.ConnConfig.RuntimeParams["search_path"] = opts.Schema
 	}
-	if opts.MaxConns > 0 {
+	switch {
+	case opts.MaxConns > 0:
 		cfg.MaxConns = opts.MaxConns
+	case !strings.Contains(url, "pool_max_conns"):
+		// Requests hold a connection only while they read, and each
+		// waits on the network most of that time: more connections than
+		// pgxpool's default (the number of cores, at least 4) keep the
+		// cores busy.
+		cfg.MaxConns = int32(max(16, 4*runtime.GOMAXPROCS(0)))
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

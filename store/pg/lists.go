@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/textfold"
 )
@@ -178,6 +180,7 @@ func (t *tx) ListSources(f store.SourceFilter, p store.Page) (*store.Conn[*store
 	}
 	if !f.Published.IsZero() {
 		q.where("r.published && " + q.arg(rangeText(f.Published)) + "::daterange")
+		skBounds(q, f.Published)
 	}
 	if title := fold(f.Title); title != "" {
 		q.where("strpos(r.title_folded, " + q.arg(title) + "::text) > 0")
@@ -246,6 +249,7 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 	}
 	if !f.Said.IsZero() {
 		q.where("r.said && " + q.arg(rangeText(f.Said)) + "::daterange")
+		skBounds(q, f.Said)
 	}
 	if !f.Covers.IsZero() {
 		q.where("r.covers && " + q.arg(rangeText(f.Covers)) + "::daterange")
@@ -349,4 +353,22 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	})
 	found[0].First = true
 	return found, nil
+}
+
+// skBounds bounds the dated sort keys of a list filtered on a date range
+// r, so that a walk of the sort-key index starts and stops near r's dates
+// rather than filtering every row before them. Dates overlapping r have
+// keys from r.From's year-only key (a coarser date such as "2022" overlaps
+// "2022-03-05" and sorts just before it) to r.To's last day; the range
+// condition stays, and decides.
+func skBounds[T any](q *listQuery[T], r partialdate.Range) {
+	lo := datedSK(partialdate.Date{Year: r.From.Year}, uuid.Nil.String())
+	if r.From.IsZero() {
+		lo = datedSK(partialdate.FromKey(1), uuid.Nil.String()) // past key 0, the unknown date
+	}
+	q.where("r.sk >= " + q.arg(lo) + "::bytea")
+	if !r.To.IsZero() {
+		hi := datedSK(r.To.Last(), "ffffffff-ffff-ffff-ffff-ffffffffffff")
+		q.where("r.sk <= " + q.arg(hi) + "::bytea")
+	}
 }

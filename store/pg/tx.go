@@ -293,40 +293,64 @@ func (t *tx) StatementsByID(ids []string) ([]*store.Statement, error) {
 	return byIDs[store.Statement](t, store.StatementType, ids)
 }
 
-// AffiliationsOf reads each speaker's affiliations, ordered by start date
-// and then id.
+// AffiliationsOf reads the speakers' affiliations in one query, each
+// speaker's ordered by start date and then id.
 func (t *tx) AffiliationsOf(speakerIDs []string) ([][]*store.Affiliation, error) {
-	out := make([][]*store.Affiliation, len(speakerIDs))
-	for i, id := range speakerIDs {
-		key, err := parseID("speaker", id)
-		if err != nil {
-			return nil, err
-		}
-		affs, err := queryDocs[store.Affiliation](t, "SELECT doc FROM affiliations WHERE speaker_id = $1 ORDER BY id", key)
-		if err != nil {
-			return nil, err
-		}
-		slices.SortStableFunc(affs, func(a, b *store.Affiliation) int { return a.Start.Compare(b.Start) })
-		out[i] = affs
+	byOwner, err := groupBy(t, "speaker", speakerIDs, "SELECT doc FROM affiliations WHERE speaker_id = ANY($1::uuid[]) ORDER BY id",
+		func(a *store.Affiliation) string { return a.SpeakerID })
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	for _, affs := range byOwner {
+		slices.SortStableFunc(affs, func(a, b *store.Affiliation) int { return a.Start.Compare(b.Start) })
+	}
+	return byOwner, nil
 }
 
-// ReviewsOf reads each statement's claim reviews, ordered by date and then
-// id.
+// ReviewsOf reads the statements' claim reviews in one query, each
+// statement's ordered by date and then id.
 func (t *tx) ReviewsOf(statementIDs []string) ([][]*store.ClaimReview, error) {
-	out := make([][]*store.ClaimReview, len(statementIDs))
-	for i, id := range statementIDs {
-		key, err := parseID("statement", id)
-		if err != nil {
-			return nil, err
-		}
-		rs, err := queryDocs[store.ClaimReview](t, "SELECT doc FROM claim_reviews WHERE statement_id = $1 ORDER BY id", key)
-		if err != nil {
-			return nil, err
-		}
+	byOwner, err := groupBy(t, "statement", statementIDs, "SELECT doc FROM claim_reviews WHERE statement_id = ANY($1::uuid[]) ORDER BY id",
+		func(r *store.ClaimReview) string { return r.StatementID })
+	if err != nil {
+		return nil, err
+	}
+	for _, rs := range byOwner {
 		slices.SortStableFunc(rs, func(a, b *store.ClaimReview) int { return a.Date.Compare(b.Date) })
-		out[i] = rs
+	}
+	return byOwner, nil
+}
+
+// groupBy runs sql over the canonical forms of ids and returns, for each
+// id, the records whose owner is that id, in the query's order.
+func groupBy[T any](t *tx, what string, ids []string, sql string, owner func(*T) string) ([][]*T, error) {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		k, err := parseID(what, id)
+		if err != nil {
+			return nil, err
+		}
+		keys[i] = k
+	}
+	out := make([][]*T, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	recs, err := queryDocs[T](t, sql, keys)
+	if err != nil {
+		return nil, err
+	}
+	found := map[string][]*T{}
+	for _, r := range recs {
+		found[owner(r)] = append(found[owner(r)], r)
+	}
+	for i, k := range keys {
+		// Each position gets its own records: a repeated id must not
+		// share a slice another position's caller may change.
+		for _, r := range found[k] {
+			v := *r
+			out[i] = append(out[i], &v)
+		}
 	}
 	return out, nil
 }
