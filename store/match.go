@@ -130,3 +130,8 @@ func eachPage[T any](list func(Page) (*Conn[T], error), fn func(T)) error {
 		p.After = c.Cursors[len(c.Cursors)-1]
 	}
 }
+
+// Validate checks f's enumerations and ranges and puts its ids in canonical
+// form (in place: the id slices are f's own), giving errs.Invalid errors.
+// Every backend calls it before listing.
+func (f *StatementFilter) Validate() error { return validateStatementFilter(f) }

@@ -90,6 +90,8 @@ func TestFlagsAfterArguments(t *testing.T) {
 		{"reindex", stray("reindex"), "no arguments", true},
 		{"check", stray("check"), "no arguments", true},
 		{"gen", stray("gen"), "no arguments", true},
+		{"migrate", []string{"migrate", "stray", "--store", "postgres://nobody@127.0.0.1:1/none"}, "no arguments", true},
+		{"migrate-store", []string{"migrate-store", "stray", "--from", db, "--to", "postgres://nobody@127.0.0.1:1/none"}, "no arguments", true},
 		{"token list", stray("token", "list"), "no arguments", true},
 	}
 	var tested []string

@@ -50,6 +50,8 @@ func commands() []command {
 		{"backup", "write a consistent snapshot of the database, also while it serves", backupCmd},
 		{"restore", "replace the database with a snapshot", restoreCmd},
 		{"check", "verify the database file, its indexes and its change log", checkCmd},
+		{"migrate", "bring a PostgreSQL database's schema up to date", migrateCmd},
+		{"migrate-store", "copy a database file into PostgreSQL, history included", migrateStoreCmd},
 		{"gen", "generate a realistic dataset of any size", genCmd},
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/internal/gqltest"
+	"github.com/quotedb/quotedb/store/pg/pgtest"
 )
 
 // readmeBlock is a fenced code block of README.md.
@@ -71,7 +72,9 @@ type shellExample struct {
 
 func shellExamples() []shellExample {
 	return []shellExample{
-		// (before the first screen's entry, which would match it too)
+		// (before the first screen's entry, which would match them too)
+		{match: "export QUOTEDB_STORE=", phase: stopped, run: runPostgresExample,
+			why: "it needs a PostgreSQL server: it runs against a schema of QUOTEDB_TEST_POSTGRES's (skipped without one), its URL in place of the example's"},
 		{match: "serve --demo --persisted-only manifest.json", phase: stopped, curl: true, run: runPersistedOnlyExample,
 			why: "serve runs until stopped: the lines before it run first, then the server is started, the lines after it run against it, and it is stopped"},
 		{match: "go run ./cmd/quotedb serve --demo", phase: notRun,
@@ -375,6 +378,30 @@ func runServeExample(t *testing.T, env *readmeEnv, b readmeBlock) {
 		t.Errorf("README.md:%d: the server answers with no statements", b.line)
 	}
 	stop()
+}
+
+// readmePostgresURL is the database URL of the PostgreSQL example.
+const readmePostgresURL = "postgres://quotedb:secret@localhost:5432/quotedb"
+
+// runPostgresExample runs the PostgreSQL example against a new schema of
+// the test server, and checks that the server it starts answers with the
+// demo data.
+func runPostgresExample(t *testing.T, env *readmeEnv, b readmeBlock) {
+	t.Run("postgres", func(t *testing.T) {
+		url, schema := pgtest.EmptySchema(t)
+		text := strings.ReplaceAll(b.text, readmePostgresURL, pgtest.WithSchema(url, schema))
+		if text == b.text {
+			t.Fatalf("README.md:%d: the example no longer connects to %s", b.line, readmePostgresURL)
+		}
+		stop := startExampleServer(t, env, text)
+		defer stop()
+		c := &gqltest.Client{T: t, URL: "http://127.0.0.1:" + env.port + "/graphql"}
+		var d struct{ Statements struct{ TotalCount int } }
+		c.Query(&d, `{ statements { totalCount } }`, nil)
+		if d.Statements.TotalCount == 0 {
+			t.Errorf("README.md:%d: the server on PostgreSQL answers with no statements", b.line)
+		}
+	})
 }
 
 // runPersistedOnlyExample runs the trusted documents example: the lines

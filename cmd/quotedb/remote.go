@@ -20,6 +20,9 @@ import (
 type remote struct {
 	url   *string // base URL, e.g. http://127.0.0.1:8080
 	token *string // admin API token
+	// store, when set (token commands), is a PostgreSQL database to open
+	// instead of the file.
+	store *string
 }
 
 // remoteFlags adds --server and --token to fs.

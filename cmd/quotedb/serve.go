@@ -24,6 +24,7 @@ const shutdownGrace = 10 * time.Second
 func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve", "Runs the server: the search page and the other web pages at /, GraphQL at /graphql,\nGraphiQL at /graphiql, health at /healthz and /readyz, Prometheus metrics at /metrics,\nsnapshots for admin tokens at /admin/backup.\nLogs a line per request to stderr. Mutations need an API token (see quotedb token -h),\nsent as Authorization: Bearer TOKEN.", stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	addr := fs.String("addr", envOr("QUOTEDB_ADDR", "127.0.0.1:8080"), "listen address (env QUOTEDB_ADDR)")
 	loadDemo := fs.Bool("demo", envBool("QUOTEDB_DEMO"), "load the demo dataset when the database is empty (env QUOTEDB_DEMO)")
 	searchDir := searchIndexFlag(fs)
@@ -79,7 +80,10 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		log.Info("running only the documents of the persisted query manifest", "file", *persistedOnly, "documents", trusted.Len())
 	}
 	tuneGC()
-	s, err := openStoreLimited(*db, *maxStatement)
+	if err := checkStoreURL(*storeURL); err != nil {
+		return err
+	}
+	s, err := openServed(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
 		return err
 	}
@@ -90,20 +94,26 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			return fmt.Errorf("loading demo data: %w", err)
 		}
 		if loaded {
-			log.Info("loaded demo dataset", "db", *db)
+			log.Info("loaded demo dataset", "db", s.name)
 		}
 	}
 
-	ix := search.Open(s, searchIndexDir(*searchDir, *db), search.Options{Log: log})
+	ix := search.Open(s, searchIndexDir(*searchDir, s.searchDir), search.Options{Log: log})
 	defer ix.Close()
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
+	cfg := server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
+		CORSOrigins: splitList(*cors), Stats: s.stats, Followers: []server.Follower{ix}, AuthReads: *authReads, PersistedOnly: trusted}
+	if s.bolt != nil {
+		// PostgreSQL has its own backups (pg_dump); /admin/backup copies
+		// the bbolt file.
+		cfg.Backup = s.bolt
+	}
 	srv := &http.Server{
-		Handler: server.New(server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
-			CORSOrigins: splitList(*cors), Stats: s.Stats, Followers: []server.Follower{ix}, AuthReads: *authReads, Backup: s, PersistedOnly: trusted}),
+		Handler:           server.New(cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		// A request has its timeout to arrive and as long again to be
 		// answered; the GraphQL handler stops work at the timeout itself.
@@ -112,7 +122,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		IdleTimeout:  2 * time.Minute,
 		ErrorLog:     slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(stdout, "quotedb serving %s on http://%s/ (GraphQL at /graphql)\n", *db, ln.Addr())
+	fmt.Fprintf(stdout, "quotedb serving %s on http://%s/ (GraphQL at /graphql)\n", s.name, ln.Addr())
 	fmt.Fprintf(stdout, "search page: http://%s/  ·  who said what: http://%s/who  ·  GraphiQL: http://%s/graphiql\n", ln.Addr(), ln.Addr(), ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

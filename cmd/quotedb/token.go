@@ -27,9 +27,10 @@ Roles: editor creates and edits records and ingests; admin also deletes,
 merges, manages tokens and takes backups. Clients send a token as
 Authorization: Bearer TOKEN.
 
-The commands open the database file (creating it for the first token). While a
-server holds the file they go through the server's API instead, which needs an
-admin token (--token, env QUOTEDB_TOKEN); --server URL forces that.`
+The commands open the database file (creating it for the first token), or the
+PostgreSQL database --store names. While a server holds the file they go through
+the server's API instead, which needs an admin token (--token, env
+QUOTEDB_TOKEN); --server URL forces that.`
 
 func tokenCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
@@ -68,7 +69,9 @@ func tokenUsage(w io.Writer) {
 // tokenFlags adds the flags every token command takes: where the tokens
 // are, or the server to go through.
 func tokenFlags(fs *flag.FlagSet) (db *string, srv remote) {
-	return dbFlag(fs), remoteFlags(fs)
+	db, srv = dbFlag(fs), remoteFlags(fs)
+	srv.store = storeFlag(fs)
+	return db, srv
 }
 
 // createFlags adds the flags of token create.
@@ -91,7 +94,7 @@ func tokenCreate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if !slices.Contains(store.Roles, store.Role(*role)) {
 		return usageError("--role must be editor or admin, not %q", *role)
 	}
-	s, err := srv.open(*db, true, "create a token")
+	s, err := srv.openTokens(ctx, *db, true, "create a token")
 	if err != nil {
 		return err
 	}
@@ -128,7 +131,7 @@ func tokenList(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return usageError("token list takes no arguments, only flags")
 	}
-	s, err := srv.open(*db, false, "list the tokens")
+	s, err := srv.openTokens(ctx, *db, false, "list the tokens")
 	if err != nil {
 		return err
 	}
@@ -175,7 +178,7 @@ func tokenRevoke(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if fs.NArg() != 1 {
 		return usageError("token revoke takes one token name or id")
 	}
-	s, err := srv.open(*db, false, "revoke a token")
+	s, err := srv.openTokens(ctx, *db, false, "revoke a token")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,272 @@
+package pg
+
+import (
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// Every list is one query shape: the rows of a table that pass the
+// filter's conditions, in the order of a sort key, cut at the cursors. The
+// sort keys are the bytes bbolt's lists order by (an id; a date key and an
+// id; a folded name prefix and an id), so cursors mean the same on both
+// backends, and PostgreSQL compares bytea as bbolt compares keys. A filter
+// field SQL cannot say exactly is checked in Go on the rows (match).
+
+// listQuery is one list's query.
+type listQuery[T any] struct {
+	table string // with the alias r
+	// sk is the sort-key column; byID says it is the uuid id, whose
+	// bytes are its sort key.
+	sk    string
+	byID  bool
+	skLen int
+	conds []string
+	args  []any
+	// match, when set, checks each row in Go.
+	match func(*T) bool
+}
+
+// arg adds an argument and returns its placeholder.
+func (q *listQuery[T]) arg(v any) string {
+	q.args = append(q.args, v)
+	return "$" + strconv.Itoa(len(q.args))
+}
+
+func (q *listQuery[T]) where(cond string) { q.conds = append(q.conds, cond) }
+
+// keyArg is the placeholder of a sort key compared with q.sk.
+func (q *listQuery[T]) keyArg(args *[]any, k []byte) string {
+	var v any = k
+	cast := "::bytea"
+	if q.byID {
+		u, _ := uuid.FromBytes(k) // k has idLen bytes: parseCursor checked
+		v, cast = u.String(), "::uuid"
+	}
+	*args = append(*args, v)
+	return "$" + strconv.Itoa(len(*args)) + cast
+}
+
+// keyOut is the expression of the sort key's bytes.
+func (q *listQuery[T]) keyOut() string {
+	if q.byID {
+		return "uuid_send(" + q.sk + ")"
+	}
+	return q.sk
+}
+
+// span bounds a walk: keys beyond from (inclusive or not) in the walk's
+// direction and short of stop (exclusive; nil: no bound).
+type span struct {
+	from     []byte
+	fromIncl bool
+	stop     []byte
+	down     bool
+}
+
+// batch bounds the rows one query of a walk reads.
+const batch = 200
+
+// walk calls fn with the matching rows of the span in order until fn
+// returns false, reading want rows at a time (more when match drops some).
+func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, rec *T) bool) error {
+	for {
+		args := slices.Clone(q.args)
+		conds := slices.Clone(q.conds)
+		gt, lt, order := ">", "<", "ASC"
+		if s.down {
+			gt, lt, order = "<", ">", "DESC"
+		}
+		if s.from != nil {
+			op := gt
+			if s.fromIncl {
+				op += "="
+			}
+			conds = append(conds, q.sk+" "+op+" "+q.keyArg(&args, s.from))
+		}
+		if s.stop != nil {
+			conds = append(conds, q.sk+" "+lt+" "+q.keyArg(&args, s.stop))
+		}
+		limit := min(max(want, 1), batch)
+		if q.match != nil {
+			limit = batch
+		}
+		sql := "SELECT " + q.keyOut() + ", r.doc FROM " + q.table + whereSQL(conds) +
+			" ORDER BY " + q.sk + " " + order + " LIMIT " + strconv.Itoa(limit)
+		rows, err := t.q.Query(t.ctx, sql, args...)
+		if err != nil {
+			return t.err(err)
+		}
+		n, stopped := 0, false
+		var last []byte
+		for rows.Next() {
+			var sk, doc []byte
+			if err := rows.Scan(&sk, &doc); err != nil {
+				rows.Close()
+				return t.err(err)
+			}
+			n++
+			last = sk
+			rec, err := decode[T](doc)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			if q.match != nil && !q.match(rec) {
+				continue
+			}
+			want--
+			if !fn(sk, rec) {
+				stopped = true
+				break
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return t.err(err)
+		}
+		if stopped || n < limit {
+			return nil
+		}
+		s.from, s.fromIncl = last, false
+	}
+}
+
+func whereSQL(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+// exists reports whether a match lies in the span.
+func exists[T any](t *tx, q *listQuery[T], s span) (bool, error) {
+	found := false
+	err := walk(t, q, s, 1, func([]byte, *T) bool { found = true; return false })
+	return found, err
+}
+
+// count counts the matches of the whole list.
+func count[T any](t *tx, q *listQuery[T]) (int, error) {
+	if q.match == nil {
+		var n int64
+		err := t.q.QueryRow(t.ctx, "SELECT count(*) FROM "+q.table+whereSQL(q.conds), q.args...).Scan(&n)
+		return int(n), t.err(err)
+	}
+	n := 0
+	err := walk(t, q, span{}, batch, func([]byte, *T) bool { n++; return true })
+	return n, err
+}
+
+// window is a parsed store.Page.
+type window struct {
+	n int
+	// back counts the window from the end of the list (Page.Last).
+	back          bool
+	after, before []byte
+	count         bool
+	desc          bool
+}
+
+var errCursor = errs.E(errs.Invalid, "invalid cursor")
+
+// parsePage parses a page of a list that offers the orders in skLens, each
+// with the length of its sort keys.
+func parsePage(p store.Page, skLens map[store.Order]int) (window, error) {
+	var w window
+	skLen, ok := skLens[p.Order]
+	if !ok {
+		return w, errs.E(errs.Invalid, "this list cannot be ordered by %s", p.Order)
+	}
+	w.desc = p.Desc
+	if p.First < 0 || p.Last < 0 {
+		return w, errs.E(errs.Invalid, "page size must not be negative")
+	}
+	if p.First > store.MaxPageSize || p.Last > store.MaxPageSize {
+		return w, errs.E(errs.TooLarge, "page size must be at most %d", store.MaxPageSize)
+	}
+	var err error
+	if w.after, err = parseCursor(p.After, skLen); err != nil {
+		return w, err
+	}
+	if w.before, err = parseCursor(p.Before, skLen); err != nil {
+		return w, err
+	}
+	switch {
+	case p.Last > 0 && p.First == 0:
+		w.n, w.back = p.Last, true
+	case p.First > 0:
+		w.n = p.First
+	default:
+		w.n = store.DefaultPageSize
+	}
+	w.count = p.Count
+	return w, nil
+}
+
+func parseCursor(c string, skLen int) ([]byte, error) {
+	if c == "" {
+		return nil, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || len(b) != skLen {
+		return nil, errCursor
+	}
+	return b, nil
+}
+
+// page answers the window w of the list q.
+func page[T any](t *tx, q *listQuery[T], w window) (*store.Conn[*T], error) {
+	conn := &store.Conn[*T]{Items: make([]*T, 0, min(w.n, 64)), Total: -1}
+	from, bound := w.after, w.before
+	if w.back {
+		from, bound = w.before, w.after
+	}
+	// The walk goes down the keys when it counts from the end of an
+	// ascending list or from the start of a descending one.
+	down := w.back != w.desc
+	more := false
+	err := walk(t, q, span{from: from, stop: bound, down: down}, w.n+1, func(sk []byte, rec *T) bool {
+		if len(conn.Items) == w.n {
+			more = true
+			return false
+		}
+		conn.Items = append(conn.Items, rec)
+		conn.Cursors = append(conn.Cursors, base64.RawURLEncoding.EncodeToString(sk))
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Beyond the bound cursor, matches may lie on.
+	if !more && bound != nil {
+		if more, err = exists(t, q, span{from: bound, fromIncl: true, down: down}); err != nil {
+			return nil, err
+		}
+	}
+	// Behind the window's near end: matches at or behind the start cursor.
+	behind := false
+	if from != nil {
+		if behind, err = exists(t, q, span{from: from, fromIncl: true, down: !down}); err != nil {
+			return nil, err
+		}
+	}
+	if w.back {
+		slices.Reverse(conn.Items)
+		slices.Reverse(conn.Cursors)
+		conn.HasPrevious, conn.HasNext = more, behind
+	} else {
+		conn.HasNext, conn.HasPrevious = more, behind
+	}
+	if w.count {
+		if conn.Total, err = count(t, q); err != nil {
+			return nil, err
+		}
+	}
+	return conn, nil
+}

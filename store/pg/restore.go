@@ -1,0 +1,116 @@
+package pg
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/store"
+)
+
+// Restore fills this empty database with a copy of another: the records
+// records emits, in dependency order (as dump.Export writes them), stored
+// as given, and then the change-log entries changes emits, oldest first,
+// kept as they are (seqs, times, actors and images). Nothing is logged for
+// the records themselves: the history copied is theirs. Records are
+// normalized as every write is, and written in bulk (see bulk.go), the
+// database's constraints checking their references and uniqueness. It is
+// one transaction; a database that holds any record or change is refused
+// with errs.Conflict.
+func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record) error) error, changes func(emit func(store.Change) error) error) error {
+	return s.update(ctx, func(t *tx) error {
+		var used bool
+		err := t.q.QueryRow(t.ctx, `SELECT EXISTS (SELECT 1 FROM change_log) OR EXISTS (SELECT 1 FROM speakers)
+			OR EXISTS (SELECT 1 FROM organisations) OR EXISTS (SELECT 1 FROM topics)`).Scan(&used)
+		if err != nil {
+			return t.err(err)
+		}
+		if used {
+			return errs.E(errs.Conflict, "the target database is not empty: restore copies into an empty one only")
+		}
+		br := newBulkRecords()
+		err = records(func(rec store.Record) error {
+			if err := addRecord(br, rec); err != nil {
+				return err
+			}
+			if br.full() {
+				return br.flush(t)
+			}
+			return nil
+		})
+		if err == nil {
+			err = br.flush(t)
+		}
+		if err != nil {
+			return err
+		}
+		return restoreChanges(t, changes)
+	})
+}
+
+// addRecord normalizes a record and gathers it.
+func addRecord(br *bulkRecords, rec store.Record) error {
+	var v any
+	var err error
+	switch rec.Type {
+	case store.SpeakerType:
+		v, err = normalized(rec.Speaker, store.NormalizeSpeaker)
+	case store.OrganisationType:
+		v, err = normalized(rec.Organisation, store.NormalizeOrganisation)
+	case store.AffiliationType:
+		v, err = normalized(rec.Affiliation, store.NormalizeAffiliation)
+	case store.TopicType:
+		v, err = normalized(rec.Topic, store.NormalizeTopic)
+	case store.SourceType:
+		v, err = normalized(rec.Source, store.NormalizeSource)
+	case store.StatementType:
+		v, err = normalized(rec.Statement, store.NormalizeStatement)
+	case store.ClaimReviewType:
+		v, err = normalized(rec.ClaimReview, store.NormalizeClaimReview)
+	default:
+		return errs.E(errs.Invalid, "record type %q is not one of %v", rec.Type, store.RecordTypes)
+	}
+	if err != nil {
+		return err
+	}
+	m := metaOf(v)
+	if *m.id == "" {
+		return errs.E(errs.Invalid, "%s id is required", rec.Type)
+	}
+	*m.created, *m.updated = m.created.UTC(), m.updated.UTC()
+	return br.add(rec.Type, *m.id, v)
+}
+
+func normalized[T any](rec *T, norm func(*T) error) (any, error) {
+	if rec == nil {
+		return nil, errs.E(errs.Invalid, "record is missing")
+	}
+	return rec, norm(rec)
+}
+
+// restoreChanges writes the change log as given, in bulk.
+func restoreChanges(t *tx, changes func(emit func(store.Change) error) error) error {
+	b := newBulk("change_log", "seq", "time", "time_nanos", "actor", "op", "type", "record_id", "before", "after")
+	var last uint64
+	err := changes(func(c store.Change) error {
+		if c.Seq != last+1 {
+			return errs.E(errs.Invalid, "change %d follows change %d: the log has a gap", c.Seq, last)
+		}
+		last = c.Seq
+		err := b.add(strconv.FormatUint(c.Seq, 10), c.Time.Truncate(time.Microsecond).Format(time.RFC3339Nano),
+			int16(c.Time.Nanosecond()%1000), c.Actor, string(c.Op), string(c.Type), c.ID, optJSON(c.Before), optJSON(c.After))
+		if err != nil || b.n < bulkRows {
+			return err
+		}
+		return b.flush(t)
+	})
+	if err == nil {
+		err = b.flush(t)
+	}
+	if err == nil && last > 0 {
+		t.changes++ // followers elsewhere are woken at commit
+		t.seq = last
+	}
+	return err
+}

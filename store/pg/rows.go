@@ -1,0 +1,237 @@
+package pg
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/quotedb/quotedb/dedup"
+	"github.com/quotedb/quotedb/partialdate"
+	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/textfold"
+)
+
+// row is what a record writes besides its doc: its table's columns and
+// the rows of its side tables.
+type row struct {
+	cols []string
+	vals []any
+	// names are the name-search keys (nameKeys), for the type's names table.
+	names []string
+	// topics and bands are a statement's topic ids and dedup band keys.
+	topics []string
+	bands  [][]byte
+	// unique lists the columns that must be unique, with what the value
+	// is, for the Conflict error a duplicate gives.
+	unique []uniqueCol
+}
+
+type uniqueCol struct {
+	col      string
+	val      any
+	conflict string
+}
+
+// namesTables names the side table of name-search keys of a type.
+var namesTables = map[store.RecordType]string{
+	store.SpeakerType:      "speaker_names",
+	store.OrganisationType: "organisation_names",
+	store.TopicType:        "topic_names",
+}
+
+// meta points at the fields every record has.
+type meta struct {
+	id               *string
+	created, updated *time.Time
+}
+
+func metaOf(v any) meta {
+	switch r := v.(type) {
+	case *store.Speaker:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.Organisation:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.Affiliation:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.Topic:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.Source:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.Statement:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *store.ClaimReview:
+		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	}
+	panic("pg: not a record")
+}
+
+// rowOf returns the columns and side rows of a normalized record.
+func rowOf(v any) row {
+	switch r := v.(type) {
+	case *store.Speaker:
+		return row{
+			cols:   []string{"name_key", "qid", "name_sk"},
+			vals:   []any{fold(r.Name), opt(r.QID), nameSK(r.Name, r.ID)},
+			names:  nameKeys(append([]string{r.Name}, r.Aliases...)...),
+			unique: []uniqueCol{{"name_key", fold(r.Name), "a speaker named " + quote(r.Name)}},
+		}
+	case *store.Organisation:
+		u := []uniqueCol{{"name_key", fold(r.Name), "an organisation named " + quote(r.Name)}}
+		if r.ShortName != "" {
+			u = append(u, uniqueCol{"short_key", fold(r.ShortName), "an organisation with short name " + quote(r.ShortName)})
+		}
+		return row{
+			cols:   []string{"name_key", "short_key", "kind", "qid", "name_sk"},
+			vals:   []any{fold(r.Name), opt(fold(r.ShortName)), string(r.Kind), opt(r.QID), nameSK(r.Name, r.ID)},
+			names:  nameKeys(append([]string{r.Name, r.ShortName}, r.Aliases...)...),
+			unique: u,
+		}
+	case *store.Affiliation:
+		return row{
+			cols: []string{"speaker_id", "organisation_id", "source_id", "role", "period", "start_precision", "end_precision"},
+			vals: []any{r.SpeakerID, r.OrganisationID, opt(r.SourceID), r.Role, rangeText(r.Period()),
+				int16(r.Start.Precision()), int16(r.End.Precision())},
+		}
+	case *store.Topic:
+		return row{
+			cols:   []string{"slug", "parent_id"},
+			vals:   []any{r.Slug, opt(r.ParentID)},
+			names:  nameKeys(append([]string{r.Name, r.Slug}, r.Aliases...)...),
+			unique: []uniqueCol{{"slug", r.Slug, "a topic with slug " + quote(r.Slug)}},
+		}
+	case *store.Source:
+		var u []uniqueCol
+		if r.ContentHash != "" {
+			u = append(u, uniqueCol{"content_hash", r.ContentHash, "a source with the same text"})
+		}
+		return row{
+			cols: []string{"publisher_id", "published", "published_precision", "sk", "content_hash", "title_folded"},
+			vals: []any{opt(r.PublisherID), dateText(r.Published), int16(r.Published.Precision()), datedSK(r.Published, r.ID),
+				opt(r.ContentHash), fold(r.Title)},
+			unique: u,
+		}
+	case *store.Statement:
+		return statementRow(r)
+	case *store.ClaimReview:
+		return row{
+			cols: []string{"statement_id", "reviewer_id", "date"},
+			vals: []any{r.StatementID, r.ReviewerID, dateText(r.Date)},
+		}
+	}
+	panic("pg: not a record")
+}
+
+func statementRow(r *store.Statement) row {
+	covers := make([]string, len(r.Covers))
+	for i, c := range r.Covers {
+		covers[i] = rangeText(c.Range)
+	}
+	var packed []byte
+	var bands [][]byte
+	if sh := dedup.Shingles(r.Text); sh != nil {
+		packed = make([]byte, 0, 4*len(sh))
+		for _, v := range sh {
+			packed = binary.BigEndian.AppendUint32(packed, v)
+		}
+		bands = dedup.BandKeysOf(sh)
+	}
+	return row{
+		cols: []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
+			"covers", "text_folded", "shingles"},
+		vals: []any{datedSK(r.Said, r.ID), opt(r.SpeakerID), opt(r.OrganisationID), opt(r.SourceID), string(r.Kind),
+			string(r.Status), dateText(r.Said), int16(r.Said.Precision()), "{" + strings.Join(covers, ",") + "}",
+			fold(r.Text), packed},
+		topics: r.TopicIDs,
+		bands:  bands,
+	}
+}
+
+// colTypes gives the casts of columns whose parameters are sent as text.
+var colTypes = map[string]string{
+	"period": "daterange", "published": "daterange", "said": "daterange", "date": "daterange",
+	"covers": "datemultirange", "speaker_id": "uuid", "organisation_id": "uuid", "source_id": "uuid",
+	"publisher_id": "uuid", "parent_id": "uuid", "statement_id": "uuid", "reviewer_id": "uuid",
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// fold is textfold.Fold made fit for a text column, which holds neither
+// NUL nor invalid UTF-8.
+func fold(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(textfold.Fold(s), "\uFFFD"), "\x00", "")
+}
+
+// opt is nil (SQL NULL) for "", else s.
+func opt(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// nameKeys returns the name-search keys of names: for every folded form
+// (textfold.Keys) every suffix of its words ("ali karimli", "karimli"), so
+// that a prefix match with a folded query finds a name by any word on.
+func nameKeys(names ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		for _, k := range textfold.Keys(n) {
+			words := strings.Fields(strings.ReplaceAll(strings.ToValidUTF8(k, "\uFFFD"), "\x00", ""))
+			for j := range words {
+				s := strings.Join(words[j:], " ")
+				if !seen[s] {
+					seen[s] = true
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// idBytes is the binary form of a canonical id.
+func idBytes(id string) []byte {
+	u := uuid.MustParse(id)
+	return u[:]
+}
+
+// nameSK is the sort key of store.OrderName: the first
+// store.NameOrderBytes bytes of the folded name, padded with zeros, then
+// the id.
+func nameSK(name, id string) []byte {
+	k := make([]byte, store.NameOrderBytes, store.NameOrderBytes+16)
+	copy(k, textfold.Fold(name))
+	return append(k, idBytes(id)...)
+}
+
+// datedSK is the sort key of a dated record: the date's key, then the id.
+func datedSK(d partialdate.Date, id string) []byte {
+	k := binary.BigEndian.AppendUint32(make([]byte, 0, 20), d.Key())
+	return append(k, idBytes(id)...)
+}
+
+func dayText(d partialdate.Date) string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// rangeText is the daterange literal of the days of r, open where r is.
+func rangeText(r partialdate.Range) string {
+	lo, hi := "(", ")"
+	if !r.From.IsZero() {
+		lo = "[" + dayText(r.From.First())
+	}
+	if !r.To.IsZero() {
+		hi = dayText(r.To.Last()) + "]"
+	}
+	return lo + "," + hi
+}
+
+// dateText is the daterange literal of the days of d, nil (NULL) when d is
+// unknown.
+func dateText(d partialdate.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return rangeText(partialdate.Of(d))
+}
