@@ -83,6 +83,16 @@ func (a *analysis) afterTitle(i int) bool {
 	return false
 }
 
+// plainOrgAhead reports whether the name run from token i ends in a word
+// for an organisation.
+func (a *analysis) plainOrgAhead(i, max int) bool {
+	k := i
+	for k < max && a.nameWord(k) {
+		k++
+	}
+	return k > i && orgWords[a.toks[k-1].lower]
+}
+
 func isPossessive(t token) bool {
 	return strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s’")
 }
@@ -157,6 +167,9 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 		switch {
 		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".")) && k+1 < max && a.nameWord(k+1):
 			k++ // an initial, or an abbreviation with dots: "U.S. State Department"
+			continue
+		case (t.text == "'" || t.text == "’") && t.start == a.toks[k-1].end && strings.HasSuffix(a.toks[k-1].lower, "s") && k+1 < max && a.nameWord(k+1) && a.plainOrgAhead(k+1, max):
+			k++ // a plural possessive inside a name: "Island Residents' Association"
 			continue
 		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
 			k = a.connectorsEnd(k, max) // "van der", "de la"
@@ -409,6 +422,12 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			r0--
 		}
 		role = strings.ToLower(a.joinTokens(r0, roleAt+1))
+		if r0-1 >= i && (a.toks[r0-1].lower == "its" || a.toks[r0-1].lower == "their") {
+			// "Its president, Maria Santos": the organisation just named
+			if name, ok := a.nearbyOrg(a.toks[r0-1].start); ok {
+				org = name
+			}
+		}
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
 			if s, ok := a.nameEndingAt(r0-1, i); ok {
