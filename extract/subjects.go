@@ -144,6 +144,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			if org != "" {
 				sp.org = org
 			}
+			st.known[sp.name] = sp // what "Roe said" later refers to
 		}
 		return sp, max(s.first, m-4), true
 	}
