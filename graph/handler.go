@@ -57,8 +57,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
+	resolver := &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes, MaxSubscriberLag: limits.MaxSubscriberLag}
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes, MaxSubscriberLag: limits.MaxSubscriberLag},
+		Resolvers:  resolver,
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	// Subscriptions: gqlgen's WebSocket (graphql-transport-ws and
@@ -73,6 +74,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(observer{})
 	if cfg.Trusted != nil {
 		srv.Use(trustedDocuments{cfg.Trusted})
+		srv.Use(fastPath{m: cfg.Trusted, r: resolver})
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
 	}
