@@ -100,9 +100,9 @@ func TestFastPathMatchesGeneralPath(t *testing.T) {
 	fast := int64(0)
 	for _, d := range trustedDocs {
 		for _, v := range variableSets(d.name, topics, cursor) {
-			want := post(t, general.URL, map[string]any{"query": d.body, "operationName": v.op, "variables": v.vars})
+			want := postJSON(t, general.URL, map[string]any{"query": d.body, "operationName": v.op, "variables": v.vars})
 			before := m.fastPages.Load()
-			got := post(t, trusted.URL, map[string]any{"operationName": v.op, "variables": v.vars,
+			got := postJSON(t, trusted.URL, map[string]any{"operationName": v.op, "variables": v.vars,
 				"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha256Hex(d.body)}}})
 			if !bytes.Equal(got, want) {
 				t.Errorf("%s %v:\nfast path:    %s\ngeneral path: %s", d.name, v.vars, got, want)
@@ -159,7 +159,7 @@ func variableSets(doc string, topics []string, cursor string) []variableSet {
 	return []variableSet{{}}
 }
 
-func post(t *testing.T, url string, body map[string]any) []byte {
+func postJSON(t *testing.T, url string, body map[string]any) []byte {
 	t.Helper()
 	b, err := json.Marshal(body)
 	if err != nil {

@@ -64,10 +64,11 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	}))
 	// Subscriptions: gqlgen's WebSocket (graphql-transport-ws and
 	// graphql-ws) and Server-Sent Events transports; queries and mutations:
-	// its POST and GET transports, behind conform.
+	// POST (post, gqlgen's but for a cheaper encoding of the response) and
+	// gqlgen's GET transport, behind conform.
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 15 * time.Second, InitFunc: websocketAuth(s)})
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(post{})
 	srv.AddTransport(transport.GET{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
