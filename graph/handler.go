@@ -57,22 +57,25 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	}
 	limits := cfg.Limits.withDefaults()
 	log, s := cfg.Log, cfg.Store
+	resolver := &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes, MaxSubscriberLag: limits.MaxSubscriberLag}
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Store: s, Search: cfg.Search, MaxDocumentBytes: limits.MaxDocumentBytes, MaxSubscriberLag: limits.MaxSubscriberLag},
+		Resolvers:  resolver,
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	// Subscriptions: gqlgen's WebSocket (graphql-transport-ws and
 	// graphql-ws) and Server-Sent Events transports; queries and mutations:
-	// its POST and GET transports, behind conform.
+	// POST (post, gqlgen's but for a cheaper encoding of the response) and
+	// gqlgen's GET transport, behind conform.
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 15 * time.Second, InitFunc: websocketAuth(s)})
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(post{})
 	srv.AddTransport(transport.GET{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
 	srv.Use(observer{})
 	if cfg.Trusted != nil {
 		srv.Use(trustedDocuments{cfg.Trusted})
+		srv.Use(fastPath{m: cfg.Trusted, r: resolver})
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
 	}

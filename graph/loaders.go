@@ -2,29 +2,26 @@ package graph
 
 import (
 	"context"
-	"time"
+	"sync"
 
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/quotedb/quotedb/store"
 )
 
-// loaders batch the by-id reads of one request, so that resolving the
-// speakers of 100 statements is one read transaction, not 100.
+// loaders hold the records of one request read by id, so that resolving the
+// speakers of 100 statements is one read transaction, not 100, and a record
+// asked for twice (an organisation as a statement's and as a source's
+// publisher) is read and decoded once.
 type loaders struct {
-	speakers      *dataloadgen.Loader[string, *store.Speaker]
-	organisations *dataloadgen.Loader[string, *store.Organisation]
-	topics        *dataloadgen.Loader[string, *store.Topic]
-	sources       *dataloadgen.Loader[string, *store.Source]
-	affiliations  *dataloadgen.Loader[string, []*store.Affiliation] // by speaker id
-	statements    *dataloadgen.Loader[string, *store.Statement]
-	reviews       *dataloadgen.Loader[string, []*store.ClaimReview] // by statement id
+	speakers      *loader[*store.Speaker]
+	organisations *loader[*store.Organisation]
+	topics        *loader[*store.Topic]
+	sources       *loader[*store.Source]
+	affiliations  *loader[[]*store.Affiliation] // by speaker id
+	statements    *loader[*store.Statement]
+	reviews       *loader[[]*store.ClaimReview] // by statement id
 }
-
-// batchWait is how long a loader waits for more keys before it reads. Field
-// resolvers of one list run concurrently and ask within microseconds of each
-// other, so a short wait gathers them without adding visible latency.
-const batchWait = 200 * time.Microsecond
 
 func newLoaders(s store.Store) *loaders {
 	return &loaders{
@@ -38,25 +35,85 @@ func newLoaders(s store.Store) *loaders {
 	}
 }
 
-// newLoader makes a loader over a batch read of the store that returns one
-// value per key, in key order.
-func newLoader[V any](s store.Store, read func(store.Tx, []string) ([]V, error)) *dataloadgen.Loader[string, V] {
-	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]V, []error) {
-		var vals []V
-		err := s.View(ctx, func(tx store.Tx) error {
-			var err error
-			vals, err = read(tx, keys)
-			return err
-		})
-		if err != nil {
-			errors := make([]error, len(keys))
-			for i := range errors {
-				errors[i] = err
-			}
-			return make([]V, len(keys)), errors
+// A loader reads records by key through a batch read of the store, which
+// returns one value per key in key order, and keeps what it read for the
+// rest of the request. Every caller is a batch resolver that already holds
+// all the keys of its list, so a loader reads at once: waiting for more keys
+// to gather would only add latency and a timer per batch.
+type loader[V any] struct {
+	s    store.Store
+	read func(store.Tx, []string) ([]V, error)
+
+	mu    sync.Mutex
+	cache map[string]V
+}
+
+func newLoader[V any](s store.Store, read func(store.Tx, []string) ([]V, error)) *loader[V] {
+	return &loader[V]{s: s, read: read}
+}
+
+// LoadAll returns the value of each key, reading the keys it does not hold
+// yet in one read transaction. When the read fails, the error is one
+// dataloadgen.ErrorSlice with the error for each key, as before this loader
+// replaced dataloadgen's, so that errors reach clients as they did.
+func (l *loader[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
+	out := make([]V, len(keys))
+	var missing []string
+	l.mu.Lock()
+	for i, k := range keys {
+		if v, ok := l.cache[k]; ok {
+			out[i] = v
+		} else {
+			missing = append(missing, k)
 		}
-		return vals, nil
-	}, dataloadgen.WithWait(batchWait))
+	}
+	l.mu.Unlock()
+	missing = unique(missing)
+	if len(missing) == 0 {
+		return out, nil
+	}
+	var vals []V
+	err := l.s.View(ctx, func(tx store.Tx) error {
+		var err error
+		vals, err = l.read(tx, missing)
+		return err
+	})
+	if err != nil {
+		errs := make(dataloadgen.ErrorSlice, len(keys))
+		for i := range errs {
+			errs[i] = err
+		}
+		return make([]V, len(keys)), errs
+	}
+	l.mu.Lock()
+	if l.cache == nil {
+		l.cache = make(map[string]V, len(missing))
+	}
+	for i, k := range missing {
+		l.cache[k] = vals[i]
+	}
+	for i, k := range keys {
+		out[i] = l.cache[k]
+	}
+	l.mu.Unlock()
+	return out, nil
+}
+
+// unique returns keys without repeats, in the order of their first
+// occurrence (reusing keys' array).
+func unique(keys []string) []string {
+	if len(keys) < 2 {
+		return keys
+	}
+	seen := make(map[string]struct{}, len(keys))
+	out := keys[:0]
+	for _, k := range keys {
+		if _, ok := seen[k]; !ok {
+			seen[k] = struct{}{}
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 type loadersKey struct{}
@@ -72,7 +129,7 @@ func loadersFrom(ctx context.Context) *loaders {
 
 // loadEach loads, for each parent, the record that key names, with nil
 // where the key is empty or names no record.
-func loadEach[P, V any](ctx context.Context, l *dataloadgen.Loader[string, *V], parents []P, key func(P) string) ([]*V, error) {
+func loadEach[P, V any](ctx context.Context, l *loader[*V], parents []P, key func(P) string) ([]*V, error) {
 	ids := make([]string, 0, len(parents))
 	for _, p := range parents {
 		if k := key(p); k != "" {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -60,6 +61,11 @@ const ManifestFormat = "apollo-persisted-query-manifest"
 type Manifest struct {
 	byID   map[string]string // document by operation id
 	byHash map[string]bool   // SHA-256 (hex) of each document
+	// plans are the fields of each document the fast path answers
+	// (fastpath.go), by document.
+	plans map[string]docPlans
+	// fastPages counts the pages the fast path answered.
+	fastPages atomic.Int64
 }
 
 // Len is the number of documents in the manifest.
@@ -101,7 +107,7 @@ func ReadManifest(r io.Reader) (*Manifest, error) {
 		return nil, errors.New("the persisted query manifest lists no operations")
 	}
 	schema := NewExecutableSchema(Config{}).Schema()
-	m := &Manifest{byID: map[string]string{}, byHash: map[string]bool{}}
+	m := &Manifest{byID: map[string]string{}, byHash: map[string]bool{}, plans: map[string]docPlans{}}
 	for i, op := range f.Operations {
 		if op.ID == "" || op.Body == "" {
 			return nil, fmt.Errorf("operation %d (%q) of the persisted query manifest has no id or no body", i+1, op.Name)
@@ -109,13 +115,21 @@ func ReadManifest(r io.Reader) (*Manifest, error) {
 		if body, dup := m.byID[op.ID]; dup && body != op.Body {
 			return nil, fmt.Errorf("the persisted query manifest gives id %s to two different documents", op.ID)
 		}
-		if _, errs := gqlparser.LoadQuery(schema, op.Body); len(errs) > 0 {
+		doc, errs := gqlparser.LoadQuery(schema, op.Body)
+		if len(errs) > 0 {
 			return nil, fmt.Errorf("operation %q (id %s) of the persisted query manifest is not valid against the schema: %s", op.Name, op.ID, errs[0].Message)
 		}
 		m.byID[op.ID] = op.Body
+		m.plans[op.Body] = planDocument(doc)
 		m.byHash[sha256Hex(op.Body)] = true
 	}
 	return m, nil
+}
+
+// plan returns the plan of the field with response key key of the named
+// operation of the trusted document doc, or nil when there is none.
+func (m *Manifest) plan(doc, operation, key string) *connPlan {
+	return m.plans[doc][operation][key]
 }
 
 func sha256Hex(s string) string {

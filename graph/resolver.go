@@ -1,6 +1,6 @@
 package graph
 
-//go:generate sh -c "cd .. && go tool gqlgen generate"
+//go:generate sh -c "cd .. && go run ./graph/gqlgen"
 
 import (
 	"context"

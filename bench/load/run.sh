@@ -5,6 +5,9 @@
 #
 #   bash bench/load/run.sh            # 1M statements, 15 s per run
 #   N=100000 DURATION=10 bash bench/load/run.sh
+#   TRUSTED=1 bash bench/load/run.sh  # quotedb runs only ops.lua's documents
+#                                     # (serve --persisted-only), so the fast
+#                                     # path for trusted documents answers
 #
 # Needs root (apt-get, and PostgreSQL runs as the postgres user) on Debian.
 # Leaves its files in $WORK (default /tmp/quotedb-load) and stops every
@@ -18,6 +21,7 @@ WORK=${WORK:-/tmp/quotedb-load}
 QPORT=${QPORT:-18080}
 PGPORT=${PGPORT:-15432}
 PGL_PORT=${PGL_PORT:-15678}
+TRUSTED=${TRUSTED:-0}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
@@ -101,7 +105,19 @@ echo "PostgreSQL: loaded and indexed in $PG_LOAD_S s (conversion included), $PG_
 
 # --- servers --------------------------------------------------------------------
 say "starting quotedb and PostGraphile"
-"$WORK/quotedb" serve --db "$WORK/quotedb.db" --addr "127.0.0.1:$QPORT" >"$WORK/quotedb.log" 2>&1 &
+SERVE=()
+if [ "$TRUSTED" = 1 ]; then
+	# A manifest of quotedb's documents in ops.lua (one per line there,
+	# without quotes or backslashes), each with the SHA-256 of its text.
+	awk '/^  quotedb = \{/ {q = 1; next} q && /^  \},/ {q = 0} q' "$HERE/ops.lua" |
+		sed -E 's/^ *([a-z]+) = \[\[(.*)\]\],?$/\1\t\2/' |
+		while IFS=$'\t' read -r name body; do
+			id=$(printf %s "$body" | sha256sum | cut -d' ' -f1)
+			printf '{"id": "%s", "name": "%s", "type": "%s", "body": "%s"}\n' "$id" "$name" "${body%%(*}" "$body"
+		done | paste -sd, | { printf '{"format": "apollo-persisted-query-manifest", "version": 1, "operations": ['; cat; printf ']}\n'; } >"$WORK/manifest.json"
+	SERVE=(--persisted-only "$WORK/manifest.json")
+fi
+"$WORK/quotedb" serve --db "$WORK/quotedb.db" --addr "127.0.0.1:$QPORT" ${SERVE[@]+"${SERVE[@]}"} >"$WORK/quotedb.log" 2>&1 &
 QPID=$!
 (cd "$WORK/pgl" && DATABASE_URL="postgres://postgres@127.0.0.1:$PGPORT/quotes" PGL_PORT=$PGL_PORT \
 	exec node --require ./polyfill.cjs node_modules/postgraphile/dist/cli-run.js -C ./graphile.config.mjs) >"$WORK/postgraphile.log" 2>&1 &
@@ -160,7 +176,7 @@ rssanon() { awk '/^RssAnon/ {print int($2/1024)}' "/proc/$1/status"; }
 PG_RSS=$(ps -u postgres -o rss= | awk '{s+=$1} END {print int(s/1024)}')
 
 # --- report -------------------------------------------------------------------------
-say "report: $N statements, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "report: $N statements, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)$([ "$TRUSTED" = 1 ] && echo ', quotedb with --persisted-only')"
 printf 'import into quotedb: %.1f s, %.0f statements/s (indexes and change log included)\n' "$IMPORT_S" "$(echo "$N / $IMPORT_S" | bc -l)"
 printf 'quotedb file %d MB for %d MB of JSON Lines: %.2fx; PostgreSQL database %d MB\n' \
 	$((QDB_BYTES >> 20)) $((JSONL_BYTES >> 20)) "$(echo "$QDB_BYTES / $JSONL_BYTES" | bc -l)" $((PG_BYTES >> 20))
