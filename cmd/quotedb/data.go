@@ -11,6 +11,7 @@ import (
 
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/progress"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 )
@@ -29,6 +30,7 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	db := dbFlag(fs)
 	out := fs.String("out", "", "write to this file instead of stdout")
 	srv := remoteFlags(fs)
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -48,12 +50,21 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		source = *srv.url + "/admin/export"
 		write = func(w io.Writer) (int, error) { return downloadExport(ctx, source, *srv.token, w) }
 	}
+	var total int64
+	if s != nil {
+		total, err = recordCount(ctx, s)
+		if err != nil {
+			return err
+		}
+	}
+	meter := prog.start(stderr, "export", "records", total)
 	var n int
 	if *out == "" {
-		n, err = write(stdout)
+		n, err = write(progress.LineWriter(stdout, meter))
 	} else {
-		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(w); return err }, nil)
+		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(progress.LineWriter(w, meter)); return err }, nil)
 	}
+	meter.Stop()
 	if err != nil {
 		return err
 	}
@@ -99,6 +110,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return err
 	}
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -106,6 +118,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() > 1 {
 		return usageError("import takes one file")
 	}
+	var size int64
 	if fs.NArg() == 1 {
 		f, err := os.Open(fs.Arg(0))
 		if err != nil {
@@ -113,13 +126,18 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		defer f.Close()
 		r = f
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
 	}
 	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	st, err := dump.Import(store.WithActor(ctx, "import"), s, r)
+	meter := prog.start(stderr, "import", "records", 0)
+	st, err := dump.Import(store.WithActor(ctx, "import"), s, progress.LineReader(r, meter, size))
+	meter.Stop()
 	if err != nil {
 		return err
 	}
@@ -134,4 +152,17 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stdout, "  %-13s %d created, %d updated, %d unchanged\n", t, c.Created, c.Updated, c.Unchanged)
 	}
 	return nil
+}
+
+// recordCount is the number of records an export of s writes.
+func recordCount(ctx context.Context, s store.Store) (int64, error) {
+	var n int64
+	err := s.View(ctx, func(tx store.Tx) error {
+		counts, err := dump.Count(tx)
+		for _, c := range counts {
+			n += int64(c)
+		}
+		return err
+	})
+	return n, err
 }

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestImportProgressLines imports from a stream that stalls halfway: a
+// stderr that is not a terminal gets plain progress lines meanwhile, and
+// none with --quiet.
+func TestImportProgressLines(t *testing.T) {
+	lines := mustRun(t, "", "gen", "--statements", "200", "--quiet")
+	half := strings.Index(lines[len(lines)/2:], "\n") + len(lines)/2 + 1
+	want := strings.Count(lines[:half], "\n")
+	progressRE := regexp.MustCompile(`(?m)^import: ` + strconv.Itoa(want) + ` records, \d+/s, \S+ elapsed$`)
+	for _, quiet := range []bool{false, true} {
+		args := []string{"import", "--db", filepath.Join(t.TempDir(), "p.db"), "--progress-every", "1ms"}
+		if quiet {
+			args = append(args, "--quiet")
+		}
+		pr, pw := io.Pipe()
+		var stdout, stderr syncBuffer
+		done := make(chan error, 1)
+		go func() { done <- run(context.Background(), args, pr, &stdout, &stderr) }()
+		if _, err := io.WriteString(pw, lines[:half]); err != nil {
+			t.Fatal(err)
+		}
+		if quiet {
+			time.Sleep(30 * time.Millisecond) // thirty intervals
+		} else {
+			deadline := time.Now().Add(5 * time.Second)
+			for !progressRE.MatchString(stderr.String()) && time.Now().Before(deadline) {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		io.WriteString(pw, lines[half:])
+		pw.Close()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		switch got := stderr.String(); {
+		case quiet && got != "":
+			t.Errorf("--quiet: stderr %q, want nothing", got)
+		case !quiet && !progressRE.MatchString(got):
+			t.Errorf("stderr %q has no progress line for %d records", got, want)
+		}
+	}
+}
+
+// TestProgressQuiet runs every command that reports progress with --quiet
+// and a tiny interval: none writes a progress line.
+func TestProgressQuiet(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	jsonl := filepath.Join(dir, "q.jsonl")
+	os.WriteFile(jsonl, []byte(mustRun(t, "", "gen", "--statements", "300", "--quiet")), 0o600)
+	for _, args := range [][]string{
+		{"gen", "--statements", "300", "--db", filepath.Join(dir, "g.db")},
+		{"import", "--db", db, jsonl},
+		{"export", "--db", db, "--out", filepath.Join(dir, "out.jsonl")},
+		{"reindex", "--db", db},
+		{"backup", "--db", db, filepath.Join(dir, "b.db")},
+		{"check", "--db", db},
+	} {
+		var stdout, stderr syncBuffer
+		err := run(context.Background(), append(args, "--quiet", "--progress-every", "1ms"), strings.NewReader(""), &stdout, &stderr)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if strings.Contains(stderr.String(), "/s, ") {
+			t.Errorf("%v --quiet: stderr %q", args, stderr.String())
+		}
+	}
+}
