@@ -23,7 +23,11 @@ It works while the server runs. When the database file is free, export reads it
 directly. When a running server holds it, export streams the records from the
 server's GET /admin/export, which needs an admin token (--token, env
 QUOTEDB_TOKEN). --server forces that. Either way the records are read in one
-transaction: a consistent snapshot, also while others write.`
+transaction: a consistent snapshot, also while others write.
+
+--format csv writes statements (--records statements), with speakers,
+organisations and topics by name, or speakers with their aliases (--records
+speakers), as CSV with a header row; it reads the database file only.`
 
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportHelp, stderr)
@@ -31,44 +35,49 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	out := fs.String("out", "", "write to this file instead of stdout")
 	srv := remoteFlags(fs)
 	prog := progressFlags(fs)
+	ff := formatFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError("export takes no arguments; name the file to write with --out")
 	}
+	if err := ff.check(); err != nil {
+		return err
+	}
 	s, err := srv.open(*db, false, "export it")
 	if err != nil {
 		return err
 	}
 	source := *db
-	var write func(io.Writer) (int, error)
-	if s != nil {
-		defer s.Close()
-		write = func(w io.Writer) (int, error) { return dump.Export(ctx, s, w) }
-	} else {
-		source = *srv.url + "/admin/export"
-		write = func(w io.Writer) (int, error) { return downloadExport(ctx, source, *srv.token, w) }
-	}
+	var write func(io.Writer, *progress.Meter) (int, error)
 	var total int64
-	if s != nil {
-		total, err = recordCount(ctx, s)
-		if err != nil {
+	switch {
+	case s != nil:
+		defer s.Close()
+		if write, total, err = ff.exporter(ctx, s); err != nil {
 			return err
 		}
+	case *ff.format != formatJSONL:
+		return usageError("--format %s reads the database file, which a running server holds; stop it, or export a backup", *ff.format)
+	default:
+		source = *srv.url + "/admin/export"
+		write = func(w io.Writer, m *progress.Meter) (int, error) {
+			return downloadExport(ctx, source, *srv.token, progress.LineWriter(w, m))
+		}
 	}
-	meter := prog.start(stderr, "export", "records", total)
+	meter := prog.start(stderr, "export", ff.unit(), total)
 	var n int
 	if *out == "" {
-		n, err = write(progress.LineWriter(stdout, meter))
+		n, err = write(stdout, meter)
 	} else {
-		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(progress.LineWriter(w, meter)); return err }, nil)
+		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(w, meter); return err }, nil)
 	}
 	meter.Stop()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "exported %d records from %s\n", n, source)
+	fmt.Fprintf(stderr, "exported %d %s from %s\n", n, ff.unit(), source)
 	return nil
 }
 
@@ -104,14 +113,18 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 }
 
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
+	fs := newFlagSetArgs("import", "[FILE]", importHelp, stderr)
 	db := dbFlag(fs)
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
 		return err
 	}
 	prog := progressFlags(fs)
+	ff := formatFlags(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := ff.check(); err != nil {
 		return err
 	}
 	r := stdin
@@ -119,8 +132,10 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return usageError("import takes one file")
 	}
 	var size int64
+	name := "stdin"
 	if fs.NArg() == 1 {
-		f, err := os.Open(fs.Arg(0))
+		name = fs.Arg(0)
+		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
@@ -135,8 +150,13 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	defer s.Close()
-	meter := prog.start(stderr, "import", "records", 0)
-	st, err := dump.Import(store.WithActor(ctx, "import"), s, progress.LineReader(r, meter, size))
+	ctx = store.WithActor(ctx, "import")
+	meter := prog.start(stderr, "import", ff.unit(), 0)
+	defer meter.Stop()
+	if *ff.format != formatJSONL {
+		return ff.importOther(ctx, s, r, name, size, meter, stdout)
+	}
+	st, err := dump.Import(ctx, s, progress.LineReader(r, meter, size))
 	meter.Stop()
 	if err != nil {
 		return err
@@ -152,17 +172,4 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintf(stdout, "  %-13s %d created, %d updated, %d unchanged\n", t, c.Created, c.Updated, c.Unchanged)
 	}
 	return nil
-}
-
-// recordCount is the number of records an export of s writes.
-func recordCount(ctx context.Context, s store.Store) (int64, error) {
-	var n int64
-	err := s.View(ctx, func(tx store.Tx) error {
-		counts, err := dump.Count(tx)
-		for _, c := range counts {
-			n += int64(c)
-		}
-		return err
-	})
-	return n, err
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/quotedb/quotedb/errs"
 )
 
 // TestImportProgressLines imports from a stream that stalls halfway: a
@@ -76,6 +78,34 @@ func TestProgressQuiet(t *testing.T) {
 		}
 		if strings.Contains(stderr.String(), "/s, ") {
 			t.Errorf("%v --quiet: stderr %q", args, stderr.String())
+		}
+	}
+}
+
+// TestCSVCommands exports statements and speakers as CSV and imports them
+// into another database through the commands; a bad row writes nothing.
+func TestCSVCommands(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db")
+	mustRun(t, "", "gen", "--statements", "100", "--db", a, "--quiet")
+	speakers := filepath.Join(dir, "speakers.csv")
+	mustRun(t, "", "export", "--db", a, "--format", "csv", "--records", "speakers", "--out", speakers)
+	statements := mustRun(t, "", "export", "--db", a, "--format", "csv")
+	mustRun(t, "", "import", "--db", b, "--format", "csv", "--records", "speakers", speakers)
+	out := mustRun(t, statements, "import", "--db", b, "--format", "csv")
+	if !strings.Contains(out, "statement: 100 created") {
+		t.Errorf("import: %s", out)
+	}
+	if again := mustRun(t, "", "export", "--db", b, "--format", "csv"); again != statements {
+		t.Error("statements differ after a round trip through the commands")
+	}
+	_, err := quotedb(t, "text,said\nA.,2024\nB.,yesterday\n", "import", "--db", filepath.Join(dir, "c.db"), "--format", "csv")
+	if err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("bad row: %v", err)
+	}
+	for _, args := range [][]string{{"--format", "xml"}, {"--format", "csv", "--records", "quotes"}} {
+		if _, err := quotedb(t, "", append([]string{"export", "--db", a}, args...)...); !errs.Is(err, errs.Invalid) {
+			t.Errorf("export %v: %v, want a usage error", args, err)
 		}
 	}
 }
