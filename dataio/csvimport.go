@@ -162,7 +162,7 @@ func (r *resolver) statementSource(st *store.Statement, row map[string]string) e
 		st.SourceID = id
 	case url != "":
 		var err error
-		st.SourceID, err = r.sourceByURL(url, title, published)
+		st.SourceID, _, err = r.sourceByURL(url, title, published)
 		return err
 	case title != "":
 		src := &store.Source{Title: title, Published: published}

@@ -50,11 +50,12 @@ type resolver struct {
 	byQID    map[string]string // QID → speaker id
 	orgs     map[string]string
 	topics   map[string]string
+	created  map[string]bool // speakers created by this import
 }
 
 func newResolver(tx store.Tx) *resolver {
 	return &resolver{tx: tx, counts: newCounts(), speakers: map[string]string{}, byQID: map[string]string{},
-		orgs: map[string]string{}, topics: map[string]string{}}
+		orgs: map[string]string{}, topics: map[string]string{}, created: map[string]bool{}}
 }
 
 // pick chooses among the records named name: the one whose own name is
@@ -100,6 +101,7 @@ func (r *resolver) speaker(name string) (string, error) {
 			return "", err
 		}
 		r.counts.Created[store.SpeakerType]++
+		r.created[s.ID] = true
 	}
 	r.speakers[key] = s.ID
 	return s.ID, nil
@@ -157,21 +159,21 @@ func (r *resolver) topic(name string) (string, error) {
 }
 
 // sourceByURL returns the id of the first source with url, creating one
-// titled title (or the url) published on published.
-func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (string, error) {
+// titled title (or the url) published on published; created says it did.
+func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (id string, created bool, err error) {
 	c, err := r.tx.ListSources(store.SourceFilter{URL: url}, store.Page{First: 1})
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	if len(c.Items) > 0 {
-		return c.Items[0].ID, nil
+		return c.Items[0].ID, false, nil
 	}
 	src := &store.Source{Title: cmp.Or(title, url), URL: url, Published: published}
 	if err := r.tx.CreateSource(src); err != nil {
-		return "", err
+		return "", false, err
 	}
 	r.counts.Created[store.SourceType]++
-	return src.ID, nil
+	return src.ID, true, nil
 }
 
 // lineError prefixes err with its line, keeping its kind.

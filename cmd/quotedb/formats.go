@@ -22,15 +22,20 @@ file again changes nothing.
 --format jsonl (the default) reads what export writes. --format csv reads
 statements (--records statements) or speakers with their aliases (--records
 speakers), with a header row; speakers, organisations and topics go by name and
-are created when missing.`
+are created when missing. --format quotebank reads Quotebank's quote-centric JSON
+Lines, FILE compressed or not (.bz2, .gz): a statement per url of each quote, the
+first its first appearance, in a source with that url; the speaker found by
+Wikidata id, else by name, else created ("None": no speaker); several qids stay
+candidates on the speaker.`
 
 // Formats of export and import.
 const (
-	formatJSONL = "jsonl"
-	formatCSV   = "csv"
+	formatJSONL     = "jsonl"
+	formatCSV       = "csv"
+	formatQuotebank = "quotebank"
 )
 
-var formats = []string{formatJSONL, formatCSV}
+var formats = []string{formatJSONL, formatCSV, formatQuotebank}
 
 // formatOpts are the --format and --records flags of export and import.
 type formatOpts struct {
@@ -56,8 +61,11 @@ func (f formatOpts) check() error {
 
 // unit names what the format counts, in reports.
 func (f formatOpts) unit() string {
-	if *f.format == formatCSV {
+	switch *f.format {
+	case formatCSV:
 		return "rows"
+	case formatQuotebank:
+		return "quotes"
 	}
 	return "records"
 }
@@ -77,6 +85,12 @@ func (f formatOpts) exporter(ctx context.Context, s *bolt.Store) (func(io.Writer
 			return dataio.ExportCSV(ctx, s, w, what, func() { m.Add(1) })
 		}, total, err
 	}
+	if *f.format == formatQuotebank {
+		total, err := typeCount(ctx, s, store.StatementType)
+		return func(w io.Writer, m *progress.Meter) (int, error) {
+			return dataio.ExportQuotebank(ctx, s, w, func() { m.Add(1) })
+		}, total, err
+	}
 	total, err := recordCount(ctx, s)
 	return func(w io.Writer, m *progress.Meter) (int, error) {
 		return dump.Export(ctx, s, progress.LineWriter(w, m))
@@ -91,6 +105,12 @@ func (f formatOpts) importOther(ctx context.Context, s *bolt.Store, r io.Reader,
 	switch *f.format {
 	case formatCSV:
 		c, err = dataio.ImportCSV(ctx, s, r, dataio.Records(*f.records), func() { m.Add(1) })
+	case formatQuotebank:
+		raw := &progress.ByteReader{R: r}
+		if r, err = dataio.Decompress(raw, name); err != nil {
+			return err
+		}
+		c, err = dataio.ImportQuotebank(ctx, s, progress.CompressedLineReader(r, m, size, raw.N), nil)
 	}
 	m.Stop()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/quotedb/quotedb/dataio"
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/gen"
 	"github.com/quotedb/quotedb/internal/progress"
@@ -17,6 +18,7 @@ func genCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	n := fs.Int("statements", 10000, "number of statements; the other records scale with it")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same dataset")
 	db := fs.String("db", "", "write into this database file (created when missing) instead of stdout")
+	format := fs.String("format", formatJSONL, "what to write to stdout: jsonl (records, as export writes them) or quotebank (Quotebank's quotes, one per statement)")
 	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -28,6 +30,18 @@ func genCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return usageError("--statements must not be negative")
 	}
 	cfg := gen.Config{Statements: *n, Seed: *seed}
+	if *format != formatJSONL && *format != formatQuotebank {
+		return usageError("--format %q: want jsonl or quotebank", *format)
+	}
+	if *format == formatQuotebank {
+		if *db != "" {
+			return usageError("--format quotebank writes to stdout; import it with quotedb import --format quotebank")
+		}
+		meter := prog.start(stderr, "gen", "quotes", int64(cfg.Statements))
+		defer meter.Stop()
+		_, err := dataio.GenerateQuotebank(ctx, cfg, stdout, func() { meter.Add(1) })
+		return err
+	}
 	meter := prog.start(stderr, "gen", "records", genTotal(cfg))
 	defer meter.Stop()
 	if *db == "" {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"io"
 	"os"
@@ -108,4 +110,39 @@ func TestCSVCommands(t *testing.T) {
 			t.Errorf("export %v: %v, want a usage error", args, err)
 		}
 	}
+}
+
+// TestQuotebankCommands generates Quotebank quotes, imports them from a
+// gzip file and exports them again: as many quotes, and the occurrences of
+// each.
+func TestQuotebankCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "q.db")
+	quotes := mustRun(t, "", "gen", "--format", "quotebank", "--statements", "200", "--quiet")
+	if n := strings.Count(quotes, "\n"); n != 200 {
+		t.Fatalf("gen wrote %d quotes, want 200", n)
+	}
+	file := filepath.Join(dir, "quotes.jsonl.gz")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(quotes))
+	zw.Close()
+	os.WriteFile(file, gz.Bytes(), 0o600)
+	out := mustRun(t, "", "import", "--db", db, "--format", "quotebank", file)
+	occurrences := 0
+	for _, m := range regexp.MustCompile(`"numOccurrences":(\d+)`).FindAllStringSubmatch(quotes, -1) {
+		n, _ := strconv.Atoi(m[1])
+		occurrences += n
+	}
+	if !strings.Contains(out, "statement: "+strconv.Itoa(occurrences)+" created") {
+		t.Errorf("import of %d occurrences: %s", occurrences, out)
+	}
+	exported := mustRun(t, "", "export", "--db", db, "--format", "quotebank")
+	if n := strings.Count(exported, "\n"); n != 200 {
+		t.Errorf("export wrote %d quotes, want 200", n)
+	}
+	if again := mustRun(t, "", "import", "--db", db, "--format", "quotebank", file); !strings.Contains(again, "statement: 0 created, 0 updated, "+strconv.Itoa(occurrences)+" unchanged") {
+		t.Errorf("import again: %s", again)
+	}
+	mustRun(t, "", "check", "--db", db, "--quiet")
 }

@@ -196,13 +196,22 @@ func (m *Meter) drawBar(w io.Writer) {
 // number of lines that size holds at the mean line length read so far: an
 // estimate good enough for an ETA.
 func LineReader(r io.Reader, m *Meter, size int64) io.Reader {
-	return &lineReader{r: r, m: m, size: size}
+	c := &lineReader{r: r, m: m, size: size}
+	c.consumed = func() int64 { return c.nBytes }
+	return c
+}
+
+// CompressedLineReader is LineReader for r decompressed from a stream of
+// size bytes, of which consumed returns how many were read so far.
+func CompressedLineReader(r io.Reader, m *Meter, size int64, consumed func() int64) io.Reader {
+	return &lineReader{r: r, m: m, size: size, consumed: consumed}
 }
 
 type lineReader struct {
 	r            io.Reader
 	m            *Meter
 	size, nBytes int64
+	consumed     func() int64
 	lines        int64
 }
 
@@ -211,11 +220,26 @@ func (c *lineReader) Read(p []byte) (int, error) {
 	c.nBytes += int64(n)
 	c.lines += int64(bytes.Count(p[:n], []byte("\n")))
 	c.m.Set(c.lines)
-	if c.size > 0 && c.nBytes > 0 && c.lines > 0 {
-		c.m.SetTotal(max(c.lines, c.lines*c.size/c.nBytes))
+	if done := c.consumed(); c.size > 0 && done > 0 && c.lines > 0 {
+		c.m.SetTotal(max(c.lines, c.lines*c.size/done))
 	}
 	return n, err
 }
+
+// ByteReader wraps r, counting the bytes read through it; N returns them.
+type ByteReader struct {
+	R io.Reader
+	n atomic.Int64
+}
+
+func (c *ByteReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// N returns the bytes read so far.
+func (c *ByteReader) N() int64 { return c.n.Load() }
 
 // LineWriter wraps w, counting on m the lines written through it.
 func LineWriter(w io.Writer, m *Meter) io.Writer { return &lineWriter{w: w, m: m} }
