@@ -166,7 +166,9 @@ func (m *metrics) instrument(log *slog.Logger, next http.Handler) http.Handler {
 		}
 		route := r.URL.Path
 		switch {
-		case route == "/", route == "/graphql", route == "/healthz", route == "/readyz", route == "/metrics":
+		case route == "/", route == "/graphql", route == "/healthz", route == "/readyz", route == "/metrics", route == "/claimreviews.jsonld":
+		case strings.HasPrefix(route, "/claimreviews/"):
+			route = "/claimreviews/{id}.jsonld"
 		case strings.HasPrefix(route, "/statements/"):
 			route = "/statements/{id}.jsonld" // one label for every id
 		default:
