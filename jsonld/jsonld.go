@@ -18,6 +18,7 @@ package jsonld
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"slices"
@@ -329,4 +330,49 @@ func (in *Input) work(a store.Appearance) node {
 		w["publisher"] = in.organization(src.PublisherID)
 	}
 	return w
+}
+
+// WriteFeed writes every claim review of tx to w as a DataFeed (FeedHead,
+// one FeedItem a review, FeedTail) and returns their number; after an
+// error what was written is an unterminated feed.
+func WriteFeed(ctx context.Context, tx store.Tx, w io.Writer) (int, error) {
+	if _, err := io.WriteString(w, FeedHead); err != nil {
+		return 0, err
+	}
+	n := 0
+	p := store.Page{First: store.MaxPageSize}
+	for {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		c, err := tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
+		if err != nil {
+			return n, err
+		}
+		for _, cr := range c.Items {
+			in, err := Gather(tx, cr.StatementID)
+			if err != nil {
+				return n, err
+			}
+			doc, err := ClaimReview(in, cr.ID, false)
+			if err != nil {
+				return n, err
+			}
+			if n > 0 {
+				if _, err := io.WriteString(w, ","); err != nil {
+					return n, err
+				}
+			}
+			if err := Encode(w, FeedItem(doc)); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if !c.HasNext || len(c.Cursors) == 0 {
+			break
+		}
+		p.After = c.Cursors[len(c.Cursors)-1]
+	}
+	_, err := io.WriteString(w, FeedTail)
+	return n, err
 }

@@ -59,44 +59,14 @@ func claimReviewFeed(s store.Store, log *slog.Logger) http.Handler {
 		}
 		w.Header().Set("Content-Type", "application/ld+json")
 		bw := bufio.NewWriter(w)
-		bw.WriteString(jsonld.FeedHead)
-		n := 0
 		err := s.View(r.Context(), func(tx store.Tx) error {
-			p := store.Page{First: store.MaxPageSize}
-			for {
-				c, err := tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
-				if err != nil {
-					return err
-				}
-				for _, cr := range c.Items {
-					in, err := jsonld.Gather(tx, cr.StatementID)
-					if err != nil {
-						return err
-					}
-					doc, err := jsonld.ClaimReview(in, cr.ID, false)
-					if err != nil {
-						return err
-					}
-					if n++; n > 1 {
-						bw.WriteByte(',')
-					}
-					if err := jsonld.Encode(bw, jsonld.FeedItem(doc)); err != nil {
-						return err
-					}
-				}
-				if !c.HasNext || len(c.Cursors) == 0 {
-					return nil
-				}
-				p.After = c.Cursors[len(c.Cursors)-1]
-			}
+			_, err := jsonld.WriteFeed(r.Context(), tx, bw)
+			return err
 		})
 		if err != nil {
 			// The head is sent; an unterminated feed tells the client.
 			log.ErrorContext(r.Context(), "claim review feed failed", "err", err)
-			bw.Flush()
-			return
 		}
-		bw.WriteString(jsonld.FeedTail)
 		bw.Flush()
 	})
 }

@@ -27,7 +27,11 @@ transaction: a consistent snapshot, also while others write.
 
 --format csv writes statements (--records statements), with speakers,
 organisations and topics by name, or speakers with their aliases (--records
-speakers), as CSV with a header row; it reads the database file only.`
+speakers), as CSV with a header row. --format quotebank writes Quotebank's
+quote-centric JSON Lines, a quote per first appearance with the urls of all its
+appearances. --format claimreview writes every claim review as a schema.org
+DataFeed, as GET /claimreviews.jsonld serves it. These read the database file
+only.`
 
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportHelp, stderr)

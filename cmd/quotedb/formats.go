@@ -11,6 +11,8 @@ import (
 	"github.com/quotedb/quotedb/dataio"
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/internal/progress"
+	"github.com/quotedb/quotedb/jsonld"
+	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
@@ -26,16 +28,20 @@ are created when missing. --format quotebank reads Quotebank's quote-centric JSO
 Lines, FILE compressed or not (.bz2, .gz): a statement per url of each quote, the
 first its first appearance, in a source with that url; the speaker found by
 Wikidata id, else by name, else created ("None": no speaker); several qids stay
-candidates on the speaker.`
+candidates on the speaker. --format claimreview reads schema.org ClaimReview
+JSON-LD (one review, a list, or a DataFeed) and puts each review on the statement
+its claim matches, as verifyQuote matches (through the search index, built when
+missing); claims that match none or several are listed, not written.`
 
 // Formats of export and import.
 const (
-	formatJSONL     = "jsonl"
-	formatCSV       = "csv"
-	formatQuotebank = "quotebank"
+	formatJSONL       = "jsonl"
+	formatCSV         = "csv"
+	formatQuotebank   = "quotebank"
+	formatClaimReview = "claimreview"
 )
 
-var formats = []string{formatJSONL, formatCSV, formatQuotebank}
+var formats = []string{formatJSONL, formatCSV, formatQuotebank, formatClaimReview}
 
 // formatOpts are the --format and --records flags of export and import.
 type formatOpts struct {
@@ -66,6 +72,8 @@ func (f formatOpts) unit() string {
 		return "rows"
 	case formatQuotebank:
 		return "quotes"
+	case formatClaimReview:
+		return "reviews"
 	}
 	return "records"
 }
@@ -84,6 +92,21 @@ func (f formatOpts) exporter(ctx context.Context, s *bolt.Store) (func(io.Writer
 		return func(w io.Writer, m *progress.Meter) (int, error) {
 			return dataio.ExportCSV(ctx, s, w, what, func() { m.Add(1) })
 		}, total, err
+	}
+	if *f.format == formatClaimReview {
+		total, err := typeCount(ctx, s, store.ClaimReviewType)
+		if err != nil {
+			return nil, 0, err
+		}
+		return func(w io.Writer, m *progress.Meter) (int, error) {
+			var n int
+			err := s.View(ctx, func(tx store.Tx) (err error) {
+				n, err = jsonld.WriteFeed(ctx, tx, w)
+				return err
+			})
+			m.Set(int64(n))
+			return n, err
+		}, total, nil
 	}
 	if *f.format == formatQuotebank {
 		total, err := typeCount(ctx, s, store.StatementType)
@@ -111,6 +134,8 @@ func (f formatOpts) importOther(ctx context.Context, s *bolt.Store, r io.Reader,
 			return err
 		}
 		c, err = dataio.ImportQuotebank(ctx, s, progress.CompressedLineReader(r, m, size, raw.N), nil)
+	case formatClaimReview:
+		return importClaimReviews(ctx, s, r, name, m, stdout)
 	}
 	m.Stop()
 	if err != nil {
@@ -142,4 +167,25 @@ func recordCount(ctx context.Context, s store.Store) (int64, error) {
 		return err
 	})
 	return n, err
+}
+
+// importClaimReviews imports ClaimReview JSON-LD, matching claims through
+// the search index beside the database, and lists the reviews it could not
+// place.
+func importClaimReviews(ctx context.Context, s *bolt.Store, r io.Reader, name string, m *progress.Meter, stdout io.Writer) error {
+	ix := search.Open(s, search.DirFor(s.Path()), search.Options{})
+	defer ix.Close()
+	if err := ix.WaitCurrent(ctx); err != nil {
+		return err
+	}
+	rep, err := dataio.ImportClaimReviews(ctx, s, ix, r)
+	m.Stop()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "read %d claim reviews from %s: %s; %d not matched\n", rep.Read, name, rep.Counts, len(rep.Unmatched))
+	for _, u := range rep.Unmatched {
+		fmt.Fprintf(stdout, "  not matched: %s: %s\n", u.Review.At, u.Reason)
+	}
+	return nil
 }

@@ -146,3 +146,21 @@ func TestQuotebankCommands(t *testing.T) {
 	}
 	mustRun(t, "", "check", "--db", db, "--quiet")
 }
+
+// TestClaimReviewCommands exports the demo's claim reviews as a DataFeed
+// and imports it into the database again: every review matches its
+// statement, and nothing changes.
+func TestClaimReviewCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	_, stop := startServe(t, "--db", db, "--demo")
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "reviews.jsonld")
+	mustRun(t, "", "export", "--db", db, "--format", "claimreview", "--out", file)
+	out := mustRun(t, "", "import", "--db", db, "--format", "claimreview", file)
+	if !regexp.MustCompile(`read (\d+) claim reviews from .*claimReview: 0 created, 0 updated, \d+ unchanged; 0 not matched`).MatchString(out) {
+		t.Errorf("import of the exported feed: %s", out)
+	}
+}
