@@ -175,3 +175,44 @@ func TestQuotebankBadLine(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotebankLinksQIDs: a quote's one qid finds its speaker whatever the
+// name, and links a speaker found by name that has none.
+func TestQuotebankLinksQIDs(t *testing.T) {
+	s := bolttest.Open(t)
+	known := &store.Speaker{Name: "Dr. R. Okonkwo-Lindqvist", QID: "Q777"}
+	plain := &store.Speaker{Name: "Sabine Marrow"}
+	err := s.Update(t.Context(), func(tx store.Tx) error {
+		if err := tx.CreateSpeaker(known); err != nil {
+			return err
+		}
+		return tx.CreateSpeaker(plain)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	importQuotebank(t, s, `{"quoteID": "q1", "quotation": "the harbour will be dredged in spring", "speaker": "Rita Okonkwo-Lindqvist", "qids": ["Q777"], "date": "2020-02-02 10:00:00", "probas": [["Rita Okonkwo-Lindqvist", "0.9"]], "urls": ["https://a.example/1"]}
+{"quoteID": "q2", "quotation": "we will publish the figures next week", "speaker": "Sabine Marrow", "qids": ["Q888"], "date": "2020-02-03 10:00:00", "probas": [["Sabine Marrow", "0.8"]], "urls": ["https://a.example/2"]}
+`)
+	err = s.View(t.Context(), func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{})
+		if err != nil {
+			return err
+		}
+		if len(c.Items) != 2 || c.Items[0].SpeakerID != known.ID || c.Items[1].SpeakerID != plain.ID {
+			t.Errorf("statements %+v", c.Items)
+		}
+		sp, err := tx.Speaker(plain.ID)
+		if err == nil && sp.QID != "Q888" {
+			t.Errorf("speaker found by name not linked: %+v", sp)
+		}
+		all, err := tx.ListSpeakers(store.SpeakerFilter{}, store.Page{})
+		if err == nil && len(all.Items) != 2 {
+			t.Errorf("%d speakers, want the 2 there were", len(all.Items))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
