@@ -27,7 +27,7 @@ func ImportCSV(ctx context.Context, s store.Store, r io.Reader, what Records, pr
 		return Counts{}, err
 	}
 	var counts Counts
-	err = s.Update(ctx, func(tx store.Tx) error {
+	err = load(ctx, s, func(tx store.Tx) error {
 		res := newResolver(tx)
 		required, put := "text", res.statementRow
 		if what == SpeakerRecords {

@@ -96,8 +96,9 @@ func Decompress(r io.Reader, name string) (io.Reader, error) {
 }
 
 // ImportQuotebank reads Quotebank's quote-centric JSON Lines from r into s
-// in one transaction, a line at a time (memory grows with the speakers
-// named, not with the quotes). Each url of a quote becomes a statement of
+// in one transaction (a bulk load, see load), a line at a time: besides
+// the transaction's pending writes, memory grows with the speakers named
+// and the sources created (about 50 bytes a url), not with the quotes. Each url of a quote becomes a statement of
 // its words in a source with that url, the first of them the first
 // appearance; the speaker is found by Wikidata id, else by name, else
 // created; several qids stay candidates on the speaker. Statement ids
@@ -106,7 +107,7 @@ func Decompress(r io.Reader, name string) (io.Reader, error) {
 // nil, is called per quote.
 func ImportQuotebank(ctx context.Context, s store.Store, r io.Reader, progress func()) (Counts, error) {
 	var counts Counts
-	err := s.Update(ctx, func(tx store.Tx) error {
+	err := load(ctx, s, func(tx store.Tx) error {
 		res := newResolver(tx)
 		if err := res.indexQIDs(ctx); err != nil {
 			return err

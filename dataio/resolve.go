@@ -6,6 +6,8 @@ package dataio
 
 import (
 	"cmp"
+	"context"
+	"crypto/sha256"
 	"fmt"
 	"strings"
 
@@ -51,11 +53,16 @@ type resolver struct {
 	orgs     map[string]string
 	topics   map[string]string
 	created  map[string]bool // speakers created by this import
+	// urls maps the SHA-256 prefix of the url of each source this import
+	// created to its id: a bulk load's index of urls does not show them
+	// until it commits.
+	urls map[[16]byte]string
 }
 
 func newResolver(tx store.Tx) *resolver {
 	return &resolver{tx: tx, counts: newCounts(), speakers: map[string]string{}, byQID: map[string]string{},
-		orgs: map[string]string{}, topics: map[string]string{}, created: map[string]bool{}}
+		orgs: map[string]string{}, topics: map[string]string{}, created: map[string]bool{},
+		urls: map[[16]byte]string{}}
 }
 
 // pick chooses among the records named name: the one whose own name is
@@ -161,6 +168,11 @@ func (r *resolver) topic(name string) (string, error) {
 // sourceByURL returns the id of the first source with url, creating one
 // titled title (or the url) published on published; created says it did.
 func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (id string, created bool, err error) {
+	h := sha256.Sum256([]byte(url))
+	key := [16]byte(h[:16])
+	if id, ok := r.urls[key]; ok {
+		return id, false, nil
+	}
 	c, err := r.tx.ListSources(store.SourceFilter{URL: url}, store.Page{First: 1})
 	if err != nil {
 		return "", false, err
@@ -173,7 +185,27 @@ func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (i
 		return "", false, err
 	}
 	r.counts.Created[store.SourceType]++
+	r.urls[key] = src.ID
 	return src.ID, true, nil
+}
+
+// load runs fn in one write transaction: a bulk load when s is a
+// store.Loader (bbolt slows down quadratically when one transaction puts
+// many keys in random order), else Update. In a bulk load the indexes that
+// are not unique do not show what fn wrote before; the resolver caches
+// what it creates for that.
+func load(ctx context.Context, s store.Store, fn func(store.Tx) error) error {
+	l, ok := s.(store.Loader)
+	if !ok {
+		return s.Update(ctx, fn)
+	}
+	return l.Load(ctx, func(p store.Putter) error {
+		tx, ok := p.(store.Tx)
+		if !ok {
+			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", s)
+		}
+		return fn(tx)
+	})
 }
 
 // lineError prefixes err with its line, keeping its kind.
