@@ -72,13 +72,22 @@ func ImportClaimReviews(ctx context.Context, s store.Store, ix *search.Index, r 
 	}
 	rep := ReviewReport{Read: len(reviews)}
 	v := &verify.Verifier{Store: s, Index: ix}
+	var byQID map[string]string
+	err = s.View(ctx, func(tx store.Tx) error {
+		r := newResolver(tx)
+		byQID = r.byQID
+		return r.indexQIDs(ctx)
+	})
+	if err != nil {
+		return ReviewReport{}, err
+	}
 	type matched struct {
 		in          ReviewInput
 		statementID string
 	}
 	var ok []matched
 	for _, in := range reviews {
-		id, reason, err := matchClaim(ctx, s, v, in)
+		id, reason, err := matchClaim(ctx, s, v, in, byQID)
 		if err != nil {
 			return ReviewReport{}, errs.Wrap(errs.KindOf(err), err, in.At)
 		}
@@ -90,6 +99,7 @@ func ImportClaimReviews(ctx context.Context, s store.Store, ix *search.Index, r 
 	}
 	err = s.Update(ctx, func(tx store.Tx) error {
 		res := newResolver(tx)
+		res.byQID = byQID
 		for _, m := range ok {
 			if err := res.review(m.in, m.statementID); err != nil {
 				return errs.Wrap(errs.KindOf(err), err, m.in.At)
@@ -106,15 +116,10 @@ func ImportClaimReviews(ctx context.Context, s store.Store, ix *search.Index, r 
 
 // matchClaim returns the id of the one statement in's claim matches, or
 // why there is none.
-func matchClaim(ctx context.Context, s store.Store, v *verify.Verifier, in ReviewInput) (id, reason string, err error) {
+func matchClaim(ctx context.Context, s store.Store, v *verify.Verifier, in ReviewInput, byQID map[string]string) (id, reason string, err error) {
 	speaker := in.Author
-	if in.AuthorQID != "" {
-		if sid, err := speakerByQID(ctx, s, in.AuthorQID); err != nil || sid != "" {
-			speaker = sid
-			if err != nil {
-				return "", "", err
-			}
-		}
+	if sid, ok := byQID[in.AuthorQID]; ok && in.AuthorQID != "" {
+		speaker = sid
 	}
 	ms, err := v.Verify(ctx, verify.Quote{Text: in.Claim, Speaker: speaker, Date: in.ClaimDate})
 	if err != nil {
@@ -180,20 +185,6 @@ func firstAppearances(tx store.Tx, ids []string, url string) ([]string, error) {
 	return out, nil
 }
 
-// speakerByQID returns the id of the speaker with the Wikidata id, or "".
-func speakerByQID(ctx context.Context, s store.Store, qid string) (string, error) {
-	var id string
-	err := s.View(ctx, func(tx store.Tx) error {
-		r := newResolver(tx)
-		if err := r.indexQIDs(ctx); err != nil {
-			return err
-		}
-		id = r.byQID[qid]
-		return nil
-	})
-	return id, err
-}
-
 // review stores in on the statement, replacing a review of the same url.
 func (r *resolver) review(in ReviewInput, statementID string) error {
 	reviewer, err := r.organisation(in.Reviewer)
@@ -221,7 +212,7 @@ func (r *resolver) review(in ReviewInput, statementID string) error {
 
 // linkAuthor gives the statement's speaker the Wikidata id the review's
 // claim author carries, when the speaker has none and no other speaker
-// has it.
+// has it (r.byQID holds the ids of the speakers).
 func (r *resolver) linkAuthor(in ReviewInput, statementID string) error {
 	if in.AuthorQID == "" {
 		return nil
@@ -233,11 +224,6 @@ func (r *resolver) linkAuthor(in ReviewInput, statementID string) error {
 	sp, err := r.tx.Speaker(st.SpeakerID)
 	if err != nil || sp.QID != "" {
 		return err
-	}
-	if len(r.byQID) == 0 {
-		if err := r.indexQIDs(context.Background()); err != nil {
-			return err
-		}
 	}
 	if _, taken := r.byQID[in.AuthorQID]; taken {
 		return nil
