@@ -18,7 +18,10 @@ package jsonld
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"slices"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -186,27 +189,75 @@ func Document(in *Input) node {
 	set(claim, "about", about)
 	var reviews []node
 	for _, r := range in.Reviews {
-		rating := node{
-			"@type":         "Rating",
-			"ratingValue":   r.RatingValue,
-			"bestRating":    r.BestRating,
-			"worstRating":   r.WorstRating,
-			"alternateName": r.RatingText,
-		}
-		review := node{
-			"@type":         "ClaimReview",
-			"@id":           IRI(r.ID),
-			"url":           r.URL,
-			"claimReviewed": st.Text,
-			"itemReviewed":  node{"@id": IRI(st.ID)},
-			"reviewRating":  rating,
-			"author":        in.organization(r.ReviewerID),
-		}
-		set(review, "datePublished", r.Date.String())
-		reviews = append(reviews, review)
+		reviews = append(reviews, in.review(r, node{"@id": IRI(st.ID)}))
 	}
 	set(claim, "review", reviews)
 	return claim
+}
+
+// review returns the ClaimReview node of r, reviewing item.
+func (in *Input) review(r *store.ClaimReview, item node) node {
+	rating := node{
+		"@type":         "Rating",
+		"ratingValue":   r.RatingValue,
+		"bestRating":    r.BestRating,
+		"worstRating":   r.WorstRating,
+		"alternateName": r.RatingText,
+	}
+	review := node{
+		"@type":         "ClaimReview",
+		"@id":           IRI(r.ID),
+		"url":           r.URL,
+		"claimReviewed": in.Statement.Text,
+		"itemReviewed":  item,
+		"reviewRating":  rating,
+		"author":        in.organization(r.ReviewerID),
+	}
+	set(review, "datePublished", r.Date.String())
+	return review
+}
+
+// ClaimReview returns the review of in's statement with the given id as a
+// JSON-LD document of its own, as fact-checkers publish it: a ClaimReview
+// whose itemReviewed is the Claim, with its author and appearances. The
+// Claim leaves out its other reviews. withContext adds the @context, which
+// a document needs and an element of a DataFeed does not.
+func ClaimReview(in *Input, reviewID string, withContext bool) (node, error) {
+	i := slices.IndexFunc(in.Reviews, func(r *store.ClaimReview) bool { return r.ID == reviewID })
+	if i < 0 {
+		return nil, errs.E(errs.NotFound, "statement %s has no claim review %s", in.Statement.ID, reviewID)
+	}
+	claim := Document(in)
+	delete(claim, "@context")
+	delete(claim, "review")
+	review := in.review(in.Reviews[i], claim)
+	if withContext {
+		review["@context"] = Context
+	}
+	return review, nil
+}
+
+// FeedHead and FeedTail enclose the elements of a DataFeed of claim
+// reviews, as fact-check search engines read them; FeedItem is one element.
+const (
+	FeedHead = `{"@context":"` + Context + `","@type":"DataFeed","dataFeedElement":[`
+	FeedTail = "]}\n"
+)
+
+// FeedItem returns a ClaimReview (from ClaimReview without context) as an
+// element of a DataFeed: a DataFeedItem whose item it is.
+func FeedItem(review node) node {
+	return node{"@type": "DataFeedItem", "item": []node{review}}
+}
+
+// Encode writes v as compact JSON, keeping <, > and & of quoted text.
+func Encode(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return errs.Wrap(errs.Internal, err, "encoding JSON-LD")
+	}
+	return nil
 }
 
 // Marshal returns Document(in) as indented JSON.
@@ -279,4 +330,49 @@ func (in *Input) work(a store.Appearance) node {
 		w["publisher"] = in.organization(src.PublisherID)
 	}
 	return w
+}
+
+// WriteFeed writes every claim review of tx to w as a DataFeed (FeedHead,
+// one FeedItem a review, FeedTail) and returns their number; after an
+// error what was written is an unterminated feed.
+func WriteFeed(ctx context.Context, tx store.Tx, w io.Writer) (int, error) {
+	if _, err := io.WriteString(w, FeedHead); err != nil {
+		return 0, err
+	}
+	n := 0
+	p := store.Page{First: store.MaxPageSize}
+	for {
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		c, err := tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
+		if err != nil {
+			return n, err
+		}
+		for _, cr := range c.Items {
+			in, err := Gather(tx, cr.StatementID)
+			if err != nil {
+				return n, err
+			}
+			doc, err := ClaimReview(in, cr.ID, false)
+			if err != nil {
+				return n, err
+			}
+			if n > 0 {
+				if _, err := io.WriteString(w, ","); err != nil {
+					return n, err
+				}
+			}
+			if err := Encode(w, FeedItem(doc)); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if !c.HasNext || len(c.Cursors) == 0 {
+			break
+		}
+		p.After = c.Cursors[len(c.Cursors)-1]
+	}
+	_, err := io.WriteString(w, FeedTail)
+	return n, err
 }

@@ -85,6 +85,9 @@ type Options struct {
 	// index; 0 means DefaultFallbackScan and DefaultFallbackTime.
 	FallbackScan int
 	FallbackTime time.Duration
+	// Progress, when set, is called by Rebuild with the number of records
+	// read so far, from one goroutine.
+	Progress func(read int)
 }
 
 // The default bounds of a fallback search: at about 40 µs a statement

@@ -22,7 +22,7 @@ import (
 // Rebuild builds the index of st from scratch in dir, replacing whatever
 // dir held, and returns the number of documents indexed. It must not run
 // while an Index has dir open; Open calls it when the index needs it, and
-// `quotedb reindex` calls it directly. Of opts it uses Shards.
+// `quotedb reindex` calls it directly. Of opts it uses Shards and Progress.
 //
 // It builds in a sibling directory and renames it into place at the end,
 // so that an interrupted rebuild leaves either the old index or none, and
@@ -70,7 +70,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 	if err != nil {
 		return 0, err
 	}
-	n, err := build(ctx, st, tmp, nShards, perSegment, internal)
+	n, err := build(ctx, st, tmp, nShards, perSegment, internal, opts.Progress)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return 0, err
@@ -92,7 +92,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 // thousand documents and merges them once at the end, rather than a live
 // index, whose background merging and snapshotting would redo much of
 // that work over and over as the index grows.
-func build(ctx context.Context, st store.Store, dir string, nShards, perSegment int, internal map[string][]byte) (int, error) {
+func build(ctx context.Context, st store.Store, dir string, nShards, perSegment int, internal map[string][]byte, progress func(int)) (int, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	queues := make([]chan []pendingDoc, nShards)
@@ -106,7 +106,7 @@ func build(ctx context.Context, st store.Store, dir string, nShards, perSegment 
 				close(q)
 			}
 		}()
-		readErr <- readAll(rctx, st, queues)
+		readErr <- readAll(rctx, st, queues, progress)
 	}()
 	counts := make([]int, nShards)
 	errc := make(chan error, nShards)
@@ -286,7 +286,8 @@ func emptyIndex(ctx context.Context, dir string, internal map[string][]byte) err
 
 // readAll sends the documents of every indexed record of st to the
 // queues of their shards, in batches.
-func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc) error {
+func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc, progress func(int)) error {
+	read := 0
 	pending := make([][]pendingDoc, len(queues))
 	send := func(force bool) error {
 		for i, docs := range pending {
@@ -359,6 +360,9 @@ func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc) er
 			for _, d := range page {
 				i := shardOf(d.id, len(pending))
 				pending[i] = append(pending[i], d)
+			}
+			if read += len(page); progress != nil {
+				progress(read)
 			}
 			if err := send(false); err != nil {
 				return err

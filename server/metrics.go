@@ -167,7 +167,10 @@ func (m *metrics) instrument(log *slog.Logger, next http.Handler) http.Handler {
 		route := r.URL.Path
 		switch {
 		case route == "/", route == "/graphql", route == "/graphiql", route == "/healthz", route == "/readyz", route == "/metrics",
-			route == "/who", route == "/verify", route == "/ingest", route == "/ingest/confirm", route == "/export.csv", route == "/export.jsonl":
+			route == "/who", route == "/verify", route == "/ingest", route == "/ingest/confirm", route == "/export.csv", route == "/export.jsonl",
+			route == "/claimreviews.jsonld":
+		case strings.HasPrefix(route, "/claimreviews/"):
+			route = "/claimreviews/{id}.jsonld"
 		case strings.HasPrefix(route, "/statements/") && strings.HasSuffix(route, ".jsonld"):
 			route = "/statements/{id}.jsonld" // one label for every id
 		default:

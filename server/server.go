@@ -80,6 +80,8 @@ const readyTimeout = 2 * time.Second
 //	/readyz   200 while the database answers, 503 otherwise
 //	/metrics  Prometheus metrics
 //	/statements/{id}.jsonld  a statement as schema.org JSON-LD
+//	/claimreviews/{id}.jsonld  a claim review as schema.org JSON-LD
+//	/claimreviews.jsonld  every claim review, as a schema.org DataFeed
 //	/admin/backup  a snapshot of the database file, for admin tokens
 //	/admin/export  every record as JSON Lines, for admin tokens
 //
@@ -117,6 +119,8 @@ func New(cfg Config) http.Handler {
 		}
 		pages.ServeHTTP(w, r)
 	}))
+	mux.Handle("GET /claimreviews/{file}", authenticate(cfg.Store, cfg.AuthReads, claimReviewJSONLD(cfg.Store, cfg.Log)))
+	mux.Handle("GET /claimreviews.jsonld", authenticate(cfg.Store, cfg.AuthReads, claimReviewFeed(cfg.Store, cfg.Log)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))

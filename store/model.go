@@ -16,13 +16,17 @@ import (
 // Speaker is a person, or an outlet or institution speaking as one, to whom
 // statements are attributed.
 type Speaker struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	Aliases     []string  `json:"aliases,omitempty"` // other spellings and transliterations
-	Description string    `json:"description,omitempty"`
-	QID         string    `json:"qid,omitempty"` // Wikidata id, "Q" and digits
-	CreatedAt   time.Time `json:"createdAt"`
-	UpdatedAt   time.Time `json:"updatedAt"`
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Aliases     []string `json:"aliases,omitempty"` // other spellings and transliterations
+	Description string   `json:"description,omitempty"`
+	QID         string   `json:"qid,omitempty"` // Wikidata id, "Q" and digits
+	// QIDCandidates are the Wikidata ids of homonyms the speaker may be,
+	// when the data that named them could not tell which (Quotebank's qids
+	// of a name): kept for a person to decide, never merged by themselves.
+	QIDCandidates []string  `json:"qidCandidates,omitempty"`
+	CreatedAt     time.Time `json:"createdAt"`
+	UpdatedAt     time.Time `json:"updatedAt"`
 }
 
 // WikidataID is the speaker's QID, or nil when unknown.

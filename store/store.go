@@ -328,6 +328,7 @@ type SourceFilter struct {
 	PublisherID string
 	Published   partialdate.Range
 	Title       string // substring, ignoring case and diacritics
+	URL         string // equal, byte for byte
 }
 
 // StatementFilter selects statements, ordered by date said. Zero fields do

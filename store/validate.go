@@ -224,7 +224,32 @@ func NormalizeSpeaker(s *Speaker) error {
 	if err := checkLen("speaker description", s.Description, MaxTextBytes); err != nil {
 		return err
 	}
-	return normQID(&s.QID)
+	if err := normQID(&s.QID); err != nil {
+		return err
+	}
+	return normCandidates(s)
+}
+
+// MaxQIDCandidates bounds the Wikidata ids a speaker may be.
+const MaxQIDCandidates = 50
+
+// normCandidates checks a speaker's QID candidates, dropping repeats and
+// the chosen QID, and keeping their order.
+func normCandidates(s *Speaker) error {
+	if len(s.QIDCandidates) > MaxQIDCandidates {
+		return errs.E(errs.Invalid, "a speaker has at most %d QID candidates, not %d", MaxQIDCandidates, len(s.QIDCandidates))
+	}
+	var out []string
+	for _, q := range s.QIDCandidates {
+		if err := normQID(&q); err != nil {
+			return err
+		}
+		if q != "" && q != s.QID && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	s.QIDCandidates = out
+	return nil
 }
 
 // NormalizeOrganisation checks and normalizes an organisation; an empty

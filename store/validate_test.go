@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,5 +37,20 @@ func TestNamesAreBounded(t *testing.T) {
 	ok := store.Speaker{Name: "Əli Kərimli", Aliases: []string{strings.Repeat("ə", store.MaxNameBytes/2)}}
 	if err := store.NormalizeSpeaker(&ok); err != nil {
 		t.Errorf("a name within the bound: %v", err)
+	}
+}
+
+func TestSpeakerQIDCandidates(t *testing.T) {
+	s := &store.Speaker{Name: "A", QID: "Q1", QIDCandidates: []string{" Q2", "Q1", "Q2", "Q3"}}
+	if err := store.NormalizeSpeaker(s); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Q2", "Q3"}; !slices.Equal(s.QIDCandidates, want) {
+		t.Errorf("candidates %v, want %v", s.QIDCandidates, want)
+	}
+	for _, bad := range [][]string{{"X2"}, make([]string, store.MaxQIDCandidates+1)} {
+		if err := store.NormalizeSpeaker(&store.Speaker{Name: "A", QIDCandidates: bad}); !errs.Is(err, errs.Invalid) {
+			t.Errorf("candidates %q: %v, want invalid", bad, err)
+		}
 	}
 }

@@ -73,6 +73,9 @@ func Fold(s string) string {
 }
 
 func fold(s, schwaAs string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	// Invalid bytes would make the transformers below stop part-way and
 	// leave the rest unfolded; they are separators like any non-letter.
 	s = strings.ToValidUTF8(s, " ")
@@ -95,6 +98,34 @@ func fold(s, schwaAs string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII folds s as fold does when s is all ASCII, which most text is,
+// without the Unicode transformers that take most of fold's time (and of
+// storing a statement, whose near-duplicate shingles fold its text). ok is
+// false when s has other bytes.
+func foldASCII(s string) (folded string, ok bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // Keys returns the folded forms under which a name should be found: one, or

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/progress"
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
@@ -25,6 +26,7 @@ func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	fs := newFlagSetArgs("backup", "FILE", backupHelp, stderr)
 	db := dbFlag(fs)
 	srv := remoteFlags(fs)
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -48,7 +50,13 @@ func backupCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		source = *srv.url + "/admin/backup"
 		write = func(w io.Writer) (int64, error) { return download(ctx, source, *srv.token, w) }
 	}
-	n, err := writeChecked(out, write)
+	var size int64
+	if fi, err := os.Stat(*db); err == nil && s != nil {
+		size = fi.Size() // a snapshot is at most the file's size
+	}
+	meter := prog.start(stderr, "backup", "bytes", size)
+	n, err := writeChecked(out, func(w io.Writer) (int64, error) { return write(progress.ByteWriter(w, meter)) })
+	meter.Stop()
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,7 @@ import (
 func checkCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("check", "Verifies a database file: bbolt's own check of its pages, then that every record has\nits index entries and no index has others, that the change log has no gaps, and that\nthe API tokens are indexed. Exits with status 1 and lists the problems when there are any.\n\nIt opens the file, so it cannot check the database of a running server: check a\nsnapshot instead (quotedb backup FILE, then quotedb check --db FILE).", stderr)
 	db := dbFlag(fs)
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -29,7 +30,14 @@ func checkCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return err
 	}
 	defer s.Close()
-	if err := s.Check(); err != nil {
+	total, err := recordCount(ctx, s)
+	if err != nil {
+		return err
+	}
+	meter := prog.start(stderr, "check", "records", total)
+	err = s.CheckProgress(func(n int) { meter.Set(int64(n)) })
+	meter.Stop()
+	if err != nil {
 		return err
 	}
 	sum, err := summary(ctx, s)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/progress"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 )
@@ -22,42 +23,65 @@ It works while the server runs. When the database file is free, export reads it
 directly. When a running server holds it, export streams the records from the
 server's GET /admin/export, which needs an admin token (--token, env
 QUOTEDB_TOKEN). --server forces that. Either way the records are read in one
-transaction: a consistent snapshot, also while others write.`
+transaction: a consistent snapshot, also while others write.
+
+--format csv writes statements (--records statements), with speakers,
+organisations and topics by name, or speakers with their aliases (--records
+speakers), as CSV with a header row. --format quotebank writes Quotebank's
+quote-centric JSON Lines, a quote per first appearance with the urls of all its
+appearances. --format claimreview writes every claim review as a schema.org
+DataFeed, as GET /claimreviews.jsonld serves it. These read the database file
+only.`
 
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportHelp, stderr)
 	db := dbFlag(fs)
 	out := fs.String("out", "", "write to this file instead of stdout")
 	srv := remoteFlags(fs)
+	prog := progressFlags(fs)
+	ff := formatFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError("export takes no arguments; name the file to write with --out")
 	}
+	if err := ff.check(); err != nil {
+		return err
+	}
 	s, err := srv.open(*db, false, "export it")
 	if err != nil {
 		return err
 	}
 	source := *db
-	var write func(io.Writer) (int, error)
-	if s != nil {
+	var write func(io.Writer, *progress.Meter) (int, error)
+	var total int64
+	switch {
+	case s != nil:
 		defer s.Close()
-		write = func(w io.Writer) (int, error) { return dump.Export(ctx, s, w) }
-	} else {
+		if write, total, err = ff.exporter(ctx, s); err != nil {
+			return err
+		}
+	case *ff.format != formatJSONL:
+		return usageError("--format %s reads the database file, which a running server holds; stop it, or export a backup", *ff.format)
+	default:
 		source = *srv.url + "/admin/export"
-		write = func(w io.Writer) (int, error) { return downloadExport(ctx, source, *srv.token, w) }
+		write = func(w io.Writer, m *progress.Meter) (int, error) {
+			return downloadExport(ctx, source, *srv.token, progress.LineWriter(w, m))
+		}
 	}
+	meter := prog.start(stderr, "export", ff.unit(), total)
 	var n int
 	if *out == "" {
-		n, err = write(stdout)
+		n, err = write(stdout, meter)
 	} else {
-		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(w); return err }, nil)
+		err = writeAtomic(*out, func(w io.Writer) (err error) { n, err = write(w, meter); return err }, nil)
 	}
+	meter.Stop()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "exported %d records from %s\n", n, source)
+	fmt.Fprintf(stderr, "exported %d %s from %s\n", n, ff.unit(), source)
 	return nil
 }
 
@@ -93,33 +117,51 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 }
 
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
+	fs := newFlagSetArgs("import", "[FILE]", importHelp, stderr)
 	db := dbFlag(fs)
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
 		return err
 	}
+	prog := progressFlags(fs)
+	ff := formatFlags(fs)
 	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := ff.check(); err != nil {
 		return err
 	}
 	r := stdin
 	if fs.NArg() > 1 {
 		return usageError("import takes one file")
 	}
+	var size int64
+	name := "stdin"
 	if fs.NArg() == 1 {
-		f, err := os.Open(fs.Arg(0))
+		name = fs.Arg(0)
+		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
 		r = f
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
 	}
 	s, err := openStoreLimited(*db, *maxStatement)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	st, err := dump.Import(store.WithActor(ctx, "import"), s, r)
+	ctx = store.WithActor(ctx, "import")
+	meter := prog.start(stderr, "import", ff.unit(), 0)
+	defer meter.Stop()
+	if *ff.format != formatJSONL {
+		return ff.importOther(ctx, s, r, name, size, meter, stdout)
+	}
+	st, err := dump.Import(ctx, s, progress.LineReader(r, meter, size))
+	meter.Stop()
 	if err != nil {
 		return err
 	}

@@ -96,6 +96,12 @@ func shellExamples() []shellExample {
 			why: "the web package's own tests, which go test ./... runs; the screenshots rewrite files of the repository"},
 		{match: "-bench Pages -benchtime 200x ./web/", phase: notRun,
 			why: "a benchmark over 100,000 generated statements: minutes on two cores (BenchmarkPages in package web)"},
+		{match: "quotedb export --format csv --out /tmp/statements.csv", phase: stopped, want: "statements.csv (csv): organisation:"},
+		{match: "quotedb gen --format quotebank --statements 1000", phase: stopped, want: `"numOccurrences":`},
+		{match: "quotedb import --format claimreview /tmp/reviews.jsonld", phase: stopped, want: "unchanged; 0 not matched"},
+		{match: "/claimreviews.jsonld | head -c 300", phase: serving, want: `"@type":"DataFeed"`, curl: true},
+		{match: "time quotedb import --db /tmp/gen.db", phase: notRun,
+			why: "imports of 200,000 statements: a minute or more on two cores"},
 		{match: "bash bench/bench.sh", phase: notRun,
 			why: "benchmarks and a load test of a million statements: minutes on two cores (bench/)"},
 	}

@@ -7,7 +7,9 @@ import (
 	"io"
 	"time"
 
+	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/search"
+	"github.com/quotedb/quotedb/store"
 )
 
 func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
@@ -15,6 +17,7 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	db := dbFlag(fs)
 	dir := searchIndexFlag(fs)
 	shards := fs.Int("shards", 0, "number of shards to split the index into, searched in parallel; 0 chooses one per 100,000 statements, at most one per core")
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -30,8 +33,17 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return err
 	}
 	defer s.Close()
+	total, err := indexedCount(ctx, s)
+	if err != nil {
+		return err
+	}
+	meter := prog.start(stderr, "reindex", "records", total)
 	start := time.Now()
-	n, err := search.Rebuild(ctx, s, searchIndexDir(*dir, *db), search.Options{Shards: *shards})
+	n, err := search.Rebuild(ctx, s, searchIndexDir(*dir, *db), search.Options{
+		Shards:   *shards,
+		Progress: func(read int) { meter.Set(int64(read)) },
+	})
+	meter.Stop()
 	if err != nil {
 		return err
 	}
@@ -53,4 +65,18 @@ func searchIndexDir(dir, db string) string {
 		return dir
 	}
 	return search.DirFor(db)
+}
+
+// indexedCount is the number of records the search index holds: speakers,
+// organisations, topics and statements.
+func indexedCount(ctx context.Context, s store.Store) (int64, error) {
+	var n int64
+	err := s.View(ctx, func(tx store.Tx) error {
+		counts, err := dump.Count(tx)
+		for _, t := range []store.RecordType{store.SpeakerType, store.OrganisationType, store.TopicType, store.StatementType} {
+			n += int64(counts[t])
+		}
+		return err
+	})
+	return n, err
 }

@@ -14,6 +14,9 @@ import (
 // maxProblems bounds how many problems Check reports.
 const maxProblems = 20
 
+// checkTick is how many records CheckProgress checks between reports.
+const checkTick = 1000
+
 // Check verifies the database's integrity in one read transaction: bbolt's
 // own check of the file's pages (none lost, none used twice, keys in
 // order), then that every record has all its index entries (unique ones naming it), no index has
@@ -21,7 +24,17 @@ const maxProblems = 20
 // without gaps, with a history entry for each change, and every API token
 // has its hash index entry. It returns nil, or an
 // errs.Internal error listing the first problems found.
-func (s *Store) Check() error {
+func (s *Store) Check() error { return s.CheckProgress(nil) }
+
+// CheckProgress is Check, calling progress (when not nil) with the number
+// of records checked so far, every checkTick records.
+func (s *Store) CheckProgress(progress func(records int)) error {
+	checked := 0
+	tick := func() {
+		if checked++; progress != nil && checked%checkTick == 0 {
+			progress(checked)
+		}
+	}
 	var problems []error
 	report := func(format string, args ...any) bool {
 		problems = append(problems, fmt.Errorf(format, args...))
@@ -41,7 +54,7 @@ func (s *Store) Check() error {
 		t := newTx(btx, "")
 		var want [numIx]int
 		for _, typ := range store.RecordTypes {
-			if !t.checkRecords(typ, &want, report) {
+			if !t.checkRecords(typ, &want, report, tick) {
 				return nil
 			}
 		}
@@ -95,9 +108,10 @@ func hasKey(b *bbolt.Bucket, key []byte) bool {
 
 // checkRecords checks that each record of typ has its index entries and
 // adds their number to want.
-func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(string, ...any) bool) bool {
+func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(string, ...any) bool, tick func()) bool {
 	c := t.records(typ).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
+		tick()
 		rec, err := decodeAny(typ, v)
 		if err != nil {
 			if !report("%s %x: %v", typ, k, err) {

@@ -37,7 +37,8 @@ import (
 
 // recordV2 is the layout of statements since they record whether an
 // organisation made them and the heading they stood under: recordV1's
-// fields, then those two.
+// fields, then those two; and of speakers with QID candidates: recordV1's
+// fields, then the candidates (a speaker without any keeps recordV1).
 const (
 	recordV1 = 1
 	recordV2 = 2
@@ -64,6 +65,10 @@ func encode(v any) ([]byte, error) {
 		e.str(r.Description)
 		e.str(r.QID)
 		e.times(r.CreatedAt, r.UpdatedAt)
+		if len(r.QIDCandidates) > 0 {
+			e.b[0] = recordV2
+			e.strs(r.QIDCandidates)
+		}
 	case *store.Organisation:
 		e.id(r.ID)
 		e.str(r.Name)
@@ -168,7 +173,9 @@ func decode(b []byte, v any) error {
 		return errs.E(errs.Internal, "decoding record: unknown format")
 	}
 	format := b[0]
-	if _, ok := v.(*store.Statement); !ok && format != recordV1 {
+	_, stmt := v.(*store.Statement)
+	_, speaker := v.(*store.Speaker)
+	if !stmt && !speaker && format != recordV1 {
 		return errs.E(errs.Internal, "decoding record: unknown format")
 	}
 	d := newDecoder(b[1:])
@@ -180,6 +187,9 @@ func decode(b []byte, v any) error {
 		r.Description = d.str()
 		r.QID = d.str()
 		r.CreatedAt, r.UpdatedAt = d.time(), d.time()
+		if format >= recordV2 {
+			r.QIDCandidates = d.strs()
+		}
 	case *store.Organisation:
 		r.ID = d.id()
 		r.Name = d.str()

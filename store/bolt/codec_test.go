@@ -21,6 +21,7 @@ func codecRecords() []any {
 	return []any{
 		&store.Speaker{ID: id(1), Name: "Əli Kərimli", Aliases: []string{"Ali Karimli", "A. Kərimli"}, Description: "chairman", QID: "Q123", CreatedAt: ts, UpdatedAt: ts.Add(time.Hour)},
 		&store.Speaker{ID: id(2), Name: "X"},
+		&store.Speaker{ID: id(13), Name: "Y", QID: "Q1", QIDCandidates: []string{"Q2", "Q30"}, CreatedAt: ts, UpdatedAt: ts},
 		&store.Organisation{ID: id(3), Name: "Popular Front Party", ShortName: "APFP", Aliases: []string{"PFP"}, Kind: store.Party, QID: "Q1", CreatedAt: ts, UpdatedAt: ts},
 		&store.Organisation{ID: id(4), Name: "Y", Kind: store.OrgKind("FUTURE_KIND")},
 		&store.Affiliation{ID: id(5), SpeakerID: id(1), OrganisationID: id(3), Role: "chairman", Start: partialdate.Date{Year: 2000}, End: partialdate.Date{Year: 2022, Month: 3, Day: 1}, SourceID: id(7), CreatedAt: ts, UpdatedAt: ts},

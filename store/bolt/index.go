@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"crypto/sha256"
 	"strings"
 
 	"github.com/quotedb/quotedb/dedup"
@@ -33,6 +34,7 @@ const (
 	ixSourceAll                 // published date, source id
 	ixSourcePublisher           // publisher id, published date, source id
 	ixSourceHash                // 32-byte content hash → source id
+	ixSourceURL                 // urlKey(url), published date, source id
 	ixStmtAll                   // said date, statement id
 	ixStmtSpeaker               // speaker id, said, id
 	ixStmtOrg                   // explicit org id, said, id
@@ -75,6 +77,7 @@ var ixInfo = [numIx]struct {
 	ixSourceAll:       {"ix_source_all", store.SourceType, false},
 	ixSourcePublisher: {"ix_source_publisher", store.SourceType, false},
 	ixSourceHash:      {"ix_source_hash", store.SourceType, true},
+	ixSourceURL:       {"ix_source_url", store.SourceType, false},
 	ixStmtAll:         {"ix_stmt_all", store.StatementType, false},
 	ixStmtSpeaker:     {"ix_stmt_speaker", store.StatementType, false},
 	ixStmtOrg:         {"ix_stmt_org", store.StatementType, false},
@@ -225,7 +228,18 @@ func sourceEntries(s *store.Source) entries {
 	if h := hashKey(s.ContentHash); h != nil {
 		es.unique(ixSourceHash, h, "a source with the same text")
 	}
+	if s.URL != "" {
+		es.add(ixSourceURL, urlKey(s.URL), sk)
+	}
 	return es
+}
+
+// urlKey is the prefix of a URL's entries in ixSourceURL: the first 16
+// bytes of its SHA-256, so that long URLs make short keys. Lists compare
+// the URL itself, so a collision costs a record read, not a wrong answer.
+func urlKey(u string) []byte {
+	h := sha256.Sum256([]byte(u))
+	return h[:16]
 }
 
 func statementEntries(s *store.Statement) entries {

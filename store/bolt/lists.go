@@ -371,18 +371,27 @@ func (t *tx) ListSources(f store.SourceFilter, p store.Page) (*store.Conn[*store
 	}
 	_, _, keyOK := dateBounds(f.Published)
 	var r run
+	var pub []byte
 	if f.PublisherID != "" {
-		pub, err := parseID("publisher", f.PublisherID)
-		if err != nil {
+		if pub, err = parseID("publisher", f.PublisherID); err != nil {
 			return nil, err
 		}
+	}
+	switch {
+	case f.URL != "":
+		r = dateRuns(t.ix(ixSourceURL), urlKey(f.URL), f.Published)
+	case pub != nil:
 		r = dateRuns(t.ix(ixSourcePublisher), pub, f.Published)
-	} else {
+	default:
 		r = dateRuns(t.ix(ixSourceAll), nil, f.Published)
 	}
 	var match func(*store.Source) bool
-	if title := textfold.Fold(f.Title); title != "" {
-		match = func(s *store.Source) bool { return strings.Contains(textfold.Fold(s.Title), title) }
+	if title := textfold.Fold(f.Title); title != "" || f.URL != "" {
+		match = func(s *store.Source) bool {
+			return strings.Contains(textfold.Fold(s.Title), title) &&
+				(f.URL == "" || s.URL == f.URL) &&
+				(pub == nil || s.PublisherID == idString(pub))
+		}
 	}
 	return page(&plan[*store.Source]{
 		run:   r,

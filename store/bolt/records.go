@@ -123,7 +123,11 @@ func (t *tx) MergeSpeakers(keepID, dropID string) error {
 		if s.QID == "" {
 			s.QID = gone.QID
 		}
-		_ = store.NormalizeSpeaker(s) // dedupes the aliases; the fields were valid
+		s.QIDCandidates = append(append(s.QIDCandidates, gone.QIDCandidates...), gone.QID)
+		if len(s.QIDCandidates) > store.MaxQIDCandidates {
+			s.QIDCandidates = s.QIDCandidates[:store.MaxQIDCandidates]
+		}
+		_ = store.NormalizeSpeaker(s) // dedupes the aliases and candidates; the fields were valid
 	})
 }
 

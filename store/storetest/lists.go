@@ -633,3 +633,48 @@ func testPageErrors(t *testing.T, s store.Store) {
 		return nil
 	})
 }
+
+// testSourcesByURL lists sources by their exact URL, following URL changes.
+func testSourcesByURL(t *testing.T, s store.Store) {
+	party := &store.Organisation{Name: "Party", Kind: store.Party}
+	const url = "https://news.example.org/a?id=1"
+	u1 := &store.Source{Title: "U1", URL: url}
+	u2 := &store.Source{Title: "U2", URL: url}
+	u3 := &store.Source{Title: "U3", URL: url}
+	other := &store.Source{Title: "Other", URL: "https://news.example.org/b"}
+	update(t, s, func(tx store.Tx) error {
+		if err := tx.CreateOrganisation(party); err != nil {
+			return err
+		}
+		u2.PublisherID = party.ID
+		for _, u := range []*store.Source{u1, u2, u3, other} {
+			if err := tx.CreateSource(u); err != nil {
+				return err
+			}
+		}
+		u3.URL = url + "&x"
+		return tx.UpdateSource(u3)
+	})
+	view(t, s, func(tx store.Tx) error {
+		for _, tc := range []struct {
+			name string
+			f    store.SourceFilter
+			want []string
+		}{
+			{"by url", store.SourceFilter{URL: url}, []string{u1.ID, u2.ID}},
+			{"by url and publisher", store.SourceFilter{URL: url, PublisherID: party.ID}, []string{u2.ID}},
+			{"by changed url", store.SourceFilter{URL: url + "&x"}, []string{u3.ID}},
+			{"by a url prefix", store.SourceFilter{URL: "https://news.example.org/"}, nil},
+			{"by url and title", store.SourceFilter{URL: url, Title: "u2"}, []string{u2.ID}},
+		} {
+			c, err := tx.ListSources(tc.f, store.Page{})
+			if err != nil {
+				return err
+			}
+			if got := idsOf(c.Items); !slices.Equal(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			}
+		}
+		return nil
+	})
+}

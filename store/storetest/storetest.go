@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ByID", testByID},
 		{"NameLookup", testNameLookup},
 		{"ListOthers", testListOthers},
+		{"SourcesByURL", testSourcesByURL},
 		{"StatementFilters", testStatementFilters},
 		{"MembersSaidAboutTopicInMonth", testMembersTopicMonth},
 		{"Pagination", testPagination},
