@@ -303,6 +303,20 @@ func TestMoreReportingConstructions(t *testing.T) {
 	}
 }
 
+// TestPronounGender checks that "she" never resolves to a man the text
+// names as one, looking further back when the latest person does not fit,
+// and that a title or kin word outweighs the pronouns that follow a name.
+// The texts are invented.
+func TestPronounGender(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"For Ann Roe and many others, the time has come.\n\n" +
+			"The young mother's goal is clear: a passport for herself, husband Tom Berg, and their children.\n\n" +
+			"\"I am not a refugee,\" she said at her home.", "not a refugee", "Ann Roe", false},
+		{"Ann Roe and her husband, Tom Berg, came in 2016. She works; Berg studies, and she helps him.\n\n" +
+			"\"We can borrow the money,\" he says.", "borrow the money", "Tom Berg", false},
+	})
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {

@@ -131,7 +131,7 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 	if affiliationNouns[head] {
 		// "… Sen. Jo Tan blamed the media. “…,” the Ohio Republican said":
 		// the person named last, when named just before
-		if n := a.lastPersonBefore(pos, affiliationWindow); n != "" {
+		if n := a.lastPersonBefore(pos, affiliationWindow, nil); n != "" {
 			return ref(n), true
 		}
 	}
@@ -203,20 +203,23 @@ func (a *analysis) nearbyOrg(pos int) (string, bool) {
 func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	switch p {
 	case "he", "she", "i":
-		if g := pronounGender[p]; g != genderUnknown {
+		g := pronounGender[p]
+		if g != genderUnknown {
 			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
 				if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
 					return st.recent[k]
 				}
 			}
 		}
-		if st.lastSubj.name != "" {
+		// "she" is never someone the text shows to be a man
+		fits := func(name string) bool { gk := a.gender[name]; return g == genderUnknown || gk == genderUnknown || gk == g }
+		if st.lastSubj.name != "" && fits(st.lastSubj.name) {
 			return st.lastSubj
 		}
-		if st.running.person && st.running.name != "" {
+		if st.running.person && st.running.name != "" && fits(st.running.name) {
 			return st.running
 		}
-		if n := a.lastPersonBefore(pos, 3000); n != "" {
+		if n := a.lastPersonBefore(pos, 3000, fits); n != "" {
 			if k, ok := st.known[n]; ok {
 				return k
 			}

@@ -49,9 +49,19 @@ func (a *analysis) findGenders() {
 		if !strings.Contains(m.name, " ") {
 			continue
 		}
+		// a shorter form of a name established before ("Al Mnajer" after
+		// "Mohammad Al Mnajer") is evidence for the full name
+		name := a.fullerName(m.name, m.pos)
 		i := a.tokenAt(m.pos)
-		if g := a.genderBefore(i); g != genderUnknown {
-			vote(m.name, g)
+		if g, outright := a.genderBefore(i); g != genderUnknown {
+			// a title or a kin word says it outright, and outweighs the
+			// pronouns after the name, which may be someone else's; a role
+			// word ("chairman") is said of women too
+			vote(name, g)
+			if outright {
+				vote(name, g)
+				vote(name, g)
+			}
 			continue
 		}
 		limit := len(a.text)
@@ -64,7 +74,7 @@ func (a *analysis) findGenders() {
 		for k := i + 1; k < len(a.toks) && a.toks[k].start < limit && a.toks[k].start < m.pos+600; k++ {
 			t := a.toks[k]
 			if g, ok := pronounGender[t.lower]; ok && !a.insideQuote(t.start) {
-				vote(m.name, g)
+				vote(name, g)
 				break
 			}
 		}
@@ -101,17 +111,22 @@ func (a *analysis) findGenders() {
 }
 
 // genderBefore returns the gender shown by an honorific or a gendered role
-// word right before token i.
-func (a *analysis) genderBefore(i int) byte {
+// word right before token i, or a kin word before an apposition ("her
+// husband, Tom Berg"); outright is set for an honorific or a kin word.
+func (a *analysis) genderBefore(i int) (g byte, outright bool) {
 	k := i - 1
 	if k >= 0 && a.toks[k].text == "." {
 		k--
 	}
+	if k >= 1 && a.toks[k].text == "," && kinWords[a.toks[k-1].lower] && genderedRoles[a.toks[k-1].lower] != genderUnknown {
+		k-- // an apposition: "her husband, Tom Berg"
+	}
 	if k < 0 || !a.toks[k].word {
-		return genderUnknown
+		return genderUnknown, false
 	}
 	if g, ok := honorificGender[a.toks[k].lower]; ok {
-		return g
+		return g, true
 	}
-	return genderedRoles[a.toks[k].lower]
+	w := a.toks[k].lower
+	return genderedRoles[w], kinWords[w]
 }

@@ -382,14 +382,14 @@ func (a *analysis) fullerName(name string, pos int) string {
 }
 
 // lastPersonBefore returns the latest multi-word person name mentioned
-// before byte pos within the given distance, or "".
-func (a *analysis) lastPersonBefore(pos, within int) string {
+// before byte pos within the given distance that fits (nil: any), or "".
+func (a *analysis) lastPersonBefore(pos, within int, fits func(string) bool) string {
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if pos-m.pos > within {
 			return ""
 		}
-		if m.person && strings.Contains(m.name, " ") {
+		if m.person && strings.Contains(m.name, " ") && (fits == nil || fits(m.name)) {
 			return m.name
 		}
 	}
