@@ -212,7 +212,10 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			}
 		}
 		// "she" is never someone the text shows to be a man
-		fits := func(name string) bool { gk := a.gender[name]; return g == genderUnknown || gk == genderUnknown || gk == g }
+		fits := func(name string) bool {
+			gk := a.gender[name]
+			return g == genderUnknown || gk == genderUnknown || gk == g
+		}
 		if st.lastSubj.name != "" && fits(st.lastSubj.name) {
 			return st.lastSubj
 		}
