@@ -53,7 +53,9 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, or
 	if err != nil {
 		return nil, err
 	}
-	return statementConnection(c), nil
+	conn := statementConnection(c)
+	conn.Scope = &model.FacetScope{Filter: f}
+	return conn, nil
 }
 
 // scopeTo returns a scope for Resolver.statements that sets one id field.
