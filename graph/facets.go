@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
@@ -16,7 +15,7 @@ const defaultFacetSize = 10
 // statementFacets counts the facets of the statements of scope and loads
 // the speakers, organisations and topics counted; records deleted since
 // they were indexed are left out.
-func (r *Resolver) statementFacets(ctx context.Context, scope *model.FacetScope, size *int) (*model.StatementFacets, error) {
+func (r *Resolver) statementFacets(ctx context.Context, scope *model.FacetScope, size *int) ([]*model.FacetCount, error) {
 	if scope == nil {
 		return nil, errs.E(errs.Invalid, "facets are counted for statements and searchStatements only")
 	}
@@ -34,64 +33,51 @@ func (r *Resolver) statementFacets(ctx context.Context, scope *model.FacetScope,
 	if err != nil {
 		return nil, err
 	}
-	out := &model.StatementFacets{
-		Total:         fr.Total,
-		Speakers:      []*model.SpeakerCount{},
-		Organisations: []*model.OrganisationCount{},
-		Topics:        []*model.TopicCount{},
-		Years:         []*model.YearCount{},
-		Kinds:         []*model.KindCount{},
-		Statuses:      []*model.StatusCount{},
-	}
-	for _, c := range fr.Counts[search.FacetYear] {
-		y, err := strconv.Atoi(c.Value)
-		if err != nil {
-			return nil, errs.Wrap(errs.Internal, err, "reading the year of a facet")
-		}
-		out.Years = append(out.Years, &model.YearCount{Year: y, Count: c.Count})
-	}
-	for _, c := range fr.Counts[search.FacetKind] {
-		out.Kinds = append(out.Kinds, &model.KindCount{Kind: store.StatementKind(c.Value), Count: c.Count})
-	}
-	for _, c := range fr.Counts[search.FacetStatus] {
-		out.Statuses = append(out.Statuses, &model.StatusCount{Status: store.Status(c.Value), Count: c.Count})
-	}
+	out := []*model.FacetCount{}
 	err = r.Store.View(ctx, func(tx store.Tx) error {
-		return loadFacetRecords(tx, fr, out)
+		for _, fc := range search.Facets {
+			var counts []*model.FacetCount
+			var err error
+			switch fc {
+			case search.FacetSpeaker:
+				counts, err = namedCounts(tx.SpeakersByID, fc, fr.Counts[fc])
+			case search.FacetOrganisation:
+				counts, err = namedCounts(tx.OrganisationsByID, fc, fr.Counts[fc])
+			case search.FacetTopic:
+				counts, err = namedCounts(tx.TopicsByID, fc, fr.Counts[fc])
+			default:
+				for _, c := range fr.Counts[fc] {
+					counts = append(counts, &model.FacetCount{Facet: string(fc), Value: c.Value, Count: c.Count})
+				}
+			}
+			if err != nil {
+				return err
+			}
+			out = append(out, counts...)
+		}
+		return nil
 	})
 	return out, err
 }
 
-// loadFacetRecords fills in the speakers, organisations and topics of fr.
-func loadFacetRecords(tx store.Tx, fr *search.FacetResult, out *model.StatementFacets) error {
-	speakers, err := tx.SpeakersByID(facetValues(fr.Counts[search.FacetSpeaker]))
+// namedCounts returns the counts of cs with the records they count, loaded
+// by load; records deleted since they were indexed are left out.
+func namedCounts[P interface {
+	comparable
+	model.Named
+}](load func([]string) ([]P, error), fc search.Facet, cs []search.FacetCount) ([]*model.FacetCount, error) {
+	recs, err := load(facetValues(cs))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for i, s := range speakers {
-		if s != nil {
-			out.Speakers = append(out.Speakers, &model.SpeakerCount{Speaker: s, Count: fr.Counts[search.FacetSpeaker][i].Count})
+	out := []*model.FacetCount{}
+	var none P
+	for i, rec := range recs {
+		if rec != none {
+			out = append(out, &model.FacetCount{Facet: string(fc), Value: cs[i].Value, Node: rec, Count: cs[i].Count})
 		}
 	}
-	orgs, err := tx.OrganisationsByID(facetValues(fr.Counts[search.FacetOrganisation]))
-	if err != nil {
-		return err
-	}
-	for i, o := range orgs {
-		if o != nil {
-			out.Organisations = append(out.Organisations, &model.OrganisationCount{Organisation: o, Count: fr.Counts[search.FacetOrganisation][i].Count})
-		}
-	}
-	topics, err := tx.TopicsByID(facetValues(fr.Counts[search.FacetTopic]))
-	if err != nil {
-		return err
-	}
-	for i, t := range topics {
-		if t != nil {
-			out.Topics = append(out.Topics, &model.TopicCount{Topic: t, Count: fr.Counts[search.FacetTopic][i].Count})
-		}
-	}
-	return nil
+	return out, nil
 }
 
 func facetValues(cs []search.FacetCount) []string {

@@ -11,10 +11,10 @@ import (
 	"github.com/quotedb/quotedb/graph/model"
 )
 
-func (r *statementConnectionResolver) Facets(ctx context.Context, obj *model.StatementConnection, size *int) (*model.StatementFacets, error) {
+func (r *statementConnectionResolver) Facets(ctx context.Context, obj *model.StatementConnection, size *int) ([]*model.FacetCount, error) {
 	return r.statementFacets(ctx, obj.Scope, size)
 }
 
-func (r *statementSearchConnectionResolver) Facets(ctx context.Context, obj *model.StatementSearchConnection, size *int) (*model.StatementFacets, error) {
+func (r *statementSearchConnectionResolver) Facets(ctx context.Context, obj *model.StatementSearchConnection, size *int) ([]*model.FacetCount, error) {
 	return r.statementFacets(ctx, obj.Scope, size)
 }

@@ -161,6 +161,13 @@ type ComplexityRoot struct {
 		Topics         func(childComplexity int) int
 	}
 
+	FacetCount struct {
+		Count func(childComplexity int) int
+		Facet func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	FieldChange struct {
 		After  func(childComplexity int) int
 		Before func(childComplexity int) int
@@ -174,11 +181,6 @@ type ComplexityRoot struct {
 		NewTopics        func(childComplexity int) int
 		Source           func(childComplexity int) int
 		StatementCount   func(childComplexity int) int
-	}
-
-	KindCount struct {
-		Count func(childComplexity int) int
-		Kind  func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -239,11 +241,6 @@ type ComplexityRoot struct {
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
-	}
-
-	OrganisationCount struct {
-		Count        func(childComplexity int) int
-		Organisation func(childComplexity int) int
 	}
 
 	OrganisationEdge struct {
@@ -382,11 +379,6 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
-	SpeakerCount struct {
-		Count   func(childComplexity int) int
-		Speaker func(childComplexity int) int
-	}
-
 	SpeakerEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -442,16 +434,6 @@ type ComplexityRoot struct {
 		StatementID func(childComplexity int) int
 	}
 
-	StatementFacets struct {
-		Kinds         func(childComplexity int) int
-		Organisations func(childComplexity int) int
-		Speakers      func(childComplexity int) int
-		Statuses      func(childComplexity int) int
-		Topics        func(childComplexity int) int
-		Total         func(childComplexity int) int
-		Years         func(childComplexity int) int
-	}
-
 	StatementSearchConnection struct {
 		CutShort   func(childComplexity int) int
 		Edges      func(childComplexity int) int
@@ -468,11 +450,6 @@ type ComplexityRoot struct {
 		Matches   func(childComplexity int) int
 		Node      func(childComplexity int) int
 		Score     func(childComplexity int) int
-	}
-
-	StatusCount struct {
-		Count  func(childComplexity int) int
-		Status func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -501,19 +478,9 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
-	TopicCount struct {
-		Count func(childComplexity int) int
-		Topic func(childComplexity int) int
-	}
-
 	TopicEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	YearCount struct {
-		Count func(childComplexity int) int
-		Year  func(childComplexity int) int
 	}
 }
 
@@ -652,10 +619,10 @@ type StatementResolver interface {
 	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
 }
 type StatementConnectionResolver interface {
-	Facets(ctx context.Context, obj *model.StatementConnection, size *int) (*model.StatementFacets, error)
+	Facets(ctx context.Context, obj *model.StatementConnection, size *int) ([]*model.FacetCount, error)
 }
 type StatementSearchConnectionResolver interface {
-	Facets(ctx context.Context, obj *model.StatementSearchConnection, size *int) (*model.StatementFacets, error)
+	Facets(ctx context.Context, obj *model.StatementSearchConnection, size *int) ([]*model.FacetCount, error)
 }
 type SubscriptionResolver interface {
 	StatementAdded(ctx context.Context, filter *model.StatementFilter, after *int) (<-chan *model.StatementEvent, error)
@@ -1114,6 +1081,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentPreview.Topics(childComplexity), true
 
+	case "FacetCount.count":
+		if e.ComplexityRoot.FacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Count(childComplexity), true
+	case "FacetCount.facet":
+		if e.ComplexityRoot.FacetCount.Facet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Facet(childComplexity), true
+	case "FacetCount.node":
+		if e.ComplexityRoot.FacetCount.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Node(childComplexity), true
+	case "FacetCount.value":
+		if e.ComplexityRoot.FacetCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Value(childComplexity), true
+
 	case "FieldChange.after":
 		if e.ComplexityRoot.FieldChange.After == nil {
 			break
@@ -1169,19 +1161,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IngestResult.StatementCount(childComplexity), true
-
-	case "KindCount.count":
-		if e.ComplexityRoot.KindCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.KindCount.Count(childComplexity), true
-	case "KindCount.kind":
-		if e.ComplexityRoot.KindCount.Kind == nil {
-			break
-		}
-
-		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
 
 	case "Mutation.addAffiliation":
 		if e.ComplexityRoot.Mutation.AddAffiliation == nil {
@@ -1639,19 +1618,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OrganisationConnection.TotalCount(childComplexity), true
-
-	case "OrganisationCount.count":
-		if e.ComplexityRoot.OrganisationCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.OrganisationCount.Count(childComplexity), true
-	case "OrganisationCount.organisation":
-		if e.ComplexityRoot.OrganisationCount.Organisation == nil {
-			break
-		}
-
-		return e.ComplexityRoot.OrganisationCount.Organisation(childComplexity), true
 
 	case "OrganisationEdge.cursor":
 		if e.ComplexityRoot.OrganisationEdge.Cursor == nil {
@@ -2362,19 +2328,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SpeakerConnection.TotalCount(childComplexity), true
 
-	case "SpeakerCount.count":
-		if e.ComplexityRoot.SpeakerCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SpeakerCount.Count(childComplexity), true
-	case "SpeakerCount.speaker":
-		if e.ComplexityRoot.SpeakerCount.Speaker == nil {
-			break
-		}
-
-		return e.ComplexityRoot.SpeakerCount.Speaker(childComplexity), true
-
 	case "SpeakerEdge.cursor":
 		if e.ComplexityRoot.SpeakerEdge.Cursor == nil {
 			break
@@ -2630,49 +2583,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatementEvent.StatementID(childComplexity), true
 
-	case "StatementFacets.kinds":
-		if e.ComplexityRoot.StatementFacets.Kinds == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Kinds(childComplexity), true
-	case "StatementFacets.organisations":
-		if e.ComplexityRoot.StatementFacets.Organisations == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Organisations(childComplexity), true
-	case "StatementFacets.speakers":
-		if e.ComplexityRoot.StatementFacets.Speakers == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Speakers(childComplexity), true
-	case "StatementFacets.statuses":
-		if e.ComplexityRoot.StatementFacets.Statuses == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Statuses(childComplexity), true
-	case "StatementFacets.topics":
-		if e.ComplexityRoot.StatementFacets.Topics == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Topics(childComplexity), true
-	case "StatementFacets.total":
-		if e.ComplexityRoot.StatementFacets.Total == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Total(childComplexity), true
-	case "StatementFacets.years":
-		if e.ComplexityRoot.StatementFacets.Years == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatementFacets.Years(childComplexity), true
-
 	case "StatementSearchConnection.cutShort":
 		if e.ComplexityRoot.StatementSearchConnection.CutShort == nil {
 			break
@@ -2751,19 +2661,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementSearchEdge.Score(childComplexity), true
-
-	case "StatusCount.count":
-		if e.ComplexityRoot.StatusCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatusCount.Count(childComplexity), true
-	case "StatusCount.status":
-		if e.ComplexityRoot.StatusCount.Status == nil {
-			break
-		}
-
-		return e.ComplexityRoot.StatusCount.Status(childComplexity), true
 
 	case "Subscription.reviewAdded":
 		if e.ComplexityRoot.Subscription.ReviewAdded == nil {
@@ -2895,19 +2792,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TopicConnection.TotalCount(childComplexity), true
 
-	case "TopicCount.count":
-		if e.ComplexityRoot.TopicCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TopicCount.Count(childComplexity), true
-	case "TopicCount.topic":
-		if e.ComplexityRoot.TopicCount.Topic == nil {
-			break
-		}
-
-		return e.ComplexityRoot.TopicCount.Topic(childComplexity), true
-
 	case "TopicEdge.cursor":
 		if e.ComplexityRoot.TopicEdge.Cursor == nil {
 			break
@@ -2920,19 +2804,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TopicEdge.Node(childComplexity), true
-
-	case "YearCount.count":
-		if e.ComplexityRoot.YearCount.Count == nil {
-			break
-		}
-
-		return e.ComplexityRoot.YearCount.Count(childComplexity), true
-	case "YearCount.year":
-		if e.ComplexityRoot.YearCount.Year == nil {
-			break
-		}
-
-		return e.ComplexityRoot.YearCount.Year(childComplexity), true
 
 	}
 	return 0, false
@@ -3967,6 +3838,20 @@ func (ec *executionContext) childFields_DocumentPreview(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type DocumentPreview", field.Name)
 }
 
+func (ec *executionContext) childFields_FacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "facet":
+		return ec.fieldContext_FacetCount_facet(ctx, field)
+	case "value":
+		return ec.fieldContext_FacetCount_value(ctx, field)
+	case "node":
+		return ec.fieldContext_FacetCount_node(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
+}
+
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "field":
@@ -3995,16 +3880,6 @@ func (ec *executionContext) childFields_IngestResult(ctx context.Context, field 
 		return ec.fieldContext_IngestResult_newTopics(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IngestResult", field.Name)
-}
-
-func (ec *executionContext) childFields_KindCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "kind":
-		return ec.fieldContext_KindCount_kind(ctx, field)
-	case "count":
-		return ec.fieldContext_KindCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
 }
 
 func (ec *executionContext) childFields_NameSearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4057,16 +3932,6 @@ func (ec *executionContext) childFields_OrganisationConnection(ctx context.Conte
 		return ec.fieldContext_OrganisationConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OrganisationConnection", field.Name)
-}
-
-func (ec *executionContext) childFields_OrganisationCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "organisation":
-		return ec.fieldContext_OrganisationCount_organisation(ctx, field)
-	case "count":
-		return ec.fieldContext_OrganisationCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type OrganisationCount", field.Name)
 }
 
 func (ec *executionContext) childFields_OrganisationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4287,16 +4152,6 @@ func (ec *executionContext) childFields_SpeakerConnection(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type SpeakerConnection", field.Name)
 }
 
-func (ec *executionContext) childFields_SpeakerCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "speaker":
-		return ec.fieldContext_SpeakerCount_speaker(ctx, field)
-	case "count":
-		return ec.fieldContext_SpeakerCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type SpeakerCount", field.Name)
-}
-
 func (ec *executionContext) childFields_SpeakerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -4407,26 +4262,6 @@ func (ec *executionContext) childFields_StatementEvent(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type StatementEvent", field.Name)
 }
 
-func (ec *executionContext) childFields_StatementFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "total":
-		return ec.fieldContext_StatementFacets_total(ctx, field)
-	case "speakers":
-		return ec.fieldContext_StatementFacets_speakers(ctx, field)
-	case "organisations":
-		return ec.fieldContext_StatementFacets_organisations(ctx, field)
-	case "topics":
-		return ec.fieldContext_StatementFacets_topics(ctx, field)
-	case "years":
-		return ec.fieldContext_StatementFacets_years(ctx, field)
-	case "kinds":
-		return ec.fieldContext_StatementFacets_kinds(ctx, field)
-	case "statuses":
-		return ec.fieldContext_StatementFacets_statuses(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StatementFacets", field.Name)
-}
-
 func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -4461,16 +4296,6 @@ func (ec *executionContext) childFields_StatementSearchEdge(ctx context.Context,
 		return ec.fieldContext_StatementSearchEdge_matches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementSearchEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_StatusCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "status":
-		return ec.fieldContext_StatusCount_status(ctx, field)
-	case "count":
-		return ec.fieldContext_StatusCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type StatusCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4513,16 +4338,6 @@ func (ec *executionContext) childFields_TopicConnection(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type TopicConnection", field.Name)
 }
 
-func (ec *executionContext) childFields_TopicCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "topic":
-		return ec.fieldContext_TopicCount_topic(ctx, field)
-	case "count":
-		return ec.fieldContext_TopicCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type TopicCount", field.Name)
-}
-
 func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -4531,16 +4346,6 @@ func (ec *executionContext) childFields_TopicEdge(ctx context.Context, field gra
 		return ec.fieldContext_TopicEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TopicEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_YearCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "year":
-		return ec.fieldContext_YearCount_year(ctx, field)
-	case "count":
-		return ec.fieldContext_YearCount_count(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type YearCount", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8456,6 +8261,107 @@ func (ec *executionContext) fieldContext_DocumentPreview_affiliations(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _FacetCount_facet(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_facet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_facet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_value(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_node(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
+			return ec.marshalONamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8697,52 +8603,6 @@ func (ec *executionContext) fieldContext_IngestResult_newTopics(_ context.Contex
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _KindCount_kind(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_KindCount_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.StatementKind) graphql.Marshaler {
-			return ec.marshalNStatementKind2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_KindCount_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindCount", field, false, false, "StatementKind")
-}
-
-func (ec *executionContext) _KindCount_count(ctx context.Context, field graphql.CollectedField, obj *model.KindCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_KindCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_KindCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("KindCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Mutation_createSpeaker(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -11166,61 +11026,6 @@ func (ec *executionContext) _OrganisationConnection_totalCount(ctx context.Conte
 }
 func (ec *executionContext) fieldContext_OrganisationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OrganisationConnection", field, false, false, "Int")
-}
-
-func (ec *executionContext) _OrganisationCount_organisation(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OrganisationCount_organisation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Organisation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Organisation) graphql.Marshaler {
-			return ec.marshalNOrganisation2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐOrganisation(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_OrganisationCount_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "OrganisationCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Organisation(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _OrganisationCount_count(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OrganisationCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_OrganisationCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("OrganisationCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _OrganisationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.OrganisationEdge) (ret graphql.Marshaler) {
@@ -14265,61 +14070,6 @@ func (ec *executionContext) fieldContext_SpeakerConnection_totalCount(_ context.
 	return graphql.NewScalarFieldContext("SpeakerConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _SpeakerCount_speaker(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SpeakerCount_speaker(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Speaker, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Speaker) graphql.Marshaler {
-			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐSpeaker(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SpeakerCount_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "SpeakerCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Speaker(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _SpeakerCount_count(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SpeakerCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_SpeakerCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SpeakerCount", field, false, false, "Int")
-}
-
 func (ec *executionContext) _SpeakerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SpeakerEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15423,8 +15173,8 @@ func (ec *executionContext) _StatementConnection_facets(ctx context.Context, fie
 			return ec.Resolvers.StatementConnection().Facets(ctx, obj, fc.Args["size"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementFacets) graphql.Marshaler {
-			return ec.marshalNStatementFacets2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFacets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15437,7 +15187,7 @@ func (ec *executionContext) fieldContext_StatementConnection_facets(ctx context.
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StatementFacets(ctx, field)
+			return ec.childFields_FacetCount(ctx, field)
 		},
 	}
 	defer func() {
@@ -15605,221 +15355,6 @@ func (ec *executionContext) fieldContext_StatementEvent_statement(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Statement(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_total(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_total(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Total, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatementFacets", field, false, false, "Int")
-}
-
-func (ec *executionContext) _StatementFacets_speakers(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_speakers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Speakers, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SpeakerCount) graphql.Marshaler {
-			return ec.marshalNSpeakerCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SpeakerCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_organisations(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_organisations(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Organisations, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.OrganisationCount) graphql.Marshaler {
-			return ec.marshalNOrganisationCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_OrganisationCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_topics(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_topics(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Topics, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.TopicCount) graphql.Marshaler {
-			return ec.marshalNTopicCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_topics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TopicCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_years(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_years(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Years, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.YearCount) graphql.Marshaler {
-			return ec.marshalNYearCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐYearCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_years(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_YearCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_kinds(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_kinds(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kinds, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
-			return ec.marshalNKindCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐKindCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_kinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_KindCount(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _StatementFacets_statuses(ctx context.Context, field graphql.CollectedField, obj *model.StatementFacets) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatementFacets_statuses(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Statuses, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
-			return ec.marshalNStatusCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatusCountᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatementFacets_statuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "StatementFacets",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StatusCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15994,8 +15529,8 @@ func (ec *executionContext) _StatementSearchConnection_facets(ctx context.Contex
 			return ec.Resolvers.StatementSearchConnection().Facets(ctx, obj, fc.Args["size"].(*int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.StatementFacets) graphql.Marshaler {
-			return ec.marshalNStatementFacets2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFacets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -16008,7 +15543,7 @@ func (ec *executionContext) fieldContext_StatementSearchConnection_facets(ctx co
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StatementFacets(ctx, field)
+			return ec.childFields_FacetCount(ctx, field)
 		},
 	}
 	defer func() {
@@ -16156,52 +15691,6 @@ func (ec *executionContext) fieldContext_StatementSearchEdge_matches(_ context.C
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _StatusCount_status(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatusCount_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v store.Status) graphql.Marshaler {
-			return ec.marshalNStatementStatus2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatusCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "StatementStatus")
-}
-
-func (ec *executionContext) _StatusCount_count(ctx context.Context, field graphql.CollectedField, obj *model.StatusCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StatusCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_StatusCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StatusCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Subscription_statementAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -16791,61 +16280,6 @@ func (ec *executionContext) fieldContext_TopicConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("TopicConnection", field, false, false, "Int")
 }
 
-func (ec *executionContext) _TopicCount_topic(ctx context.Context, field graphql.CollectedField, obj *model.TopicCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicCount_topic(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Topic, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *store.Topic) graphql.Marshaler {
-			return ec.marshalNTopic2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋstoreᚐTopic(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TopicCount_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "TopicCount",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Topic(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _TopicCount_count(ctx context.Context, field graphql.CollectedField, obj *model.TopicCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TopicCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_TopicCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TopicCount", field, false, false, "Int")
-}
-
 func (ec *executionContext) _TopicEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TopicEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16899,52 +16333,6 @@ func (ec *executionContext) fieldContext_TopicEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
-}
-
-func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *model.YearCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_YearCount_year(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Year, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_YearCount_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("YearCount", field, false, false, "Int")
-}
-
-func (ec *executionContext) _YearCount_count(ctx context.Context, field graphql.CollectedField, obj *model.YearCount) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_YearCount_count(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Count, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_YearCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("YearCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -20923,6 +20311,54 @@ func (ec *executionContext) _DocumentPreview(ctx context.Context, sel ast.Select
 	return out
 }
 
+var facetCountImplementors = []string{"FacetCount"}
+
+func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSet, obj *model.FacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetCount")
+		case "facet":
+			out.Values[i] = ec._FacetCount_facet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._FacetCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FacetCount_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fieldChangeImplementors = []string{"FieldChange"}
 
 func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
@@ -21004,44 +20440,6 @@ func (ec *executionContext) _IngestResult(ctx context.Context, sel ast.Selection
 			}
 		case "newTopics":
 			out.Values[i] = ec._IngestResult_newTopics(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var kindCountImplementors = []string{"KindCount"}
-
-func (ec *executionContext) _KindCount(ctx context.Context, sel ast.SelectionSet, obj *model.KindCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, kindCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("KindCount")
-		case "kind":
-			out.Values[i] = ec._KindCount_kind(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._KindCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21467,44 +20865,6 @@ func (ec *executionContext) _OrganisationConnection(ctx context.Context, sel ast
 			}
 		case "totalCount":
 			out.Values[i] = ec._OrganisationConnection_totalCount(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var organisationCountImplementors = []string{"OrganisationCount"}
-
-func (ec *executionContext) _OrganisationCount(ctx context.Context, sel ast.SelectionSet, obj *model.OrganisationCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, organisationCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("OrganisationCount")
-		case "organisation":
-			out.Values[i] = ec._OrganisationCount_organisation(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._OrganisationCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22439,44 +21799,6 @@ func (ec *executionContext) _SpeakerConnection(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var speakerCountImplementors = []string{"SpeakerCount"}
-
-func (ec *executionContext) _SpeakerCount(ctx context.Context, sel ast.SelectionSet, obj *model.SpeakerCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, speakerCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("SpeakerCount")
-		case "speaker":
-			out.Values[i] = ec._SpeakerCount_speaker(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._SpeakerCount_count(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var speakerEdgeImplementors = []string{"SpeakerEdge"}
 
 func (ec *executionContext) _SpeakerEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SpeakerEdge) graphql.Marshaler {
@@ -22831,69 +22153,6 @@ func (ec *executionContext) _StatementEvent(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var statementFacetsImplementors = []string{"StatementFacets"}
-
-func (ec *executionContext) _StatementFacets(ctx context.Context, sel ast.SelectionSet, obj *model.StatementFacets) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statementFacetsImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StatementFacets")
-		case "total":
-			out.Values[i] = ec._StatementFacets_total(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "speakers":
-			out.Values[i] = ec._StatementFacets_speakers(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "organisations":
-			out.Values[i] = ec._StatementFacets_organisations(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "topics":
-			out.Values[i] = ec._StatementFacets_topics(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "years":
-			out.Values[i] = ec._StatementFacets_years(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "kinds":
-			out.Values[i] = ec._StatementFacets_kinds(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "statuses":
-			out.Values[i] = ec._StatementFacets_statuses(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var statementSearchConnectionImplementors = []string{"StatementSearchConnection"}
 
 func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.StatementSearchConnection) graphql.Marshaler {
@@ -22991,44 +22250,6 @@ func (ec *executionContext) _StatementSearchEdge(ctx context.Context, sel ast.Se
 			}
 		case "matches":
 			out.Values[i] = ec._StatementSearchEdge_matches(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var statusCountImplementors = []string{"StatusCount"}
-
-func (ec *executionContext) _StatusCount(ctx context.Context, sel ast.SelectionSet, obj *model.StatusCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, statusCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("StatusCount")
-		case "status":
-			out.Values[i] = ec._StatusCount_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._StatusCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23203,44 +22424,6 @@ func (ec *executionContext) _TopicConnection(ctx context.Context, sel ast.Select
 	return out
 }
 
-var topicCountImplementors = []string{"TopicCount"}
-
-func (ec *executionContext) _TopicCount(ctx context.Context, sel ast.SelectionSet, obj *model.TopicCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, topicCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("TopicCount")
-		case "topic":
-			out.Values[i] = ec._TopicCount_topic(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._TopicCount_count(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var topicEdgeImplementors = []string{"TopicEdge"}
 
 func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TopicEdge) graphql.Marshaler {
@@ -23259,44 +22442,6 @@ func (ec *executionContext) _TopicEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._TopicEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var yearCountImplementors = []string{"YearCount"}
-
-func (ec *executionContext) _YearCount(ctx context.Context, sel ast.SelectionSet, obj *model.YearCount) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, yearCountImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("YearCount")
-		case "year":
-			out.Values[i] = ec._YearCount_year(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "count":
-			out.Values[i] = ec._YearCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23999,6 +23144,30 @@ func (ec *executionContext) marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋ
 	return ec._DocumentPreview(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCount(ctx context.Context, sel ast.SelectionSet, v *model.FacetCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetCount!")
+		return graphql.Null
+	}
+	return ec._FacetCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24100,30 +23269,6 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNKindCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐKindCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.KindCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNKindCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐKindCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNKindCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐKindCount(ctx context.Context, sel ast.SelectionSet, v *model.KindCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "KindCount!")
-		return graphql.Null
-	}
-	return ec._KindCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNNameSearchHit2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNameSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NameSearchHit) graphql.Marshaler {
@@ -24292,30 +23437,6 @@ func (ec *executionContext) marshalNOrganisationConnection2ᚖgithubᚗcomᚋquo
 		return graphql.Null
 	}
 	return ec._OrganisationConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNOrganisationCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNOrganisationCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNOrganisationCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationCount(ctx context.Context, sel ast.SelectionSet, v *model.OrganisationCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "OrganisationCount!")
-		return graphql.Null
-	}
-	return ec._OrganisationCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNOrganisationEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐOrganisationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.OrganisationEdge) graphql.Marshaler {
@@ -24652,30 +23773,6 @@ func (ec *executionContext) marshalNSpeakerConnection2ᚖgithubᚗcomᚋquotedb�
 	return ec._SpeakerConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNSpeakerCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SpeakerCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSpeakerCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNSpeakerCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerCount(ctx context.Context, sel ast.SelectionSet, v *model.SpeakerCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "SpeakerCount!")
-		return graphql.Null
-	}
-	return ec._SpeakerCount(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNSpeakerEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐSpeakerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SpeakerEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -24775,14 +23872,6 @@ func (ec *executionContext) marshalNStatementEvent2ᚖgithubᚗcomᚋquotedbᚋq
 	return ec._StatementEvent(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNStatementFacets2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatementFacets(ctx context.Context, sel ast.SelectionSet, v *model.StatementFacets) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StatementFacets!")
-		return graphql.Null
-	}
-	return ec._StatementFacets(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNStatementKind2githubᚗcomᚋquotedbᚋquotedbᚋstoreᚐStatementKind(ctx context.Context, v any) (store.StatementKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := store.StatementKind(tmp)
@@ -24853,30 +23942,6 @@ func (ec *executionContext) marshalNStatementStatus2githubᚗcomᚋquotedbᚋquo
 		graphql.AddInvalidNullFromMarshaler(ctx, "StatementStatus!")
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNStatusCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatusCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StatusCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNStatusCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatusCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStatusCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐStatusCount(ctx context.Context, sel ast.SelectionSet, v *model.StatusCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "StatusCount!")
-		return graphql.Null
-	}
-	return ec._StatusCount(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -24969,30 +24034,6 @@ func (ec *executionContext) marshalNTopicConnection2ᚖgithubᚗcomᚋquotedbᚋ
 	return ec._TopicConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTopicCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TopicCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTopicCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNTopicCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicCount(ctx context.Context, sel ast.SelectionSet, v *model.TopicCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "TopicCount!")
-		return graphql.Null
-	}
-	return ec._TopicCount(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNTopicEdge2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐTopicEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TopicEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -25050,30 +24091,6 @@ func (ec *executionContext) unmarshalNUpdateStatementInput2githubᚗcomᚋquoted
 func (ec *executionContext) unmarshalNUpdateTopicInput2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐUpdateTopicInput(ctx context.Context, v any) (model.UpdateTopicInput, error) {
 	res, err := ec.unmarshalInputUpdateTopicInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNYearCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐYearCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.YearCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNYearCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐYearCount(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNYearCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐYearCount(ctx context.Context, sel ast.SelectionSet, v *model.YearCount) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "YearCount!")
-		return graphql.Null
-	}
-	return ec._YearCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -56,8 +56,7 @@ func BenchmarkFacets(b *testing.B) {
 	}
 }
 
-const facetFields = `total speakers { speaker { name } count } organisations { organisation { name } count }
-	topics { topic { name } count } years { year count } kinds { kind count } statuses { status count }`
+const facetFields = `facet value node { name } count`
 
 func postQuery(url, query string, vars map[string]any) error {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})

@@ -179,6 +179,21 @@ type DocumentPreview struct {
 	Affiliations []*PreviewAffiliation `json:"affiliations"`
 }
 
+// How many statements of a list or search have one value of a facet. A
+// statement counts once in each facet for each value it has: a topic counts the
+// statements of its subtopics too.
+type FacetCount struct {
+	// The facet: speaker, organisation (the speaker's at the time said, or the
+	// organisation that made the statement), topic, year (said), kind or status.
+	Facet string `json:"facet"`
+	// The value: the id of a speaker, organisation or topic; a year (2024); a StatementKind or StatementStatus name.
+	Value string `json:"value"`
+	// The speaker, organisation or topic the value names; null for years, kinds and statuses.
+	Node Named `json:"node,omitempty"`
+	// How many statements.
+	Count int `json:"count"`
+}
+
 // One field of a record changed: its values before and after, as JSON (null when absent).
 type FieldChange struct {
 	// The stored field name, e.g. speakerId, text, aliases.
@@ -198,14 +213,6 @@ type IngestResult struct {
 	NewTopics        []*store.Topic        `json:"newTopics"`
 }
 
-// Statements of one kind.
-type KindCount struct {
-	// The kind.
-	Kind store.StatementKind `json:"kind"`
-	// How many statements.
-	Count int `json:"count"`
-}
-
 type Mutation struct {
 }
 
@@ -221,14 +228,6 @@ type OrganisationConnection struct {
 	Nodes      []*store.Organisation `json:"nodes"`
 	PageInfo   *PageInfo             `json:"pageInfo"`
 	TotalCount int                   `json:"totalCount"`
-}
-
-// Statements by members of one organisation at the time, or by the organisation.
-type OrganisationCount struct {
-	// The organisation.
-	Organisation *store.Organisation `json:"organisation"`
-	// How many statements.
-	Count int `json:"count"`
 }
 
 type OrganisationEdge struct {
@@ -361,14 +360,6 @@ type SpeakerConnection struct {
 	TotalCount int              `json:"totalCount"`
 }
 
-// Statements by one speaker.
-type SpeakerCount struct {
-	// The speaker.
-	Speaker *store.Speaker `json:"speaker"`
-	// How many statements.
-	Count int `json:"count"`
-}
-
 type SpeakerEdge struct {
 	Cursor string         `json:"cursor"`
 	Node   *store.Speaker `json:"node"`
@@ -397,12 +388,13 @@ type StatementConnection struct {
 	PageInfo   *PageInfo          `json:"pageInfo"`
 	TotalCount int                `json:"totalCount"`
 	// How many statements of the whole list (every page) have each speaker,
-	// organisation at the time, topic, year, kind and status: the values with most
-	// statements first (years newest first), at most `size` of each. Counted from
+	// organisation at the time, topic, year, kind and status: the facets in that
+	// order, and within each the values with most statements first (years newest
+	// first), at most `size` of each. Counted from
 	// the search index, so it needs one (UNAVAILABLE without, or while it is
 	// rebuilt). A filter on covers or textContains cannot be counted from the
 	// index and is refused (BAD_USER_INPUT), as are the facets of related.
-	Facets *StatementFacets `json:"facets"`
+	Facets []*FacetCount `json:"facets"`
 	// What facets count; nil where they cannot be counted.
 	Scope *FacetScope `json:"-"`
 }
@@ -421,27 +413,6 @@ type StatementEvent struct {
 	StatementID string   `json:"statementId"`
 	// The statement as the change left it; null for a deletion.
 	Statement *store.Statement `json:"statement,omitempty"`
-}
-
-// Counts of statements by property, for a list's filter or a search. A
-// statement counts once in each facet for each value it has: a topic counts the
-// statements of its subtopics too, so a statement on a subtopic counts for the
-// subtopic and for every topic above it.
-type StatementFacets struct {
-	// The statements counted.
-	Total int `json:"total"`
-	// By speaker, most first.
-	Speakers []*SpeakerCount `json:"speakers"`
-	// By the organisation of the speaker at the time said (or the organisation that made the statement), most first.
-	Organisations []*OrganisationCount `json:"organisations"`
-	// By topic, a topic counting its subtopics' statements too, most first.
-	Topics []*TopicCount `json:"topics"`
-	// By the year said, newest first; statements of unknown date are not counted.
-	Years []*YearCount `json:"years"`
-	// By kind, most first.
-	Kinds []*KindCount `json:"kinds"`
-	// By status, most first.
-	Statuses []*StatusCount `json:"statuses"`
 }
 
 // Selects statements. Fields combine with AND; the values within one field with OR.
@@ -490,7 +461,7 @@ type StatementSearchConnection struct {
 	// How many statements matching the search (every page) have each value of
 	// each facet, as in StatementConnection.facets. Typo tolerance applies as in
 	// the search, so the counts are of the statements the search finds.
-	Facets *StatementFacets `json:"facets"`
+	Facets []*FacetCount `json:"facets"`
 	// What facets count.
 	Scope *FacetScope `json:"-"`
 }
@@ -507,14 +478,6 @@ type StatementSearchEdge struct {
 	Highlight *string `json:"highlight,omitempty"`
 	// UTF-8 byte ranges of the matched words in the highlight (so within the text's first MiB).
 	Matches []*store.Span `json:"matches"`
-}
-
-// Statements of one status.
-type StatusCount struct {
-	// The status.
-	Status store.Status `json:"status"`
-	// How many statements.
-	Count int `json:"count"`
 }
 
 // Live updates, fed by the database's change log, over WebSocket (the
@@ -535,14 +498,6 @@ type TopicConnection struct {
 	Nodes      []*store.Topic `json:"nodes"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
 	TotalCount int            `json:"totalCount"`
-}
-
-// Statements on one topic or its subtopics.
-type TopicCount struct {
-	// The topic.
-	Topic *store.Topic `json:"topic"`
-	// How many statements.
-	Count int `json:"count"`
 }
 
 type TopicEdge struct {
@@ -627,14 +582,6 @@ type UpdateTopicInput struct {
 	Slug    graphql.Omittable[*string]  `json:"slug,omitempty"`
 	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
 	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
-}
-
-// Statements said in one year.
-type YearCount struct {
-	// The year, e.g. 2024.
-	Year int `json:"year"`
-	// How many statements.
-	Count int `json:"count"`
 }
 
 type DocumentFormat string
