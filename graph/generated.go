@@ -3267,7 +3267,12 @@ input StatementFilter {
   said: DateRangeInput
   "Some day or period the statement is about overlaps this range."
   covers: DateRangeInput
-  "Text contains this, ignoring case and diacritics."
+  """
+  Text contains this, ignoring case and diacritics. With the search index, the
+  statements that may contain it are found there and only those are read; a
+  text without a word of three letters, or found in more than 250,000
+  statements, is looked for by reading every statement the other fields select.
+  """
   textContains: String
 }
 

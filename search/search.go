@@ -147,6 +147,10 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	for _, fq := range statementFilterQuery(q.Filter) {
 		must = append(must, unscored{fq})
 	}
+	if cq := containsQuery(q.Filter.TextContains); cq != nil {
+		// Only the statements that may hold the text are read to be checked.
+		must = append(must, unscored{cq})
+	}
 	tq := boolean(must, mustNot, filter)
 	// Covers and TextContains are not in the index: they are checked on
 	// the statements, reading further hits until the page is full.

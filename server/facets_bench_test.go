@@ -56,6 +56,42 @@ func BenchmarkFacets(b *testing.B) {
 	}
 }
 
+// BenchmarkTextContains lists the first page of statements whose text
+// contains a word, a piece of a word, or words, served by the search
+// index's candidates and, for comparison, by the store's scan alone (as
+// without an index):
+//
+//	QUOTEDB_BENCH_N=100000 go test -run '^$' -bench TextContains -benchtime 20x ./server/
+func BenchmarkTextContains(b *testing.B) {
+	path, _ := benchdb.Open(b)
+	s, err := bolt.Open(path, &bolt.Options{LockTimeout: 10 * time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ix := search.Open(s, search.DirFor(path), search.Options{})
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	if err := ix.WaitCurrent(ctx); err != nil {
+		b.Fatal(err)
+	}
+	const q = `query($t: String!) { statements(filter: {textContains: $t}, first: 20) { nodes { id } } }`
+	texts := []string{"pensions", "ensio", "will not allow", "freedom of expr", "budget deficit"}
+	for _, with := range []struct {
+		name string
+		ix   *search.Index
+	}{{"index", ix}, {"store scan", nil}} {
+		srv := httptest.NewServer(server.New(server.Config{Store: s, Search: with.ix}))
+		b.Run(with.name, func(b *testing.B) {
+			benchdb.ReportLatencies(b, func(i int) error {
+				return postQuery(srv.URL, q, map[string]any{"t": texts[i%len(texts)]})
+			})
+		})
+		srv.Close()
+	}
+}
+
 const facetFields = `facet value node { name } count`
 
 func postQuery(url, query string, vars map[string]any) error {

@@ -434,7 +434,10 @@ type StatementFilter struct {
 	Said graphql.Omittable[*DateRangeInput] `json:"said,omitempty"`
 	// Some day or period the statement is about overlaps this range.
 	Covers graphql.Omittable[*DateRangeInput] `json:"covers,omitempty"`
-	// Text contains this, ignoring case and diacritics.
+	// Text contains this, ignoring case and diacritics. With the search index, the
+	// statements that may contain it are found there and only those are read; a
+	// text without a word of three letters, or found in more than 250,000
+	// statements, is looked for by reading every statement the other fields select.
 	TextContains graphql.Omittable[*string] `json:"textContains,omitempty"`
 }
 
