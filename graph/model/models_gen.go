@@ -306,7 +306,7 @@ type QuoteMatch struct {
 	// Null for NOT_FOUND.
 	Statement *store.Statement `json:"statement,omitempty"`
 	Verdict   verify.Verdict   `json:"verdict"`
-	// 1 for exact and partial wording; otherwise the word overlap (Jaccard) of the quote and the most similar stretch of the statement, 0 to 1.
+	// 1 for exact and partial wording; otherwise the larger of the word overlap (Jaccard) of the quote and the most similar stretch of the statement, and the overlap of their content words' stems (Dice), 0 to 1.
 	Similarity float64 `json:"similarity"`
 	// True when the statement is by the speaker named.
 	SpeakerMatches bool `json:"speakerMatches"`
