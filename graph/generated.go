@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -615,7 +616,7 @@ type StatementResolver interface {
 	FirstAppearance(ctx context.Context, obj *store.Statement) (*store.Appearance, error)
 	Related(ctx context.Context, obj *store.Statement, withinDays *int, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
-	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
+	Jsonld(ctx context.Context, obj *store.Statement) (json.RawMessage, error)
 	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
 }
 type StatementConnectionResolver interface {
@@ -14980,15 +14981,15 @@ func (ec *executionContext) _Statement_jsonld(ctx context.Context, field graphql
 			return ec.Resolvers.Statement().Jsonld(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+			return ec.marshalNJSON2encodingᚋjsonᚐRawMessage(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_jsonld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "JSON")
 }
 
 func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
@@ -23272,6 +23273,24 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	res := graphql.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, v any) (json.RawMessage, error) {
+	res, err := scalar.UnmarshalJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, sel ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalJSON(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
 }
