@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/quotedb/quotedb/graph/model"
 	"github.com/quotedb/quotedb/jsonld"
@@ -110,7 +111,7 @@ func (r *statementResolver) Reviews(ctx context.Context, objs []*store.Statement
 	return loadersFrom(ctx).reviews.LoadAll(ctx, ids)
 }
 
-func (r *statementResolver) Jsonld(ctx context.Context, obj *store.Statement) (string, error) {
+func (r *statementResolver) Jsonld(ctx context.Context, obj *store.Statement) (json.RawMessage, error) {
 	var b []byte
 	err := r.Store.View(ctx, func(tx store.Tx) error {
 		in, err := jsonld.Gather(tx, obj.ID)
@@ -120,7 +121,7 @@ func (r *statementResolver) Jsonld(ctx context.Context, obj *store.Statement) (s
 		b, err = jsonld.Marshal(in)
 		return err
 	})
-	return string(b), err
+	return b, err
 }
 
 func (r *Resolver) ClaimReview() ClaimReviewResolver { return &claimReviewResolver{r} }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -45,6 +46,8 @@ type ResolverRoot interface {
 	Source() SourceResolver
 	Speaker() SpeakerResolver
 	Statement() StatementResolver
+	StatementConnection() StatementConnectionResolver
+	StatementSearchConnection() StatementSearchConnectionResolver
 	Subscription() SubscriptionResolver
 	Topic() TopicResolver
 }
@@ -157,6 +160,13 @@ type ComplexityRoot struct {
 		Text           func(childComplexity int) int
 		Title          func(childComplexity int) int
 		Topics         func(childComplexity int) int
+	}
+
+	FacetCount struct {
+		Count func(childComplexity int) int
+		Facet func(childComplexity int) int
+		Node  func(childComplexity int) int
+		Value func(childComplexity int) int
 	}
 
 	FieldChange struct {
@@ -407,6 +417,7 @@ type ComplexityRoot struct {
 
 	StatementConnection struct {
 		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int, size *int) int
 		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
@@ -427,6 +438,7 @@ type ComplexityRoot struct {
 	StatementSearchConnection struct {
 		CutShort   func(childComplexity int) int
 		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int, size *int) int
 		Fallback   func(childComplexity int) int
 		IndexLag   func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -604,8 +616,14 @@ type StatementResolver interface {
 	FirstAppearance(ctx context.Context, obj *store.Statement) (*store.Appearance, error)
 	Related(ctx context.Context, obj *store.Statement, withinDays *int, first *int, after *string, last *int, before *string) (*model.StatementConnection, error)
 	Reviews(ctx context.Context, objs []*store.Statement) ([][]*store.ClaimReview, error)
-	Jsonld(ctx context.Context, obj *store.Statement) (string, error)
+	Jsonld(ctx context.Context, obj *store.Statement) (json.RawMessage, error)
 	History(ctx context.Context, objs []*store.Statement) ([][]*store.Change, error)
+}
+type StatementConnectionResolver interface {
+	Facets(ctx context.Context, obj *model.StatementConnection, size *int) ([]*model.FacetCount, error)
+}
+type StatementSearchConnectionResolver interface {
+	Facets(ctx context.Context, obj *model.StatementSearchConnection, size *int) ([]*model.FacetCount, error)
 }
 type SubscriptionResolver interface {
 	StatementAdded(ctx context.Context, filter *model.StatementFilter, after *int) (<-chan *model.StatementEvent, error)
@@ -1063,6 +1081,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DocumentPreview.Topics(childComplexity), true
+
+	case "FacetCount.count":
+		if e.ComplexityRoot.FacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Count(childComplexity), true
+	case "FacetCount.facet":
+		if e.ComplexityRoot.FacetCount.Facet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Facet(childComplexity), true
+	case "FacetCount.node":
+		if e.ComplexityRoot.FacetCount.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Node(childComplexity), true
+	case "FacetCount.value":
+		if e.ComplexityRoot.FacetCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Value(childComplexity), true
 
 	case "FieldChange.after":
 		if e.ComplexityRoot.FieldChange.After == nil {
@@ -2473,6 +2516,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementConnection.Edges(childComplexity), true
+	case "StatementConnection.facets":
+		if e.ComplexityRoot.StatementConnection.Facets == nil {
+			break
+		}
+
+		args, err := ec.field_StatementConnection_facets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.StatementConnection.Facets(childComplexity, args["size"].(*int)), true
 	case "StatementConnection.nodes":
 		if e.ComplexityRoot.StatementConnection.Nodes == nil {
 			break
@@ -2542,6 +2596,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatementSearchConnection.Edges(childComplexity), true
+	case "StatementSearchConnection.facets":
+		if e.ComplexityRoot.StatementSearchConnection.Facets == nil {
+			break
+		}
+
+		args, err := ec.field_StatementSearchConnection_facets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.StatementSearchConnection.Facets(childComplexity, args["size"].(*int)), true
 	case "StatementSearchConnection.fallback":
 		if e.ComplexityRoot.StatementSearchConnection.Fallback == nil {
 			break
@@ -2871,7 +2936,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/factcheck.graphqls" "schema/history.graphqls" "schema/live.graphqls" "schema/order.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
+//go:embed "schema/facets.graphqls" "schema/factcheck.graphqls" "schema/history.graphqls" "schema/live.graphqls" "schema/order.graphqls" "schema/search.graphqls" "schema/tokens.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3203,7 +3268,12 @@ input StatementFilter {
   said: DateRangeInput
   "Some day or period the statement is about overlaps this range."
   covers: DateRangeInput
-  "Text contains this, ignoring case and diacritics."
+  """
+  Text contains this, ignoring case and diacritics. With the search index, the
+  statements that may contain it are found there and only those are read; a
+  text without a word of three letters, or found in more than 250,000
+  statements, is looked for by reading every statement the other fields select.
+  """
   textContains: String
 }
 
@@ -3550,6 +3620,7 @@ type Mutation {
   ingestDocument(input: DocumentInput!): IngestResult! @hasRole(role: EDITOR)
 }
 `, BuiltIn: false},
+	{Name: "schema/facets.graphqls", Input: sourceData("schema/facets.graphqls"), BuiltIn: false},
 	{Name: "schema/factcheck.graphqls", Input: sourceData("schema/factcheck.graphqls"), BuiltIn: false},
 	{Name: "schema/history.graphqls", Input: sourceData("schema/history.graphqls"), BuiltIn: false},
 	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
@@ -3771,6 +3842,20 @@ func (ec *executionContext) childFields_DocumentPreview(ctx context.Context, fie
 		return ec.fieldContext_DocumentPreview_affiliations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DocumentPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "facet":
+		return ec.fieldContext_FacetCount_facet(ctx, field)
+	case "value":
+		return ec.fieldContext_FacetCount_value(ctx, field)
+	case "node":
+		return ec.fieldContext_FacetCount_node(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
 }
 
 func (ec *executionContext) childFields_FieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4153,6 +4238,8 @@ func (ec *executionContext) childFields_StatementConnection(ctx context.Context,
 		return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_StatementConnection_facets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementConnection", field.Name)
 }
@@ -4195,6 +4282,8 @@ func (ec *executionContext) childFields_StatementSearchConnection(ctx context.Co
 		return ec.fieldContext_StatementSearchConnection_fallback(ctx, field)
 	case "cutShort":
 		return ec.fieldContext_StatementSearchConnection_cutShort(ctx, field)
+	case "facets":
+		return ec.fieldContext_StatementSearchConnection_facets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatementSearchConnection", field.Name)
 }
@@ -5896,6 +5985,34 @@ func (ec *executionContext) field_Speaker_statements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_StatementConnection_facets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "size",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["size"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_StatementSearchConnection_facets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "size",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["size"] = arg0
 	return args, nil
 }
 
@@ -8148,6 +8265,107 @@ func (ec *executionContext) fieldContext_DocumentPreview_affiliations(_ context.
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_facet(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_facet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_facet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_value(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_node(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Named) graphql.Marshaler {
+			return ec.marshalONamed2githubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐNamed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql.CollectedField, obj *model.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _FieldChange_field(ctx context.Context, field graphql.CollectedField, obj *model.FieldChange) (ret graphql.Marshaler) {
@@ -14763,15 +14981,15 @@ func (ec *executionContext) _Statement_jsonld(ctx context.Context, field graphql
 			return ec.Resolvers.Statement().Jsonld(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+			return ec.marshalNJSON2encodingᚋjsonᚐRawMessage(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Statement_jsonld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Statement", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Statement", field, true, true, "JSON")
 }
 
 func (ec *executionContext) _Statement_history(ctx context.Context, field graphql.CollectedField, obj *store.Statement) (ret graphql.Marshaler) {
@@ -14946,6 +15164,50 @@ func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatementConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.StatementConnection().Facets(ctx, obj, fc.Args["size"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_facets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_StatementConnection_facets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementEdge) (ret graphql.Marshaler) {
@@ -15258,6 +15520,50 @@ func (ec *executionContext) _StatementSearchConnection_cutShort(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_StatementSearchConnection_cutShort(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatementSearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatementSearchConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementSearchConnection_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.StatementSearchConnection().Facets(ctx, obj, fc.Args["size"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementSearchConnection_facets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementSearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_StatementSearchConnection_facets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StatementSearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StatementSearchEdge) (ret graphql.Marshaler) {
@@ -19994,6 +20300,54 @@ func (ec *executionContext) _DocumentPreview(ctx context.Context, sel ast.Select
 	return out
 }
 
+var facetCountImplementors = []string{"FacetCount"}
+
+func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSet, obj *model.FacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetCount")
+		case "facet":
+			out.Values[i] = ec._FacetCount_facet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._FacetCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FacetCount_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var fieldChangeImplementors = []string{"FieldChange"}
 
 func (ec *executionContext) _FieldChange(ctx context.Context, sel ast.SelectionSet, obj *model.FieldChange) graphql.Marshaler {
@@ -21640,23 +21994,29 @@ func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.Se
 		case "edges":
 			out.Values[i] = ec._StatementConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._StatementConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._StatementConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._StatementConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "facets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatementConnection_facets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21774,33 +22134,39 @@ func (ec *executionContext) _StatementSearchConnection(ctx context.Context, sel 
 		case "edges":
 			out.Values[i] = ec._StatementSearchConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._StatementSearchConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "totalCount":
 			out.Values[i] = ec._StatementSearchConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "indexLag":
 			out.Values[i] = ec._StatementSearchConnection_indexLag(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "fallback":
 			out.Values[i] = ec._StatementSearchConnection_fallback(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "cutShort":
 			out.Values[i] = ec._StatementSearchConnection_cutShort(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "facets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatementSearchConnection_facets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22741,6 +23107,30 @@ func (ec *executionContext) marshalNDocumentPreview2ᚖgithubᚗcomᚋquotedbᚋ
 	return ec._DocumentPreview(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFacetCount2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFacetCount(ctx context.Context, sel ast.SelectionSet, v *model.FacetCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetCount!")
+		return graphql.Null
+	}
+	return ec._FacetCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFieldChange2ᚕᚖgithubᚗcomᚋquotedbᚋquotedbᚋgraphᚋmodelᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -22840,6 +23230,24 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	res := graphql.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, v any) (json.RawMessage, error) {
+	res, err := scalar.UnmarshalJSON(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2encodingᚋjsonᚐRawMessage(ctx context.Context, sel ast.SelectionSet, v json.RawMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalJSON(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
 }

@@ -235,8 +235,9 @@ func intArg(v any) int {
 }
 
 // introspectionListSizes estimates the item count of each introspection
-// list field from the schema: all its types, and the average number of
-// fields, arguments, enum values and so on per type that has them.
+// list field from the schema: its types other than scalars, and the
+// average number of fields, arguments, enum values and so on per type that
+// has them.
 func introspectionListSizes(s *ast.Schema) map[string]int {
 	var fields, fieldTypes, args, argFields, enums, enumTypes, inputs, inputTypes, ifaces, ifaceTypes int
 	for _, t := range s.Types {
@@ -274,8 +275,18 @@ func introspectionListSizes(s *ast.Schema) map[string]int {
 			possible = max(possible, len(s.GetPossibleTypes(t)))
 		}
 	}
+	// A scalar has none of the lists a query of types asks each type for:
+	// it adds one short item, not a type's worth of lists, so the types
+	// counted are the others (which also makes room for a scalar or two
+	// more than the built-in ones).
+	lists := 0
+	for _, t := range s.Types {
+		if t.Kind != ast.Scalar {
+			lists++
+		}
+	}
 	return map[string]int{
-		"__Schema.types":       len(s.Types),
+		"__Schema.types":       max(lists, 1),
 		"__Schema.directives":  max(len(s.Directives), 1),
 		"__Type.fields":        avg(fields, fieldTypes),
 		"__Type.interfaces":    avg(ifaces, ifaceTypes),

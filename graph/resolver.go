@@ -44,6 +44,10 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, or
 			return nil, errs.E(errs.Invalid, "filter.%s cannot be used in a list already scoped to one of them", field)
 		}
 	}
+	scoped := f
+	if f, err = r.textCandidates(ctx, f); err != nil {
+		return nil, err
+	}
 	p := page(ctx, first, after, last, before)
 	if orderBy != nil {
 		// Statements have one order, by date said, in either direction.
@@ -53,7 +57,28 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, or
 	if err != nil {
 		return nil, err
 	}
-	return statementConnection(c), nil
+	conn := statementConnection(c)
+	conn.Scope = &model.FacetScope{Filter: scoped}
+	return conn, nil
+}
+
+// textCandidates narrows a filter on TextContains to the statements the
+// search index finds may match (store.StatementFilter.IDs), so that the
+// store reads those rather than every statement; f as it is when there is
+// no index or it cannot say.
+func (r *Resolver) textCandidates(ctx context.Context, f store.StatementFilter) (store.StatementFilter, error) {
+	if f.TextContains == "" || r.Search == nil {
+		return f, nil
+	}
+	ids, ok, err := r.Search.TextCandidates(ctx, f)
+	if err != nil || !ok {
+		return f, err
+	}
+	if ids == nil {
+		ids = []string{}
+	}
+	f.IDs = ids
+	return f, nil
 }
 
 // scopeTo returns a scope for Resolver.statements that sets one id field.

@@ -602,16 +602,21 @@ func (r *Resolver) Speaker() SpeakerResolver { return &speakerResolver{r} }
 
 func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
 
+func (r *Resolver) StatementConnection() StatementConnectionResolver {
+	return &statementConnectionResolver{r}
+}
+
 func (r *Resolver) Topic() TopicResolver { return &topicResolver{r} }
 
 type (
-	affiliationResolver  struct{ *Resolver }
-	dateCoverageResolver struct{ *Resolver }
-	mutationResolver     struct{ *Resolver }
-	organisationResolver struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	sourceResolver       struct{ *Resolver }
-	speakerResolver      struct{ *Resolver }
-	statementResolver    struct{ *Resolver }
-	topicResolver        struct{ *Resolver }
+	affiliationResolver         struct{ *Resolver }
+	dateCoverageResolver        struct{ *Resolver }
+	mutationResolver            struct{ *Resolver }
+	organisationResolver        struct{ *Resolver }
+	queryResolver               struct{ *Resolver }
+	sourceResolver              struct{ *Resolver }
+	speakerResolver             struct{ *Resolver }
+	statementResolver           struct{ *Resolver }
+	statementConnectionResolver struct{ *Resolver }
+	topicResolver               struct{ *Resolver }
 )

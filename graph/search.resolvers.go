@@ -28,7 +28,9 @@ func (r *queryResolver) SearchStatements(ctx context.Context, query string, filt
 	if err != nil {
 		return nil, err
 	}
-	return searchConnection(res, after), nil
+	conn := searchConnection(res, after)
+	conn.Scope = &model.FacetScope{Query: query, Filter: f}
+	return conn, nil
 }
 
 func (r *queryResolver) SearchSpeakers(ctx context.Context, query string, first *int) ([]*model.NameSearchHit, error) {
@@ -55,3 +57,9 @@ func (r *queryResolver) VerifyQuote(ctx context.Context, text string, speaker *s
 	}
 	return quoteMatches(ms), nil
 }
+
+func (r *Resolver) StatementSearchConnection() StatementSearchConnectionResolver {
+	return &statementSearchConnectionResolver{r}
+}
+
+type statementSearchConnectionResolver struct{ *Resolver }

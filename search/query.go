@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -16,7 +17,12 @@ import (
 //	"would not improve"   the words as a phrase
 //	infla*                a word starting with infla (two letters at least)
 //	inflaton~  inflaton~2 a word within 1 (or 2) edits of inflaton
+//	inflation~0           exactly this word, without typo tolerance
 //	-war                  not containing war (also -"...", -infla*)
+//
+// A plain word of a statement search tolerates typos (see typos): one edit
+// in a word of 5 to 8 letters, two in a longer one, the word as written
+// ranking first. Words in quotes, words with ~ and excluded words do not.
 //
 // Case and diacritics never matter: Kərimli, Kerimli, Karimli and KƏRİMLİ
 // all find Kərimli. Words are ANDed; there is no OR.
@@ -28,6 +34,11 @@ type clause struct {
 	prefix    bool
 	fuzziness int // 0: exact
 	negated   bool
+	// exact is true for a word written with ~0: no typo tolerance.
+	exact bool
+	// typo is true when fuzziness was set by typo tolerance rather than
+	// written with ~; the word as written then ranks first.
+	typo bool
 }
 
 // maxClauses bounds the elements of one query.
@@ -77,6 +88,7 @@ func parseQuery(q string) ([]clause, error) {
 						return nil, errs.E(errs.Invalid, "fuzziness in %q must be 0, 1 or 2", w)
 					}
 					c.fuzziness = n
+					c.exact = n == 0
 				}
 				w = w[:k]
 			}
@@ -134,6 +146,11 @@ func (c clause) build(field string) (query.Query, []matcher, error) {
 			p := query.NewPrefixQuery(f)
 			p.SetField(field)
 			qs = append(qs, p)
+		case c.typo:
+			exact := query.NewTermQuery(f)
+			exact.SetField(field)
+			exact.SetBoost(exactBoost)
+			qs = append(qs, exact, fuzzyQuery{field: field, term: f, fuzziness: c.fuzziness})
 		case c.fuzziness > 0:
 			qs = append(qs, fuzzyQuery{field: field, term: f, fuzziness: c.fuzziness})
 		default:
@@ -161,13 +178,43 @@ func anyTerm(field string, forms []string) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
+// exactBoost weighs a word as written against the words within its typo
+// tolerance, so that statements with the word as written rank first.
+const exactBoost = 8
+
+// typos returns the edits a plain word of a search tolerates: none up to 4
+// letters, where one edit makes another common word ("war", "was"), one
+// from 5 to 8 letters, two above, as Meilisearch and Typesense do.
+func typos(word string) int {
+	switch n := utf8.RuneCountInString(word); {
+	case n <= 4:
+		return 0
+	case n <= 8:
+		return 1
+	}
+	return 2
+}
+
+// tolerant returns c with the typo tolerance of a plain word, when it is
+// one and common (a word in most statements, spelt right) is false.
+func (c clause) tolerant(common bool) clause {
+	if !c.isWord() || c.exact || common {
+		return c
+	}
+	if n := typos(Words(c.text)[0].Forms[0]); n > 0 {
+		c.fuzziness, c.typo = n, true
+	}
+	return c
+}
+
 // textQuery returns the queries over field for the parsed clauses: those
 // that must match and are scored, those that must not match, and those
 // that must match but are not scored, the clauses common marks (see
 // commonWords); and the matchers of its positive clauses.
 func textQuery(field string, clauses []clause, common []bool) (must, mustNot, filter []query.Query, ms []matcher, err error) {
 	for i, c := range clauses {
-		q, m, err := c.build(field)
+		isCommon := i < len(common) && common[i]
+		q, m, err := c.tolerant(isCommon).build(field)
 		if err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -175,7 +222,7 @@ func textQuery(field string, clauses []clause, common []bool) (must, mustNot, fi
 		case c.negated:
 			mustNot = append(mustNot, q)
 			continue
-		case i < len(common) && common[i]:
+		case isCommon:
 			filter = append(filter, q)
 		default:
 			must = append(must, q)
@@ -211,7 +258,7 @@ func boolean(must, mustNot, filter []query.Query) query.Query {
 
 // isWord reports whether the clause looks for one word as written.
 func (c clause) isWord() bool {
-	return !c.negated && !c.phrase && !c.prefix && c.fuzziness == 0 && len(Words(c.text)) == 1
+	return !c.negated && !c.phrase && !c.prefix && (c.fuzziness == 0 || c.typo) && len(Words(c.text)) == 1
 }
 
 // matcher tells whether a word of a text is one a query looked for.

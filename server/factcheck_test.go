@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -273,11 +274,17 @@ func TestStatementJSONLD(t *testing.T) {
 		t.Errorf("about: %v", doc["about"])
 	}
 
-	// The GraphQL field serves the same document.
-	var d struct{ Statement struct{ Jsonld string } }
+	// The GraphQL field serves the same document, as a JSON object.
+	var d struct {
+		Statement struct{ Jsonld json.RawMessage }
+	}
 	c.Query(&d, `query($id: ID!) { statement(id: $id) { jsonld } }`, map[string]any{"id": id})
-	if d.Statement.Jsonld != string(body) {
-		t.Errorf("GraphQL jsonld differs from the route's:\n%s\nvs\n%s", d.Statement.Jsonld, body)
+	var field, route bytes.Buffer
+	if err := json.Compact(&field, d.Statement.Jsonld); err != nil || !bytes.HasPrefix(field.Bytes(), []byte("{")) {
+		t.Fatalf("jsonld is not a JSON object: %v %s", err, d.Statement.Jsonld)
+	}
+	if err := json.Compact(&route, body); err != nil || field.String() != route.String() {
+		t.Errorf("GraphQL jsonld differs from the route's:\n%s\nvs\n%s", field.String(), route.String())
 	}
 
 	for _, tc := range []struct {

@@ -98,6 +98,7 @@ func (m *StatementMatcher) Match(s *Statement) bool {
 		len(f.SourceIDs) > 0 && !slices.Contains(f.SourceIDs, s.SourceID),
 		len(f.Kinds) > 0 && !slices.Contains(f.Kinds, s.Kind),
 		len(f.Statuses) > 0 && !slices.Contains(f.Statuses, s.Status),
+		f.IDs != nil && !slices.Contains(f.IDs, s.ID),
 		slices.Contains(f.ExcludeIDs, s.ID),
 		s.SpeakerID != "" && slices.Contains(f.ExcludeSpeakerIDs, s.SpeakerID),
 		len(m.topics) > 0 && !slices.ContainsFunc(s.TopicIDs, func(id string) bool { return m.topics[id] }),

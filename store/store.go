@@ -354,6 +354,12 @@ type StatementFilter struct {
 	// TextContains matches statements whose text contains it, ignoring
 	// case and diacritics.
 	TextContains string
+	// IDs, when not nil, keeps only the statements with these ids (none,
+	// when empty); the other fields still decide. A caller that has the
+	// candidates of a filter from elsewhere (the search index's for
+	// TextContains) narrows the list to them, so that the statements
+	// outside are skipped by their keys, unread.
+	IDs []string
 	// ExcludeIDs and ExcludeSpeakerIDs leave out these statements and the
 	// statements of these speakers.
 	ExcludeIDs        []string

@@ -13,16 +13,22 @@
 //     order.
 //   - PARTIAL: the quote's words stand, in order and together, inside a
 //     longer statement.
-//   - PARAPHRASE: close wording: the stretch of the statement most like the
-//     quote shares at least ParaphraseThreshold of the words of the two
-//     (Jaccard similarity over word multisets).
+//   - PARAPHRASE: close wording or a rewording: the stretch of the
+//     statement most like the quote shares at least ParaphraseThreshold of
+//     the words of the two (Jaccard similarity over word multisets), or of
+//     their content words by stem (Dice; see align).
 //   - MISATTRIBUTED: one of the above, but the quote was attributed to a
 //     speaker and the statement is someone else's.
 //   - NOT_FOUND: no statement matches.
 //
-// Negation decides: a statement where a word the two share is negated in
-// one and not in the other ("would not improve" against "would improve")
-// is no match, however alike the words.
+// The statements compared are those the index ranks best for a
+// disjunction of all the quote's content words, each in its inflections
+// (see Index.Candidates), so that a rewording is found whichever of its
+// words changed.
+//
+// Negation decides: a statement where the quote adds or drops a negation
+// of words the two share ("would not improve" against "would improve") is
+// no match, however alike the words.
 package verify
 
 import (
@@ -55,8 +61,9 @@ const (
 	candidates = 50
 	// maxResults bounds the matches returned.
 	maxResults = 10
-	// negationReach is how many words before a word a negation may stand
-	// and still negate it ("would not improve", "not, he said, improve").
+	// negationReach is how many content words after a negation it
+	// negates, within its clause ("would not improve", "was not in the
+	// complex").
 	negationReach = 3
 	// MaxQuoteBytes bounds the text of a quote.
 	MaxQuoteBytes = 10_000
@@ -110,7 +117,7 @@ func (v *Verifier) Verify(ctx context.Context, q Quote) ([]Match, error) {
 	if len(quote.words) == 0 {
 		return nil, errs.E(errs.Invalid, "the quote has no words")
 	}
-	ids, err := v.Index.Candidates(ctx, quote.distinctive(), candidates)
+	ids, err := v.Index.Candidates(ctx, quote.contentWords(), candidates)
 	if err != nil {
 		return nil, err
 	}
@@ -258,15 +265,22 @@ type text struct {
 func newText(s string) text {
 	ws := search.Words(s)
 	t := text{words: make([]string, len(ws)), negated: make([]bool, len(ws))}
-	last := -negationReach - 1
+	reach := 0 // content words a negation still reaches
 	for i, w := range ws {
 		t.words[i] = w.Forms[0]
 		if len(w.Forms) > 1 {
 			t.words[i] = w.Forms[0] + "\x00" + w.Forms[1]
 		}
-		t.negated[i] = i-last <= negationReach
-		if isNegation(w.Forms[0], s[w.Start:w.End]) {
-			last = i
+		// A negation reaches to the end of its clause at most.
+		if i > 0 && strings.ContainsAny(s[ws[i-1].End:w.Start], ",.;:!?()—–") {
+			reach = 0
+		}
+		t.negated[i] = reach > 0
+		switch {
+		case isNegation(w.Forms[0], s[w.Start:w.End]):
+			reach = negationReach
+		case reach > 0 && isContent(w.Forms[0]):
+			reach--
 		}
 	}
 	return t
@@ -286,32 +300,6 @@ func isNegation(folded, raw string) bool {
 	}
 	raw = strings.ToLower(raw)
 	return strings.HasSuffix(raw, "n't") || strings.HasSuffix(raw, "n’t")
-}
-
-// distinctive returns the quote's words for candidate retrieval, without
-// the commonest function words, which every statement has; all of them if
-// nothing else is left.
-func (t text) distinctive() []search.Word {
-	var out, all []search.Word
-	for _, w := range t.words {
-		forms := strings.Split(w, "\x00")
-		sw := search.Word{Forms: forms}
-		all = append(all, sw)
-		if !stopWords[forms[0]] {
-			out = append(out, sw)
-		}
-	}
-	if len(out) == 0 {
-		return all
-	}
-	return out
-}
-
-var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "and": true, "or": true,
-	"is": true, "are": true, "was": true, "were": true, "be": true, "it": true, "that": true, "this": true,
-	"on": true, "for": true, "with": true, "as": true, "at": true, "by": true, "we": true, "i": true,
-	"will": true, "would": true, "has": true, "have": true, "our": true, "their": true, "its": true,
 }
 
 // canon returns the words of q and s with the a-reading of any ə word of
@@ -353,7 +341,12 @@ func compare(q, s text) (Verdict, float64) {
 		}
 		return Partial, 1
 	}
+	// The better of two measures: the share of all the words in common
+	// (close wording), and of the content words (rewording around them).
 	sim, lo, hi := bestWindow(qw, sw)
+	if a, alo, ahi := align(qw, sw); a > sim {
+		sim, lo, hi = a, alo, ahi
+	}
 	if sim < ParaphraseThreshold || contradicts(q, s, qw, sw, lo, hi) {
 		return NotFound, sim
 	}
@@ -401,24 +394,63 @@ func bestWindow(q, s []string) (sim float64, lo, hi int) {
 	return sim, lo, hi
 }
 
-// contradicts reports whether a word that the quote and the stretch
-// [lo, hi) of the statement share is negated in one and not in the other.
+// contradicts reports whether the quote negates what the stretch [lo, hi)
+// of the statement says, or the reverse: the quote has more negations
+// than the stretch (and the words just before it) and a word they share
+// is negated more often in the quote; or fewer, and a shared word is
+// negated more often in the statement and plain more often in the quote.
+// (With as many negations on each side, a word replaced near a negation
+// only moves its reach.) Content words decide when the two share any;
+// otherwise every word does.
 func contradicts(q, s text, qw, sw []string, lo, hi int) bool {
-	negIn := func(t text, ws []string, from, to int) map[string]bool {
-		m := map[string]bool{}
+	type uses struct{ plain, negated int }
+	count := func(t text, ws []string, from, to int) map[string]*uses {
+		m := map[string]*uses{}
 		for i := from; i < to; i++ {
-			m[ws[i]] = m[ws[i]] || t.negated[i]
+			u := m[ws[i]]
+			if u == nil {
+				u = &uses{}
+				m[ws[i]] = u
+			}
+			if t.negated[i] {
+				u.negated++
+			} else {
+				u.plain++
+			}
 		}
 		return m
 	}
-	qn := negIn(q, qw, 0, len(qw))
-	sn := negIn(s, sw, lo, hi)
-	// A negation word itself present on one side only ("not improve"
-	// against "improve") shows as the word after it being negated.
-	for w, neg := range qn {
-		if sneg, ok := sn[w]; ok && sneg != neg && !negations[w] {
-			return true
+	negs := func(ws []string, from, to int) int {
+		n := 0
+		for _, w := range ws[max(0, from):to] {
+			if negations[w] {
+				n++
+			}
 		}
+		return n
 	}
-	return false
+	qneg, sneg := negs(qw, 0, len(qw)), negs(sw, lo-negationReach, hi)
+	if qneg == sneg {
+		return false
+	}
+	qn := count(q, qw, 0, len(qw))
+	sn := count(s, sw, lo, hi)
+	check := func(content bool) (shared, contradicted bool) {
+		for w, qu := range qn {
+			su, ok := sn[w]
+			if !ok || negations[w] || content && !isContent(w) {
+				continue
+			}
+			shared = true
+			if qneg > sneg && qu.negated > su.negated || qneg < sneg && su.negated > qu.negated && qu.plain > su.plain {
+				return true, true
+			}
+		}
+		return shared, false
+	}
+	if shared, c := check(true); shared {
+		return c
+	}
+	_, c := check(false)
+	return c
 }

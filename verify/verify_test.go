@@ -156,3 +156,71 @@ func TestVerifyBadInput(t *testing.T) {
 		t.Errorf("oversized quote: %v", err)
 	}
 }
+
+// A reworded quote whose rarest words are not the statement's is found as
+// a paraphrase, and negated, it is not (the example of the issue, with
+// statements invented for it).
+func TestRewordedQuote(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "test.db")
+	st, err := bolt.Open(db, &bolt.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	texts := []string{
+		"The port can be used by the cartel to move attention from the border",
+		"The border crossing will stay open through the winter",
+		"The cartel denied any link to the shipping company",
+		"Attention now turns to the port authority's annual report",
+	}
+	var stored string
+	err = st.Update(context.Background(), func(tx store.Tx) error {
+		sp := store.Speaker{Name: "Ada Invented"}
+		if err := tx.CreateSpeaker(&sp); err != nil {
+			return err
+		}
+		for i, text := range texts {
+			s := store.Statement{Text: text, Kind: store.Direct, SpeakerID: sp.ID, Status: store.Unverified}
+			if err := tx.CreateStatement(&s); err != nil {
+				return err
+			}
+			if i == 0 {
+				stored = s.ID
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := search.Open(st, search.DirFor(db), search.Options{})
+	defer ix.Close()
+	if err := ix.WaitCurrent(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	v := &verify.Verifier{Store: st, Index: ix}
+	tests := []struct {
+		quote string
+		want  verify.Verdict // of the stored statement, NOT_FOUND when absent
+	}{
+		{"the cartel may use the port as a means to draw the world's eyes away from the border", verify.Paraphrase},
+		{"the cartel uses the port to move attention away from the border", verify.Paraphrase},
+		{"the port cannot be used by the cartel to move attention from the border", verify.NotFound},
+		{"the cartel may not use the port to draw attention away from the border", verify.NotFound},
+	}
+	for _, tt := range tests {
+		ms, err := v.Verify(t.Context(), verify.Quote{Text: tt.quote})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := verify.NotFound
+		for _, m := range ms {
+			if m.Statement != nil && m.Statement.ID == stored {
+				got = m.Verdict
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %s, want %s (matches %+v)", tt.quote, got, tt.want, ms)
+		}
+	}
+}

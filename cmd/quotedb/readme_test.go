@@ -521,8 +521,11 @@ func runGraphQLExample(t *testing.T, c *gqltest.Client, b readmeBlock) {
 // readmeWants: what the answer of the GraphQL block containing the key
 // must contain, as the README says.
 var readmeWants = map[string]string{
-	"verifyQuote(":              `"verdict":"MISATTRIBUTED","similarity":0.857`,
-	`members(at: "2021-06-01")`: `"Tural Mammadli"},"role":"member","start":"2012","end":"2021-12"`,
+	"verifyQuote(":               `"verdict":"MISATTRIBUTED","similarity":0.933`,
+	`query: "pecekeepers"`:       `Russian \u003cmark\u003epeacekeepers\u003c/mark\u003e`,
+	`facets(size: 3)`:            `{"facet":"speaker","value":`,
+	`direction: DESC}, first: 3`: `{"said":"2022-03-09"`,
+	`members(at: "2021-06-01")`:  `"Tural Mammadli"},"role":"member","start":"2012","end":"2021-12"`,
 }
 
 // empty reports whether a top-level answer is null, an empty list, or a

@@ -179,6 +179,21 @@ type DocumentPreview struct {
 	Affiliations []*PreviewAffiliation `json:"affiliations"`
 }
 
+// How many statements of a list or search have one value of a facet. A
+// statement counts once in each facet for each value it has: a topic counts the
+// statements of its subtopics too.
+type FacetCount struct {
+	// The facet: speaker, organisation (the speaker's at the time said, or the
+	// organisation that made the statement), topic, year (said), kind or status.
+	Facet string `json:"facet"`
+	// The value: the id of a speaker, organisation or topic; a year (2024); a StatementKind or StatementStatus name.
+	Value string `json:"value"`
+	// The speaker, organisation or topic the value names; null for years, kinds and statuses.
+	Node Named `json:"node,omitempty"`
+	// How many statements.
+	Count int `json:"count"`
+}
+
 // One field of a record changed: its values before and after, as JSON (null when absent).
 type FieldChange struct {
 	// The stored field name, e.g. speakerId, text, aliases.
@@ -291,7 +306,7 @@ type QuoteMatch struct {
 	// Null for NOT_FOUND.
 	Statement *store.Statement `json:"statement,omitempty"`
 	Verdict   verify.Verdict   `json:"verdict"`
-	// 1 for exact and partial wording; otherwise the word overlap (Jaccard) of the quote and the most similar stretch of the statement, 0 to 1.
+	// 1 for exact and partial wording; otherwise the larger of the word overlap (Jaccard) of the quote and the most similar stretch of the statement, and the overlap of their content words' stems (Dice), 0 to 1.
 	Similarity float64 `json:"similarity"`
 	// True when the statement is by the speaker named.
 	SpeakerMatches bool `json:"speakerMatches"`
@@ -372,6 +387,16 @@ type StatementConnection struct {
 	Nodes      []*store.Statement `json:"nodes"`
 	PageInfo   *PageInfo          `json:"pageInfo"`
 	TotalCount int                `json:"totalCount"`
+	// How many statements of the whole list (every page) have each speaker,
+	// organisation at the time, topic, year, kind and status: the facets in that
+	// order, and within each the values with most statements first (years newest
+	// first), at most `size` of each. Counted from
+	// the search index, so it needs one (UNAVAILABLE without, or while it is
+	// rebuilt). A filter on covers or textContains cannot be counted from the
+	// index and is refused (BAD_USER_INPUT), as are the facets of related.
+	Facets []*FacetCount `json:"facets"`
+	// What facets count; nil where they cannot be counted.
+	Scope *FacetScope `json:"-"`
 }
 
 type StatementEdge struct {
@@ -409,7 +434,10 @@ type StatementFilter struct {
 	Said graphql.Omittable[*DateRangeInput] `json:"said,omitempty"`
 	// Some day or period the statement is about overlaps this range.
 	Covers graphql.Omittable[*DateRangeInput] `json:"covers,omitempty"`
-	// Text contains this, ignoring case and diacritics.
+	// Text contains this, ignoring case and diacritics. With the search index, the
+	// statements that may contain it are found there and only those are read; a
+	// text without a word of three letters, or found in more than 250,000
+	// statements, is looked for by reading every statement the other fields select.
 	TextContains graphql.Omittable[*string] `json:"textContains,omitempty"`
 }
 
@@ -433,6 +461,12 @@ type StatementSearchConnection struct {
 	Fallback bool `json:"fallback"`
 	// True when a fallback scan stopped at its bounds (25,000 statements, a second) before the end of the store: more statements may match than this result holds.
 	CutShort bool `json:"cutShort"`
+	// How many statements matching the search (every page) have each value of
+	// each facet, as in StatementConnection.facets. Typo tolerance applies as in
+	// the search, so the counts are of the statements the search finds.
+	Facets []*FacetCount `json:"facets"`
+	// What facets count.
+	Scope *FacetScope `json:"-"`
 }
 
 type StatementSearchEdge struct {

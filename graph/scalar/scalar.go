@@ -3,6 +3,7 @@
 package scalar
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -56,4 +57,21 @@ func UnmarshalPrecision(v any) (partialdate.Precision, error) {
 		}
 	}
 	return partialdate.Unknown, errs.E(errs.Invalid, "invalid DatePrecision %s", fmt.Sprint(v))
+}
+
+// MarshalJSON writes JSON that is already encoded as itself.
+func MarshalJSON(raw json.RawMessage) graphql.Marshaler {
+	if len(raw) == 0 {
+		return graphql.Null
+	}
+	return graphql.WriterFunc(func(w io.Writer) { w.Write(raw) })
+}
+
+// UnmarshalJSON encodes any input value as JSON.
+func UnmarshalJSON(v any) (json.RawMessage, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, "invalid JSON value")
+	}
+	return b, nil
 }

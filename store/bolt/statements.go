@@ -79,6 +79,13 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		}
 		cands = append(cands, candidate{"statuses", runs, true})
 	}
+	if q.idSet != nil && len(q.ids) <= maxIDsRun {
+		r, err := t.idsRun(q.ids, f.Said)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, candidate{"ids", []run{r}, true})
+	}
 	if len(cands) == 0 {
 		cands = append(cands, candidate{"", []run{scan(ixStmtAll, nil)}, true})
 	}
@@ -106,6 +113,10 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		exactField = driver.field
 	}
 	match := q.matcher(t, exactField)
+	if q.idSet != nil && exactField != "ids" {
+		dateOK := keyOK
+		keyOK = func(sk []byte) bool { return q.idSet[string(datedID(sk))] && (dateOK == nil || dateOK(sk)) }
+	}
 	return page(&plan[*store.Statement]{
 		run:   r,
 		skLen: datedLen,
@@ -113,6 +124,28 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		exact: match == nil,
 		load:  loadMatch(t, store.StatementType, datedID, match),
 	}, w)
+}
+
+// maxIDsRun bounds the ids of StatementFilter.IDs that drive a list by
+// themselves, each read for its date; more are checked on the keys of
+// another driver instead.
+const maxIDsRun = 4096
+
+// idsRun returns the run of the sort keys of the statements with the
+// given ids said in the range r, in order; ids of no statement are left out.
+func (t *tx) idsRun(ids [][]byte, r partialdate.Range) (run, error) {
+	keys := make([][]byte, 0, len(ids))
+	for _, id := range ids {
+		s, err := load[store.Statement](t, store.StatementType, id)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil && (r.IsZero() || !s.Said.IsZero() && r.Overlaps(partialdate.Of(s.Said))) {
+			keys = append(keys, dated(s.Said, id))
+		}
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return &memRun{keys: keys}, nil
 }
 
 // probe counts the keys of r up to probeCap.
@@ -153,6 +186,8 @@ type stmtQuery struct {
 	members                 []*store.Affiliation
 	memberOf                map[string][]*store.Affiliation // by speaker id
 	text                    string                          // folded TextContains
+	ids                     [][]byte                        // f.IDs, when not nil
+	idSet                   map[string]bool                 // f.IDs, binary
 	excludeIDs              map[string]bool
 	excludeSpeakers         map[string]bool
 }
@@ -187,6 +222,15 @@ func (t *tx) statementQuery(f store.StatementFilter) (*stmtQuery, error) {
 	}
 	if q.topics, q.topicSet, err = idSet("topic", f.TopicIDs); err != nil {
 		return nil, err
+	}
+	if f.IDs != nil {
+		if q.ids, _, err = idSet("statement", f.IDs); err != nil {
+			return nil, err
+		}
+		q.idSet = map[string]bool{}
+		for _, k := range q.ids {
+			q.idSet[string(k)] = true
+		}
 	}
 	if _, q.excludeIDs, err = idSet("statement", f.ExcludeIDs); err != nil {
 		return nil, err

@@ -346,6 +346,9 @@ func (d *dataset) matches(f store.StatementFilter, st *store.Statement) bool {
 	if !f.Covers.IsZero() && !slices.ContainsFunc(st.Covers, func(c store.Coverage) bool { return c.Range.Overlaps(f.Covers) }) {
 		return false
 	}
+	if f.IDs != nil && !slices.Contains(f.IDs, st.ID) {
+		return false
+	}
 	return f.TextContains == "" || strings.Contains(textfold.Fold(st.Text), textfold.Fold(f.TextContains))
 }
 
@@ -459,6 +462,19 @@ func testStatementFilters(t *testing.T, s store.Store) {
 			var f store.StatementFilter
 			for _, i := range r.Perm(len(fields))[:2+r.IntN(2)] {
 				fields[i](&f)
+			}
+			check(t, f)
+		}
+	})
+	// IDs keeps some statements, alone and with the fields that drive a
+	// list by themselves (so that IDs is checked on their keys).
+	t.Run("ids", func(t *testing.T) {
+		check(t, store.StatementFilter{IDs: []string{}})
+		for i := range 30 {
+			var f store.StatementFilter
+			f.IDs = ids(1+i*4, func() string { return d.stmts[r.IntN(len(d.stmts))].ID })
+			if i%3 > 0 {
+				fields[r.IntN(len(fields))](&f)
 			}
 			check(t, f)
 		}
