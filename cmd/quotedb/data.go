@@ -22,11 +22,13 @@ It works while the server runs. When the database file is free, export reads it
 directly. When a running server holds it, export streams the records from the
 server's GET /admin/export, which needs an admin token (--token, env
 QUOTEDB_TOKEN). --server forces that. Either way the records are read in one
-transaction: a consistent snapshot, also while others write.`
+transaction: a consistent snapshot, also while others write. With --store it
+reads the PostgreSQL database.`
 
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportHelp, stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	out := fs.String("out", "", "write to this file instead of stdout")
 	srv := remoteFlags(fs)
 	if err := parse(fs, args); err != nil {
@@ -35,11 +37,10 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	if fs.NArg() > 0 {
 		return usageError("export takes no arguments; name the file to write with --out")
 	}
-	s, err := srv.open(*db, false, "export it")
+	s, source, err := srv.openExport(ctx, *storeURL, *db)
 	if err != nil {
 		return err
 	}
-	source := *db
 	var write func(io.Writer) (int, error)
 	if s != nil {
 		defer s.Close()
@@ -59,6 +60,23 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	fmt.Fprintf(stderr, "exported %d records from %s\n", n, source)
 	return nil
+}
+
+// openExport opens the database export reads: PostgreSQL when storeURL
+// is set, which servers never hold; else the file db, or, when that is in
+// use or --server is given, nil: export goes through the server.
+func (r remote) openExport(ctx context.Context, storeURL, db string) (store.Store, string, error) {
+	if storeURL == "" {
+		s, err := r.open(db, false, "export it")
+		if s == nil || err != nil {
+			return nil, db, err // a nil *bolt.Store in an interface would not be nil
+		}
+		return s, db, nil
+	}
+	if *r.url != "" {
+		return nil, "", usageError("export reads --store or goes through --server, not both")
+	}
+	return openData(ctx, storeURL, "", store.DefaultMaxStatementBytes)
 }
 
 // downloadExport streams the records of the server's /admin/export at url
@@ -93,8 +111,9 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 }
 
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database, in one transaction:\na file with any bad line writes nothing. Importing the same file again changes nothing.", stderr)
+	fs := newFlagSetArgs("import", "[FILE]", "Reads JSON Lines written by export from FILE (or stdin) into the database (--db, or --store),\nin one transaction: a file with any bad line writes nothing. Importing the same file again\nchanges nothing.", stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
 		return err
@@ -114,7 +133,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer f.Close()
 		r = f
 	}
-	s, err := openStoreLimited(*db, *maxStatement)
+	s, _, err := openData(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,13 @@ import (
 )
 
 func genCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("gen", "Generates a realistic dataset (speakers with aliases, organisations and changing\naffiliations, a topic hierarchy, sources, statements) of any size, the same for the same seed.\nWrites JSON Lines that `quotedb import` reads to stdout, or, with --db, into a database.", stderr)
+	fs := newFlagSet("gen", "Generates a realistic dataset (speakers with aliases, organisations and changing\naffiliations, a topic hierarchy, sources, statements) of any size, the same for the same seed.\nWrites JSON Lines that `quotedb import` reads to stdout, or, with --db or --store, into a database.", stderr)
 	n := fs.Int("statements", 10000, "number of statements; the other records scale with it")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same dataset")
 	db := fs.String("db", "", "write into this database file (created when missing) instead of stdout")
+	// Not from QUOTEDB_STORE, as --db is not from QUOTEDB_DB: gen writes
+	// to stdout unless told otherwise on its command line.
+	storeURL := fs.String("store", "", "write into this PostgreSQL database (postgres://…, migrated) instead of stdout")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -26,14 +29,17 @@ func genCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return usageError("--statements must not be negative")
 	}
 	cfg := gen.Config{Statements: *n, Seed: *seed}
-	if *db == "" {
+	if *db != "" && *storeURL != "" {
+		return usageError("gen writes into --db or --store, not both")
+	}
+	if *db == "" && *storeURL == "" {
 		w := bufio.NewWriterSize(stdout, 1<<20)
 		if _, err := gen.WriteJSONL(ctx, cfg, w); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
-	s, err := openStore(*db)
+	s, _, err := openData(ctx, *storeURL, *db, store.DefaultMaxStatementBytes)
 	if err != nil {
 		return err
 	}
