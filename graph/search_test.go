@@ -12,9 +12,9 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/quotedb/quotedb/demo"
+	"github.com/quotedb/quotedb/internal/backendtest"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/search"
-	"github.com/quotedb/quotedb/store/bolt"
 )
 
 // TestHighlightsOnlyWhenSelected runs statement searches through gqlgen and
@@ -22,16 +22,11 @@ import (
 // highlights: only when the edges' highlight or matches are selected,
 // however the selection is written.
 func TestHighlightsOnlyWhenSelected(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := bolt.Open(path, &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := backendtest.Open(t)
 	if _, err := demo.Load(t.Context(), db); err != nil {
 		t.Fatal(err)
 	}
-	ix := search.Open(db, search.DirFor(path), search.Options{})
+	ix := search.Open(db, filepath.Join(t.TempDir(), "search"), search.Options{})
 	defer ix.Close()
 	if err := ix.WaitCurrent(t.Context()); err != nil {
 		t.Fatal(err)

@@ -12,17 +12,17 @@ import (
 
 	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/demo"
+	"github.com/quotedb/quotedb/internal/backendtest"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
-// newDemoServer starts the real handler over a new bbolt file holding the
-// demo dataset, and checks the file's consistency when the test ends.
+// newDemoServer starts the real handler over a new store holding the demo
+// dataset (see backendtest.Open).
 func newDemoServer(t *testing.T) (*gqltest.Client, string) {
 	t.Helper()
-	db := bolttest.Open(t)
+	db := backendtest.Open(t)
 	if _, err := demo.Load(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}

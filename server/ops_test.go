@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
@@ -38,7 +39,7 @@ func (c *changeReader) LastSeq() uint64 {
 }
 
 // follow applies up to n changes.
-func (c *changeReader) follow(t *testing.T, db *bolt.Store, n int) {
+func (c *changeReader) follow(t *testing.T, db store.Store, n int) {
 	changes, err := db.Changes(context.Background(), c.LastSeq(), n)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +96,7 @@ func TestMetrics(t *testing.T) {
 	f.c.Fails("GRAPHQL_PARSE_FAILED", `{`, nil)
 
 	_, body := get(t, f.srv.URL+"/metrics")
-	stats, err := f.db.Stats()
+	stats, err := f.bolt().Stats()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestMetrics(t *testing.T) {
 		{`quotedb_graphql_errors_total{code="NOT_FOUND",operation="Missing"}`, 1},
 		{`quotedb_graphql_errors_total{code="GRAPHQL_PARSE_FAILED",operation="invalid"}`, 1},
 		{`quotedb_http_requests_total{route="/graphql",status="200"}`, -2}, // present
-		{`quotedb_store_size_bytes`, float64(fileSize(t, f.db.Path()))},
+		{`quotedb_store_size_bytes`, float64(fileSize(t, f.bolt().Path()))},
 		{`quotedb_store_used_bytes`, float64(stats.UsedBytes)},
 		{`quotedb_changelog_position`, float64(stats.LastSeq)},
 		{`quotedb_index_lag{follower="reader"}`, float64(stats.LastSeq - 5)},

@@ -9,37 +9,30 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/demo"
+	"github.com/quotedb/quotedb/internal/backendtest"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/server"
-	"github.com/quotedb/quotedb/store/bolt"
 )
 
-// newSearchServer serves the demo data with its search index.
+// newSearchServer serves the demo data with its search index, over a new
+// store (see backendtest.Open).
 func newSearchServer(t *testing.T) *gqltest.Client {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "test.db")
-	db, err := bolt.Open(path, &bolt.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := backendtest.Open(t)
 	if _, err := demo.Load(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	ix := search.Open(db, search.DirFor(path), search.Options{})
+	ix := search.Open(db, filepath.Join(t.TempDir(), "search"), search.Options{})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := ix.WaitCurrent(ctx); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(server.New(server.Config{Store: db, Search: ix}))
-	t.Cleanup(func() {
+	t.Cleanup(func() { // before the store is checked and closed
 		srv.Close()
 		ix.Close()
-		if err := db.Check(); err != nil {
-			t.Errorf("database inconsistent after test: %v", err)
-		}
-		db.Close()
 	})
 	return &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
 }

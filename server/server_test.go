@@ -12,11 +12,11 @@ import (
 	"testing"
 
 	"github.com/quotedb/quotedb/auth"
+	"github.com/quotedb/quotedb/internal/backendtest"
 	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
-	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
 
 // countingStore counts the read transactions made on a real store, to show
@@ -37,24 +37,28 @@ type fixture struct {
 	c     *gqltest.Client
 	srv   *httptest.Server
 	store *countingStore
-	db    *bolt.Store
+	db    store.Store
 	t     *testing.T
 }
 
-// newServer starts the real handler on a free port over a new bbolt file,
-// and checks the file's consistency when the test ends.
+// newServer starts the real handler on a free port over a new store: a
+// bbolt file, checked for consistency when the test ends, or under
+// TestPostgres a PostgreSQL schema (see backendtest.Open).
 func newServer(t *testing.T) *fixture {
 	t.Helper()
 	return newServerWith(t, nil)
 }
 
 // newServerWith is newServer with a configuration changed by configure.
-// The server serves backups of its database.
+// On bbolt the server serves backups of its file and reports its size.
 func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
 	t.Helper()
-	db := bolttest.Open(t)
+	db := backendtest.Open(t)
 	cs := &countingStore{Store: db}
-	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16, Stats: db.Stats, Backup: db}
+	cfg := server.Config{Store: cs, MaxBodyBytes: 1 << 16}
+	if b, ok := db.(*bolt.Store); ok {
+		cfg.Stats, cfg.Backup = b.Stats, b
+	}
 	if configure != nil {
 		configure(&cfg)
 	}
@@ -63,6 +67,17 @@ func newServerWith(t *testing.T, configure func(*server.Config)) *fixture {
 	f := &fixture{srv: srv, store: cs, db: db, t: t}
 	f.c = f.client(f.token("test-admin", store.Admin))
 	return f
+}
+
+// bolt returns the server's bbolt file, for the tests of what only a file
+// has: its size, backups.
+func (f *fixture) bolt() *bolt.Store {
+	f.t.Helper()
+	b, ok := f.db.(*bolt.Store)
+	if !ok {
+		f.t.Fatalf("%s needs a bbolt file, not %T", f.t.Name(), f.db)
+	}
+	return b
 }
 
 // token creates an API token in the server's database and returns its
@@ -837,7 +852,7 @@ func (panickingStore) View(context.Context, func(store.Tx) error) error {
 }
 
 func TestPanicIsInternalError(t *testing.T) {
-	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{bolttest.Open(t)}}))
+	srv := httptest.NewServer(server.New(server.Config{Store: panickingStore{backendtest.Open(t)}}))
 	defer srv.Close()
 	c := &gqltest.Client{T: t, URL: srv.URL + "/graphql"}
 	for range 2 { // the server survives the first panic

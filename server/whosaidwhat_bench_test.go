@@ -10,13 +10,18 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/quotedb/quotedb/graph"
 	"github.com/quotedb/quotedb/internal/benchdb"
 	"github.com/quotedb/quotedb/server"
+	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/pg"
 )
 
 // WhoSaidWhat is the journalist's page the targets speak of: one page of
@@ -38,21 +43,43 @@ const WhoSaidWhat = `query($topic: ID!, $from: PartialDate!, $to: PartialDate!) 
 
 // BenchmarkWhoSaidWhat sends the who-said-what query over HTTP to the real
 // handler over the benchmark database (QUOTEDB_BENCH_N statements): a root
-// topic, one month.
+// topic, one month. Its sub-benchmark postgres runs over the PostgreSQL
+// database QUOTEDB_BENCH_STORE names, which must hold the same dataset
+// (quotedb gen --statements N --seed 1 --store URL), and is skipped without
+// one; it also reports the CPU per request of the database server's
+// processes for its connections (db-cpu-µs/op).
 func BenchmarkWhoSaidWhat(b *testing.B) {
 	path, ids := benchdb.Open(b)
-	s, err := bolt.Open(path, &bolt.Options{LockTimeout: 10 * time.Minute})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	b.Run("bbolt", func(b *testing.B) {
+		s, err := bolt.Open(path, &bolt.Options{LockTimeout: 10 * time.Minute})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		benchWhoSaidWhat(b, s, ids, nil)
+	})
+	b.Run("postgres", func(b *testing.B) {
+		url := os.Getenv("QUOTEDB_BENCH_STORE")
+		if url == "" {
+			b.Skip("set QUOTEDB_BENCH_STORE to a PostgreSQL database holding the benchmark's dataset")
+		}
+		s, err := pg.Open(b.Context(), url, &pg.Options{MaxConns: 4})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		benchWhoSaidWhat(b, s, ids, func() time.Duration { return backendsCPU(b, s) })
+	})
+}
+
+// benchWhoSaidWhat runs the benchmark over s; serverCPU, when set, gives
+// the CPU time the database server has spent for s so far.
+func benchWhoSaidWhat(b *testing.B, s store.Store, ids *benchdb.IDs, serverCPU func() time.Duration) {
 	srv := httptest.NewServer(server.New(server.Config{Store: s}))
 	defer srv.Close()
 	next := whoSaidWhatBodies(ids)
-	b.ReportAllocs()
 	items := 0
-	cpu := benchdb.ReportCPU(b)
-	for b.Loop() {
+	query := func() {
 		resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(next()))
 		if err != nil {
 			b.Fatal(err)
@@ -71,9 +98,56 @@ func BenchmarkWhoSaidWhat(b *testing.B) {
 		}
 		items += len(out.Data.Statements.Nodes)
 	}
+	query() // connections opened, caches warm
+	items = 0
+	var server0 time.Duration
+	if serverCPU != nil {
+		server0 = serverCPU()
+	}
+	b.ReportAllocs()
+	cpu := benchdb.ReportCPU(b)
+	for b.Loop() {
+		query()
+	}
 	cpu()
 	b.ReportMetric(float64(items)/float64(b.N), "items/op")
+	if serverCPU != nil {
+		b.ReportMetric(float64((serverCPU()-server0).Microseconds())/float64(b.N), "db-cpu-µs/op")
+	}
 }
+
+// backendsCPU is the CPU time the PostgreSQL server processes of s's idle
+// connections have used, read from /proc: the server must run on this
+// machine. Connections the pool closed meanwhile are not counted.
+func backendsCPU(b *testing.B, s *pg.Store) time.Duration {
+	conns := s.Pool().AcquireAllIdle(b.Context())
+	defer func() {
+		for _, c := range conns {
+			c.Release()
+		}
+	}()
+	var total time.Duration
+	for _, c := range conns {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.Conn().PgConn().PID()))
+		if err != nil {
+			b.Skipf("the CPU of the PostgreSQL server (on another machine?): %v", err)
+		}
+		// Fields 14 and 15 (utime, stime) in clock ticks, after the
+		// command name in parentheses, which may hold spaces.
+		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+2:]))
+		for _, f := range fields[11:13] {
+			ticks, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				b.Fatal(err)
+			}
+			total += time.Duration(ticks) * time.Second / clockTicks
+		}
+	}
+	return total
+}
+
+// clockTicks is USER_HZ, the unit of /proc's CPU times: 100 on Linux.
+const clockTicks = 100
 
 // BenchmarkWhoSaidWhatHandler sends the same requests as BenchmarkWhoSaidWhat
 // straight to the handler, without a network or a client: its cpu-µs/op and

@@ -14,6 +14,7 @@ import (
 	"github.com/quotedb/quotedb/internal/progress"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
 )
 
 const exportHelp = `Writes every record as JSON Lines, one record per line, to stdout or --out.
@@ -23,19 +24,21 @@ It works while the server runs. When the database file is free, export reads it
 directly. When a running server holds it, export streams the records from the
 server's GET /admin/export, which needs an admin token (--token, env
 QUOTEDB_TOKEN). --server forces that. Either way the records are read in one
-transaction: a consistent snapshot, also while others write.
+transaction: a consistent snapshot, also while others write. With --store it
+reads the PostgreSQL database.
 
 --format csv writes statements (--records statements), with speakers,
 organisations and topics by name, or speakers with their aliases (--records
 speakers), as CSV with a header row. --format quotebank writes Quotebank's
 quote-centric JSON Lines, a quote per first appearance with the urls of all its
 appearances. --format claimreview writes every claim review as a schema.org
-DataFeed, as GET /claimreviews.jsonld serves it. These read the database file
-only.`
+DataFeed, as GET /claimreviews.jsonld serves it. These read a database file
+(with --store, only JSON Lines is written).`
 
 func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", exportHelp, stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	out := fs.String("out", "", "write to this file instead of stdout")
 	srv := remoteFlags(fs)
 	prog := progressFlags(fs)
@@ -49,18 +52,25 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	if err := ff.check(); err != nil {
 		return err
 	}
-	s, err := srv.open(*db, false, "export it")
+	s, source, err := srv.openExport(ctx, *storeURL, *db)
 	if err != nil {
 		return err
 	}
-	source := *db
 	var write func(io.Writer, *progress.Meter) (int, error)
 	var total int64
 	switch {
 	case s != nil:
 		defer s.Close()
-		if write, total, err = ff.exporter(ctx, s); err != nil {
-			return err
+		if bs, ok := s.(*bolt.Store); ok {
+			if write, total, err = ff.exporter(ctx, bs); err != nil {
+				return err
+			}
+		} else if *ff.format == formatJSONL {
+			write = func(w io.Writer, m *progress.Meter) (int, error) {
+				return dump.Export(ctx, s, progress.LineWriter(w, m))
+			}
+		} else {
+			return usageError("--format %s reads a database file; from --store, export writes JSON Lines", *ff.format)
 		}
 	case *ff.format != formatJSONL:
 		return usageError("--format %s reads the database file, which a running server holds; stop it, or export a backup", *ff.format)
@@ -83,6 +93,23 @@ func export(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	fmt.Fprintf(stderr, "exported %d %s from %s\n", n, ff.unit(), source)
 	return nil
+}
+
+// openExport opens the database export reads: PostgreSQL when storeURL
+// is set, which servers never hold; else the file db, or, when that is in
+// use or --server is given, nil: export goes through the server.
+func (r remote) openExport(ctx context.Context, storeURL, db string) (store.Store, string, error) {
+	if storeURL == "" {
+		s, err := r.open(db, false, "export it")
+		if s == nil || err != nil {
+			return nil, db, err // a nil *bolt.Store in an interface would not be nil
+		}
+		return s, db, nil
+	}
+	if *r.url != "" {
+		return nil, "", usageError("export reads --store or goes through --server, not both")
+	}
+	return openData(ctx, storeURL, "", store.DefaultMaxStatementBytes)
 }
 
 // downloadExport streams the records of the server's /admin/export at url
@@ -119,6 +146,7 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSetArgs("import", "[FILE]", importHelp, stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
 		return err
@@ -149,7 +177,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			size = fi.Size()
 		}
 	}
-	s, err := openStoreLimited(*db, *maxStatement)
+	s, _, err := openData(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
 		return err
 	}
@@ -158,7 +186,11 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	meter := prog.start(stderr, "import", ff.unit(), 0)
 	defer meter.Stop()
 	if *ff.format != formatJSONL {
-		return ff.importOther(ctx, s, r, name, size, meter, stdout)
+		bs, ok := s.(*bolt.Store)
+		if !ok {
+			return usageError("--format %s imports into a database file; into --store, import JSON Lines", *ff.format)
+		}
+		return ff.importOther(ctx, bs, r, name, size, meter, stdout)
 	}
 	st, err := dump.Import(ctx, s, progress.LineReader(r, meter, size))
 	meter.Stop()

@@ -17,7 +17,7 @@ import (
 	"github.com/quotedb/quotedb/store/bolt"
 )
 
-const importHelp = `Reads records into the database from FILE (or stdin), in one transaction: a file
+const importHelp = `Reads records into the database (--db, or --store) from FILE (or stdin), in one transaction: a file
 with any bad line writes nothing, and the error names the line. Importing the same
 file again changes nothing.
 

@@ -19,6 +19,7 @@ import (
 func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSetArgs("ingest", "FILE...", "Extracts the attributed statements of each FILE and stores the source document with its\nstatements, speakers, organisations, topics and affiliations. A file whose text is stored\nalready is skipped. Files ending in .html/.htm are read as HTML, .md as Markdown.", stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	dryRun := fs.Bool("dry-run", false, "print what would be stored, for review, and store nothing: each statement with its speaker, organisation, topic and date, and each speaker, organisation and topic as new or resolved to a stored one")
 	asJSON := fs.Bool("json", false, "with --dry-run, print the plan as JSON (fields: title, published, existingSource, statements, speakers, organisations, topics, affiliations)")
 	title := fs.String("title", "", "title of the document (default: its first line)")
@@ -63,7 +64,7 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			return inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), *maxBytes))
 		}
 	}
-	s, err := openStoreLimited(*db, *maxStatement)
+	s, _, err := openData(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
+	"os"
 
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/errs"
@@ -14,15 +16,25 @@ import (
 	"github.com/quotedb/quotedb/store/pg"
 )
 
-const migrateStoreHelp = `Copies the database file --from into the empty PostgreSQL database --to
-(postgres://…), records and change log exactly: ids, timestamps and the history
-of every record come along. Run quotedb migrate --store URL on the target first.
-The file must not be in use by a server.`
+const migrateStoreHelp = `Copies the database --from into the empty database --to, records and change
+log exactly: ids, timestamps and the history of every record come along. Each
+is a database file or a PostgreSQL database (postgres://…): --from FILE.db
+--to postgres://… moves a file into PostgreSQL, --from postgres://… --to
+FILE.db moves it back. Run quotedb migrate --store URL on a PostgreSQL target
+first; a file target is created, and removed again when the copy fails. A
+file must not be in use by a server.`
+
+// restorer is a store that copies another into itself: see pg.Store.Restore
+// and bolt.Store.Restore.
+type restorer interface {
+	store.Store
+	Restore(ctx context.Context, records func(emit func(store.Record) error) error, changes func(emit func(store.Change) error) error) error
+}
 
 func migrateStoreCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("migrate-store", migrateStoreHelp, stderr)
-	from := fs.String("from", "", "database file to copy")
-	to := fs.String("to", "", "PostgreSQL database to copy into: postgres://…")
+	from := fs.String("from", "", "database to copy: FILE.db or postgres://…")
+	to := fs.String("to", "", "empty database to copy into: postgres://… or FILE.db")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -30,32 +42,69 @@ func migrateStoreCmd(ctx context.Context, args []string, _ io.Reader, stdout, st
 		return usageError("migrate-store takes no arguments, only flags")
 	}
 	if *from == "" || *to == "" {
-		return usageError("migrate-store needs --from FILE.db and --to postgres://…")
+		return usageError("migrate-store needs --from and --to: a database file and a PostgreSQL URL (postgres://…)")
 	}
-	if err := checkStoreURL(*to); err != nil {
-		return err
+	if *from == *to {
+		return usageError("migrate-store copies a database into another, not into itself")
 	}
-	src, err := openExisting(*from)
+	var src store.Store
+	var err error
+	if isPostgresURL(*from) {
+		src, err = pg.Open(ctx, *from, nil)
+	} else {
+		src, err = openExistingStore(*from)
+	}
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := pg.Open(ctx, *to, nil)
+	dst, err := openTarget(ctx, *to)
 	if err != nil {
 		return err
 	}
-	defer dst.Close()
 	n, nc, err := copyStore(ctx, src, dst)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
+		if !isPostgresURL(*to) {
+			// Created above: the copy is all or nothing.
+			if rerr := os.Remove(*to); rerr != nil {
+				return errors.Join(err, rerr)
+			}
+		}
 		return err
 	}
-	fmt.Fprintf(stdout, "copied %d records and %d changes from %s to %s\n", n, nc, *from, redacted(*to))
+	fmt.Fprintf(stdout, "copied %d records and %d changes from %s to %s\n", n, nc, redacted(*from), redacted(*to))
 	return nil
+}
+
+// openExistingStore is openExisting, as a store.Store.
+func openExistingStore(path string) (store.Store, error) {
+	s, err := openExisting(path)
+	if err != nil {
+		return nil, err // a nil *bolt.Store in an interface would not be nil
+	}
+	return s, nil
+}
+
+// openTarget opens the database migrate-store copies into: a PostgreSQL
+// database, or a database file that must not exist yet.
+func openTarget(ctx context.Context, to string) (restorer, error) {
+	if isPostgresURL(to) {
+		return pg.Open(ctx, to, nil)
+	}
+	if _, err := os.Stat(to); err == nil {
+		return nil, errs.E(errs.Conflict, "%s exists: migrate-store copies into a new file only", to)
+	} else if !errors.Is(err, iofs.ErrNotExist) {
+		return nil, err
+	}
+	return bolt.Open(to, nil)
 }
 
 // copyStore copies src into the empty dst: the records as src exports
 // them, then its change log.
-func copyStore(ctx context.Context, src *bolt.Store, dst *pg.Store) (records, changes int, err error) {
+func copyStore(ctx context.Context, src store.Store, dst restorer) (records, changes int, err error) {
 	readRecords := func(emit func(store.Record) error) error {
 		pr, pw := io.Pipe()
 		go func() { _, err := dump.Export(ctx, src, pw); pw.CloseWithError(err) }()

@@ -42,6 +42,31 @@ func redacted(raw string) string {
 	return u.Redacted()
 }
 
+// openData opens the database a data command (import, export, ingest, gen)
+// reads or writes: the PostgreSQL database storeURL when set, else the file
+// db, created when missing. name is what to call it in messages: the file,
+// or the URL without its password.
+func openData(ctx context.Context, storeURL, db string, maxStatement int) (s store.Store, name string, err error) {
+	if storeURL == "" {
+		b, err := openStoreLimited(db, maxStatement)
+		if err != nil {
+			return nil, "", err // a nil *bolt.Store in an interface would not be nil
+		}
+		return b, db, nil
+	}
+	if err := checkStoreURL(storeURL); err != nil {
+		return nil, "", err
+	}
+	if maxStatement <= 0 {
+		return nil, "", usageError("--max-statement-bytes must be positive")
+	}
+	p, err := pg.Open(ctx, storeURL, &pg.Options{MaxStatementBytes: maxStatement})
+	if err != nil {
+		return nil, "", err
+	}
+	return p, redacted(storeURL), nil
+}
+
 // served is the database serve runs on: a bbolt file or PostgreSQL.
 type served struct {
 	store.Store

@@ -81,24 +81,29 @@ func (s *Store) CheckProgress(progress func(records int)) error {
 
 // decodeAny decodes a stored record of type typ.
 func decodeAny(typ store.RecordType, b []byte) (any, error) {
-	var v any
+	v := newRecord(typ)
+	return v, decode(b, v)
+}
+
+// newRecord returns a new, zero record of typ, nil for no type.
+func newRecord(typ store.RecordType) any {
 	switch typ {
 	case store.SpeakerType:
-		v = new(store.Speaker)
+		return new(store.Speaker)
 	case store.OrganisationType:
-		v = new(store.Organisation)
+		return new(store.Organisation)
 	case store.AffiliationType:
-		v = new(store.Affiliation)
+		return new(store.Affiliation)
 	case store.TopicType:
-		v = new(store.Topic)
+		return new(store.Topic)
 	case store.SourceType:
-		v = new(store.Source)
+		return new(store.Source)
 	case store.StatementType:
-		v = new(store.Statement)
+		return new(store.Statement)
 	case store.ClaimReviewType:
-		v = new(store.ClaimReview)
+		return new(store.ClaimReview)
 	}
-	return v, decode(b, v)
+	return nil
 }
 
 func hasKey(b *bbolt.Bucket, key []byte) bool {

@@ -27,6 +27,9 @@ type tx struct {
 	written map[string]uint64
 	// bulk, when set, holds back writes until flush (see bulk.go).
 	bulk *bulk
+	// noLog, set while Restore copies records, writes them without
+	// change-log entries: their history is copied after them.
+	noLog bool
 }
 
 var _ store.Tx = (*tx)(nil)
