@@ -185,6 +185,9 @@ func (t *tx) ListSources(f store.SourceFilter, p store.Page) (*store.Conn[*store
 	if title := fold(f.Title); title != "" {
 		q.where("strpos(r.title_folded, " + q.arg(title) + "::text) > 0")
 	}
+	if f.URL != "" {
+		q.where("r.doc->>'url' = " + q.arg(f.URL) + "::text")
+	}
 	return page(t, q, w)
 }
 
@@ -257,6 +260,10 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 	if text := fold(f.TextContains); text != "" {
 		q.where("strpos(r.text_folded, " + q.arg(text) + "::text) > 0")
 	}
+	if f.IDs != nil {
+		// none, when empty: the caller's candidates are all there are
+		q.where("r.id = ANY(" + q.arg(f.IDs) + "::uuid[])")
+	}
 	if len(f.ExcludeIDs) > 0 {
 		q.where("r.id <> ALL(" + q.arg(f.ExcludeIDs) + "::uuid[])")
 	}
@@ -272,6 +279,9 @@ func cloneFilter(f store.StatementFilter) store.StatementFilter {
 	f.SpeakerIDs, f.OrganisationIDs = slices.Clone(f.SpeakerIDs), slices.Clone(f.OrganisationIDs)
 	f.TopicIDs, f.SourceIDs = slices.Clone(f.TopicIDs), slices.Clone(f.SourceIDs)
 	f.ExcludeIDs, f.ExcludeSpeakerIDs = slices.Clone(f.ExcludeIDs), slices.Clone(f.ExcludeSpeakerIDs)
+	if f.IDs != nil {
+		f.IDs = append([]string{}, f.IDs...) // (nil and empty differ)
+	}
 	return f
 }
 
