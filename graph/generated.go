@@ -3986,26 +3986,26 @@ input UpdateStatementInput {
 
 "Writes. Each needs an API token (Authorization: Bearer TOKEN) of the role its @hasRole names, or ADMIN; each runs in one transaction, so a refused write changes nothing, and each change is kept in the record's history."
 type Mutation {
-  "Creates a speaker."
+  "Creates a speaker. Needs an EDITOR token (or ADMIN)."
   createSpeaker(
     "The new values."
     input: CreateSpeakerInput!
   ): Speaker! @hasRole(role: EDITOR)
-  "Changes a speaker's fields; returns it as stored."
+  "Changes a speaker's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
   updateSpeaker(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateSpeakerInput!
   ): Speaker! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while the speaker has statements, unless cascade deletes them too."
+  "Deletes a speaker and their affiliations; returns its id. Refused with CONFLICT while the speaker has statements, unless cascade deletes them (and their claim reviews) too. Needs an ADMIN token."
   deleteSpeaker(
     "The record's UUID."
     id: ID!
     "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
     cascade: Boolean = false
   ): ID! @hasRole(role: ADMIN)
-  "Moves drop's statements, affiliations and names to keep, then deletes drop."
+  "Moves drop's statements and affiliations to keep, adds drop's name and aliases to keep's aliases, fills keep's empty description and wikidataId from drop's, then deletes drop. Needs an ADMIN token."
   mergeSpeakers(
     "The id of the record that stays."
     keep: ID!
@@ -4013,26 +4013,26 @@ type Mutation {
     drop: ID!
   ): Speaker! @hasRole(role: ADMIN)
 
-  "Creates an organisation."
+  "Creates an organisation. Needs an EDITOR token (or ADMIN)."
   createOrganisation(
     "The new values."
     input: CreateOrganisationInput!
   ): Organisation! @hasRole(role: EDITOR)
-  "Changes an organisation's fields; returns it as stored."
+  "Changes an organisation's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
   updateOrganisation(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateOrganisationInput!
   ): Organisation! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while statements or sources name it, unless cascade detaches them."
+  "Deletes an organisation and its affiliations; returns its id. Refused with CONFLICT while statements name it, it publishes sources or it wrote claim reviews, unless cascade: then those statements lose the organisation, those sources the publisher, and its claim reviews are deleted. Needs an ADMIN token."
   deleteOrganisation(
     "The record's UUID."
     id: ID!
     "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
     cascade: Boolean = false
   ): ID! @hasRole(role: ADMIN)
-  "Moves drop's statements, affiliations, published sources and claim reviews to keep, adds drop's names to keep's aliases, then deletes drop."
+  "Moves drop's statements, affiliations, published sources and claim reviews to keep, adds drop's names to keep's aliases, then deletes drop. Needs an ADMIN token."
   mergeOrganisations(
     "The id of the record that stays."
     keep: ID!
@@ -4040,14 +4040,14 @@ type Mutation {
     drop: ID!
   ): Organisation! @hasRole(role: ADMIN)
 
-  "Adds another name to a speaker, organisation or topic."
+  "Adds another name to a speaker, organisation or topic. Needs an EDITOR token (or ADMIN)."
   addAlias(
     "The id of a speaker, organisation or topic."
     id: ID!
     "The name to add; CONFLICT when the record has it already as an alias (ignoring case and diacritics). At most 1,000 bytes."
     alias: String!
   ): Named! @hasRole(role: EDITOR)
-  "Removes a name (matched ignoring case and diacritics) from a speaker's, organisation's or topic's aliases; NOT_FOUND when it has no such alias."
+  "Removes a name (matched ignoring case and diacritics) from a speaker's, organisation's or topic's aliases; NOT_FOUND when it has no such alias. Needs an EDITOR token (or ADMIN)."
   removeAlias(
     "The id of a speaker, organisation or topic."
     id: ID!
@@ -4055,44 +4055,44 @@ type Mutation {
     alias: String!
   ): Named! @hasRole(role: EDITOR)
 
-  "Records a speaker's role in an organisation over a period."
+  "Records a speaker's role in an organisation over a period. Needs an EDITOR token (or ADMIN)."
   addAffiliation(
     "The new values."
     input: AddAffiliationInput!
   ): Affiliation! @hasRole(role: EDITOR)
-  "Changes an affiliation's role, dates or source."
+  "Changes an affiliation's role, dates or source. Needs an EDITOR token (or ADMIN)."
   updateAffiliation(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateAffiliationInput!
   ): Affiliation! @hasRole(role: EDITOR)
-  "Sets an affiliation's end date."
+  "Sets an affiliation's end date. Needs an EDITOR token (or ADMIN)."
   endAffiliation(
     "The record's UUID."
     id: ID!
     "The end date; must not be before the start."
     end: PartialDate!
   ): Affiliation! @hasRole(role: EDITOR)
-  "Deletes an affiliation; returns its id."
+  "Deletes an affiliation; returns its id. Needs an ADMIN token."
   deleteAffiliation(
     "The record's UUID."
     id: ID!
   ): ID! @hasRole(role: ADMIN)
 
-  "Creates a topic."
+  "Creates a topic. Needs an EDITOR token (or ADMIN)."
   createTopic(
     "The new values."
     input: CreateTopicInput!
   ): Topic! @hasRole(role: EDITOR)
-  "Changes a topic's fields; returns it as stored."
+  "Changes a topic's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
   updateTopic(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateTopicInput!
   ): Topic! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while it has statements or subtopics, unless cascade detaches them."
+  "Deletes a topic; returns its id. Refused with CONFLICT while it has statements or subtopics, unless cascade: then it is removed from its statements and its subtopics move to its parent. Needs an ADMIN token."
   deleteTopic(
     "The record's UUID."
     id: ID!
@@ -4100,19 +4100,19 @@ type Mutation {
     cascade: Boolean = false
   ): ID! @hasRole(role: ADMIN)
 
-  "Creates a source."
+  "Creates a source. Needs an EDITOR token (or ADMIN)."
   createSource(
     "The new values."
     input: CreateSourceInput!
   ): Source! @hasRole(role: EDITOR)
-  "Changes a source's fields (not its text); returns it as stored."
+  "Changes a source's fields (not its text); returns it as stored. Needs an EDITOR token (or ADMIN)."
   updateSource(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateSourceInput!
   ): Source! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while it has statements, unless cascade deletes them too."
+  "Deletes a source; returns its id. Affiliations learnt from it lose the reference. Refused with CONFLICT while it has statements, unless cascade deletes them (and their claim reviews) too. Needs an ADMIN token."
   deleteSource(
     "The record's UUID."
     id: ID!
@@ -4120,31 +4120,31 @@ type Mutation {
     cascade: Boolean = false
   ): ID! @hasRole(role: ADMIN)
 
-  "Creates a statement."
+  "Creates a statement. Needs an EDITOR token (or ADMIN)."
   createStatement(
     "The new values."
     input: CreateStatementInput!
   ): Statement! @hasRole(role: EDITOR)
-  "Changes a statement's fields; returns it as stored."
+  "Changes a statement's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
   updateStatement(
     "The record's UUID."
     id: ID!
     "The new values."
     input: UpdateStatementInput!
   ): Statement! @hasRole(role: EDITOR)
-  "Deletes a statement and its claim reviews; returns its id."
+  "Deletes a statement and its claim reviews; returns its id. Needs an ADMIN token."
   deleteStatement(
     "The record's UUID."
     id: ID!
   ): ID! @hasRole(role: ADMIN)
-  "Adds topics to a statement; topics it has already stay as they are."
+  "Adds topics to a statement; topics it has already stay as they are. Needs an EDITOR token (or ADMIN)."
   attachTopics(
     "The statement's id."
     statement: ID!
     "Ids of the topics to add."
     topics: [ID!]!
   ): Statement! @hasRole(role: EDITOR)
-  "Removes topics from a statement; topics it does not have are ignored."
+  "Removes topics from a statement; topics it does not have are ignored. Needs an EDITOR token (or ADMIN)."
   detachTopics(
     "The statement's id."
     statement: ID!
@@ -4156,7 +4156,7 @@ type Mutation {
   Extracts the attributed statements of a document and stores the source, its
   statements (UNVERIFIED), and the speakers, organisations, topics and
   affiliations they name, resolving names against stored records. A document
-  whose text is stored already changes nothing.
+  whose text is stored already changes nothing. Needs an EDITOR token (or ADMIN).
   """
   ingestDocument(
     "The document and what is known about it."
