@@ -2987,7 +2987,10 @@ The mutation needs an API token (Authorization: Bearer TOKEN) of this role or a
 stronger one: without a token it fails with UNAUTHENTICATED, with a weaker one
 with FORBIDDEN.
 """
-directive @hasRole(role: Role!) on FIELD_DEFINITION
+directive @hasRole(
+  "The weakest role that may run the field."
+  role: Role!
+) on FIELD_DEFINITION
 
 "A calendar date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD."
 scalar PartialDate
@@ -2995,7 +2998,9 @@ scalar PartialDate
 "An instant, as RFC 3339 text."
 scalar Time
 
+"A stored record: anything with an id that node(id) and nodes(ids) find."
 interface Node {
+  "The record's UUID (version 7), fixed when it is created."
   id: ID!
 }
 
@@ -3005,33 +3010,53 @@ Node too; Named does not say so itself because the generated code, given an
 interface implementing an interface, would resolve every Node as a Named.
 """
 interface Named {
+  "The record's UUID."
   id: ID!
+  "The main name, trimmed; unique among records of its type, ignoring case and diacritics (topics excepted)."
   name: String!
+  "Other names it is known by, each distinct from the name and from each other ignoring case and diacritics; empty when none."
   aliases: [String!]!
 }
 
+"Where a page of a list stands in the whole list (Relay cursor connections)."
 type PageInfo {
+  "More items follow the page's last one (in the order asked for)."
   hasNextPage: Boolean!
+  "Items precede the page's first one (in the order asked for); false for a page that starts the list."
   hasPreviousPage: Boolean!
+  "The first item's cursor, to pass as before for the previous page; null for an empty page."
   startCursor: String
+  "The last item's cursor, to pass as after for the next page; null for an empty page."
   endCursor: String
 }
 
+"How much of a date is known."
 enum DatePrecision {
+  "Only the year: \"2022\"."
   YEAR
+  "The year and month: \"2022-03\"."
   MONTH
+  "The full date: \"2022-03-11\"."
   DAY
 }
 
+"What sort of organisation it is."
 enum OrganisationKind {
+  "A political party."
   PARTY
+  "A newspaper, broadcaster, news agency or other outlet."
   MEDIA
+  "A government, ministry, parliament or other state body."
   GOVERNMENT
+  "A non-governmental organisation, movement or coalition."
   NGO
+  "A research institute or think tank."
   THINK_TANK
+  "Anything else; the kind when none is given."
   OTHER
 }
 
+"Whether a statement gives the speaker's own words or reports them."
 enum StatementKind {
   "Quoted words."
   DIRECT
@@ -3039,112 +3064,250 @@ enum StatementKind {
   INDIRECT
 }
 
+"How far an editor has checked a statement's wording and attribution. New and ingested statements are UNVERIFIED."
 enum StatementStatus {
+  "Not checked yet; the status of new and ingested statements."
   UNVERIFIED
+  "Checked: the speaker said these words."
   VERIFIED
+  "The wording or the attribution is contested."
   DISPUTED
+  "Attributed to someone who did not say it."
   MISATTRIBUTED
+  "Withdrawn by the source that reported it."
   RETRACTED
 }
 
 "A person, or an outlet or institution speaking as one."
 type Speaker implements Node & Named {
+  "The speaker's UUID."
   id: ID!
+  "The full name as usually written; unique among speakers, ignoring case and diacritics. At most 1,000 bytes."
   name: String!
   "Other spellings and transliterations."
   aliases: [String!]!
+  "A short note on who they are, e.g. 'exiled journalist'; \"\" (an empty string, not null) when none."
   description: String
   "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations ordered by id; ` + "`" + `at` + "`" + ` keeps those that held on that date."
-  affiliations(at: PartialDate, first: Int, after: String, last: Int, before: String): AffiliationConnection!
-  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
+  affiliations(
+    "Only affiliations that held on (some day of) this date."
+    at: PartialDate
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): AffiliationConnection!
+  "Statements attributed to this speaker, by date said (unknown dates first) unless orderBy says otherwise."
+  statements(
+    "Narrows the list further, as in Query.statements; filter.speakers and speakerNames are refused here (BAD_USER_INPUT)."
+    filter: StatementFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: StatementOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): StatementConnection!
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
+"A party, outlet, government body or other organisation that speakers belong to or that makes statements itself."
 type Organisation implements Node & Named {
+  "The organisation's UUID."
   id: ID!
+  "The full name; unique among organisations, ignoring case and diacritics. At most 1,000 bytes."
   name: String!
-  "Acronym or short name, e.g. APFP."
+  "Acronym or short name, e.g. APFP; unique among organisations when given; \"\" (an empty string, not null) when none."
   shortName: String
+  "Other names it is known by; empty when none."
   aliases: [String!]!
+  "What sort of organisation it is; OTHER when not given."
   kind: OrganisationKind!
   "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
   "Affiliations to this organisation; ` + "`" + `at` + "`" + ` keeps those that held on that date."
-  members(at: PartialDate, role: String, first: Int, after: String, last: Int, before: String): AffiliationConnection!
+  members(
+    "Only affiliations that held on (some day of) this date."
+    at: PartialDate
+    "Only affiliations with this role, ignoring case."
+    role: String
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): AffiliationConnection!
   "Statements by its members while they were members, or attributed to it explicitly."
-  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(
+    "Narrows the list further, as in Query.statements; filter.organisations and organisationNames are refused here (BAD_USER_INPUT)."
+    filter: StatementFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: StatementOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): StatementConnection!
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
 "A speaker's role in an organisation over a period. A null end means current."
 type Affiliation implements Node {
+  "The affiliation's UUID."
   id: ID!
+  "The member."
   speaker: Speaker!
+  "The organisation they belong to."
   organisation: Organisation!
+  "Their position, e.g. 'chairman', as written; \"\" (an empty string, not null) when none."
   role: String
+  "When it began; null when unknown, and then it counts as held on any date up to end."
   start: PartialDate
+  "When it ended; null while it lasts, or when unknown."
   end: PartialDate
+  "True when end is null."
   current: Boolean!
   "The source it was learnt from."
   source: Source
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
+"A subject statements are filed under; topics form a tree (parent, children)."
 type Topic implements Node & Named {
+  "The topic's UUID."
   id: ID!
+  "The topic's name, e.g. 'Foreign policy'. At most 1,000 bytes."
   name: String!
+  "Unique URL-safe key: lowercase ASCII words joined by hyphens, e.g. foreign-policy."
   slug: String!
+  "Other names it is known by; empty when none."
   aliases: [String!]!
+  "The broader topic it belongs to; null for a root topic."
   parent: Topic
-  children(first: Int, after: String, last: Int, before: String): TopicConnection!
+  "Its direct subtopics, by id (creation order)."
+  children(
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): TopicConnection!
   "Statements on this topic or any of its subtopics."
-  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
+  statements(
+    "Narrows the list further, as in Query.statements; filter.topics and topicNames are refused here (BAD_USER_INPUT)."
+    filter: StatementFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: StatementOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): StatementConnection!
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
 "A document statements come from."
 type Source implements Node {
+  "The source's UUID."
   id: ID!
+  "The document's title. At most 1,000 bytes."
   title: String!
+  "The organisation that published it; null when unknown."
   publisher: Organisation
+  "Where it was published; \"\" (an empty string, not null) when none."
   url: String
+  "An archived copy, e.g. on the Wayback Machine; \"\" (an empty string, not null) when none."
   archivedUrl: String
+  "Publication date; null when unknown."
   published: PartialDate
+  "BCP 47 language tag, e.g. en; \"\" (an empty string, not null) when none."
   language: String
-  "Hex SHA-256 of the text."
+  "Hex SHA-256 of the text, unique among sources (the same text is never stored twice); \"\" when there is no text."
   contentHash: String
-  "The stored text; statement spans are UTF-8 byte offsets into it."
+  "The stored text; statement spans are UTF-8 byte offsets into it. \"\" when no text is stored."
   text: String
-  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
+  "Statements taken from this source, by date said unless orderBy says otherwise."
+  statements(
+    "Narrows the list further, as in Query.statements; filter.sources is refused here (BAD_USER_INPUT)."
+    filter: StatementFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: StatementOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): StatementConnection!
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
 "A byte range [start, end) of a source's UTF-8 text."
 type Span {
+  "Offset of the first byte, from 0."
   start: Int!
+  "Offset just past the last byte."
   end: Int!
 }
 
 "A day or period a statement is about."
 type DateCoverage {
+  "Start of the period; null when open."
   from: PartialDate
+  "End of the period; null when open. A single day has from equal to to."
   to: PartialDate
-  "The words that name it, e.g. 'the rally on 8 March'."
+  "The words that name it, e.g. 'the rally on 8 March'; \"\" (not null) when none."
   label: String
 }
 
 "Something a speaker said or wrote, verbatim."
 type Statement implements Node {
+  "The statement's UUID."
   id: ID!
   "Exactly as in the source; never rewritten."
   text: String!
+  "DIRECT for quoted words, INDIRECT for reported speech."
   kind: StatementKind!
   "Null for unnamed sources, and for statements made by an organisation itself (see byOrganisation)."
   speaker: Speaker
@@ -3158,92 +3321,152 @@ type Statement implements Node {
   an outlet's report ("Harbour Wire reports that …"), an institution's statement. Speaker is then null.
   """
   byOrganisation: Boolean!
-  "The section heading the statement stood under in its source, as written there; its topic is named after it."
+  "The section heading the statement stood under in its source, as written there; its topic is named after it. \"\" (not null) when none."
   heading: String
   "The speaker's role when speaking, found the same way as organisation."
   role: String
   "True when organisation and role come from the speaker's affiliations rather than being given."
   organisationInferred: Boolean!
-  "The reporting verb: argued, wrote, said."
+  "The reporting verb: argued, wrote, said; \"\" (not null) when none."
   cue: String
+  "When it was said or written, to the precision known; null when unknown."
   said: PartialDate
+  "How much of said is known (its format tells the same); null when said is null."
   saidPrecision: DatePrecision
+  "Days or periods the statement is about (not when it was said); empty when none."
   covers: [DateCoverage!]!
+  "The topics it is filed under, in the order given; empty when none."
   topics: [Topic!]!
+  "The document it comes from; null when not recorded."
   source: Source
+  "Where the text stands in the source's text, as UTF-8 bytes; null when not recorded."
   span: Span
+  "BCP 47 language tag of the text, e.g. en; \"\" (an empty string, not null) when none."
   language: String
+  "How far an editor has checked it; UNVERIFIED until then."
   status: StatementStatus!
-  "Confidence of an extracted attribution, 0 to 1."
+  "Confidence of an extracted attribution, 0 to 1; 0 (not null) when not given, as for statements entered by hand."
   confidence: Float
+  "When the record was created."
   createdAt: Time!
+  "When the record was last changed (createdAt until then)."
   updatedAt: Time!
 }
 
+"One Speaker of a list, with its cursor."
 type SpeakerEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Speaker."
   node: Speaker!
 }
+"One page of a list of Speaker records (a Relay cursor connection)."
 type SpeakerConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [SpeakerEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Speaker!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
+"One Organisation of a list, with its cursor."
 type OrganisationEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Organisation."
   node: Organisation!
 }
+"One page of a list of Organisation records (a Relay cursor connection)."
 type OrganisationConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [OrganisationEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Organisation!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
+"One Affiliation of a list, with its cursor."
 type AffiliationEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Affiliation."
   node: Affiliation!
 }
+"One page of a list of Affiliation records (a Relay cursor connection)."
 type AffiliationConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [AffiliationEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Affiliation!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
+"One Topic of a list, with its cursor."
 type TopicEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Topic."
   node: Topic!
 }
+"One page of a list of Topic records (a Relay cursor connection)."
 type TopicConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [TopicEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Topic!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
+"One Source of a list, with its cursor."
 type SourceEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Source."
   node: Source!
 }
+"One page of a list of Source records (a Relay cursor connection)."
 type SourceConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [SourceEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Source!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
+"One Statement of a list, with its cursor."
 type StatementEdge {
+  "Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here."
   cursor: String!
+  "The Statement."
   node: Statement!
 }
+"One page of a list of Statement records (a Relay cursor connection)."
 type StatementConnection {
+  "The page's items with their cursors, in the list's order."
   edges: [StatementEdge!]!
+  "The page's items, in the list's order: edges without the cursors."
   nodes: [Statement!]!
+  "Where the page stands in the whole list, and the cursors to page on."
   pageInfo: PageInfo!
+  "Matches over all pages, not just this one. Costs a pass over every match: select it only when needed."
   totalCount: Int!
 }
 
 "A period; either end may be left open."
 input DateRangeInput {
+  "First day of the range, as a PartialDate (\"2022\" starts on 1 January 2022); left out or null: open."
   from: PartialDate
+  "Last day of the range, as a PartialDate (\"2022-03\" runs to 31 March 2022); left out or null: open."
   to: PartialDate
 }
 
@@ -3253,16 +3476,23 @@ Names match a record's name, short name, slug or any alias exactly, ignoring cas
 and diacritics; an unknown name is a NOT_FOUND error.
 """
 input StatementFilter {
+  "Statements by any of these speakers (ids)."
   speakers: [ID!]
+  "Statements by any speaker so named; joined with speakers (either matches)."
   speakerNames: [String!]
   "Statements by members at the time said, or attributed to the organisation explicitly."
   organisations: [ID!]
+  "Statements of any organisation so named, as for organisations; joined with organisations (either matches)."
   organisationNames: [String!]
   "These topics and all their subtopics."
   topics: [ID!]
+  "Statements on any topic so named (or its subtopics); joined with topics (either matches)."
   topicNames: [String!]
+  "Statements taken from any of these sources (ids)."
   sources: [ID!]
+  "Statements of any of these kinds."
   kinds: [StatementKind!]
+  "Statements with any of these statuses."
   statuses: [StatementStatus!]
   "Date said overlaps this range; statements of unknown date never match."
   said: DateRangeInput
@@ -3277,6 +3507,7 @@ input StatementFilter {
   textContains: String
 }
 
+"Selects speakers; the fields combine with AND, the values within one field with OR. Left out, a field does not filter."
 input SpeakerFilter {
   "Name or alias, or a word of one, starts with this; ignores case and diacritics."
   name: String
@@ -3286,22 +3517,29 @@ input SpeakerFilter {
   wikidataIds: [String!]
 }
 
+"Selects organisations; the fields combine with AND, the values within one field with OR. Left out, a field does not filter."
 input OrganisationFilter {
   "Name, short name or alias, or a word of one, starts with this."
   name: String
+  "Organisations of any of these kinds."
   kinds: [OrganisationKind!]
   "Has one of these Wikidata ids, e.g. Q42."
   wikidataIds: [String!]
 }
 
+"Selects affiliations; the fields combine with AND. Left out, a field does not filter."
 input AffiliationFilter {
+  "Affiliations of this speaker."
   speaker: ID
+  "Affiliations to this organisation."
   organisation: ID
+  "Affiliations with this role, equal ignoring case."
   role: String
   "Held on this date."
   at: PartialDate
 }
 
+"Selects topics; the fields combine with AND. Left out, a field does not filter."
 input TopicFilter {
   "Name, slug or alias, or a word of one, starts with this."
   name: String
@@ -3311,42 +3549,162 @@ input TopicFilter {
   rootsOnly: Boolean
 }
 
+"Selects sources; the fields combine with AND. Left out, a field does not filter."
 input SourceFilter {
+  "Sources published by this organisation."
   publisher: ID
+  "Published date overlaps this range; sources of unknown date never match."
   published: DateRangeInput
   "Title contains this, ignoring case and diacritics."
   title: String
 }
 
+"Reads. They need no token unless the server runs with --auth-reads (then any valid token). Lists are Relay cursor connections; a missing record asked for by id is NOT_FOUND, an id that is not a UUID BAD_USER_INPUT."
 type Query {
   "Any record by id, or null."
-  node(id: ID!): Node
+  node(
+    "The id of any record."
+    id: ID!
+  ): Node
   "Records by id, null where none."
-  nodes(ids: [ID!]!): [Node]!
+  nodes(
+    "Ids of any records, at most 1,000 (the page-size limit); the answer has one entry per id, in the same order."
+    ids: [ID!]!
+  ): [Node]!
 
-  speaker(id: ID!): Speaker!
-  speakers(filter: SpeakerFilter, orderBy: SpeakerOrder, first: Int, after: String, last: Int, before: String): SpeakerConnection!
-  organisation(id: ID!): Organisation!
-  organisations(filter: OrganisationFilter, orderBy: OrganisationOrder, first: Int, after: String, last: Int, before: String): OrganisationConnection!
-  affiliation(id: ID!): Affiliation!
-  affiliations(filter: AffiliationFilter, first: Int, after: String, last: Int, before: String): AffiliationConnection!
-  topic(id: ID!): Topic!
-  topics(filter: TopicFilter, first: Int, after: String, last: Int, before: String): TopicConnection!
-  source(id: ID!): Source!
-  sources(filter: SourceFilter, orderBy: SourceOrder, first: Int, after: String, last: Int, before: String): SourceConnection!
-  statement(id: ID!): Statement!
-  statements(filter: StatementFilter, orderBy: StatementOrder, first: Int, after: String, last: Int, before: String): StatementConnection!
+  "The speaker with this id; NOT_FOUND when there is none."
+  speaker(
+    "The speaker's UUID."
+    id: ID!
+  ): Speaker!
+  "Speakers, by id (creation order) unless orderBy says otherwise."
+  speakers(
+    "Which speakers; all when left out."
+    filter: SpeakerFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: SpeakerOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): SpeakerConnection!
+  "The organisation with this id; NOT_FOUND when there is none."
+  organisation(
+    "The organisation's UUID."
+    id: ID!
+  ): Organisation!
+  "Organisations, by id (creation order) unless orderBy says otherwise."
+  organisations(
+    "Which organisations; all when left out."
+    filter: OrganisationFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: OrganisationOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): OrganisationConnection!
+  "The affiliation with this id; NOT_FOUND when there is none."
+  affiliation(
+    "The affiliation's UUID."
+    id: ID!
+  ): Affiliation!
+  "Affiliations, by id (creation order)."
+  affiliations(
+    "Which affiliations; all when left out."
+    filter: AffiliationFilter
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): AffiliationConnection!
+  "The topic with this id; NOT_FOUND when there is none."
+  topic(
+    "The topic's UUID."
+    id: ID!
+  ): Topic!
+  "Topics, by id (creation order)."
+  topics(
+    "Which topics; all when left out."
+    filter: TopicFilter
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): TopicConnection!
+  "The source with this id; NOT_FOUND when there is none."
+  source(
+    "The source's UUID."
+    id: ID!
+  ): Source!
+  "Sources, by date published (unknown dates first) then id, unless orderBy says otherwise."
+  sources(
+    "Which sources; all when left out."
+    filter: SourceFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: SourceOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): SourceConnection!
+  "The statement with this id; NOT_FOUND when there is none."
+  statement(
+    "The statement's UUID."
+    id: ID!
+  ): Statement!
+  "Statements, by date said (unknown dates first) then id, unless orderBy says otherwise."
+  statements(
+    "Which statements; all when left out."
+    filter: StatementFilter
+    "The order of the list and its direction; its default order, ascending, when left out. Cursors work only in the order that gave them."
+    orderBy: StatementOrder
+    "Page forward: at most this many items, from the start or after ` + "`" + `after` + "`" + `. Left out or 0: 20. At most 1,000 (the server's --max-page-size may set less): more is LIMIT_EXCEEDED, a negative number BAD_USER_INPUT."
+    first: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.endCursor): the page starts just after it. A malformed cursor is BAD_USER_INPUT."
+    after: String
+    "Page backward: at most this many items, from the end or before ` + "`" + `before` + "`" + `. Ignored when first is given; bounded as first is."
+    last: Int
+    "A cursor from this list in the same order (an edge's cursor, or pageInfo.startCursor): the page ends just before it."
+    before: String
+  ): StatementConnection!
 
   """
   What ingestDocument would store, without storing anything. Needs an EDITOR
   token, as ingestDocument does: extracting a document of up to 2 MiB costs
   about a second of a core, more than an open read should.
   """
-  previewDocument(input: DocumentInput!): DocumentPreview! @hasRole(role: EDITOR)
+  previewDocument(
+    "The document, as for ingestDocument."
+    input: DocumentInput!
+  ): DocumentPreview! @hasRole(role: EDITOR)
 }
 
+"How a document's text is marked up."
 enum DocumentFormat {
+  "Plain text; the default."
   TEXT
+  "Markdown: heading, list and quote markers, emphasis and link targets are stripped; spans refer to the text that remains."
   MARKDOWN
   "Tags are stripped; spans refer to the text that remains."
   HTML
@@ -3354,12 +3712,15 @@ enum DocumentFormat {
 
 "A document to extract attributed statements from."
 input DocumentInput {
-  "UTF-8 text; invalid UTF-8 is refused."
+  "UTF-8 text; invalid UTF-8 is refused. At most 2 MiB by default (the server's --max-document-bytes): more is LIMIT_EXCEEDED."
   text: String!
+  "How the text is marked up; TEXT when left out."
   format: DocumentFormat = TEXT
   "Defaults to the first line of the text."
   title: String
+  "Where the document was published."
   url: String
+  "An archived copy of it."
   archivedUrl: String
   "The publishing organisation's id, name or short name; an unknown name creates it."
   publisher: String
@@ -3371,7 +3732,9 @@ input DocumentInput {
 
 "A statement found in a document, before it is stored."
 type PreviewStatement {
+  "The statement's words, exactly as in the text."
   text: String!
+  "DIRECT for quoted words, INDIRECT for reported speech."
   kind: StatementKind!
   "Byte span in the document's text (after markup is removed)."
   span: Span!
@@ -3383,30 +3746,43 @@ type PreviewStatement {
   organisationName: String
   "True when the organisation itself is the source (an outlet's report, an institution's statement)."
   byOrganisation: Boolean!
+  "The speaker's role as the document gives it, e.g. 'party chairman'; null when it gives none."
   role: String
+  "The reporting verb: argued, wrote, said; null when none."
   cue: String
   "The topic the statement is filed under: named after its section heading, resolved against stored topics."
   topicName: String
   "The section heading the statement stands under, as written."
   heading: String
+  "When it was said, from the document's wording and date; null when unknown."
   said: PartialDate
+  "Days or periods the statement is about; empty when none."
   covers: [DateCoverage!]!
+  "How sure the extractor is of the attribution, 0 to 1."
   confidence: Float!
 }
 
 "A speaker, organisation or topic a document refers to: stored already (existing), or new."
 type PreviewRecord {
+  "The name the document establishes, e.g. a speaker's full name."
   name: String!
+  "True when no stored record has this name: ingesting would create one."
   new: Boolean!
   "Stored and given new names by the document."
   changed: Boolean!
+  "Other names the document uses for it."
   aliases: [String!]!
+  "The stored record it resolves to; null when new."
   existing: Named
 }
 
+"An affiliation the document states (a speaker's role in an organisation) that is not stored yet."
 type PreviewAffiliation {
+  "The speaker's name as in DocumentPreview.speakers."
   speakerName: String!
+  "The organisation's name as in DocumentPreview.organisations."
   organisationName: String!
+  "The role, e.g. 'spokeswoman'; null when the document gives none."
   role: String
 }
 
@@ -3414,210 +3790,448 @@ type PreviewAffiliation {
 type DocumentPreview {
   "The stored source with the same text, if any: then nothing would be stored."
   existingSource: Source
+  "The title the source would get: the one given, or else the text's first line."
   title: String!
+  "The publication date the source would get; null when neither given nor found in the text."
   published: PartialDate
+  "Hex SHA-256 of the text, which identifies the source."
   contentHash: String!
   "The text spans refer to."
   text: String!
+  "The statements found, in the order of the text."
   statements: [PreviewStatement!]!
+  "The speakers the document names."
   speakers: [PreviewRecord!]!
+  "The organisations the document names."
   organisations: [PreviewRecord!]!
+  "The topics its statements would be filed under."
   topics: [PreviewRecord!]!
   "Affiliations the text states that are not stored yet."
   affiliations: [PreviewAffiliation!]!
 }
 
+"What ingestDocument stored."
 type IngestResult {
+  "The source stored for the document, or the one already stored with the same text."
   source: Source!
   "False when a source with the same text was stored already: nothing was written."
   created: Boolean!
   "Statements stored from the document."
   statementCount: Int!
+  "Speakers created for the document; empty when all were known."
   newSpeakers: [Speaker!]!
+  "Organisations created for the document; empty when all were known."
   newOrganisations: [Organisation!]!
+  "Topics created for the document; empty when all were known."
   newTopics: [Topic!]!
 }
 
+"A new speaker."
 input CreateSpeakerInput {
+  "Full name, trimmed; must have a letter or digit, and no other speaker may have it (ignoring case and diacritics): CONFLICT. At most 1,000 bytes."
   name: String!
+  "Other names; trimmed, and those equal to the name or to each other (ignoring case and diacritics) dropped. Each at most 1,000 bytes."
   aliases: [String!]
+  "A short note on who they are. At most 10,000 bytes."
   description: String
+  "Wikidata id: Q followed by digits, e.g. Q42."
   wikidataId: String
 }
 
 "Fields left out stay as they are; null clears an optional field."
 input UpdateSpeakerInput {
+  "New full name; as in CreateSpeakerInput. Null is refused (a speaker needs a name)."
   name: String
+  "Replaces all the aliases (addAlias and removeAlias change one); null clears them."
   aliases: [String!]
+  "New note; null clears it."
   description: String
+  "New Wikidata id (Q followed by digits); null clears it."
   wikidataId: String
 }
 
+"A new organisation."
 input CreateOrganisationInput {
+  "Full name, trimmed; no other organisation may have it (ignoring case and diacritics): CONFLICT. At most 1,000 bytes."
   name: String!
+  "Acronym or short name, e.g. APFP; no other organisation may have it: CONFLICT. At most 1,000 bytes."
   shortName: String
+  "Other names; trimmed, and those equal to the name, short name or each other dropped."
   aliases: [String!]
+  "What sort of organisation; OTHER when left out."
   kind: OrganisationKind = OTHER
+  "Wikidata id: Q followed by digits, e.g. Q42."
   wikidataId: String
 }
 
+"Fields left out stay as they are; null clears an optional field."
 input UpdateOrganisationInput {
+  "New full name; as in CreateOrganisationInput. Null is refused."
   name: String
+  "New short name; null clears it."
   shortName: String
+  "Replaces all the aliases; null clears them."
   aliases: [String!]
+  "New kind; null makes it OTHER."
   kind: OrganisationKind
+  "New Wikidata id (Q followed by digits); null clears it."
   wikidataId: String
 }
 
+"A speaker's role in an organisation over a period."
 input AddAffiliationInput {
+  "The member's id."
   speaker: ID!
+  "The organisation's id."
   organisation: ID!
+  "Their position, e.g. 'chairman'. At most 1,000 bytes."
   role: String
+  "When it began; left out when unknown."
   start: PartialDate
+  "When it ended; left out while it lasts. Must not be before start."
   end: PartialDate
+  "The id of the source it was learnt from."
   source: ID
 }
 
+"Fields left out stay as they are; null clears a field. Speaker and organisation cannot change: delete and add instead."
 input UpdateAffiliationInput {
+  "New role; null clears it."
   role: String
+  "New start; null makes it unknown."
   start: PartialDate
+  "New end; null makes it current again."
   end: PartialDate
+  "New source id; null clears it."
   source: ID
 }
 
+"A new topic."
 input CreateTopicInput {
+  "The topic's name; must have a letter or digit. At most 1,000 bytes."
   name: String!
-  "Derived from the name when left out."
+  "Unique key, lowercase ASCII words joined by hyphens (CONFLICT when taken); derived from the name when left out (\"Foreign Policy\" gives foreign-policy)."
   slug: String
+  "Other names; trimmed, and those equal to the name or to each other dropped."
   aliases: [String!]
+  "The id of the broader topic it belongs to; left out for a root topic."
   parent: ID
 }
 
+"Fields left out stay as they are; null clears an optional field."
 input UpdateTopicInput {
+  "New name (the slug stays as it is). Null is refused."
   name: String
+  "New slug, as in CreateTopicInput."
   slug: String
+  "Replaces all the aliases; null clears them."
   aliases: [String!]
+  "New parent id; null makes it a root topic. A topic cannot be its own parent."
   parent: ID
 }
 
+"A new source. To extract statements from a document as well, use ingestDocument."
 input CreateSourceInput {
+  "The document's title. At most 1,000 bytes."
   title: String!
+  "The id of the organisation that published it."
   publisher: ID
+  "Where it was published. At most 4,096 bytes."
   url: String
+  "An archived copy of it. At most 4,096 bytes."
   archivedUrl: String
+  "Publication date."
   published: PartialDate
+  "BCP 47 language tag, e.g. en."
   language: String
+  "The document's text, which statement spans point into; no other source may have the same text (CONFLICT). Cannot be changed later."
   text: String
 }
 
+"Fields left out stay as they are; null clears an optional field. The text cannot change."
 input UpdateSourceInput {
+  "New title. Null is refused."
   title: String
+  "New publisher id; null clears it."
   publisher: ID
+  "New URL; null clears it."
   url: String
+  "New archived URL; null clears it."
   archivedUrl: String
+  "New publication date; null makes it unknown."
   published: PartialDate
+  "New language tag; null clears it."
   language: String
 }
 
+"A byte range [start, end) of the source's UTF-8 text."
 input SpanInput {
+  "Offset of the first byte, from 0."
   start: Int!
+  "Offset just past the last byte; at least start, at most the text's length."
   end: Int!
 }
 
+"A day or period a statement is about; from, to or both must be given."
 input DateCoverageInput {
+  "Start of the period; left out when open."
   from: PartialDate
+  "End of the period; left out when open. For one day give from and to equal."
   to: PartialDate
+  "The words that name it, e.g. 'the rally on 8 March'. At most 1,000 bytes."
   label: String
 }
 
+"A new statement. Statements longer than 64 KiB (the server's --max-statement-bytes) are refused with LIMIT_EXCEEDED."
 input CreateStatementInput {
   "Verbatim. With source and span, it must equal those bytes of the source's text."
   text: String!
+  "DIRECT for quoted words, INDIRECT for reported speech."
   kind: StatementKind!
+  "The speaker's id; left out for unnamed sources and statements by an organisation."
   speaker: ID
   "Leave out to take the speaker's organisation at the time from their affiliations."
   organisation: ID
   "The organisation itself made the statement: needs organisation and no speaker."
   byOrganisation: Boolean = false
+  "The section heading it stands under in its source. At most 1,000 bytes."
   heading: String
+  "The speaker's role when speaking. Left out, with organisation left out too, it comes from their affiliation at the time. At most 1,000 bytes."
   role: String
+  "The reporting verb: argued, wrote, said. At most 1,000 bytes."
   cue: String
+  "When it was said."
   said: PartialDate
+  "Days or periods it is about."
   covers: [DateCoverageInput!]
+  "Ids of the topics to file it under; repeats are dropped."
   topics: [ID!]
+  "The id of the source it comes from."
   source: ID
+  "Where the text stands in the source's text; needs source."
   span: SpanInput
+  "BCP 47 language tag, e.g. en."
   language: String
+  "UNVERIFIED when left out."
   status: StatementStatus = UNVERIFIED
+  "Confidence of the attribution, 0 to 1."
   confidence: Float
 }
 
+"Fields left out stay as they are; null clears an optional field. Changes are kept in the statement's history."
 input UpdateStatementInput {
+  "New text, verbatim; must still equal its span of the source when it has one. Null is refused."
   text: String
+  "New kind. Null is refused."
   kind: StatementKind
+  "New speaker id; null makes it an unnamed source."
   speaker: ID
+  "New explicit organisation id; null takes it from the speaker's affiliations again."
   organisation: ID
   "The organisation itself made the statement: needs organisation and no speaker."
   byOrganisation: Boolean
+  "New heading; null clears it."
   heading: String
+  "New role; null clears it (then, when organisation is not given either, it comes from the speaker's affiliation at the time)."
   role: String
+  "New reporting verb; null clears it."
   cue: String
+  "New date said; null makes it unknown."
   said: PartialDate
+  "Replaces all its coverage; null clears it."
   covers: [DateCoverageInput!]
+  "Replaces all its topics (attachTopics and detachTopics change some); null clears them."
   topics: [ID!]
+  "New source id; null clears it (and then span must be cleared too)."
   source: ID
+  "New span; null clears it."
   span: SpanInput
+  "New language tag; null clears it."
   language: String
+  "New status; null makes it UNVERIFIED."
   status: StatementStatus
+  "New confidence, 0 to 1; null makes it 0."
   confidence: Float
 }
 
+"Writes. Each needs an API token (Authorization: Bearer TOKEN) of the role its @hasRole names, or ADMIN; each runs in one transaction, so a refused write changes nothing, and each change is kept in the record's history."
 type Mutation {
-  createSpeaker(input: CreateSpeakerInput!): Speaker! @hasRole(role: EDITOR)
-  updateSpeaker(id: ID!, input: UpdateSpeakerInput!): Speaker! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while the speaker has statements, unless cascade deletes them too."
-  deleteSpeaker(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
-  "Moves drop's statements, affiliations and names to keep, then deletes drop."
-  mergeSpeakers(keep: ID!, drop: ID!): Speaker! @hasRole(role: ADMIN)
+  "Creates a speaker. Needs an EDITOR token (or ADMIN)."
+  createSpeaker(
+    "The new values."
+    input: CreateSpeakerInput!
+  ): Speaker! @hasRole(role: EDITOR)
+  "Changes a speaker's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
+  updateSpeaker(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateSpeakerInput!
+  ): Speaker! @hasRole(role: EDITOR)
+  "Deletes a speaker and their affiliations; returns its id. Refused with CONFLICT while the speaker has statements, unless cascade deletes them (and their claim reviews) too. Needs an ADMIN token."
+  deleteSpeaker(
+    "The record's UUID."
+    id: ID!
+    "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
+    cascade: Boolean = false
+  ): ID! @hasRole(role: ADMIN)
+  "Moves drop's statements and affiliations to keep, adds drop's name and aliases to keep's aliases, fills keep's empty description and wikidataId from drop's, then deletes drop. Needs an ADMIN token."
+  mergeSpeakers(
+    "The id of the record that stays."
+    keep: ID!
+    "The id of the record merged into keep and deleted."
+    drop: ID!
+  ): Speaker! @hasRole(role: ADMIN)
 
-  createOrganisation(input: CreateOrganisationInput!): Organisation! @hasRole(role: EDITOR)
-  updateOrganisation(id: ID!, input: UpdateOrganisationInput!): Organisation! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while statements or sources name it, unless cascade detaches them."
-  deleteOrganisation(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
-  mergeOrganisations(keep: ID!, drop: ID!): Organisation! @hasRole(role: ADMIN)
+  "Creates an organisation. Needs an EDITOR token (or ADMIN)."
+  createOrganisation(
+    "The new values."
+    input: CreateOrganisationInput!
+  ): Organisation! @hasRole(role: EDITOR)
+  "Changes an organisation's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
+  updateOrganisation(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateOrganisationInput!
+  ): Organisation! @hasRole(role: EDITOR)
+  "Deletes an organisation and its affiliations; returns its id. Refused with CONFLICT while statements name it, it publishes sources or it wrote claim reviews, unless cascade: then those statements lose the organisation, those sources the publisher, and its claim reviews are deleted. Needs an ADMIN token."
+  deleteOrganisation(
+    "The record's UUID."
+    id: ID!
+    "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
+    cascade: Boolean = false
+  ): ID! @hasRole(role: ADMIN)
+  "Moves drop's statements, affiliations, published sources and claim reviews to keep, adds drop's names to keep's aliases, then deletes drop. Needs an ADMIN token."
+  mergeOrganisations(
+    "The id of the record that stays."
+    keep: ID!
+    "The id of the record merged into keep and deleted."
+    drop: ID!
+  ): Organisation! @hasRole(role: ADMIN)
 
-  "Adds another name to a speaker, organisation or topic."
-  addAlias(id: ID!, alias: String!): Named! @hasRole(role: EDITOR)
-  removeAlias(id: ID!, alias: String!): Named! @hasRole(role: EDITOR)
+  "Adds another name to a speaker, organisation or topic. Needs an EDITOR token (or ADMIN)."
+  addAlias(
+    "The id of a speaker, organisation or topic."
+    id: ID!
+    "The name to add; CONFLICT when the record has it already as an alias (ignoring case and diacritics). At most 1,000 bytes."
+    alias: String!
+  ): Named! @hasRole(role: EDITOR)
+  "Removes a name (matched ignoring case and diacritics) from a speaker's, organisation's or topic's aliases; NOT_FOUND when it has no such alias. Needs an EDITOR token (or ADMIN)."
+  removeAlias(
+    "The id of a speaker, organisation or topic."
+    id: ID!
+    "The alias to remove."
+    alias: String!
+  ): Named! @hasRole(role: EDITOR)
 
-  addAffiliation(input: AddAffiliationInput!): Affiliation! @hasRole(role: EDITOR)
-  updateAffiliation(id: ID!, input: UpdateAffiliationInput!): Affiliation! @hasRole(role: EDITOR)
-  endAffiliation(id: ID!, end: PartialDate!): Affiliation! @hasRole(role: EDITOR)
-  deleteAffiliation(id: ID!): ID! @hasRole(role: ADMIN)
+  "Records a speaker's role in an organisation over a period. Needs an EDITOR token (or ADMIN)."
+  addAffiliation(
+    "The new values."
+    input: AddAffiliationInput!
+  ): Affiliation! @hasRole(role: EDITOR)
+  "Changes an affiliation's role, dates or source. Needs an EDITOR token (or ADMIN)."
+  updateAffiliation(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateAffiliationInput!
+  ): Affiliation! @hasRole(role: EDITOR)
+  "Sets an affiliation's end date. Needs an EDITOR token (or ADMIN)."
+  endAffiliation(
+    "The record's UUID."
+    id: ID!
+    "The end date; must not be before the start."
+    end: PartialDate!
+  ): Affiliation! @hasRole(role: EDITOR)
+  "Deletes an affiliation; returns its id. Needs an ADMIN token."
+  deleteAffiliation(
+    "The record's UUID."
+    id: ID!
+  ): ID! @hasRole(role: ADMIN)
 
-  createTopic(input: CreateTopicInput!): Topic! @hasRole(role: EDITOR)
-  updateTopic(id: ID!, input: UpdateTopicInput!): Topic! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while it has statements or subtopics, unless cascade detaches them."
-  deleteTopic(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
+  "Creates a topic. Needs an EDITOR token (or ADMIN)."
+  createTopic(
+    "The new values."
+    input: CreateTopicInput!
+  ): Topic! @hasRole(role: EDITOR)
+  "Changes a topic's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
+  updateTopic(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateTopicInput!
+  ): Topic! @hasRole(role: EDITOR)
+  "Deletes a topic; returns its id. Refused with CONFLICT while it has statements or subtopics, unless cascade: then it is removed from its statements and its subtopics move to its parent. Needs an ADMIN token."
+  deleteTopic(
+    "The record's UUID."
+    id: ID!
+    "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
+    cascade: Boolean = false
+  ): ID! @hasRole(role: ADMIN)
 
-  createSource(input: CreateSourceInput!): Source! @hasRole(role: EDITOR)
-  updateSource(id: ID!, input: UpdateSourceInput!): Source! @hasRole(role: EDITOR)
-  "Refused with CONFLICT while it has statements, unless cascade deletes them too."
-  deleteSource(id: ID!, cascade: Boolean = false): ID! @hasRole(role: ADMIN)
+  "Creates a source. Needs an EDITOR token (or ADMIN)."
+  createSource(
+    "The new values."
+    input: CreateSourceInput!
+  ): Source! @hasRole(role: EDITOR)
+  "Changes a source's fields (not its text); returns it as stored. Needs an EDITOR token (or ADMIN)."
+  updateSource(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateSourceInput!
+  ): Source! @hasRole(role: EDITOR)
+  "Deletes a source; returns its id. Affiliations learnt from it lose the reference. Refused with CONFLICT while it has statements, unless cascade deletes them (and their claim reviews) too. Needs an ADMIN token."
+  deleteSource(
+    "The record's UUID."
+    id: ID!
+    "Also delete or detach what depends on the record (see above), in the same transaction, instead of refusing with CONFLICT."
+    cascade: Boolean = false
+  ): ID! @hasRole(role: ADMIN)
 
-  createStatement(input: CreateStatementInput!): Statement! @hasRole(role: EDITOR)
-  updateStatement(id: ID!, input: UpdateStatementInput!): Statement! @hasRole(role: EDITOR)
-  deleteStatement(id: ID!): ID! @hasRole(role: ADMIN)
-  attachTopics(statement: ID!, topics: [ID!]!): Statement! @hasRole(role: EDITOR)
-  detachTopics(statement: ID!, topics: [ID!]!): Statement! @hasRole(role: EDITOR)
+  "Creates a statement. Needs an EDITOR token (or ADMIN)."
+  createStatement(
+    "The new values."
+    input: CreateStatementInput!
+  ): Statement! @hasRole(role: EDITOR)
+  "Changes a statement's fields; returns it as stored. Needs an EDITOR token (or ADMIN)."
+  updateStatement(
+    "The record's UUID."
+    id: ID!
+    "The new values."
+    input: UpdateStatementInput!
+  ): Statement! @hasRole(role: EDITOR)
+  "Deletes a statement and its claim reviews; returns its id. Needs an ADMIN token."
+  deleteStatement(
+    "The record's UUID."
+    id: ID!
+  ): ID! @hasRole(role: ADMIN)
+  "Adds topics to a statement; topics it has already stay as they are. Needs an EDITOR token (or ADMIN)."
+  attachTopics(
+    "The statement's id."
+    statement: ID!
+    "Ids of the topics to add."
+    topics: [ID!]!
+  ): Statement! @hasRole(role: EDITOR)
+  "Removes topics from a statement; topics it does not have are ignored. Needs an EDITOR token (or ADMIN)."
+  detachTopics(
+    "The statement's id."
+    statement: ID!
+    "Ids of the topics to remove."
+    topics: [ID!]!
+  ): Statement! @hasRole(role: EDITOR)
 
   """
   Extracts the attributed statements of a document and stores the source, its
   statements (UNVERIFIED), and the speakers, organisations, topics and
   affiliations they name, resolving names against stored records. A document
-  whose text is stored already changes nothing.
+  whose text is stored already changes nothing. Needs an EDITOR token (or ADMIN).
   """
-  ingestDocument(input: DocumentInput!): IngestResult! @hasRole(role: EDITOR)
+  ingestDocument(
+    "The document and what is known about it."
+    input: DocumentInput!
+  ): IngestResult! @hasRole(role: EDITOR)
 }
 `, BuiltIn: false},
 	{Name: "schema/facets.graphqls", Input: sourceData("schema/facets.graphqls"), BuiltIn: false},

@@ -61,8 +61,9 @@ var onPostgres = []func(*testing.T){
 
 // bboltOnly are the tests that open a store but run on bbolt alone, and why.
 var bboltOnly = map[string]string{
-	"TestAdminBackup": "GET /admin/backup serves a copy of the bbolt file; PostgreSQL is backed up with its own tools",
-	"TestMetrics":     "checks the file's size and bbolt's free pages against the metrics",
+	"TestAdminBackup":       "GET /admin/backup serves a copy of the bbolt file; PostgreSQL is backed up with its own tools",
+	"TestMetrics":           "checks the file's size and bbolt's free pages against the metrics",
+	"TestSchemaIsDescribed": "reads the schema, which is the same over every backend",
 }
 
 // TestPostgres runs the tests in onPostgres on PostgreSQL, each in a schema

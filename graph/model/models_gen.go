@@ -14,145 +14,231 @@ import (
 	"github.com/quotedb/quotedb/verify"
 )
 
+// A speaker's role in an organisation over a period.
 type AddAffiliationInput struct {
-	Speaker      string                               `json:"speaker"`
-	Organisation string                               `json:"organisation"`
-	Role         graphql.Omittable[*string]           `json:"role,omitempty"`
-	Start        graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
-	End          graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
-	Source       graphql.Omittable[*string]           `json:"source,omitempty"`
+	// The member's id.
+	Speaker string `json:"speaker"`
+	// The organisation's id.
+	Organisation string `json:"organisation"`
+	// Their position, e.g. 'chairman'. At most 1,000 bytes.
+	Role graphql.Omittable[*string] `json:"role,omitempty"`
+	// When it began; left out when unknown.
+	Start graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
+	// When it ended; left out while it lasts. Must not be before start.
+	End graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
+	// The id of the source it was learnt from.
+	Source graphql.Omittable[*string] `json:"source,omitempty"`
 }
 
+// One page of a list of Affiliation records (a Relay cursor connection).
 type AffiliationConnection struct {
-	Edges      []*AffiliationEdge   `json:"edges"`
-	Nodes      []*store.Affiliation `json:"nodes"`
-	PageInfo   *PageInfo            `json:"pageInfo"`
-	TotalCount int                  `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*AffiliationEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Affiliation `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One Affiliation of a list, with its cursor.
 type AffiliationEdge struct {
-	Cursor string             `json:"cursor"`
-	Node   *store.Affiliation `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Affiliation.
+	Node *store.Affiliation `json:"node"`
 }
 
+// Selects affiliations; the fields combine with AND. Left out, a field does not filter.
 type AffiliationFilter struct {
-	Speaker      graphql.Omittable[*string] `json:"speaker,omitempty"`
+	// Affiliations of this speaker.
+	Speaker graphql.Omittable[*string] `json:"speaker,omitempty"`
+	// Affiliations to this organisation.
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
-	Role         graphql.Omittable[*string] `json:"role,omitempty"`
+	// Affiliations with this role, equal ignoring case.
+	Role graphql.Omittable[*string] `json:"role,omitempty"`
 	// Held on this date.
 	At graphql.Omittable[*partialdate.Date] `json:"at,omitempty"`
 }
 
+// One page of a list of ClaimReview records (a Relay cursor connection).
 type ClaimReviewConnection struct {
-	Edges      []*ClaimReviewEdge   `json:"edges"`
-	Nodes      []*store.ClaimReview `json:"nodes"`
-	PageInfo   *PageInfo            `json:"pageInfo"`
-	TotalCount int                  `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*ClaimReviewEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.ClaimReview `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One ClaimReview of a list, with its cursor.
 type ClaimReviewEdge struct {
-	Cursor string             `json:"cursor"`
-	Node   *store.ClaimReview `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The ClaimReview.
+	Node *store.ClaimReview `json:"node"`
 }
 
+// Selects claim reviews; the fields combine with AND. Left out, a field does not filter.
 type ClaimReviewFilter struct {
+	// Reviews of this statement.
 	Statement graphql.Omittable[*string] `json:"statement,omitempty"`
-	Reviewer  graphql.Omittable[*string] `json:"reviewer,omitempty"`
+	// Reviews published by this organisation.
+	Reviewer graphql.Omittable[*string] `json:"reviewer,omitempty"`
 }
 
+// A new claim review. ratingValue must lie between worstRating and bestRating, which must differ.
 type CreateClaimReviewInput struct {
-	Statement   string  `json:"statement"`
-	Reviewer    string  `json:"reviewer"`
-	RatingText  string  `json:"ratingText"`
+	// The reviewed statement's id.
+	Statement string `json:"statement"`
+	// The id of the organisation that published the review.
+	Reviewer string `json:"reviewer"`
+	// The verdict in words: True, Misleading, False. At most 1,000 bytes.
+	RatingText string `json:"ratingText"`
+	// The verdict on the reviewer's scale, between worstRating and bestRating.
 	RatingValue float64 `json:"ratingValue"`
-	BestRating  float64 `json:"bestRating"`
+	// The best verdict on the scale; a finite number other than worstRating.
+	BestRating float64 `json:"bestRating"`
+	// The worst verdict on the scale; a finite number.
 	WorstRating float64 `json:"worstRating"`
 	// An absolute http or https URL.
-	URL  string                               `json:"url"`
+	URL string `json:"url"`
+	// When the review was published.
 	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
 }
 
+// A new organisation.
 type CreateOrganisationInput struct {
-	Name       string                            `json:"name"`
-	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
-	Aliases    graphql.Omittable[[]string]       `json:"aliases,omitempty"`
-	Kind       graphql.Omittable[*store.OrgKind] `json:"kind,omitempty"`
-	WikidataID graphql.Omittable[*string]        `json:"wikidataId,omitempty"`
+	// Full name, trimmed; no other organisation may have it (ignoring case and diacritics): CONFLICT. At most 1,000 bytes.
+	Name string `json:"name"`
+	// Acronym or short name, e.g. APFP; no other organisation may have it: CONFLICT. At most 1,000 bytes.
+	ShortName graphql.Omittable[*string] `json:"shortName,omitempty"`
+	// Other names; trimmed, and those equal to the name, short name or each other dropped.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// What sort of organisation; OTHER when left out.
+	Kind graphql.Omittable[*store.OrgKind] `json:"kind,omitempty"`
+	// Wikidata id: Q followed by digits, e.g. Q42.
+	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
 }
 
+// A new source. To extract statements from a document as well, use ingestDocument.
 type CreateSourceInput struct {
-	Title       string                               `json:"title"`
-	Publisher   graphql.Omittable[*string]           `json:"publisher,omitempty"`
-	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
-	ArchivedURL graphql.Omittable[*string]           `json:"archivedUrl,omitempty"`
-	Published   graphql.Omittable[*partialdate.Date] `json:"published,omitempty"`
-	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
-	Text        graphql.Omittable[*string]           `json:"text,omitempty"`
+	// The document's title. At most 1,000 bytes.
+	Title string `json:"title"`
+	// The id of the organisation that published it.
+	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
+	// Where it was published. At most 4,096 bytes.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// An archived copy of it. At most 4,096 bytes.
+	ArchivedURL graphql.Omittable[*string] `json:"archivedUrl,omitempty"`
+	// Publication date.
+	Published graphql.Omittable[*partialdate.Date] `json:"published,omitempty"`
+	// BCP 47 language tag, e.g. en.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
+	// The document's text, which statement spans point into; no other source may have the same text (CONFLICT). Cannot be changed later.
+	Text graphql.Omittable[*string] `json:"text,omitempty"`
 }
 
+// A new speaker.
 type CreateSpeakerInput struct {
-	Name        string                      `json:"name"`
-	Aliases     graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	Description graphql.Omittable[*string]  `json:"description,omitempty"`
-	WikidataID  graphql.Omittable[*string]  `json:"wikidataId,omitempty"`
+	// Full name, trimmed; must have a letter or digit, and no other speaker may have it (ignoring case and diacritics): CONFLICT. At most 1,000 bytes.
+	Name string `json:"name"`
+	// Other names; trimmed, and those equal to the name or to each other (ignoring case and diacritics) dropped. Each at most 1,000 bytes.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// A short note on who they are. At most 10,000 bytes.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// Wikidata id: Q followed by digits, e.g. Q42.
+	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
 }
 
+// A new statement. Statements longer than 64 KiB (the server's --max-statement-bytes) are refused with LIMIT_EXCEEDED.
 type CreateStatementInput struct {
 	// Verbatim. With source and span, it must equal those bytes of the source's text.
-	Text    string                     `json:"text"`
-	Kind    store.StatementKind        `json:"kind"`
+	Text string `json:"text"`
+	// DIRECT for quoted words, INDIRECT for reported speech.
+	Kind store.StatementKind `json:"kind"`
+	// The speaker's id; left out for unnamed sources and statements by an organisation.
 	Speaker graphql.Omittable[*string] `json:"speaker,omitempty"`
 	// Leave out to take the speaker's organisation at the time from their affiliations.
 	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
 	// The organisation itself made the statement: needs organisation and no speaker.
-	ByOrganisation graphql.Omittable[*bool]                `json:"byOrganisation,omitempty"`
-	Heading        graphql.Omittable[*string]              `json:"heading,omitempty"`
-	Role           graphql.Omittable[*string]              `json:"role,omitempty"`
-	Cue            graphql.Omittable[*string]              `json:"cue,omitempty"`
-	Said           graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
-	Covers         graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
-	Topics         graphql.Omittable[[]string]             `json:"topics,omitempty"`
-	Source         graphql.Omittable[*string]              `json:"source,omitempty"`
-	Span           graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
-	Language       graphql.Omittable[*string]              `json:"language,omitempty"`
-	Status         graphql.Omittable[*store.Status]        `json:"status,omitempty"`
-	Confidence     graphql.Omittable[*float64]             `json:"confidence,omitempty"`
+	ByOrganisation graphql.Omittable[*bool] `json:"byOrganisation,omitempty"`
+	// The section heading it stands under in its source. At most 1,000 bytes.
+	Heading graphql.Omittable[*string] `json:"heading,omitempty"`
+	// The speaker's role when speaking. Left out, with organisation left out too, it comes from their affiliation at the time. At most 1,000 bytes.
+	Role graphql.Omittable[*string] `json:"role,omitempty"`
+	// The reporting verb: argued, wrote, said. At most 1,000 bytes.
+	Cue graphql.Omittable[*string] `json:"cue,omitempty"`
+	// When it was said.
+	Said graphql.Omittable[*partialdate.Date] `json:"said,omitempty"`
+	// Days or periods it is about.
+	Covers graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
+	// Ids of the topics to file it under; repeats are dropped.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+	// The id of the source it comes from.
+	Source graphql.Omittable[*string] `json:"source,omitempty"`
+	// Where the text stands in the source's text; needs source.
+	Span graphql.Omittable[*SpanInput] `json:"span,omitempty"`
+	// BCP 47 language tag, e.g. en.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
+	// UNVERIFIED when left out.
+	Status graphql.Omittable[*store.Status] `json:"status,omitempty"`
+	// Confidence of the attribution, 0 to 1.
+	Confidence graphql.Omittable[*float64] `json:"confidence,omitempty"`
 }
 
+// A new topic.
 type CreateTopicInput struct {
+	// The topic's name; must have a letter or digit. At most 1,000 bytes.
 	Name string `json:"name"`
-	// Derived from the name when left out.
-	Slug    graphql.Omittable[*string]  `json:"slug,omitempty"`
+	// Unique key, lowercase ASCII words joined by hyphens (CONFLICT when taken); derived from the name when left out ("Foreign Policy" gives foreign-policy).
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Other names; trimmed, and those equal to the name or to each other dropped.
 	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
+	// The id of the broader topic it belongs to; left out for a root topic.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
 }
 
+// A new API token, with its secret.
 type CreatedToken struct {
 	// The token to send as Authorization: Bearer TOKEN. Shown here only, once.
-	Secret string       `json:"secret"`
-	Token  *store.Token `json:"token"`
+	Secret string `json:"secret"`
+	// The token as stored.
+	Token *store.Token `json:"token"`
 }
 
+// A day or period a statement is about; from, to or both must be given.
 type DateCoverageInput struct {
-	From  graphql.Omittable[*partialdate.Date] `json:"from,omitempty"`
-	To    graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
-	Label graphql.Omittable[*string]           `json:"label,omitempty"`
+	// Start of the period; left out when open.
+	From graphql.Omittable[*partialdate.Date] `json:"from,omitempty"`
+	// End of the period; left out when open. For one day give from and to equal.
+	To graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
+	// The words that name it, e.g. 'the rally on 8 March'. At most 1,000 bytes.
+	Label graphql.Omittable[*string] `json:"label,omitempty"`
 }
 
 // A period; either end may be left open.
 type DateRangeInput struct {
+	// First day of the range, as a PartialDate ("2022" starts on 1 January 2022); left out or null: open.
 	From graphql.Omittable[*partialdate.Date] `json:"from,omitempty"`
-	To   graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
+	// Last day of the range, as a PartialDate ("2022-03" runs to 31 March 2022); left out or null: open.
+	To graphql.Omittable[*partialdate.Date] `json:"to,omitempty"`
 }
 
 // A document to extract attributed statements from.
 type DocumentInput struct {
-	// UTF-8 text; invalid UTF-8 is refused.
-	Text   string                             `json:"text"`
+	// UTF-8 text; invalid UTF-8 is refused. At most 2 MiB by default (the server's --max-document-bytes): more is LIMIT_EXCEEDED.
+	Text string `json:"text"`
+	// How the text is marked up; TEXT when left out.
 	Format graphql.Omittable[*DocumentFormat] `json:"format,omitempty"`
 	// Defaults to the first line of the text.
-	Title       graphql.Omittable[*string] `json:"title,omitempty"`
-	URL         graphql.Omittable[*string] `json:"url,omitempty"`
+	Title graphql.Omittable[*string] `json:"title,omitempty"`
+	// Where the document was published.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// An archived copy of it.
 	ArchivedURL graphql.Omittable[*string] `json:"archivedUrl,omitempty"`
 	// The publishing organisation's id, name or short name; an unknown name creates it.
 	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
@@ -165,16 +251,23 @@ type DocumentInput struct {
 // What ingesting a document would store.
 type DocumentPreview struct {
 	// The stored source with the same text, if any: then nothing would be stored.
-	ExistingSource *store.Source     `json:"existingSource,omitempty"`
-	Title          string            `json:"title"`
-	Published      *partialdate.Date `json:"published,omitempty"`
-	ContentHash    string            `json:"contentHash"`
+	ExistingSource *store.Source `json:"existingSource,omitempty"`
+	// The title the source would get: the one given, or else the text's first line.
+	Title string `json:"title"`
+	// The publication date the source would get; null when neither given nor found in the text.
+	Published *partialdate.Date `json:"published,omitempty"`
+	// Hex SHA-256 of the text, which identifies the source.
+	ContentHash string `json:"contentHash"`
 	// The text spans refer to.
-	Text          string              `json:"text"`
-	Statements    []*PreviewStatement `json:"statements"`
-	Speakers      []*PreviewRecord    `json:"speakers"`
-	Organisations []*PreviewRecord    `json:"organisations"`
-	Topics        []*PreviewRecord    `json:"topics"`
+	Text string `json:"text"`
+	// The statements found, in the order of the text.
+	Statements []*PreviewStatement `json:"statements"`
+	// The speakers the document names.
+	Speakers []*PreviewRecord `json:"speakers"`
+	// The organisations the document names.
+	Organisations []*PreviewRecord `json:"organisations"`
+	// The topics its statements would be filed under.
+	Topics []*PreviewRecord `json:"topics"`
 	// Affiliations the text states that are not stored yet.
 	Affiliations []*PreviewAffiliation `json:"affiliations"`
 }
@@ -197,47 +290,66 @@ type FacetCount struct {
 // One field of a record changed: its values before and after, as JSON (null when absent).
 type FieldChange struct {
 	// The stored field name, e.g. speakerId, text, aliases.
-	Field  string  `json:"field"`
+	Field string `json:"field"`
+	// The value before, as JSON; null when the field was absent (empty).
 	Before *string `json:"before,omitempty"`
-	After  *string `json:"after,omitempty"`
+	// The value after, as JSON; null when the field is absent (empty).
+	After *string `json:"after,omitempty"`
 }
 
+// What ingestDocument stored.
 type IngestResult struct {
+	// The source stored for the document, or the one already stored with the same text.
 	Source *store.Source `json:"source"`
 	// False when a source with the same text was stored already: nothing was written.
 	Created bool `json:"created"`
 	// Statements stored from the document.
-	StatementCount   int                   `json:"statementCount"`
-	NewSpeakers      []*store.Speaker      `json:"newSpeakers"`
+	StatementCount int `json:"statementCount"`
+	// Speakers created for the document; empty when all were known.
+	NewSpeakers []*store.Speaker `json:"newSpeakers"`
+	// Organisations created for the document; empty when all were known.
 	NewOrganisations []*store.Organisation `json:"newOrganisations"`
-	NewTopics        []*store.Topic        `json:"newTopics"`
+	// Topics created for the document; empty when all were known.
+	NewTopics []*store.Topic `json:"newTopics"`
 }
 
+// Writes. Each needs an API token (Authorization: Bearer TOKEN) of the role its @hasRole names, or ADMIN; each runs in one transaction, so a refused write changes nothing, and each change is kept in the record's history.
 type Mutation struct {
 }
 
 // A speaker, organisation or topic found by name.
 type NameSearchHit struct {
+	// The speaker, organisation or topic found.
 	Node Named `json:"node"`
 	// Relevance; only the order of scores within one result means anything.
 	Score float64 `json:"score"`
 }
 
+// One page of a list of Organisation records (a Relay cursor connection).
 type OrganisationConnection struct {
-	Edges      []*OrganisationEdge   `json:"edges"`
-	Nodes      []*store.Organisation `json:"nodes"`
-	PageInfo   *PageInfo             `json:"pageInfo"`
-	TotalCount int                   `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*OrganisationEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Organisation `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One Organisation of a list, with its cursor.
 type OrganisationEdge struct {
-	Cursor string              `json:"cursor"`
-	Node   *store.Organisation `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Organisation.
+	Node *store.Organisation `json:"node"`
 }
 
+// Selects organisations; the fields combine with AND, the values within one field with OR. Left out, a field does not filter.
 type OrganisationFilter struct {
 	// Name, short name or alias, or a word of one, starts with this.
-	Name  graphql.Omittable[*string]         `json:"name,omitempty"`
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Organisations of any of these kinds.
 	Kinds graphql.Omittable[[]store.OrgKind] `json:"kinds,omitempty"`
 	// Has one of these Wikidata ids, e.g. Q42.
 	WikidataIds graphql.Omittable[[]string] `json:"wikidataIds,omitempty"`
@@ -251,32 +363,47 @@ type OrganisationOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// Where a page of a list stands in the whole list (Relay cursor connections).
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// More items follow the page's last one (in the order asked for).
+	HasNextPage bool `json:"hasNextPage"`
+	// Items precede the page's first one (in the order asked for); false for a page that starts the list.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The first item's cursor, to pass as before for the previous page; null for an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The last item's cursor, to pass as after for the next page; null for an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// An affiliation the document states (a speaker's role in an organisation) that is not stored yet.
 type PreviewAffiliation struct {
-	SpeakerName      string  `json:"speakerName"`
-	OrganisationName string  `json:"organisationName"`
-	Role             *string `json:"role,omitempty"`
+	// The speaker's name as in DocumentPreview.speakers.
+	SpeakerName string `json:"speakerName"`
+	// The organisation's name as in DocumentPreview.organisations.
+	OrganisationName string `json:"organisationName"`
+	// The role, e.g. 'spokeswoman'; null when the document gives none.
+	Role *string `json:"role,omitempty"`
 }
 
 // A speaker, organisation or topic a document refers to: stored already (existing), or new.
 type PreviewRecord struct {
+	// The name the document establishes, e.g. a speaker's full name.
 	Name string `json:"name"`
-	New  bool   `json:"new"`
+	// True when no stored record has this name: ingesting would create one.
+	New bool `json:"new"`
 	// Stored and given new names by the document.
-	Changed  bool     `json:"changed"`
-	Aliases  []string `json:"aliases"`
-	Existing Named    `json:"existing,omitempty"`
+	Changed bool `json:"changed"`
+	// Other names the document uses for it.
+	Aliases []string `json:"aliases"`
+	// The stored record it resolves to; null when new.
+	Existing Named `json:"existing,omitempty"`
 }
 
 // A statement found in a document, before it is stored.
 type PreviewStatement struct {
-	Text string              `json:"text"`
+	// The statement's words, exactly as in the text.
+	Text string `json:"text"`
+	// DIRECT for quoted words, INDIRECT for reported speech.
 	Kind store.StatementKind `json:"kind"`
 	// Byte span in the document's text (after markup is removed).
 	Span *store.Span `json:"span"`
@@ -287,25 +414,33 @@ type PreviewStatement struct {
 	// The speaker's organisation; with byOrganisation, the organisation that made the statement.
 	OrganisationName *string `json:"organisationName,omitempty"`
 	// True when the organisation itself is the source (an outlet's report, an institution's statement).
-	ByOrganisation bool    `json:"byOrganisation"`
-	Role           *string `json:"role,omitempty"`
-	Cue            *string `json:"cue,omitempty"`
+	ByOrganisation bool `json:"byOrganisation"`
+	// The speaker's role as the document gives it, e.g. 'party chairman'; null when it gives none.
+	Role *string `json:"role,omitempty"`
+	// The reporting verb: argued, wrote, said; null when none.
+	Cue *string `json:"cue,omitempty"`
 	// The topic the statement is filed under: named after its section heading, resolved against stored topics.
 	TopicName *string `json:"topicName,omitempty"`
 	// The section heading the statement stands under, as written.
-	Heading    *string           `json:"heading,omitempty"`
-	Said       *partialdate.Date `json:"said,omitempty"`
-	Covers     []*store.Coverage `json:"covers"`
-	Confidence float64           `json:"confidence"`
+	Heading *string `json:"heading,omitempty"`
+	// When it was said, from the document's wording and date; null when unknown.
+	Said *partialdate.Date `json:"said,omitempty"`
+	// Days or periods the statement is about; empty when none.
+	Covers []*store.Coverage `json:"covers"`
+	// How sure the extractor is of the attribution, 0 to 1.
+	Confidence float64 `json:"confidence"`
 }
 
+// Reads. They need no token unless the server runs with --auth-reads (then any valid token). Lists are Relay cursor connections; a missing record asked for by id is NOT_FOUND, an id that is not a UUID BAD_USER_INPUT.
 type Query struct {
 }
 
+// A stored statement that matches a quote, or none (NOT_FOUND), with how it matches.
 type QuoteMatch struct {
 	// Null for NOT_FOUND.
 	Statement *store.Statement `json:"statement,omitempty"`
-	Verdict   verify.Verdict   `json:"verdict"`
+	// How it matches; see QuoteVerdict.
+	Verdict verify.Verdict `json:"verdict"`
 	// 1 for exact and partial wording; otherwise the larger of the word overlap (Jaccard) of the quote and the most similar stretch of the statement, and the overlap of their content words' stems (Dice), 0 to 1.
 	Similarity float64 `json:"similarity"`
 	// True when the statement is by the speaker named.
@@ -317,24 +452,36 @@ type QuoteMatch struct {
 // A claim review created, as the database's change log recorded it.
 type ReviewEvent struct {
 	// Position of the change in the change log: give it as `after` to resume after this event.
-	Seq    int                `json:"seq"`
+	Seq int `json:"seq"`
+	// The review as created.
 	Review *store.ClaimReview `json:"review"`
 }
 
+// One page of a list of Source records (a Relay cursor connection).
 type SourceConnection struct {
-	Edges      []*SourceEdge   `json:"edges"`
-	Nodes      []*store.Source `json:"nodes"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*SourceEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Source `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One Source of a list, with its cursor.
 type SourceEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *store.Source `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Source.
+	Node *store.Source `json:"node"`
 }
 
+// Selects sources; the fields combine with AND. Left out, a field does not filter.
 type SourceFilter struct {
-	Publisher graphql.Omittable[*string]         `json:"publisher,omitempty"`
+	// Sources published by this organisation.
+	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
+	// Published date overlaps this range; sources of unknown date never match.
 	Published graphql.Omittable[*DateRangeInput] `json:"published,omitempty"`
 	// Title contains this, ignoring case and diacritics.
 	Title graphql.Omittable[*string] `json:"title,omitempty"`
@@ -348,23 +495,35 @@ type SourceOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// A byte range [start, end) of the source's UTF-8 text.
 type SpanInput struct {
+	// Offset of the first byte, from 0.
 	Start int `json:"start"`
-	End   int `json:"end"`
+	// Offset just past the last byte; at least start, at most the text's length.
+	End int `json:"end"`
 }
 
+// One page of a list of Speaker records (a Relay cursor connection).
 type SpeakerConnection struct {
-	Edges      []*SpeakerEdge   `json:"edges"`
-	Nodes      []*store.Speaker `json:"nodes"`
-	PageInfo   *PageInfo        `json:"pageInfo"`
-	TotalCount int              `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*SpeakerEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Speaker `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One Speaker of a list, with its cursor.
 type SpeakerEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *store.Speaker `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Speaker.
+	Node *store.Speaker `json:"node"`
 }
 
+// Selects speakers; the fields combine with AND, the values within one field with OR. Left out, a field does not filter.
 type SpeakerFilter struct {
 	// Name or alias, or a word of one, starts with this; ignores case and diacritics.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
@@ -382,11 +541,16 @@ type SpeakerOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// One page of a list of Statement records (a Relay cursor connection).
 type StatementConnection struct {
-	Edges      []*StatementEdge   `json:"edges"`
-	Nodes      []*store.Statement `json:"nodes"`
-	PageInfo   *PageInfo          `json:"pageInfo"`
-	TotalCount int                `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*StatementEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Statement `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 	// How many statements of the whole list (every page) have each speaker,
 	// organisation at the time, topic, year, kind and status: the facets in that
 	// order, and within each the values with most statements first (years newest
@@ -399,18 +563,23 @@ type StatementConnection struct {
 	Scope *FacetScope `json:"-"`
 }
 
+// One Statement of a list, with its cursor.
 type StatementEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *store.Statement `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Statement.
+	Node *store.Statement `json:"node"`
 }
 
 // A statement created, changed or deleted, as the database's change log
 // recorded it.
 type StatementEvent struct {
 	// Position of the change in the change log: give it as `after` to resume after this event.
-	Seq         int      `json:"seq"`
-	Op          store.Op `json:"op"`
-	StatementID string   `json:"statementId"`
+	Seq int `json:"seq"`
+	// CREATE, UPDATE or DELETE.
+	Op store.Op `json:"op"`
+	// The statement's id (still given after a deletion).
+	StatementID string `json:"statementId"`
 	// The statement as the change left it; null for a deletion.
 	Statement *store.Statement `json:"statement,omitempty"`
 }
@@ -419,17 +588,24 @@ type StatementEvent struct {
 // Names match a record's name, short name, slug or any alias exactly, ignoring case
 // and diacritics; an unknown name is a NOT_FOUND error.
 type StatementFilter struct {
-	Speakers     graphql.Omittable[[]string] `json:"speakers,omitempty"`
+	// Statements by any of these speakers (ids).
+	Speakers graphql.Omittable[[]string] `json:"speakers,omitempty"`
+	// Statements by any speaker so named; joined with speakers (either matches).
 	SpeakerNames graphql.Omittable[[]string] `json:"speakerNames,omitempty"`
 	// Statements by members at the time said, or attributed to the organisation explicitly.
-	Organisations     graphql.Omittable[[]string] `json:"organisations,omitempty"`
+	Organisations graphql.Omittable[[]string] `json:"organisations,omitempty"`
+	// Statements of any organisation so named, as for organisations; joined with organisations (either matches).
 	OrganisationNames graphql.Omittable[[]string] `json:"organisationNames,omitempty"`
 	// These topics and all their subtopics.
-	Topics     graphql.Omittable[[]string]              `json:"topics,omitempty"`
-	TopicNames graphql.Omittable[[]string]              `json:"topicNames,omitempty"`
-	Sources    graphql.Omittable[[]string]              `json:"sources,omitempty"`
-	Kinds      graphql.Omittable[[]store.StatementKind] `json:"kinds,omitempty"`
-	Statuses   graphql.Omittable[[]store.Status]        `json:"statuses,omitempty"`
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+	// Statements on any topic so named (or its subtopics); joined with topics (either matches).
+	TopicNames graphql.Omittable[[]string] `json:"topicNames,omitempty"`
+	// Statements taken from any of these sources (ids).
+	Sources graphql.Omittable[[]string] `json:"sources,omitempty"`
+	// Statements of any of these kinds.
+	Kinds graphql.Omittable[[]store.StatementKind] `json:"kinds,omitempty"`
+	// Statements with any of these statuses.
+	Statuses graphql.Omittable[[]store.Status] `json:"statuses,omitempty"`
 	// Date said overlaps this range; statements of unknown date never match.
 	Said graphql.Omittable[*DateRangeInput] `json:"said,omitempty"`
 	// Some day or period the statement is about overlaps this range.
@@ -450,9 +626,12 @@ type StatementOrder struct {
 	Direction OrderDirection `json:"direction"`
 }
 
+// One page of statements found by searchStatements, best first.
 type StatementSearchConnection struct {
-	Edges    []*StatementSearchEdge `json:"edges"`
-	PageInfo *PageInfo              `json:"pageInfo"`
+	// The page's matches, best first, each with its score and highlight.
+	Edges []*StatementSearchEdge `json:"edges"`
+	// Whether more matches follow (hasNextPage) and the cursor to fetch them (endCursor, as after).
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Matches over all pages; null when not known (a filter on covers or textContains, or a fallback).
 	TotalCount *int `json:"totalCount,omitempty"`
 	// Committed changes the index had not yet taken in: their statements may be missing or out of date in this result.
@@ -469,9 +648,12 @@ type StatementSearchConnection struct {
 	Scope *FacetScope `json:"-"`
 }
 
+// One statement found, with why it matched.
 type StatementSearchEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *store.Statement `json:"node"`
+	// Opaque position of the match in this result: pass it as after for the matches that follow.
+	Cursor string `json:"cursor"`
+	// The statement found.
+	Node *store.Statement `json:"node"`
 	// Relevance; only the order of scores within one result means anything. 0 in a fallback.
 	Score float64 `json:"score"`
 	// The stretch of the text with the most matched words, HTML-escaped, each matched
@@ -496,18 +678,27 @@ type StatementSearchEdge struct {
 type Subscription struct {
 }
 
+// One page of a list of Topic records (a Relay cursor connection).
 type TopicConnection struct {
-	Edges      []*TopicEdge   `json:"edges"`
-	Nodes      []*store.Topic `json:"nodes"`
-	PageInfo   *PageInfo      `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The page's items with their cursors, in the list's order.
+	Edges []*TopicEdge `json:"edges"`
+	// The page's items, in the list's order: edges without the cursors.
+	Nodes []*store.Topic `json:"nodes"`
+	// Where the page stands in the whole list, and the cursors to page on.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// Matches over all pages, not just this one. Costs a pass over every match: select it only when needed.
+	TotalCount int `json:"totalCount"`
 }
 
+// One Topic of a list, with its cursor.
 type TopicEdge struct {
-	Cursor string       `json:"cursor"`
-	Node   *store.Topic `json:"node"`
+	// Opaque position of this item in the list and order that gave it: pass it as after or before to page on from here.
+	Cursor string `json:"cursor"`
+	// The Topic.
+	Node *store.Topic `json:"node"`
 }
 
+// Selects topics; the fields combine with AND. Left out, a field does not filter.
 type TopicFilter struct {
 	// Name, slug or alias, or a word of one, starts with this.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
@@ -517,80 +708,133 @@ type TopicFilter struct {
 	RootsOnly graphql.Omittable[*bool] `json:"rootsOnly,omitempty"`
 }
 
+// Fields left out stay as they are; null clears a field. Speaker and organisation cannot change: delete and add instead.
 type UpdateAffiliationInput struct {
-	Role   graphql.Omittable[*string]           `json:"role,omitempty"`
-	Start  graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
-	End    graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
-	Source graphql.Omittable[*string]           `json:"source,omitempty"`
+	// New role; null clears it.
+	Role graphql.Omittable[*string] `json:"role,omitempty"`
+	// New start; null makes it unknown.
+	Start graphql.Omittable[*partialdate.Date] `json:"start,omitempty"`
+	// New end; null makes it current again.
+	End graphql.Omittable[*partialdate.Date] `json:"end,omitempty"`
+	// New source id; null clears it.
+	Source graphql.Omittable[*string] `json:"source,omitempty"`
 }
 
 // Fields left out stay as they are; null clears date.
 type UpdateClaimReviewInput struct {
-	Reviewer    graphql.Omittable[*string]           `json:"reviewer,omitempty"`
-	RatingText  graphql.Omittable[*string]           `json:"ratingText,omitempty"`
-	RatingValue graphql.Omittable[*float64]          `json:"ratingValue,omitempty"`
-	BestRating  graphql.Omittable[*float64]          `json:"bestRating,omitempty"`
-	WorstRating graphql.Omittable[*float64]          `json:"worstRating,omitempty"`
-	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
-	Date        graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
+	// New reviewer id. Null is refused.
+	Reviewer graphql.Omittable[*string] `json:"reviewer,omitempty"`
+	// New verdict in words. Null is refused.
+	RatingText graphql.Omittable[*string] `json:"ratingText,omitempty"`
+	// New value; null makes it 0. The rating must still lie on the scale.
+	RatingValue graphql.Omittable[*float64] `json:"ratingValue,omitempty"`
+	// New best rating; null makes it 0.
+	BestRating graphql.Omittable[*float64] `json:"bestRating,omitempty"`
+	// New worst rating; null makes it 0.
+	WorstRating graphql.Omittable[*float64] `json:"worstRating,omitempty"`
+	// New URL, absolute http or https. Null is refused.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// New publication date; null makes it unknown.
+	Date graphql.Omittable[*partialdate.Date] `json:"date,omitempty"`
 }
 
+// Fields left out stay as they are; null clears an optional field.
 type UpdateOrganisationInput struct {
-	Name       graphql.Omittable[*string]        `json:"name,omitempty"`
-	ShortName  graphql.Omittable[*string]        `json:"shortName,omitempty"`
-	Aliases    graphql.Omittable[[]string]       `json:"aliases,omitempty"`
-	Kind       graphql.Omittable[*store.OrgKind] `json:"kind,omitempty"`
-	WikidataID graphql.Omittable[*string]        `json:"wikidataId,omitempty"`
+	// New full name; as in CreateOrganisationInput. Null is refused.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// New short name; null clears it.
+	ShortName graphql.Omittable[*string] `json:"shortName,omitempty"`
+	// Replaces all the aliases; null clears them.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// New kind; null makes it OTHER.
+	Kind graphql.Omittable[*store.OrgKind] `json:"kind,omitempty"`
+	// New Wikidata id (Q followed by digits); null clears it.
+	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
 }
 
+// Fields left out stay as they are; null clears an optional field. The text cannot change.
 type UpdateSourceInput struct {
-	Title       graphql.Omittable[*string]           `json:"title,omitempty"`
-	Publisher   graphql.Omittable[*string]           `json:"publisher,omitempty"`
-	URL         graphql.Omittable[*string]           `json:"url,omitempty"`
-	ArchivedURL graphql.Omittable[*string]           `json:"archivedUrl,omitempty"`
-	Published   graphql.Omittable[*partialdate.Date] `json:"published,omitempty"`
-	Language    graphql.Omittable[*string]           `json:"language,omitempty"`
+	// New title. Null is refused.
+	Title graphql.Omittable[*string] `json:"title,omitempty"`
+	// New publisher id; null clears it.
+	Publisher graphql.Omittable[*string] `json:"publisher,omitempty"`
+	// New URL; null clears it.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// New archived URL; null clears it.
+	ArchivedURL graphql.Omittable[*string] `json:"archivedUrl,omitempty"`
+	// New publication date; null makes it unknown.
+	Published graphql.Omittable[*partialdate.Date] `json:"published,omitempty"`
+	// New language tag; null clears it.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
 }
 
 // Fields left out stay as they are; null clears an optional field.
 type UpdateSpeakerInput struct {
-	Name        graphql.Omittable[*string]  `json:"name,omitempty"`
-	Aliases     graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	Description graphql.Omittable[*string]  `json:"description,omitempty"`
-	WikidataID  graphql.Omittable[*string]  `json:"wikidataId,omitempty"`
-}
-
-type UpdateStatementInput struct {
-	Text         graphql.Omittable[*string]              `json:"text,omitempty"`
-	Kind         graphql.Omittable[*store.StatementKind] `json:"kind,omitempty"`
-	Speaker      graphql.Omittable[*string]              `json:"speaker,omitempty"`
-	Organisation graphql.Omittable[*string]              `json:"organisation,omitempty"`
-	// The organisation itself made the statement: needs organisation and no speaker.
-	ByOrganisation graphql.Omittable[*bool]                `json:"byOrganisation,omitempty"`
-	Heading        graphql.Omittable[*string]              `json:"heading,omitempty"`
-	Role           graphql.Omittable[*string]              `json:"role,omitempty"`
-	Cue            graphql.Omittable[*string]              `json:"cue,omitempty"`
-	Said           graphql.Omittable[*partialdate.Date]    `json:"said,omitempty"`
-	Covers         graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
-	Topics         graphql.Omittable[[]string]             `json:"topics,omitempty"`
-	Source         graphql.Omittable[*string]              `json:"source,omitempty"`
-	Span           graphql.Omittable[*SpanInput]           `json:"span,omitempty"`
-	Language       graphql.Omittable[*string]              `json:"language,omitempty"`
-	Status         graphql.Omittable[*store.Status]        `json:"status,omitempty"`
-	Confidence     graphql.Omittable[*float64]             `json:"confidence,omitempty"`
-}
-
-type UpdateTopicInput struct {
-	Name    graphql.Omittable[*string]  `json:"name,omitempty"`
-	Slug    graphql.Omittable[*string]  `json:"slug,omitempty"`
+	// New full name; as in CreateSpeakerInput. Null is refused (a speaker needs a name).
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Replaces all the aliases (addAlias and removeAlias change one); null clears them.
 	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
-	Parent  graphql.Omittable[*string]  `json:"parent,omitempty"`
+	// New note; null clears it.
+	Description graphql.Omittable[*string] `json:"description,omitempty"`
+	// New Wikidata id (Q followed by digits); null clears it.
+	WikidataID graphql.Omittable[*string] `json:"wikidataId,omitempty"`
 }
 
+// Fields left out stay as they are; null clears an optional field. Changes are kept in the statement's history.
+type UpdateStatementInput struct {
+	// New text, verbatim; must still equal its span of the source when it has one. Null is refused.
+	Text graphql.Omittable[*string] `json:"text,omitempty"`
+	// New kind. Null is refused.
+	Kind graphql.Omittable[*store.StatementKind] `json:"kind,omitempty"`
+	// New speaker id; null makes it an unnamed source.
+	Speaker graphql.Omittable[*string] `json:"speaker,omitempty"`
+	// New explicit organisation id; null takes it from the speaker's affiliations again.
+	Organisation graphql.Omittable[*string] `json:"organisation,omitempty"`
+	// The organisation itself made the statement: needs organisation and no speaker.
+	ByOrganisation graphql.Omittable[*bool] `json:"byOrganisation,omitempty"`
+	// New heading; null clears it.
+	Heading graphql.Omittable[*string] `json:"heading,omitempty"`
+	// New role; null clears it (then, when organisation is not given either, it comes from the speaker's affiliation at the time).
+	Role graphql.Omittable[*string] `json:"role,omitempty"`
+	// New reporting verb; null clears it.
+	Cue graphql.Omittable[*string] `json:"cue,omitempty"`
+	// New date said; null makes it unknown.
+	Said graphql.Omittable[*partialdate.Date] `json:"said,omitempty"`
+	// Replaces all its coverage; null clears it.
+	Covers graphql.Omittable[[]*DateCoverageInput] `json:"covers,omitempty"`
+	// Replaces all its topics (attachTopics and detachTopics change some); null clears them.
+	Topics graphql.Omittable[[]string] `json:"topics,omitempty"`
+	// New source id; null clears it (and then span must be cleared too).
+	Source graphql.Omittable[*string] `json:"source,omitempty"`
+	// New span; null clears it.
+	Span graphql.Omittable[*SpanInput] `json:"span,omitempty"`
+	// New language tag; null clears it.
+	Language graphql.Omittable[*string] `json:"language,omitempty"`
+	// New status; null makes it UNVERIFIED.
+	Status graphql.Omittable[*store.Status] `json:"status,omitempty"`
+	// New confidence, 0 to 1; null makes it 0.
+	Confidence graphql.Omittable[*float64] `json:"confidence,omitempty"`
+}
+
+// Fields left out stay as they are; null clears an optional field.
+type UpdateTopicInput struct {
+	// New name (the slug stays as it is). Null is refused.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// New slug, as in CreateTopicInput.
+	Slug graphql.Omittable[*string] `json:"slug,omitempty"`
+	// Replaces all the aliases; null clears them.
+	Aliases graphql.Omittable[[]string] `json:"aliases,omitempty"`
+	// New parent id; null makes it a root topic. A topic cannot be its own parent.
+	Parent graphql.Omittable[*string] `json:"parent,omitempty"`
+}
+
+// How a document's text is marked up.
 type DocumentFormat string
 
 const (
-	DocumentFormatText     DocumentFormat = "TEXT"
+	// Plain text; the default.
+	DocumentFormatText DocumentFormat = "TEXT"
+	// Markdown: heading, list and quote markers, emphasis and link targets are stripped; spans refer to the text that remains.
 	DocumentFormatMarkdown DocumentFormat = "MARKDOWN"
 	// Tags are stripped; spans refer to the text that remains.
 	DocumentFormatHTML DocumentFormat = "HTML"
@@ -762,16 +1006,24 @@ func (e OrganisationOrderField) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The type of a record.
 type RecordType string
 
 const (
-	RecordTypeSpeaker      RecordType = "SPEAKER"
+	// A Speaker.
+	RecordTypeSpeaker RecordType = "SPEAKER"
+	// An Organisation.
 	RecordTypeOrganisation RecordType = "ORGANISATION"
-	RecordTypeAffiliation  RecordType = "AFFILIATION"
-	RecordTypeTopic        RecordType = "TOPIC"
-	RecordTypeSource       RecordType = "SOURCE"
-	RecordTypeStatement    RecordType = "STATEMENT"
-	RecordTypeClaimReview  RecordType = "CLAIM_REVIEW"
+	// An Affiliation.
+	RecordTypeAffiliation RecordType = "AFFILIATION"
+	// A Topic.
+	RecordTypeTopic RecordType = "TOPIC"
+	// A Source.
+	RecordTypeSource RecordType = "SOURCE"
+	// A Statement.
+	RecordTypeStatement RecordType = "STATEMENT"
+	// A ClaimReview.
+	RecordTypeClaimReview RecordType = "CLAIM_REVIEW"
 )
 
 var AllRecordType = []RecordType{
