@@ -15,10 +15,12 @@ import (
 // values of every match, and bleve keeps them snappy-compressed in chunks
 // of 1024 documents: each search decoded every chunk again, which was most
 // of its time. A segment never changes once written, so the terms of each
-// of its documents are decoded once, the first time a search counts over
-// it, into a column of small integers (a term's position in the segment's
-// own list of terms); counting is then an increment per term of a match.
-// Columns are kept for the segments of the latest snapshot a count used.
+// of its documents are decoded once into a column of small integers (a
+// term's position in the segment's own list of terms): for the segments
+// there are when the index opens, before it follows the store; for those
+// written or merged later, by the first count over them. Counting is then
+// an increment per term of a match. Columns are kept for the segments of
+// the latest snapshot a count used.
 //
 // The column of a segment of n documents takes 4 bytes per term of each
 // document and 4 per document: about 36 bytes a statement.
@@ -64,6 +66,28 @@ func (fc *facetColumns) forSegments(segs []*scorch.SegmentSnapshot) ([]*facetCol
 		}
 	}
 	return out, nil
+}
+
+// warmFacets builds the facet columns of every segment of idx, so that
+// the first count after the index opens does not wait for them.
+func (idx *shards) warmFacets() error {
+	for i, p := range idx.parts {
+		adv, err := p.Advanced()
+		if err != nil {
+			return err
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			_, err = idx.cols[i].forSegments(snap.Segments())
+		}
+		if err := errors.Join(err, r.Close()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // build reads the fFacet terms of every document of seg, in order, so that
