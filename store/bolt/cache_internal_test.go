@@ -1,6 +1,8 @@
 package bolt
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/quotedb/quotedb/store"
@@ -34,5 +36,41 @@ func TestCacheBudget(t *testing.T) {
 	}
 	if newCache(-1) != nil {
 		t.Error("a negative budget keeps records")
+	}
+}
+
+// TestCloneRecordCoversEveryReference lists the fields of the cached
+// record types that refer to memory a caller could change through its
+// copy (slices, maps, pointers); cloneRecord copies these. A field added
+// to one of these types fails the test until cloneRecord handles it.
+func TestCloneRecordCoversEveryReference(t *testing.T) {
+	cases := []struct {
+		rec  any
+		want []string
+	}{
+		{store.Speaker{}, []string{"Aliases"}},
+		{store.Organisation{}, []string{"Aliases"}},
+		{store.Topic{}, []string{"Aliases"}},
+		{store.Source{}, nil},
+		{store.Affiliation{}, nil},
+	}
+	for _, c := range cases {
+		typ := reflect.TypeOf(c.rec)
+		var got []string
+		for f := range typ.Fields() {
+			switch f.Type.Kind() {
+			case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+				got = append(got, f.Name)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s has reference fields %v; cloneRecord copies %v", typ.Name(), got, c.want)
+		}
+	}
+	sp := &store.Speaker{Aliases: []string{"Ana"}}
+	c := cloneRecord(sp)
+	c.Aliases[0] = "changed"
+	if sp.Aliases[0] != "Ana" {
+		t.Error("a copy shares its aliases with the kept record")
 	}
 }
