@@ -19,21 +19,29 @@ import (
 // term's position in the segment's own list of terms): for the segments
 // there are when the index opens, before it follows the store; for those
 // written or merged later, by the first count over them. Counting is then
-// an increment per term of a match. Columns are kept for the segments of
-// the latest snapshot a count used.
+// an increment per term of a match. A column is dropped once
+// keepColumnsFor counts in a row have not used its segment: a count on an
+// older snapshot, still running as the index moves on, does not drop the
+// columns of newer segments.
 //
 // The column of a segment of n documents takes 4 bytes per term of each
 // document and 4 per document: about 36 bytes a statement.
 
 // facetColumns are the columns of one shard's segments.
 type facetColumns struct {
-	mu   sync.Mutex
-	cols map[segment.Segment]*facetColumn
+	mu    sync.Mutex
+	cols  map[segment.Segment]*facetColumn
+	count uint64 // calls of forSegments
 }
+
+// keepColumnsFor is how many counts in a row may pass over a shard without
+// using a segment before its column is dropped.
+const keepColumnsFor = 8
 
 // facetColumn holds the fFacet terms of a segment's documents: those of
 // local document d are terms[ords[start[d]]], … terms[ords[start[d+1]-1]].
 type facetColumn struct {
+	used  uint64 // the last count that used it (facetColumns.count)
 	once  sync.Once
 	err   error
 	terms []string
@@ -45,19 +53,27 @@ type facetColumn struct {
 var errNoColumns = errors.New("segment without visitable doc values")
 
 // forSegments returns the columns of segs, building those missing, and
-// forgets the columns of segments no longer among segs.
+// forgets the columns of segments the last keepColumnsFor calls did not use.
 func (fc *facetColumns) forSegments(segs []*scorch.SegmentSnapshot) ([]*facetColumn, error) {
 	fc.mu.Lock()
-	cols := make(map[segment.Segment]*facetColumn, len(segs))
+	if fc.cols == nil {
+		fc.cols = map[segment.Segment]*facetColumn{}
+	}
+	fc.count++
 	out := make([]*facetColumn, len(segs))
 	for i, ss := range segs {
 		c := fc.cols[ss.Segment()]
 		if c == nil {
 			c = &facetColumn{}
+			fc.cols[ss.Segment()] = c
 		}
-		cols[ss.Segment()], out[i] = c, c
+		c.used, out[i] = fc.count, c
 	}
-	fc.cols = cols
+	for seg, c := range fc.cols {
+		if c.used+keepColumnsFor <= fc.count {
+			delete(fc.cols, seg)
+		}
+	}
 	fc.mu.Unlock()
 	for i, c := range out {
 		c.once.Do(func() { c.err = c.build(segs[i].Segment()) })

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,4 +126,81 @@ func segmentsOf(t *testing.T, p bleve.Index) int {
 		t.Fatalf("reader %T is not scorch's", r)
 	}
 	return len(snap.Segments())
+}
+
+// TestFacetColumnsKeptAcrossSnapshots checks that a count on an older
+// snapshot, as a search that began before a write does, keeps the columns
+// of newer segments, and that columns of segments no count uses any more
+// are dropped.
+func TestFacetColumnsKeptAcrossSnapshots(t *testing.T) {
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	st, db := openGenerated(t, 200)
+	ix := Open(st, DirFor(db), Options{Shards: 1})
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.WaitCurrent(ctx); err != nil {
+		t.Fatal(err)
+	}
+	idx, _, err := ix.fresh(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := idx.cols[0]
+	snapshot := func() *scorch.IndexSnapshot {
+		adv, err := idx.parts[0].Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		return r.(*scorch.IndexSnapshot)
+	}
+	old := snapshot()
+	err = st.Update(ctx, func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 5})
+		for _, s := range c.Items {
+			if err == nil {
+				s.Status = store.Disputed
+				err = tx.UpdateStatement(s)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.WaitCurrent(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cur := snapshot()
+	count := func(snap *scorch.IndexSnapshot) {
+		if _, err := fc.forSegments(snap.Segments()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count(cur)
+	count(old)
+	newer := 0
+	for _, ss := range cur.Segments() {
+		if !slices.ContainsFunc(old.Segments(), func(o *scorch.SegmentSnapshot) bool { return o.Segment() == ss.Segment() }) {
+			newer++
+		}
+		if c := fc.cols[ss.Segment()]; c == nil || c.start == nil {
+			t.Errorf("a count on the older snapshot dropped the column of a current segment")
+		}
+	}
+	if newer == 0 {
+		t.Fatal("the write made no new segment: the test needs one")
+	}
+	for range keepColumnsFor {
+		count(cur)
+	}
+	for seg := range fc.cols {
+		if !slices.ContainsFunc(cur.Segments(), func(ss *scorch.SegmentSnapshot) bool { return ss.Segment() == seg }) {
+			t.Errorf("the column of a segment no count used for %d counts is kept", keepColumnsFor)
+		}
+	}
 }
