@@ -11,8 +11,10 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -103,25 +105,11 @@ func (ix *Index) StatementFacets(ctx context.Context, q string, f store.Statemen
 // facets counts the facets of the statements a query and filter match,
 // from the doc values of every match: a cost in proportion to the matches.
 func (idx *shards) facets(ctx context.Context, q string, f store.StatementFilter, size int) (*FacetResult, error) {
-	must := []query.Query{factQuery(factType, string(store.StatementType))}
-	var mustNot, filter []query.Query
-	if strings.TrimSpace(q) != "" {
-		clauses, err := parseQuery(q)
-		if err != nil {
-			return nil, err
-		}
-		common, err := idx.commonWords(ctx, clauses)
-		if err != nil {
-			return nil, errs.Wrap(errs.Internal, err, "reading the search index")
-		}
-		if must, mustNot, filter, _, err = textQuery(fText, clauses, common); err != nil {
-			return nil, err
-		}
+	fq, err := idx.facetQuery(ctx, q, f)
+	if err != nil {
+		return nil, err
 	}
-	for _, fq := range statementFilterQuery(f) {
-		must = append(must, unscored{fq})
-	}
-	counts, total, err := idx.countTerms(ctx, boolean(must, mustNot, filter))
+	counts, total, err := idx.countTerms(ctx, fq)
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "counting facets")
 	}
@@ -141,11 +129,35 @@ func (idx *shards) facets(ctx context.Context, q string, f store.StatementFilter
 	return out, nil
 }
 
+// facetQuery is the query of the statements whose facets are counted.
+func (idx *shards) facetQuery(ctx context.Context, q string, f store.StatementFilter) (query.Query, error) {
+	must := []query.Query{factQuery(factType, string(store.StatementType))}
+	var mustNot, filter []query.Query
+	if strings.TrimSpace(q) != "" {
+		clauses, err := parseQuery(q)
+		if err != nil {
+			return nil, err
+		}
+		common, err := idx.commonWords(ctx, clauses)
+		if err != nil {
+			return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+		}
+		if must, mustNot, filter, _, err = textQuery(fText, clauses, common); err != nil {
+			return nil, err
+		}
+	}
+	for _, fq := range statementFilterQuery(f) {
+		must = append(must, unscored{fq})
+	}
+	return boolean(must, mustNot, filter), nil
+}
+
 // countTerms counts the terms of fFacet over the documents q matches, and
 // the documents, reading every shard on a goroutine of its own. It runs
 // q's searcher itself rather than a bleve search with a facet request:
-// bleve's facet builder makes a string of every term it visits, where a
-// lookup by the term's bytes needs none.
+// bleve's facet builder makes a string of every term it visits, and the
+// terms are read from the shard's facet columns (facetcols.go) rather
+// than decoded from the doc values again.
 func (idx *shards) countTerms(ctx context.Context, q query.Query) (map[string]*int, int, error) {
 	type part struct {
 		counts map[string]*int
@@ -156,7 +168,7 @@ func (idx *shards) countTerms(ctx context.Context, q query.Query) (map[string]*i
 	var wg sync.WaitGroup
 	for i, p := range idx.parts {
 		wg.Go(func() {
-			parts[i].counts, parts[i].n, parts[i].err = countTermsOf(ctx, p, q)
+			parts[i].counts, parts[i].n, parts[i].err = countTermsOf(ctx, p, idx.cols[i], q)
 		})
 	}
 	wg.Wait()
@@ -181,7 +193,7 @@ func (idx *shards) countTerms(ctx context.Context, q query.Query) (map[string]*i
 	return counts, total, nil
 }
 
-func countTermsOf(ctx context.Context, p bleve.Index, q query.Query) (counts map[string]*int, n int, err error) {
+func countTermsOf(ctx context.Context, p bleve.Index, fc *facetColumns, q query.Query) (counts map[string]*int, n int, err error) {
 	adv, err := p.Advanced()
 	if err != nil {
 		return nil, 0, err
@@ -196,11 +208,23 @@ func countTermsOf(ctx context.Context, p bleve.Index, q query.Query) (counts map
 		return nil, 0, err
 	}
 	defer func() { err = errors.Join(err, s.Close()) }()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && fc != nil {
+		counts, n, err = countColumns(ctx, fc, snap, s, sctx)
+		if !errors.Is(err, errNoColumns) {
+			return counts, n, err
+		}
+	}
+	return countDocValues(ctx, r, s, sctx)
+}
+
+// countDocValues counts the fFacet terms of the documents s finds from
+// their doc values.
+func countDocValues(ctx context.Context, r index.IndexReader, s bsearch.Searcher, sctx *bsearch.SearchContext) (counts map[string]*int, n int, err error) {
 	dvr, err := r.DocValueReader([]string{fFacet})
 	if err != nil {
 		return nil, 0, err
 	}
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
 	counts = map[string]*int{}
 	visit := func(_ string, term []byte) {
 		if c := counts[string(term)]; c != nil {

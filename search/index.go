@@ -174,6 +174,9 @@ func (ix *Index) run(ctx context.Context) {
 				sleep(ctx, 5*time.Second)
 				continue
 			}
+			if err := ix.current().warmFacets(); err != nil && !errors.Is(err, errNoColumns) {
+				ix.log.Warn("reading the facet columns of the search index", "dir", ix.dir, "err", err)
+			}
 		}
 		if err := ix.follow(ctx); err != nil && ctx.Err() == nil {
 			ix.log.Error("search index follower stopped; reopening", "dir", ix.dir, "err", err)

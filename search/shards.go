@@ -42,10 +42,14 @@ var keyShards = []byte("quotedb.shards")
 type shards struct {
 	parts []bleve.Index
 	all   bleve.Index
+	cols  []*facetColumns // of each part
 }
 
 func newShards(parts []bleve.Index) *shards {
-	s := &shards{parts: parts, all: parts[0]}
+	s := &shards{parts: parts, all: parts[0], cols: make([]*facetColumns, len(parts))}
+	for i := range s.cols {
+		s.cols[i] = &facetColumns{}
+	}
 	if len(parts) > 1 {
 		s.all = bleve.NewIndexAlias(parts...)
 	}

@@ -87,6 +87,7 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	if err != nil {
 		return false, errs.Wrap(errs.Internal, err, "writing record")
 	}
+	touched(t, typ, id, old, new)
 	if t.noLog {
 		return true, nil
 	}

@@ -6,6 +6,10 @@
 // the change log is a bucket keyed by sequence number. One Store.Update is
 // one bbolt read-write transaction holding the records, their index entries
 // and their change-log entries, so they commit together or not at all.
+// Decoded speakers, organisations, topics, sources and speakers'
+// affiliations are kept between read transactions (cache.go); the write
+// that changes one drops it before it commits, and a read transaction
+// never gets a kept record newer or older than its snapshot.
 package bolt
 
 import (
@@ -51,6 +55,11 @@ type Options struct {
 	// MaxStatementBytes bounds the text of a statement written;
 	// zero means store.DefaultMaxStatementBytes.
 	MaxStatementBytes int
+	// CacheBytes bounds, roughly, the memory of the decoded speakers,
+	// organisations, topics, sources and affiliations kept between read
+	// transactions; zero means DefaultCacheBytes, a negative value keeps
+	// none.
+	CacheBytes int
 }
 
 // Store is a quotedb database in a bbolt file. It is safe for concurrent
@@ -62,7 +71,8 @@ type Store struct {
 	mu     sync.Mutex
 	commit chan struct{} // closed and replaced at each write commit
 
-	maxStatement int // bytes of a statement's text
+	maxStatement int    // bytes of a statement's text
+	cache        *cache // nil when Options.CacheBytes < 0
 }
 
 var _ store.Store = (*Store)(nil)
@@ -133,7 +143,7 @@ func Open(path string, opts *Options) (*Store, error) {
 	if maxStatement <= 0 {
 		maxStatement = store.DefaultMaxStatementBytes
 	}
-	return &Store{db: db, path: path, commit: make(chan struct{}), maxStatement: maxStatement}, nil
+	return &Store{db: db, path: path, commit: make(chan struct{}), maxStatement: maxStatement, cache: newCache(opts.CacheBytes)}, nil
 }
 
 func allBuckets() [][]byte {
@@ -167,7 +177,9 @@ func (s *Store) View(ctx context.Context, fn func(store.Tx) error) error {
 	}
 	var fnErr error
 	err := s.db.View(func(btx *bbolt.Tx) error {
-		fnErr = fn(newTx(btx, ""))
+		t := newTx(btx, "")
+		t.cache, t.snap = s.cache, uint64(btx.ID())
+		fnErr = fn(t)
 		return fnErr
 	})
 	if fnErr != nil {
@@ -200,6 +212,11 @@ func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 		t.maxStatement = s.maxStatement
 		fnErr = fn(t)
 		changed = t.changes > 0
+		if fnErr == nil && changed && s.cache != nil {
+			// Before the commit, so that no reader sees the new records
+			// and cached old ones (see cache.go).
+			s.cache.drop(uint64(btx.ID()), t.touched, t.touchedAll)
+		}
 		return fnErr
 	})
 	if fnErr != nil {

@@ -30,6 +30,14 @@ type tx struct {
 	// noLog, set while Restore copies records, writes them without
 	// change-log entries: their history is copied after them.
 	noLog bool
+	// cache, in read transactions, keeps decoded records across them,
+	// and snap is the txid of the snapshot read (see cache.go).
+	cache *cache
+	snap  uint64
+	// touched are the cache keys of the records this write changed;
+	// touchedAll, set by bulk loads, stands for all keys.
+	touched    []cacheKey
+	touchedAll bool
 }
 
 var _ store.Tx = (*tx)(nil)
@@ -80,6 +88,12 @@ func now() time.Time { return time.Now().UTC() }
 // load decodes the record of type typ with binary id into a new T; it
 // returns nil, nil when there is none.
 func load[T any](t *tx, typ store.RecordType, id []byte) (*T, error) {
+	useCache := t.cache != nil && cacheable(typ)
+	if useCache {
+		if v, ok := t.cache.get(recordKey(typ, id), t.snap); ok {
+			return cloneRecord(v.(*T)), nil
+		}
+	}
 	b := t.get(t.records(typ), id)
 	if b == nil {
 		return nil, nil
@@ -87,6 +101,10 @@ func load[T any](t *tx, typ store.RecordType, id []byte) (*T, error) {
 	v := new(T)
 	if err := decode(b, v); err != nil {
 		return nil, err
+	}
+	if useCache {
+		t.cache.add(recordKey(typ, id), v, len(b), t.snap)
+		return cloneRecord(v), nil
 	}
 	return v, nil
 }
@@ -203,11 +221,29 @@ func (t *tx) AffiliationsOf(speakerIDs []string) ([][]*store.Affiliation, error)
 		if err != nil {
 			return nil, err
 		}
-		if out[i], err = t.affiliationsBy(ixAffSpeaker, key); err != nil {
+		if out[i], err = t.affiliationsOf(key); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// affiliationsOf returns the affiliations of the speaker with binary id,
+// kept in the cache as one list.
+func (t *tx) affiliationsOf(speaker []byte) ([]*store.Affiliation, error) {
+	if t.cache == nil {
+		return t.affiliationsBy(ixAffSpeaker, speaker)
+	}
+	k := cacheKey{affiliationsOf, [idLen]byte(speaker)}
+	if v, ok := t.cache.get(k, t.snap); ok {
+		return cloneAffiliations(v.([]*store.Affiliation)), nil
+	}
+	affs, err := t.affiliationsBy(ixAffSpeaker, speaker)
+	if err != nil {
+		return nil, err
+	}
+	t.cache.add(k, affs, len(affs)*cacheEntryOverhead, t.snap)
+	return cloneAffiliations(affs), nil
 }
 
 // affiliationsBy loads the affiliations under prefix in index i (speaker

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StatementTextBound", testStatementTextBound},
 		{"SpanAfterSourceChange", testSpanAfterSourceChange},
 		{"ByID", testByID},
+		{"RereadAfterWrite", testRereadAfterWrite},
 		{"NameLookup", testNameLookup},
 		{"ListOthers", testListOthers},
 		{"SourcesByURL", testSourcesByURL},
