@@ -317,6 +317,16 @@ func TestPronounGender(t *testing.T) {
 	})
 }
 
+// TestInvertedSubjectApposition checks that an apposition after an
+// inverted subject gives its role and organisation. The sentence is
+// invented.
+func TestInvertedSubjectApposition(t *testing.T) {
+	q := find(t, run(t, "“The plant will close,” said Ann Roe, a professor at Eastport University.", PlainText, ""), "plant will close")
+	if q.Speaker != "Ann Roe" || q.Role != "professor" || q.Organisation != "Eastport University" {
+		t.Errorf("speaker %q role %q organisation %q, want Ann Roe, professor at Eastport University", q.Speaker, q.Role, q.Organisation)
+	}
+}
+
 // speakerCase is an invented sentence, a substring of the statement it
 // holds, and the speaker that statement must have.
 type speakerCase struct {
@@ -405,6 +415,7 @@ func TestPassiveAndAddressee(t *testing.T) {
 		{"Ann Roe told reporters the fees would rise.", "the fees would rise", "Ann Roe"},
 		{"Ann Roe told him the fees would rise.", "the fees would rise", "Ann Roe"},
 		{"Ann Roe told the council the fees would rise.", "the fees would rise", "Ann Roe"},
+		{"Ann Roe told reporters on Tuesday the fees would rise.", "the fees would rise", "Ann Roe"},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {

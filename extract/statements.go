@@ -414,6 +414,11 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	default:
 		return 0, false
 	}
+	if e+1 < limit && (a.toks[e].lower == "on" || a.toks[e].lower == "last") && timeNouns[a.toks[e+1].lower] {
+		e += 2 // "told reporters on Tuesday the plant would close"
+	} else if e < limit && timeNouns[a.toks[e].lower] {
+		e++
+	}
 	if e >= limit {
 		return 0, false
 	}

@@ -819,6 +819,17 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 				return speakerRef{}, k, false
 			}
 			sp, _ := a.nameRef(n0, n+1, k, st)
+			if sp.role == "" && n+2 < s.last && a.toks[n+1].text == "," {
+				// "said Ann Roe, a professor at Eastport University"
+				end := n + 2
+				for end < s.last && end < n+14 && a.toks[end].text != "," && a.toks[end].text != "." {
+					end++
+				}
+				if role, org := a.describe(n+2, end); role != "" {
+					sp.role, sp.org = role, org
+					st.known[sp.name] = sp
+				}
+			}
 			return sp, n + 1, true
 		}
 	}
