@@ -163,6 +163,8 @@ func TestAdjunctsAfterCue(t *testing.T) {
 		{"Ann Roe noted for the judge that the ferry was late again.", "the ferry was late again", "Ann Roe"},
 		{"Ann Roe claimed of the ferry, “It is always late.”", "“It is always late.”", "Ann Roe"},
 		{"The U.S. alleges the ferry company broke the law.", "the ferry company broke the law", "U.S."},
+		{"The U.S. Department of Justice filed charges. The U.S. alleges the ferry company broke the law.", "the ferry company broke the law", "U.S."},
+		{"The AFN Youth Council stated in July it opposed the pipeline.", "it opposed the pipeline", "AFN Youth Council"},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {

@@ -496,6 +496,9 @@ var timeNouns = map[string]bool{
 	"evening": true, "night": true, "weekend": true, "spring": true, "summer": true,
 	"autumn": true, "fall": true, "winter": true, "monday": true, "tuesday": true,
 	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true,
 }
 
 // demonymSuffixes end adjectives of nations and places.

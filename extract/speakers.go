@@ -152,6 +152,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		}
 		break
 	}
+	if k-1 >= min && k < i && a.toks[k-1].isAcronym() && orgWords[t.lower] {
+		k-- // an organisation's name may open with an acronym: "AFN Youth Council"
+	}
 	return k, true
 }
 
@@ -318,11 +321,12 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 	return i
 }
 
-// cleanName drops a possessive ending and surrounding punctuation.
 // nickname is a word in quotation marks inside a name, which the name
 // is stored without.
 var nickname = regexp.MustCompile(`\s+[“"‘'][^\s“”"‘’']+[”"’']\s+`)
 
+// cleanName drops a possessive ending, a nickname and surrounding
+// punctuation.
 func cleanName(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
 	s = nickname.ReplaceAllString(s, " ")
@@ -343,6 +347,9 @@ func (a *analysis) canonicalName(name string, pos int) string {
 	}
 	if strings.Contains(name, " ") {
 		return a.fullerName(name, pos)
+	}
+	if strings.Contains(name, ".") && strings.ToUpper(name) == name {
+		return name // an abbreviation names itself: "U.S." is not "U.S. Department of Justice"
 	}
 	// the latest name with the word at or before pos, else the first after
 	withWord := a.mix.byWord[strings.ToLower(name)]

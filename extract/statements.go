@@ -436,6 +436,9 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 		return 0, false
 	}
 	w := a.toks[i].lower
+	if (w == "in" || w == "on" || w == "last") && i+2 < limit && timeNouns[a.toks[i+1].lower] && a.clauseStarts(i+2) {
+		return i + 2, true // "stated in July it opposed the plan"
+	}
 	if w == "by" && i+1 < limit && reportMedia[a.toks[i+1].lower] {
 		e := i + 2
 		if e < limit && reportMedia[a.toks[e].lower] {
@@ -458,6 +461,13 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// clauseStarts reports whether token i can open a reported clause: a
+// subject pronoun, an article or a capitalised word.
+func (a *analysis) clauseStarts(i int) bool {
+	t := a.toks[i]
+	return t.word && (isPronounSubject(t.lower) || articles[t.lower] || t.isCap())
 }
 
 // quotedAfterComma reports whether token i is a comma before a quotation.
