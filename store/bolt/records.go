@@ -115,20 +115,7 @@ func (t *tx) MergeSpeakers(keepID, dropID string) error {
 	if _, err := write[store.Speaker](t, store.SpeakerType, goneKey, gone, nil); err != nil {
 		return err
 	}
-	return change(t, store.SpeakerType, mustID(keep.ID), func(s *store.Speaker) {
-		s.Aliases = append(append(s.Aliases, gone.Name), gone.Aliases...)
-		if s.Description == "" {
-			s.Description = gone.Description
-		}
-		if s.QID == "" {
-			s.QID = gone.QID
-		}
-		s.QIDCandidates = append(append(s.QIDCandidates, gone.QIDCandidates...), gone.QID)
-		if len(s.QIDCandidates) > store.MaxQIDCandidates {
-			s.QIDCandidates = s.QIDCandidates[:store.MaxQIDCandidates]
-		}
-		_ = store.NormalizeSpeaker(s) // dedupes the aliases and candidates; the fields were valid
-	})
+	return change(t, store.SpeakerType, mustID(keep.ID), func(s *store.Speaker) { store.MergeSpeakerFields(s, gone) })
 }
 
 func (t *tx) CreateOrganisation(o *store.Organisation) error {
@@ -200,13 +187,7 @@ func (t *tx) MergeOrganisations(keepID, dropID string) error {
 	if _, err := write[store.Organisation](t, store.OrganisationType, goneKey, gone, nil); err != nil {
 		return err
 	}
-	return change(t, store.OrganisationType, mustID(keep.ID), func(o *store.Organisation) {
-		o.Aliases = append(append(o.Aliases, gone.Name, gone.ShortName), gone.Aliases...)
-		if o.QID == "" {
-			o.QID = gone.QID
-		}
-		_ = store.NormalizeOrganisation(o) // dedupes the aliases; the fields were valid
-	})
+	return change(t, store.OrganisationType, mustID(keep.ID), func(o *store.Organisation) { store.MergeOrganisationFields(o, gone) })
 }
 
 func (t *tx) checkAffiliationRefs(a *store.Affiliation) error {

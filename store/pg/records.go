@@ -151,16 +151,7 @@ func (t *tx) MergeSpeakers(keepID, dropID string) error {
 	if _, err := write[store.Speaker](t, store.SpeakerType, gone.ID, gone, nil); err != nil {
 		return err
 	}
-	return change(t, store.SpeakerType, keep.ID, func(s *store.Speaker) {
-		s.Aliases = append(append(s.Aliases, gone.Name), gone.Aliases...)
-		if s.Description == "" {
-			s.Description = gone.Description
-		}
-		if s.QID == "" {
-			s.QID = gone.QID
-		}
-		_ = store.NormalizeSpeaker(s) // dedupes the aliases; the fields were valid
-	})
+	return change(t, store.SpeakerType, keep.ID, func(s *store.Speaker) { store.MergeSpeakerFields(s, gone) })
 }
 
 func (t *tx) CreateOrganisation(o *store.Organisation) error {
@@ -232,13 +223,7 @@ func (t *tx) MergeOrganisations(keepID, dropID string) error {
 	if _, err := write[store.Organisation](t, store.OrganisationType, gone.ID, gone, nil); err != nil {
 		return err
 	}
-	return change(t, store.OrganisationType, keep.ID, func(o *store.Organisation) {
-		o.Aliases = append(append(o.Aliases, gone.Name, gone.ShortName), gone.Aliases...)
-		if o.QID == "" {
-			o.QID = gone.QID
-		}
-		_ = store.NormalizeOrganisation(o) // dedupes the aliases; the fields were valid
-	})
+	return change(t, store.OrganisationType, keep.ID, func(o *store.Organisation) { store.MergeOrganisationFields(o, gone) })
 }
 
 func (t *tx) checkAffiliationRefs(a *store.Affiliation) error {

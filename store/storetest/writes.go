@@ -171,6 +171,24 @@ func testMergeSpeakers(t *testing.T, s store.Store) {
 			t.Errorf("merge logged %s for %s, want %s", touched[id], id, op)
 		}
 	}
+	// two Wikidata ids: the kept speaker's stays, the removed one's and its
+	// candidates become candidates
+	keep2 := &store.Speaker{Name: "Tom Berg", QID: "Q2"}
+	drop2 := &store.Speaker{Name: "T. Berg", QID: "Q3", QIDCandidates: []string{"Q4"}}
+	update(t, s, func(tx store.Tx) error {
+		if err := tx.CreateSpeaker(keep2); err != nil {
+			return err
+		}
+		return tx.CreateSpeaker(drop2)
+	})
+	update(t, s, func(tx store.Tx) error { return tx.MergeSpeakers(keep2.ID, drop2.ID) })
+	view(t, s, func(tx store.Tx) error {
+		k, err := tx.Speaker(keep2.ID)
+		if err == nil && (k.QID != "Q2" || !slices.Equal(k.QIDCandidates, []string{"Q4", "Q3"})) {
+			t.Errorf("kept speaker's Wikidata ids: %s, candidates %v; want Q2, [Q4 Q3]", k.QID, k.QIDCandidates)
+		}
+		return err
+	})
 }
 
 func testMergeOrganisations(t *testing.T, s store.Store) {
