@@ -191,13 +191,7 @@ func (t *tx) MergeOrganisations(keepID, dropID string) error {
 }
 
 func (t *tx) checkAffiliationRefs(a *store.Affiliation) error {
-	if err := t.mustExist(store.SpeakerType, a.SpeakerID); err != nil {
-		return err
-	}
-	if err := t.mustExist(store.OrganisationType, a.OrganisationID); err != nil {
-		return err
-	}
-	return t.mustExist(store.SourceType, a.SourceID)
+	return store.CheckRefs(t.mustExist, a.Refs()...)
 }
 
 func (t *tx) CreateAffiliation(a *store.Affiliation) error {
@@ -215,20 +209,16 @@ func (t *tx) DeleteAffiliation(id string) error {
 // checkTopicRefs checks that the parent exists and that the topic is not
 // among the parent's ancestors.
 func (t *tx) checkTopicRefs(tp *store.Topic) error {
-	if err := t.mustExist(store.TopicType, tp.ParentID); err != nil {
-		return err
+	return store.CheckTopicParent(tp, t.topicParent)
+}
+
+// topicParent gives a stored topic's parent, for store.CheckTopicParent.
+func (t *tx) topicParent(id string) (string, bool, error) {
+	p, err := load[store.Topic](t, store.TopicType, mustID(id))
+	if err != nil || p == nil {
+		return "", false, err
 	}
-	for id := tp.ParentID; id != ""; {
-		if id == tp.ID {
-			return errs.E(errs.Invalid, "topic parent %s would make a cycle", tp.ParentID)
-		}
-		p, err := load[store.Topic](t, store.TopicType, mustID(id))
-		if err != nil || p == nil {
-			return err
-		}
-		id = p.ParentID
-	}
-	return nil
+	return p.ParentID, true, nil
 }
 
 func (t *tx) CreateTopic(tp *store.Topic) error {
@@ -269,7 +259,7 @@ func (t *tx) DeleteTopic(id string, cascade bool) error {
 }
 
 func (t *tx) checkSourceRefs(s *store.Source) error {
-	return t.mustExist(store.OrganisationType, s.PublisherID)
+	return store.CheckRefs(t.mustExist, s.Refs()...)
 }
 
 func (t *tx) CreateSource(s *store.Source) error {

@@ -15,10 +15,7 @@ import (
 // cascade, deletes its reviews (see dropStatement).
 
 func (t *tx) checkReviewRefs(r *store.ClaimReview) error {
-	if err := t.mustExist(store.StatementType, r.StatementID); err != nil {
-		return err
-	}
-	return t.mustExist(store.OrganisationType, r.ReviewerID)
+	return store.CheckRefs(t.mustExist, r.Refs()...)
 }
 
 func (t *tx) CreateClaimReview(r *store.ClaimReview) error {

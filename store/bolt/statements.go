@@ -338,16 +338,8 @@ func (t *tx) checkStatementRefs(s *store.Statement) error {
 	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
 		return err
 	}
-	if err := t.mustExist(store.SpeakerType, s.SpeakerID); err != nil {
+	if err := store.CheckRefs(t.mustExist, s.Refs()...); err != nil {
 		return err
-	}
-	if err := t.mustExist(store.OrganisationType, s.OrganisationID); err != nil {
-		return err
-	}
-	for _, id := range s.TopicIDs {
-		if err := t.mustExist(store.TopicType, id); err != nil {
-			return err
-		}
 	}
 	if s.SourceID == "" {
 		return nil

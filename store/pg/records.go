@@ -227,13 +227,7 @@ func (t *tx) MergeOrganisations(keepID, dropID string) error {
 }
 
 func (t *tx) checkAffiliationRefs(a *store.Affiliation) error {
-	if err := t.mustExist(store.SpeakerType, a.SpeakerID); err != nil {
-		return err
-	}
-	if err := t.mustExist(store.OrganisationType, a.OrganisationID); err != nil {
-		return err
-	}
-	return t.mustExist(store.SourceType, a.SourceID)
+	return store.CheckRefs(t.mustExist, a.Refs()...)
 }
 
 func (t *tx) CreateAffiliation(a *store.Affiliation) error {
@@ -251,20 +245,16 @@ func (t *tx) DeleteAffiliation(id string) error {
 // checkTopicRefs checks that the parent exists and that the topic is not
 // among the parent's ancestors.
 func (t *tx) checkTopicRefs(tp *store.Topic) error {
-	if err := t.mustExist(store.TopicType, tp.ParentID); err != nil {
-		return err
+	return store.CheckTopicParent(tp, t.topicParent)
+}
+
+// topicParent gives a stored topic's parent, for store.CheckTopicParent.
+func (t *tx) topicParent(id string) (string, bool, error) {
+	p, err := load[store.Topic](t, store.TopicType, id)
+	if err != nil || p == nil {
+		return "", false, err
 	}
-	for id := tp.ParentID; id != ""; {
-		if id == tp.ID {
-			return errs.E(errs.Invalid, "topic parent %s would make a cycle", tp.ParentID)
-		}
-		p, err := load[store.Topic](t, store.TopicType, id)
-		if err != nil || p == nil {
-			return err
-		}
-		id = p.ParentID
-	}
-	return nil
+	return p.ParentID, true, nil
 }
 
 func (t *tx) CreateTopic(tp *store.Topic) error {
@@ -304,7 +294,7 @@ func (t *tx) DeleteTopic(id string, cascade bool) error {
 }
 
 func (t *tx) checkSourceRefs(s *store.Source) error {
-	return t.mustExist(store.OrganisationType, s.PublisherID)
+	return store.CheckRefs(t.mustExist, s.Refs()...)
 }
 
 func (t *tx) CreateSource(s *store.Source) error {
@@ -343,16 +333,8 @@ func (t *tx) checkStatementRefs(s *store.Statement) error {
 	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
 		return err
 	}
-	if err := t.mustExist(store.SpeakerType, s.SpeakerID); err != nil {
+	if err := store.CheckRefs(t.mustExist, s.Refs()...); err != nil {
 		return err
-	}
-	if err := t.mustExist(store.OrganisationType, s.OrganisationID); err != nil {
-		return err
-	}
-	for _, id := range s.TopicIDs {
-		if err := t.mustExist(store.TopicType, id); err != nil {
-			return err
-		}
 	}
 	if s.SourceID == "" {
 		return nil
@@ -413,10 +395,7 @@ func (t *tx) dropReviewsOf(statement string) error {
 }
 
 func (t *tx) checkReviewRefs(r *store.ClaimReview) error {
-	if err := t.mustExist(store.StatementType, r.StatementID); err != nil {
-		return err
-	}
-	return t.mustExist(store.OrganisationType, r.ReviewerID)
+	return store.CheckRefs(t.mustExist, r.Refs()...)
 }
 
 func (t *tx) CreateClaimReview(r *store.ClaimReview) error {
