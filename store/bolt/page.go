@@ -2,11 +2,9 @@ package bolt
 
 import (
 	"bytes"
-	"encoding/base64"
 	"slices"
 	"sort"
 
-	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 	bbolt "go.etcd.io/bbolt"
 )
@@ -260,70 +258,19 @@ type plan[T any] struct {
 }
 
 // window is a parsed store.Page.
-type window struct {
-	n int
-	// back counts the window from the end of the list (Page.Last).
-	back          bool
-	after, before []byte
-	count         bool
-	// desc reverses the list's order: keys descend.
-	desc bool
-}
-
-var errCursor = errs.E(errs.Invalid, "invalid cursor")
+type window = store.Window
 
 // parsePage parses a page of a list in its default order, whose sort keys
 // are skLen bytes long.
 func parsePage(p store.Page, skLen int) (window, error) {
-	return parseOrderedPage(p, map[store.Order]int{store.OrderDefault: skLen})
+	return store.ParseWindow(p, map[store.Order]int{store.OrderDefault: skLen})
 }
 
 // parseOrderedPage parses a page of a list that offers the orders in
 // skLens, each with the length of its sort keys.
 func parseOrderedPage(p store.Page, skLens map[store.Order]int) (window, error) {
-	var w window
-	skLen, ok := skLens[p.Order]
-	if !ok {
-		return w, errs.E(errs.Invalid, "this list cannot be ordered by %s", p.Order)
-	}
-	w.desc = p.Desc
-	if p.First < 0 || p.Last < 0 {
-		return w, errs.E(errs.Invalid, "page size must not be negative")
-	}
-	if p.First > store.MaxPageSize || p.Last > store.MaxPageSize {
-		return w, errs.E(errs.TooLarge, "page size must be at most %d", store.MaxPageSize)
-	}
-	var err error
-	if w.after, err = parseCursor(p.After, skLen); err != nil {
-		return w, err
-	}
-	if w.before, err = parseCursor(p.Before, skLen); err != nil {
-		return w, err
-	}
-	switch {
-	case p.Last > 0 && p.First == 0:
-		w.n, w.back = p.Last, true
-	case p.First > 0:
-		w.n = p.First
-	default:
-		w.n = store.DefaultPageSize
-	}
-	w.count = p.Count
-	return w, nil
+	return store.ParseWindow(p, skLens)
 }
-
-func parseCursor(c string, skLen int) ([]byte, error) {
-	if c == "" {
-		return nil, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) != skLen {
-		return nil, errCursor
-	}
-	return b, nil
-}
-
-func cursor(sk []byte) string { return base64.RawURLEncoding.EncodeToString(sk) }
 
 // walker walks a plan's matches from a key, dropping repeats.
 type walker[T any] struct {
@@ -371,14 +318,14 @@ func (p *plan[T]) exists(k []byte, back bool) (bool, error) {
 
 // page answers the window w of plan p.
 func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
-	conn := &store.Conn[T]{Items: make([]T, 0, min(w.n, 64)), Total: -1}
-	from, bound := w.after, w.before
-	if w.back {
-		from, bound = w.before, w.after
+	conn := &store.Conn[T]{Items: make([]T, 0, min(w.N, 64)), Total: -1}
+	from, bound := w.After, w.Before
+	if w.Back {
+		from, bound = w.Before, w.After
 	}
 	// The walk goes down the keys when it counts from the end of an
 	// ascending list or from the start of a descending one.
-	down := w.back != w.desc
+	down := w.Back != w.Desc
 	// past reports whether k is beyond the cursor bound of the walk.
 	past := func(k []byte) bool {
 		c := bytes.Compare(k, bound)
@@ -389,7 +336,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	for {
 		// The record past the window only tells that there is more; an
 		// exact plan need not load it.
-		sk, rec, err := wk.next(len(conn.Items) < w.n)
+		sk, rec, err := wk.next(len(conn.Items) < w.N)
 		if err != nil {
 			return nil, err
 		}
@@ -403,12 +350,12 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 			hitBound = true
 			break
 		}
-		if len(conn.Items) == w.n {
+		if len(conn.Items) == w.N {
 			more = true
 			break
 		}
 		conn.Items = append(conn.Items, rec)
-		conn.Cursors = append(conn.Cursors, cursor(sk))
+		conn.Cursors = append(conn.Cursors, store.Cursor(sk))
 	}
 	// Beyond the window's far end: either more matches were seen, or the
 	// walk stopped at the bound cursor and matches may lie past it.
@@ -426,14 +373,14 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 			return nil, err
 		}
 	}
-	if w.back {
+	if w.Back {
 		slices.Reverse(conn.Items)
 		slices.Reverse(conn.Cursors)
 		conn.HasPrevious, conn.HasNext = more, behind
 	} else {
 		conn.HasNext, conn.HasPrevious = more, behind
 	}
-	if w.count {
+	if w.Count {
 		n, err := p.count()
 		if err != nil {
 			return nil, err

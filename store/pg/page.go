@@ -1,13 +1,11 @@
 package pg
 
 import (
-	"encoding/base64"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
-	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -45,7 +43,7 @@ func (q *listQuery[T]) keyArg(args *[]any, k []byte) string {
 	var v any = k
 	cast := "::bytea"
 	if q.byID {
-		u, _ := uuid.FromBytes(k) // k has idLen bytes: parseCursor checked
+		u, _ := uuid.FromBytes(k) // k has idLen bytes: store.ParseWindow checked
 		v, cast = u.String(), "::uuid"
 	}
 	*args = append(*args, v)
@@ -164,80 +162,32 @@ func count[T any](t *tx, q *listQuery[T]) (int, error) {
 }
 
 // window is a parsed store.Page.
-type window struct {
-	n int
-	// back counts the window from the end of the list (Page.Last).
-	back          bool
-	after, before []byte
-	count         bool
-	desc          bool
-}
-
-var errCursor = errs.E(errs.Invalid, "invalid cursor")
+type window = store.Window
 
 // parsePage parses a page of a list that offers the orders in skLens, each
 // with the length of its sort keys.
 func parsePage(p store.Page, skLens map[store.Order]int) (window, error) {
-	var w window
-	skLen, ok := skLens[p.Order]
-	if !ok {
-		return w, errs.E(errs.Invalid, "this list cannot be ordered by %s", p.Order)
-	}
-	w.desc = p.Desc
-	if p.First < 0 || p.Last < 0 {
-		return w, errs.E(errs.Invalid, "page size must not be negative")
-	}
-	if p.First > store.MaxPageSize || p.Last > store.MaxPageSize {
-		return w, errs.E(errs.TooLarge, "page size must be at most %d", store.MaxPageSize)
-	}
-	var err error
-	if w.after, err = parseCursor(p.After, skLen); err != nil {
-		return w, err
-	}
-	if w.before, err = parseCursor(p.Before, skLen); err != nil {
-		return w, err
-	}
-	switch {
-	case p.Last > 0 && p.First == 0:
-		w.n, w.back = p.Last, true
-	case p.First > 0:
-		w.n = p.First
-	default:
-		w.n = store.DefaultPageSize
-	}
-	w.count = p.Count
-	return w, nil
-}
-
-func parseCursor(c string, skLen int) ([]byte, error) {
-	if c == "" {
-		return nil, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil || len(b) != skLen {
-		return nil, errCursor
-	}
-	return b, nil
+	return store.ParseWindow(p, skLens)
 }
 
 // page answers the window w of the list q.
 func page[T any](t *tx, q *listQuery[T], w window) (*store.Conn[*T], error) {
-	conn := &store.Conn[*T]{Items: make([]*T, 0, min(w.n, 64)), Total: -1}
-	from, bound := w.after, w.before
-	if w.back {
-		from, bound = w.before, w.after
+	conn := &store.Conn[*T]{Items: make([]*T, 0, min(w.N, 64)), Total: -1}
+	from, bound := w.After, w.Before
+	if w.Back {
+		from, bound = w.Before, w.After
 	}
 	// The walk goes down the keys when it counts from the end of an
 	// ascending list or from the start of a descending one.
-	down := w.back != w.desc
+	down := w.Back != w.Desc
 	more := false
-	err := walk(t, q, span{from: from, stop: bound, down: down}, w.n+1, func(sk []byte, rec *T) bool {
-		if len(conn.Items) == w.n {
+	err := walk(t, q, span{from: from, stop: bound, down: down}, w.N+1, func(sk []byte, rec *T) bool {
+		if len(conn.Items) == w.N {
 			more = true
 			return false
 		}
 		conn.Items = append(conn.Items, rec)
-		conn.Cursors = append(conn.Cursors, base64.RawURLEncoding.EncodeToString(sk))
+		conn.Cursors = append(conn.Cursors, store.Cursor(sk))
 		return true
 	})
 	if err != nil {
@@ -256,14 +206,14 @@ func page[T any](t *tx, q *listQuery[T], w window) (*store.Conn[*T], error) {
 			return nil, err
 		}
 	}
-	if w.back {
+	if w.Back {
 		slices.Reverse(conn.Items)
 		slices.Reverse(conn.Cursors)
 		conn.HasPrevious, conn.HasNext = more, behind
 	} else {
 		conn.HasNext, conn.HasPrevious = more, behind
 	}
-	if w.count {
+	if w.Count {
 		if conn.Total, err = count(t, q); err != nil {
 			return nil, err
 		}
