@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -282,3 +283,32 @@ const (
 	Updated Op = "UPDATE"
 	Deleted Op = "DELETE"
 )
+
+// Meta points at the fields every record has: its id and its times.
+type Meta struct {
+	ID               *string
+	Created, Updated *time.Time
+}
+
+// MetaOf points at the id and times of a record (*Speaker, *Organisation,
+// *Affiliation, *Topic, *Source, *Statement or *ClaimReview); it panics on
+// anything else, a programming error.
+func MetaOf(rec any) Meta {
+	switch r := rec.(type) {
+	case *Speaker:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *Organisation:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *Affiliation:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *Topic:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *Source:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *Statement:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	case *ClaimReview:
+		return Meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
+	}
+	panic(fmt.Sprintf("store: %T is not a record", rec))
+}

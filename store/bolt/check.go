@@ -124,7 +124,7 @@ func (t *tx) checkRecords(typ store.RecordType, want *[numIx]int, report func(st
 			}
 			continue
 		}
-		if id := *metaOf(rec).id; len(k) != idLen || id != idString(k) {
+		if id := *store.MetaOf(rec).ID; len(k) != idLen || id != idString(k) {
 			if !report("%s under key %x has id %q", typ, k, id) {
 				return false
 			}

@@ -1,38 +1,10 @@
 package bolt
 
 import (
-	"time"
-
 	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
 )
-
-// meta points at the fields every record has.
-type meta struct {
-	id               *string
-	created, updated *time.Time
-}
-
-func metaOf(v any) meta {
-	switch r := v.(type) {
-	case *store.Speaker:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Organisation:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Affiliation:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Topic:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Source:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Statement:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.ClaimReview:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	}
-	panic("bolt: not a record")
-}
 
 // idFree checks that no record of a type other than typ has the id (of
 // type typ, it is an update), giving errs.Conflict otherwise. Ids are
@@ -56,17 +28,17 @@ func create[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) erro
 	if err := norm(rec); err != nil {
 		return err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		u, err := uuid.NewV7()
 		if err != nil {
 			return errs.Wrap(errs.Internal, err, "generating id")
 		}
-		*m.id = u.String()
+		*m.ID = u.String()
 	} else {
-		id := mustID(*m.id)
+		id := mustID(*m.ID)
 		if t.exists(typ, id) {
-			return errs.E(errs.Conflict, "%s %s already exists", typ, *m.id)
+			return errs.E(errs.Conflict, "%s %s already exists", typ, *m.ID)
 		}
 		if err := t.idFree(typ, id); err != nil {
 			return err
@@ -76,8 +48,8 @@ func create[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) erro
 		return err
 	}
 	ts := now()
-	*m.created, *m.updated = ts, ts
-	_, err := write(t, typ, mustID(*m.id), nil, rec)
+	*m.Created, *m.Updated = ts, ts
+	_, err := write(t, typ, mustID(*m.ID), nil, rec)
 	return err
 }
 
@@ -90,27 +62,27 @@ func update[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) erro
 	if err := norm(rec); err != nil {
 		return err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		return errs.E(errs.Invalid, "%s id is required", typ)
 	}
-	old, err := get[T](t, typ, *m.id)
+	old, err := get[T](t, typ, *m.ID)
 	if err != nil {
 		return err
 	}
 	if err := refs(rec); err != nil {
 		return err
 	}
-	*m.created, *m.updated = *metaOf(old).created, now()
-	_, err = write(t, typ, mustID(*m.id), old, rec)
+	*m.Created, *m.Updated = *store.MetaOf(old).Created, now()
+	_, err = write(t, typ, mustID(*m.ID), old, rec)
 	return err
 }
 
 // save rewrites a stored record changed by a cascade or merge, stamping
 // UpdatedAt.
 func save[T any](t *tx, typ store.RecordType, old, rec *T) error {
-	*metaOf(rec).updated = now()
-	_, err := write(t, typ, mustID(*metaOf(rec).id), old, rec)
+	*store.MetaOf(rec).Updated = now()
+	_, err := write(t, typ, mustID(*store.MetaOf(rec).ID), old, rec)
 	return err
 }
 
@@ -129,7 +101,7 @@ func remove[T any](t *tx, typ store.RecordType, id string, cascade func(*T) erro
 			return err
 		}
 	}
-	_, err = write[T](t, typ, mustID(*metaOf(old).id), old, nil)
+	_, err = write[T](t, typ, mustID(*store.MetaOf(old).ID), old, nil)
 	return err
 }
 
@@ -146,18 +118,18 @@ func put[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) error) 
 	if err := norm(rec); err != nil {
 		return false, false, err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		return false, false, errs.E(errs.Invalid, "%s id is required", typ)
 	}
-	id := mustID(*m.id)
+	id := mustID(*m.ID)
 	if err := t.idFree(typ, id); err != nil {
 		return false, false, err
 	}
 	if err := refs(rec); err != nil {
 		return false, false, err
 	}
-	*m.created, *m.updated = m.created.UTC(), m.updated.UTC()
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
 	old, err := load[T](t, typ, id)
 	if err != nil {
 		return false, false, err

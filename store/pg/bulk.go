@@ -166,7 +166,7 @@ func newBulkRecords() *bulkRecords {
 
 // withID gives a sample record an id, which rowOf needs for sort keys.
 func withID(v any) any {
-	*metaOf(v).id = "00000000-0000-0000-0000-000000000000"
+	*store.MetaOf(v).ID = "00000000-0000-0000-0000-000000000000"
 	return v
 }
 

@@ -122,7 +122,7 @@ func mergeStart[T any](t *tx, typ store.RecordType, keepID, dropID string) (keep
 	if gone, err = get[T](t, typ, dropID); err != nil {
 		return nil, nil, err
 	}
-	if *metaOf(keep).id == *metaOf(gone).id {
+	if *store.MetaOf(keep).ID == *store.MetaOf(gone).ID {
 		return nil, nil, errs.E(errs.Invalid, "cannot merge a %s into itself", typ)
 	}
 	return keep, gone, nil

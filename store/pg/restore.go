@@ -74,12 +74,12 @@ func addRecord(br *bulkRecords, rec store.Record) error {
 	if err != nil {
 		return err
 	}
-	m := metaOf(v)
-	if *m.id == "" {
+	m := store.MetaOf(v)
+	if *m.ID == "" {
 		return errs.E(errs.Invalid, "%s id is required", rec.Type)
 	}
-	*m.created, *m.updated = m.created.UTC(), m.updated.UTC()
-	return br.add(rec.Type, *m.id, v)
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
+	return br.add(rec.Type, *m.ID, v)
 }
 
 func normalized[T any](rec *T, norm func(*T) error) (any, error) {

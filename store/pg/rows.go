@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/dedup"
@@ -39,32 +38,6 @@ var namesTables = map[store.RecordType]string{
 	store.SpeakerType:      "speaker_names",
 	store.OrganisationType: "organisation_names",
 	store.TopicType:        "topic_names",
-}
-
-// meta points at the fields every record has.
-type meta struct {
-	id               *string
-	created, updated *time.Time
-}
-
-func metaOf(v any) meta {
-	switch r := v.(type) {
-	case *store.Speaker:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Organisation:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Affiliation:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Topic:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Source:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.Statement:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	case *store.ClaimReview:
-		return meta{&r.ID, &r.CreatedAt, &r.UpdatedAt}
-	}
-	panic("pg: not a record")
 }
 
 // rowOf returns the columns and side rows of a normalized record.

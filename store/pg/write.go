@@ -252,31 +252,31 @@ func create[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) erro
 	if err := norm(rec); err != nil {
 		return err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		u, err := uuid.NewV7()
 		if err != nil {
 			return errs.Wrap(errs.Internal, err, "generating id")
 		}
-		*m.id = u.String()
+		*m.ID = u.String()
 	} else {
-		other, err := t.typeOf(*m.id)
+		other, err := t.typeOf(*m.ID)
 		if err != nil {
 			return err
 		}
 		if other == typ {
-			return errs.E(errs.Conflict, "%s %s already exists", typ, *m.id)
+			return errs.E(errs.Conflict, "%s %s already exists", typ, *m.ID)
 		}
 		if other != "" {
-			return errs.E(errs.Conflict, "id %s is taken by a %s", *m.id, other)
+			return errs.E(errs.Conflict, "id %s is taken by a %s", *m.ID, other)
 		}
 	}
 	if err := refs(rec); err != nil {
 		return err
 	}
 	ts := now()
-	*m.created, *m.updated = ts, ts
-	_, err := write(t, typ, *m.id, nil, rec)
+	*m.Created, *m.Updated = ts, ts
+	_, err := write(t, typ, *m.ID, nil, rec)
 	return err
 }
 
@@ -289,27 +289,27 @@ func update[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) erro
 	if err := norm(rec); err != nil {
 		return err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		return errs.E(errs.Invalid, "%s id is required", typ)
 	}
-	old, err := get[T](t, typ, *m.id)
+	old, err := get[T](t, typ, *m.ID)
 	if err != nil {
 		return err
 	}
 	if err := refs(rec); err != nil {
 		return err
 	}
-	*m.created, *m.updated = *metaOf(old).created, now()
-	_, err = write(t, typ, *m.id, old, rec)
+	*m.Created, *m.Updated = *store.MetaOf(old).Created, now()
+	_, err = write(t, typ, *m.ID, old, rec)
 	return err
 }
 
 // save rewrites a stored record changed by a cascade or merge, stamping
 // UpdatedAt.
 func save[T any](t *tx, typ store.RecordType, old, rec *T) error {
-	*metaOf(rec).updated = now()
-	_, err := write(t, typ, *metaOf(rec).id, old, rec)
+	*store.MetaOf(rec).Updated = now()
+	_, err := write(t, typ, *store.MetaOf(rec).ID, old, rec)
 	return err
 }
 
@@ -328,7 +328,7 @@ func remove[T any](t *tx, typ store.RecordType, id string, cascade func(*T) erro
 			return err
 		}
 	}
-	_, err = write[T](t, typ, *metaOf(old).id, old, nil)
+	_, err = write[T](t, typ, *store.MetaOf(old).ID, old, nil)
 	return err
 }
 
@@ -344,22 +344,22 @@ func put[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) error) 
 	if err := norm(rec); err != nil {
 		return false, err
 	}
-	m := metaOf(rec)
-	if *m.id == "" {
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
 		return false, errs.E(errs.Invalid, "%s id is required", typ)
 	}
-	if err := t.idFree(typ, *m.id); err != nil {
+	if err := t.idFree(typ, *m.ID); err != nil {
 		return false, err
 	}
 	if err := refs(rec); err != nil {
 		return false, err
 	}
-	*m.created, *m.updated = m.created.UTC(), m.updated.UTC()
-	old, err := load[T](t, typ, *m.id)
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
+	old, err := load[T](t, typ, *m.ID)
 	if err != nil {
 		return false, err
 	}
-	return write(t, typ, *m.id, old, rec)
+	return write(t, typ, *m.ID, old, rec)
 }
 
 // Put stores a record as given; see store.Tx.
