@@ -70,12 +70,12 @@ func ExportCSV(ctx context.Context, s store.Store, w io.Writer, what Records, pr
 	}
 	err = s.View(ctx, func(tx store.Tx) error {
 		if what == SpeakerRecords {
-			return each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
+			return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
 				return tx.ListSpeakers(store.SpeakerFilter{}, p)
 			}, func(sp *store.Speaker) error { return row(speakerRow(sp)) })
 		}
 		names := newNamer(tx)
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
 			return tx.ListStatements(store.StatementFilter{}, p)
 		}, func(st *store.Statement) error {
 			fields, err := names.statementRow(st)
@@ -191,30 +191,6 @@ func floatField(f float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
-}
-
-// each calls fn for every item of a list, a page of the largest size at a
-// time.
-func each[T any](ctx context.Context, list func(store.Page) (*store.Conn[T], error), fn func(T) error) error {
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		c, err := list(p)
-		if err != nil {
-			return err
-		}
-		for _, it := range c.Items {
-			if err := fn(it); err != nil {
-				return err
-			}
-		}
-		if !c.HasNext || len(c.Cursors) == 0 {
-			return nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
 }
 
 // splitList splits a list field at listSep, trimming and dropping empty

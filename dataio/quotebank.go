@@ -186,7 +186,7 @@ func quoteDate(s string) (partialdate.Date, error) {
 // indexQIDs maps the Wikidata ids of the stored speakers to them: speakers
 // are few next to quotes, and the store has no index of them.
 func (r *resolver) indexQIDs(ctx context.Context) error {
-	return each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
+	return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
 		return r.tx.ListSpeakers(store.SpeakerFilter{}, p)
 	}, func(s *store.Speaker) error {
 		if s.QID != "" {
@@ -254,7 +254,7 @@ func (r *resolver) sameInSource(st *store.Statement) (string, error) {
 		f.SpeakerIDs = []string{st.SpeakerID}
 	}
 	var found string
-	err = each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
+	err = store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
 		return r.tx.ListStatements(f, p)
 	}, func(o *store.Statement) error {
 		if found == "" && o.Text == st.Text && o.SpeakerID == st.SpeakerID && o.Said == st.Said {
@@ -389,7 +389,7 @@ func ExportQuotebank(ctx context.Context, s store.Store, w io.Writer, progress f
 	err := s.View(ctx, func(tx store.Tx) error {
 		names := newNamer(tx)
 		short := &shortQuotes{}
-		err := each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
+		err := store.Each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
 			return tx.ListStatements(store.StatementFilter{}, p)
 		}, func(st *store.Statement) error {
 			if progress != nil {

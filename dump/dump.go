@@ -130,18 +130,18 @@ func (e *encoder) write(rec store.Record) error {
 func exportType(ctx context.Context, tx store.Tx, t store.RecordType, e *encoder) error {
 	switch t {
 	case store.OrganisationType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Organisation], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Organisation], error) {
 			return tx.ListOrganisations(store.OrganisationFilter{}, p)
 		}, func(o *store.Organisation) error { return e.write(store.Record{Type: t, Organisation: o}) })
 	case store.SpeakerType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Speaker], error) {
 			return tx.ListSpeakers(store.SpeakerFilter{}, p)
 		}, func(s *store.Speaker) error { return e.write(store.Record{Type: t, Speaker: s}) })
 	case store.TopicType:
 		// Topics list in id order, but a topic may have been moved under
 		// one created after it; collect them to put parents first.
 		var all []*store.Topic
-		err := each(ctx, func(p store.Page) (*store.Conn[*store.Topic], error) {
+		err := store.Each(ctx, func(p store.Page) (*store.Conn[*store.Topic], error) {
 			return tx.ListTopics(store.TopicFilter{}, p)
 		}, func(tp *store.Topic) error { all = append(all, tp); return nil })
 		if err != nil {
@@ -154,47 +154,23 @@ func exportType(ctx context.Context, tx store.Tx, t store.RecordType, e *encoder
 		}
 		return nil
 	case store.SourceType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Source], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Source], error) {
 			return tx.ListSources(store.SourceFilter{}, p)
 		}, func(s *store.Source) error { return e.write(store.Record{Type: t, Source: s}) })
 	case store.AffiliationType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Affiliation], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Affiliation], error) {
 			return tx.ListAffiliations(store.AffiliationFilter{}, p)
 		}, func(a *store.Affiliation) error { return e.write(store.Record{Type: t, Affiliation: a}) })
 	case store.StatementType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
 			return tx.ListStatements(store.StatementFilter{}, p)
 		}, func(s *store.Statement) error { return e.write(store.Record{Type: t, Statement: s}) })
 	case store.ClaimReviewType:
-		return each(ctx, func(p store.Page) (*store.Conn[*store.ClaimReview], error) {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.ClaimReview], error) {
 			return tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
 		}, func(r *store.ClaimReview) error { return e.write(store.Record{Type: t, ClaimReview: r}) })
 	}
 	return errs.E(errs.Internal, "dump: no export for record type %q", t)
-}
-
-// each calls fn for every item of a list, fetching it in pages of the
-// largest size.
-func each[T any](ctx context.Context, list func(store.Page) (*store.Conn[T], error), fn func(T) error) error {
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		c, err := list(p)
-		if err != nil {
-			return err
-		}
-		for _, it := range c.Items {
-			if err := fn(it); err != nil {
-				return err
-			}
-		}
-		if !c.HasNext || len(c.Cursors) == 0 {
-			return nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
 }
 
 // parentsFirst orders topics so that each comes after its parent, keeping
