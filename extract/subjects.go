@@ -88,7 +88,7 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 			return sp, d0, true
 		}
 	}
-	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgPrefixEnd(n0, j+1) == n0 {
+	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgBeforePerson(n0, j+1) == n0 {
 		// (a name run that opens with an organisation is the person
 		// it names: "the chairman of the Harbour Party Jo Tan said")
 		if b > s.first && authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
@@ -255,18 +255,6 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	return a.phraseRef(np, k, j+1, st), k, true
 }
 
-// orgPrefixEnd returns where the person's name starts in the name run
-// [n0, n1) when the run opens with an organisation ("Harbour Party Jo
-// Tan"), or n0 when it does not.
-func (a *analysis) orgPrefixEnd(n0, n1 int) int {
-	for k := n1 - 2; k >= n0; k-- {
-		if orgWords[strings.ToLower(a.toks[k].text)] && a.nameWord(k+1) && !isOrgName(a.joinTokens(k+1, n1)) {
-			return k + 1
-		}
-	}
-	return n0
-}
-
 // ofNameEnd extends the name at tokens [n0, e) over "of" and the name
 // after it when the name ends in a word for an organisation ("Ministry of
 // Foreign Affairs", "University of Kent"; not "CEO of Acme").
@@ -401,7 +389,7 @@ func isPronounSubject(w string) bool {
 // returns the first token of the whole subject.
 func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	var orgPrefix string
-	if k := a.orgPrefixEnd(n0, n1); k > n0 {
+	if k := a.orgBeforePerson(n0, n1); k > n0 {
 		orgPrefix = a.joinTokens(n0, k)
 		n0 = k
 	}
