@@ -183,8 +183,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 		case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee
-			quoted := a.isClosingMarkTok(f.subjStart-1) || f.subjStart >= 2 && a.toks[f.subjStart-1].text == "," && a.isClosingMarkTok(f.subjStart-2)
-			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || quoted)
+			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || a.quotedBefore(f.subjStart))
 		}
 	}
 	if backward && subordinators[a.toks[clauseStart].lower] {
