@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"cmp"
 	"encoding/binary"
 	"slices"
 
@@ -135,34 +134,9 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 			return nil, err
 		}
 	}
-	for i := range found {
-		a := &found[i]
-		if a.Statement.SourceID != "" {
-			if a.Source, err = t.Source(a.Statement.SourceID); err != nil {
-				return nil, err
-			}
-			a.Date = a.Source.Published
-		}
-		if a.Date.IsZero() {
-			a.Date = a.Statement.Said
-		}
+	if err := store.DateAppearances(found, t.Source); err != nil {
+		return nil, err
 	}
-	slices.SortFunc(found, func(a, b store.Appearance) int {
-		if az, bz := a.Date.IsZero(), b.Date.IsZero(); az != bz {
-			if az {
-				return 1 // unknown dates last
-			}
-			return -1
-		}
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		if c := a.Statement.CreatedAt.Compare(b.Statement.CreatedAt); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Statement.ID, b.Statement.ID)
-	})
-	found[0].First = true
 	return found, nil
 }
 
