@@ -71,3 +71,27 @@ func CheckTopicParent(tp *Topic, parentOf func(id string) (parent string, ok boo
 	}
 	return nil
 }
+
+// CheckStatementRefs checks what a statement needs stored besides itself:
+// its text within maxBytes, the records it refers to (mustExist), and its
+// source — whole, read with source, when it has a span to check against
+// the source's text (CheckSpan).
+func CheckStatementRefs(s *Statement, maxBytes int, mustExist func(RecordType, string) error, source func(id string) (*Source, error)) error {
+	if err := CheckStatementText(s.Text, maxBytes); err != nil {
+		return err
+	}
+	if err := CheckRefs(mustExist, s.Refs()...); err != nil {
+		return err
+	}
+	if s.SourceID == "" {
+		return nil
+	}
+	if s.Span == nil {
+		return mustExist(SourceType, s.SourceID)
+	}
+	src, err := source(s.SourceID)
+	if err != nil {
+		return err
+	}
+	return CheckSpan(s, src)
+}

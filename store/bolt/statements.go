@@ -335,23 +335,7 @@ func (q *stmtQuery) matcher(t *tx, exactField string) func(*store.Statement) boo
 // checkStatementRefs checks that a normalized statement's references exist
 // and that its span holds its text.
 func (t *tx) checkStatementRefs(s *store.Statement) error {
-	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
-		return err
-	}
-	if err := store.CheckRefs(t.mustExist, s.Refs()...); err != nil {
-		return err
-	}
-	if s.SourceID == "" {
-		return nil
-	}
-	if s.Span == nil {
-		return t.mustExist(store.SourceType, s.SourceID)
-	}
-	src, err := t.spanSource(s.SourceID)
-	if err != nil {
-		return err
-	}
-	return store.CheckSpan(s, src)
+	return store.CheckStatementRefs(s, t.maxStatement, t.mustExist, t.spanSource)
 }
 
 // cachedSource is a source as read in a transaction, and the seq of its

@@ -330,23 +330,7 @@ func (t *tx) DeleteSource(id string, cascade bool) error {
 // checkStatementRefs checks that a normalized statement's references exist
 // and that its span holds its text.
 func (t *tx) checkStatementRefs(s *store.Statement) error {
-	if err := store.CheckStatementText(s.Text, t.maxStatement); err != nil {
-		return err
-	}
-	if err := store.CheckRefs(t.mustExist, s.Refs()...); err != nil {
-		return err
-	}
-	if s.SourceID == "" {
-		return nil
-	}
-	if s.Span == nil {
-		return t.mustExist(store.SourceType, s.SourceID)
-	}
-	src, err := t.spanSource(s.SourceID)
-	if err != nil {
-		return err
-	}
-	return store.CheckSpan(s, src)
+	return store.CheckStatementRefs(s, t.maxStatement, t.mustExist, t.spanSource)
 }
 
 // spanSource returns the source to check a statement's span against. The
