@@ -432,3 +432,22 @@ func TestPassiveAndAddressee(t *testing.T) {
 		t.Errorf("unexpected statements %+v", r.Quotes)
 	}
 }
+
+// TestSubjectAfterPrepositionalIntro checks that a person named after an
+// opening phrase whose reporting words are nouns ("Given his stated
+// views,") is the subject a later "she" refers to, and that a reporting
+// verb in the opening phrase still keeps its names from being the subject.
+// All sentences are invented.
+func TestSubjectAfterPrepositionalIntro(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe said she wanted the rule changed.\n\n" +
+			"Given his previously stated views, Mary Stone, head of Fair Rules Now, is hopeful the minister will listen to Roe's plea.\n\n" +
+			"\"Our hope is that the minister acts,\" she said.", "minister acts", "Mary Stone", false},
+		{"Ann Roe said she wanted the rule changed.\n\n" +
+			"After her claims, Mary Stone went quiet.\n\n" +
+			"\"We are still waiting,\" she said.", "still waiting", "Mary Stone", false},
+		{"Ann Roe said she wanted the rule changed.\n\n" +
+			"After the minister said Mary Stone was wrong, the debate ended.\n\n" +
+			"\"We are still waiting,\" she said.", "still waiting", "Ann Roe", false},
+	})
+}

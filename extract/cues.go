@@ -266,3 +266,24 @@ func (a *analysis) negatedAt(k, first int) bool {
 	}
 	return false
 }
+
+// nominalCue reports whether the cue word at token k is used as a noun or
+// an attributive participle: a determiner or possessive opens its phrase,
+// possibly across modifiers that are adverbs or participles ("his views",
+// "the previously stated position"). "the minister said" is a verb: a noun
+// stands between the determiner and the cue.
+func (a *analysis) nominalCue(k, min int) bool {
+	for j := k - 1; j >= min && j >= k-4; j-- {
+		t := a.toks[j]
+		if !t.word {
+			return false
+		}
+		if determiners[t.lower] || possessivePronouns[t.lower] || isPossessive(t) {
+			return true
+		}
+		if _, cue := cueVerbs[t.lower]; !cue && !strings.HasSuffix(t.lower, "ly") && !strings.HasSuffix(t.lower, "ed") {
+			return false
+		}
+	}
+	return false
+}

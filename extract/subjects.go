@@ -754,7 +754,7 @@ func (a *analysis) introComma(s sentence) int {
 		if !t.word || a.insideQuote(t.start) {
 			return -1
 		}
-		if _, isCue := cueVerbs[t.lower]; isCue {
+		if _, isCue := cueVerbs[t.lower]; isCue && !a.nominalCue(k, s.first) {
 			return -1
 		}
 		if a.nameWord(k) && k > s.first {
@@ -996,7 +996,7 @@ func (a *analysis) adverbialIntro(s sentence, limit int) int {
 		if !t.word || a.insideQuote(t.start) {
 			return -1
 		}
-		if _, isCue := cueVerbs[t.lower]; isCue {
+		if _, isCue := cueVerbs[t.lower]; isCue && !a.nominalCue(k, s.first) {
 			return -1
 		}
 	}
