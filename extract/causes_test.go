@@ -451,3 +451,13 @@ func TestSubjectAfterPrepositionalIntro(t *testing.T) {
 			"\"We are still waiting,\" she said.", "still waiting", "Ann Roe", false},
 	})
 }
+
+// TestAdverbBeforeInvertedCue checks that a sentence adverb opening the
+// content of an inverted report ("Somehow, …, says Roe") is not taken for
+// the speaker's name. The sentences are invented.
+func TestAdverbBeforeInvertedCue(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe came in 2016.\n\nSomehow, the family will find a way, says Roe.", "family will find", "Ann Roe", false},
+		{"Ann Roe came in 2016.\n\nSadly, the rent is too high, adds Ann Roe.", "rent is too high", "Ann Roe", false},
+	})
+}

@@ -149,6 +149,9 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		return sp, max(s.first, m-4), true
 	}
 	n0, ok := a.nameEndingAt(m-1, s.first)
+	if ok && !a.plausibleName(n0, m) {
+		ok = false // "Somehow, the family will cope, says Roe": an adverb, not a name
+	}
 	if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
 		// a long apposition or relative clause after the person who
 		// opens the sentence: "Ann Roe, who ran the club, a charity
