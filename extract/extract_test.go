@@ -145,9 +145,15 @@ func TestMultiParagraphAndNested(t *testing.T) {
 	text := "Rector Ivo Brandt said: “We will keep the library open. Students asked for it.\n\n" +
 		"“The board told me, ‘There is no money,’ but we found it.”\n\nThe term starts soon."
 	r := run(t, text, PlainText, "")
+	// a quotation over two paragraphs is a statement per paragraph, each
+	// verbatim and with the same speaker
 	q := find(t, r, "library open")
-	if !strings.HasSuffix(q.Text, "found it.”") || q.Speaker != "Ivo Brandt" {
-		t.Errorf("multi-paragraph quote: %+v", q)
+	if q.Text != "“We will keep the library open. Students asked for it." || q.Speaker != "Ivo Brandt" {
+		t.Errorf("multi-paragraph quote, first paragraph: %+v", q)
+	}
+	q = find(t, r, "found it")
+	if q.Text != "“The board told me, ‘There is no money,’ but we found it.”" || q.Speaker != "Ivo Brandt" {
+		t.Errorf("multi-paragraph quote, second paragraph: %+v", q)
 	}
 	for _, o := range r.Quotes {
 		if o.Text == "‘There is no money,’" {

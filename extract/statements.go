@@ -35,6 +35,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 	}
 	stmts = append(stmts, posts...)
+	stmts = a.splitAtParagraphs(stmts)
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {
 		stmts = append([]stmt{a.pullQuote(pull, stmts)}, stmts...)
@@ -75,6 +76,30 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 		q.Covers = findDates(q.Text, ref)
 		out = append(out, q)
+	}
+	return out
+}
+
+// splitAtParagraphs makes a statement whose words run over several
+// paragraphs (a quotation reopened at each new paragraph, as English
+// typesetting does) one statement per paragraph, each with the same speaker
+// and cue: a paragraph is the unit a reader cites and a fact-checker
+// compares, and each piece is still the document's exact wording.
+func (a *analysis) splitAtParagraphs(stmts []stmt) []stmt {
+	out := stmts[:0:0]
+	for _, x := range stmts {
+		first, last := a.paraAt(x.start), a.paraAt(max(x.start, x.end-1))
+		if first < 0 || last <= first {
+			out = append(out, x)
+			continue
+		}
+		for p := first; p <= last; p++ {
+			y := x
+			y.start, y.end = max(x.start, a.paras[p].start), min(x.end, a.paras[p].end)
+			if a.wordsIn(y.start, y.end) > 0 {
+				out = append(out, y)
+			}
+		}
 	}
 	return out
 }
