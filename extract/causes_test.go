@@ -461,3 +461,19 @@ func TestAdverbBeforeInvertedCue(t *testing.T) {
 		{"Ann Roe came in 2016.\n\nSadly, the rent is too high, adds Ann Roe.", "rent is too high", "Ann Roe", false},
 	})
 }
+
+// TestShortFollowOnQuote checks that a quoted sentence of a few words right
+// after a statement, in its paragraph, is the same speaker's, and that a
+// short quoted phrase that is no sentence is not a statement. The
+// sentences are invented.
+func TestShortFollowOnQuote(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe joined the team in 2015.\n\n“He carried most of the weight,” Roe said. “I was so green.”", "so green", "Ann Roe", false},
+	})
+	r := run(t, "Ann Roe joined the team in 2015.\n\n“He carried most of the weight,” Roe said. “Rookie” was her nickname then.", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "Rookie") {
+			t.Errorf("a quoted word taken for a statement: %+v", q)
+		}
+	}
+}

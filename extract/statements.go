@@ -168,7 +168,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if !sp.empty() {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
-		case qt == s.first && a.innerWords(q) >= 4 && !st.running.empty() && !a.quotedHeadline(q):
+		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !a.quotedHeadline(q):
 			sp := st.running
 			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
 				// "Roe did not need much persuading. “I am grateful …”":
@@ -900,6 +900,18 @@ const quoteMarks = "“”\"«»„‘’'…. \u00a0"
 // normalizeForMatch strips marks and ellipses for pull-quote matching.
 func normalizeForMatch(s string) string {
 	return strings.Join(strings.Fields(strings.Trim(s, quoteMarks)), " ")
+}
+
+// quotedSentenceAfter reports whether quotation q is a whole sentence of
+// its own (it ends in a full stop, question or exclamation mark inside the
+// marks) in the paragraph of the latest statement: a short follow-on quote
+// ("“I was so green.”"), however few its words.
+func (a *analysis) quotedSentenceAfter(q qspan, st *state) bool {
+	inner := strings.TrimRight(a.text[q.start:q.end], "”\"’' ")
+	if inner == "" || !strings.ContainsAny(inner[len(inner)-1:], ".?!") || a.innerWords(q) < 2 {
+		return false
+	}
+	return st.runningAt > 0 && a.paraAt(st.runningAt-1) == a.paraAt(q.start)
 }
 
 // quotedHeadline reports whether quotation q is a subheading: a paragraph
