@@ -477,3 +477,22 @@ func TestShortFollowOnQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleAndOpeningCapitals checks that a reporting participle
+// closing a sentence ("…, tweeting.") reports nothing, and that a word
+// written with a capital only because it opens the sentence is no speaker.
+// The sentences are invented.
+func TestParticipleAndOpeningCapitals(t *testing.T) {
+	r := run(t, "Ann Roe said the vote was near.\n\nRather than wait for the vote, the mayor has stayed at home, tweeting.", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "stayed at home") {
+			t.Errorf("a closing participle reported %+v", q)
+		}
+	}
+	r = run(t, "Rather than wait, the mayor stayed home, saying the council would meet in May.", PlainText, "")
+	for _, q := range r.Quotes {
+		if q.Speaker == "Rather" {
+			t.Errorf("an opening capital taken for a name: %+v", q)
+		}
+	}
+}

@@ -85,6 +85,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if nounableCues[t.lower] && a.nounPhraseHead(k, s.first) && k+1 < s.last && prepositions[a.toks[k+1].lower] {
 			continue // a noun with its complement: "the city claim of 974", "the final call on"
 		}
+		if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
+			continue // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
+		}
 		if a.comparedReport(k, s.first) {
 			continue // "higher than city reports say it is": a comparison, not a report
 		}

@@ -631,6 +631,9 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		if a.nameWord(k) {
 			e, _ := a.nameStartingAt(k, limit)
 			e = a.ofNameEnd(k, e, limit)
+			if !a.plausibleName(k, e) {
+				continue // "Rather than wait, the mayor …": a capital only because it opens the sentence
+			}
 			sp, _ := a.nameRef(k, e, s.first, st)
 			return sp, true
 		}
