@@ -496,3 +496,23 @@ func TestParticipleAndOpeningCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestTellAndAskNeedContent checks that "tell" without an addressee or a
+// clause, and "ask" without a question, an infinitive or a quotation,
+// report nothing, while their reporting uses still do. The sentences are
+// invented.
+func TestTellAndAskNeedContent(t *testing.T) {
+	for _, text := range []string{
+		"And the record only tells part of the story of how the club survived.",
+		"I asked barber Ann Roe, who owns a small shop in Eastport.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe asked the council to reopen the pool.", "reopen the pool", "Ann Roe", false},
+		{"Ann Roe asked why the pool had closed.", "pool had closed", "Ann Roe", false},
+		{"Ann Roe told reporters the pool would reopen.", "pool would reopen", "Ann Roe", false},
+	})
+}

@@ -676,3 +676,9 @@ func isGroupNoun(w string) bool {
 	singular, ok := strings.CutSuffix(w, "s")
 	return ok && roleWords[singular]
 }
+
+// questionWords open a reported question ("asked why the plant closed").
+var questionWords = map[string]bool{
+	"why": true, "what": true, "how": true, "whether": true, "if": true, "when": true,
+	"where": true, "who": true, "whom": true, "which": true, "whose": true,
+}

@@ -239,6 +239,11 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
+	} else if strings.HasPrefix(a.toks[c.at].lower, "tel") && a.quoteStartingAt(a.toks[rest].start) < 0 {
+		return 0, false // "it tells part of the story": no addressee, no clause
+	}
+	if strings.HasPrefix(a.toks[c.at].lower, "ask") && !a.askedContent(start, next) {
+		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
 	}
 	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 		// "called it a victory": needs a named subject
@@ -247,6 +252,19 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// askedContent reports whether tokens [i, j) after "ask" hold what was
+// asked: a question word, "whether" or "if", an infinitive ("asked the
+// council to act") or a quotation.
+func (a *analysis) askedContent(i, j int) bool {
+	for k := i; k < j && k < i+25; k++ {
+		t := a.toks[k]
+		if questionWords[t.lower] || t.lower == "to" || a.quoteStartingAt(t.start) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cueLoop is what one cue's statements leave for the next cue of the same
