@@ -516,3 +516,29 @@ func TestTellAndAskNeedContent(t *testing.T) {
 		{"Ann Roe told reporters the pool would reopen.", "pool would reopen", "Ann Roe", false},
 	})
 }
+
+// TestLinkVerbs checks that "connects/links/attributes A to B" reports the
+// claim A-to-B, also with words of A in quotation marks, and that without
+// "to" or "with", or with the object before the verb, it reports nothing.
+// The sentences are invented.
+func TestLinkVerbs(t *testing.T) {
+	cases := []struct{ text, want, speaker string }{
+		{"Ann Roe connects the flooding to the new dam.", "the flooding to the new dam", "Ann Roe"},
+		{"The party leader Ivo Rask links the “defeat in the north” with the weak government.", "the “defeat in the north” with the weak government", "Ivo Rask"},
+		{"Lena Holm attributes the fall in crime to better lighting.", "the fall in crime to better lighting", "Lena Holm"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.want[len(c.want)-12:])
+		if q.Text != c.want || q.Speaker != c.speaker {
+			t.Errorf("%q: got %q by %q, want %q by %q", c.text, q.Text, q.Speaker, c.want, c.speaker)
+		}
+	}
+	for _, text := range []string{
+		"The new road links the two towns.",
+		"She passed the test, a feat she links to hard work.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}

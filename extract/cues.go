@@ -110,6 +110,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if next != "to" {
 				continue
 			}
+		case linkVerbs[t.lower] && a.linkFollows(k+1, s.last):
+			cls = cueObject // "connects the floods to the new dam"
 		case asVerbs[t.lower]:
 			if a.asFollows(k+1, s.last) {
 				cls = cueObject // "described the arrest as illegal"
@@ -235,6 +237,26 @@ func (a *analysis) asFollows(i, limit int) bool {
 			return true
 		}
 		if !t.word || boundaryWords[t.lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// linkFollows reports whether "to" or "with" follows the object that
+// starts at token i: a few words, which may stand in quotation marks or
+// take a prepositional phrase ("the fall in crime"), and no clause
+// boundary.
+func (a *analysis) linkFollows(i, limit int) bool {
+	if i >= limit || a.toks[i].lower == "to" || a.toks[i].lower == "with" {
+		return false // "a feat he links to the course": the object came before
+	}
+	for k := i + 1; k < limit && k <= i+8; k++ {
+		t := a.toks[k]
+		if t.word && (t.lower == "to" || t.lower == "with") {
+			return true
+		}
+		if t.word && boundaryWords[t.lower] && !prepositions[t.lower] && !a.insideQuote(t.start) || !t.word && !isQuoteMark(t.text) {
 			return false
 		}
 	}

@@ -552,9 +552,27 @@ var asVerbForms = []string{
 // asVerbs holds asVerbForms.
 var asVerbs = map[string]bool{}
 
+// linkVerbForms state a cause or a connection with "to" or "with" after
+// their object ("connects the floods to the new dam", "links the defeat
+// with corruption"): the claim is the object with its complement. Alone
+// they report nothing ("linked the two towns" is no claim of anyone's).
+var linkVerbForms = []string{
+	"connect", "connects", "connected", "link", "links", "linked",
+	"attribute", "attributes", "attributed",
+}
+
+// linkVerbs holds linkVerbForms.
+var linkVerbs = map[string]bool{}
+
 func init() {
 	for _, f := range asVerbForms {
 		asVerbs[f] = true
+	}
+	for _, f := range linkVerbForms {
+		linkVerbs[f] = true
+		if _, ok := cueVerbs[f]; !ok {
+			cueVerbs[f] = cueThat
+		}
 	}
 }
 
