@@ -542,3 +542,18 @@ func TestLinkVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressiveAndOpeningAdjective checks a reporting verb in the
+// progressive ("members are reporting …") and that an adjective opening
+// the sentence ("Local media reports") is not taken for a name. The
+// sentences are invented.
+func TestProgressiveAndOpeningAdjective(t *testing.T) {
+	q := find(t, run(t, "Opposition party members are reporting brutal dispersal of the rally.", PlainText, ""), "brutal dispersal")
+	if q.Source != "Opposition party members" {
+		t.Errorf("progressive: source %q speaker %q", q.Source, q.Speaker)
+	}
+	q = find(t, run(t, "Local media reports detention of two activists in Eastport.", PlainText, ""), "detention")
+	if q.Speaker != "" || q.Source != "Local media" {
+		t.Errorf("opening adjective: speaker %q source %q, want the unnamed source Local media", q.Speaker, q.Source)
+	}
+}

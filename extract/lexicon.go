@@ -700,3 +700,9 @@ var questionWords = map[string]bool{
 	"why": true, "what": true, "how": true, "whether": true, "if": true, "when": true,
 	"where": true, "who": true, "whom": true, "which": true, "whose": true,
 }
+
+// progressiveAux stand between a subject and a reporting verb in -ing
+// ("members are reporting", "she has been saying").
+var progressiveAux = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "am": true, "be": true, "been": true,
+}

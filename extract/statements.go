@@ -613,7 +613,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if c.passive {
 		return a.passiveFrame(s, c, st)
 	}
-	if isParticiple(a.toks[c.at]) && !(c.at > s.first && isPronounSubject(a.toks[c.at-1].lower)) {
+	if isParticiple(a.toks[c.at]) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
 		// "…, saying that": the subject of the sentence speaks
 		if c.at == s.first {
 			// "Saying that …, Sadi is waiting": only with a that-clause,

@@ -14,7 +14,7 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
 	}
-	for j >= s.first && a.toks[j].word && skipBeforeCue[a.toks[j].lower] && !(a.toks[j].isCap() && j > s.first) {
+	for j >= s.first && a.toks[j].word && (skipBeforeCue[a.toks[j].lower] || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && j > s.first) {
 		// an adverb or auxiliary ("also said", "would argue"); written
 		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
@@ -466,6 +466,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	for k := i; k < j; k++ {
 		if a.nameWord(k) || a.toks[k].isAcronym() {
 			e, _ := a.nameStartingAt(k, j)
+			if e == k+1 && determiners[a.toks[k].lower] {
+				continue // "Local media reports": a capital only because it opens the sentence
+			}
 			name := cleanName(a.joinTokens(k, e))
 			if e == j {
 				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}
