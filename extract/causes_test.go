@@ -557,3 +557,12 @@ func TestProgressiveAndOpeningAdjective(t *testing.T) {
 		t.Errorf("opening adjective: speaker %q source %q, want the unnamed source Local media", q.Speaker, q.Source)
 	}
 }
+
+// TestNounOfSpeechWithComma checks a noun of speech whose that-clause
+// follows a comma ("share information, that …"). Invented sentence.
+func TestNounOfSpeechWithComma(t *testing.T) {
+	q := find(t, run(t, "Some bloggers share information, that the minister has resigned.", PlainText, ""), "minister has resigned")
+	if q.Text != "the minister has resigned" || q.Source != "Some bloggers" {
+		t.Errorf("got %q from %q", q.Text, q.Source)
+	}
+}
