@@ -48,6 +48,7 @@ var onPostgres = []func(*testing.T){
 	TestSeedDigestIntoDemo,
 	TestSlowSubscriberIsDropped,
 	TestStatementFilters,
+	TestStatementsByDatePublished,
 	TestStatementJSONLD,
 	TestSubscriptionBadInput,
 	TestSubscriptionChangesAndReviews,
