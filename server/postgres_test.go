@@ -49,6 +49,7 @@ var onPostgres = []func(*testing.T){
 	TestSlowSubscriberIsDropped,
 	TestStatementFilters,
 	TestStatementsByDatePublished,
+	TestWikidataIdCandidates,
 	TestStatementJSONLD,
 	TestSubscriptionBadInput,
 	TestSubscriptionChangesAndReviews,
