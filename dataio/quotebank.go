@@ -55,6 +55,12 @@ const MaxQuoteLineBytes = 16 << 20
 // MaxQuoteURLs bounds the urls of one quote that become appearances.
 const MaxQuoteURLs = 1000
 
+// quotebankOrigin begins the store.Statement.Origin of a quote's
+// statements, its phase following: the statements, not their sources,
+// carry it, since the phase is the run of Quotebank's pipeline that
+// attributed the quote (see Origin).
+const quotebankOrigin = "quotebank:"
+
 func (p Proba) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]string{p.Name, strconv.FormatFloat(p.P, 'f', -1, 64)})
 }
@@ -219,6 +225,9 @@ func (r *resolver) quote(q *Quote) error {
 	for i, url := range urls {
 		st := &store.Statement{ID: quoteStatementID(q.QuoteID, i, said), Text: q.Quotation, Kind: store.Direct,
 			SpeakerID: speakerID, Said: said, Language: "en", Status: store.Unverified, Confidence: confidence}
+		if q.Phase != "" {
+			st.Origin = quotebankOrigin + q.Phase
+		}
 		if url != "" {
 			if err := store.CheckURL("url", url); err != nil {
 				return err
@@ -278,7 +287,7 @@ func (r *resolver) putStatement(st *store.Statement) error {
 	}
 	next := *old
 	next.Text, next.Kind, next.SpeakerID, next.Said = st.Text, st.Kind, st.SpeakerID, st.Said
-	next.SourceID, next.Confidence = st.SourceID, st.Confidence
+	next.SourceID, next.Confidence, next.Origin = st.SourceID, st.Confidence, st.Origin
 	if next.Language == "" {
 		next.Language = st.Language
 	}
@@ -288,7 +297,7 @@ func (r *resolver) putStatement(st *store.Statement) error {
 
 func equalStatement(a, b *store.Statement) bool {
 	return a.Text == b.Text && a.Kind == b.Kind && a.SpeakerID == b.SpeakerID && a.Said == b.Said &&
-		a.SourceID == b.SourceID && a.Confidence == b.Confidence && a.Language == b.Language
+		a.SourceID == b.SourceID && a.Confidence == b.Confidence && a.Language == b.Language && a.Origin == b.Origin
 }
 
 // quoteStatementID is the id of the statement of a quote's i-th url: a
@@ -536,6 +545,9 @@ func (n *namer) quote(apps []store.Appearance) (*Quote, error) {
 	}
 	if st.Confidence > 0 {
 		q.Probas = []Proba{{Name: q.Speaker, P: st.Confidence}}
+	}
+	if phase, ok := strings.CutPrefix(st.Origin, quotebankOrigin); ok {
+		q.Phase = phase
 	}
 	for _, a := range apps {
 		if a.Source != nil && a.Source.URL != "" && !slices.Contains(q.URLs, a.Source.URL) {

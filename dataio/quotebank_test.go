@@ -3,6 +3,8 @@ package dataio_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -214,5 +216,62 @@ func TestQuotebankLinksQIDs(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestQuotebankPhaseRoundTrip: each quote's phase, read from the
+// hand-written fixture, is kept on its statements and written back on
+// export, through a second import and export too; a statement that came
+// from no Quotebank phase is exported without one.
+func TestQuotebankPhaseRoundTrip(t *testing.T) {
+	phases := func(jsonl string) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for line := range strings.Lines(jsonl) {
+			var q dataio.Quote
+			if err := json.Unmarshal([]byte(line), &q); err != nil {
+				t.Fatal(err)
+			}
+			out[q.Quotation] = q.Phase
+		}
+		return out
+	}
+	want := phases(string(fixture(t, "quotebank.jsonl")))
+	if !slices.Contains(slices.Collect(maps.Values(want)), "E") || !slices.Contains(slices.Collect(maps.Values(want)), "D") {
+		t.Fatalf("the fixture should hold quotes of two phases: %v", want)
+	}
+	a := bolttest.Open(t)
+	importQuotebank(t, a, string(fixture(t, "quotebank.jsonl")))
+	err := a.View(t.Context(), func(tx store.Tx) error {
+		c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 50})
+		for _, st := range c.Items {
+			if st.Origin != "quotebank:"+want[st.Text] {
+				t.Errorf("statement %q: origin %q, want phase %q", st.Text, st.Origin, want[st.Text])
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := exportQuotebank(t, a)
+	if got := phases(first); !maps.Equal(got, want) {
+		t.Errorf("exported phases %v, want %v", got, want)
+	}
+	b := bolttest.Open(t)
+	importQuotebank(t, b, first)
+	if got := phases(exportQuotebank(t, b)); !maps.Equal(got, want) {
+		t.Errorf("phases exported after a second import %v, want %v", got, want)
+	}
+
+	c := bolttest.Open(t)
+	err = c.Update(t.Context(), func(tx store.Tx) error {
+		return tx.CreateStatement(&store.Statement{Text: "the pier stays closed until the storm has passed", Kind: store.Direct})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := exportQuotebank(t, c); strings.Contains(out, "phase") {
+		t.Errorf("a statement of no Quotebank phase exported with one: %s", out)
 	}
 }

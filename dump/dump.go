@@ -248,8 +248,24 @@ type Stats struct {
 // Import holds the write transaction while it reads r, so other writers
 // wait for the whole of r: give it a file, not a slow stream.
 func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
+	return ImportProgress(ctx, s, r, nil)
+}
+
+// ImportProgress is Import calling done, when not nil, after each record
+// is put: progress counts records stored, not lines read, which run ahead
+// of them.
+func ImportProgress(ctx context.Context, s store.Store, r io.Reader, done func()) (Stats, error) {
 	return PutAll(ctx, s, func(emit func(store.Record) error) error {
-		return readRecords(r, emit)
+		if done == nil {
+			return readRecords(r, emit)
+		}
+		return readRecords(r, func(rec store.Record) error {
+			if err := emit(rec); err != nil {
+				return err
+			}
+			done()
+			return nil
+		})
 	})
 }
 
@@ -285,11 +301,19 @@ func readRecords(r io.Reader, emit func(store.Record) error) error {
 	go func() {
 		defer close(order)
 		defer close(work)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 		line := 0
 		b := &batch{first: 1, done: make(chan struct{})}
-		send := func() bool {
+		var send func() bool
+		// A stream that paused (a short read) may pause again: the lines
+		// read so far are sent before the next read waits, so that they
+		// are stored, and counted, as they come rather than a batch later.
+		stopped := false
+		sc := bufio.NewScanner(&pauseReader{r: r, pause: func() bool {
+			stopped = len(b.lines) > 0 && !send()
+			return !stopped
+		}})
+		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
+		send = func() bool {
 			select {
 			case work <- b:
 			case <-stop:
@@ -303,12 +327,15 @@ func readRecords(r io.Reader, emit func(store.Record) error) error {
 			b = &batch{first: line + 1, done: make(chan struct{})}
 			return true
 		}
-		for sc.Scan() {
+		for sc.Scan() && !stopped {
 			line++
 			b.lines = append(b.lines, bytes.Clone(sc.Bytes()))
 			if len(b.lines) == decodeBatch && !send() {
 				return
 			}
+		}
+		if stopped {
+			return // the batch may be a worker's now; nobody reads on
 		}
 		switch err := sc.Err(); {
 		case errors.Is(err, bufio.ErrTooLong):
@@ -330,6 +357,26 @@ func readRecords(r io.Reader, emit func(store.Record) error) error {
 		}
 	}
 	return nil
+}
+
+// pauseReader reads r, calling pause before a read that follows a short
+// one: r had no more bytes ready, and the next read may wait. When pause
+// returns false, reading stops.
+type pauseReader struct {
+	r     io.Reader
+	pause func() bool
+	short bool
+}
+
+var errStopped = errors.New("import stopped")
+
+func (p *pauseReader) Read(b []byte) (int, error) {
+	if p.short && !p.pause() {
+		return 0, errStopped
+	}
+	n, err := p.r.Read(b)
+	p.short = n < len(b)
+	return n, err
 }
 
 // decode decodes the lines of b up to the first bad one; blank lines are

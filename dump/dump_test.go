@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/quotedb/quotedb/demo"
 	"github.com/quotedb/quotedb/dump"
@@ -316,5 +319,41 @@ func TestCountAgreesWithExport(t *testing.T) {
 		if got[typ] != want[typ] {
 			t.Errorf("%s: Count %d, export %d", typ, got[typ], want[typ])
 		}
+	}
+}
+
+// TestImportProgressCountsRecords imports a dump with a blank line after
+// every record from a stream that pauses halfway: done is called once per
+// record stored (not per line read), and the records before the pause are
+// stored while the stream waits, not when more lines come.
+func TestImportProgressCountsRecords(t *testing.T) {
+	lines := strings.SplitAfter(string(export(t, demoStore(t))), "\n")
+	lines = lines[:len(lines)-1] // after the last newline
+	half := len(lines) / 2
+	spaced := func(ls []string) string { return strings.Join(ls, "\n") + "\n" }
+	pr, pw := io.Pipe()
+	var done atomic.Int64
+	result := make(chan error, 1)
+	go func() {
+		_, err := dump.ImportProgress(t.Context(), bolttest.Open(t), pr, func() { done.Add(1) })
+		result <- err
+	}()
+	if _, err := io.WriteString(pw, spaced(lines[:half])); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for done.Load() < int64(half) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := done.Load(); n != int64(half) {
+		t.Errorf("while the stream waits after %d records (%d lines): %d done", half, 2*half, n)
+	}
+	io.WriteString(pw, spaced(lines[half:]))
+	pw.Close()
+	if err := <-result; err != nil {
+		t.Fatal(err)
+	}
+	if n := done.Load(); n != demoRecords {
+		t.Errorf("%d records done, want %d", n, demoRecords)
 	}
 }

@@ -361,16 +361,17 @@ type ComplexityRoot struct {
 	}
 
 	Speaker struct {
-		Affiliations func(childComplexity int, at *partialdate.Date, first *int, after *string, last *int, before *string) int
-		Aliases      func(childComplexity int) int
-		CreatedAt    func(childComplexity int) int
-		Description  func(childComplexity int) int
-		History      func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Statements   func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
-		UpdatedAt    func(childComplexity int) int
-		WikidataID   func(childComplexity int) int
+		Affiliations  func(childComplexity int, at *partialdate.Date, first *int, after *string, last *int, before *string) int
+		Aliases       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		Description   func(childComplexity int) int
+		History       func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		QIDCandidates func(childComplexity int) int
+		Statements    func(childComplexity int, filter *model.StatementFilter, orderBy *model.StatementOrder, first *int, after *string, last *int, before *string) int
+		UpdatedAt     func(childComplexity int) int
+		WikidataID    func(childComplexity int) int
 	}
 
 	SpeakerConnection struct {
@@ -2280,6 +2281,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.Name(childComplexity), true
+	case "Speaker.wikidataIdCandidates":
+		if e.ComplexityRoot.Speaker.QIDCandidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Speaker.QIDCandidates(childComplexity), true
 	case "Speaker.statements":
 		if e.ComplexityRoot.Speaker.Statements == nil {
 			break
@@ -3090,6 +3097,14 @@ type Speaker implements Node & Named {
   description: String
   "Wikidata id, e.g. Q123; null when unknown."
   wikidataId: String
+  """
+  Wikidata ids of homonyms this speaker may be, when the data that named
+  them could not tell which (a Quotebank quote gives the ids of every person
+  of that name), in the order first given; never the chosen wikidataId, and
+  empty when there were none. They are kept for a person to decide: a
+  candidate is never merged or linked by itself. At most 50.
+  """
+  wikidataIdCandidates: [String!]!
   "Affiliations ordered by id; ` + "`" + `at` + "`" + ` keeps those that held on that date."
   affiliations(
     "Only affiliations that held on (some day of) this date."
@@ -4744,6 +4759,8 @@ func (ec *executionContext) childFields_Speaker(ctx context.Context, field graph
 		return ec.fieldContext_Speaker_description(ctx, field)
 	case "wikidataId":
 		return ec.fieldContext_Speaker_wikidataId(ctx, field)
+	case "wikidataIdCandidates":
+		return ec.fieldContext_Speaker_wikidataIdCandidates(ctx, field)
 	case "affiliations":
 		return ec.fieldContext_Speaker_affiliations(ctx, field)
 	case "statements":
@@ -14382,6 +14399,29 @@ func (ec *executionContext) fieldContext_Speaker_wikidataId(_ context.Context, f
 	return graphql.NewScalarFieldContext("Speaker", field, true, false, "String")
 }
 
+func (ec *executionContext) _Speaker_wikidataIdCandidates(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Speaker_wikidataIdCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QIDCandidates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Speaker_wikidataIdCandidates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Speaker", field, false, false, "String")
+}
+
 func (ec *executionContext) _Speaker_affiliations(ctx context.Context, field graphql.CollectedField, obj *store.Speaker) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22301,6 +22341,11 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 		case "wikidataId":
 			out.Values[i] = ec._Speaker_wikidataId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "wikidataIdCandidates":
+			out.Values[i] = ec._Speaker_wikidataIdCandidates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		case "affiliations":

@@ -50,8 +50,10 @@ func (r *Resolver) statements(ctx context.Context, in *model.StatementFilter, or
 	}
 	p := page(ctx, first, after, last, before)
 	if orderBy != nil {
-		// Statements have one order, by date said, in either direction.
 		p = ordered(p, false, orderBy.Direction)
+		if orderBy.Field == model.StatementOrderFieldPublished {
+			p.Order = store.OrderPublished
+		}
 	}
 	c, err := list(ctx, r.Store, store.Tx.ListStatements, f, p)
 	if err != nil {

@@ -48,6 +48,8 @@ var onPostgres = []func(*testing.T){
 	TestSeedDigestIntoDemo,
 	TestSlowSubscriberIsDropped,
 	TestStatementFilters,
+	TestStatementsByDatePublished,
+	TestWikidataIdCandidates,
 	TestStatementJSONLD,
 	TestSubscriptionBadInput,
 	TestSubscriptionChangesAndReviews,

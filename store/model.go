@@ -190,9 +190,22 @@ type Statement struct {
 	Language   string           `json:"language,omitempty"`
 	Status     Status           `json:"status"`
 	Confidence float64          `json:"confidence,omitempty"` // of an extracted attribution, 0..1
-	CreatedAt  time.Time        `json:"createdAt"`
-	UpdatedAt  time.Time        `json:"updatedAt"`
+	// Origin names the dataset, and the part of it, that the statement
+	// was imported from, as "dataset:part" ("quotebank:D" for a quote of
+	// Quotebank's phase D), so that an export to that format gives it
+	// back; empty for statements entered or extracted here. At most
+	// MaxOriginBytes. It belongs to the statement, not to its source:
+	// Quotebank's phase is the run of its pipeline that extracted and
+	// attributed the quote, so it says where the attribution came from,
+	// while the article at a url is the same whichever run read it, and
+	// one source holds statements of several imports and of none.
+	Origin    string    `json:"origin,omitempty"`
+	CreatedAt time.Time `json:"createdAt"`
+	UpdatedAt time.Time `json:"updatedAt"`
 }
+
+// MaxOriginBytes bounds Statement.Origin.
+const MaxOriginBytes = 100
 
 // CoversOverlapping reports whether s covers a day or period that overlaps
 // r: what StatementFilter.Covers selects.

@@ -249,7 +249,19 @@ const (
 	// name search (case and diacritics aside), then by id; names are
 	// compared on their first NameOrderBytes bytes so folded.
 	OrderName
+	// OrderPublished orders statements by the date their source was
+	// published, then by source, then by date said, then by id: a source's
+	// statements stay together, in the order they were said. Statements
+	// without a source, or whose source has no date, count as of unknown
+	// date (first ascending, last descending); those without a source come
+	// before those of any undated source. Its sort keys are PublishedLen
+	// bytes long: the source's sort key (date published, id; zeros for no
+	// source) and then the statement's (date said, id).
+	OrderPublished
 )
+
+// PublishedLen is the length of a sort key in OrderPublished.
+const PublishedLen = 2 * (4 + 16)
 
 // NameOrderBytes is how much of a folded name OrderName compares.
 const NameOrderBytes = 32
@@ -260,6 +272,8 @@ func (o Order) String() string {
 		return "default"
 	case OrderName:
 		return "name"
+	case OrderPublished:
+		return "date published"
 	}
 	return "order " + strconv.Itoa(int(o))
 }

@@ -441,6 +441,13 @@ func NormalizeStatement(s *Statement) error {
 	s.Role = strings.TrimSpace(s.Role)
 	s.Cue = strings.TrimSpace(s.Cue)
 	s.Language = strings.TrimSpace(s.Language)
+	s.Origin = strings.TrimSpace(s.Origin)
+	if len(s.Origin) > MaxOriginBytes {
+		return errs.E(errs.Invalid, "statement origin of %d bytes exceeds the limit of %d bytes", len(s.Origin), MaxOriginBytes)
+	}
+	if err := checkNameText("statement origin", s.Origin); err != nil {
+		return err
+	}
 	if err := checkLens(
 		lenCheck{"statement heading", s.Heading, MaxNameBytes},
 		lenCheck{"statement role", s.Role, MaxNameBytes},

@@ -192,7 +192,7 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 		return ff.importOther(ctx, bs, r, name, size, meter, stdout)
 	}
-	st, err := dump.Import(ctx, s, progress.LineReader(r, meter, size))
+	st, err := dump.ImportProgress(ctx, s, progress.TotalReader(r, meter, size, nil), func() { meter.Add(1) })
 	meter.Stop()
 	if err != nil {
 		return err

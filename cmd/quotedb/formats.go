@@ -133,7 +133,7 @@ func (f formatOpts) importOther(ctx context.Context, s *bolt.Store, r io.Reader,
 		if r, err = dataio.Decompress(raw, name); err != nil {
 			return err
 		}
-		c, err = dataio.ImportQuotebank(ctx, s, progress.CompressedLineReader(r, m, size, raw.N), nil)
+		c, err = dataio.ImportQuotebank(ctx, s, progress.TotalReader(r, m, size, raw.N), func() { m.Add(1) })
 	case formatClaimReview:
 		return importClaimReviews(ctx, s, r, name, m, stdout)
 	}

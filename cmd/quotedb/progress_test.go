@@ -164,3 +164,64 @@ func TestClaimReviewCommands(t *testing.T) {
 		t.Errorf("import of the exported feed: %s", out)
 	}
 }
+
+// TestImportProgressCountsRecords: the progress of a JSON Lines import
+// counts the records stored, not the lines read (here a blank line follows
+// each record), and from a file it estimates the total and an ETA.
+func TestImportProgressCountsRecords(t *testing.T) {
+	records := strings.SplitAfter(mustRun(t, "", "gen", "--statements", "2000", "--quiet"), "\n")
+	records = records[:len(records)-1]
+	spaced := func(rs []string) string { return strings.Join(rs, "\n") + "\n" }
+	half := len(records) / 2
+	// From a stream that waits after half the records.
+	stalled := regexp.MustCompile(`(?m)^import: ` + strconv.Itoa(half) + ` records, \d+/s, \S+ elapsed$`)
+	pr, pw := io.Pipe()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(context.Background(), []string{"import", "--db", filepath.Join(t.TempDir(), "p.db"), "--progress-every", "1ms"}, pr, &stdout, &stderr)
+	}()
+	if _, err := io.WriteString(pw, spaced(records[:half])); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !stalled.MatchString(stderr.String()) && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	io.WriteString(pw, spaced(records[half:]))
+	pw.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !stalled.MatchString(stderr.String()) {
+		t.Errorf("no progress line of the %d records stored while the stream waited (%d lines read): %q", half, 2*half, lastLines(stderr.String(), 3))
+	}
+	// From a file: records of the estimated total, a rate and an ETA.
+	file := filepath.Join(t.TempDir(), "spaced.jsonl")
+	if err := os.WriteFile(file, []byte(spaced(records)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var fileErr syncBuffer
+	if err := run(context.Background(), []string{"import", "--db", filepath.Join(t.TempDir(), "f.db"), "--progress-every", "1ms", file}, strings.NewReader(""), &stdout, &fileErr); err != nil {
+		t.Fatal(err)
+	}
+	withETA := regexp.MustCompile(`(?m)^import: (\d+) records of (\d+) \(\d+%\), \d+/s, \S+ elapsed, ETA \S+$`)
+	m := withETA.FindAllStringSubmatch(fileErr.String(), -1)
+	if len(m) == 0 {
+		t.Fatalf("no progress line with a total and an ETA: %q", lastLines(fileErr.String(), 3))
+	}
+	for _, l := range m {
+		// The total estimates lines, two a record here; the count is of
+		// records, so it never passes half the lines.
+		n, _ := strconv.Atoi(l[1])
+		if n > len(records) {
+			t.Errorf("%q counts more than the %d records", l[0], len(records))
+		}
+	}
+}
+
+// lastLines returns the last n lines of s, for messages.
+func lastLines(s string, n int) string {
+	ls := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(ls[max(0, len(ls)-n):], "\n")
+}

@@ -1258,15 +1258,21 @@ type StatementOrderField string
 const (
 	// The date said, then id.
 	StatementOrderFieldSaid StatementOrderField = "SAID"
+	// The date its source was published, then the source, then the date said,
+	// then id: a source's statements stay together, in the order they were said.
+	// Statements without a source, or whose source has no date, count as of
+	// unknown date; those without a source come before those of an undated one.
+	StatementOrderFieldPublished StatementOrderField = "PUBLISHED"
 )
 
 var AllStatementOrderField = []StatementOrderField{
 	StatementOrderFieldSaid,
+	StatementOrderFieldPublished,
 }
 
 func (e StatementOrderField) IsValid() bool {
 	switch e {
-	case StatementOrderFieldSaid:
+	case StatementOrderFieldSaid, StatementOrderFieldPublished:
 		return true
 	}
 	return false

@@ -191,23 +191,22 @@ func (m *Meter) drawBar(w io.Writer) {
 	}
 }
 
-// LineReader wraps r, counting on m the lines read through it. When size,
-// the length of r in bytes, is known (> 0), it also sets m's total to the
-// number of lines that size holds at the mean line length read so far: an
-// estimate good enough for an ETA.
-func LineReader(r io.Reader, m *Meter, size int64) io.Reader {
-	c := &lineReader{r: r, m: m, size: size}
-	c.consumed = func() int64 { return c.nBytes }
+// TotalReader wraps r, a stream of lines of size bytes (0 when unknown),
+// and sets m's total to the number of lines it holds at the mean line
+// length read so far: an estimate good enough for an ETA when a record is a
+// line. The count is left to the caller, who counts records done: lines
+// are read ahead of them. consumed, when not nil, returns how many of the
+// size bytes were read so far, for r decompressed from them; nil means r's
+// own bytes.
+func TotalReader(r io.Reader, m *Meter, size int64, consumed func() int64) io.Reader {
+	c := &totalReader{r: r, m: m, size: size, consumed: consumed}
+	if consumed == nil {
+		c.consumed = func() int64 { return c.nBytes }
+	}
 	return c
 }
 
-// CompressedLineReader is LineReader for r decompressed from a stream of
-// size bytes, of which consumed returns how many were read so far.
-func CompressedLineReader(r io.Reader, m *Meter, size int64, consumed func() int64) io.Reader {
-	return &lineReader{r: r, m: m, size: size, consumed: consumed}
-}
-
-type lineReader struct {
+type totalReader struct {
 	r            io.Reader
 	m            *Meter
 	size, nBytes int64
@@ -215,11 +214,10 @@ type lineReader struct {
 	lines        int64
 }
 
-func (c *lineReader) Read(p []byte) (int, error) {
+func (c *totalReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.nBytes += int64(n)
 	c.lines += int64(bytes.Count(p[:n], []byte("\n")))
-	c.m.Set(c.lines)
 	if done := c.consumed(); c.size > 0 && done > 0 && c.lines > 0 {
 		c.m.SetTotal(max(c.lines, c.lines*c.size/done))
 	}

@@ -86,17 +86,20 @@ func TestUnknownTotal(t *testing.T) {
 	m.Stop()
 }
 
-func TestLineReaderEstimates(t *testing.T) {
+// TestTotalReaderEstimates: the total is estimated from the lines and
+// bytes read, and the count is left to the records done.
+func TestTotalReaderEstimates(t *testing.T) {
 	text := strings.Repeat("0123456789\n", 100) // 1100 bytes, 100 lines
 	m := Start(io.Discard, "import", "records", 0, Options{Quiet: true})
-	r := LineReader(strings.NewReader(text), m, int64(len(text)))
+	r := TotalReader(strings.NewReader(text), m, int64(len(text)), nil)
 	buf := make([]byte, 550)
 	if _, err := io.ReadFull(r, buf); err != nil {
 		t.Fatal(err)
 	}
-	if m.Count() != 50 || m.total.Load() != 100 {
-		t.Errorf("half read: %d of %d lines, want 50 of 100", m.Count(), m.total.Load())
+	if m.Count() != 0 || m.total.Load() != 100 {
+		t.Errorf("half read: count %d, total %d; want 0 (no record done) and 100 lines", m.Count(), m.total.Load())
 	}
+	m.Add(50)
 	var w bytes.Buffer
 	lw := LineWriter(&w, m)
 	lw.Write([]byte("a\nb\n"))

@@ -39,9 +39,13 @@ import (
 // organisation made them and the heading they stood under: recordV1's
 // fields, then those two; and of speakers with QID candidates: recordV1's
 // fields, then the candidates (a speaker without any keeps recordV1).
+// recordV3 is the layout of statements imported from a dataset that names
+// its part (Statement.Origin): recordV2's fields, then the origin (a
+// statement without one keeps recordV2).
 const (
 	recordV1 = 1
 	recordV2 = 2
+	recordV3 = 3
 )
 
 // Enum values are stored as their position in these lists plus one; zero
@@ -146,6 +150,10 @@ func encode(v any) ([]byte, error) {
 		e.b[0] = recordV2
 		e.b = append(e.b, boolByte(r.ByOrganisation))
 		e.str(r.Heading)
+		if r.Origin != "" {
+			e.b[0] = recordV3
+			e.str(r.Origin)
+		}
 	default:
 		// Types without a binary layout (yet) are stored as JSON, which
 		// decode reads as well.
@@ -169,13 +177,13 @@ func decode(b []byte, v any) error {
 		}
 		return nil
 	}
-	if len(b) == 0 || b[0] != recordV1 && b[0] != recordV2 {
+	if len(b) == 0 || b[0] < recordV1 || b[0] > recordV3 {
 		return errs.E(errs.Internal, "decoding record: unknown format")
 	}
 	format := b[0]
 	_, stmt := v.(*store.Statement)
 	_, speaker := v.(*store.Speaker)
-	if !stmt && !speaker && format != recordV1 {
+	if !stmt && !speaker && format != recordV1 || speaker && format > recordV2 {
 		return errs.E(errs.Internal, "decoding record: unknown format")
 	}
 	d := newDecoder(b[1:])
@@ -258,9 +266,12 @@ func decode(b []byte, v any) error {
 			r.Confidence = math.Float64frombits(d.fixed64())
 		}
 		r.CreatedAt, r.UpdatedAt = d.time(), d.time()
-		if format == recordV2 {
+		if format >= recordV2 {
 			r.ByOrganisation = d.byte() == 1
 			r.Heading = d.str()
+		}
+		if format == recordV3 {
+			r.Origin = d.str()
 		}
 	default:
 		return errs.E(errs.Internal, "decoding record: %T is not a record", v)

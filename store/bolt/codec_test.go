@@ -33,6 +33,7 @@ func codecRecords() []any {
 			TopicIDs: []string{id(6), id(8)}, SourceID: id(7), Span: &store.Span{Start: 0, End: 4}, Language: "en", Status: store.Disputed, Confidence: 0.875, CreatedAt: ts, UpdatedAt: ts},
 		&store.Statement{ID: id(11), Text: "t", Kind: store.Direct, Span: &store.Span{}},
 		&store.Statement{ID: id(12), Text: "The reporter was detained.", Kind: store.Indirect, OrganisationID: id(3), ByOrganisation: true, Heading: "Human Rights. Arrests continue."},
+		&store.Statement{ID: id(14), Text: "the ferry will run", Kind: store.Direct, SourceID: id(7), Confidence: 0.5, Origin: "quotebank:D"},
 	}
 }
 
@@ -129,5 +130,24 @@ func TestCodecStatementV1(t *testing.T) {
 	var sp store.Speaker
 	if err := decode(append([]byte{recordV2}, b[1:]...), &sp); err == nil {
 		t.Error("a speaker in the statements' second layout decoded without error")
+	}
+}
+
+// TestCodecStatementOrigin checks that only a statement with an origin is
+// written in the third layout, and that no other record reads as one.
+func TestCodecStatementOrigin(t *testing.T) {
+	recs := codecRecords()
+	plain, withOrigin := recs[9].(*store.Statement), recs[len(recs)-1].(*store.Statement)
+	if b, _ := encode(plain); b[0] != recordV2 {
+		t.Errorf("a statement without origin in layout %d, want %d", b[0], recordV2)
+	}
+	b, err := encode(withOrigin)
+	if err != nil || b[0] != recordV3 {
+		t.Fatalf("a statement with an origin in layout %d (%v), want %d", b[0], err, recordV3)
+	}
+	sb, _ := encode(recs[2].(*store.Speaker))
+	var sp store.Speaker
+	if err := decode(append([]byte{recordV3}, sb[1:]...), &sp); err == nil {
+		t.Error("a speaker in the third layout decoded without error")
 	}
 }

@@ -51,6 +51,7 @@ const (
 	ixOrgOrder                  // name order key, org id
 	ixSpeakerQID                // QID, 0, speaker id
 	ixOrgQID                    // QID, 0, org id
+	ixStmtNoSource              // said, id of statements without a source
 	numIx
 )
 
@@ -94,6 +95,7 @@ var ixInfo = [numIx]struct {
 	ixOrgOrder:        {"ix_org_order", store.OrganisationType, false},
 	ixSpeakerQID:      {"ix_speaker_qid", store.SpeakerType, false},
 	ixOrgQID:          {"ix_org_qid", store.OrganisationType, false},
+	ixStmtNoSource:    {"ix_stmt_no_source", store.StatementType, false},
 }
 
 // retiredBuckets are the buckets of index layouts no longer used, which
@@ -257,6 +259,10 @@ func statementEntries(s *store.Statement) entries {
 	}
 	if s.SourceID != "" {
 		es.add(ixStmtSource, mustID(s.SourceID), sk)
+	} else {
+		// Lists in order of date published (store.OrderPublished) find
+		// the statements of no source here.
+		es.add(ixStmtNoSource, sk)
 	}
 	es.add(ixStmtKind, enumByte(statementKinds, s.Kind), sk)
 	es.add(ixStmtStatus, enumByte(store.Statuses, s.Status), sk)

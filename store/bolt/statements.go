@@ -21,7 +21,7 @@ const probeCap = 128
 // the candidate with the fewest keys within probeCap, ties going to the
 // earlier, typically more selective, field.
 func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[*store.Statement], error) {
-	w, err := parsePage(p, datedLen)
+	w, err := parseOrderedPage(p, stmtOrderPages)
 	if err != nil {
 		return nil, err
 	}
@@ -29,13 +29,57 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 	if err != nil {
 		return nil, err
 	}
-	lo, hi, keyOK := dateBounds(f.Said)
-	scan := func(i ix, prefix []byte) run { return dateRuns(t.ix(i), prefix, f.Said) }
-	type candidate struct {
-		field string
-		runs  []run
-		exact bool // the index alone decides the field
+	driver, err := t.statementDriver(q)
+	if err != nil {
+		return nil, err
 	}
+	_, _, keyOK := dateBounds(f.Said)
+	if q.idSet != nil && driver.field != "ids" {
+		dateOK := keyOK
+		keyOK = func(sk []byte) bool { return q.idSet[string(datedID(sk))] && (dateOK == nil || dateOK(sk)) }
+	}
+	if p.Order == store.OrderPublished {
+		return t.listByPublished(q, driver, keyOK, w)
+	}
+	var r run = emptyRun{}
+	if len(driver.runs) > 0 {
+		r = merge(driver.runs)
+	}
+	match := q.matcher(t, driver.exactField())
+	return page(&plan[*store.Statement]{
+		run:   r,
+		skLen: datedLen,
+		keyOK: keyOK,
+		exact: match == nil,
+		load:  loadMatch(t, store.StatementType, datedID, match),
+	}, w)
+}
+
+// stmtOrderPages are the orders of statements.
+var stmtOrderPages = map[store.Order]int{store.OrderDefault: datedLen, store.OrderPublished: store.PublishedLen}
+
+// candidate is an index that can drive a list of statements: the runs of
+// its keys (in order of date said) and whether the index alone decides its
+// field of the filter.
+type candidate struct {
+	field string
+	runs  []run
+	exact bool
+}
+
+// exactField is the filter field the candidate decides exactly, or "".
+func (c candidate) exactField() string {
+	if c.exact {
+		return c.field
+	}
+	return ""
+}
+
+// statementDriver picks the index that drives a list of statements.
+func (t *tx) statementDriver(q *stmtQuery) (candidate, error) {
+	f := q.f
+	lo, hi, _ := dateBounds(f.Said)
+	scan := func(i ix, prefix []byte) run { return dateRuns(t.ix(i), prefix, f.Said) }
 	var cands []candidate
 	idRuns := func(i ix, ids [][]byte) []run {
 		runs := make([]run, 0, len(ids))
@@ -82,7 +126,7 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 	if q.idSet != nil && len(q.ids) <= maxIDsRun {
 		r, err := t.idsRun(q.ids, f.Said)
 		if err != nil {
-			return nil, err
+			return candidate{}, err
 		}
 		cands = append(cands, candidate{"ids", []run{r}, true})
 	}
@@ -98,32 +142,12 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		if len(cands) == 1 {
 			break
 		}
-		n := probe(merge(c.runs))
+		n := probe(merge(c.runs), probeCap)
 		if bestN < 0 || n < bestN {
 			best, bestN = i, n
 		}
 	}
-	driver := cands[best]
-	var r run = emptyRun{}
-	if len(driver.runs) > 0 {
-		r = merge(driver.runs)
-	}
-	exactField := ""
-	if driver.exact {
-		exactField = driver.field
-	}
-	match := q.matcher(t, exactField)
-	if q.idSet != nil && exactField != "ids" {
-		dateOK := keyOK
-		keyOK = func(sk []byte) bool { return q.idSet[string(datedID(sk))] && (dateOK == nil || dateOK(sk)) }
-	}
-	return page(&plan[*store.Statement]{
-		run:   r,
-		skLen: datedLen,
-		keyOK: keyOK,
-		exact: match == nil,
-		load:  loadMatch(t, store.StatementType, datedID, match),
-	}, w)
+	return cands[best], nil
 }
 
 // maxIDsRun bounds the ids of StatementFilter.IDs that drive a list by
@@ -148,11 +172,11 @@ func (t *tx) idsRun(ids [][]byte, r partialdate.Range) (run, error) {
 	return &memRun{keys: keys}, nil
 }
 
-// probe counts the keys of r up to probeCap.
-func probe(r run) int {
+// probe counts the keys of r up to limit.
+func probe(r run, limit int) int {
 	r.start(nil, false)
 	n := 0
-	for n < probeCap && r.next() != nil {
+	for n < limit && r.next() != nil {
 		n++
 	}
 	return n

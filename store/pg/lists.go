@@ -22,6 +22,7 @@ const (
 var (
 	idPages    = map[store.Order]int{store.OrderDefault: idLen}
 	datedPages = map[store.Order]int{store.OrderDefault: datedLen}
+	stmtPages  = map[store.Order]int{store.OrderDefault: datedLen, store.OrderPublished: store.PublishedLen}
 	namedPages = map[store.Order]int{store.OrderDefault: idLen, store.OrderName: nameSKLen}
 )
 
@@ -216,7 +217,7 @@ func (t *tx) ListClaimReviews(f store.ClaimReviewFilter, p store.Page) (*store.C
 // ListStatements says the whole filter in SQL; PostgreSQL's planner picks
 // the index to drive by (speaker, source, topic, said or covers).
 func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[*store.Statement], error) {
-	w, err := parsePage(p, datedPages)
+	w, err := parsePage(p, stmtPages)
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +226,13 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		return nil, err
 	}
 	q := &listQuery[store.Statement]{table: "statements r", sk: "r.sk", skLen: datedLen}
+	if p.Order == store.OrderPublished {
+		// The source's sort key, then the statement's, as on bbolt;
+		// no source sorts as zeros, before every source.
+		q.table = "statements r LEFT JOIN sources s ON s.id = r.source_id"
+		q.sk = `(COALESCE(s.sk, '\x` + strings.Repeat("00", datedLen) + `'::bytea) || r.sk)`
+		q.skLen = store.PublishedLen
+	}
 	ids := func(col string, ids []string) {
 		if len(ids) > 0 {
 			q.where(col + " = ANY(" + q.arg(ids) + "::uuid[])")

@@ -63,6 +63,12 @@ func testFieldBounds(t *testing.T, s store.Store) {
 		{"statement language", func(tx store.Tx) error {
 			return tx.UpdateStatement(with(st, func(s *store.Statement) { s.Language = over(name) }))
 		}},
+		{"statement origin", func(tx store.Tx) error {
+			return tx.UpdateStatement(with(st, func(s *store.Statement) { s.Origin = over(store.MaxOriginBytes) }))
+		}},
+		{"statement origin", func(tx store.Tx) error {
+			return tx.UpdateStatement(with(st, func(s *store.Statement) { s.Origin = "quotebank:\nD" }))
+		}},
 		{"statement coverage label", func(tx store.Tx) error {
 			return tx.UpdateStatement(with(st, func(s *store.Statement) {
 				s.Covers = []store.Coverage{{Range: rng("2024", "2024"), Label: over(name)}}
@@ -90,6 +96,15 @@ func testFieldBounds(t *testing.T, s store.Store) {
 	update(t, s, func(tx store.Tx) error { return tx.CreateSpeaker(at) })
 	src.URL = "https://example.org/" + strings.Repeat("p", store.MaxURLBytes-len("https://example.org/"))
 	update(t, s, func(tx store.Tx) error { return tx.UpdateSource(src) })
+	origin := with(st, func(s *store.Statement) { s.Origin = strings.Repeat("o", store.MaxOriginBytes) })
+	update(t, s, func(tx store.Tx) error { return tx.UpdateStatement(origin) })
+	view(t, s, func(tx store.Tx) error {
+		got, err := tx.Statement(st.ID)
+		if err == nil && got.Origin != origin.Origin {
+			t.Errorf("origin at its bound: stored %q", got.Origin)
+		}
+		return err
+	})
 }
 
 // testStatementTextBound writes statements past the store's bound on their

@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Pagination", testPagination},
 		{"PageErrors", testPageErrors},
 		{"Orders", testOrders},
+		{"PublishedOrder", testPublishedOrder},
 		{"QIDs", testQIDs},
 		{"DeleteSpeaker", testDeleteSpeaker},
 		{"DeleteOrganisation", testDeleteOrganisation},
