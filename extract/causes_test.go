@@ -566,3 +566,14 @@ func TestNounOfSpeechWithComma(t *testing.T) {
 		t.Errorf("got %q from %q", q.Text, q.Source)
 	}
 }
+
+// TestAuthorsFirstPerson checks that "I" outside quotation marks is the
+// author, not the person the text was last about. Invented sentences.
+func TestAuthorsFirstPerson(t *testing.T) {
+	r := run(t, "Ann Roe said the shop was busy.\n\nI think the rent will rise again next year. I asked barber Ivo Rask, who owns a shop in Eastport.", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "rent will rise") || strings.Contains(q.Text, "Rask") {
+			t.Errorf("the author's own words credited: %+v", q)
+		}
+	}
+}

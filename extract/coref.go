@@ -202,7 +202,11 @@ func (a *analysis) nearbyOrg(pos int) (string, bool) {
 // alternating speakers of different gender are told apart.
 func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	switch p {
-	case "he", "she", "i":
+	case "i":
+		// outside quotation marks "I" is the author, whom the document
+		// does not name: the author's own voice, no reported statement
+		return speakerRef{source: p}
+	case "he", "she":
 		g := pronounGender[p]
 		if g != genderUnknown {
 			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {

@@ -260,7 +260,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 func (a *analysis) askedContent(i, j int) bool {
 	for k := i; k < j && k < i+25; k++ {
 		t := a.toks[k]
-		if questionWords[t.lower] || t.lower == "to" || a.quoteStartingAt(t.start) >= 0 {
+		if questionWords[t.lower] && a.toks[k-1].text != "," || t.lower == "to" || a.quoteStartingAt(t.start) >= 0 {
 			return true
 		}
 	}
