@@ -35,7 +35,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 		return 0, err
 	}
 	nShards := shardsFor(statements, opts)
-	head, err := LastSeq(ctx, st, 0)
+	head, err := st.Head(ctx)
 	if err != nil {
 		return 0, err
 	}

@@ -31,6 +31,10 @@ type Store interface {
 	// Changes returns up to limit change-log entries with Seq > after, in
 	// order.
 	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
+	// Head returns the seq of the newest change-log entry, 0 before any:
+	// the position a follower must reach to hold every change committed
+	// before the call.
+	Head(ctx context.Context) (uint64, error)
 	// Committed returns a channel that is closed at the next commit of a
 	// write, for followers of the change log to wait on.
 	Committed() <-chan struct{}

@@ -276,6 +276,12 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]store.C
 
 // Head returns the seq of the newest change, 0 before any.
 func (s *Store) Head(ctx context.Context) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if s.closed.Load() {
+		return 0, s.dbErr(ErrClosed)
+	}
 	var seq int64
 	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM change_log`).Scan(&seq)
 	return uint64(seq), s.dbErr(err)

@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StatementExclusions", testStatementExclusions},
 		{"Put", testPut},
 		{"ChangeLog", testChangeLog},
+		{"Head", testHead},
 		{"HistoryOfDeleted", testHistoryOfDeleted},
 		{"Atomicity", testAtomicity},
 		{"ReadOnlyTx", testReadOnlyTx},
