@@ -169,6 +169,25 @@ type Tx interface {
 	RevokeToken(nameOrID string) (*Token, error)
 }
 
+// Stats is what a monitor wants to know of a database.
+type Stats struct {
+	// SizeBytes is the space the database takes: the bbolt file, which
+	// grows ahead of need and never shrinks, or the PostgreSQL database.
+	SizeBytes int64
+	// UsedBytes is how much of that holds data: for bbolt the file up to
+	// its last page in use (pages freed below it count: writes reuse
+	// them); for PostgreSQL, which reports no such figure, SizeBytes.
+	UsedBytes int64
+	// LastSeq is the seq of the last committed change, 0 before any.
+	LastSeq uint64
+}
+
+// StatsReader is implemented by stores that report their Stats, as both
+// backends do; the server's metrics need no more of a backend than this.
+type StatsReader interface {
+	Stats() (Stats, error)
+}
+
 // Putter is the part of Tx that loads records: bulk loads use only these.
 type Putter interface {
 	TypeOf(id string) (RecordType, error)

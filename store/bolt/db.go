@@ -325,17 +325,9 @@ func buildIndexes(t *tx, buckets []string) error {
 	return nil
 }
 
-// Stats is what a monitor wants to know of the database.
-type Stats struct {
-	// SizeBytes is the size of the database file, which bbolt grows
-	// ahead of need and never shrinks.
-	SizeBytes int64
-	// UsedBytes is how much of the file holds pages, up to the last in
-	// use (pages freed below it count: writes reuse them).
-	UsedBytes int64
-	// LastSeq is the seq of the last committed change, 0 before any.
-	LastSeq uint64
-}
+// Stats is what a monitor wants to know of the database; *Store is a
+// store.StatsReader.
+type Stats = store.Stats
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }

@@ -10,7 +10,8 @@ import (
 
 // testHead checks that Head is the seq of the newest change-log entry:
 // 0 before any, moved by each commit by the changes it logged, and not by
-// a rolled-back write or a put that changes nothing.
+// a rolled-back write or a put that changes nothing; and, for a store that
+// reports its Stats, that they agree with it.
 func testHead(t *testing.T, s store.Store) {
 	head := func() uint64 {
 		t.Helper()
@@ -60,6 +61,16 @@ func testHead(t *testing.T, s store.Store) {
 	})
 	if h := head(); h != 3 {
 		t.Fatalf("Head after a rollback and an unchanged put = %d, want 3", h)
+	}
+
+	if sr, ok := s.(store.StatsReader); ok {
+		st, err := sr.Stats()
+		if err != nil {
+			t.Fatalf("Stats: %v", err)
+		}
+		if st.LastSeq != 3 || st.SizeBytes <= 0 || st.UsedBytes <= 0 || st.UsedBytes > st.SizeBytes {
+			t.Errorf("Stats = %+v, want LastSeq 3 and 0 < UsedBytes ≤ SizeBytes", st)
+		}
 	}
 
 	cctx, cancel := context.WithCancel(ctx)
