@@ -117,7 +117,7 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		dateOK := keyOK
 		keyOK = func(sk []byte) bool { return q.idSet[string(datedID(sk))] && (dateOK == nil || dateOK(sk)) }
 	}
-	return page(&plan[*store.Statement]{
+	return page(t.ctx, &plan[*store.Statement]{
 		run:   r,
 		skLen: datedLen,
 		keyOK: keyOK,

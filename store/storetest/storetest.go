@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Atomicity", testAtomicity},
 		{"ReadOnlyTx", testReadOnlyTx},
 		{"Context", testContext},
+		{"ScanInterrupted", testScanInterrupted},
 		{"Tokens", testTokens},
 	}
 	for _, tc := range tests {
