@@ -455,22 +455,12 @@ func changedDocs(tx store.Tx, changes []store.Change) ([]string, map[string]*doc
 	return order, docs, nil
 }
 
-// eachStatement calls fn on every statement matching f.
+// eachStatement calls fn on every statement matching f. The list reads
+// tx, whose own context stops its scans.
 func eachStatement(tx store.Tx, f store.StatementFilter, fn func(*store.Statement)) error {
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		c, err := tx.ListStatements(f, p)
-		if err != nil {
-			return err
-		}
-		for _, s := range c.Items {
-			fn(s)
-		}
-		if !c.HasNext {
-			return nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
+	return store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
+		return tx.ListStatements(f, p)
+	}, func(s *store.Statement) error { fn(s); return nil })
 }
 
 // docOf returns the document of a record as tx sees it, or nil when the
