@@ -12,7 +12,6 @@ import (
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph/model"
-	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -112,7 +111,7 @@ func feed[T any](ctx context.Context, s store.Store, maxLag, seq uint64, pick pi
 // it must not be ahead of the log, and the changes after it must still be
 // kept.
 func startSeq(ctx context.Context, s store.Store, after *int) (uint64, error) {
-	head, err := search.LastSeq(ctx, s, 0)
+	head, err := s.Head(ctx)
 	if err != nil {
 		return 0, err
 	}

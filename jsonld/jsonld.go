@@ -340,38 +340,30 @@ func WriteFeed(ctx context.Context, tx store.Tx, w io.Writer) (int, error) {
 		return 0, err
 	}
 	n := 0
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		if err := ctx.Err(); err != nil {
-			return n, err
-		}
-		c, err := tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
+	reviews := store.All(ctx, func(p store.Page) (*store.Conn[*store.ClaimReview], error) {
+		return tx.ListClaimReviews(store.ClaimReviewFilter{}, p)
+	})
+	for cr, err := range reviews {
 		if err != nil {
 			return n, err
 		}
-		for _, cr := range c.Items {
-			in, err := Gather(tx, cr.StatementID)
-			if err != nil {
-				return n, err
-			}
-			doc, err := ClaimReview(in, cr.ID, false)
-			if err != nil {
-				return n, err
-			}
-			if n > 0 {
-				if _, err := io.WriteString(w, ","); err != nil {
-					return n, err
-				}
-			}
-			if err := Encode(w, FeedItem(doc)); err != nil {
-				return n, err
-			}
-			n++
+		in, err := Gather(tx, cr.StatementID)
+		if err != nil {
+			return n, err
 		}
-		if !c.HasNext || len(c.Cursors) == 0 {
-			break
+		doc, err := ClaimReview(in, cr.ID, false)
+		if err != nil {
+			return n, err
 		}
-		p.After = c.Cursors[len(c.Cursors)-1]
+		if n > 0 {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return n, err
+			}
+		}
+		if err := Encode(w, FeedItem(doc)); err != nil {
+			return n, err
+		}
+		n++
 	}
 	_, err := io.WriteString(w, FeedTail)
 	return n, err

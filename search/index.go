@@ -455,22 +455,12 @@ func changedDocs(tx store.Tx, changes []store.Change) ([]string, map[string]*doc
 	return order, docs, nil
 }
 
-// eachStatement calls fn on every statement matching f.
+// eachStatement calls fn on every statement matching f. The list reads
+// tx, whose own context stops its scans.
 func eachStatement(tx store.Tx, f store.StatementFilter, fn func(*store.Statement)) error {
-	p := store.Page{First: store.MaxPageSize}
-	for {
-		c, err := tx.ListStatements(f, p)
-		if err != nil {
-			return err
-		}
-		for _, s := range c.Items {
-			fn(s)
-		}
-		if !c.HasNext {
-			return nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
+	return store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
+		return tx.ListStatements(f, p)
+	}, func(s *store.Statement) error { fn(s); return nil })
 }
 
 // docOf returns the document of a record as tx sees it, or nil when the
@@ -584,13 +574,13 @@ type Status struct {
 	Err error
 }
 
-// Status reports the index's state. Lag costs a few reads of the change
-// log, and none when the index is current.
+// Status reports the index's state. Lag costs one read of the store's
+// head.
 func (ix *Index) Status(ctx context.Context) (Status, error) {
 	ix.mu.RLock()
 	st := Status{Ready: ix.idx != nil, Seq: ix.seq, Err: ix.err}
 	ix.mu.RUnlock()
-	head, err := LastSeq(ctx, ix.st, st.Seq)
+	head, err := ix.st.Head(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -606,7 +596,7 @@ func (ix *Index) Status(ctx context.Context) (Status, error) {
 // WaitCurrent waits until the index holds every change committed before the
 // call, or until ctx ends; it returns ctx's error then.
 func (ix *Index) WaitCurrent(ctx context.Context) error {
-	head, err := LastSeq(ctx, ix.st, 0)
+	head, err := ix.st.Head(ctx)
 	if err != nil {
 		return err
 	}
@@ -626,51 +616,11 @@ func (ix *Index) WaitCurrent(ctx context.Context) error {
 	}
 }
 
-// LastSeq returns the seq of the newest change in st's log (0 when empty),
-// searching from hint, a seq known to exist (or 0).
+// LastSeq returns the seq of the newest change in st's log (0 when empty).
+//
+// Deprecated: use st.Head; hint is not needed.
 func LastSeq(ctx context.Context, st store.Store, hint uint64) (uint64, error) {
-	exists := func(seq uint64) (bool, error) {
-		if seq == 0 {
-			return true, nil
-		}
-		ch, err := st.Changes(ctx, seq-1, 1)
-		return len(ch) > 0 && ch[0].Seq == seq, err
-	}
-	lo := hint // exists
-	if ok, err := exists(lo); err != nil || !ok {
-		if err != nil {
-			return 0, err
-		}
-		lo = 0
-	}
-	// Gallop up from lo to a seq that does not exist, then bisect.
-	step := uint64(1)
-	hi := lo + step
-	for {
-		ok, err := exists(hi)
-		if err != nil {
-			return 0, err
-		}
-		if !ok {
-			break
-		}
-		lo = hi
-		step *= 2
-		hi = lo + step
-	}
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		ok, err := exists(mid)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return lo, nil
+	return st.Head(ctx)
 }
 
 // newIndex creates an empty index at dir, which must not exist.

@@ -35,7 +35,7 @@ func Rebuild(ctx context.Context, st store.Store, dir string, opts Options) (int
 		return 0, err
 	}
 	nShards := shardsFor(statements, opts)
-	head, err := LastSeq(ctx, st, 0)
+	head, err := st.Head(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -314,78 +314,76 @@ func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc, pr
 	if err != nil {
 		return err
 	}
-	lists := []func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error){
-		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
+	lists := []func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error){
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
 			c, err := tx.ListSpeakers(store.SpeakerFilter{}, p)
 			return mapDocs(c, err, func(s *store.Speaker) (string, *document.Document) { return s.ID, speakerDoc(s) })
 		},
-		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
 			c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
 			return mapDocs(c, err, func(o *store.Organisation) (string, *document.Document) { return o.ID, organisationDoc(o) })
 		},
-		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
 			c, err := tx.ListTopics(store.TopicFilter{}, p)
 			return mapDocs(c, err, func(t *store.Topic) (string, *document.Document) { return t.ID, topicDoc(t) })
 		},
-		func(tx store.Tx, p store.Page) ([]pendingDoc, *store.Conn[string], error) {
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
 			c, err := tx.ListStatements(store.StatementFilter{}, p)
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			facts.tx = tx
 			docs := make([]pendingDoc, len(c.Items))
 			for i, s := range c.Items {
 				f, err := facts.of(s)
 				if err != nil {
-					return nil, nil, err
+					return nil, err
 				}
 				docs[i] = pendingDoc{id: s.ID, statement: s, facts: f}
 			}
-			return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
+			return &store.Conn[pendingDoc]{Items: docs, Cursors: c.Cursors, HasNext: c.HasNext}, nil
 		},
 	}
 	for _, list := range lists {
-		p := store.Page{First: store.MaxPageSize}
-		for {
-			var page []pendingDoc
-			var c *store.Conn[string]
-			err := st.View(ctx, func(tx store.Tx) error {
+		// Each page in its own read transaction, so that no snapshot is
+		// held for the whole pass.
+		pages := store.Pages(ctx, store.Page{First: store.MaxPageSize}, func(p store.Page) (c *store.Conn[pendingDoc], err error) {
+			err = st.View(ctx, func(tx store.Tx) error {
 				var err error
-				page, c, err = list(tx, p)
+				c, err = list(tx, p)
 				return err
 			})
+			return c, err
+		})
+		for c, err := range pages {
 			if err != nil {
 				return err
 			}
-			for _, d := range page {
+			for _, d := range c.Items {
 				i := shardOf(d.id, len(pending))
 				pending[i] = append(pending[i], d)
 			}
-			if read += len(page); progress != nil {
+			if read += len(c.Items); progress != nil {
 				progress(read)
 			}
 			if err := send(false); err != nil {
 				return err
 			}
-			if !c.HasNext {
-				break
-			}
-			p.After = c.Cursors[len(c.Cursors)-1]
 		}
 	}
 	return send(true)
 }
 
-func mapDocs[T any](c *store.Conn[T], err error, doc func(T) (string, *document.Document)) ([]pendingDoc, *store.Conn[string], error) {
+func mapDocs[T any](c *store.Conn[T], err error, doc func(T) (string, *document.Document)) (*store.Conn[pendingDoc], error) {
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	docs := make([]pendingDoc, len(c.Items))
 	for i, r := range c.Items {
 		id, d := doc(r)
 		docs[i] = pendingDoc{id: id, doc: d}
 	}
-	return docs, &store.Conn[string]{Cursors: c.Cursors, HasNext: c.HasNext}, nil
+	return &store.Conn[pendingDoc]{Items: docs, Cursors: c.Cursors, HasNext: c.HasNext}, nil
 }
 
 // pendingDoc is a record to index: a name's document, or a statement whose

@@ -320,14 +320,18 @@ func (ix *Index) scan(ctx context.Context, f store.StatementFilter, want int) (i
 	folded := textfold.Fold(f.TextContains)
 	f.TextContains = ""
 	deadline := time.Now().Add(ix.fallbackTime)
-	page := store.Page{First: min(store.MaxPageSize, ix.fallbackScan)}
-	for scanned := 0; ; {
-		var c *store.Conn[*store.Statement]
-		err := ix.st.View(ctx, func(tx store.Tx) error {
+	first := store.Page{First: min(store.MaxPageSize, ix.fallbackScan)}
+	// Each page in its own read transaction, as searches are.
+	pages := store.Pages(ctx, first, func(p store.Page) (c *store.Conn[*store.Statement], err error) {
+		err = ix.st.View(ctx, func(tx store.Tx) error {
 			var err error
-			c, err = tx.ListStatements(f, page)
+			c, err = tx.ListStatements(f, p)
 			return err
 		})
+		return c, err
+	})
+	scanned := 0
+	for c, err := range pages {
 		if err != nil {
 			return nil, false, err
 		}
@@ -340,14 +344,11 @@ func (ix *Index) scan(ctx context.Context, f store.StatementFilter, want int) (i
 			}
 		}
 		scanned += len(c.Items)
-		switch {
-		case !c.HasNext:
-			return items, false, nil
-		case scanned >= ix.fallbackScan || time.Now().After(deadline):
+		if c.HasNext && (scanned >= ix.fallbackScan || time.Now().After(deadline)) {
 			return items, true, nil
 		}
-		page.After = c.Cursors[len(c.Cursors)-1]
 	}
+	return items, false, nil
 }
 
 func validateFilter(f store.StatementFilter) error {

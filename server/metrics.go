@@ -17,7 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/quotedb/quotedb/graph"
-	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store"
 )
 
 // maxOperationNames bounds the distinct operation names metrics keep apart:
@@ -36,7 +36,7 @@ type metrics struct {
 	names map[string]bool
 }
 
-func newMetrics(stats func() (bolt.Stats, error), followers []Follower) *metrics {
+func newMetrics(stats func() (store.Stats, error), followers []Follower) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -199,7 +199,7 @@ func (m *metrics) instrument(log *slog.Logger, next http.Handler) http.Handler {
 // storeCollector reports the database's size, the change-log position and
 // each follower's lag behind it, read at each scrape.
 type storeCollector struct {
-	stats     func() (bolt.Stats, error)
+	stats     func() (store.Stats, error)
 	followers []Follower
 }
 

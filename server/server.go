@@ -18,7 +18,6 @@ import (
 	"github.com/quotedb/quotedb/jsonld"
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/store"
-	"github.com/quotedb/quotedb/store/bolt"
 	"github.com/quotedb/quotedb/web"
 )
 
@@ -46,7 +45,7 @@ type Config struct {
 	CORSOrigins []string
 	// Stats, when set, reports the database's size and change-log position
 	// for /metrics.
-	Stats func() (bolt.Stats, error)
+	Stats func() (store.Stats, error)
 	// Followers are consumers of the change log (a search index, say)
 	// whose lag behind it /metrics reports.
 	Followers []Follower

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"slices"
 
 	"github.com/quotedb/quotedb/errs"
@@ -114,22 +115,10 @@ func (m *StatementMatcher) Match(s *Statement) bool {
 	return true
 }
 
-// eachPage calls fn on every record list returns, page by page.
+// eachPage calls fn on every record list returns. The lists read tx,
+// whose own context stops their scans; there is no other to check.
 func eachPage[T any](list func(Page) (*Conn[T], error), fn func(T)) error {
-	p := Page{First: MaxPageSize}
-	for {
-		c, err := list(p)
-		if err != nil {
-			return err
-		}
-		for _, r := range c.Items {
-			fn(r)
-		}
-		if !c.HasNext || len(c.Cursors) == 0 {
-			return nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
-	}
+	return Each(context.Background(), list, func(r T) error { fn(r); return nil })
 }
 
 // Validate checks f's enumerations and ranges and puts its ids in canonical

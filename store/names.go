@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -60,22 +61,16 @@ func TopicsNamed(tx Tx, name string) ([]*Topic, error) {
 func named[T any](name string, list func(Page) (*Conn[T], error), names func(T) []string) ([]T, error) {
 	want := textfold.Keys(name)
 	var out []T
-	p := Page{First: MaxPageSize}
-	for {
-		c, err := list(p)
+	// The lists read a transaction, whose own context stops their scans.
+	for rec, err := range All(context.Background(), list) {
 		if err != nil {
 			return nil, err
 		}
-		for _, rec := range c.Items {
-			if slices.ContainsFunc(names(rec), func(n string) bool { return n != "" && sharesKey(textfold.Keys(n), want) }) {
-				out = append(out, rec)
-			}
+		if slices.ContainsFunc(names(rec), func(n string) bool { return n != "" && sharesKey(textfold.Keys(n), want) }) {
+			out = append(out, rec)
 		}
-		if !c.HasNext {
-			return out, nil
-		}
-		p.After = c.Cursors[len(c.Cursors)-1]
 	}
+	return out, nil
 }
 
 func sharesKey(a, b []string) bool {

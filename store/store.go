@@ -31,6 +31,10 @@ type Store interface {
 	// Changes returns up to limit change-log entries with Seq > after, in
 	// order.
 	Changes(ctx context.Context, after uint64, limit int) ([]Change, error)
+	// Head returns the seq of the newest change-log entry, 0 before any:
+	// the position a follower must reach to hold every change committed
+	// before the call.
+	Head(ctx context.Context) (uint64, error)
 	// Committed returns a channel that is closed at the next commit of a
 	// write, for followers of the change log to wait on.
 	Committed() <-chan struct{}
@@ -43,7 +47,35 @@ type Store interface {
 // Lookups by id of a missing record return an error of kind errs.NotFound;
 // ids that are not UUIDs give errs.Invalid. Writes validate the record and
 // its references (errs.Invalid, errs.NotFound) and uniqueness (errs.Conflict).
+//
+// Tx is composed of one interface per concern, as database/sql/driver
+// composes a driver's: lookups by id (Getter), batch loads (BatchGetter),
+// lists (Lister), a record's change log (HistoryReader), record writes
+// (Writer and Putter) and API tokens (TokenTx). A helper that needs one
+// concern can say so and be given any Tx.
+//
+// Unlike driver's, these are not optional: a backend implements all of Tx
+// on its one transaction type, because every concern shares what the
+// transaction holds (its snapshot, its change-log entries, its caches) and
+// every caller may need any of them in one transaction. What a backend may
+// lack is on Store instead, checked by type assertion: Loader for bulk
+// loads, StatsReader for monitoring. The interfaces are split by concern
+// rather than by record type: a per-type split would cut the methods that
+// span types (TypeOf, Put, Appearances, ReviewsOf, the merges and the
+// cascading deletes) away from any one home, and the seven types' methods
+// are alike enough to read as one list.
 type Tx interface {
+	Getter
+	BatchGetter
+	Lister
+	HistoryReader
+	Writer
+	Putter
+	TokenTx
+}
+
+// Getter looks records up by id.
+type Getter interface {
 	Speaker(id string) (*Speaker, error)
 	Organisation(id string) (*Organisation, error)
 	Affiliation(id string) (*Affiliation, error)
@@ -53,10 +85,13 @@ type Tx interface {
 	ClaimReview(id string) (*ClaimReview, error)
 	// TypeOf returns the type of the record with the given id.
 	TypeOf(id string) (RecordType, error)
+}
 
+// BatchGetter loads the records of many ids, or related to many ids, at
+// once, for batch loading.
+type BatchGetter interface {
 	// SpeakersByID and the like return the records for ids in the same
-	// order, with nil for ids that name no record; they are for batch
-	// loading.
+	// order, with nil for ids that name no record.
 	SpeakersByID(ids []string) ([]*Speaker, error)
 	OrganisationsByID(ids []string) ([]*Organisation, error)
 	TopicsByID(ids []string) ([]*Topic, error)
@@ -74,7 +109,12 @@ type Tx interface {
 	// then by creation: the first is the first appearance. A statement too
 	// short to compare (fewer than dedup.MinWords words) appears alone.
 	Appearances(statementID string) ([]Appearance, error)
+}
 
+// Lister lists the records that match a filter, a page at a time (see
+// Page and Conn). A list's scan stops when the transaction's context
+// ends, with the error of Interrupted.
+type Lister interface {
 	ListSpeakers(f SpeakerFilter, p Page) (*Conn[*Speaker], error)
 	ListOrganisations(f OrganisationFilter, p Page) (*Conn[*Organisation], error)
 	ListAffiliations(f AffiliationFilter, p Page) (*Conn[*Affiliation], error)
@@ -84,10 +124,19 @@ type Tx interface {
 	ListClaimReviews(f ClaimReviewFilter, p Page) (*Conn[*ClaimReview], error)
 	// SourceByHash returns the source whose text has the given content hash.
 	SourceByHash(hash string) (*Source, error)
+}
+
+// HistoryReader reads the change log of one record.
+type HistoryReader interface {
 	// History returns the change-log entries of one record, oldest first;
 	// they outlive the record.
 	History(id string) ([]Change, error)
+}
 
+// Writer creates, updates, deletes and merges records, each write logged
+// in the change log. In a read-only transaction its methods fail with an
+// Internal error.
+type Writer interface {
 	// Create* store a new record, assigning its ID (when empty) and
 	// timestamps, and fill those into the record passed.
 	CreateSpeaker(*Speaker) error
@@ -141,13 +190,21 @@ type Tx interface {
 	// affiliations, published sources and claim reviews move to keep, and drop's name,
 	// short name and aliases become keep's aliases.
 	MergeOrganisations(keepID, dropID string) error
+}
 
+// Putter is the part of Tx that loads records: bulk loads use only these.
+type Putter interface {
+	TypeOf(id string) (RecordType, error)
 	// Put stores a record exactly as given, timestamps included, creating or
 	// replacing it; it reports whether anything changed. It is how imports
 	// and replicas write: putting a record equal to the stored one changes
 	// nothing and logs nothing.
 	Put(rec Record) (changed bool, err error)
+}
 
+// TokenTx keeps the API tokens, which are not records: they have no
+// change log and are not exported.
+type TokenTx interface {
 	// CreateToken stores a new API token, assigning its ID and CreatedAt.
 	// Its name must be unique among all tokens, revoked ones included
 	// (errs.Conflict), its role one of Roles and its hash 64 hex digits
@@ -165,10 +222,23 @@ type Tx interface {
 	RevokeToken(nameOrID string) (*Token, error)
 }
 
-// Putter is the part of Tx that loads records: bulk loads use only these.
-type Putter interface {
-	TypeOf(id string) (RecordType, error)
-	Put(rec Record) (changed bool, err error)
+// Stats is what a monitor wants to know of a database.
+type Stats struct {
+	// SizeBytes is the space the database takes: the bbolt file, which
+	// grows ahead of need and never shrinks, or the PostgreSQL database.
+	SizeBytes int64
+	// UsedBytes is how much of that holds data: for bbolt the file up to
+	// its last page in use (pages freed below it count: writes reuse
+	// them); for PostgreSQL, which reports no such figure, SizeBytes.
+	UsedBytes int64
+	// LastSeq is the seq of the last committed change, 0 before any.
+	LastSeq uint64
+}
+
+// StatsReader is implemented by stores that report their Stats, as both
+// backends do; the server's metrics need no more of a backend than this.
+type StatsReader interface {
+	Stats() (Stats, error)
 }
 
 // Loader is implemented by stores with a faster way to put many records in

@@ -73,7 +73,7 @@ type served struct {
 	name string // the file, or the URL without its password
 	// searchDir is where the search index lives by default.
 	searchDir string
-	stats     func() (bolt.Stats, error)
+	stats     func() (store.Stats, error)
 	bolt      *bolt.Store // nil on PostgreSQL
 }
 
@@ -100,17 +100,7 @@ func openServed(ctx context.Context, storeURL, db string, maxStatement int) (*se
 	// The search index is a local folder each server keeps, following the
 	// change log; its default name is the database's, hashed.
 	sum := sha256.Sum256([]byte(redacted(storeURL)))
-	sv := &served{Store: s, name: redacted(storeURL), searchDir: "quotedb-" + hex.EncodeToString(sum[:6])}
-	sv.stats = func() (bolt.Stats, error) {
-		var st bolt.Stats
-		err := s.Pool().QueryRow(context.Background(), "SELECT pg_database_size(current_database())").Scan(&st.SizeBytes)
-		if err != nil {
-			return st, err
-		}
-		st.UsedBytes = st.SizeBytes
-		st.LastSeq, err = s.Head(context.Background())
-		return st, err
-	}
+	sv := &served{Store: s, name: redacted(storeURL), searchDir: "quotedb-" + hex.EncodeToString(sum[:6]), stats: s.Stats}
 	return sv, nil
 }
 

@@ -72,19 +72,14 @@ func Ingest(tb testing.TB, s store.Store) []*store.Statement {
 func Statements(tb testing.TB, s store.Store) []*store.Statement {
 	tb.Helper()
 	var all []*store.Statement
-	err := s.View(context.Background(), func(tx store.Tx) error {
-		p := store.Page{First: store.MaxPageSize}
-		for {
-			c, err := tx.ListStatements(store.StatementFilter{}, p)
-			if err != nil {
-				return err
-			}
-			all = append(all, c.Items...)
-			if !c.HasNext {
-				return nil
-			}
-			p.After = c.Cursors[len(c.Cursors)-1]
-		}
+	ctx := context.Background()
+	err := s.View(ctx, func(tx store.Tx) error {
+		return store.Each(ctx, func(p store.Page) (*store.Conn[*store.Statement], error) {
+			return tx.ListStatements(store.StatementFilter{}, p)
+		}, func(st *store.Statement) error {
+			all = append(all, st)
+			return nil
+		})
 	})
 	if err != nil {
 		tb.Fatal(err)

@@ -338,6 +338,23 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]store.C
 	return out, nil
 }
 
+// Head returns the seq of the newest change, 0 before any. Seqs have no
+// gaps and the log is never cut, so it is the log bucket's sequence.
+func (s *Store) Head(ctx context.Context) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	var seq uint64
+	err := s.db.View(func(btx *bbolt.Tx) error {
+		seq = btx.Bucket(logBucket).Sequence()
+		return nil
+	})
+	if err != nil {
+		return 0, dbErr(err)
+	}
+	return seq, nil
+}
+
 // History returns the change-log entries of the record with the id,
 // oldest first; empty (no error) for an id never written.
 func (t *tx) History(id string) ([]store.Change, error) {

@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -51,7 +52,7 @@ func (s *Store) CheckProgress(progress func(records int)) error {
 			// Reading records from a damaged file could fail in worse ways.
 			return nil
 		}
-		t := newTx(btx, "")
+		t := newTx(context.Background(), btx, "")
 		var want [numIx]int
 		for _, typ := range store.RecordTypes {
 			if !t.checkRecords(typ, &want, report, tick) {

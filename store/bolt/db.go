@@ -133,7 +133,7 @@ func Open(path string, opts *Options) (*Store, error) {
 			}
 			added = append(added, string(name))
 		}
-		return buildIndexes(newTx(btx, ""), added)
+		return buildIndexes(newTx(context.Background(), btx, ""), added)
 	})
 	if err != nil {
 		db.Close()
@@ -177,7 +177,7 @@ func (s *Store) View(ctx context.Context, fn func(store.Tx) error) error {
 	}
 	var fnErr error
 	err := s.db.View(func(btx *bbolt.Tx) error {
-		t := newTx(btx, "")
+		t := newTx(ctx, btx, "")
 		t.cache, t.snap = s.cache, uint64(btx.ID())
 		fnErr = fn(t)
 		return fnErr
@@ -208,7 +208,7 @@ func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 	var fnErr error
 	var changed bool
 	err := s.db.Update(func(btx *bbolt.Tx) error {
-		t := newTx(btx, store.ActorFrom(ctx))
+		t := newTx(ctx, btx, store.ActorFrom(ctx))
 		t.maxStatement = s.maxStatement
 		fnErr = fn(t)
 		changed = t.changes > 0
@@ -325,17 +325,9 @@ func buildIndexes(t *tx, buckets []string) error {
 	return nil
 }
 
-// Stats is what a monitor wants to know of the database.
-type Stats struct {
-	// SizeBytes is the size of the database file, which bbolt grows
-	// ahead of need and never shrinks.
-	SizeBytes int64
-	// UsedBytes is how much of the file holds pages, up to the last in
-	// use (pages freed below it count: writes reuse them).
-	UsedBytes int64
-	// LastSeq is the seq of the last committed change, 0 before any.
-	LastSeq uint64
-}
+// Stats is what a monitor wants to know of the database; *Store is a
+// store.StatsReader.
+type Stats = store.Stats
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }

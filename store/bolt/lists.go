@@ -157,13 +157,13 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 		inOrg = func(id []byte) bool { return anyWithPrefix(t.ix(ixAffOrgSpeaker), cat(org, id)) }
 	}
 	if p.Order == store.OrderName {
-		return page(byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg), inSet(qids, byQID))), w)
+		return page(t.ctx, byName[store.Speaker](t, store.SpeakerType, ixSpeakerOrder, andKey(andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg), inSet(qids, byQID))), w)
 	}
 	// A QID names one speaker or few: its set drives the list when given.
 	if byQID {
 		pl := idPlan[store.Speaker](t, store.SpeakerType, setRun(qids), nil)
 		pl.keyOK = andKey(inSet(t.nameIDs(ixSpeakerName, f.Name)), inOrg)
-		return page(pl, w)
+		return page(t.ctx, pl, w)
 	}
 	r, byName := t.nameRun(ixSpeakerName, f.Name)
 	pl := idPlan[store.Speaker](t, store.SpeakerType, r, nil)
@@ -175,7 +175,7 @@ func (t *tx) ListSpeakers(f store.SpeakerFilter, p store.Page) (*store.Conn[*sto
 	case !byName:
 		pl.run = t.all(store.SpeakerType)
 	}
-	return page(pl, w)
+	return page(t.ctx, pl, w)
 }
 
 func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store.Conn[*store.Organisation], error) {
@@ -201,12 +201,12 @@ func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store
 		}
 	}
 	if p.Order == store.OrderName {
-		return page(byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind), inSet(qids, byQID))), w)
+		return page(t.ctx, byName[store.Organisation](t, store.OrganisationType, ixOrgOrder, andKey(andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind), inSet(qids, byQID))), w)
 	}
 	if byQID {
 		pl := idPlan[store.Organisation](t, store.OrganisationType, setRun(qids), nil)
 		pl.keyOK = andKey(inSet(t.nameIDs(ixOrgName, f.Name)), ofKind)
-		return page(pl, w)
+		return page(t.ctx, pl, w)
 	}
 	r, byName := t.nameRun(ixOrgName, f.Name)
 	var match func(*store.Organisation) bool
@@ -222,7 +222,7 @@ func (t *tx) ListOrganisations(f store.OrganisationFilter, p store.Page) (*store
 	case !byName:
 		r = t.all(store.OrganisationType)
 	}
-	return page(idPlan(t, store.OrganisationType, r, match), w)
+	return page(t.ctx, idPlan(t, store.OrganisationType, r, match), w)
 }
 
 func (t *tx) ListAffiliations(f store.AffiliationFilter, p store.Page) (*store.Conn[*store.Affiliation], error) {
@@ -262,7 +262,7 @@ func (t *tx) ListAffiliations(f store.AffiliationFilter, p store.Page) (*store.C
 				(f.At.IsZero() || a.ValidOn(f.At))
 		}
 	}
-	return page(idPlan(t, store.AffiliationType, r, match), w)
+	return page(t.ctx, idPlan(t, store.AffiliationType, r, match), w)
 }
 
 // canonical is the canonical form of an optional id already parsed.
@@ -299,7 +299,7 @@ func (t *tx) ListTopics(f store.TopicFilter, p store.Page) (*store.Conn[*store.T
 	case !byName:
 		r = t.all(store.TopicType)
 	}
-	return page(idPlan(t, store.TopicType, r, match), w)
+	return page(t.ctx, idPlan(t, store.TopicType, r, match), w)
 }
 
 // dateBounds turns a date filter into bounds on dated sort keys and an
@@ -393,7 +393,7 @@ func (t *tx) ListSources(f store.SourceFilter, p store.Page) (*store.Conn[*store
 				(pub == nil || s.PublisherID == idString(pub))
 		}
 	}
-	return page(&plan[*store.Source]{
+	return page(t.ctx, &plan[*store.Source]{
 		run:   r,
 		skLen: datedLen,
 		keyOK: keyOK,

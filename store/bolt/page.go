@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"sort"
 
@@ -272,15 +273,19 @@ func parseOrderedPage(p store.Page, skLens map[store.Order]int) (window, error) 
 	return store.ParseWindow(p, skLens)
 }
 
-// walker walks a plan's matches from a key, dropping repeats.
+// walker walks a plan's matches from a key, dropping repeats. It stops
+// with store.Interrupted when ctx ends, checked every store.ScanCheckEvery
+// keys, so that a request's time limit ends a scan over many records.
 type walker[T any] struct {
 	p    *plan[T]
+	ctx  context.Context
 	prev []byte
+	read int // keys read
 }
 
-func (p *plan[T]) walk(from []byte, back bool) *walker[T] {
+func (p *plan[T]) walk(ctx context.Context, from []byte, back bool) *walker[T] {
 	p.run.start(from, back)
-	return &walker[T]{p: p}
+	return &walker[T]{p: p, ctx: ctx}
 }
 
 // next returns the next matching key and its record; nil sk at the end.
@@ -289,6 +294,11 @@ func (w *walker[T]) next(needRecord bool) (sk []byte, rec T, err error) {
 		k := w.p.run.next()
 		if k == nil {
 			return nil, rec, nil
+		}
+		if w.read++; w.read%store.ScanCheckEvery == 0 {
+			if err := store.Interrupted(w.ctx); err != nil {
+				return nil, rec, err
+			}
 		}
 		if w.prev != nil && bytes.Equal(k, w.prev) {
 			continue
@@ -311,13 +321,13 @@ func (w *walker[T]) next(needRecord bool) (sk []byte, rec T, err error) {
 }
 
 // exists reports whether a match lies at or beyond k in the direction.
-func (p *plan[T]) exists(k []byte, back bool) (bool, error) {
-	sk, _, err := p.walk(k, back).next(false)
+func (p *plan[T]) exists(ctx context.Context, k []byte, back bool) (bool, error) {
+	sk, _, err := p.walk(ctx, k, back).next(false)
 	return sk != nil, err
 }
 
-// page answers the window w of plan p.
-func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
+// page answers the window w of plan p, stopping when ctx ends.
+func page[T any](ctx context.Context, p *plan[T], w window) (*store.Conn[T], error) {
 	conn := &store.Conn[T]{Items: make([]T, 0, min(w.N, 64)), Total: -1}
 	from, bound := w.After, w.Before
 	if w.Back {
@@ -331,7 +341,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 		c := bytes.Compare(k, bound)
 		return bound != nil && (!down && c >= 0 || down && c <= 0)
 	}
-	wk := p.walk(from, down)
+	wk := p.walk(ctx, from, down)
 	more, hitBound := false, false
 	for {
 		// The record past the window only tells that there is more; an
@@ -361,7 +371,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	// walk stopped at the bound cursor and matches may lie past it.
 	if !more && hitBound {
 		var err error
-		if more, err = p.exists(bound, down); err != nil {
+		if more, err = p.exists(ctx, bound, down); err != nil {
 			return nil, err
 		}
 	}
@@ -369,7 +379,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	behind := false
 	if from != nil {
 		var err error
-		if behind, err = p.exists(from, !down); err != nil {
+		if behind, err = p.exists(ctx, from, !down); err != nil {
 			return nil, err
 		}
 	}
@@ -381,7 +391,7 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 		conn.HasNext, conn.HasPrevious = more, behind
 	}
 	if w.Count {
-		n, err := p.count()
+		n, err := p.count(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -390,8 +400,8 @@ func page[T any](p *plan[T], w window) (*store.Conn[T], error) {
 	return conn, nil
 }
 
-func (p *plan[T]) count() (int, error) {
-	wk := p.walk(nil, false)
+func (p *plan[T]) count(ctx context.Context) (int, error) {
+	wk := p.walk(ctx, nil, false)
 	n := 0
 	for {
 		sk, _, err := wk.next(false)

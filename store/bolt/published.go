@@ -88,13 +88,13 @@ func (t *tx) listByPublished(q *stmtQuery, driver candidate, keyOK func([]byte) 
 		match := q.matcher(t, exactField)
 		pl.exact = match == nil
 		pl.load = loadMatch(t, store.StatementType, idOf, match)
-		return page(pl, w)
+		return page(t.ctx, pl, w)
 	}
 	switch {
 	case driver.field == "" || driver.field == "sources":
 		return walkSources(driver.field)
 	case len(driver.runs) == 0:
-		return page(&plan[*store.Statement]{run: emptyRun{}, skLen: store.PublishedLen, exact: true}, w)
+		return page(t.ctx, &plan[*store.Statement]{run: emptyRun{}, skLen: store.PublishedLen, exact: true}, w)
 	}
 	r := merge(driver.runs)
 	if probe(r, maxPublishedSort+1) > maxPublishedSort {
@@ -104,7 +104,7 @@ func (t *tx) listByPublished(q *stmtQuery, driver candidate, keyOK func([]byte) 
 	if err != nil {
 		return nil, err
 	}
-	return page(&plan[*store.Statement]{
+	return page(t.ctx, &plan[*store.Statement]{
 		run:   &memRun{keys: keys},
 		skLen: store.PublishedLen,
 		exact: true,
@@ -149,7 +149,13 @@ func (t *tx) publishedKeys(r run, keyOK func([]byte) bool, match func(*store.Sta
 	var keys [][]byte
 	var prev []byte
 	r.start(nil, false)
+	n := 0
 	for sk := r.next(); sk != nil; sk = r.next() {
+		if n++; n%store.ScanCheckEvery == 0 {
+			if err := store.Interrupted(t.ctx); err != nil {
+				return nil, err
+			}
+		}
 		if bytes.Equal(sk, prev) {
 			continue // runs merged from several indexes repeat keys
 		}

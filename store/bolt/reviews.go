@@ -89,7 +89,7 @@ func (t *tx) ListClaimReviews(f store.ClaimReviewFilter, p store.Page) (*store.C
 	case reviewer != nil:
 		r = newScan(t.ix(ixReviewReviewer), reviewer, idLen, nil, nil)
 	}
-	return page(idPlan(t, store.ClaimReviewType, r, match), w)
+	return page(t.ctx, idPlan(t, store.ClaimReviewType, r, match), w)
 }
 
 // Appearances looks the statement's band keys up in the near-duplicate

@@ -46,7 +46,7 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		r = merge(driver.runs)
 	}
 	match := q.matcher(t, driver.exactField())
-	return page(&plan[*store.Statement]{
+	return page(t.ctx, &plan[*store.Statement]{
 		run:   r,
 		skLen: datedLen,
 		keyOK: keyOK,

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"context"
 	"slices"
 	"time"
 
@@ -12,7 +13,10 @@ import (
 // tx implements store.Tx over one bbolt transaction. It must not be used
 // after the View or Update call that made it returns.
 type tx struct {
-	btx   *bbolt.Tx
+	btx *bbolt.Tx
+	// ctx is the context of the View or Update call; long scans stop
+	// when it ends (see walker).
+	ctx   context.Context
 	actor string
 	// maxStatement bounds the text of a statement written; 0 in
 	// transactions that write no records.
@@ -42,8 +46,8 @@ type tx struct {
 
 var _ store.Tx = (*tx)(nil)
 
-func newTx(btx *bbolt.Tx, actor string) *tx {
-	return &tx{btx: btx, actor: actor}
+func newTx(ctx context.Context, btx *bbolt.Tx, actor string) *tx {
+	return &tx{ctx: ctx, btx: btx, actor: actor}
 }
 
 // records returns the bucket of a record type. Buckets are looked up on

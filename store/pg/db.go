@@ -276,7 +276,34 @@ func (s *Store) Changes(ctx context.Context, after uint64, limit int) ([]store.C
 
 // Head returns the seq of the newest change, 0 before any.
 func (s *Store) Head(ctx context.Context) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if s.closed.Load() {
+		return 0, s.dbErr(ErrClosed)
+	}
 	var seq int64
 	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM change_log`).Scan(&seq)
 	return uint64(seq), s.dbErr(err)
+}
+
+// Stats reports the database's size and change-log position, making
+// *Store a store.StatsReader. PostgreSQL gives no figure of space in use
+// apart from space taken, so UsedBytes is SizeBytes.
+func (s *Store) Stats() (store.Stats, error) {
+	ctx := context.Background()
+	var st store.Stats
+	if s.closed.Load() {
+		return st, s.dbErr(ErrClosed)
+	}
+	err := s.pool.QueryRow(ctx, "SELECT pg_database_size(current_database())").Scan(&st.SizeBytes)
+	if err != nil {
+		return store.Stats{}, s.dbErr(err)
+	}
+	st.UsedBytes = st.SizeBytes
+	st.LastSeq, err = s.Head(ctx)
+	if err != nil {
+		return store.Stats{}, err
+	}
+	return st, nil
 }

@@ -72,7 +72,11 @@ const batch = 200
 
 // walk calls fn with the matching rows of the span in order until fn
 // returns false, reading want rows at a time (more when match drops some).
+// It stops with store.Interrupted when the transaction's context ends:
+// pgx cancels a query running then, and walk checks between queries and
+// every store.ScanCheckEvery rows it decodes and matches in Go.
 func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, rec *T) bool) error {
+	read := 0
 	for {
 		args := slices.Clone(q.args)
 		conds := slices.Clone(q.conds)
@@ -98,7 +102,7 @@ func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, re
 			" ORDER BY " + q.sk + " " + order + " LIMIT " + strconv.Itoa(limit)
 		rows, err := t.q.Query(t.ctx, sql, args...)
 		if err != nil {
-			return t.err(err)
+			return t.scanErr(err)
 		}
 		n, stopped := 0, false
 		var last []byte
@@ -106,7 +110,13 @@ func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, re
 			var sk, doc []byte
 			if err := rows.Scan(&sk, &doc); err != nil {
 				rows.Close()
-				return t.err(err)
+				return t.scanErr(err)
+			}
+			if read++; read%store.ScanCheckEvery == 0 {
+				if err := store.Interrupted(t.ctx); err != nil {
+					rows.Close()
+					return err
+				}
 			}
 			n++
 			last = sk
@@ -126,7 +136,7 @@ func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, re
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return t.err(err)
+			return t.scanErr(err)
 		}
 		if stopped || n < limit {
 			return nil
@@ -154,7 +164,7 @@ func count[T any](t *tx, q *listQuery[T]) (int, error) {
 	if q.match == nil {
 		var n int64
 		err := t.q.QueryRow(t.ctx, "SELECT count(*) FROM "+q.table+whereSQL(q.conds), q.args...).Scan(&n)
-		return int(n), t.err(err)
+		return int(n), t.scanErr(err)
 	}
 	n := 0
 	err := walk(t, q, span{}, batch, func([]byte, *T) bool { n++; return true })

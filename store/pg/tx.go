@@ -70,6 +70,19 @@ func now() time.Time { return time.Now().UTC() }
 
 func (t *tx) err(err error) error { return (*Store)(nil).dbErr(err) }
 
+// scanErr is err for a scan's query: when the transaction's context has
+// ended, whatever pgx or PostgreSQL made of that (a cancelled query, a
+// closed connection), the scan was stopped by it (store.Interrupted).
+func (t *tx) scanErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if ierr := store.Interrupted(t.ctx); ierr != nil {
+		return ierr
+	}
+	return t.err(err)
+}
+
 func (t *tx) exec(sql string, args ...any) error {
 	_, err := t.q.Exec(t.ctx, sql, args...)
 	return t.err(err)

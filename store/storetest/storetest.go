@@ -52,10 +52,12 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StatementExclusions", testStatementExclusions},
 		{"Put", testPut},
 		{"ChangeLog", testChangeLog},
+		{"Head", testHead},
 		{"HistoryOfDeleted", testHistoryOfDeleted},
 		{"Atomicity", testAtomicity},
 		{"ReadOnlyTx", testReadOnlyTx},
 		{"Context", testContext},
+		{"ScanInterrupted", testScanInterrupted},
 		{"Tokens", testTokens},
 	}
 	for _, tc := range tests {
