@@ -577,3 +577,33 @@ func TestAuthorsFirstPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestThatlessAndParenthetical checks a that-less clause after a verb that
+// otherwise needs "that" when the clause cannot be an object ("confirmed
+// there are", "confirmed she will"), an attribution set between commas
+// into its content whatever the verb ("revenues, they promise, will"), a
+// one-word name with an apposition, and a subject after a label with a
+// colon. The sentences are invented.
+func TestThatlessAndParenthetical(t *testing.T) {
+	cases := []struct{ text, sub, want, source, speaker string }{
+		{"Both rinks may stay open, but city staff confirmed there are no plans to do this.", "no plans", "there are no plans to do this", "city staff", ""},
+		{"Ann Roe confirmed she will run again.", "run again", "she will run again", "", "Ann Roe"},
+		{"Almost all revenues, the ministers promise, will be returned to families.", "returned", "Almost all revenues, the ministers promise, will be returned to families", "the ministers", ""},
+		{"Yuni, a resident of the area who runs a shop, said by text message the weather had been fine.", "weather", "the weather had been fine", "", "Yuni"},
+		{"ANALYSIS: Some experts say the vote means a delay is likely.", "delay", "the vote means a delay is likely", "Some experts", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Text != c.want || q.Source != c.source || q.Speaker != c.speaker {
+			t.Errorf("%q: got %q from %q/%q, want %q from %q/%q", c.text, q.Text, q.Speaker, q.Source, c.want, c.speaker, c.source)
+		}
+	}
+	for _, text := range []string{
+		"Ann Roe confirmed it on Monday.",
+		"The club confirmed the booking.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}

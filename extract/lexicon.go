@@ -706,3 +706,16 @@ var questionWords = map[string]bool{
 var progressiveAux = map[string]bool{
 	"is": true, "are": true, "was": true, "were": true, "am": true, "be": true, "been": true,
 }
+
+// nominativePronouns are subject pronouns that cannot be objects: after a
+// reporting verb they open a clause ("confirmed she will run").
+var nominativePronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true}
+
+// thereVerbs follow an expletive "there" that opens a clause ("there are
+// no plans", "there will be").
+var thereVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "will": true, "would": true,
+	"has": true, "have": true, "had": true, "could": true, "may": true, "might": true,
+	"should": true, "must": true, "can": true, "remains": true, "remain": true,
+	"'s": true, "’s": true,
+}

@@ -194,7 +194,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	if before && rest < s.last && a.toks[rest].lower == "about" {
 		return false, true
 	}
-	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) {
+	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) {
 		before = false
 	}
 	if before {
@@ -230,7 +230,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
 		start = e // "told reporters the fees would rise"
 	} else if c.class == cueThat {
-		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 {
+		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) {
 			return 0, false
 		}
 	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
@@ -252,6 +252,33 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// parenthetical reports whether the subject and cue of frame f stand
+// between commas inside a clause that goes on after them ("Almost all
+// revenues, they promise, will be returned"): an attribution set into the
+// content, whatever the reporting verb.
+func (a *analysis) parenthetical(f frame) bool {
+	r := f.after
+	return f.subjStart > 0 && a.toks[f.subjStart-1].text == "," && r+1 < len(a.toks) && a.toks[r].text == "," && a.clauseGoesOn(r+1)
+}
+
+// thatlessClause reports whether tokens from i open a clause without
+// "that" which cannot be a noun phrase object: a nominative pronoun and a
+// verb ("confirmed she will run") or "there" and a form of "be"
+// ("confirmed there are no plans").
+func (a *analysis) thatlessClause(i, j int) bool {
+	if i+1 >= j || !a.toks[i].word || !a.toks[i+1].word {
+		return false
+	}
+	w, v := a.toks[i].lower, a.toks[i+1].lower
+	switch {
+	case w == "there":
+		return thereVerbs[v]
+	case nominativePronouns[w]:
+		return !prepositions[v] && !boundaryWords[v]
+	}
+	return false
 }
 
 // askedContent reports whether tokens [i, j) after "ask" hold what was

@@ -149,7 +149,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		return sp, max(s.first, m-4), true
 	}
 	n0, ok := a.nameEndingAt(m-1, s.first)
-	if ok && !a.plausibleName(n0, m) {
+	if ok && !a.plausibleName(n0, m) && !a.appositiveRole(m, j) {
 		ok = false // "Somehow, the family will cope, says Roe": an adverb, not a name
 	}
 	if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
@@ -236,8 +236,8 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 			break
 		}
 	}
-	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && !isQuoteMark(a.toks[k-1].text) {
-		return speakerRef{}, c.at, false
+	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && a.toks[k-1].text != ":" && !isQuoteMark(a.toks[k-1].text) {
+		return speakerRef{}, c.at, false // (after a label: "ANALYSIS: Some experts say")
 	}
 	if k == j && (t.lower == "you" || t.lower == "one") {
 		return speakerRef{}, c.at, false // generic: "when you say", "one might think"
