@@ -427,9 +427,10 @@ func TestPassiveAndAddressee(t *testing.T) {
 			}
 		})
 	}
-	// a passive without an agent reports nothing
-	if r := run(t, "It was announced that the fees would rise.", PlainText, ""); len(r.Quotes) != 0 {
-		t.Errorf("unexpected statements %+v", r.Quotes)
+	// an impersonal passive without an agent is a statement of no named
+	// source: it keeps its content and has no speaker
+	if r := run(t, "It was announced that the fees would rise.", PlainText, ""); len(r.Quotes) != 1 || r.Quotes[0].Text != "the fees would rise" || r.Quotes[0].Speaker != "" || r.Quotes[0].Source != "" {
+		t.Errorf("impersonal passive: got %+v", r.Quotes)
 	}
 }
 
@@ -601,6 +602,36 @@ func TestThatlessAndParenthetical(t *testing.T) {
 	for _, text := range []string{
 		"Ann Roe confirmed it on Monday.",
 		"The club confirmed the booking.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
+// TestDigestConstructions checks constructions common in news digests: a
+// group with an "of" phrase as the subject of a second verb, "As X told
+// Y, …", a name set off after a description in "According to …", and an
+// impersonal passive, a statement of no named source. The sentences are
+// invented.
+func TestDigestConstructions(t *testing.T) {
+	cases := []struct{ text, sub, want, speaker, source string }{
+		{"Members of the party expressed their solidarity and said that they would continue the struggle.", "continue", "they would continue the struggle", "", "Members of the party"},
+		{"The activists expressed their solidarity and said that they would continue.", "continue", "they would continue", "", "The activists"},
+		{"As the lawyer Elman Sadigli told Harbour TV, the trial was postponed.", "trial", "the trial was postponed", "Elman Sadigli", ""},
+		{"According to the lawyer of the family, Farid Quliyev, the court refused the appeal.", "court", "the court refused the appeal", "Farid Quliyev", ""},
+		{"It is reported that the police detained 20 people.", "detained", "the police detained 20 people", "", ""},
+		{"It has been announced that the bridge will close.", "bridge", "the bridge will close", "", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Text != c.want || q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: got %q from %q/%q, want %q from %q/%q", c.text, q.Text, q.Speaker, q.Source, c.want, c.speaker, c.source)
+		}
+	}
+	for _, text := range []string{
+		"It is expected that prices will rise.",
+		"As the war continues in the north, many theories circulate about the shootings.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)

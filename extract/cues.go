@@ -20,7 +20,10 @@ type cueHit struct {
 	class     cueClass
 	according bool
 	passive   bool // "it was announced by X that": X speaks
-	opinion   bool // "in X's opinion, …": tokens (at, last) are X
+	// impersonal is a passive with no agent ("it is reported that"): a
+	// statement of no named source
+	impersonal bool
+	opinion    bool // "in X's opinion, …": tokens (at, last) are X
 }
 
 // frame is how a cue relates to its speaker and its content.
@@ -125,6 +128,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") && !a.continuedAt(k) {
 				if copulas[p] && k-2 >= s.first && a.toks[k-2].lower == "it" && next == "by" {
 					out = append(out, cueHit{at: k, last: k, class: cls, passive: true})
+				}
+				if next == "that" && impersonalVerbs[t.lower] && a.impersonalAt(k-1, s.first) {
+					// "It is reported that …": a report whose source the
+					// text does not give
+					out = append(out, cueHit{at: k, last: k, class: cls, passive: true, impersonal: true})
 				}
 				continue
 			}
@@ -292,6 +300,16 @@ func (a *analysis) negatedAt(k, first int) bool {
 		}
 	}
 	return false
+}
+
+// impersonalAt reports whether the passive auxiliary at token k opens an
+// impersonal passive with "it": "it is", "it was", "it has been", "it had
+// been".
+func (a *analysis) impersonalAt(k, min int) bool {
+	if k-1 >= min && a.toks[k-1].lower == "it" && copulas[a.toks[k].lower] {
+		return true
+	}
+	return a.toks[k].lower == "been" && k-2 >= min && a.toks[k-2].lower == "it" && (a.toks[k-1].lower == "has" || a.toks[k-1].lower == "had")
 }
 
 // nominalCue reports whether the cue word at token k is used as a noun or

@@ -719,3 +719,9 @@ var thereVerbs = map[string]bool{
 	"should": true, "must": true, "can": true, "remains": true, "remain": true,
 	"'s": true, "’s": true,
 }
+
+// impersonalVerbs report in an impersonal passive without an agent ("it
+// is reported that", "it was announced that"); beliefs and expectations
+// ("it is expected that") are nobody's statement.
+var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claimed", "alleged",
+	"noted", "stressed", "emphasized", "emphasised", "rumoured", "rumored", "declared")

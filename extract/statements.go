@@ -263,6 +263,26 @@ func (a *analysis) parenthetical(f frame) bool {
 	return f.subjStart > 0 && a.toks[f.subjStart-1].text == "," && r+1 < len(a.toks) && a.toks[r].text == "," && a.clauseGoesOn(r+1)
 }
 
+// asClauseEnd returns the comma that closes a clause opening sentence s
+// with "As" and holding cue c ("As Ann Roe told the paper, …"), before
+// token limit: what follows the comma is what was said. It returns -1
+// otherwise, and when the cue has a that-clause or a quotation of its own.
+func (a *analysis) asClauseEnd(s sentence, c cueHit, limit int) int {
+	if a.toks[s.first].lower != "as" || c.at <= s.first+1 || c.class != cueClause {
+		return -1
+	}
+	for k := c.last + 1; k < limit && k <= c.last+6; k++ {
+		t := a.toks[k]
+		switch {
+		case t.text == ",":
+			return k
+		case t.lower == "that" || !t.word:
+			return -1
+		}
+	}
+	return -1
+}
+
 // thatlessClause reports whether tokens from i open a clause without
 // "that" which cannot be a noun phrase object: a nominative pronoun and a
 // verb ("confirmed she will run") or "there" and a form of "be"
@@ -370,6 +390,9 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	}
 	// forward content
 	start, ok := a.forwardStart(s, c, f, rest, next)
+	if comma := a.asClauseEnd(s, c, next); comma > 0 {
+		start, ok = comma+1, true // "As Ann Roe told the paper, the trial was postponed"
+	}
 	if !ok {
 		return
 	}
@@ -442,6 +465,11 @@ func (a *analysis) clauseGoesOn(i int) bool {
 // "It was announced by the council that …", "…, it was said by Roe."
 func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 	f := frame{subjStart: c.at - 2, after: c.last + 1}
+	if c.impersonal {
+		f.subjStart = a.tokenAt(a.impersonalStart(c.at))
+		f.hasSubj = true // a statement without a source, which is still a statement
+		return f
+	}
 	b := c.last + 2 // after "by"
 	if b >= s.last {
 		return f
@@ -460,6 +488,17 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 	}
 	f.hasSubj, f.after = !f.sp.empty(), e
 	return f
+}
+
+// impersonalStart returns the byte offset of the "it" that opens the
+// impersonal passive whose participle is token k.
+func (a *analysis) impersonalStart(k int) int {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if a.toks[j].lower == "it" {
+			return a.toks[j].start
+		}
+	}
+	return a.toks[k].start
 }
 
 // addresseeEnd returns where the content starts after the addressee of
@@ -606,6 +645,30 @@ func (a *analysis) appositionEnd(i, limit int) int {
 		}
 	}
 	return i
+}
+
+// hasRoleWord reports whether tokens [i, j) hold a word for a person's
+// role ("the lawyer of the family").
+func (a *analysis) hasRoleWord(i, j int) bool {
+	for k := i; k < j; k++ {
+		if roleWords[a.toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedApposition returns the comma after a person's name that starts at
+// token i and is set off by commas ("…, Farid Roe, …"), or i.
+func (a *analysis) namedApposition(i, limit int) int {
+	if i >= limit || !a.nameWord(i) {
+		return i
+	}
+	n, _ := a.nameStartingAt(i, limit)
+	if n >= limit || a.toks[n].text != "," || !a.isPersonName(i, n) {
+		return i
+	}
+	return n
 }
 
 // countedObject open a noun phrase that "add" takes as its object in
@@ -887,7 +950,16 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 		x, ok = a.contentStmt(clauseStart, c.at, false)
 	} else if e < s.last && a.toks[e].text == "," {
 		from := e + 1
-		if e2 := a.appositionEnd(from, s.last); e2 > from && sp.name != "" {
+		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
+			// "According to the lawyer of the journalist, Farid Roe, …":
+			// the apposition names the person the description gave
+			role := sp.role
+			sp, _ = a.nameRef(from, n, from, st)
+			if sp.role == "" {
+				sp.role = role
+			}
+			from = n + 1
+		} else if e2 := a.appositionEnd(from, s.last); e2 > from && sp.name != "" {
 			// "According to Ivo Rask, chairman of the party, …"
 			if role, org := a.describe(from, e2); role != "" {
 				sp.role = role

@@ -194,12 +194,51 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 		if _, isCue := cueVerbs[a.toks[e].lower]; isCue && e > s.first {
 			break
 		}
+		if e >= s.first+2 && strings.HasSuffix(a.toks[e].lower, "ed") {
+			break // the verb of the first clause: "The activists expressed …"
+		}
 		e++
+	}
+	if determiners[a.toks[s.first].lower] {
+		if g := a.groupPhraseEnd(s.first+1, j); g > s.first+1 {
+			return speakerRef{source: a.joinTokens(s.first, g)}, c.at, true
+		}
 	}
 	if e > s.first+1 && determiners[a.toks[s.first].lower] {
 		return a.phraseRef(a.joinTokens(s.first, e-1), s.first, e-1, st), c.at, true
 	}
+	if e := a.groupPhraseEnd(s.first, j); e > s.first {
+		return speakerRef{source: a.joinTokens(s.first, e)}, c.at, true
+	}
 	return speakerRef{}, c.at, false
+}
+
+// groupPhraseEnd returns the end of a plural group noun that opens a
+// sentence at token i, with an "of" phrase naming the group ("Members of
+// the party", "Residents of Eastport"), before token limit; or i when
+// there is none.
+func (a *analysis) groupPhraseEnd(i, limit int) int {
+	if i >= limit || !isGroupNoun(a.toks[i].lower) {
+		return i
+	}
+	e := i + 1
+	if e+1 >= limit || a.toks[e].lower != "of" {
+		return e
+	}
+	k := e + 1
+	if articles[a.toks[k].lower] {
+		k++
+	}
+	switch {
+	case k >= limit:
+		return e
+	case a.nameWord(k) || a.toks[k].isAcronym():
+		n, _ := a.nameStartingAt(k, limit)
+		return n
+	case a.toks[k].word && !boundaryWords[a.toks[k].lower] && k > e+1:
+		return k + 1 // "Members of the party"
+	}
+	return e
 }
 
 // subjectPhrase finds the subject of cue c when it ends in a lower-case
