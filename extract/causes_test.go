@@ -638,3 +638,14 @@ func TestDigestConstructions(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepositionalPhraseIsNoAffiliation checks that a prepositional
+// phrase between commas after a name ("in his column for Harbour TV")
+// says where the person spoke, and gives no organisation. The sentence is
+// invented.
+func TestPrepositionalPhraseIsNoAffiliation(t *testing.T) {
+	q := find(t, run(t, "The economist Qubad Bayramli, in his commentary for Harbour TV, notes that inflation is rising fast.", PlainText, ""), "inflation")
+	if q.Speaker != "Qubad Bayramli" || q.Organisation != "" {
+		t.Errorf("speaker %q organisation %q, want Qubad Bayramli and none", q.Speaker, q.Organisation)
+	}
+}

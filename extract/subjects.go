@@ -170,6 +170,11 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		return speakerRef{}, c.at, false
 	}
 	sp, d0 := a.nameRef(n0, m, s.first, st)
+	if prepositions[a.toks[m+1].lower] {
+		// "Ann Roe, in her column for the Daily Example, notes": where
+		// she said it, not who she is
+		return sp, d0, true
+	}
 	if role, org := a.describe(m+1, j); role != "" || org != "" {
 		if role != "" {
 			sp.role = role
