@@ -649,3 +649,19 @@ func TestPrepositionalPhraseIsNoAffiliation(t *testing.T) {
 		t.Errorf("speaker %q organisation %q, want Qubad Bayramli and none", q.Speaker, q.Organisation)
 	}
 }
+
+// TestUnnamedSourcesWithOwnersAndPlaces checks "a spokesperson for the
+// agency said" after its content, with the agency resolved to the
+// organisation named before, and a group named by place ("Residents of
+// Millbrook say"), which is an unnamed source and not a person called
+// Residents. The sentences are invented.
+func TestUnnamedSourcesWithOwnersAndPlaces(t *testing.T) {
+	q := find(t, run(t, "The Eastport Transit Authority has done no such study, a spokesperson for the agency said.", PlainText, ""), "no such study")
+	if q.Speaker != "" || q.Source != "a spokesperson for the agency" || q.Role != "spokesperson" || q.Organisation != "Eastport Transit Authority" {
+		t.Errorf("owner phrase: %+v", q)
+	}
+	q = find(t, run(t, "Residents of Millbrook say the water smells of chlorine.", PlainText, ""), "chlorine")
+	if q.Speaker != "" || q.Source != "Residents of Millbrook" {
+		t.Errorf("group of a place: speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -725,3 +725,7 @@ var thereVerbs = map[string]bool{
 // ("it is expected that") are nobody's statement.
 var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claimed", "alleged",
 	"noted", "stressed", "emphasized", "emphasised", "rumoured", "rumored", "declared")
+
+// ownerPrepositions join a role to the organisation it serves ("a
+// spokesperson for the agency", "an official with the ministry").
+var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true}

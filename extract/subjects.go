@@ -71,6 +71,10 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if !ok || !a.plausibleName(n0, j+1) {
 		return speakerRef{}, c.at, false
 	}
+	if a.groupPhraseEnd(s.first, j+1) == j+1 {
+		// "Residents of Millbrook say": an unnamed group, named by place
+		return speakerRef{source: a.joinTokens(s.first, j+1)}, s.first, true
+	}
 	n0 = a.ofNameStart(n0, s.first)
 	if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
 		// "the Nevada Democrat said": a description, not a name
@@ -298,8 +302,36 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 			return speakerRef{source: np}, h, true
 		}
 	}
+	if h, ok := a.ownerPhraseStart(k, s.first); ok {
+		// "a spokesperson for the agency": an unnamed person of the
+		// organisation the last words describe
+		sp := speakerRef{source: a.joinTokens(h, j+1), role: a.toks[k-2].lower}
+		if org := a.phraseRef(a.joinTokens(k, j+1), k, j+1, st); org.name != "" && !org.person {
+			sp.org = org.name
+		}
+		return sp, h, true
+	}
 	np := a.joinTokens(k, j+1)
 	return a.phraseRef(np, k, j+1, st), k, true
+}
+
+// ownerPhraseStart returns where a role noun phrase starts that stands
+// before "for", "at" or "with" and the noun phrase at token k ("a
+// spokesperson for the agency", "an official with the ministry").
+func (a *analysis) ownerPhraseStart(k, min int) (int, bool) {
+	if k-3 < min || !ownerPrepositions[a.toks[k-1].lower] || !roleWords[a.toks[k-2].lower] {
+		return 0, false
+	}
+	for h := k - 2; h >= min && h >= k-5; h-- {
+		t := a.toks[h]
+		if !t.word || boundaryWords[t.lower] && !determiners[t.lower] {
+			return 0, false
+		}
+		if determiners[t.lower] {
+			return h, true
+		}
+	}
+	return 0, false
 }
 
 // ofNameEnd extends the name at tokens [n0, e) over "of" and the name
