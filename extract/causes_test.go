@@ -665,3 +665,12 @@ func TestUnnamedSourcesWithOwnersAndPlaces(t *testing.T) {
 		t.Errorf("group of a place: speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestItForTheOrganisationJustNamed checks that "it said" refers to an
+// organisation named since the latest statement rather than to that
+// statement's source. The sentences are invented.
+func TestItForTheOrganisationJustNamed(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Police said the driver fled.\n\nThe report, released Tuesday by the Fraser Institute, found longer waits. It said patients waited 20 weeks on average.", "20 weeks", "Fraser Institute", true},
+	})
+}

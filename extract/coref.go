@@ -183,6 +183,12 @@ const orgSentences = 2
 // nearbyOrg returns the organisation named last before byte pos within
 // the last orgSentences sentences.
 func (a *analysis) nearbyOrg(pos int) (string, bool) {
+	name, _, ok := a.nearbyOrgAt(pos)
+	return name, ok
+}
+
+// nearbyOrgAt is nearbyOrg with the byte offset of that mention.
+func (a *analysis) nearbyOrgAt(pos int) (string, int, bool) {
 	si := a.sentOf[a.tokenAt(pos)]
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
@@ -190,10 +196,10 @@ func (a *analysis) nearbyOrg(pos int) (string, bool) {
 			break
 		}
 		if !m.person {
-			return m.name, true
+			return m.name, m.pos, true
 		}
 	}
-	return "", false
+	return "", 0, false
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the
@@ -233,8 +239,15 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			return speakerRef{name: n, person: true}
 		}
 	case "it":
-		// an organisation rather than a person: the running speaker when
-		// it is one, else one named in the last sentences
+		// an organisation rather than a person: one named since the
+		// latest statement, else the running speaker when it is one, else
+		// one named in the last sentences
+		if name, at, ok := a.nearbyOrgAt(pos); ok && at > st.runningAt && name != st.running.name {
+			if k, ok := st.known[name]; ok {
+				return k
+			}
+			return speakerRef{name: name}
+		}
 		if !st.running.empty() && !st.running.person {
 			return st.running
 		}
