@@ -674,3 +674,30 @@ func TestItForTheOrganisationJustNamed(t *testing.T) {
 		{"Police said the driver fled.\n\nThe report, released Tuesday by the Fraser Institute, found longer waits. It said patients waited 20 weeks on average.", "20 weeks", "Fraser Institute", true},
 	})
 }
+
+// TestPronounsForGroupsAndDescriptions checks that "it" is never a person
+// the text calls "he", that "they" refers to the plural that opened the
+// sentence before, that a description ("the veteran teacher") refers to
+// the person given that role and not to the place named after it, and
+// that an organisation named "University of Toronto" keeps its "of". The
+// sentences are invented.
+func TestPronounsForGroupsAndDescriptions(t *testing.T) {
+	text := "Councillor Ivo Rask said the budget was unfair. He added that taxes would rise.\n\n" +
+		"The union representing 400 nurses filed a grievance. It says the hospital broke the contract.\n\n" +
+		"Ann Roe, a teacher at Eastport High, has taught for 20 years. The veteran teacher says class sizes have doubled.\n\n" +
+		"The Liberals promised to cut taxes. They say the deficit will shrink by 2025.\n\n" +
+		"Dr. Nina Patel, an epidemiologist at the University of Toronto, warned that cases would rise."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "broke the contract"); q.Speaker == "Ivo Rask" {
+		t.Errorf("\"it\" resolved to a man: %+v", q)
+	}
+	if q := find(t, r, "class sizes"); q.Speaker != "Ann Roe" {
+		t.Errorf("the veteran teacher: speaker %q, want Ann Roe", q.Speaker)
+	}
+	if q := find(t, r, "deficit"); q.Speaker != "Liberals" {
+		t.Errorf("they: speaker %q source %q, want Liberals", q.Speaker, q.Source)
+	}
+	if q := find(t, r, "cases would rise"); q.Organisation != "University of Toronto" {
+		t.Errorf("organisation %q, want University of Toronto", q.Organisation)
+	}
+}

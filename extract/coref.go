@@ -99,7 +99,8 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 			continue
 		}
 		i := a.tokenAt(m.pos)
-		for d := i - 1; d >= 0 && d >= i-3 && a.toks[d].word; d-- {
+		for d := i - 1; d >= 0 && d >= i-3 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
+			// ("teacher Ann Roe", but not "a teacher at Eastport High")
 			if a.toks[d].lower == head {
 				return ref(m.name), true
 			}
@@ -257,15 +258,50 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			}
 			return speakerRef{name: name}
 		}
-		if !st.running.empty() {
+		if !st.running.empty() && a.gender[st.running.name] == genderUnknown {
+			// (a name the text never calls "he" or "she" may be an
+			// organisation's that no word marks as one)
 			return st.running
 		}
 	default:
-		if !st.running.empty() {
+		// "they", "we": a group, an organisation or its people, not one
+		// person the text calls "he" or "she"
+		if p == "they" {
+			if sp, ok := a.pluralOpening(pos); ok {
+				return sp
+			}
+		}
+		if !st.running.empty() && !(st.running.person && a.gender[st.running.name] != genderUnknown) {
 			return st.running
 		}
 	}
 	return speakerRef{source: p}
+}
+
+// pluralOpening returns the plural noun phrase that opens the sentence
+// before byte pos, what "they" at pos most likely refers to: "The
+// Liberals promised … They say", "The nurses walked out. They say".
+func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
+	si := a.sentOf[a.tokenAt(pos)] - 1
+	if si < 0 || si+1 >= len(a.sents) || a.sents[si].para != a.sents[si+1].para {
+		return speakerRef{}, false
+	}
+	s := a.sents[si]
+	i := s.first
+	if !articles[a.toks[i].lower] || i+1 >= s.last {
+		return speakerRef{}, false
+	}
+	j := i + 1
+	for j < s.last && j < i+4 && a.toks[j].word && !boundaryWords[a.toks[j].lower] && !strings.HasSuffix(a.toks[j].lower, "s") {
+		j++
+	}
+	if j >= s.last || !a.toks[j].word || !strings.HasSuffix(a.toks[j].lower, "s") || strings.HasSuffix(a.toks[j].lower, "ss") || isPossessive(a.toks[j]) {
+		return speakerRef{}, false
+	}
+	if a.toks[j].isCap() {
+		return speakerRef{name: a.joinTokens(i+1, j+1)}, true // "The Liberals": a party
+	}
+	return speakerRef{source: a.joinTokens(i, j+1)}, true
 }
 
 // salienceDepth is how many recent subjects a gendered pronoun looks back

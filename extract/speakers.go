@@ -462,6 +462,7 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		for m := k + 1; m < j && m <= k+4; m++ {
 			if a.nameWord(m) || a.toks[m].isAcronym() {
 				e, _ := a.nameStartingAt(m, j)
+				e = a.ofNameEnd(m, e, j) // "the University of Toronto"
 				org = a.joinTokens(m, e)
 				break
 			}
