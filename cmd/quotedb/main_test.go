@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -63,6 +64,34 @@ func startServe(t *testing.T, args ...string) (string, func() error) {
 	cancel()
 	t.Fatalf("serve did not start; stdout %q stderr %q", stdout.String(), stderr.String())
 	return "", nil
+}
+
+// TestServeCacheSizes checks that the record cache can be switched off or
+// enlarged and the server answers the same either way.
+func TestServeCacheSizes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "demo.db")
+	var want string
+	for _, mb := range []string{"0", "256"} {
+		base, stop := startServe(t, "--db", db, "--demo", "--cache-mb", mb)
+		c := &gqltest.Client{T: t, URL: base + "/graphql"}
+		var d struct {
+			Statements struct {
+				Nodes []struct {
+					Text    string
+					Speaker struct{ Name string }
+				}
+			}
+		}
+		c.Query(&d, `{ statements(first: 50) { nodes { text speaker { name } } } }`, nil)
+		got := fmt.Sprint(d.Statements.Nodes)
+		if len(d.Statements.Nodes) == 0 || want != "" && got != want {
+			t.Errorf("--cache-mb %s: %d statements, same as before: %v", mb, len(d.Statements.Nodes), got == want)
+		}
+		want = got
+		if err := stop(); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func TestServeDemo(t *testing.T) {
@@ -176,6 +205,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"serve", "--max-depth", "0"}, true, ""},
 		{[]string{"serve", "--max-page-size", "5000"}, true, ""},
 		{[]string{"serve", "--request-timeout", "soon"}, true, "invalid value"},
+		{[]string{"serve", "-h"}, false, "-cache-mb"},
+		{[]string{"serve", "--cache-mb", "-1"}, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -78,10 +78,14 @@ type served struct {
 }
 
 // openServed opens the PostgreSQL database storeURL when set, else the file
-// db.
-func openServed(ctx context.Context, storeURL, db string, maxStatement int) (*served, error) {
+// db, keeping up to cacheBytes of decoded records between requests (see
+// bolt.Options.CacheBytes).
+func openServed(ctx context.Context, storeURL, db string, maxStatement, cacheBytes int) (*served, error) {
 	if storeURL == "" {
-		s, err := openStoreLimited(db, maxStatement)
+		if maxStatement <= 0 {
+			return nil, usageError("--max-statement-bytes must be positive")
+		}
+		s, err := bolt.Open(db, &bolt.Options{MaxStatementBytes: maxStatement, CacheBytes: cacheBytes})
 		if err != nil {
 			return nil, err
 		}

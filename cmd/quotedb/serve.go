@@ -16,7 +16,21 @@ import (
 	"github.com/quotedb/quotedb/search"
 	"github.com/quotedb/quotedb/server"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
 )
+
+// maxCacheMB bounds --cache-mb: 64 GiB, far above any working set on one
+// machine, and far below an int's range.
+const maxCacheMB = 64 << 10
+
+// cacheBytes turns --cache-mb into bolt.Options.CacheBytes, where 0 means
+// the default and a negative value none.
+func cacheBytes(mb int) int {
+	if mb == 0 {
+		return -1
+	}
+	return mb << 20
+}
 
 // shutdownGrace is how long in-flight requests may run after a stop signal.
 const shutdownGrace = 10 * time.Second
@@ -41,11 +55,13 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	fs.DurationVar(&limits.Timeout, "request-timeout", graph.DefaultTimeout, "longest time a GraphQL request may run (env QUOTEDB_REQUEST_TIMEOUT)")
 	fs.IntVar(&limits.MaxDocumentBytes, "max-document-bytes", graph.DefaultMaxDocumentBytes, "largest document text to ingest or preview, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
 	fs.IntVar(&limits.MaxSubscriberLag, "max-subscriber-lag", graph.DefaultMaxSubscriberLag, "changes a subscription may fall behind the change log before it is ended (env QUOTEDB_MAX_SUBSCRIBER_LAG)")
+	cacheMB := fs.Int("cache-mb", bolt.DefaultCacheBytes>>20, "memory for decoded speakers, organisations, topics, sources and affiliations kept between requests, in MiB; 0 keeps none; a bbolt file only (env QUOTEDB_CACHE_MB)")
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
 		return err
 	}
 	if err := setFromEnv(fs, map[string]string{
+		"cache-mb":       "QUOTEDB_CACHE_MB",
 		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
 		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
 		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES", "max-subscriber-lag": "QUOTEDB_MAX_SUBSCRIBER_LAG",
@@ -65,6 +81,9 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 			return usageError("--%s must be positive", name)
 		}
 	}
+	if *cacheMB < 0 || *cacheMB > maxCacheMB {
+		return usageError("--cache-mb must be between 0 and %d", maxCacheMB)
+	}
 	if limits.MaxPageSize > store.MaxPageSize {
 		return usageError("--max-page-size must be at most %d", store.MaxPageSize)
 	}
@@ -83,7 +102,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err := checkStoreURL(*storeURL); err != nil {
 		return err
 	}
-	s, err := openServed(ctx, *storeURL, *db, *maxStatement)
+	s, err := openServed(ctx, *storeURL, *db, *maxStatement, cacheBytes(*cacheMB))
 	if err != nil {
 		return err
 	}
