@@ -701,3 +701,18 @@ func TestPronounsForGroupsAndDescriptions(t *testing.T) {
 		t.Errorf("organisation %q, want University of Toronto", q.Organisation)
 	}
 }
+
+// TestQuoteCreditedLaterInItsSentence checks a quotation without a cue
+// whose sentence then names who said it, and "a spokesperson for
+// Northwind said" with the organisation a name. Invented sentences.
+func TestQuoteCreditedLaterInItsSentence(t *testing.T) {
+	r := run(t, "“We are not giving up,” said Tom Hale, president of the rowing club.\n\n"+
+		"“The numbers don't lie” — that was the message from Finance Minister Rita Vos on Tuesday.\n\n"+
+		"In an email, a spokesperson for Northwind said the company remains committed to the project.", PlainText, "")
+	if q := find(t, r, "numbers"); q.Speaker != "Rita Vos" {
+		t.Errorf("speaker %q, want Rita Vos", q.Speaker)
+	}
+	if q := find(t, r, "remains committed"); q.Speaker != "" || q.Source != "a spokesperson for Northwind" || q.Organisation != "Northwind" {
+		t.Errorf("owner phrase: %+v", q)
+	}
+}

@@ -175,6 +175,14 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 				// the person the sentence before was about
 				sp = st.lastSubj
 			}
+			if name := a.personNamedIn(q.end, a.toks[s.last-1].end); name != "" && name != sp.name {
+				// "“The numbers don't lie” — the message from Rita Vos":
+				// the person the sentence names, not the one before
+				sp = speakerRef{name: name, person: true}
+				if k, ok := st.known[name]; ok {
+					sp = k
+				}
+			}
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
@@ -1017,6 +1025,23 @@ const quoteMarks = "“”\"«»„‘’'…. \u00a0"
 // normalizeForMatch strips marks and ellipses for pull-quote matching.
 func normalizeForMatch(s string) string {
 	return strings.Join(strings.Fields(strings.Trim(s, quoteMarks)), " ")
+}
+
+// personNamedIn returns the full name of the first person named outside
+// quotations in bytes [from, to), or "" when there is none or a pronoun
+// or a reporting verb comes before it.
+func (a *analysis) personNamedIn(from, to int) string {
+	for k := a.mentionsBefore(from); k < len(a.mentions) && a.mentions[k].pos < to; k++ {
+		if m := a.mentions[k]; m.pos >= from && m.person && strings.Contains(m.name, " ") {
+			for _, t := range a.tokensIn(from, m.pos) {
+				if _, cue := cueVerbs[t.lower]; cue || isPronounSubject(t.lower) {
+					return "" // "…,” she recalled, four weeks after Ann Roe …"
+				}
+			}
+			return a.fullerName(m.name, m.pos)
+		}
+	}
+	return ""
 }
 
 // quotedSentenceAfter reports whether quotation q is a whole sentence of

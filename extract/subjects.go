@@ -100,6 +100,12 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 			sp, _ := a.nameRef(n0, j+1, n0, st)
 			return sp, b - 1, true
 		}
+		if h, ok := a.ownerPhraseStart(b+1, s.first); ok {
+			// "A spokesperson for Northwind said": an unnamed person of
+			// the organisation named
+			org := a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
+			return speakerRef{source: a.joinTokens(h, j+1), role: a.toks[b-1].lower, org: org}, h, true
+		}
 		// the object of a preposition is not the subject: "X who in his
 		// interview to the Voice of America called for"
 		if sp, ok := a.relativeSubject(s, n0, st); ok {
