@@ -716,3 +716,31 @@ func TestQuoteCreditedLaterInItsSentence(t *testing.T) {
 		t.Errorf("owner phrase: %+v", q)
 	}
 }
+
+// TestDigestDescriptions checks descriptions in digests: the role and
+// party of a name set after "The chairman of the … Party (HDP),", a role
+// word that is said of women too ("deputy chairman Leyla …") not
+// outweighing "she", an organisation's name with "for" and "and", and
+// "the lawyer of the blogger X, Y": Y is the lawyer, X is no organisation.
+// The text is invented.
+func TestDigestDescriptions(t *testing.T) {
+	text := "Elections\n\n" +
+		"The chairman of the Harbour Democratic Party (HDP), Karim Aslanov, called the results of the vote fraudulent. " +
+		"Aslanov also noted that the party would appeal to the court.\n\n" +
+		"HDP deputy chairman Leyla Mammadova wrote on Facebook that the government had lost the trust of the people. She stressed that the protests would continue.\n\n" +
+		"The lawyer of the imprisoned blogger Nijat Aliyev, Elchin Amirov, told Harbour TV that his client had started a hunger strike.\n\n" +
+		"The Institute for Peace and Democracy stated that the number of political prisoners had reached 150."
+	r := run(t, text, PlainText, "")
+	cases := []struct{ sub, speaker, role, org string }{
+		{"party would appeal", "Karim Aslanov", "chairman", "HDP"},
+		{"protests would continue", "Leyla Mammadova", "deputy chairman", "HDP"},
+		{"hunger strike", "Elchin Amirov", "lawyer", ""},
+		{"political prisoners", "Institute for Peace and Democracy", "", ""},
+	}
+	for _, c := range cases {
+		q := find(t, r, c.sub)
+		if q.Speaker != c.speaker || q.Role != c.role || q.Organisation != c.org {
+			t.Errorf("%q: got %q (%q of %q), want %q (%q of %q)", c.sub, q.Speaker, q.Role, q.Organisation, c.speaker, c.role, c.org)
+		}
+	}
+}

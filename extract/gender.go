@@ -56,13 +56,14 @@ func (a *analysis) findGenders() {
 		if g, outright := a.genderBefore(i); g != genderUnknown {
 			// a title or a kin word says it outright, and outweighs the
 			// pronouns after the name, which may be someone else's; a role
-			// word ("chairman") is said of women too
+			// word ("chairman") is said of women too, so the pronoun after
+			// the name counts as much
 			vote(name, g)
 			if outright {
 				vote(name, g)
 				vote(name, g)
+				continue
 			}
-			continue
 		}
 		limit := len(a.text)
 		for _, n := range a.mentions[mi+1:] {

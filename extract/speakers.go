@@ -463,6 +463,17 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			if a.nameWord(m) || a.toks[m].isAcronym() {
 				e, _ := a.nameStartingAt(m, j)
 				e = a.ofNameEnd(m, e, j) // "the University of Toronto"
+				if roleWords[a.toks[m-1].lower] && !isOrgName(a.joinTokens(m, e)) {
+					// "the lawyer of the blogger Nijat Aliyev": a person
+					// the role describes, whose role the head is not
+					if role != "" && roleAt > k {
+						role = a.toks[k-1].lower
+						if !roleWords[role] {
+							role = ""
+						}
+					}
+					break
+				}
 				org = a.joinTokens(m, e)
 				break
 			}

@@ -149,14 +149,18 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		// the name is the apposition: "her lawyer, Jane Roe, said",
 		// "one senator, Montana Sen. Jo Tan, said"
 		sp, _ := a.nameRef(n0, j, m+1, st)
-		if role, org := a.describe(max(s.first, m-4), m); role != "" {
+		d := m // the description the name is set after, back to a comma
+		for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
+			d--
+		}
+		if role, org := a.describe(d, m); role != "" {
 			sp.role = role
 			if org != "" {
 				sp.org = org
 			}
 			st.known[sp.name] = sp // what "Roe said" later refers to
 		}
-		return sp, max(s.first, m-4), true
+		return sp, d, true
 	}
 	n0, ok := a.nameEndingAt(m-1, s.first)
 	if ok && !a.plausibleName(n0, m) && !a.appositiveRole(m, j) {
@@ -344,7 +348,8 @@ func (a *analysis) ownerPhraseStart(k, min int) (int, bool) {
 // after it when the name ends in a word for an organisation ("Ministry of
 // Foreign Affairs", "University of Kent"; not "CEO of Acme").
 func (a *analysis) ofNameEnd(n0, e, limit int) int {
-	for e+1 < limit && e > n0 && a.toks[e].lower == "of" && a.toks[e].word && orgWords[a.toks[e-1].lower] {
+	extended := false
+	for e+1 < limit && e > n0 && a.toks[e].word && (orgLinks[a.toks[e].lower] && orgWords[a.toks[e-1].lower] || extended && a.toks[e].lower == "and") {
 		next := a.toks[e+1]
 		if !next.word || !next.isCap() || functionCaps[next.lower] {
 			break
@@ -354,6 +359,7 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		} else {
 			e += 2 // a word that is no name alone: "Ministry of Justice"
 		}
+		extended = true // "Institute for Peace and Democracy"
 	}
 	return e
 }
@@ -382,12 +388,19 @@ func (a *analysis) companyDot(i int) bool {
 // organisation name before it ("University of Kent" from "Kent"), so that
 // the name is not taken for the object of a preposition.
 func (a *analysis) ofNameStart(n0, min int) int {
-	for n0-2 >= min && a.toks[n0-1].lower == "of" && a.toks[n0-1].word {
+	for n0-2 >= min && a.toks[n0-1].word {
 		k, ok := a.nameEndingAt(n0-2, min)
-		if !ok || !isOrgName(a.joinTokens(k, n0-1)) {
+		if !ok {
 			break
 		}
-		n0 = k
+		switch p := a.toks[n0-1].lower; {
+		case orgLinks[p] && isOrgName(a.joinTokens(k, n0-1)):
+			n0 = k
+		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
+			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
+		default:
+			return n0
+		}
 	}
 	return n0
 }
