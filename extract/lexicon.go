@@ -733,3 +733,15 @@ var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true}
 // orgLinks join the words of an organisation's name after a word for an
 // organisation ("Ministry of Justice", "Institute for Peace").
 var orgLinks = map[string]bool{"of": true, "for": true}
+
+// relativeWords open a relative clause, which says something of a person
+// but gives no role ("Ann Roe, whose son attends the school").
+var relativeWords = map[string]bool{"who": true, "whose": true, "whom": true, "which": true, "that": true, "where": true}
+
+// quantityNouns count a group named by the "of" phrase after them
+// ("Dozens of parents", "Hundreds of residents").
+var quantityNouns = wordSet("dozens", "hundreds", "thousands", "scores", "millions", "tens")
+
+// obtainVerbs tell who has a document, not who wrote it ("documents
+// obtained by the Herald").
+var obtainVerbs = wordSet("obtained", "seen", "reviewed", "viewed", "acquired", "received")

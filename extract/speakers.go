@@ -423,7 +423,12 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		for r0-1 >= i && r0 > roleAt-2 {
 			p := a.toks[r0-1]
 			sentenceFirst := a.sents[a.sentOf[r0-1]].first == r0-1 && !p.isAcronym()
-			if !p.word || (p.isCap() && !sentenceFirst) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
+			// "Prime Minister", "Transport Minister": one capitalised word
+			// before a role written as a title is part of it; a longer run
+			// of them is an organisation's name ("Eastshire Green MP")
+			titled := a.toks[roleAt].isCap() && !a.toks[roleAt].isAcronym() && !p.isAcronym() && !orgWords[p.lower] &&
+				(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap())
+			if !p.word || (p.isCap() && !sentenceFirst && !titled) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
 				break
 			}
 			r0--

@@ -352,8 +352,8 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		}
 	}
 	if c.according {
-		x, ok := a.according(s, c, cl.clauseStart, st)
-		if ok {
+		xs := a.according(s, c, cl.clauseStart, st)
+		for _, x := range xs {
 			emit(x)
 			cl.prev = x.sp
 			cl.clauseStart = a.tokenAt(x.end)
@@ -454,8 +454,14 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
 	case head.kind == Indirect && a.clauseGoesOn(rest+1):
+		// "The fees, Ann Roe says, will rise": both parts are her words,
+		// each verbatim; the attribution between them is not
 		if x, ok := a.contentStmt(rest+1, next, false); ok && x.kind == Indirect {
-			head.end = x.end
+			if h := a.toks[a.tokenAt(head.start)].lower; prepositions[h] || adverbialStarts[h] {
+				return []stmt{x} // "In May, Ann Roe said, the fees will rise": when, not what
+			}
+			x.conf = -0.1
+			return []stmt{head, x}
 		}
 	}
 	return []stmt{head}
@@ -554,6 +560,9 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 	w := a.toks[i].lower
 	if (w == "in" || w == "on" || w == "last") && i+2 < limit && timeNouns[a.toks[i+1].lower] && a.clauseStarts(i+2) {
 		return i + 2, true // "stated in July it opposed the plan"
+	}
+	if timeNouns[w] && i+1 < limit && a.clauseStarts(i+1) {
+		return i + 1, true // "insisted Tuesday the project is on budget"
 	}
 	if w == "by" && i+1 < limit && reportMedia[a.toks[i+1].lower] {
 		e := i + 2
@@ -916,9 +925,12 @@ func (a *analysis) colonStatement(colon int, sp speakerRef, cue string, st *stat
 }
 
 // according handles "According to X, …" and "…, according to X."
-func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (stmt, bool) {
+func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) []stmt {
 	if c.opinion {
-		return a.opinionStmt(s, c, st)
+		if x, ok := a.opinionStmt(s, c, st); ok {
+			return []stmt{x}
+		}
+		return nil
 	}
 	k := c.last + 1
 	e := k
@@ -926,8 +938,9 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 		e++
 	}
 	if e == k {
-		return stmt{}, false
+		return nil
 	}
+	end := e // the comma or full stop after the source
 	var sp speakerRef
 	if e-k == 1 && isPronounSubject(a.toks[k].lower) || a.toks[k].lower == "him" || a.toks[k].lower == "her" || a.toks[k].lower == "them" {
 		p := map[string]string{"him": "he", "her": "she", "them": "they"}[a.toks[k].lower]
@@ -936,6 +949,9 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 		}
 		sp = a.resolvePronoun(p, a.toks[k].start, st)
 	} else {
+		if p := a.obtainedBy(k, e); p > k {
+			e = p // "city documents obtained by the Herald": the documents are the source
+		}
 		sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
 		for n := e - 1; n >= k; n-- {
 			if a.nameWord(n) || a.toks[n].isAcronym() {
@@ -954,8 +970,18 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 	}
 	var x stmt
 	var ok bool
+	var rest []stmt
 	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) {
 		x, ok = a.contentStmt(clauseStart, c.at, false)
+		if ok && x.kind == Indirect && end+1 < s.last && a.toks[end].text == "," && a.clauseGoesOn(end+1) {
+			// "The plan, according to city documents, would cost $40
+			// million": the clause goes on after the attribution; both
+			// parts are the source's, each verbatim
+			if y, ok := a.contentStmt(end+1, s.last, false); ok && y.kind == Indirect {
+				y.sp, y.cue, y.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.6
+				rest = append(rest, y)
+			}
+		}
 	} else if e < s.last && a.toks[e].text == "," {
 		from := e + 1
 		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
@@ -980,10 +1006,23 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) (
 		x, ok = a.contentStmt(from, s.last, true)
 	}
 	if !ok {
-		return stmt{}, false
+		return nil
 	}
 	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
-	return x, true
+	return append([]stmt{x}, rest...)
+}
+
+// obtainedBy returns the participle in tokens [i, j) of a document phrase
+// that names who obtained or saw the document ("documents obtained by the
+// Herald", "a memo seen by CBC"), or i: the document is the source, not
+// the outlet that has it.
+func (a *analysis) obtainedBy(i, j int) int {
+	for k := i + 1; k+1 < j; k++ {
+		if obtainVerbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && documentNouns[a.toks[k-1].lower] {
+			return k
+		}
+	}
+	return i
 }
 
 // dedupe drops statements inside others and, of two that overlap by more

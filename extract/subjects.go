@@ -128,6 +128,16 @@ func (a *analysis) subjectBeforeThat(s sentence, c cueHit, j int, st *state) (sp
 			break
 		}
 		if determiners[p.lower] {
+			if documentNouns[a.toks[j-2].lower] && k > s.first {
+				// "Parents signed a petition, which argues": a document
+				// the sentence's subject wrote or signed speaks for it
+				if e := a.groupPhraseEnd(s.first, k); e > s.first {
+					return speakerRef{source: a.joinTokens(s.first, e)}, c.at, true
+				}
+				if sp, ok := a.sentenceSubject(s, k, st); ok {
+					return sp, c.at, true
+				}
+			}
 			return a.phraseRef(a.joinTokens(k, j-1), k, j-1, st), c.at, true
 		}
 	}
@@ -143,6 +153,16 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	}
 	if m <= s.first {
 		return speakerRef{}, c.at, false
+	}
+	if a.toks[m+1].lower == "including" || a.toks[m+1].lower == "among" {
+		// "Critics, including former mayor Jan Holt, say": the group
+		// speaks, the apposition names some of it
+		if e := a.groupPhraseEnd(s.first, m); e == m {
+			return speakerRef{source: a.joinTokens(s.first, m)}, s.first, true
+		}
+		if determiners[a.toks[s.first].lower] {
+			return a.phraseRef(a.joinTokens(s.first, m), s.first, m, st), s.first, true
+		}
 	}
 	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
 	if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
@@ -234,14 +254,18 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 
 // groupPhraseEnd returns the end of a plural group noun that opens a
 // sentence at token i, with an "of" phrase naming the group ("Members of
-// the party", "Residents of Eastport"), before token limit; or i when
-// there is none.
+// the party", "Residents of Eastport", "Dozens of parents"), before token
+// limit; or i when there is none.
 func (a *analysis) groupPhraseEnd(i, limit int) int {
-	if i >= limit || !isGroupNoun(a.toks[i].lower) {
+	quantity := i < limit && quantityNouns[a.toks[i].lower]
+	if i >= limit || !isGroupNoun(a.toks[i].lower) && !quantity {
 		return i
 	}
 	e := i + 1
 	if e+1 >= limit || a.toks[e].lower != "of" {
+		if quantity {
+			return i // "Dozens" alone names no one
+		}
 		return e
 	}
 	k := e + 1
@@ -254,8 +278,8 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 	case a.nameWord(k) || a.toks[k].isAcronym():
 		n, _ := a.nameStartingAt(k, limit)
 		return n
-	case a.toks[k].word && !boundaryWords[a.toks[k].lower] && k > e+1:
-		return k + 1 // "Members of the party"
+	case a.toks[k].word && !boundaryWords[a.toks[k].lower]:
+		return k + 1 // "Members of the party", "Dozens of parents"
 	}
 	return e
 }
@@ -911,8 +935,9 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 				return speakerRef{}, k, false
 			}
 			sp, _ := a.nameRef(n0, n+1, k, st)
-			if sp.role == "" && n+2 < s.last && a.toks[n+1].text == "," {
+			if sp.role == "" && n+2 < s.last && a.toks[n+1].text == "," && !relativeWords[a.toks[n+2].lower] {
 				// "said Ann Roe, a professor at Eastport University"
+				// (not a relative clause: "Ann Roe, whose son …")
 				end := n + 2
 				for end < s.last && end < n+14 && a.toks[end].text != "," && a.toks[end].text != "." {
 					end++
