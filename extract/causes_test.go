@@ -779,3 +779,24 @@ func TestNewsDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsSayingAndPartyAcronyms checks "X quotes Y as saying that …"
+// (Y speaks), an acronym in brackets before a role word giving the party,
+// and a woman described by "deputy chairman" who is then "her". The text
+// is invented.
+func TestQuotedAsSayingAndPartyAcronyms(t *testing.T) {
+	text := "The Popular Front Party (PFP) chairman Ali Rzayev stated that the regime was afraid of a free vote.\n\n" +
+		"Musavat Party's deputy chairman Gulnar Aliyeva says that the opposition must unite. In her opinion, the government will not hold free elections.\n\n" +
+		"Voice of America quotes Rzayev as saying that the party would boycott the vote."
+	r := run(t, text, PlainText, "")
+	cases := []struct{ sub, speaker, org string }{
+		{"afraid of a free vote", "Ali Rzayev", "PFP"},
+		{"free elections", "Gulnar Aliyeva", "Musavat"},
+		{"boycott", "Ali Rzayev", "PFP"},
+	}
+	for _, c := range cases {
+		if q := find(t, r, c.sub); q.Speaker != c.speaker || q.Organisation != c.org {
+			t.Errorf("%q: %q of %q, want %q of %q", c.sub, q.Speaker, q.Organisation, c.speaker, c.org)
+		}
+	}
+}

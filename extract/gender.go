@@ -53,17 +53,15 @@ func (a *analysis) findGenders() {
 		// "Mohammad Al Mnajer") is evidence for the full name
 		name := a.fullerName(m.name, m.pos)
 		i := a.tokenAt(m.pos)
-		if g, outright := a.genderBefore(i); g != genderUnknown {
-			// a title or a kin word says it outright, and outweighs the
-			// pronouns after the name, which may be someone else's; a role
-			// word ("chairman") is said of women too, so the pronoun after
-			// the name counts as much
+		if g, outright := a.genderBefore(i); g != genderUnknown && (outright || g == genderFemale) {
+			// a title, a kin word or a feminine role word says it
+			// outright, and outweighs the pronouns after the name, which
+			// may be someone else's; a role word like "chairman" or
+			// "spokesman" is said of women too, and tells nothing
 			vote(name, g)
-			if outright {
-				vote(name, g)
-				vote(name, g)
-				continue
-			}
+			vote(name, g)
+			vote(name, g)
+			continue
 		}
 		limit := len(a.text)
 		for _, n := range a.mentions[mi+1:] {

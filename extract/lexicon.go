@@ -745,3 +745,6 @@ var quantityNouns = wordSet("dozens", "hundreds", "thousands", "scores", "millio
 // obtainVerbs tell who has a document, not who wrote it ("documents
 // obtained by the Herald").
 var obtainVerbs = wordSet("obtained", "seen", "reviewed", "viewed", "acquired", "received")
+
+// quoteVerbs report someone else's words: "X quotes Y as saying".
+var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citing")

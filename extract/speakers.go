@@ -440,6 +440,11 @@ func (a *analysis) describe(i, j int) (role, org string) {
 				org = name
 			}
 		}
+		if r0-3 >= i && a.toks[r0-1].text == ")" && a.toks[r0-3].text == "(" && a.toks[r0-2].isAcronym() {
+			// "The Popular Front Party (PFP) chairman": the acronym
+			// the text gives the organisation
+			org = a.toks[r0-2].text
+		}
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
 			if s, ok := a.nameEndingAt(r0-1, i); ok {

@@ -720,6 +720,10 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if c.passive {
 		return a.passiveFrame(s, c, st)
 	}
+	if sp, ok := a.quotedAsSaying(s, c, st); ok {
+		f.sp, f.hasSubj = sp, true // "Meydan TV quotes Rzayev as saying that …"
+		return f
+	}
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
 		// "…, saying that": the subject of the sentence speaks
 		if c.at == s.first {
@@ -766,6 +770,22 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		}
 	}
 	return f
+}
+
+// quotedAsSaying returns the person in "X quotes Y as saying …" (also
+// "quoted", "cites"), who is the speaker of what follows: the outlet only
+// reports it.
+func (a *analysis) quotedAsSaying(s sentence, c cueHit, st *state) (speakerRef, bool) {
+	k := c.at - 1
+	if k-2 < s.first || a.toks[k].lower != "as" || !isParticiple(a.toks[c.at]) {
+		return speakerRef{}, false
+	}
+	n0, ok := a.nameEndingAt(k-1, s.first)
+	if !ok || n0-1 < s.first || !quoteVerbs[a.toks[n0-1].lower] {
+		return speakerRef{}, false
+	}
+	sp, _ := a.nameRef(n0, k, n0, st)
+	return sp, true
 }
 
 // colonAfter returns the index of a colon among the few words after a cue
