@@ -800,3 +800,21 @@ func TestQuotedAsSayingAndPartyAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelinesAndOrganisationAppositions checks a report whose content
+// comes first and whose verb needs "that" otherwise ("…, the minister
+// announced Monday."), a dateline that is no part of the content, and an
+// organisation named in an apposition after a description ("Park's union,
+// the Ferry Workers Guild, said"). The sentences are invented.
+func TestDatelinesAndOrganisationAppositions(t *testing.T) {
+	text := "OTTAWA — The federal government will spend $2 billion on new ferries, Transport Minister Dan Rowe announced Monday.\n\n" +
+		"Captain Lee Park has worked on the route for 20 years.\n\n" +
+		"Park's union, the Ferry Workers Guild, said in a news release that crews were exhausted."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "new ferries"); q.Text != "The federal government will spend $2 billion on new ferries" || q.Speaker != "Dan Rowe" {
+		t.Errorf("dateline: got %q by %q", q.Text, q.Speaker)
+	}
+	if q := find(t, r, "exhausted"); q.Speaker != "Ferry Workers Guild" || !q.SpeakerIsOrg {
+		t.Errorf("organisation apposition: %q (organisation %v)", q.Speaker, q.SpeakerIsOrg)
+	}
+}

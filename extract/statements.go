@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // statements runs attribution over the whole text and returns the quotes in
@@ -202,7 +203,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	if before && rest < s.last && a.toks[rest].lower == "about" {
 		return false, true
 	}
-	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) {
+	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !(f.sp.name != "" && a.endsClause(f.after, s.last)) {
 		before = false
 	}
 	if before {
@@ -260,6 +261,22 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// endsClause reports whether nothing but a time adverbial ("Monday", "on
+// Tuesday", "last week") stands between token i and the end of the
+// sentence at limit: "…, Ann Roe announced Monday." closes its report.
+func (a *analysis) endsClause(i, limit int) bool {
+	for k := i; k < limit; k++ {
+		t := a.toks[k]
+		if t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" {
+			return false
+		}
+		if !t.word && t.text != "." && t.text != "!" {
+			return false
+		}
+	}
+	return true
 }
 
 // parenthetical reports whether the subject and cue of frame f stand
@@ -886,6 +903,7 @@ func (a *analysis) wordsIn(start, end int) int {
 // quotation becomes that quotation; a span containing a quotation is
 // direct (mixed), otherwise indirect.
 func (a *analysis) contentStmt(i, j int, forward bool) (stmt, bool) {
+	i = a.afterDateline(i, j)
 	for i < j && (a.toks[i].lower == "that" || (!a.toks[i].word && !isOpeningMark(a.toks[i].text) && a.toks[i].text != "(" && a.toks[i].text != "[" && a.toks[i].text != "…")) {
 		i++
 	}
@@ -1043,6 +1061,37 @@ func (a *analysis) obtainedBy(i, j int) int {
 		}
 	}
 	return i
+}
+
+// afterDateline returns the token after a dateline that opens a
+// paragraph at token i ("OTTAWA —", "NEW YORK (AP) —"): the place the
+// story was filed from, no part of what anyone said; else i.
+func (a *analysis) afterDateline(i, j int) int {
+	if p := a.paraAt(a.toks[i].start); p < 0 || a.paras[p].start != a.toks[i].start {
+		return i
+	}
+	k := i
+	for k < j && k < i+6 && (a.toks[k].word && allCaps(a.toks[k].text) || a.toks[k].text == "(" || a.toks[k].text == ")" || a.toks[k].text == ",") {
+		k++
+	}
+	if k > i && k < j && (a.toks[k].text == "—" || a.toks[k].text == "–" || a.toks[k].text == "-") {
+		return k + 1
+	}
+	return i
+}
+
+// allCaps reports whether word w has letters and none in lower case.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 // dedupe drops statements inside others and, of two that overlap by more

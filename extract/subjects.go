@@ -165,6 +165,15 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		}
 	}
 	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
+	if n0, ok := a.nameEndingAt(j-1, m+1); ok && (a.onlyDescriptors(m+1, n0) || n0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
+		// "Park's union, the Ferry Workers Guild, said": the apposition
+		// names the organisation the description gave
+		name := a.canonOrg(cleanName(a.joinTokens(n0, j)))
+		if k, ok := st.known[name]; ok {
+			return k, s.first, true
+		}
+		return speakerRef{name: name}, s.first, true
+	}
 	if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
 		// the name is the apposition: "her lawyer, Jane Roe, said",
 		// "one senator, Montana Sen. Jo Tan, said"
