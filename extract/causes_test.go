@@ -818,3 +818,14 @@ func TestDatelinesAndOrganisationAppositions(t *testing.T) {
 		t.Errorf("organisation apposition: %q (organisation %v)", q.Speaker, q.SpeakerIsOrg)
 	}
 }
+
+// TestCoordinatedSubjects checks that a statement of "A and B" is credited
+// to A, the one named first, also when B is unnamed. The sentences are
+// invented.
+func TestCoordinatedSubjects(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The National Council and other public figures issued statements that the verdict should be overturned.", "verdict", "National Council", true},
+		{"Ann Roe and other activists said that the verdict should be overturned.", "verdict", "Ann Roe", false},
+		{"Ann Roe and Ivo Rask said that the verdict should be overturned.", "verdict", "Ann Roe", false},
+	})
+}

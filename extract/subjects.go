@@ -76,6 +76,9 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return speakerRef{source: a.joinTokens(s.first, j+1)}, s.first, true
 	}
 	n0 = a.ofNameStart(n0, s.first)
+	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
+		return sp, d, true
+	}
 	if n0 > s.first && a.toks[n0-1].lower == "the" && affiliationNouns[t.lower] {
 		// "the Nevada Democrat said": a description, not a name
 		return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
@@ -354,8 +357,31 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 		}
 		return sp, h, true
 	}
+	if sp, d, ok := a.firstConjunct(s, k, st); ok {
+		return sp, d, true
+	}
 	np := a.joinTokens(k, j+1)
 	return a.phraseRef(np, k, j+1, st), k, true
+}
+
+// firstConjunct returns the name that opens sentence s and is joined by
+// "and" to the noun phrase at token k, the subject's first conjunct ("The
+// National Council and other public figures said", "Ann Roe and Ivo Rask
+// said"): a statement has one speaker, and the text names that one first.
+func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int, bool) {
+	if k-2 < s.first || a.toks[k-1].lower != "and" {
+		return speakerRef{}, 0, false
+	}
+	n0, ok := a.nameEndingAt(k-2, s.first)
+	if !ok {
+		return speakerRef{}, 0, false
+	}
+	n0 = a.ofNameStart(n0, s.first)
+	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower]) {
+		return speakerRef{}, 0, false
+	}
+	sp, d := a.nameRef(n0, k-1, s.first, st)
+	return sp, d, true
 }
 
 // ownerPhraseStart returns where a role noun phrase starts that stands
