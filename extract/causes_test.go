@@ -829,3 +829,15 @@ func TestCoordinatedSubjects(t *testing.T) {
 		{"Ann Roe and Ivo Rask said that the verdict should be overturned.", "verdict", "Ann Roe", false},
 	})
 }
+
+// TestWhereItWasSaid checks a phrase saying where something was said
+// between the subject and the verb ("in his Facebook account wrote"), a
+// named person's post as the source of "according to", and "is sure,
+// that" with a comma. The sentences are invented.
+func TestWhereItWasSaid(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Blogger Murad Hasanov in his Facebook account wrote that the court was not independent.", "court was not", "Murad Hasanov", false},
+		{"According to Ilgar Mammadov's post, the government fears the opposition.", "government fears", "Ilgar Mammadov", false},
+		{"Analyst Zaur Alizade is sure, that the talks will fail.", "talks will fail", "Zaur Alizade", false},
+	})
+}

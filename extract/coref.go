@@ -31,6 +31,13 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 			return ref(n0, j-1), true
 		}
 	}
+	if p := j - 2; p >= i && isPossessive(a.toks[p]) && a.nameWord(p) {
+		n0 := p // "Ilgar Roe's post": its author
+		for n0-1 >= i && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {
+			n0--
+		}
+		return ref(n0, p+1), true
+	}
 	if p := i - 1; p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
 		n0 := p
 		for n0-1 >= 0 && n0 > p-4 && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {

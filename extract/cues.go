@@ -157,8 +157,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 // statement that", "voiced concern that", "was adamant that"), returning
 // the noun's or the adjective's token.
 func (a *analysis) nounCueAt(k, limit int) (int, bool) {
-	if copulas[a.toks[k].lower] && k+2 < limit && speechAdjectives[a.toks[k+1].lower] && a.toks[k+2].lower == "that" && !a.negatedAt(k, 0) {
-		return k + 1, true // "was adamant that"
+	if copulas[a.toks[k].lower] && k+2 < limit && speechAdjectives[a.toks[k+1].lower] && a.thatNext(k+2, limit) && !a.negatedAt(k, 0) {
+		return k + 1, true // "was adamant that", "is sure, that"
 	}
 	if copulas[a.toks[k].lower] && k+4 < limit && a.toks[k+1].lower == "of" && a.toks[k+2].lower == "the" && opinionNouns[a.toks[k+3].lower] && a.toks[k+4].lower == "that" && !a.negatedAt(k, 0) {
 		return k + 3, true // "is of the opinion that"
@@ -182,6 +182,15 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 		return n + 3, true // "drew attention to the fact that"
 	}
 	return 0, false
+}
+
+// thatNext reports whether "that" stands at token i, or after a comma
+// there that some writers put before the clause.
+func (a *analysis) thatNext(i, limit int) bool {
+	if i < limit && a.toks[i].text == "," {
+		i++
+	}
+	return i < limit && a.toks[i].lower == "that"
 }
 
 // opinionAt reports "in X's opinion," at token k, returning the token of

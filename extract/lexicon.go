@@ -748,3 +748,8 @@ var obtainVerbs = wordSet("obtained", "seen", "reviewed", "viewed", "acquired", 
 
 // quoteVerbs report someone else's words: "X quotes Y as saying".
 var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citing")
+
+// mediumNouns name where something was said or written ("in his Facebook
+// post", "on her page", "in an interview").
+var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
+	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast")

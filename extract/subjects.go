@@ -25,6 +25,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if a.companyDot(j) {
 		j-- // "Acme Inc. said": the dot belongs to the name
 	}
+	if k, ok := a.mediumBeforeCue(j, s.first); ok {
+		j = k // "Ann Roe in her Facebook post wrote": where, not who
+	}
 	if j >= s.first && a.toks[j].text == ")" {
 		for j >= s.first && a.toks[j].text != "(" {
 			j--
@@ -61,6 +64,28 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.subjectPhrase(s, c, j, st)
 	}
 	return speakerRef{}, c.at, false
+}
+
+// mediumBeforeCue returns the last token of the name before a phrase
+// that ends at token j and says where something was said ("in his
+// Facebook post", "on her page", "in an interview"), or false.
+func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
+	if j < min || !mediumNouns[a.toks[j].lower] {
+		return 0, false
+	}
+	for p := j - 1; p >= min && p >= j-5; p-- {
+		t := a.toks[p]
+		if !t.word {
+			return 0, false
+		}
+		if t.lower == "in" || t.lower == "on" || t.lower == "via" {
+			if p-1 >= min && (a.nameWord(p-1) || a.toks[p-1].isAcronym()) {
+				return p - 1, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // subjectName finds the subject of cue c when it ends in a capitalised
