@@ -841,3 +841,13 @@ func TestWhereItWasSaid(t *testing.T) {
 		{"Analyst Zaur Alizade is sure, that the talks will fail.", "talks will fail", "Zaur Alizade", false},
 	})
 }
+
+// TestGroupsWithModifiers checks an unnamed group with a modifier as the
+// subject of a second verb ("Facebook users share … and write that"). The
+// sentence is invented.
+func TestGroupsWithModifiers(t *testing.T) {
+	q := find(t, run(t, "Facebook users share the video of the detention and write that the police used force.", PlainText, ""), "used force")
+	if q.Speaker != "" || q.Source != "Facebook users" {
+		t.Errorf("speaker %q source %q, want the unnamed source Facebook users", q.Speaker, q.Source)
+	}
+}

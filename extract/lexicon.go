@@ -683,7 +683,8 @@ var orgNouns = map[string]bool{
 // are not plurals of role words ("officials", "experts" are).
 var groupNouns = wordSet("authorities", "police", "protesters", "protestors", "demonstrators", "sources",
 	"witnesses", "observers", "participants", "investigators", "lawmakers", "legislators", "voters",
-	"locals", "parents", "workers", "employees", "members", "residents", "officials", "experts", "analysts")
+	"locals", "parents", "workers", "employees", "members", "residents", "officials", "experts", "analysts",
+	"users", "netizens", "citizens", "commentators")
 
 // isGroupNoun reports whether w names a group of unnamed people: a group
 // noun, or the plural of a role word ("critics", "scientists").

@@ -294,11 +294,21 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 // the party", "Residents of Eastport", "Dozens of parents"), before token
 // limit; or i when there is none.
 func (a *analysis) groupPhraseEnd(i, limit int) int {
-	quantity := i < limit && quantityNouns[a.toks[i].lower]
-	if i >= limit || !isGroupNoun(a.toks[i].lower) && !quantity {
+	h := i // the group noun, after up to two modifiers ("Facebook users")
+	for h < limit && h < i+2 && a.toks[h].word && !isGroupNoun(a.toks[h].lower) && !quantityNouns[a.toks[h].lower] && !boundaryWords[a.toks[h].lower] && !determiners[a.toks[h].lower] {
+		if _, cue := cueVerbs[a.toks[h].lower]; cue {
+			break
+		}
+		h++
+	}
+	if h < limit && !isGroupNoun(a.toks[h].lower) {
+		h = i
+	}
+	quantity := h < limit && quantityNouns[a.toks[h].lower]
+	if h >= limit || !isGroupNoun(a.toks[h].lower) && !quantity {
 		return i
 	}
-	e := i + 1
+	e := h + 1
 	if e+1 >= limit || a.toks[e].lower != "of" {
 		if quantity {
 			return i // "Dozens" alone names no one
