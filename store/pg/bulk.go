@@ -168,7 +168,7 @@ func (br *bulkRecords) full() bool { return br.n >= bulkRecordsMax }
 // bulkRecordsMax is how many records are gathered before they are
 // written: enough that a COPY's fixed cost is small, few enough that
 // memory stays bounded.
-const bulkRecordsMax = 10000
+var bulkRecordsMax = 10000
 
 // flush writes everything gathered, records before side rows.
 func (br *bulkRecords) flush(t *tx) error {

@@ -1,0 +1,133 @@
+package pg_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/quotedb/quotedb/dump"
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/gen"
+	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/pg"
+	"github.com/quotedb/quotedb/store/pg/pgtest"
+)
+
+// catalog describes the schema's indexes and constraints, which an
+// initial load drops and makes again.
+func catalog(t *testing.T, s *pg.Store) string {
+	t.Helper()
+	var out string
+	err := s.Pool().QueryRow(t.Context(), `SELECT
+		(SELECT string_agg(indexdef, E'\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = current_schema()) || E'\n' ||
+		(SELECT string_agg(conname || ' ' || pg_get_constraintdef(c.oid) || ' ' || convalidated, E'\n' ORDER BY conname)
+		   FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema())`).Scan(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func generated(t *testing.T, statements int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := gen.WriteJSONL(t.Context(), gen.Config{Statements: statements, Seed: 3}, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// An import into an empty database, written in several COPYs, keeps every
+// index and constraint, and exports what the same import into a database
+// file exports. A record put twice (which ends the deferral of indexes
+// half-way) is updated.
+func TestInitialLoadMatchesBolt(t *testing.T) {
+	defer pg.SetBulkRecordsMax(7)()
+	s := pgtest.Open(t)
+	before := catalog(t, s)
+	data := generated(t, 40)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	// the fifth line again, as the last: a record put twice
+	data = append(data, lines[4]...)
+
+	ctx := store.WithActor(t.Context(), "import")
+	if _, err := dump.Import(ctx, s, bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	if after := catalog(t, s); after != before {
+		t.Errorf("indexes and constraints after an initial load:\n%s\nwant\n%s", after, before)
+	}
+	b, err := bolt.Open(filepath.Join(t.TempDir(), "q.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := dump.Import(ctx, b, bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	var fromPG, fromBolt bytes.Buffer
+	if _, err := dump.Export(ctx, s, &fromPG); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dump.Export(ctx, b, &fromBolt); err != nil {
+		t.Fatal(err)
+	}
+	if fromPG.String() != fromBolt.String() {
+		t.Errorf("the export after an import into PostgreSQL differs from the one into a database file")
+	}
+	pgChanges, err := s.Changes(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boltChanges, err := b.Changes(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pgChanges) != len(boltChanges) || len(pgChanges) != len(lines)-1 {
+		t.Fatalf("%d changes on PostgreSQL, %d in the file, %d lines", len(pgChanges), len(boltChanges), len(lines)-1)
+	}
+	for i, c := range pgChanges {
+		w := boltChanges[i]
+		if c.Seq != w.Seq || c.Op != w.Op || c.Type != w.Type || c.ID != w.ID || c.Actor != w.Actor || string(c.After) != string(w.After) {
+			t.Errorf("change %d: %+v, in the file %+v", i, c, w)
+		}
+	}
+}
+
+// A bad line after several COPYs of an initial load writes nothing, names
+// its line, and leaves the indexes and constraints as they were.
+func TestInitialLoadBadLineWritesNothing(t *testing.T) {
+	defer pg.SetBulkRecordsMax(5)()
+	s := pgtest.Open(t)
+	before := catalog(t, s)
+	data := generated(t, 30)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	n := len(lines) - 3
+	lines[n-1] = []byte(strings.Replace(string(lines[n-1]), `"text":"`, `"text":"`+strings.Repeat("x", 70000), 1))
+	_, err := dump.Import(store.WithActor(t.Context(), "import"), s, bytes.NewReader(bytes.Join(lines, nil)))
+	if errs.KindOf(err) != errs.TooLarge && errs.KindOf(err) != errs.Invalid || !strings.Contains(err.Error(), "line "+strconv.Itoa(n)) {
+		t.Fatalf("import with a too long statement on line %d: %v", n, err)
+	}
+	if after := catalog(t, s); after != before {
+		t.Errorf("indexes and constraints after a failed initial load:\n%s\nwant\n%s", after, before)
+	}
+	if head, err := s.Head(context.Background()); err != nil || head != 0 {
+		t.Errorf("a failed load logged changes: head %d, %v", head, err)
+	}
+	err = s.View(t.Context(), func(tx store.Tx) error {
+		counts, err := dump.Count(tx)
+		for typ, c := range counts {
+			if c != 0 {
+				t.Errorf("a failed load wrote %d %s records", c, typ)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
