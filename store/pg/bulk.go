@@ -37,8 +37,8 @@ func newBulk(table string, names ...string) *bulkTable {
 	return b
 }
 
-// add gathers one row: nil for NULL, strings, int16, int64, time.Time and
-// []byte (for bytea).
+// add gathers one row: nil for NULL, strings, int16, int64, time.Time,
+// []byte (for bytea and json: JSON text, nil for NULL) and pgtype values.
 func (b *bulkTable) add(vals ...any) error {
 	row := make([]any, len(vals))
 	for i, v := range vals {
@@ -133,7 +133,7 @@ func sample(typ store.RecordType) any {
 // add gathers one normalized record, whose stored form is doc and whose
 // columns and side rows are r.
 func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) error {
-	if err := br.tables[typ].add(append([]any{id, string(doc)}, r.vals...)...); err != nil {
+	if err := br.tables[typ].add(append([]any{id, doc}, r.vals...)...); err != nil {
 		return err
 	}
 	br.n++

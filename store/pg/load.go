@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -44,8 +45,10 @@ var _ store.Loader = (*Store)(nil)
 // loader is the store.Putter of Load.
 type loader struct {
 	t *tx
-	// known holds the type of every record stored or put.
-	known map[uuid.UUID]store.RecordType
+	// known holds the type of every record stored or put, as its place in
+	// store.RecordTypes plus one (0: none): a map without pointers, which
+	// the garbage collector need not scan, at millions of records.
+	known map[uuid.UUID]uint8
 	// unique maps the values that must be unique (uniqueKey) to their
 	// record, and uniqueOf a record to its values.
 	unique   map[string]uuid.UUID
@@ -67,7 +70,7 @@ type loader struct {
 }
 
 func newLoader(t *tx) (*loader, error) {
-	l := &loader{t: t, known: map[uuid.UUID]store.RecordType{}, unique: map[string]uuid.UUID{},
+	l := &loader{t: t, known: map[uuid.UUID]uint8{}, unique: map[string]uuid.UUID{},
 		uniqueOf: map[uuid.UUID][]string{}, bulk: newBulkRecords(), changes: newChangeBulk(), sources: map[string]*store.Source{}}
 	var last int64
 	if err := t.q.QueryRow(t.ctx, "SELECT coalesce(max(seq), 0) FROM change_log").Scan(&last); err != nil {
@@ -114,7 +117,7 @@ func (l *loader) readKnown() error {
 		if err := rows.Scan(&typ, &id); err != nil {
 			return t.err(err)
 		}
-		l.known[id.Bytes] = store.RecordType(typ)
+		l.known[id.Bytes] = typeCode(store.RecordType(typ))
 	}
 	if err := rows.Err(); err != nil {
 		return t.err(err)
@@ -135,6 +138,11 @@ func (l *loader) readKnown() error {
 		l.addUnique(id.Bytes, table+"."+col+"\x00"+val)
 	}
 	return t.err(rows.Err())
+}
+
+// typeCode is a record type's code in loader.known.
+func typeCode(typ store.RecordType) uint8 {
+	return uint8(slices.Index(store.RecordTypes, typ) + 1)
 }
 
 func (l *loader) addUnique(id uuid.UUID, key string) {
@@ -159,8 +167,8 @@ func (l *loader) TypeOf(id string) (store.RecordType, error) {
 	if err != nil {
 		return "", errs.E(errs.Invalid, "record id %q is not a UUID", id)
 	}
-	if typ := l.known[u]; typ != "" {
-		return typ, nil
+	if c := l.known[u]; c != 0 {
+		return store.RecordTypes[c-1], nil
 	}
 	return "", errs.E(errs.NotFound, "record %q not found", id)
 }
@@ -211,7 +219,7 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 		return false, false, errs.E(errs.Invalid, "%s id is required", rec.Type)
 	}
 	key := uuid.MustParse(*m.ID) // canonical after norm
-	if l.known[key] != "" {
+	if l.known[key] != 0 {
 		changed, err := l.putKnown(rec, key)
 		return false, changed, err
 	}
@@ -239,7 +247,7 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 	if err != nil {
 		return false, false, err
 	}
-	l.known[key] = rec.Type
+	l.known[key] = typeCode(rec.Type)
 	for _, u := range r.unique {
 		l.addUnique(key, uniqueKey(rec.Type, u))
 	}
@@ -302,7 +310,7 @@ func (l *loader) mustExist(typ store.RecordType, id string) error {
 	if id == "" {
 		return nil
 	}
-	if u, err := uuid.Parse(id); err == nil && l.known[u] == typ {
+	if u, err := uuid.Parse(id); err == nil && typeCode(typ) != 0 && l.known[u] == typeCode(typ) {
 		return nil
 	}
 	return errs.E(errs.NotFound, "%s %q not found", typ, id)
@@ -314,7 +322,7 @@ func (l *loader) mustExist(typ store.RecordType, id string) error {
 // parent are to be checked.
 func (l *loader) topicParent(id string) (string, bool, error) {
 	u, err := uuid.Parse(id)
-	return "", err == nil && l.known[u] == store.TopicType, nil
+	return "", err == nil && l.known[u] == typeCode(store.TopicType), nil
 }
 
 // spanSource returns the source to check a statement's span against:

@@ -125,5 +125,5 @@ func newChangeBulk() *bulkTable {
 // it: timestamptz holds microseconds, time_nanos the rest.
 func addChange(b *bulkTable, c store.Change) error {
 	return b.add(int64(c.Seq), c.Time.Truncate(time.Microsecond), int16(c.Time.Nanosecond()%1000), c.Actor,
-		string(c.Op), string(c.Type), c.ID, optJSON(c.Before), optJSON(c.After))
+		string(c.Op), string(c.Type), c.ID, c.Before, c.After)
 }
