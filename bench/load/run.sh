@@ -73,7 +73,9 @@ echo "gen: $(since "$t") s, $(stat -c %s "$DATA") bytes of JSON Lines"
 say "importing into quotedb"
 rm -f "$WORK/quotedb.db"
 t=$(now)
-"$WORK/quotedb" import --db "$WORK/quotedb.db" "$DATA" | head -1
+# sed, not head: head exits after the line and import, writing the rest,
+# would fail the pipeline on SIGPIPE.
+"$WORK/quotedb" import --db "$WORK/quotedb.db" "$DATA" | sed -n 1p
 IMPORT_S=$(since "$t")
 QDB_BYTES=$(stat -c %s "$WORK/quotedb.db")
 # The search index is built now, not by serve in the background while the
@@ -95,6 +97,10 @@ chmod -R a+rX "$WORK/copy"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -E UTF8 --locale C.UTF-8 >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/pg.log" -w start \
 	-o "-p $PGPORT -k $WORK/pgsock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=50" >/dev/null
+# This cluster's processes: its postmaster and the backends it forks. Other
+# clusters on the machine run as postgres too, and are not counted.
+PGMASTER=$(head -1 "$WORK/pg/postmaster.pid")
+pgprocs() { echo "$PGMASTER $(pgrep -P "$PGMASTER" | xargs)"; }
 PSQL=(runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT")
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE quotes"
 "${PSQL[@]}" -d quotes -f "$HERE/schema.sql"
@@ -111,7 +117,7 @@ QPG_URL="postgres://postgres@127.0.0.1:$PGPORT/quotedb"
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE quotedb"
 "$WORK/quotedb" migrate --store "$QPG_URL"
 t=$(now)
-"$WORK/quotedb" import --store "$QPG_URL" "$DATA" | head -1
+"$WORK/quotedb" import --store "$QPG_URL" "$DATA" | sed -n 1p
 PG_IMPORT_S=$(since "$t")
 QPG_BYTES=$("${PSQL[@]}" -d quotedb -At -c "SELECT pg_database_size('quotedb')")
 rm -rf "$WORK/quotedb-pg.search"
@@ -174,8 +180,8 @@ cpu() {
 	local pids
 	case $1 in
 	quotedb) pids=$QPID ;;
-	quotedb-pg) pids="$QPGPID $(ps -u postgres -o pid= | xargs)" ;;
-	*) pids="$PGLPID $(ps -u postgres -o pid= | xargs)" ;;
+	quotedb-pg) pids="$QPGPID $(pgprocs)" ;;
+	*) pids="$PGLPID $(pgprocs)" ;;
 	esac
 	for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done |
 		awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.2f", s / hz}'
@@ -206,7 +212,7 @@ done
 
 rss() { awk '/^VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 rssanon() { awk '/^RssAnon/ {print int($2/1024)}' "/proc/$1/status"; }
-PG_RSS=$(ps -u postgres -o rss= | awk '{s+=$1} END {print int(s/1024)}')
+PG_RSS=$(ps -o rss= -p "$(pgprocs | xargs | tr ' ' ,)" | awk '{s+=$1} END {print int(s/1024)}')
 
 # --- report -------------------------------------------------------------------------
 say "report: $N statements, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)$([ "$TRUSTED" = 1 ] && echo ', quotedb with --persisted-only')"
