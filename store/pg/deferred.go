@@ -2,16 +2,16 @@ package pg
 
 import "github.com/jackc/pgx/v5"
 
-// An initial load, into a database without records, writes every table
-// from empty, and keeping each index and foreign key up to date row by row
-// costs it several times what building them once at the end does (a
-// B-tree or GiST built from all rows at once, a foreign key checked by one
-// join). So such a load drops them when it starts and builds them again
-// before it commits, in the same transaction: nothing is lost if it fails
-// (the drop is rolled back), and nothing is committed unchecked (adding a
-// constraint back checks every row). What a load reads while it writes
-// stays: primary keys of records (by which it reads sources and records
-// put twice) and unique constraints.
+// An initial load (Load into a database without records, or Restore)
+// writes every table from empty, and keeping each index and foreign key
+// up to date row by row costs it several times what building them once at
+// the end does (a B-tree or GiST built from all rows at once, a foreign key
+// checked by one join). So such a load drops them when it starts and
+// builds them again before it commits, in the same transaction: nothing is
+// lost if it fails (the drop is rolled back), and nothing is committed
+// unchecked (adding a constraint back checks every row). What a load reads
+// while it writes stays: primary keys of records (by which it reads
+// sources and records put twice) and unique constraints.
 //
 // Dropping an index locks its table until commit: other servers' reads
 // of these tables wait for an initial load, which they would see empty
@@ -73,4 +73,14 @@ func deferIndexes(t *tx) ([]string, error) {
 		}
 	}
 	return append(keys, rest...), nil
+}
+
+// build runs the statements deferIndexes returned.
+func build(t *tx, rebuild []string) error {
+	for _, sql := range rebuild {
+		if err := t.exec(sql); err != nil {
+			return err
+		}
+	}
+	return nil
 }

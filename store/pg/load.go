@@ -91,13 +91,9 @@ func newLoader(t *tx) (*loader, error) {
 
 // build makes the indexes and constraints deferred again.
 func (l *loader) build() error {
-	for _, sql := range l.rebuild {
-		if err := l.t.exec(sql); err != nil {
-			return err
-		}
-	}
+	err := build(l.t, l.rebuild)
 	l.rebuild = nil
-	return nil
+	return err
 }
 
 // readKnown reads the ids of all records and the values that must be

@@ -28,6 +28,12 @@ func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record
 		if used {
 			return errs.E(errs.Conflict, "the target database is not empty: restore copies into an empty one only")
 		}
+		// The database is empty: its indexes and foreign keys are built
+		// once, at the end, which also checks every row (deferred.go).
+		rebuild, err := deferIndexes(t)
+		if err != nil {
+			return err
+		}
 		br := newBulkRecords()
 		err = records(func(rec store.Record) error {
 			if err := addRecord(br, rec); err != nil {
@@ -41,10 +47,13 @@ func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record
 		if err == nil {
 			err = br.flush(t)
 		}
+		if err == nil {
+			err = restoreChanges(t, changes)
+		}
 		if err != nil {
 			return err
 		}
-		return restoreChanges(t, changes)
+		return build(t, rebuild)
 	})
 }
 
