@@ -47,14 +47,23 @@ func (b *bulkTable) add(vals ...any) error {
 			row[i] = v
 			continue
 		}
-		u, err := uuid.Parse(s)
+		u, err := uuidValue(b.names[i], s)
 		if err != nil {
-			return errs.E(errs.Invalid, "%s %q is not a UUID", b.names[i], s)
+			return err
 		}
-		row[i] = pgtype.UUID{Bytes: u, Valid: true}
+		row[i] = u
 	}
 	b.rows = append(b.rows, row)
 	return nil
+}
+
+// uuidValue is the value COPY sends for a uuid column: its 16 bytes.
+func uuidValue(col, s string) (any, error) {
+	u, err := uuid.Parse(s)
+	if err != nil {
+		return nil, errs.E(errs.Invalid, "%s %q is not a UUID", col, s)
+	}
+	return pgtype.UUID{Bytes: u, Valid: true}, nil
 }
 
 func (b *bulkTable) len() int { return len(b.rows) }
@@ -133,17 +142,22 @@ func sample(typ store.RecordType) any {
 // add gathers one normalized record, whose stored form is doc and whose
 // columns and side rows are r.
 func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) error {
-	if err := br.tables[typ].add(append([]any{id, doc}, r.vals...)...); err != nil {
+	// the id, converted once for the record's row and its side rows
+	key, err := uuidValue("id", id)
+	if err != nil {
+		return err
+	}
+	if err := br.tables[typ].add(append([]any{key, doc}, r.vals...)...); err != nil {
 		return err
 	}
 	br.n++
 	for _, k := range r.names {
-		if err := br.names[typ].add(k, id); err != nil {
+		if err := br.names[typ].add(k, key); err != nil {
 			return err
 		}
 	}
 	for _, tp := range r.topics {
-		if err := br.topics.add(id, tp); err != nil {
+		if err := br.topics.add(key, tp); err != nil {
 			return err
 		}
 	}
@@ -153,7 +167,7 @@ func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) e
 			continue
 		}
 		seen[string(band)] = true
-		if err := br.bands.add(band, id); err != nil {
+		if err := br.bands.add(band, key); err != nil {
 			return err
 		}
 	}
