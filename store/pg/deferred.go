@@ -1,6 +1,10 @@
 package pg
 
-import "github.com/jackc/pgx/v5"
+import (
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
 
 // An initial load (Load into a database without records, or Restore)
 // writes every table from empty, and keeping each index and foreign key
@@ -75,12 +79,17 @@ func deferIndexes(t *tx) ([]string, error) {
 	return append(keys, rest...), nil
 }
 
-// build runs the statements deferIndexes returned.
+// build runs the statements deferIndexes returned, and then gathers the
+// tables' statistics: the planner would otherwise plan for empty tables
+// until autovacuum analyzes them, minutes later.
 func build(t *tx, rebuild []string) error {
+	if len(rebuild) == 0 {
+		return nil
+	}
 	for _, sql := range rebuild {
 		if err := t.exec(sql); err != nil {
 			return err
 		}
 	}
-	return nil
+	return t.exec("ANALYZE " + strings.Join(bulkTables, ", "))
 }

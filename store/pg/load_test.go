@@ -200,3 +200,22 @@ func recordID(r store.Record) string {
 	}
 	return r.ClaimReview.ID
 }
+
+// An initial load leaves the tables analyzed: the planner knows their
+// sizes at once, not only when autovacuum comes round.
+func TestInitialLoadAnalyzes(t *testing.T) {
+	s := pgtest.Open(t)
+	if _, err := dump.Import(store.WithActor(t.Context(), "import"), s, bytes.NewReader(generated(t, 30))); err != nil {
+		t.Fatal(err)
+	}
+	var unanalyzed []string
+	err := s.Pool().QueryRow(t.Context(), `SELECT coalesce(array_agg(relname ORDER BY relname), '{}') FROM pg_stat_user_tables
+		WHERE schemaname = current_schema() AND relname IN ('statements', 'statement_bands', 'speakers', 'change_log')
+		AND last_analyze IS NULL`).Scan(&unanalyzed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unanalyzed) > 0 {
+		t.Errorf("not analyzed after an initial load: %v", unanalyzed)
+	}
+}
