@@ -187,7 +187,7 @@ cpu() {
 		awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.2f", s / hz}'
 }
 
-# Warm both up, so that neither is measured cold.
+# Warm each up, so that none is measured cold.
 for s in $SERVERS; do DURATION=3 run "$s" whosaidwhat 4 /dev/null; done
 
 say "who-said-what page alone, $CONNS connections, ${DURATION}s each"
