@@ -3,12 +3,12 @@
 --
 --   wrk -s ops.lua URL -- SERVER OP IDS_FILE [TOKEN]
 --
--- SERVER is quotedb or postgraphile; OP one of whosaidwhat, speaker,
--- statement, create, ingest. The two servers get the same question, in
--- each one's GraphQL schema. TOKEN, an API token, is sent to quotedb,
--- whose mutations need one.
+-- SERVER is quotedb, quotedb-pg (quotedb on PostgreSQL, asked the same) or
+-- postgraphile; OP one of whosaidwhat, speaker, statement, create, ingest.
+-- The servers get the same question, in each one's GraphQL schema. TOKEN,
+-- an API token, is sent to quotedb, whose mutations need one.
 
-local server, op, ids
+local server, dialect, op, ids
 local counter = 0
 
 local queries = {
@@ -36,11 +36,12 @@ local function pick(list) return list[math.random(#list)] end
 
 function init(args)
   server, op = args[1], args[2]
+  dialect = server == "postgraphile" and "postgraphile" or "quotedb"
   ids = dofile(args[3])
   math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
-  if server == "quotedb" and args[4] and args[4] ~= "" then
+  if dialect == "quotedb" and args[4] and args[4] ~= "" then
     wrk.headers["Authorization"] = "Bearer " .. args[4]
   end
 end
@@ -49,7 +50,7 @@ local function vars()
   local y, m, d = math.random(2010, 2025), math.random(1, 12), math.random(1, 28)
   if op == "whosaidwhat" then
     local topic = pick(ids.roots)
-    if server == "quotedb" then
+    if dialect == "quotedb" then
       local month = string.format("%d-%02d", y, m)
       return string.format('{"topic":"%s","from":"%s","to":"%s"}', topic, month, month)
     end
@@ -64,7 +65,7 @@ local function vars()
   local day = string.format("%d-%02d-%02d", y, m, d)
   if op == "create" then
     local text = "We will not allow the budget to pass without a debate in parliament, load " .. tag .. "."
-    if server == "quotedb" then
+    if dialect == "quotedb" then
       return string.format('{"speaker":"%s","text":%s,"said":"%s"}', pick(ids.speakers), json_string(text), day)
     end
     return string.format('{"speaker":"%s","text":%s,"said":"%s","key":%d,"day":"%s"}', pick(ids.speakers), json_string(text), day, y * 10000 + m * 100 + d, day)
@@ -76,7 +77,7 @@ local function vars()
 end
 
 function request()
-  wrk.body = '{"query":' .. json_string(queries[server][op]) .. ',"variables":' .. vars() .. '}'
+  wrk.body = '{"query":' .. json_string(queries[dialect][op]) .. ',"variables":' .. vars() .. '}'
   return wrk.format()
 end
 

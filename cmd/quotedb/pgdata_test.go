@@ -85,3 +85,22 @@ func TestDataCommandsStoreFlagErrors(t *testing.T) {
 		})
 	}
 }
+
+// reindex --store builds a PostgreSQL database's search index where serve
+// looks for it by default, in the working directory, named after the
+// database.
+func TestReindexOnPostgres(t *testing.T) {
+	url, schema := pgtest.Schema(t)
+	store := pgtest.WithSchema(url, schema)
+	t.Chdir(t.TempDir())
+	mustRun(t, "", "gen", "--statements", "20", "--seed", "2", "--store", store)
+	if out := mustRun(t, "", "reindex", "--store", store); !strings.Contains(out, "indexed ") {
+		t.Errorf("reindex --store said %q", out)
+	}
+	if _, err := os.Stat(pgSearchDir(store)); err != nil {
+		t.Errorf("no search index where serve looks for it: %v", err)
+	}
+	if _, err := os.Stat("quotedb.db"); err == nil {
+		t.Errorf("reindex --store made a database file")
+	}
+}

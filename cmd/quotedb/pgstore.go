@@ -101,10 +101,7 @@ func openServed(ctx context.Context, storeURL, db string, maxStatement, cacheByt
 	if err != nil {
 		return nil, err
 	}
-	// The search index is a local folder each server keeps, following the
-	// change log; its default name is the database's, hashed.
-	sum := sha256.Sum256([]byte(redacted(storeURL)))
-	sv := &served{Store: s, name: redacted(storeURL), searchDir: "quotedb-" + hex.EncodeToString(sum[:6]), stats: s.Stats}
+	sv := &served{Store: s, name: redacted(storeURL), searchDir: pgSearchDir(storeURL), stats: s.Stats}
 	return sv, nil
 }
 
@@ -158,4 +155,12 @@ func (r remote) openTokens(ctx context.Context, path string, create bool, what s
 		return nil, err // a nil store in an interface would not be nil
 	}
 	return s, nil
+}
+
+// pgSearchDir is the default search index of a PostgreSQL database: a
+// local folder each server keeps, following the change log, named after
+// the database's URL, hashed.
+func pgSearchDir(storeURL string) string {
+	sum := sha256.Sum256([]byte(redacted(storeURL)))
+	return "quotedb-" + hex.EncodeToString(sum[:6])
 }

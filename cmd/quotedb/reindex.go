@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("reindex", "Rebuilds the search index from the database, replacing it. serve does this by itself when\nthe index is missing, unreadable or out of step with the database; reindex does it now,\nwith the server stopped.", stderr)
 	db := dbFlag(fs)
+	storeURL := storeFlag(fs)
 	dir := searchIndexFlag(fs)
 	shards := fs.Int("shards", 0, "number of shards to split the index into, searched in parallel; 0 chooses one per 100,000 statements, at most one per core")
 	prog := progressFlags(fs)
@@ -28,7 +30,7 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 		return usageError("--shards must be between 0 and %d", maxShards)
 	}
 	tuneGC()
-	s, err := openStore(*db)
+	s, indexDir, err := openReindexed(ctx, *storeURL, *db, *dir)
 	if err != nil {
 		return err
 	}
@@ -39,7 +41,7 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	}
 	meter := prog.start(stderr, "reindex", "records", total)
 	start := time.Now()
-	n, err := search.Rebuild(ctx, s, searchIndexDir(*dir, *db), search.Options{
+	n, err := search.Rebuild(ctx, s, indexDir, search.Options{
 		Shards:   *shards,
 		Progress: func(read int) { meter.Set(int64(read)) },
 	})
@@ -50,6 +52,24 @@ func reindex(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.
 	took := time.Since(start)
 	fmt.Fprintf(stdout, "indexed %d records in %s (%.0f/s)\n", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	return nil
+}
+
+// openReindexed opens the database reindex reads, the file db or, with
+// storeURL, PostgreSQL, and returns the index directory: dir, or the one
+// serve uses by default for that database.
+func openReindexed(ctx context.Context, storeURL, db, dir string) (store.Store, string, error) {
+	if storeURL == "" {
+		s, err := openStore(db)
+		if err != nil {
+			return nil, "", err // a nil *bolt.Store in an interface would not be nil
+		}
+		return s, searchIndexDir(dir, db), nil
+	}
+	s, _, err := openData(ctx, storeURL, "", store.DefaultMaxStatementBytes)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, cmp.Or(dir, pgSearchDir(storeURL)), nil
 }
 
 // maxShards bounds --shards: more shards than cores only add overhead.

@@ -2,7 +2,6 @@ package pg
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/quotedb/quotedb/errs"
@@ -29,6 +28,12 @@ func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record
 		if used {
 			return errs.E(errs.Conflict, "the target database is not empty: restore copies into an empty one only")
 		}
+		// The database is empty: its indexes and foreign keys are built
+		// once, at the end, which also checks every row (deferred.go).
+		rebuild, err := deferIndexes(t)
+		if err != nil {
+			return err
+		}
 		br := newBulkRecords()
 		err = records(func(rec store.Record) error {
 			if err := addRecord(br, rec); err != nil {
@@ -42,10 +47,13 @@ func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record
 		if err == nil {
 			err = br.flush(t)
 		}
+		if err == nil {
+			err = restoreChanges(t, changes)
+		}
 		if err != nil {
 			return err
 		}
-		return restoreChanges(t, changes)
+		return build(t, rebuild)
 	})
 }
 
@@ -79,7 +87,11 @@ func addRecord(br *bulkRecords, rec store.Record) error {
 		return errs.E(errs.Invalid, "%s id is required", rec.Type)
 	}
 	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
-	return br.add(rec.Type, *m.ID, v)
+	doc, err := encode(v)
+	if err != nil {
+		return err
+	}
+	return br.add(rec.Type, *m.ID, doc, rowOf(v))
 }
 
 func normalized[T any](rec *T, norm func(*T) error) (any, error) {
@@ -91,16 +103,14 @@ func normalized[T any](rec *T, norm func(*T) error) (any, error) {
 
 // restoreChanges writes the change log as given, in bulk.
 func restoreChanges(t *tx, changes func(emit func(store.Change) error) error) error {
-	b := newBulk("change_log", "seq", "time", "time_nanos", "actor", "op", "type", "record_id", "before", "after")
+	b := newChangeBulk()
 	var last uint64
 	err := changes(func(c store.Change) error {
 		if c.Seq != last+1 {
 			return errs.E(errs.Invalid, "change %d follows change %d: the log has a gap", c.Seq, last)
 		}
 		last = c.Seq
-		err := b.add(strconv.FormatUint(c.Seq, 10), c.Time.Truncate(time.Microsecond).Format(time.RFC3339Nano),
-			int16(c.Time.Nanosecond()%1000), c.Actor, string(c.Op), string(c.Type), c.ID, optJSON(c.Before), optJSON(c.After))
-		if err != nil || b.n < bulkRows {
+		if err := addChange(b, c); err != nil || b.len() < bulkRecordsMax {
 			return err
 		}
 		return b.flush(t)
@@ -113,4 +123,16 @@ func restoreChanges(t *tx, changes func(emit func(store.Change) error) error) er
 		t.seq = last
 	}
 	return err
+}
+
+// newChangeBulk gathers change-log rows.
+func newChangeBulk() *bulkTable {
+	return newBulk("change_log", "seq", "time", "time_nanos", "actor", "op", "type", "record_id", "before", "after")
+}
+
+// addChange gathers one change-log row, its time split as the table keeps
+// it: timestamptz holds microseconds, time_nanos the rest.
+func addChange(b *bulkTable, c store.Change) error {
+	return b.add(int64(c.Seq), c.Time.Truncate(time.Microsecond), int16(c.Time.Nanosecond()%1000), c.Actor,
+		string(c.Op), string(c.Type), c.ID, c.Before, c.After)
 }

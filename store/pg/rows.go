@@ -4,8 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
@@ -64,7 +66,7 @@ func rowOf(v any) row {
 	case *store.Affiliation:
 		return row{
 			cols: []string{"speaker_id", "organisation_id", "source_id", "role", "period", "start_precision", "end_precision"},
-			vals: []any{r.SpeakerID, r.OrganisationID, opt(r.SourceID), r.Role, rangeText(r.Period()),
+			vals: []any{r.SpeakerID, r.OrganisationID, opt(r.SourceID), r.Role, dayRange(r.Period()),
 				int16(r.Start.Precision()), int16(r.End.Precision())},
 		}
 	case *store.Topic:
@@ -81,7 +83,7 @@ func rowOf(v any) row {
 		}
 		return row{
 			cols: []string{"publisher_id", "published", "published_precision", "sk", "content_hash", "title_folded"},
-			vals: []any{opt(r.PublisherID), dateText(r.Published), int16(r.Published.Precision()), datedSK(r.Published, r.ID),
+			vals: []any{opt(r.PublisherID), dateRange(r.Published), int16(r.Published.Precision()), datedSK(r.Published, r.ID),
 				opt(r.ContentHash), fold(r.Title)},
 			unique: u,
 		}
@@ -90,16 +92,18 @@ func rowOf(v any) row {
 	case *store.ClaimReview:
 		return row{
 			cols: []string{"statement_id", "reviewer_id", "date"},
-			vals: []any{r.StatementID, r.ReviewerID, dateText(r.Date)},
+			vals: []any{r.StatementID, r.ReviewerID, dateRange(r.Date)},
 		}
 	}
 	panic("pg: not a record")
 }
 
 func statementRow(r *store.Statement) row {
-	covers := make([]string, len(r.Covers))
+	// not nil: a nil multirange would be NULL, and a statement covering
+	// nothing covers the empty multirange
+	covers := make(pgtype.Multirange[pgtype.Range[pgtype.Date]], len(r.Covers))
 	for i, c := range r.Covers {
-		covers[i] = rangeText(c.Range)
+		covers[i] = dayRange(c.Range)
 	}
 	var packed []byte
 	var bands [][]byte
@@ -114,7 +118,7 @@ func statementRow(r *store.Statement) row {
 		cols: []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
 			"covers", "text_folded", "shingles"},
 		vals: []any{datedSK(r.Said, r.ID), opt(r.SpeakerID), opt(r.OrganisationID), opt(r.SourceID), string(r.Kind),
-			string(r.Status), dateText(r.Said), int16(r.Said.Precision()), "{" + strings.Join(covers, ",") + "}",
+			string(r.Status), dateRange(r.Said), int16(r.Said.Precision()), covers,
 			fold(r.Text), packed},
 		topics: r.TopicIDs,
 		bands:  bands,
@@ -198,6 +202,32 @@ func rangeText(r partialdate.Range) string {
 		hi = dayText(r.To.Last()) + "]"
 	}
 	return lo + "," + hi
+}
+
+// dayRange is the daterange of the days of r, open where r is. Rows carry
+// ranges as values rather than literals: COPY sends them in binary.
+func dayRange(r partialdate.Range) pgtype.Range[pgtype.Date] {
+	out := pgtype.Range[pgtype.Date]{LowerType: pgtype.Unbounded, UpperType: pgtype.Unbounded, Valid: true}
+	if !r.From.IsZero() {
+		out.Lower, out.LowerType = pgDay(r.From.First()), pgtype.Inclusive
+	}
+	if !r.To.IsZero() {
+		out.Upper, out.UpperType = pgDay(r.To.Last()), pgtype.Inclusive
+	}
+	return out
+}
+
+func pgDay(d partialdate.Date) pgtype.Date {
+	return pgtype.Date{Time: time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC), Valid: true}
+}
+
+// dateRange is the daterange of the days of d, nil (NULL) when d is
+// unknown.
+func dateRange(d partialdate.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return dayRange(partialdate.Of(d))
 }
 
 // dateText is the daterange literal of the days of d, nil (NULL) when d is

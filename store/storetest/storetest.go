@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Appearances", testAppearances},
 		{"StatementExclusions", testStatementExclusions},
 		{"Put", testPut},
+		{"Load", testLoad},
 		{"ChangeLog", testChangeLog},
 		{"Head", testHead},
 		{"HistoryOfDeleted", testHistoryOfDeleted},

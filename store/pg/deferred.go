@@ -1,0 +1,95 @@
+package pg
+
+import (
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// An initial load (Load into a database without records, or Restore)
+// writes every table from empty, and keeping each index and foreign key
+// up to date row by row costs it several times what building them once at
+// the end does (a B-tree or GiST built from all rows at once, a foreign key
+// checked by one join). So such a load drops them when it starts and
+// builds them again before it commits, in the same transaction: nothing is
+// lost if it fails (the drop is rolled back), and nothing is committed
+// unchecked (adding a constraint back checks every row). What a load reads
+// while it writes stays: primary keys of records (by which it reads
+// sources and records put twice) and unique constraints.
+//
+// Dropping an index locks its table until commit: other servers' reads
+// of these tables wait for an initial load, which they would see empty
+// otherwise.
+
+// bulkTables are the tables a load writes, which deferral concerns.
+var bulkTables = []string{"organisations", "organisation_names", "speakers", "speaker_names", "topics", "topic_names",
+	"sources", "affiliations", "statements", "statement_topics", "statement_bands", "claim_reviews", "change_log"}
+
+// linkTables are the tables whose primary key only keeps their rows
+// unique, which the load's own checks (one row per record and key) do.
+var linkTables = []string{"organisation_names", "speaker_names", "topic_names", "statement_topics", "statement_bands"}
+
+// deferQuery gives, for each foreign key, link-table primary key and index
+// not backing a constraint of the bulk tables, the statement that drops it
+// and the one that makes it again; in the order to drop.
+const deferQuery = `
+SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
+       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), 1
+  FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::text[]::regclass[])
+UNION ALL
+SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
+       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), 2
+  FROM pg_constraint WHERE contype = 'p' AND conrelid = ANY($2::text[]::regclass[])
+UNION ALL
+SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 3
+  FROM pg_index i WHERE i.indrelid = ANY($1::text[]::regclass[])
+   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+ORDER BY 3, 1`
+
+// deferIndexes drops what deferQuery lists and returns the statements
+// that make it again, in the order to run them: keys, indexes, then the
+// foreign keys that need them.
+func deferIndexes(t *tx) ([]string, error) {
+	rows, err := t.q.Query(t.ctx, deferQuery, bulkTables, linkTables)
+	if err != nil {
+		return nil, t.err(err)
+	}
+	type ddl struct {
+		drop, make string
+		step       int
+	}
+	stmts, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (ddl, error) {
+		var d ddl
+		return d, r.Scan(&d.drop, &d.make, &d.step)
+	})
+	if err != nil {
+		return nil, t.err(err)
+	}
+	var keys, rest []string
+	for _, d := range stmts {
+		if err := t.exec(d.drop); err != nil {
+			return nil, err
+		}
+		if d.step == 1 {
+			rest = append(rest, d.make)
+		} else {
+			keys = append(keys, d.make)
+		}
+	}
+	return append(keys, rest...), nil
+}
+
+// build runs the statements deferIndexes returned, and then gathers the
+// tables' statistics: the planner would otherwise plan for empty tables
+// until autovacuum analyzes them, minutes later.
+func build(t *tx, rebuild []string) error {
+	if len(rebuild) == 0 {
+		return nil
+	}
+	for _, sql := range rebuild {
+		if err := t.exec(sql); err != nil {
+			return err
+		}
+	}
+	return t.exec("ANALYZE " + strings.Join(bulkTables, ", "))
+}

@@ -1,0 +1,221 @@
+package pg_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/quotedb/quotedb/dump"
+	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/gen"
+	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/store/bolt"
+	"github.com/quotedb/quotedb/store/pg"
+	"github.com/quotedb/quotedb/store/pg/pgtest"
+)
+
+// catalog describes the schema's indexes and constraints, which an
+// initial load drops and makes again.
+func catalog(t *testing.T, s *pg.Store) string {
+	t.Helper()
+	var out string
+	err := s.Pool().QueryRow(t.Context(), `SELECT
+		(SELECT string_agg(indexdef, E'\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = current_schema()) || E'\n' ||
+		(SELECT string_agg(conname || ' ' || pg_get_constraintdef(c.oid) || ' ' || convalidated, E'\n' ORDER BY conname)
+		   FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema())`).Scan(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func generated(t *testing.T, statements int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if _, err := gen.WriteJSONL(t.Context(), gen.Config{Statements: statements, Seed: 3}, &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// An import into an empty database, written in several COPYs, keeps every
+// index and constraint, and exports what the same import into a database
+// file exports. A record put twice (which ends the deferral of indexes
+// half-way) is updated.
+func TestInitialLoadMatchesBolt(t *testing.T) {
+	defer pg.SetBulkRecordsMax(7)()
+	s := pgtest.Open(t)
+	before := catalog(t, s)
+	data := generated(t, 40)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	// the fifth line again, as the last: a record put twice
+	data = append(data, lines[4]...)
+
+	ctx := store.WithActor(t.Context(), "import")
+	if _, err := dump.Import(ctx, s, bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	if after := catalog(t, s); after != before {
+		t.Errorf("indexes and constraints after an initial load:\n%s\nwant\n%s", after, before)
+	}
+	b, err := bolt.Open(filepath.Join(t.TempDir(), "q.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := dump.Import(ctx, b, bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	var fromPG, fromBolt bytes.Buffer
+	if _, err := dump.Export(ctx, s, &fromPG); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dump.Export(ctx, b, &fromBolt); err != nil {
+		t.Fatal(err)
+	}
+	if fromPG.String() != fromBolt.String() {
+		t.Errorf("the export after an import into PostgreSQL differs from the one into a database file")
+	}
+	pgChanges, err := s.Changes(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boltChanges, err := b.Changes(ctx, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pgChanges) != len(boltChanges) || len(pgChanges) != len(lines)-1 {
+		t.Fatalf("%d changes on PostgreSQL, %d in the file, %d lines", len(pgChanges), len(boltChanges), len(lines)-1)
+	}
+	for i, c := range pgChanges {
+		w := boltChanges[i]
+		if c.Seq != w.Seq || c.Op != w.Op || c.Type != w.Type || c.ID != w.ID || c.Actor != w.Actor || string(c.After) != string(w.After) {
+			t.Errorf("change %d: %+v, in the file %+v", i, c, w)
+		}
+	}
+}
+
+// A bad line after several COPYs of an initial load writes nothing, names
+// its line, and leaves the indexes and constraints as they were.
+func TestInitialLoadBadLineWritesNothing(t *testing.T) {
+	defer pg.SetBulkRecordsMax(5)()
+	s := pgtest.Open(t)
+	before := catalog(t, s)
+	data := generated(t, 30)
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	n := len(lines) - 3
+	lines[n-1] = []byte(strings.Replace(string(lines[n-1]), `"text":"`, `"text":"`+strings.Repeat("x", 70000), 1))
+	_, err := dump.Import(store.WithActor(t.Context(), "import"), s, bytes.NewReader(bytes.Join(lines, nil)))
+	if errs.KindOf(err) != errs.TooLarge && errs.KindOf(err) != errs.Invalid || !strings.Contains(err.Error(), "line "+strconv.Itoa(n)) {
+		t.Fatalf("import with a too long statement on line %d: %v", n, err)
+	}
+	if after := catalog(t, s); after != before {
+		t.Errorf("indexes and constraints after a failed initial load:\n%s\nwant\n%s", after, before)
+	}
+	if head, err := s.Head(context.Background()); err != nil || head != 0 {
+		t.Errorf("a failed load logged changes: head %d, %v", head, err)
+	}
+	err = s.View(t.Context(), func(tx store.Tx) error {
+		counts, err := dump.Count(tx)
+		for typ, c := range counts {
+			if c != 0 {
+				t.Errorf("a failed load wrote %d %s records", c, typ)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A restore, which builds indexes and foreign keys at its end too, leaves
+// them as they were, and what it copied can be read by them.
+func TestRestoreKeepsIndexes(t *testing.T) {
+	defer pg.SetBulkRecordsMax(6)()
+	s := pgtest.Open(t)
+	before := catalog(t, s)
+	var recs []store.Record
+	if err := gen.Generate(t.Context(), gen.Config{Statements: 20, Seed: 5}, func(r store.Record) error {
+		recs = append(recs, r)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ts := time.Date(2025, 6, 7, 8, 9, 10, 11, time.UTC)
+	err := s.Restore(t.Context(), func(emit func(store.Record) error) error {
+		for _, r := range recs {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(emit func(store.Change) error) error {
+		for i, r := range recs {
+			c := store.Change{Seq: uint64(i + 1), Time: ts, Actor: "restore", Op: store.Created, Type: r.Type, ID: recordID(r), After: []byte(`{}`)}
+			if err := emit(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := catalog(t, s); after != before {
+		t.Errorf("indexes and constraints after a restore:\n%s\nwant\n%s", after, before)
+	}
+	st := recs[len(recs)-1].Statement
+	err = s.View(t.Context(), func(tx store.Tx) error {
+		conn, err := tx.ListStatements(store.StatementFilter{SpeakerIDs: []string{st.SpeakerID}}, store.Page{})
+		if err == nil && !slices.ContainsFunc(conn.Items, func(x *store.Statement) bool { return x.ID == st.ID }) {
+			t.Errorf("the speaker's statements after a restore lack %s", st.ID)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func recordID(r store.Record) string {
+	switch r.Type {
+	case store.SpeakerType:
+		return r.Speaker.ID
+	case store.OrganisationType:
+		return r.Organisation.ID
+	case store.AffiliationType:
+		return r.Affiliation.ID
+	case store.TopicType:
+		return r.Topic.ID
+	case store.SourceType:
+		return r.Source.ID
+	case store.StatementType:
+		return r.Statement.ID
+	}
+	return r.ClaimReview.ID
+}
+
+// An initial load leaves the tables analyzed: the planner knows their
+// sizes at once, not only when autovacuum comes round.
+func TestInitialLoadAnalyzes(t *testing.T) {
+	s := pgtest.Open(t)
+	if _, err := dump.Import(store.WithActor(t.Context(), "import"), s, bytes.NewReader(generated(t, 30))); err != nil {
+		t.Fatal(err)
+	}
+	var unanalyzed []string
+	err := s.Pool().QueryRow(t.Context(), `SELECT coalesce(array_agg(relname ORDER BY relname), '{}') FROM pg_stat_user_tables
+		WHERE schemaname = current_schema() AND relname IN ('statements', 'statement_bands', 'speakers', 'change_log')
+		AND last_analyze IS NULL`).Scan(&unanalyzed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unanalyzed) > 0 {
+		t.Errorf("not analyzed after an initial load: %v", unanalyzed)
+	}
+}
