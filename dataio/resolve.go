@@ -190,8 +190,9 @@ func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (i
 }
 
 // load runs fn in one write transaction: a bulk load when s is a
-// store.Loader (bbolt slows down quadratically when one transaction puts
-// many keys in random order), else Update. In a bulk load the indexes that
+// store.Loader whose load is a whole transaction (bbolt slows down
+// quadratically when one transaction puts many keys in random order), else
+// Update. In a bulk load the indexes that
 // are not unique do not show what fn wrote before; the resolver caches
 // what it creates for that.
 func load(ctx context.Context, s store.Store, fn func(store.Tx) error) error {
@@ -199,13 +200,21 @@ func load(ctx context.Context, s store.Store, fn func(store.Tx) error) error {
 	if !ok {
 		return s.Update(ctx, fn)
 	}
-	return l.Load(ctx, func(p store.Putter) error {
+	putsOnly := false
+	err := l.Load(ctx, func(p store.Putter) error {
 		tx, ok := p.(store.Tx)
 		if !ok {
+			// PostgreSQL's load only puts records it checks in memory;
+			// resolving names needs a whole transaction
+			putsOnly = true
 			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", s)
 		}
 		return fn(tx)
 	})
+	if putsOnly {
+		return s.Update(ctx, fn)
+	}
+	return err
 }
 
 // lineError prefixes err with its line, keeping its kind.
