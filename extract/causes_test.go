@@ -851,3 +851,13 @@ func TestGroupsWithModifiers(t *testing.T) {
 		t.Errorf("speaker %q source %q, want the unnamed source Facebook users", q.Speaker, q.Source)
 	}
 }
+
+// TestDashedApposition checks a phrase set off by dashes between the
+// subject and the verb, and that a relative clause gives no role. The
+// sentence is invented.
+func TestDashedApposition(t *testing.T) {
+	q := find(t, run(t, "Ann Roe — who chairs the board — said the vote would be held in June.", PlainText, ""), "vote would be held")
+	if q.Speaker != "Ann Roe" || q.Role != "" {
+		t.Errorf("speaker %q role %q, want Ann Roe and no role", q.Speaker, q.Role)
+	}
+}

@@ -56,7 +56,7 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.subjectBeforeThat(s, c, j, st)
 	case t.word && quantifiers[t.lower]:
 		return speakerRef{source: t.text}, j, true
-	case t.text == ",":
+	case t.text == "," || isDash(t.text):
 		return a.subjectBeforeComma(s, c, j, st)
 	case t.word && (t.lower == "and" || t.lower == "but"):
 		return a.subjectOfConjunction(s, c, j, st)
@@ -65,6 +65,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	}
 	return speakerRef{}, c.at, false
 }
+
+// isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
+// who chairs the board — said").
+func isDash(s string) bool { return s == "—" || s == "–" }
 
 // mediumBeforeCue returns the last token of the name before a phrase
 // that ends at token j and says where something was said ("in his
@@ -176,8 +180,8 @@ func (a *analysis) subjectBeforeThat(s sentence, c cueHit, j int, st *state) (sp
 // ends an apposition or a relative clause before it.
 func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	m := j - 1
-	for m >= s.first && a.toks[m].text != "," {
-		m--
+	for m >= s.first && a.toks[m].text != a.toks[j].text {
+		m-- // the comma or dash that opens what the one at j closes
 	}
 	if m <= s.first {
 		return speakerRef{}, c.at, false
@@ -241,9 +245,10 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		return speakerRef{}, c.at, false
 	}
 	sp, d0 := a.nameRef(n0, m, s.first, st)
-	if prepositions[a.toks[m+1].lower] {
+	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
 		// "Ann Roe, in her column for the Daily Example, notes": where
-		// she said it, not who she is
+		// she said it, not who she is; "Ann Roe — who chairs the board —
+		// said": what she does, which is no title
 		return sp, d0, true
 	}
 	if role, org := a.describe(m+1, j); role != "" || org != "" {
