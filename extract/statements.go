@@ -1067,6 +1067,9 @@ func (a *analysis) obtainedBy(i, j int) int {
 // paragraph at token i ("OTTAWA —", "NEW YORK (AP) —"): the place the
 // story was filed from, no part of what anyone said; else i.
 func (a *analysis) afterDateline(i, j int) int {
+	if i >= j {
+		return i
+	}
 	if p := a.paraAt(a.toks[i].start); p < 0 || a.paras[p].start != a.toks[i].start {
 		return i
 	}
