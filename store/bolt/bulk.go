@@ -95,9 +95,31 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 }
 
 // flush applies the held-back writes, bucket by bucket in key order; the
-// writes of one key keep their order. Buckets are sorted in the background
-// while the sorted ones are written.
+// writes of one key keep their order.
 func (t *tx) flush() error {
+	return t.sorted(func(b *bbolt.Bucket, ops []bulkOp) error {
+		// Pages of a bulk load are filled nearly full: the keys come in
+		// order, and later writes to most buckets go to their end.
+		b.FillPercent = max(b.FillPercent, 0.95)
+		for _, op := range ops {
+			var err error
+			if op.del {
+				err = b.Delete(op.key)
+			} else {
+				err = b.Put(op.key, op.val)
+			}
+			if err != nil {
+				return errs.Wrap(errs.Internal, err, "writing bulk load")
+			}
+		}
+		return nil
+	})
+}
+
+// sorted calls fn with each bucket's held-back writes sorted by key,
+// largest bucket first, and drops them. Buckets are sorted in the
+// background while fn has the sorted ones.
+func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 	type job struct {
 		b    *bbolt.Bucket
 		ops  []bulkOp
@@ -122,24 +144,13 @@ func (t *tx) flush() error {
 	}()
 	for i, j := range jobs {
 		<-j.done
-		// Pages of a bulk load are filled nearly full: the keys come in
-		// order, and later writes to most buckets go to their end.
-		j.b.FillPercent = max(j.b.FillPercent, 0.95)
-		for _, op := range j.ops {
-			var err error
-			if op.del {
-				err = j.b.Delete(op.key)
-			} else {
-				err = j.b.Put(op.key, op.val)
+		if err := fn(j.b, j.ops); err != nil {
+			for _, rest := range jobs[i+1:] {
+				<-rest.done
 			}
-			if err != nil {
-				for _, rest := range jobs[i+1:] {
-					<-rest.done
-				}
-				return errs.Wrap(errs.Internal, err, "writing bulk load")
-			}
+			return err
 		}
-		j.ops = nil // bbolt holds the keys and values now
+		j.ops = nil // fn is done with them
 	}
 	return nil
 }
@@ -165,20 +176,25 @@ func sortOps(ops []bulkOp) {
 // returns an error. See store.Loader.
 func (s *Store) Load(ctx context.Context, fn func(store.Putter) error) error {
 	return s.update(ctx, func(t *tx) error {
-		t.bulk = &bulk{pending: map[*bbolt.Bucket]*pendingWrites{}, readable: map[*bbolt.Bucket]bool{}}
-		for _, typ := range store.RecordTypes {
-			t.bulk.readable[t.records(typ)] = true
-		}
-		for i := range numIx {
-			if ixInfo[i].unique {
-				t.bulk.readable[t.ix(i)] = true
-			}
-		}
-		// Entries are read back when their record changes again.
-		t.bulk.readable[t.logBucket()] = true
+		t.startBulk()
 		if err := fn(t); err != nil {
 			return err
 		}
 		return t.flush()
 	})
+}
+
+// startBulk makes t hold its writes back until flush.
+func (t *tx) startBulk() {
+	t.bulk = &bulk{pending: map[*bbolt.Bucket]*pendingWrites{}, readable: map[*bbolt.Bucket]bool{}}
+	for _, typ := range store.RecordTypes {
+		t.bulk.readable[t.records(typ)] = true
+	}
+	for i := range numIx {
+		if ixInfo[i].unique {
+			t.bulk.readable[t.ix(i)] = true
+		}
+	}
+	// Entries are read back when their record changes again.
+	t.bulk.readable[t.logBucket()] = true
 }
