@@ -2,7 +2,9 @@ package bolt
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"encoding/binary"
 	"runtime"
 	"slices"
 
@@ -32,7 +34,10 @@ type bulk struct {
 }
 
 type pendingWrites struct {
-	ops []bulkOp
+	// chunks hold the writes in order, opChunk to a chunk: appending to
+	// one slice of millions would copy it over and over as it grows.
+	chunks [][]bulkOp
+	n      int // writes in chunks
 	// latest maps a key to its last op, for readable buckets.
 	latest map[string]int
 }
@@ -68,10 +73,11 @@ func (t *tx) get(b *bbolt.Bucket, key []byte) []byte {
 	if t.bulk != nil {
 		if p := t.bulk.pending[b]; p != nil && p.latest != nil {
 			if i, ok := p.latest[string(key)]; ok {
-				if p.ops[i].del {
+				op := p.at(i)
+				if op.del {
 					return nil
 				}
-				return p.ops[i].val
+				return op.val
 			}
 		}
 	}
@@ -87,11 +93,66 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 		}
 		bk.pending[b] = p
 	}
-	op.seq = len(p.ops)
+	p.add(op)
+}
+
+// add appends op, numbering it.
+func (p *pendingWrites) add(op bulkOp) {
+	op.seq = p.n
 	if p.latest != nil {
 		p.latest[string(op.key)] = op.seq
 	}
-	p.ops = append(p.ops, op)
+	if p.n%opChunk == 0 {
+		p.chunks = append(p.chunks, make([]bulkOp, 0, opChunk))
+	}
+	c := &p.chunks[len(p.chunks)-1]
+	*c = append(*c, op)
+	p.n++
+}
+
+// opChunk is the number of writes in a chunk of pendingWrites.
+const opChunk = 4096
+
+// at returns the i-th write.
+func (p *pendingWrites) at(i int) *bulkOp { return &p.chunks[i/opChunk][i%opChunk] }
+
+// sorted returns the writes in one slice sorted by key, the writes of one
+// key in their order, and drops the chunks. It sorts small handles (the
+// key's first eight bytes and the write's position) rather than the
+// writes: most comparisons are then of two integers, and the writes are
+// moved once. An already sorted list (the keys of many buckets come in
+// order) costs one pass.
+func (p *pendingWrites) sorted() []bulkOp {
+	ops := make([]bulkOp, 0, p.n)
+	for _, c := range p.chunks {
+		ops = append(ops, c...)
+	}
+	p.chunks = nil
+	if slices.IsSortedFunc(ops, compareOps) {
+		return ops
+	}
+	type handle struct {
+		prefix uint64
+		i      int
+	}
+	hs := make([]handle, len(ops))
+	for i := range ops {
+		var b [8]byte
+		copy(b[:], ops[i].key)
+		hs[i] = handle{binary.BigEndian.Uint64(b[:]), i}
+	}
+	slices.SortFunc(hs, func(x, y handle) int {
+		if c := cmp.Compare(x.prefix, y.prefix); c != 0 {
+			return c
+		}
+		// Equal prefixes: the whole keys decide, then the order of writes.
+		return compareOps(ops[x.i], ops[y.i])
+	})
+	out := make([]bulkOp, len(ops))
+	for j, h := range hs {
+		out[j] = ops[h.i]
+	}
+	return out
 }
 
 // flush applies the held-back writes, bucket by bucket in key order; the
@@ -122,23 +183,25 @@ func (t *tx) flush() error {
 func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 	type job struct {
 		b    *bbolt.Bucket
+		p    *pendingWrites
 		ops  []bulkOp
 		done chan struct{}
 	}
 	jobs := make([]*job, 0, len(t.bulk.pending))
 	for b, p := range t.bulk.pending {
-		jobs = append(jobs, &job{b: b, ops: p.ops, done: make(chan struct{})})
+		jobs = append(jobs, &job{b: b, p: p, done: make(chan struct{})})
 	}
 	t.bulk = nil
 	// Largest first, so that the longest sort starts earliest.
-	slices.SortFunc(jobs, func(x, y *job) int { return len(y.ops) - len(x.ops) })
+	slices.SortFunc(jobs, func(x, y *job) int { return y.p.n - x.p.n })
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
 	go func() {
 		for _, j := range jobs {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(j.done) }()
-				sortOps(j.ops)
+				j.ops = j.p.sorted()
+				j.p = nil
 			}()
 		}
 	}()
@@ -159,15 +222,17 @@ func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 // already sorted list (the keys of many buckets come in order) costs one
 // pass.
 func sortOps(ops []bulkOp) {
-	cmp := func(x, y bulkOp) int {
-		if c := bytes.Compare(x.key, y.key); c != 0 {
-			return c
-		}
-		return x.seq - y.seq
+	if !slices.IsSortedFunc(ops, compareOps) {
+		slices.SortFunc(ops, compareOps)
 	}
-	if !slices.IsSortedFunc(ops, cmp) {
-		slices.SortFunc(ops, cmp)
+}
+
+// compareOps orders writes by key, then by their order.
+func compareOps(x, y bulkOp) int {
+	if c := bytes.Compare(x.key, y.key); c != 0 {
+		return c
 	}
+	return x.seq - y.seq
 }
 
 // Load is Update for loading many records at once, as imports do: fn may
