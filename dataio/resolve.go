@@ -199,10 +199,15 @@ func load(ctx context.Context, s store.Store, fn func(store.Tx) error) error {
 	if !ok {
 		return s.Update(ctx, fn)
 	}
+	return loadTx(ctx, l, fn)
+}
+
+// loadTx runs fn in l's bulk load, whose Putter must be a store.Tx.
+func loadTx(ctx context.Context, l store.Loader, fn func(store.Tx) error) error {
 	return l.Load(ctx, func(p store.Putter) error {
 		tx, ok := p.(store.Tx)
 		if !ok {
-			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", s)
+			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", l)
 		}
 		return fn(tx)
 	})

@@ -178,12 +178,15 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		}
 	}
 	ctx = store.WithActor(ctx, "import")
-	if *storeURL == "" && *ff.format == formatJSONL && *maxStatement > 0 && !exists(*db) {
+	if *storeURL == "" && (*ff.format == formatJSONL || *ff.format == formatQuotebank) && *maxStatement > 0 && !exists(*db) {
 		// A new database file is written page by page, several times
 		// faster than records put into an open one.
 		meter := prog.start(stderr, "import", ff.unit(), 0)
 		defer meter.Stop()
 		nf := &bolt.NewFile{Path: *db, Options: &bolt.Options{MaxStatementBytes: *maxStatement}}
+		if *ff.format == formatQuotebank {
+			return ff.importQuotebank(ctx, nf, r, name, size, meter, stdout)
+		}
 		st, err := dump.LoadProgress(ctx, nf, progress.TotalReader(r, meter, size, nil), func() { meter.Add(1) })
 		meter.Stop()
 		if err != nil {
