@@ -118,7 +118,7 @@ func (p *pendingWrites) at(i int) *bulkOp { return &p.chunks[i/opChunk][i%opChun
 
 // sorted returns the writes in one slice sorted by key, the writes of one
 // key in their order, and drops the chunks. It sorts small handles (the
-// key's first eight bytes and the write's position) rather than the
+// key's first sixteen bytes and the write's position) rather than the
 // writes: most comparisons are then of two integers, and the writes are
 // moved once. An already sorted list (the keys of many buckets come in
 // order) costs one pass.
@@ -132,17 +132,20 @@ func (p *pendingWrites) sorted() []bulkOp {
 		return ops
 	}
 	type handle struct {
-		prefix uint64
+		p0, p1 uint64 // the key's first sixteen bytes, zero-padded
 		i      int
 	}
 	hs := make([]handle, len(ops))
 	for i := range ops {
-		var b [8]byte
+		var b [16]byte
 		copy(b[:], ops[i].key)
-		hs[i] = handle{binary.BigEndian.Uint64(b[:]), i}
+		hs[i] = handle{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), i}
 	}
 	slices.SortFunc(hs, func(x, y handle) int {
-		if c := cmp.Compare(x.prefix, y.prefix); c != 0 {
+		if c := cmp.Compare(x.p0, y.p0); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.p1, y.p1); c != 0 {
 			return c
 		}
 		// Equal prefixes: the whole keys decide, then the order of writes.

@@ -8,8 +8,8 @@ import (
 )
 
 // TestPendingWritesSorted checks the order of held-back writes against a
-// plain stable sort by key, with keys that share their first eight bytes
-// or are shorter, repeated keys and more writes than a chunk holds.
+// plain stable sort by key, with keys that share their first sixteen
+// bytes or are shorter, repeated keys and more writes than a chunk holds.
 func TestPendingWritesSorted(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte{0, 1, 'a', 'b', 0xff}
@@ -19,6 +19,9 @@ func TestPendingWritesSorted(t *testing.T) {
 		key := make([]byte, r.IntN(12)+1)
 		for j := range key {
 			key[j] = alphabet[r.IntN(len(alphabet))]
+		}
+		if i%2 == 0 { // a prefix longer than the sort's handles hold
+			key = append([]byte("sixteen bytes ..."), key...)
 		}
 		op := bulkOp{key: key, val: []byte{byte(i)}, del: i%7 == 0}
 		p.add(op)

@@ -185,7 +185,6 @@ func (pw *pageWriter) page(kvs []pfKV, leaf bool) (uint64, error) {
 		pw.buf = make([]byte, pages*pfPageSize)
 	}
 	p := pw.buf[:pages*pfPageSize]
-	clear(p)
 	id := pw.next
 	pw.next += uint64(pages)
 	flags := uint16(pfBranch)
@@ -214,6 +213,7 @@ func (pw *pageWriter) page(kvs []pfKV, leaf bool) (uint64, error) {
 			off += copy(p[off:], kv.key)
 		}
 	}
+	clear(p[off:]) // the rest of the buffer holds the previous page
 	_, err := pw.w.Write(p)
 	return id, err
 }
