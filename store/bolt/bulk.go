@@ -34,12 +34,23 @@ type bulk struct {
 }
 
 type pendingWrites struct {
-	// chunks hold the writes in order, opChunk to a chunk: appending to
-	// one slice of millions would copy it over and over as it grows.
-	chunks [][]bulkOp
-	n      int // writes in chunks
-	// latest maps a key to its last op, for readable buckets.
+	// The writes are held in chunks of opChunk, their keys and values
+	// copied into arena blocks. Neither holds pointers: the garbage
+	// collector, which marks the live heap at each cycle, would otherwise
+	// walk millions of writes again and again during a load. Chunks also
+	// spare the copies of one ever larger slice.
+	chunks [][]heldOp
+	arena  [][]byte
+	n      int // writes held
+	// latest maps a key to its last write, for readable buckets.
 	latest map[string]int
+}
+
+// heldOp is a write held back: its key and value are in arena block
+// block from off on.
+type heldOp struct {
+	block, off, klen, vlen uint32
+	del                    bool
 }
 
 type bulkOp struct {
@@ -96,25 +107,42 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 	p.add(op)
 }
 
-// add appends op, numbering it.
+// opChunk is the number of writes in a chunk of pendingWrites, and
+// arenaBlock the size of its arena blocks (a larger write has its own).
+const (
+	opChunk    = 4096
+	arenaBlock = 4 << 20
+)
+
+// add holds op back (its seq is ignored: writes are numbered in order).
 func (p *pendingWrites) add(op bulkOp) {
-	op.seq = p.n
+	need := len(op.key) + len(op.val)
+	if len(p.arena) == 0 || cap(p.arena[len(p.arena)-1])-len(p.arena[len(p.arena)-1]) < need {
+		p.arena = append(p.arena, make([]byte, 0, max(arenaBlock, need)))
+	}
+	bi := len(p.arena) - 1
+	blk := &p.arena[bi]
+	h := heldOp{block: uint32(bi), off: uint32(len(*blk)), klen: uint32(len(op.key)), vlen: uint32(len(op.val)), del: op.del}
+	*blk = append(*blk, op.key...)
+	*blk = append(*blk, op.val...)
 	if p.latest != nil {
-		p.latest[string(op.key)] = op.seq
+		p.latest[string(op.key)] = p.n
 	}
 	if p.n%opChunk == 0 {
-		p.chunks = append(p.chunks, make([]bulkOp, 0, opChunk))
+		p.chunks = append(p.chunks, make([]heldOp, 0, opChunk))
 	}
 	c := &p.chunks[len(p.chunks)-1]
-	*c = append(*c, op)
+	*c = append(*c, h)
 	p.n++
 }
 
-// opChunk is the number of writes in a chunk of pendingWrites.
-const opChunk = 4096
-
-// at returns the i-th write.
-func (p *pendingWrites) at(i int) *bulkOp { return &p.chunks[i/opChunk][i%opChunk] }
+// at returns the i-th write held.
+func (p *pendingWrites) at(i int) bulkOp {
+	h := p.chunks[i/opChunk][i%opChunk]
+	blk := p.arena[h.block]
+	k, v := h.off+h.klen, h.off+h.klen+h.vlen
+	return bulkOp{key: blk[h.off:k:k], val: blk[k:v:v], seq: i, del: h.del}
+}
 
 // sorted returns the writes in one slice sorted by key, the writes of one
 // key in their order, and drops the chunks. It sorts small handles (the
@@ -123,22 +151,26 @@ func (p *pendingWrites) at(i int) *bulkOp { return &p.chunks[i/opChunk][i%opChun
 // moved once. An already sorted list (the keys of many buckets come in
 // order) costs one pass.
 func (p *pendingWrites) sorted() []bulkOp {
-	ops := make([]bulkOp, 0, p.n)
-	for _, c := range p.chunks {
-		ops = append(ops, c...)
+	inOrder := true
+	for i := 1; i < p.n && inOrder; i++ {
+		inOrder = compareOps(p.at(i-1), p.at(i)) < 0
 	}
-	p.chunks = nil
-	if slices.IsSortedFunc(ops, compareOps) {
-		return ops
+	out := make([]bulkOp, p.n)
+	if inOrder {
+		for i := range out {
+			out[i] = p.at(i)
+		}
+		p.chunks = nil
+		return out
 	}
 	type handle struct {
 		p0, p1 uint64 // the key's first sixteen bytes, zero-padded
 		i      int
 	}
-	hs := make([]handle, len(ops))
-	for i := range ops {
+	hs := make([]handle, p.n)
+	for i := range hs {
 		var b [16]byte
-		copy(b[:], ops[i].key)
+		copy(b[:], p.at(i).key)
 		hs[i] = handle{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), i}
 	}
 	slices.SortFunc(hs, func(x, y handle) int {
@@ -149,12 +181,12 @@ func (p *pendingWrites) sorted() []bulkOp {
 			return c
 		}
 		// Equal prefixes: the whole keys decide, then the order of writes.
-		return compareOps(ops[x.i], ops[y.i])
+		return compareOps(p.at(x.i), p.at(y.i))
 	})
-	out := make([]bulkOp, len(ops))
 	for j, h := range hs {
-		out[j] = ops[h.i]
+		out[j] = p.at(h.i)
 	}
+	p.chunks = nil
 	return out
 }
 
