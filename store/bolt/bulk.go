@@ -144,16 +144,20 @@ func (p *pendingWrites) at(i int) bulkOp {
 	return bulkOp{key: blk[h.off:k:k], val: blk[k:v:v], seq: i, del: h.del}
 }
 
+// keyAt returns the key of the i-th write held.
+func (p *pendingWrites) keyAt(i int) []byte {
+	h := &p.chunks[i/opChunk][i%opChunk]
+	return p.arena[h.block][h.off : h.off+h.klen]
+}
+
 // sorted returns the writes in one slice sorted by key, the writes of one
-// key in their order, and drops the chunks. It sorts small handles (the
-// key's first sixteen bytes and the write's position) rather than the
-// writes: most comparisons are then of two integers, and the writes are
-// moved once. An already sorted list (the keys of many buckets come in
-// order) costs one pass.
+// key in their order, and drops the chunks. An already sorted list (the
+// keys of many buckets come in order) costs one pass. Otherwise it sorts
+// small handles, sixteen bytes of the key at a time (see sortHandles).
 func (p *pendingWrites) sorted() []bulkOp {
 	inOrder := true
 	for i := 1; i < p.n && inOrder; i++ {
-		inOrder = compareOps(p.at(i-1), p.at(i)) < 0
+		inOrder = bytes.Compare(p.keyAt(i-1), p.keyAt(i)) <= 0
 	}
 	out := make([]bulkOp, p.n)
 	if inOrder {
@@ -163,15 +167,40 @@ func (p *pendingWrites) sorted() []bulkOp {
 		p.chunks = nil
 		return out
 	}
-	type handle struct {
-		p0, p1 uint64 // the key's first sixteen bytes, zero-padded
-		i      int
-	}
 	hs := make([]handle, p.n)
 	for i := range hs {
+		hs[i].i = int32(i)
+	}
+	p.sortHandles(hs, 0)
+	for j, h := range hs {
+		out[j] = p.at(int(h.i))
+	}
+	p.chunks = nil
+	return out
+}
+
+// handle stands for a write in a sort: sixteen bytes of its key from some
+// depth on, zero-padded, and how many key bytes there are from that depth
+// (17 for more than sixteen).
+type handle struct {
+	p0, p1 uint64
+	n      int32
+	i      int32 // the write's position
+}
+
+// sortHandles sorts hs by the keys of their writes from byte depth on,
+// then by position. Most comparisons are of integers in hs rather than of
+// keys spread over the arena; keys that share sixteen bytes (index keys
+// start with an id: a topic's statements share theirs) are sorted again
+// by their next sixteen.
+func (p *pendingWrites) sortHandles(hs []handle, depth int) {
+	for k := range hs {
+		key := p.keyAt(int(hs[k].i))
 		var b [16]byte
-		copy(b[:], p.at(i).key)
-		hs[i] = handle{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), i}
+		rest := key[min(depth, len(key)):]
+		copy(b[:], rest)
+		hs[k].p0, hs[k].p1 = binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
+		hs[k].n = int32(min(len(rest), 17))
 	}
 	slices.SortFunc(hs, func(x, y handle) int {
 		if c := cmp.Compare(x.p0, y.p0); c != 0 {
@@ -180,14 +209,21 @@ func (p *pendingWrites) sorted() []bulkOp {
 		if c := cmp.Compare(x.p1, y.p1); c != 0 {
 			return c
 		}
-		// Equal prefixes: the whole keys decide, then the order of writes.
-		return compareOps(p.at(x.i), p.at(y.i))
+		if c := cmp.Compare(x.n, y.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
 	})
-	for j, h := range hs {
-		out[j] = p.at(h.i)
+	for lo := 0; lo < len(hs); {
+		hi := lo + 1
+		for hi < len(hs) && hs[hi].n == 17 && hs[hi].p0 == hs[lo].p0 && hs[hi].p1 == hs[lo].p1 && hs[lo].n == 17 {
+			hi++
+		}
+		if hi-lo > 1 {
+			p.sortHandles(hs[lo:hi], depth+16)
+		}
+		lo = hi
 	}
-	p.chunks = nil
-	return out
 }
 
 // flush applies the held-back writes, bucket by bucket in key order; the

@@ -20,8 +20,13 @@ func TestPendingWritesSorted(t *testing.T) {
 		for j := range key {
 			key[j] = alphabet[r.IntN(len(alphabet))]
 		}
-		if i%2 == 0 { // a prefix longer than the sort's handles hold
+		switch i % 4 { // prefixes longer than the sort's handles hold
+		case 1:
 			key = append([]byte("sixteen bytes ..."), key...)
+		case 2:
+			key = append([]byte("thirty-two bytes and then some ..."), key...)
+		case 3:
+			key = append([]byte("sixteen bytes ..\x00"), key...)
 		}
 		op := bulkOp{key: key, val: []byte{byte(i)}, del: i%7 == 0}
 		p.add(op)
