@@ -265,7 +265,9 @@ func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 	t.bulk = nil
 	// Largest first, so that the longest sort starts earliest.
 	slices.SortFunc(jobs, func(x, y *job) int { return y.p.n - x.p.n })
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+	// A sorter per core: fn waits for the largest bucket before it has
+	// anything to do, and then shares the cores with the sorts.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
 		for _, j := range jobs {
 			sem <- struct{}{}
