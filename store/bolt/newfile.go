@@ -37,7 +37,9 @@ var errWritten = errors.New("written to the new file")
 // The records are put into a scratch database beside the new file, whose
 // write transaction does the checks and holds the writes (as Store.Load
 // does) and is then rolled back: the held writes go, sorted, to the new
-// file, which is linked to f.Path when complete.
+// file, which is linked to f.Path when complete. Both live in a directory
+// ".NAME.loading-*" beside f.Path, removed at the end; a process killed
+// midway leaves it behind.
 func (f *NewFile) Load(ctx context.Context, fn func(store.Putter) error) error {
 	if _, err := os.Lstat(f.Path); err == nil {
 		return errs.E(errs.Conflict, "database %q exists already", f.Path)
