@@ -43,7 +43,7 @@ type pendingWrites struct {
 	arena  [][]byte
 	n      int // writes held
 	// latest maps a key to its last write, for readable buckets.
-	latest map[string]int
+	latest *latestWrite
 }
 
 // heldOp is a write held back: its key and value are in arena block
@@ -83,7 +83,7 @@ func (t *tx) delete(b *bbolt.Bucket, key []byte) error {
 func (t *tx) get(b *bbolt.Bucket, key []byte) []byte {
 	if t.bulk != nil {
 		if p := t.bulk.pending[b]; p != nil && p.latest != nil {
-			if i, ok := p.latest[string(key)]; ok {
+			if i, ok := p.latest.get(key); ok {
 				op := p.at(i)
 				if op.del {
 					return nil
@@ -100,11 +100,54 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 	if p == nil {
 		p = &pendingWrites{}
 		if bk.readable[b] {
-			p.latest = map[string]int{}
+			p.latest = &latestWrite{}
 		}
 		bk.pending[b] = p
 	}
 	p.add(op)
+}
+
+// latestWrite maps keys to positions of writes. Most keys of readable
+// buckets are ids (16 bytes) or change-log seqs (8): as arrays they need
+// no string made per write, and hash faster.
+type latestWrite struct {
+	id  map[[16]byte]int
+	seq map[[8]byte]int
+	any map[string]int
+}
+
+func (l *latestWrite) set(key []byte, i int) {
+	switch len(key) {
+	case 16:
+		if l.id == nil {
+			l.id = map[[16]byte]int{}
+		}
+		l.id[[16]byte(key)] = i
+	case 8:
+		if l.seq == nil {
+			l.seq = map[[8]byte]int{}
+		}
+		l.seq[[8]byte(key)] = i
+	default:
+		if l.any == nil {
+			l.any = map[string]int{}
+		}
+		l.any[string(key)] = i
+	}
+}
+
+func (l *latestWrite) get(key []byte) (int, bool) {
+	var i int
+	var ok bool
+	switch len(key) {
+	case 16:
+		i, ok = l.id[[16]byte(key)]
+	case 8:
+		i, ok = l.seq[[8]byte(key)]
+	default:
+		i, ok = l.any[string(key)]
+	}
+	return i, ok
 }
 
 // opChunk is the number of writes in a chunk of pendingWrites, and
@@ -126,7 +169,7 @@ func (p *pendingWrites) add(op bulkOp) {
 	*blk = append(*blk, op.key...)
 	*blk = append(*blk, op.val...)
 	if p.latest != nil {
-		p.latest[string(op.key)] = p.n
+		p.latest.set(op.key, p.n)
 	}
 	if p.n%opChunk == 0 {
 		p.chunks = append(p.chunks, make([]heldOp, 0, opChunk))
