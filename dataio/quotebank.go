@@ -112,8 +112,19 @@ func Decompress(r io.Reader, name string) (io.Reader, error) {
 // nothing. A bad line fails the file with its number. progress, when not
 // nil, is called per quote.
 func ImportQuotebank(ctx context.Context, s store.Store, r io.Reader, progress func()) (Counts, error) {
+	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return load(ctx, s, fn) }, r, progress)
+}
+
+// LoadQuotebank is ImportQuotebank into a store.Loader whose Load passes
+// fn a store.Tx, such as a bolt.NewFile: a new database file written in
+// one go, which is several times faster.
+func LoadQuotebank(ctx context.Context, l store.Loader, r io.Reader, progress func()) (Counts, error) {
+	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return loadTx(ctx, l, fn, nil) }, r, progress)
+}
+
+func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, r io.Reader, progress func()) (Counts, error) {
 	var counts Counts
-	err := load(ctx, s, func(tx store.Tx) error {
+	err := run(func(tx store.Tx) error {
 		res := newResolver(tx)
 		if err := res.indexQIDs(ctx); err != nil {
 			return err

@@ -201,20 +201,28 @@ func load(ctx context.Context, s store.Store, fn func(store.Tx) error) error {
 		return s.Update(ctx, fn)
 	}
 	putsOnly := false
-	err := l.Load(ctx, func(p store.Putter) error {
-		tx, ok := p.(store.Tx)
-		if !ok {
-			// PostgreSQL's load only puts records it checks in memory;
-			// resolving names needs a whole transaction
-			putsOnly = true
-			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", s)
-		}
-		return fn(tx)
-	})
+	err := loadTx(ctx, l, fn, &putsOnly)
 	if putsOnly {
+		// PostgreSQL's load only puts records it checks in memory;
+		// resolving names needs a whole transaction
 		return s.Update(ctx, fn)
 	}
 	return err
+}
+
+// loadTx runs fn in l's bulk load, whose Putter must be a store.Tx; when
+// it is not, putsOnly (if given) is set and nothing is written.
+func loadTx(ctx context.Context, l store.Loader, fn func(store.Tx) error, putsOnly *bool) error {
+	return l.Load(ctx, func(p store.Putter) error {
+		tx, ok := p.(store.Tx)
+		if !ok {
+			if putsOnly != nil {
+				*putsOnly = true
+			}
+			return errs.E(errs.Internal, "the bulk load of %T is not a transaction", l)
+		}
+		return fn(tx)
+	})
 }
 
 // lineError prefixes err with its line, keeping its kind.

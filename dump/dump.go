@@ -255,18 +255,38 @@ func Import(ctx context.Context, s store.Store, r io.Reader) (Stats, error) {
 // is put: progress counts records stored, not lines read, which run ahead
 // of them.
 func ImportProgress(ctx context.Context, s store.Store, r io.Reader, done func()) (Stats, error) {
-	return PutAll(ctx, s, func(emit func(store.Record) error) error {
+	if l, ok := s.(store.Loader); ok {
+		return putAll(ctx, l.Load, readAll(r, done))
+	}
+	return putAll(ctx, update(s), readAll(r, done))
+}
+
+// LoadProgress is ImportProgress into a store.Loader, such as a
+// bolt.NewFile: a new database file written in one go, which is several
+// times faster than putting the records into an open database.
+func LoadProgress(ctx context.Context, l store.Loader, r io.Reader, done func()) (Stats, error) {
+	return putAll(ctx, l.Load, readAll(r, done))
+}
+
+// source passes records to emit in order, with what prep, when not nil,
+// returned for each (prep may run on other goroutines, ahead of emit).
+type source func(prep func(store.Record) any, emit func(store.Record, any) error) error
+
+// readAll is the source that reads a dump from r, calling done, when not
+// nil, after each record is put.
+func readAll(r io.Reader, done func()) source {
+	return func(prep func(store.Record) any, emit func(store.Record, any) error) error {
 		if done == nil {
-			return readRecords(r, emit)
+			return readRecords(r, prep, emit)
 		}
-		return readRecords(r, func(rec store.Record) error {
-			if err := emit(rec); err != nil {
+		return readRecords(r, prep, func(rec store.Record, p any) error {
+			if err := emit(rec, p); err != nil {
 				return err
 			}
 			done()
 			return nil
 		})
-	})
+	}
 }
 
 // decodeBatch is how many lines a decoding worker takes at a time.
@@ -277,16 +297,18 @@ type batch struct {
 	first int // line number of lines[0]
 	lines [][]byte
 	recs  []store.Record
+	preps []any // what prep returned for each record
 	at    []int // line number of each record
 	err   error // the first line that failed, or the read error after the lines
 	done  chan struct{}
 }
 
 // readRecords reads a dump from r and calls emit with each record in
-// order, stopping at the first bad line or emit's first error. Lines are
-// decoded in batches on all cores while the caller puts the records before
-// them: decoding JSON is as costly as storing.
-func readRecords(r io.Reader, emit func(store.Record) error) error {
+// order, and what prep (when not nil) returned for it, stopping at the
+// first bad line or emit's first error. Lines are decoded, and prepared,
+// in batches on all cores while the caller puts the records before them:
+// decoding JSON is as costly as storing.
+func readRecords(r io.Reader, prep func(store.Record) any, emit func(store.Record, any) error) error {
 	stop := make(chan struct{})
 	defer close(stop)
 	work := make(chan *batch, 16)
@@ -294,7 +316,7 @@ func readRecords(r io.Reader, emit func(store.Record) error) error {
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		go func() {
 			for b := range work {
-				b.decode()
+				b.decode(prep)
 			}
 		}()
 	}
@@ -348,7 +370,11 @@ func readRecords(r io.Reader, emit func(store.Record) error) error {
 	for b := range order {
 		<-b.done
 		for i, rec := range b.recs {
-			if err := emit(rec); err != nil {
+			var p any
+			if prep != nil {
+				p = b.preps[i]
+			}
+			if err := emit(rec, p); err != nil {
 				return lineError(err, "line %d", b.at[i])
 			}
 		}
@@ -379,9 +405,9 @@ func (p *pauseReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// decode decodes the lines of b up to the first bad one; blank lines are
-// skipped.
-func (b *batch) decode() {
+// decode decodes the lines of b up to the first bad one, and prepares
+// the records with prep when not nil; blank lines are skipped.
+func (b *batch) decode(prep func(store.Record) any) {
 	defer close(b.done)
 	readErr := b.err
 	for i, l := range b.lines {
@@ -398,6 +424,9 @@ func (b *batch) decode() {
 			return
 		}
 		b.recs = append(b.recs, rec)
+		if prep != nil {
+			b.preps = append(b.preps, prep(rec))
+		}
 		b.at = append(b.at, b.first+i)
 	}
 	b.lines = nil
@@ -410,6 +439,39 @@ func (b *batch) decode() {
 // Put name the record's type and id. A store that is a store.Loader loads
 // through Load.
 func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Record) error) error) (Stats, error) {
+	if l, ok := s.(store.Loader); ok {
+		return LoadAll(ctx, l, records)
+	}
+	return putAll(ctx, update(s), plain(records))
+}
+
+// LoadAll is PutAll through l.Load.
+func LoadAll(ctx context.Context, l store.Loader, records func(emit func(store.Record) error) error) (Stats, error) {
+	return putAll(ctx, l.Load, plain(records))
+}
+
+// update is s.Update as the load function of putAll.
+func update(s store.Store) func(context.Context, func(store.Putter) error) error {
+	return func(ctx context.Context, load func(store.Putter) error) error {
+		return s.Update(ctx, func(tx store.Tx) error { return load(tx) })
+	}
+}
+
+// plain is records as a source that prepares nothing.
+func plain(records func(emit func(store.Record) error) error) source {
+	return func(_ func(store.Record) any, emit func(store.Record, any) error) error {
+		return records(func(rec store.Record) error { return emit(rec, nil) })
+	}
+}
+
+// preparer is implemented by transactions that can do part of a put
+// ahead of it, on any goroutine (bolt's bulk loads).
+type preparer interface {
+	PrepareRecord(rec store.Record) any
+	PutPrepared(rec store.Record, prepared any) (created, changed bool, err error)
+}
+
+func putAll(ctx context.Context, update func(context.Context, func(store.Putter) error) error, records source) (Stats, error) {
 	if store.ActorFrom(ctx) == "" {
 		ctx = store.WithActor(ctx, Actor)
 	}
@@ -417,13 +479,24 @@ func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Rec
 	load := func(tx store.Putter) error {
 		st = Stats{ByType: map[store.RecordType]Counts{}}
 		n := 0
-		return records(func(rec store.Record) error {
+		var prep func(store.Record) any
+		pp, ok := tx.(preparer)
+		if ok {
+			prep = pp.PrepareRecord
+		}
+		return records(prep, func(rec store.Record, p any) error {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			created, changed, err := put(tx, rec)
+			var created, changed bool
+			var err error
+			if prep != nil {
+				created, changed, err = pp.PutPrepared(rec, p)
+			} else {
+				created, changed, err = put(tx, rec)
+			}
 			if err != nil {
 				_, id := payload(rec)
 				return lineError(err, "%s %s", rec.Type, id)
@@ -435,13 +508,7 @@ func PutAll(ctx context.Context, s store.Store, records func(emit func(store.Rec
 			return nil
 		})
 	}
-	var err error
-	if l, ok := s.(store.Loader); ok {
-		err = l.Load(ctx, load)
-	} else {
-		err = s.Update(ctx, func(tx store.Tx) error { return load(tx) })
-	}
-	if err != nil {
+	if err := update(ctx, load); err != nil {
 		return Stats{}, err
 	}
 	return st, nil

@@ -177,12 +177,29 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			size = fi.Size()
 		}
 	}
+	ctx = store.WithActor(ctx, "import")
+	if *storeURL == "" && (*ff.format == formatJSONL || *ff.format == formatQuotebank) && *maxStatement > 0 && !exists(*db) {
+		// A new database file is written page by page, several times
+		// faster than records put into an open one.
+		meter := prog.start(stderr, "import", ff.unit(), 0)
+		defer meter.Stop()
+		nf := &bolt.NewFile{Path: *db, Options: &bolt.Options{MaxStatementBytes: *maxStatement}}
+		if *ff.format == formatQuotebank {
+			return ff.importQuotebank(ctx, nf, r, name, size, meter, stdout)
+		}
+		st, err := dump.LoadProgress(ctx, nf, progress.TotalReader(r, meter, size, nil), func() { meter.Add(1) })
+		meter.Stop()
+		if err != nil {
+			return err
+		}
+		printImportStats(stdout, st)
+		return nil
+	}
 	s, _, err := openData(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	ctx = store.WithActor(ctx, "import")
 	meter := prog.start(stderr, "import", ff.unit(), 0)
 	defer meter.Stop()
 	if *ff.format != formatJSONL {
@@ -197,6 +214,12 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if err != nil {
 		return err
 	}
+	printImportStats(stdout, st)
+	return nil
+}
+
+// printImportStats reports what an import of JSON Lines did.
+func printImportStats(stdout io.Writer, st dump.Stats) {
 	fmt.Fprintf(stdout, "read %d records: %d created, %d updated, %d unchanged\n", st.Read(), st.Created, st.Updated, st.Unchanged)
 	types := make([]string, 0, len(st.ByType))
 	for t := range st.ByType {
@@ -207,5 +230,10 @@ func importCmd(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		c := st.ByType[store.RecordType(t)]
 		fmt.Fprintf(stdout, "  %-13s %d created, %d updated, %d unchanged\n", t, c.Created, c.Updated, c.Unchanged)
 	}
-	return nil
+}
+
+// exists reports whether path names a file (or anything else).
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return !os.IsNotExist(err)
 }

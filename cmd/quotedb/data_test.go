@@ -60,8 +60,17 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if _, err := quotedb(t, "", "import", "--db", filepath.Join(dir, "c.db"), bad); !errs.Is(err, errs.Invalid) {
 		t.Errorf("bad line: %v", err)
 	}
-	if got := mustRun(t, "", "export", "--db", filepath.Join(dir, "c.db")); got != "" {
-		t.Errorf("a failed import wrote records: %q", got)
+	// Into a new file, a failed import creates none; into an existing
+	// one, it writes nothing.
+	if _, err := os.Stat(filepath.Join(dir, "c.db")); !os.IsNotExist(err) {
+		t.Errorf("a failed import into a new file created it: %v", err)
+	}
+	before := mustRun(t, "", "export", "--db", b)
+	if _, err := quotedb(t, "", "import", "--db", b, bad); !errs.Is(err, errs.Invalid) {
+		t.Errorf("bad line into an existing database: %v", err)
+	}
+	if got := mustRun(t, "", "export", "--db", b); got != before {
+		t.Errorf("a failed import changed the database")
 	}
 }
 

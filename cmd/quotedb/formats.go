@@ -129,11 +129,7 @@ func (f formatOpts) importOther(ctx context.Context, s *bolt.Store, r io.Reader,
 	case formatCSV:
 		c, err = dataio.ImportCSV(ctx, s, r, dataio.Records(*f.records), func() { m.Add(1) })
 	case formatQuotebank:
-		raw := &progress.ByteReader{R: r}
-		if r, err = dataio.Decompress(raw, name); err != nil {
-			return err
-		}
-		c, err = dataio.ImportQuotebank(ctx, s, progress.TotalReader(r, m, size, raw.N), func() { m.Add(1) })
+		return f.importQuotebank(ctx, s, r, name, size, m, stdout)
 	case formatClaimReview:
 		return importClaimReviews(ctx, s, r, name, m, stdout)
 	}
@@ -187,5 +183,22 @@ func importClaimReviews(ctx context.Context, s *bolt.Store, r io.Reader, name st
 	for _, u := range rep.Unmatched {
 		fmt.Fprintf(stdout, "  not matched: %s: %s\n", u.Review.At, u.Reason)
 	}
+	return nil
+}
+
+// importQuotebank imports Quotebank quotes from r, named name and of size
+// bytes (0 when unknown), into s: an open database or a bolt.NewFile.
+func (f formatOpts) importQuotebank(ctx context.Context, s store.Loader, r io.Reader, name string, size int64, m *progress.Meter, stdout io.Writer) error {
+	raw := &progress.ByteReader{R: r}
+	r, err := dataio.Decompress(raw, name)
+	if err != nil {
+		return err
+	}
+	c, err := dataio.LoadQuotebank(ctx, s, progress.TotalReader(r, m, size, raw.N), func() { m.Add(1) })
+	m.Stop()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "read %s (%s): %s\n", name, *f.format, c)
 	return nil
 }

@@ -49,10 +49,19 @@ func TestMaxStatementBytes(t *testing.T) {
 	if _, err := quotedb(t, export, "import", "--db", other, "--max-statement-bytes", "30"); !errs.Is(err, errs.TooLarge) {
 		t.Errorf("import past the bound: %v", err)
 	}
-	if got := mustRun(t, "", "export", "--db", other); got != "" {
-		t.Errorf("a refused import left records:\n%s", got)
+	// Into a new file, a refused import creates none.
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Errorf("a refused import created the database: %v", err)
 	}
 	mustRun(t, export, "import", "--db", other)
+	// Into an existing file, it writes nothing.
+	before := mustRun(t, "", "export", "--db", other)
+	if _, err := quotedb(t, export, "import", "--db", other, "--max-statement-bytes", "30"); !errs.Is(err, errs.TooLarge) {
+		t.Errorf("import past the bound into an existing database: %v", err)
+	}
+	if got := mustRun(t, "", "export", "--db", other); got != before {
+		t.Errorf("a refused import changed the database:\n%s", got)
+	}
 	if _, err := quotedb(t, "", "ingest", "--db", db, "--max-statement-bytes", "0", file); !errs.Is(err, errs.Invalid) {
 		t.Errorf("--max-statement-bytes 0: %v", err)
 	}

@@ -2,7 +2,9 @@ package bolt
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"encoding/binary"
 	"runtime"
 	"slices"
 
@@ -32,9 +34,23 @@ type bulk struct {
 }
 
 type pendingWrites struct {
-	ops []bulkOp
-	// latest maps a key to its last op, for readable buckets.
-	latest map[string]int
+	// The writes are held in chunks of opChunk, their keys and values
+	// copied into arena blocks. Neither holds pointers: the garbage
+	// collector, which marks the live heap at each cycle, would otherwise
+	// walk millions of writes again and again during a load. Chunks also
+	// spare the copies of one ever larger slice.
+	chunks [][]heldOp
+	arena  [][]byte
+	n      int // writes held
+	// latest maps a key to its last write, for readable buckets.
+	latest *latestWrite
+}
+
+// heldOp is a write held back: its key and value are in arena block
+// block from off on.
+type heldOp struct {
+	block, off, klen, vlen uint32
+	del                    bool
 }
 
 type bulkOp struct {
@@ -67,11 +83,12 @@ func (t *tx) delete(b *bbolt.Bucket, key []byte) error {
 func (t *tx) get(b *bbolt.Bucket, key []byte) []byte {
 	if t.bulk != nil {
 		if p := t.bulk.pending[b]; p != nil && p.latest != nil {
-			if i, ok := p.latest[string(key)]; ok {
-				if p.ops[i].del {
+			if i, ok := p.latest.get(key); ok {
+				op := p.at(i)
+				if op.del {
 					return nil
 				}
-				return p.ops[i].val
+				return op.val
 			}
 		}
 	}
@@ -83,63 +100,236 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 	if p == nil {
 		p = &pendingWrites{}
 		if bk.readable[b] {
-			p.latest = map[string]int{}
+			p.latest = &latestWrite{}
 		}
 		bk.pending[b] = p
 	}
-	op.seq = len(p.ops)
-	if p.latest != nil {
-		p.latest[string(op.key)] = op.seq
+	p.add(op)
+}
+
+// latestWrite maps keys to positions of writes. Most keys of readable
+// buckets are ids (16 bytes) or change-log seqs (8): as arrays they need
+// no string made per write, and hash faster.
+type latestWrite struct {
+	id  map[[16]byte]int
+	seq map[[8]byte]int
+	any map[string]int
+}
+
+func (l *latestWrite) set(key []byte, i int) {
+	switch len(key) {
+	case 16:
+		if l.id == nil {
+			l.id = map[[16]byte]int{}
+		}
+		l.id[[16]byte(key)] = i
+	case 8:
+		if l.seq == nil {
+			l.seq = map[[8]byte]int{}
+		}
+		l.seq[[8]byte(key)] = i
+	default:
+		if l.any == nil {
+			l.any = map[string]int{}
+		}
+		l.any[string(key)] = i
 	}
-	p.ops = append(p.ops, op)
+}
+
+func (l *latestWrite) get(key []byte) (int, bool) {
+	var i int
+	var ok bool
+	switch len(key) {
+	case 16:
+		i, ok = l.id[[16]byte(key)]
+	case 8:
+		i, ok = l.seq[[8]byte(key)]
+	default:
+		i, ok = l.any[string(key)]
+	}
+	return i, ok
+}
+
+// opChunk is the number of writes in a chunk of pendingWrites, and
+// arenaBlock the size of its arena blocks (a larger write has its own).
+const (
+	opChunk    = 4096
+	arenaBlock = 4 << 20
+)
+
+// add holds op back (its seq is ignored: writes are numbered in order).
+func (p *pendingWrites) add(op bulkOp) {
+	need := len(op.key) + len(op.val)
+	if len(p.arena) == 0 || cap(p.arena[len(p.arena)-1])-len(p.arena[len(p.arena)-1]) < need {
+		p.arena = append(p.arena, make([]byte, 0, max(arenaBlock, need)))
+	}
+	bi := len(p.arena) - 1
+	blk := &p.arena[bi]
+	h := heldOp{block: uint32(bi), off: uint32(len(*blk)), klen: uint32(len(op.key)), vlen: uint32(len(op.val)), del: op.del}
+	*blk = append(*blk, op.key...)
+	*blk = append(*blk, op.val...)
+	if p.latest != nil {
+		p.latest.set(op.key, p.n)
+	}
+	if p.n%opChunk == 0 {
+		p.chunks = append(p.chunks, make([]heldOp, 0, opChunk))
+	}
+	c := &p.chunks[len(p.chunks)-1]
+	*c = append(*c, h)
+	p.n++
+}
+
+// at returns the i-th write held.
+func (p *pendingWrites) at(i int) bulkOp {
+	h := p.chunks[i/opChunk][i%opChunk]
+	blk := p.arena[h.block]
+	k, v := h.off+h.klen, h.off+h.klen+h.vlen
+	return bulkOp{key: blk[h.off:k:k], val: blk[k:v:v], seq: i, del: h.del}
+}
+
+// keyAt returns the key of the i-th write held.
+func (p *pendingWrites) keyAt(i int) []byte {
+	h := &p.chunks[i/opChunk][i%opChunk]
+	return p.arena[h.block][h.off : h.off+h.klen]
+}
+
+// sorted returns the writes in one slice sorted by key, the writes of one
+// key in their order, and drops the chunks. An already sorted list (the
+// keys of many buckets come in order) costs one pass. Otherwise it sorts
+// small handles, sixteen bytes of the key at a time (see sortHandles).
+func (p *pendingWrites) sorted() []bulkOp {
+	inOrder := true
+	for i := 1; i < p.n && inOrder; i++ {
+		inOrder = bytes.Compare(p.keyAt(i-1), p.keyAt(i)) <= 0
+	}
+	out := make([]bulkOp, p.n)
+	if inOrder {
+		for i := range out {
+			out[i] = p.at(i)
+		}
+		p.chunks = nil
+		return out
+	}
+	hs := make([]handle, p.n)
+	for i := range hs {
+		hs[i].i = int32(i)
+	}
+	p.sortHandles(hs, 0)
+	for j, h := range hs {
+		out[j] = p.at(int(h.i))
+	}
+	p.chunks = nil
+	return out
+}
+
+// handle stands for a write in a sort: sixteen bytes of its key from some
+// depth on, zero-padded, and how many key bytes there are from that depth
+// (17 for more than sixteen).
+type handle struct {
+	p0, p1 uint64
+	n      int32
+	i      int32 // the write's position
+}
+
+// sortHandles sorts hs by the keys of their writes from byte depth on,
+// then by position. Most comparisons are of integers in hs rather than of
+// keys spread over the arena; keys that share sixteen bytes (index keys
+// start with an id: a topic's statements share theirs) are sorted again
+// by their next sixteen.
+func (p *pendingWrites) sortHandles(hs []handle, depth int) {
+	for k := range hs {
+		key := p.keyAt(int(hs[k].i))
+		var b [16]byte
+		rest := key[min(depth, len(key)):]
+		copy(b[:], rest)
+		hs[k].p0, hs[k].p1 = binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
+		hs[k].n = int32(min(len(rest), 17))
+	}
+	slices.SortFunc(hs, func(x, y handle) int {
+		if c := cmp.Compare(x.p0, y.p0); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.p1, y.p1); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.n, y.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
+	})
+	for lo := 0; lo < len(hs); {
+		hi := lo + 1
+		for hi < len(hs) && hs[hi].n == 17 && hs[hi].p0 == hs[lo].p0 && hs[hi].p1 == hs[lo].p1 && hs[lo].n == 17 {
+			hi++
+		}
+		if hi-lo > 1 {
+			p.sortHandles(hs[lo:hi], depth+16)
+		}
+		lo = hi
+	}
 }
 
 // flush applies the held-back writes, bucket by bucket in key order; the
-// writes of one key keep their order. Buckets are sorted in the background
-// while the sorted ones are written.
+// writes of one key keep their order.
 func (t *tx) flush() error {
+	return t.sorted(func(b *bbolt.Bucket, ops []bulkOp) error {
+		// Pages of a bulk load are filled nearly full: the keys come in
+		// order, and later writes to most buckets go to their end.
+		b.FillPercent = max(b.FillPercent, 0.95)
+		for _, op := range ops {
+			var err error
+			if op.del {
+				err = b.Delete(op.key)
+			} else {
+				err = b.Put(op.key, op.val)
+			}
+			if err != nil {
+				return errs.Wrap(errs.Internal, err, "writing bulk load")
+			}
+		}
+		return nil
+	})
+}
+
+// sorted calls fn with each bucket's held-back writes sorted by key,
+// largest bucket first, and drops them. Buckets are sorted in the
+// background while fn has the sorted ones.
+func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 	type job struct {
 		b    *bbolt.Bucket
+		p    *pendingWrites
 		ops  []bulkOp
 		done chan struct{}
 	}
 	jobs := make([]*job, 0, len(t.bulk.pending))
 	for b, p := range t.bulk.pending {
-		jobs = append(jobs, &job{b: b, ops: p.ops, done: make(chan struct{})})
+		jobs = append(jobs, &job{b: b, p: p, done: make(chan struct{})})
 	}
 	t.bulk = nil
 	// Largest first, so that the longest sort starts earliest.
-	slices.SortFunc(jobs, func(x, y *job) int { return len(y.ops) - len(x.ops) })
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+	slices.SortFunc(jobs, func(x, y *job) int { return y.p.n - x.p.n })
+	// A sorter per core: fn waits for the largest bucket before it has
+	// anything to do, and then shares the cores with the sorts.
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
 		for _, j := range jobs {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(j.done) }()
-				sortOps(j.ops)
+				j.ops = j.p.sorted()
+				j.p = nil
 			}()
 		}
 	}()
 	for i, j := range jobs {
 		<-j.done
-		// Pages of a bulk load are filled nearly full: the keys come in
-		// order, and later writes to most buckets go to their end.
-		j.b.FillPercent = max(j.b.FillPercent, 0.95)
-		for _, op := range j.ops {
-			var err error
-			if op.del {
-				err = j.b.Delete(op.key)
-			} else {
-				err = j.b.Put(op.key, op.val)
+		if err := fn(j.b, j.ops); err != nil {
+			for _, rest := range jobs[i+1:] {
+				<-rest.done
 			}
-			if err != nil {
-				for _, rest := range jobs[i+1:] {
-					<-rest.done
-				}
-				return errs.Wrap(errs.Internal, err, "writing bulk load")
-			}
+			return err
 		}
-		j.ops = nil // bbolt holds the keys and values now
+		j.ops = nil // fn is done with them
 	}
 	return nil
 }
@@ -148,15 +338,17 @@ func (t *tx) flush() error {
 // already sorted list (the keys of many buckets come in order) costs one
 // pass.
 func sortOps(ops []bulkOp) {
-	cmp := func(x, y bulkOp) int {
-		if c := bytes.Compare(x.key, y.key); c != 0 {
-			return c
-		}
-		return x.seq - y.seq
+	if !slices.IsSortedFunc(ops, compareOps) {
+		slices.SortFunc(ops, compareOps)
 	}
-	if !slices.IsSortedFunc(ops, cmp) {
-		slices.SortFunc(ops, cmp)
+}
+
+// compareOps orders writes by key, then by their order.
+func compareOps(x, y bulkOp) int {
+	if c := bytes.Compare(x.key, y.key); c != 0 {
+		return c
 	}
+	return x.seq - y.seq
 }
 
 // Load is Update for loading many records at once, as imports do: fn may
@@ -165,20 +357,25 @@ func sortOps(ops []bulkOp) {
 // returns an error. See store.Loader.
 func (s *Store) Load(ctx context.Context, fn func(store.Putter) error) error {
 	return s.update(ctx, func(t *tx) error {
-		t.bulk = &bulk{pending: map[*bbolt.Bucket]*pendingWrites{}, readable: map[*bbolt.Bucket]bool{}}
-		for _, typ := range store.RecordTypes {
-			t.bulk.readable[t.records(typ)] = true
-		}
-		for i := range numIx {
-			if ixInfo[i].unique {
-				t.bulk.readable[t.ix(i)] = true
-			}
-		}
-		// Entries are read back when their record changes again.
-		t.bulk.readable[t.logBucket()] = true
+		t.startBulk()
 		if err := fn(t); err != nil {
 			return err
 		}
 		return t.flush()
 	})
+}
+
+// startBulk makes t hold its writes back until flush.
+func (t *tx) startBulk() {
+	t.bulk = &bulk{pending: map[*bbolt.Bucket]*pendingWrites{}, readable: map[*bbolt.Bucket]bool{}}
+	for _, typ := range store.RecordTypes {
+		t.bulk.readable[t.records(typ)] = true
+	}
+	for i := range numIx {
+		if ixInfo[i].unique {
+			t.bulk.readable[t.ix(i)] = true
+		}
+	}
+	// Entries are read back when their record changes again.
+	t.bulk.readable[t.logBucket()] = true
 }

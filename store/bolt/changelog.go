@@ -59,7 +59,9 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 			}
 		}
 	}
-	if new != nil {
+	if e, enc, ok := t.readyForm(new); ok {
+		newE, after = e, enc
+	} else if new != nil {
 		newE = recordEntries(new)
 		var err error
 		if after, err = encode(new); err != nil {

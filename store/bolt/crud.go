@@ -115,8 +115,12 @@ func put[T any](t *tx, typ store.RecordType, rec *T, norm, refs func(*T) error) 
 	if err := t.writable(); err != nil {
 		return false, false, err
 	}
-	if err := norm(rec); err != nil {
+	if done, err := t.normalized(rec); err != nil {
 		return false, false, err
+	} else if !done {
+		if err := norm(rec); err != nil {
+			return false, false, err
+		}
 	}
 	m := store.MetaOf(rec)
 	if *m.ID == "" {

@@ -126,7 +126,7 @@ type entry struct {
 type entries []entry
 
 func (es *entries) add(i ix, parts ...[]byte) {
-	*es = append(*es, entry{ix: i, key: string(cat(parts...))})
+	*es = append(*es, entry{ix: i, key: catString(parts...)})
 }
 
 // withValue adds an entry of a plain index that carries a value.
@@ -426,9 +426,9 @@ func (t *tx) addEntries(id []byte, new entries) error {
 		case ixInfo[e.ix].unique:
 			val = id
 		case e.val != "":
-			val = []byte(e.val)
+			val = bytesOf(e.val)
 		}
-		if err := t.put(t.ix(e.ix), []byte(e.key), val); err != nil {
+		if err := t.put(t.ix(e.ix), bytesOf(e.key), val); err != nil {
 			return errs.Wrap(errs.Internal, err, "writing index entry")
 		}
 	}

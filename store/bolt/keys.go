@@ -3,6 +3,8 @@ package bolt
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"strings"
+	"unsafe"
 
 	"github.com/google/uuid"
 	"github.com/quotedb/quotedb/errs"
@@ -98,6 +100,27 @@ func cat(parts ...[]byte) []byte {
 		k = append(k, p...)
 	}
 	return k
+}
+
+// catString is cat as a string, built with one allocation.
+func catString(parts ...[]byte) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range parts {
+		b.Write(p)
+	}
+	return b.String()
+}
+
+// bytesOf returns the bytes of s without copying them, for index keys and
+// values written: bbolt and the bulk writer only read what they are
+// given, and the length is the capacity, so an append copies.
+func bytesOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 func u64(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

@@ -31,6 +31,8 @@ type tx struct {
 	written map[string]uint64
 	// bulk, when set, holds back writes until flush (see bulk.go).
 	bulk *bulk
+	// ready is the record PutPrepared is putting (see prepare.go).
+	ready *prepared
 	// noLog, set while Restore copies records, writes them without
 	// change-log entries: their history is copied after them.
 	noLog bool

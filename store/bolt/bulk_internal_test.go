@@ -1,0 +1,46 @@
+package bolt
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestPendingWritesSorted checks the order of held-back writes against a
+// plain stable sort by key, with keys that share their first sixteen
+// bytes or are shorter, repeated keys and more writes than a chunk holds.
+func TestPendingWritesSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte{0, 1, 'a', 'b', 0xff}
+	var p pendingWrites
+	var want []bulkOp
+	for i := range 3*opChunk + 17 {
+		key := make([]byte, r.IntN(12)+1)
+		for j := range key {
+			key[j] = alphabet[r.IntN(len(alphabet))]
+		}
+		switch i % 4 { // prefixes longer than the sort's handles hold
+		case 1:
+			key = append([]byte("sixteen bytes ..."), key...)
+		case 2:
+			key = append([]byte("thirty-two bytes and then some ..."), key...)
+		case 3:
+			key = append([]byte("sixteen bytes ..\x00"), key...)
+		}
+		op := bulkOp{key: key, val: []byte{byte(i)}, del: i%7 == 0}
+		p.add(op)
+		op.seq = i
+		want = append(want, op)
+	}
+	slices.SortStableFunc(want, func(x, y bulkOp) int { return bytes.Compare(x.key, y.key) })
+	got := p.sorted()
+	if len(got) != len(want) {
+		t.Fatalf("%d writes, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if !bytes.Equal(got[i].key, want[i].key) || got[i].seq != want[i].seq {
+			t.Fatalf("write %d: key %q seq %d, want key %q seq %d", i, got[i].key, got[i].seq, want[i].key, want[i].seq)
+		}
+	}
+}

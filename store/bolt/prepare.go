@@ -1,0 +1,86 @@
+package bolt
+
+import "github.com/quotedb/quotedb/store"
+
+// Preparing records. Most of what Put does with a record depends on the
+// record alone: normalizing it, its index entries and its stored form.
+// A bulk load does that part on all cores while the records before are
+// put in order, leaving to Put what needs the transaction (references,
+// uniqueness, the change log).
+
+// prepared is a record with the work Put would do on it alone done.
+type prepared struct {
+	payload any   // the record's payload, normalized
+	err     error // of normalizing; Put returns it
+	entries entries
+	enc     []byte
+}
+
+// PrepareRecord does, on any goroutine, the part of PutRecord that needs
+// rec alone, and returns it for PutPrepared. rec must not change between
+// the two calls.
+func (t *tx) PrepareRecord(rec store.Record) any {
+	switch rec.Type {
+	case store.SpeakerType:
+		return prepare(rec.Speaker, store.NormalizeSpeaker)
+	case store.OrganisationType:
+		return prepare(rec.Organisation, store.NormalizeOrganisation)
+	case store.AffiliationType:
+		return prepare(rec.Affiliation, store.NormalizeAffiliation)
+	case store.TopicType:
+		return prepare(rec.Topic, store.NormalizeTopic)
+	case store.SourceType:
+		return prepare(rec.Source, store.NormalizeSource)
+	case store.StatementType:
+		return prepare(rec.Statement, store.NormalizeStatement)
+	case store.ClaimReviewType:
+		return prepare(rec.ClaimReview, store.NormalizeClaimReview)
+	}
+	return nil
+}
+
+func prepare[T any](rec *T, norm func(*T) error) *prepared {
+	if rec == nil {
+		return nil
+	}
+	p := &prepared{payload: rec}
+	if p.err = norm(rec); p.err != nil {
+		return p
+	}
+	m := store.MetaOf(rec)
+	if *m.ID == "" {
+		return p // Put reports it
+	}
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
+	enc, err := encode(rec)
+	if err != nil {
+		return p // Put meets the error again
+	}
+	p.entries, p.enc = recordEntries(rec), enc
+	return p
+}
+
+// PutPrepared is PutRecord of a record PrepareRecord prepared as p.
+func (t *tx) PutPrepared(rec store.Record, p any) (created, changed bool, err error) {
+	t.ready, _ = p.(*prepared)
+	defer func() { t.ready = nil }()
+	return t.PutRecord(rec)
+}
+
+// normalized reports whether rec was normalized by PrepareRecord, and
+// the error normalizing gave.
+func (t *tx) normalized(rec any) (bool, error) {
+	if t.ready == nil || t.ready.payload != rec {
+		return false, nil
+	}
+	return true, t.ready.err
+}
+
+// readyForm returns the index entries and stored form PrepareRecord
+// computed for rec, if it did.
+func (t *tx) readyForm(rec any) (entries, []byte, bool) {
+	if t.ready == nil || t.ready.payload != rec || t.ready.enc == nil {
+		return nil, nil, false
+	}
+	return t.ready.entries, t.ready.enc, true
+}
