@@ -363,6 +363,7 @@ func TestMidSentenceAttribution(t *testing.T) {
 		{"“The fees,” Ann Roe said, “will rise in May.”", []string{"“The fees,”", "“will rise in May.”"}},
 		{"The fees will rise, Ann Roe said, in a statement on Monday.", []string{"The fees will rise"}},
 		{"The plan, according to Ann Roe, would cost $40 million.", []string{"The plan", "would cost $40 million"}},
+		{"The coast was badly hit, said Ann Roe, a spokesperson for the agency.", []string{"The coast was badly hit"}},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {

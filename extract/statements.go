@@ -470,7 +470,8 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	case a.quoteStartingAt(t.start) >= 0 && head.kind == Direct:
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
-	case head.kind == Indirect && a.clauseGoesOn(rest+1):
+	case head.kind == Indirect && a.clauseGoesOn(rest+1) && !a.appositiveRole(rest, next):
+		// (not ", said Ann Roe, a spokesperson for the agency": who she is)
 		// "The fees, Ann Roe says, will rise": both parts are her words,
 		// each verbatim; the attribution between them is not
 		if x, ok := a.contentStmt(rest+1, next, false); ok && x.kind == Indirect {
