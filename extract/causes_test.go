@@ -862,3 +862,13 @@ func TestDashedApposition(t *testing.T) {
 		t.Errorf("speaker %q role %q, want Ann Roe and no role", q.Speaker, q.Role)
 	}
 }
+
+// TestCompaniesNamedByTrade checks that a company whose name ends in a
+// word for its trade ("Bluewater Transit", "Redwood Pharma") is an
+// organisation "the agency" and "the firm" refer to. Invented sentences.
+func TestCompaniesNamedByTrade(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Bluewater Transit runs the ferries. The agency said service would resume on Friday.", "resume", "Bluewater Transit", true},
+		{"Shares of Redwood Pharma fell after the firm said its trial had failed.", "trial had failed", "Redwood Pharma", true},
+	})
+}

@@ -355,6 +355,12 @@ func init() {
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
+		// words that name companies by their trade ("Redwood Pharma",
+		// "Bluewater Transit"), none of them a minister's portfolio
+		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
+		"technologies", "holdings", "logistics", "ventures", "labs", "studios",
+		"entertainment", "insurance", "bancorp", "securities", "investments",
+		"industries", "enterprises", "brands", "railway", "railways", "shipping", "transit",
 	} {
 		orgWords[w] = true
 	}
