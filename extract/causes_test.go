@@ -872,3 +872,20 @@ func TestCompaniesNamedByTrade(t *testing.T) {
 		{"Shares of Redwood Pharma fell after the firm said its trial had failed.", "trial had failed", "Redwood Pharma", true},
 	})
 }
+
+// TestNounsAfterVerbs checks that a word that can be a noun of speech,
+// right after a verb in the past or after one modifier, is its object and
+// reports nothing. The sentences are invented.
+func TestNounsAfterVerbs(t *testing.T) {
+	for _, text := range []string{
+		"The minister, who has resolutely rejected calls for changes even in the face of protests, left.",
+		"Last month, the government received expert reports it had requested from the academy.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	checkSpeakers(t, []speakerCase{
+		{"Ann Roe repeatedly claims that the vote was rigged.", "vote was rigged", "Ann Roe", false},
+	})
+}

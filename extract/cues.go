@@ -91,6 +91,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
 			continue // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
 		}
+		if nounableCues[t.lower] && a.objectOfVerb(k, s.first) {
+			continue // "rejected calls for change", "received expert reports"
+		}
 		if a.comparedReport(k, s.first) {
 			continue // "higher than city reports say it is": a comparison, not a report
 		}
@@ -319,6 +322,23 @@ func (a *analysis) impersonalAt(k, min int) bool {
 		return true
 	}
 	return a.toks[k].lower == "been" && k-2 >= min && a.toks[k-2].lower == "it" && (a.toks[k-1].lower == "has" || a.toks[k-1].lower == "had")
+}
+
+// objectOfVerb reports whether the word at token k, which can be a noun
+// ("calls", "reports"), is the object of a verb in the past just before
+// it, directly or after one modifier ("rejected calls for", "received
+// expert reports").
+func (a *analysis) objectOfVerb(k, min int) bool {
+	for j := k - 1; j >= min && j >= k-2; j-- {
+		t := a.toks[j]
+		if !t.word || t.isCap() || determiners[t.lower] || boundaryWords[t.lower] {
+			return false
+		}
+		if strings.HasSuffix(t.lower, "ed") && (j == min || !passiveMarks[a.toks[j-1].lower]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalCue reports whether the cue word at token k is used as a noun or
