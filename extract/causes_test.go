@@ -880,6 +880,7 @@ func TestNounsAfterVerbs(t *testing.T) {
 	for _, text := range []string{
 		"The minister, who has resolutely rejected calls for changes even in the face of protests, left.",
 		"Last month, the government received expert reports it had requested from the academy.",
+		"On Wednesday, in a separate report, the review office slammed the police.",
 	} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
@@ -888,4 +889,7 @@ func TestNounsAfterVerbs(t *testing.T) {
 	checkSpeakers(t, []speakerCase{
 		{"Ann Roe repeatedly claims that the vote was rigged.", "vote was rigged", "Ann Roe", false},
 	})
+	if q := find(t, run(t, "In a new report, the agency described the police as slow.", PlainText, ""), "police as slow"); q.Source != "the agency" {
+		t.Errorf("source %q speaker %q, want the agency", q.Source, q.Speaker)
+	}
 }

@@ -91,6 +91,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
 			continue // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
 		}
+		if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
+			continue // "in a separate report,": a noun, "a" allows no verb
+		}
 		if nounableCues[t.lower] && a.objectOfVerb(k, s.first) {
 			continue // "rejected calls for change", "received expert reports"
 		}
@@ -322,6 +325,23 @@ func (a *analysis) impersonalAt(k, min int) bool {
 		return true
 	}
 	return a.toks[k].lower == "been" && k-2 >= min && a.toks[k-2].lower == "it" && (a.toks[k-1].lower == "has" || a.toks[k-1].lower == "had")
+}
+
+// afterSingularArticle reports whether "a", "an", "another" or "each"
+// stands before token k, directly or before one or two modifiers: what
+// follows is a noun phrase, so a word at k that can be a noun is one ("a
+// separate report", "a new statement").
+func (a *analysis) afterSingularArticle(k, min int) bool {
+	for j := k - 1; j >= min && j >= k-3; j-- {
+		t := a.toks[j]
+		switch {
+		case !t.word || t.isCap() && j > min || boundaryWords[t.lower] && !singularArticles[t.lower]:
+			return false
+		case singularArticles[t.lower]:
+			return true
+		}
+	}
+	return false
 }
 
 // objectOfVerb reports whether the word at token k, which can be a noun

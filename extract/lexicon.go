@@ -760,3 +760,6 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
 	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast")
+
+// singularArticles open a singular noun phrase: no verb follows them.
+var singularArticles = map[string]bool{"a": true, "an": true, "another": true, "each": true}
