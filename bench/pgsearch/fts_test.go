@@ -358,9 +358,20 @@ func (f *fts) search(ctx context.Context, q search.StatementQuery) ([]*store.Sta
 		o := arg(fl.OrganisationIDs)
 		where = append(where, "(s.organisation_id = ANY("+o+"::uuid[]) OR EXISTS (SELECT 1 FROM affiliations a WHERE a.speaker_id = s.speaker_id AND a.organisation_id = ANY("+o+"::uuid[]) AND a.period && s.said))")
 	}
+	// Without a filter the page is ranked and counted over the ids alone
+	// and only its 21 rows are joined for their records; with one, the
+	// planner does better from the filter's indexes joined to the tsvectors
+	// (the faster of the two forms measured for each).
 	sql := fmt.Sprintf(`
-		SELECT s.doc::text, count(*) OVER () FROM bench_fts f JOIN statements s ON s.id = f.id
-		WHERE %s ORDER BY ts_rank(f.tsv, $1::tsquery) DESC, s.id LIMIT 21`, strings.Join(where, " AND "))
+		SELECT s.doc::text, p.total FROM (
+			SELECT f.id, ts_rank(f.tsv, $1::tsquery) AS r, count(*) OVER () AS total FROM bench_fts f
+			WHERE %s ORDER BY r DESC, f.id LIMIT 21) p
+		JOIN statements s ON s.id = p.id ORDER BY p.r DESC, p.id`, where[0])
+	if len(where) > 1 {
+		sql = fmt.Sprintf(`
+			SELECT s.doc::text, count(*) OVER () FROM bench_fts f JOIN statements s ON s.id = f.id
+			WHERE %s ORDER BY ts_rank(f.tsv, $1::tsquery) DESC, s.id LIMIT 21`, strings.Join(where, " AND "))
+	}
 	rows, err := f.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", tsq, err)
