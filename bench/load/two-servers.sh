@@ -44,7 +44,7 @@ ids() {
 	echo "  orgs = {$(ids "organisations ORDER BY id LIMIT 1000")},"
 	echo "}"
 } >"$WORK/ids.lua"
-TOKEN=$("$WORK/quotedb" token create --store "$STORE" --role editor --name two-servers 2>/dev/null)
+TOKEN=$("$WORK/quotedb" token create --store "$STORE" --role editor --name "two-servers-$$-$(date +%s)" 2>/dev/null)
 
 PIDS=()
 cleanup() { for p in ${PIDS[@]+"${PIDS[@]}"}; do kill "$p" 2>/dev/null || true; done; }
@@ -62,12 +62,22 @@ for port in $PORT1 $PORT2; do
 done
 
 PGMASTER=$(head -1 "$PGDATA/postmaster.pid")
-# cpu PIDS...: CPU seconds used so far by the processes.
+# cpu PIDS...: CPU seconds used so far by the processes (one may have
+# ended meanwhile).
 cpu() {
-	for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null; done |
+	for p in "$@"; do cat "/proc/$p/stat" 2>/dev/null || true; done |
 		awk -v hz="$(getconf CLK_TCK)" '{s += $14 + $15} END {printf "%.2f", s / hz}'
 }
-pgprocs() { echo "$PGMASTER $(pgrep -P "$PGMASTER" | xargs)"; }
+# pgcpu: CPU seconds used so far by the cluster: its live processes, and
+# the backends that have ended, which the postmaster has reaped (its
+# children's times).
+pgcpu() {
+	{
+		cpu "$PGMASTER" $(pgrep -P "$PGMASTER" | xargs)
+		echo
+		awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($16 + $17) / hz}' "/proc/$PGMASTER/stat"
+	} | paste -sd+ | bc
+}
 wrk1() { # PORT CONNS OUT
 	wrk -t "$(($2 < 2 ? 1 : 2))" -c "$2" -d "${DURATION}s" --timeout 10s --latency -s "$HERE/ops.lua" \
 		"http://127.0.0.1:$1/graphql" -- quotedb whosaidwhat "$WORK/ids.lua" "$TOKEN" >"$3" 2>&1
@@ -78,11 +88,9 @@ count() { awk '/requests in/ {s += $1} END {print s}' "$@"; }
 measure() {
 	local name=$1
 	shift
-	local per=$((CONNS / $#)) outs=() waits=() q0 p0 q1 p1 n pgs
-	pgs=$(pgprocs)
+	local per=$((CONNS / $#)) outs=() waits=() q0 p0 q1 p1 n
 	q0=$(cpu "${PIDS[@]}")
-	# shellcheck disable=SC2086 # pgs is a list of pids
-	p0=$(cpu $pgs)
+	p0=$(pgcpu)
 	local t0 t1
 	t0=$(date +%s.%N)
 	for port in "$@"; do
@@ -93,10 +101,7 @@ measure() {
 	wait "${waits[@]}"
 	t1=$(date +%s.%N)
 	q1=$(cpu "${PIDS[@]}")
-	# Backends started during the run count from zero; those that ended
-	# during it are missed (the servers' pools keep theirs open).
-	# shellcheck disable=SC2046,SC2086
-	p1=$(cpu $(printf '%s\n' $pgs $(pgprocs) | sort -u))
+	p1=$(pgcpu)
 	n=$(count "${outs[@]}")
 	printf '%-12s %6d requests in %5.1f s: %7.1f requests/s; CPU per request: quotedb %.2f ms, PostgreSQL %.2f ms; load %s\n' \
 		"$name" "$n" "$(echo "$t1 - $t0" | bc)" "$(echo "$n / ($t1 - $t0)" | bc -l)" \
