@@ -24,6 +24,10 @@ import (
 // Config is what the server serves and how.
 type Config struct {
 	Store store.Store
+	// MaxInflight is how many GraphQL requests run at once, the others
+	// waiting their turn in arrival order; 0 runs every request at once.
+	// See limitInflight.
+	MaxInflight int
 	// Search is the full-text index; nil serves the searches and quote
 	// verification as UNAVAILABLE. It is a change-log follower too: pass
 	// it in Followers for /metrics to report its lag.
@@ -101,7 +105,7 @@ func New(cfg Config) http.Handler {
 	m := newMetrics(cfg.Stats, cfg.Followers)
 	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe, Trusted: cfg.PersistedOnly})
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql)))
+	mux.Handle("/graphql", limitInflight(cfg.MaxInflight, authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql))))
 	if cfg.Backup != nil {
 		mux.Handle("GET /admin/backup", authenticate(cfg.Store, false, backupHandler(cfg.Backup, cfg.Log)))
 	}

@@ -207,6 +207,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"serve", "--request-timeout", "soon"}, true, "invalid value"},
 		{[]string{"serve", "-h"}, false, "-cache-mb"},
 		{[]string{"serve", "--cache-mb", "-1"}, true, ""},
+		{[]string{"serve", "--max-inflight", "-1"}, true, ""},
+		{[]string{"serve", "-h"}, false, "-max-inflight"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

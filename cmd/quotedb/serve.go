@@ -55,6 +55,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	fs.DurationVar(&limits.Timeout, "request-timeout", graph.DefaultTimeout, "longest time a GraphQL request may run (env QUOTEDB_REQUEST_TIMEOUT)")
 	fs.IntVar(&limits.MaxDocumentBytes, "max-document-bytes", graph.DefaultMaxDocumentBytes, "largest document text to ingest or preview, in bytes (env QUOTEDB_MAX_DOCUMENT_BYTES)")
 	fs.IntVar(&limits.MaxSubscriberLag, "max-subscriber-lag", graph.DefaultMaxSubscriberLag, "changes a subscription may fall behind the change log before it is ended (env QUOTEDB_MAX_SUBSCRIBER_LAG)")
+	maxInflight := fs.Int("max-inflight", 0, "GraphQL requests run at once, the others waiting their turn in arrival order; 0 runs every request at once (env QUOTEDB_MAX_INFLIGHT)")
 	cacheMB := fs.Int("cache-mb", bolt.DefaultCacheBytes>>20, "memory for decoded speakers, organisations, topics, sources and affiliations kept between requests, in MiB; 0 keeps none; a bbolt file only (env QUOTEDB_CACHE_MB)")
 	maxStatement, err := maxStatementFlag(fs)
 	if err != nil {
@@ -62,6 +63,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	}
 	if err := setFromEnv(fs, map[string]string{
 		"cache-mb":       "QUOTEDB_CACHE_MB",
+		"max-inflight":   "QUOTEDB_MAX_INFLIGHT",
 		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
 		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
 		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES", "max-subscriber-lag": "QUOTEDB_MAX_SUBSCRIBER_LAG",
@@ -80,6 +82,9 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 		if v <= 0 {
 			return usageError("--%s must be positive", name)
 		}
+	}
+	if *maxInflight < 0 {
+		return usageError("--max-inflight must be 0 or more")
 	}
 	if *cacheMB < 0 || *cacheMB > maxCacheMB {
 		return usageError("--cache-mb must be between 0 and %d", maxCacheMB)
@@ -124,7 +129,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	cfg := server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits,
+	cfg := server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *maxBody, Limits: limits, MaxInflight: *maxInflight,
 		CORSOrigins: splitList(*cors), Stats: s.stats, Followers: []server.Follower{ix}, AuthReads: *authReads, PersistedOnly: trusted}
 	if s.bolt != nil {
 		// PostgreSQL has its own backups (pg_dump); /admin/backup copies
