@@ -893,3 +893,12 @@ func TestNounsAfterVerbs(t *testing.T) {
 		t.Errorf("source %q speaker %q, want the agency", q.Source, q.Speaker)
 	}
 }
+
+// TestAgeBeforeAppositiveName checks a name set off after a description
+// with an age before it ("The accused, 34-year-old Mark Dunn, told"). The
+// sentence is invented.
+func TestAgeBeforeAppositiveName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The accused, 34-year-old Mark Dunn, told the court that he had acted in self-defence.", "self-defence", "Mark Dunn", false},
+	})
+}

@@ -1037,8 +1037,8 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 func (a *analysis) onlyDescriptors(i, j int) bool {
 	for k := i; k < j; k++ {
 		t := a.toks[k]
-		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower]) {
-			continue
+		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower] || strings.Contains(t.lower, "-year-old")) {
+			continue // ("the accused, 34-year-old Mark Dunn,")
 		}
 		return false
 	}
