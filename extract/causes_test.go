@@ -902,3 +902,11 @@ func TestAgeBeforeAppositiveName(t *testing.T) {
 		{"The accused, 34-year-old Mark Dunn, told the court that he had acted in self-defence.", "self-defence", "Mark Dunn", false},
 	})
 }
+
+// TestAgeAsTheSubject checks "The 45-year-old said", an age standing for
+// the person just named. The sentences are invented.
+func TestAgeAsTheSubject(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Maria Costa lost her job in March. The 45-year-old said she had applied for 60 positions since.", "60 positions", "Maria Costa", false},
+	})
+}

@@ -145,8 +145,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
-			if isNumber(a.toks[k-1]) || numberWords[p] {
-				continue // "seven state titles", "two reports"
+			if (isNumber(a.toks[k-1]) || numberWords[p]) && !strings.Contains(p, "-year-old") {
+				continue // "seven state titles", "two reports" (not "the 45-year-old said")
 			}
 		}
 		if k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
