@@ -910,3 +910,12 @@ func TestAgeAsTheSubject(t *testing.T) {
 		{"Maria Costa lost her job in March. The 45-year-old said she had applied for 60 positions since.", "60 positions", "Maria Costa", false},
 	})
 }
+
+// TestOwnerPhraseAsSubjectOfSecondVerb checks "A spokesperson for X
+// declined … but said", the whole description the source. Invented.
+func TestOwnerPhraseAsSubjectOfSecondVerb(t *testing.T) {
+	r := run(t, "A spokesperson for Northwind declined to comment on the case but said the rules were clear.", PlainText, "")
+	if q := find(t, r, "rules were clear"); q.Source != "A spokesperson for Northwind" || q.Organisation != "Northwind" || q.Role != "spokesperson" {
+		t.Errorf("got %+v", q)
+	}
+}

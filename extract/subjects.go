@@ -424,6 +424,27 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 	return sp, d, true
 }
 
+// ownerObject returns the end of the organisation after "a spokesperson
+// for" that starts at token i, and its name when it has one: "the
+// ministry", "Northwind".
+func (a *analysis) ownerObject(i, limit int) (int, string) {
+	k := i
+	if k < limit && articles[a.toks[k].lower] {
+		k++
+	}
+	switch {
+	case k >= limit:
+		return i, ""
+	case a.nameWord(k) || a.toks[k].isAcronym():
+		e, _ := a.nameStartingAt(k, limit)
+		e = a.ofNameEnd(k, e, limit)
+		return e, a.canonOrg(cleanName(a.joinTokens(k, e)))
+	case k > i && a.toks[k].word && (orgNouns[a.toks[k].lower] || genericOrgNouns[a.toks[k].lower] || orgWords[a.toks[k].lower]):
+		return k + 1, ""
+	}
+	return i, ""
+}
+
 // ownerPhraseStart returns where a role noun phrase starts that stands
 // before "for", "at" or "with" and the noun phrase at token k ("a
 // spokesperson for the agency", "an official with the ministry").
@@ -806,6 +827,12 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		// "The poet deleted the poem … and said": a description opens
 		// the sentence; names after it are objects
 		for k := from + 1; k < limit && k <= from+3 && a.toks[k].word && !a.toks[k].isCap(); k++ {
+			if w := a.toks[k].lower; roleWords[w] && k+2 < limit && ownerPrepositions[a.toks[k+1].lower] {
+				// "A spokesperson for the ministry declined … but said"
+				if e, org := a.ownerObject(k+2, limit); e > k+2 {
+					return speakerRef{source: a.joinTokens(from, e), role: w, org: org}, true
+				}
+			}
 			if w := a.toks[k].lower; roleWords[w] || orgNouns[w] || genericOrgNouns[w] || a.personLikeHead(k) {
 				return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
 			}
