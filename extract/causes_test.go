@@ -666,6 +666,10 @@ func TestUnnamedSourcesWithOwnersAndPlaces(t *testing.T) {
 	if q.Speaker != "" || q.Source != "a spokesperson for the agency" || q.Role != "spokesperson" || q.Organisation != "Eastport Transit Authority" {
 		t.Errorf("owner phrase: %+v", q)
 	}
+	q = find(t, run(t, "Lawyers of the detained activists say they have not been allowed to see their clients.", PlainText, ""), "allowed")
+	if q.Speaker != "" || q.Source != "Lawyers of the detained activists" {
+		t.Errorf("group of whom it serves: speaker %q source %q", q.Speaker, q.Source)
+	}
 	q = find(t, run(t, "Residents of Millbrook say the water smells of chlorine.", PlainText, ""), "chlorine")
 	if q.Speaker != "" || q.Source != "Residents of Millbrook" {
 		t.Errorf("group of a place: speaker %q source %q", q.Speaker, q.Source)

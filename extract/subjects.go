@@ -400,6 +400,11 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if sp, d, ok := a.firstConjunct(s, k, st); ok {
 		return sp, d, true
 	}
+	if k-2 >= s.first && a.toks[k-1].lower == "of" && isGroupNoun(a.toks[k-2].lower) && (k-2 == s.first || k-3 == s.first && determiners[a.toks[s.first].lower]) {
+		// "Lawyers of the detained activists say": the group, named by
+		// whom it serves
+		return speakerRef{source: a.joinTokens(s.first, j+1)}, s.first, true
+	}
 	np := a.joinTokens(k, j+1)
 	return a.phraseRef(np, k, j+1, st), k, true
 }
