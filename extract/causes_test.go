@@ -923,3 +923,14 @@ func TestOwnerPhraseAsSubjectOfSecondVerb(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+// TestStaleOrganisationNotReferredTo checks that "the group" many
+// paragraphs after an organisation last spoke, with no organisation named
+// near it, is not taken for that organisation. The text is invented.
+func TestStaleOrganisationNotReferredTo(t *testing.T) {
+	filler := strings.Repeat("The weather stayed mild and the harbour was quiet for most of the week. ", 14)
+	r := run(t, "The Harbour Teachers Union said class sizes were too large.\n\n"+filler+"\n\nThe group said it wanted to draw attention to air pollution.", PlainText, "")
+	if q := find(t, r, "air pollution"); q.Speaker == "Harbour Teachers Union" {
+		t.Errorf("a stale organisation: %+v", q)
+	}
+}

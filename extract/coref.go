@@ -177,11 +177,17 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		// "Acme Corp. cut 300 jobs. The company said …"
 		return speakerRef{name: name}, true
 	}
-	if len(st.orgs) > 0 {
+	if len(st.orgs) > 0 && pos-st.runningAt < orgWindow {
+		// the organisation that spoke last, when something was said
+		// lately: "the group" paragraphs later is another group
 		return st.orgs[len(st.orgs)-1], true
 	}
 	return speakerRef{}, false
 }
+
+// orgWindow is how far back, in bytes, the latest statement may end for
+// "the company" to mean the organisation that spoke last.
+const orgWindow = 800
 
 // orgSentences is how many sentences back, counting the current one, a
 // generic description ("the company") looks for an organisation named
