@@ -934,3 +934,25 @@ func TestStaleOrganisationNotReferredTo(t *testing.T) {
 		t.Errorf("a stale organisation: %+v", q)
 	}
 }
+
+// TestCoordinatedReportingVerbs checks two reporting verbs joined by "and"
+// with one subject ("called X Y and urged Z to …"): two statements, each
+// with its own content. The sentences are invented.
+func TestCoordinatedReportingVerbs(t *testing.T) {
+	r := run(t, "Rights group Amnesty International called the sentence \"shocking\" and urged the authorities to release him.", PlainText, "")
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Text)
+		if q.Speaker != "Amnesty International" {
+			t.Errorf("%q: speaker %q", q.Text, q.Speaker)
+		}
+	}
+	if want := []string{"the sentence \"shocking\"", "the authorities to release him"}; !slices.Equal(got, want) {
+		t.Errorf("statements %q, want %q", got, want)
+	}
+	// a noun of speech after "and" is no second report
+	q := find(t, run(t, "Ann Roe said that prices and claims rose in May.", PlainText, ""), "prices")
+	if q.Text != "prices and claims rose in May" {
+		t.Errorf("got %q", q.Text)
+	}
+}

@@ -367,6 +367,10 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 			next = d.at - 2 // "says …, and adds that …": a report of its own
 			break
 		}
+		if p := a.toks[d.at-1].lower; p == "and" && d.at-2 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && d.class != cueThat {
+			next = d.at - 1 // "called the sentence shocking and urged …": two reports
+			break
+		}
 	}
 	if c.according {
 		xs := a.according(s, c, cl.clauseStart, st)
@@ -776,6 +780,12 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	}
 	if sp, start, ok := a.subjectBefore(s, c, st); ok {
 		f.sp, f.subjStart, f.hasSubj = sp, start, true
+		return f
+	}
+	if c.at > s.first && (a.toks[c.at-1].lower == "and" || a.toks[c.at-1].lower == "but") && !prev.empty() {
+		// "Some appeal to the court and say that …": the subject of the
+		// report before, which this one shares
+		f.sp, f.hasSubj = prev, true
 		return f
 	}
 	// inverted: "…," said Yagublu.
