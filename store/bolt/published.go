@@ -143,32 +143,19 @@ func (t *tx) bySource(q *stmtQuery) (run, error) {
 
 // publishedKeys gathers the statements of run r (in order of date said)
 // that keyOK and match accept (either may be nil), and returns their sort
-// keys in order of date published, sorted.
+// keys in order of date published, sorted. It walks r as a list's plan
+// does: repeated keys dropped, the context checked as it goes.
 func (t *tx) publishedKeys(r run, keyOK func([]byte) bool, match func(*store.Statement) bool) ([][]byte, error) {
+	pl := &plan[*store.Statement]{run: r, keyOK: keyOK, load: loadMatch(t, store.StatementType, datedID, match)}
 	groups := map[string][]byte{"": noSource}
 	var keys [][]byte
-	var prev []byte
-	r.start(nil, false)
-	n := 0
-	for sk := r.next(); sk != nil; sk = r.next() {
-		if n++; n%store.ScanCheckEvery == 0 {
-			if err := store.Interrupted(t.ctx); err != nil {
-				return nil, err
-			}
-		}
-		if bytes.Equal(sk, prev) {
-			continue // runs merged from several indexes repeat keys
-		}
-		prev = sk
-		if keyOK != nil && !keyOK(sk) {
-			continue
-		}
-		s, err := load[store.Statement](t, store.StatementType, datedID(sk))
+	for w := pl.walk(t.ctx, nil, false); ; {
+		sk, s, err := w.next(true)
 		if err != nil {
 			return nil, err
 		}
-		if s == nil || match != nil && !match(s) {
-			continue
+		if sk == nil {
+			break
 		}
 		g, ok := groups[s.SourceID]
 		if !ok {
