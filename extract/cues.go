@@ -180,10 +180,8 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 		return 0, false
 	}
 	switch {
-	case a.toks[n+1].lower == "that":
-		return n, true
-	case n+2 < limit && a.toks[n+1].text == "," && a.toks[n+2].lower == "that":
-		return n, true // "share information, that …": a comma some writers put before the clause
+	case a.thatNext(n+1, limit):
+		return n, true // "made a statement that", "share information, that"
 	case n+4 < limit && a.toks[n+1].lower == "to" && a.toks[n+2].lower == "the" && a.toks[n+3].lower == "fact" && a.toks[n+4].lower == "that":
 		return n + 3, true // "drew attention to the fact that"
 	}
