@@ -91,12 +91,13 @@ func maxStatementFlag(fs *flag.FlagSet) (*int, error) {
 }
 
 // openStoreLimited opens the database refusing statements longer than
-// maxStatement bytes.
-func openStoreLimited(path string, maxStatement int) (*bolt.Store, error) {
+// maxStatement bytes, keeping up to cacheBytes of decoded records between
+// transactions (bolt.Options.CacheBytes: 0 the default, negative none).
+func openStoreLimited(path string, maxStatement, cacheBytes int) (*bolt.Store, error) {
 	if maxStatement <= 0 {
 		return nil, usageError("--max-statement-bytes must be positive")
 	}
-	return bolt.Open(path, &bolt.Options{MaxStatementBytes: maxStatement})
+	return bolt.Open(path, &bolt.Options{MaxStatementBytes: maxStatement, CacheBytes: cacheBytes})
 }
 
 func envOr(key, def string) string {

@@ -48,7 +48,7 @@ func redacted(raw string) string {
 // or the URL without its password.
 func openData(ctx context.Context, storeURL, db string, maxStatement int) (s store.Store, name string, err error) {
 	if storeURL == "" {
-		b, err := openStoreLimited(db, maxStatement)
+		b, err := openStoreLimited(db, maxStatement, 0)
 		if err != nil {
 			return nil, "", err // a nil *bolt.Store in an interface would not be nil
 		}
@@ -82,10 +82,7 @@ type served struct {
 // bolt.Options.CacheBytes).
 func openServed(ctx context.Context, storeURL, db string, maxStatement, cacheBytes int) (*served, error) {
 	if storeURL == "" {
-		if maxStatement <= 0 {
-			return nil, usageError("--max-statement-bytes must be positive")
-		}
-		s, err := bolt.Open(db, &bolt.Options{MaxStatementBytes: maxStatement, CacheBytes: cacheBytes})
+		s, err := openStoreLimited(db, maxStatement, cacheBytes)
 		if err != nil {
 			return nil, err
 		}
