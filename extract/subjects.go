@@ -196,20 +196,21 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return a.phraseRef(a.joinTokens(s.first, m), s.first, m, st), s.first, true
 		}
 	}
-	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
-	if n0, ok := a.nameEndingAt(j-1, m+1); ok && (a.onlyDescriptors(m+1, n0) || n0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
+	a0, named := a.nameEndingAt(j-1, m+1) // a name set off by the two commas
+	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
 		// "Park's union, the Ferry Workers Guild, said": the apposition
 		// names the organisation the description gave
-		name := a.canonOrg(cleanName(a.joinTokens(n0, j)))
+		name := a.canonOrg(cleanName(a.joinTokens(a0, j)))
 		if k, ok := st.known[name]; ok {
 			return k, s.first, true
 		}
 		return speakerRef{name: name}, s.first, true
 	}
-	if n0, ok := a.nameEndingAt(j-1, m+1); ok && a.onlyDescriptors(m+1, n0) && !isOrgName(a.joinTokens(n0, j)) && !roleWords[a.toks[j-1].lower] {
+	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
+	if named && a.onlyDescriptors(m+1, a0) && !isOrgName(a.joinTokens(a0, j)) && !roleWords[a.toks[j-1].lower] {
 		// the name is the apposition: "her lawyer, Jane Roe, said",
 		// "one senator, Montana Sen. Jo Tan, said"
-		sp, _ := a.nameRef(n0, j, m+1, st)
+		sp, _ := a.nameRef(a0, j, m+1, st)
 		d := m // the description the name is set after, back to a comma
 		for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
 			d--
