@@ -145,7 +145,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
-			if (isNumber(a.toks[k-1]) || numberWords[p]) && !strings.Contains(p, "-year-old") {
+			if (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) {
 				continue // "seven state titles", "two reports" (not "the 45-year-old said")
 			}
 		}

@@ -809,11 +809,14 @@ func (a *analysis) definiteAt(i int) bool {
 	return false
 }
 
+// isAge reports whether word w, in lower case, gives an age ("45-year-old").
+func isAge(w string) bool { return strings.Contains(w, "-year-old") }
+
 // hasAge reports whether tokens [i, j) give an age ("the 32-year-old
 // labourer"), which marks a description of a person.
 func (a *analysis) hasAge(i, j int) bool {
 	for k := i; k < j; k++ {
-		if strings.Contains(a.toks[k].lower, "-year-old") {
+		if isAge(a.toks[k].lower) {
 			return true
 		}
 	}
@@ -1070,7 +1073,7 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 func (a *analysis) onlyDescriptors(i, j int) bool {
 	for k := i; k < j; k++ {
 		t := a.toks[k]
-		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower] || strings.Contains(t.lower, "-year-old")) {
+		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower] || isAge(t.lower)) {
 			continue // ("the accused, 34-year-old Mark Dunn,")
 		}
 		return false
