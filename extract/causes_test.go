@@ -956,3 +956,36 @@ func TestCoordinatedReportingVerbs(t *testing.T) {
 		t.Errorf("got %q", q.Text)
 	}
 }
+
+// TestSecondSubjectStartsNewReport checks that a subject of its own after
+// "and" or a comma ends the content before it: "said A and he said B" is
+// two reports, and a repeated attribution at the end of a sentence ("A,
+// she said") is not content. A title before a name belongs to the
+// addressee of "tell", whose object without a clause reports nothing. The
+// sentences are invented.
+func TestSecondSubjectStartsNewReport(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Peter Olsen said the deal was fair and he said the unions would accept it.",
+			[]string{"the deal was fair", "the unions would accept it"}},
+		{"Mara Lind said the port would close and Ivo Rask said the ferries would stop.",
+			[]string{"the port would close", "the ferries would stop"}},
+		{"Mara Lind said she had heard from farmers who wanted to sell their land, she said.",
+			[]string{"she had heard from farmers who wanted to sell their land"}},
+		{"Asked what he would tell Harbour Mayor Ann Roe about the fees, Ivo Rask said: \"Listen to us.\"",
+			[]string{"\"Listen to us.\""}},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			var got []string
+			for _, q := range run(t, c.text, PlainText, "").Quotes {
+				got = append(got, q.Text)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("statements %q, want %q", got, c.want)
+			}
+		})
+	}
+}

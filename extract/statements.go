@@ -371,6 +371,12 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 			next = d.at - 1 // "called the sentence shocking and urged …": two reports
 			break
 		}
+		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || a.toks[b].lower == "and") {
+			// "said A and he said B", "said A, she said": a subject of its
+			// own starts a report of its own, or repeats the attribution
+			next = b
+			break
+		}
 	}
 	if c.according {
 		xs := a.according(s, c, cl.clauseStart, st)
@@ -445,6 +451,26 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = next
 	cl.clauseStart = next
+}
+
+// shortSubjectBefore returns the token before the subject of the cue at
+// token k when that subject is a pronoun or a name of up to three words
+// ("and he said", ", Ann Roe says"), else -1.
+func (a *analysis) shortSubjectBefore(k int) int {
+	if k < 2 {
+		return -1
+	}
+	if _, ok := subjectPronouns[a.toks[k-1].lower]; ok {
+		return k - 2
+	}
+	b := k - 1
+	for b >= 0 && b >= k-3 && a.nameWord(b) {
+		b--
+	}
+	if b == k-1 || b < 0 {
+		return -1
+	}
+	return b
 }
 
 // backwardStmts returns the content of a cue whose subject, starting at
@@ -550,6 +576,9 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	case objectPronouns[t.lower]:
 	case a.nameWord(i) || t.isAcronym():
 		e, _ = a.nameStartingAt(i, limit)
+		for e+1 < limit && a.toks[e].isCap() && roleWords[a.toks[e].lower] && a.nameWord(e+1) {
+			e, _ = a.nameStartingAt(e+1, limit) // "told Harbour Mayor Ann Roe"
+		}
 	case determiners[t.lower]:
 		for e < limit && e < i+4 && a.toks[e].word && !determiners[a.toks[e].lower] && !boundaryWords[a.toks[e].lower] {
 			e++
