@@ -989,3 +989,27 @@ func TestSecondSubjectStartsNewReport(t *testing.T) {
 		})
 	}
 }
+
+// TestNounCuesAndAddedObjects checks two non-reporting uses of cue words:
+// a noun of speech after a participle that modifies it ("slowing demand in
+// Asia") and "add" with an object put onto something ("add value to"),
+// and that the reporting uses beside them still report. The sentences are
+// invented.
+func TestNounCuesAndAddedObjects(t *testing.T) {
+	for _, text := range []string{
+		"Harbour released weak trade data for May, with exports posting their largest drop in years, mostly due slowing demand in Asia.",
+		"Rice prices rose sharply last year, partly rising demand from abroad.",
+		"It is the only time the app will add value to your life.",
+		"The chef added a layer to the cake.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	for _, c := range []struct{ text, sub string }{
+		{"Ann Roe added that the ferry would run to the island twice a day.", "ferry would run"},
+		{"Protesters gathered outside and the union leaders demand that the plant stay open.", "plant stay open"},
+	} {
+		find(t, run(t, c.text, PlainText, ""), c.sub)
+	}
+}

@@ -91,6 +91,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
 			continue // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
 		}
+		if nounableCues[t.lower] && k > s.first && a.modifiedNoun(k, s.last) {
+			continue // "slowing demand in Asia", "mounting claims,": a noun after its modifier
+		}
 		if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
 			continue // "in a separate report,": a noun, "a" allows no verb
 		}
@@ -156,6 +159,21 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// modifiedNoun reports whether the cue word at token k, one that is also a
+// noun, follows a lower-case participle that is no reporting verb and has
+// neither "that" nor a quotation after it: "growing demand for", "mounting
+// claims", where the participle modifies the noun.
+func (a *analysis) modifiedNoun(k, limit int) bool {
+	p := a.toks[k-1]
+	if !isParticiple(p) || p.isCap() || len(p.lower) < 6 {
+		return false
+	}
+	if _, ok := cueVerbs[p.lower]; ok {
+		return false
+	}
+	return k+1 >= limit || a.toks[k+1].lower != "that" && a.quoteStartingAt(a.toks[k+1].start) < 0
 }
 
 // nounCueAt reports a verb with a noun of speech as its object, or a

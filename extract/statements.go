@@ -246,6 +246,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false
 	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
+	} else if strings.HasPrefix(a.toks[c.at].lower, "add") && a.addedTo(rest, next) {
+		return 0, false // "will add value to your life": a thing added to another
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
 	} else if strings.HasPrefix(a.toks[c.at].lower, "tel") && a.quoteStartingAt(a.toks[rest].start) < 0 {
@@ -261,6 +263,16 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// addedTo reports whether the words after "add" at token i are a short
+// object and "to" ("add value to", "added a layer to"): something put
+// onto something else, not a report.
+func (a *analysis) addedTo(i, limit int) bool {
+	if i < limit && determiners[a.toks[i].lower] {
+		i++
+	}
+	return i+1 < limit && a.toks[i].word && a.toks[i+1].lower == "to"
 }
 
 // endsClause reports whether nothing but a time adverbial ("Monday", "on
