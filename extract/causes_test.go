@@ -1013,3 +1013,31 @@ func TestNounCuesAndAddedObjects(t *testing.T) {
 		find(t, run(t, c.text, PlainText, ""), c.sub)
 	}
 }
+
+// TestIntervieweeAndBracketedSentence checks that the person the author
+// says they asked is whom "he" next refers to, that a whole sentence in
+// brackets is a sentence of its own and not part of the quotation after
+// it, that an adverb in "-ly" may stand between a subject and its verb, and
+// that "you", the reader, reports nothing. The sentences are invented.
+func TestIntervieweeAndBracketedSentence(t *testing.T) {
+	text := "Lumen Double-Edge Razor, $180, lumen.example Tidewater Beard Oil, $12, tidewater.example\n\n" +
+		"The trend swept a generation of men who liked to groom less. But is it over? I asked veteran barber " +
+		"Omar Selby, who works with Tidewater Oil and owns a shop near the port, named after his aunt Mira. " +
+		"(He, of course, also wears one himself.) \u201cThe moustache never left, it only hid for a while,\u201d he explains."
+	q := find(t, run(t, text, PlainText, ""), "never left")
+	if q.Speaker != "Omar Selby" {
+		t.Errorf("speaker %q, want Omar Selby", q.Speaker)
+	}
+	if strings.Contains(q.Text, "wears one") {
+		t.Errorf("the bracketed sentence is part of the quotation: %q", q.Text)
+	}
+	if q := find(t, run(t, "Ann Roe reluctantly conceded that the ferry was late.", PlainText, ""), "ferry"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q, want Ann Roe", q.Speaker)
+	}
+	if q := find(t, run(t, "The family said that the ferry was late.", PlainText, ""), "ferry"); q.Source != "The family" {
+		t.Errorf("source %q, want The family", q.Source)
+	}
+	if r := run(t, "Shave in the evening. You can also suggest that he trims it himself.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("the reader reports nothing: %+v", r.Quotes)
+	}
+}

@@ -222,9 +222,9 @@ func (a *analysis) nearbyOrgAt(pos int) (string, int, bool) {
 // alternating speakers of different gender are told apart.
 func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	switch p {
-	case "i":
+	case "i", "you":
 		// outside quotation marks "I" is the author, whom the document
-		// does not name: the author's own voice, no reported statement
+		// does not name, and "you" the reader: no reported statement
 		return speakerRef{source: p}
 	case "he", "she":
 		g := pronounGender[p]

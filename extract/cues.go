@@ -326,7 +326,7 @@ func (a *analysis) negatedAt(k, first int) bool {
 		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
 			return true
 		}
-		if !a.toks[j].word || !skipBeforeCue[w] {
+		if !a.toks[j].word || !skippableBeforeCue(w) {
 			return false
 		}
 	}

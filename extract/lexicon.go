@@ -182,7 +182,7 @@ func init() {
 
 // pronouns that can be the subject of a reporting verb, with whether they
 // refer to one person.
-var subjectPronouns = map[string]bool{"he": true, "she": true, "they": false, "it": false, "we": false, "i": true}
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": false, "it": false, "we": false, "i": true, "you": false}
 
 // skipBeforeCue are adverbs and auxiliaries that may stand between a subject
 // and its reporting verb.
@@ -201,6 +201,13 @@ var skipBeforeCue = map[string]bool{
 	"falsely": true, "personally": true, "directly": true, "indeed": true, "sarcastically": true,
 	"jokingly": true, "tearfully": true, "happily": true, "sadly": true, "similarly": true,
 	"likewise": true, "separately": true, "privately": true, "specifically": true,
+	"probably": true, "can": true, "should": true, "must": true,
+}
+
+// skippableBeforeCue reports whether w may stand between a subject and
+// its reporting verb: a word of skipBeforeCue or an adverb in "-ly".
+func skippableBeforeCue(w string) bool {
+	return skipBeforeCue[w] || len(w) > 4 && strings.HasSuffix(w, "ly") && !lyNouns[w]
 }
 
 // passiveMarks before a verb make it passive or a participle modifier, not
@@ -621,9 +628,23 @@ var speechNouns = map[string]bool{
 	"confidence": true, "doubt": true, "doubts": true, "disappointment": true, "outrage": true,
 }
 
+// interviewVerbs are what an author did to get the words of the person
+// named after them: "I asked Ann Roe", "we spoke to", "I interviewed".
+var interviewVerbs = map[string]bool{
+	"asked": true, "interviewed": true, "spoke": true, "talked": true, "reached": true,
+	"contacted": true, "met": true, "called": true, "emailed": true, "visited": true,
+}
+
 // authorVoice are unresolved subject pronouns that, outside quotation
-// marks, are the author of the document speaking.
-var authorVoice = map[string]bool{"i": true, "we": true}
+// marks, are the author of the document speaking, or the reader the
+// author addresses ("you can also suggest that …").
+var authorVoice = map[string]bool{"i": true, "we": true, "you": true}
+
+// lyNouns end in "ly" but are nouns, not adverbs: "the family said".
+var lyNouns = map[string]bool{
+	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,
+	"reply": true, "monopoly": true, "anomaly": true, "bully": true, "homily": true,
+}
 
 // continuationVerbs take "on to" before a reporting verb ("went on to
 // say").

@@ -216,6 +216,12 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 	switch t.text {
 	case "!", "?", "…":
 		return true
+	case ")", "]":
+		// a sentence of its own in brackets: "(He also owns a shop.) “…”"
+		if i > 0 {
+			p := a.toks[i-1].text
+			return p == "." || p == "!" || p == "?"
+		}
 	case ".":
 		if i > 0 && a.toks[i-1].end == t.start && isAbbreviation(a.toks[i-1]) {
 			return false

@@ -148,6 +148,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	}
 	if a.noteSubject(s, st) {
 		st.subjSent = si
+	} else if sp, ok := a.interviewee(s, st); ok {
+		st.noteSalient(sp)
+		st.subjSent = si
 	}
 	cues := a.findCues(s)
 	cl := cueLoop{contentEnd: -1, clauseStart: s.first}

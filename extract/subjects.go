@@ -14,7 +14,7 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
 	}
-	for j >= s.first && a.toks[j].word && (skipBeforeCue[a.toks[j].lower] || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && j > s.first) {
+	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && j > s.first) {
 		// an adverb or auxiliary ("also said", "would argue"); written
 		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
@@ -910,6 +910,40 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	}
 	st.noteSalient(sp)
 	return true
+}
+
+// interviewee returns the person the author says they asked or spoke to
+// ("I asked barber Ann Roe", "We spoke with Ivo Rask"): whom the quotations
+// that follow are from, and what "he" or "she" next refers to.
+func (a *analysis) interviewee(s sentence, st *state) (speakerRef, bool) {
+	if w := a.toks[s.first].lower; w != "i" && w != "we" {
+		return speakerRef{}, false
+	}
+	k := s.first + 1
+	for k < s.last && skippableBeforeCue(a.toks[k].lower) {
+		k++
+	}
+	if k >= s.last || !interviewVerbs[a.toks[k].lower] {
+		return speakerRef{}, false
+	}
+	if k+1 < s.last && (a.toks[k+1].lower == "to" || a.toks[k+1].lower == "with") {
+		k++
+	}
+	for n := k + 1; n < s.last && n <= k+5 && a.toks[n].word; n++ {
+		if !a.nameWord(n) {
+			continue
+		}
+		e, _ := a.nameStartingAt(n, s.last)
+		name := a.canonicalName(cleanName(a.joinTokens(n, e)), a.toks[n].start)
+		if !strings.Contains(name, " ") || isOrgName(name) {
+			return speakerRef{}, false
+		}
+		if kn, ok := st.known[name]; ok {
+			return kn, true
+		}
+		return speakerRef{name: name, person: true}, true
+	}
+	return speakerRef{}, false
 }
 
 // tokenNamed returns the token where name starts in sentence s, or -1.
