@@ -1041,3 +1041,58 @@ func TestIntervieweeAndBracketedSentence(t *testing.T) {
 		t.Errorf("the reader reports nothing: %+v", r.Quotes)
 	}
 }
+
+// TestPortfolioAndFormsOfAddress checks that the field after "Minister
+// of" is no organisation, and that a form of address before a name is not
+// part of it. The sentences are invented.
+func TestPortfolioAndFormsOfAddress(t *testing.T) {
+	q := find(t, run(t, "The Minister of Fisheries, Alhaji Musa Bello, said the harbour would reopen in May.", PlainText, ""), "harbour")
+	if q.Speaker != "Musa Bello" || q.Organisation != "" {
+		t.Errorf("speaker %q organisation %q, want Musa Bello and none", q.Speaker, q.Organisation)
+	}
+	q = find(t, run(t, "Ann Roe, a professor of History at Eastport College, said the archive was lost.", PlainText, ""), "archive")
+	if q.Organisation != "Eastport College" {
+		t.Errorf("organisation %q, want Eastport College", q.Organisation)
+	}
+}
+
+// TestVerbsOfViewAndOath checks reporting verbs of a view, an inference
+// or an oath with a that-clause, and that their noun forms report
+// nothing. The sentences are invented.
+func TestVerbsOfViewAndOath(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"The minister, Ivo Rask, on Friday posited that no government wants its citizens to suffer.", "no government wants"},
+		{"Ann Roe guaranteed that the council will keep its promises.", "council will keep"},
+		{"Lena Holm hinted that the plant could close next year.", "plant could close"},
+		{"Omar Selby swore that he had never seen the letter.", "never seen the letter"},
+		{"Mara Lind countered that the figures were out of date.", "figures were out of date"},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker == "" {
+				t.Errorf("no speaker: %+v", q)
+			}
+		})
+	}
+	for _, text := range []string{
+		"There were hints that the plant could close.",
+		"The pledge that taxes would fall was broken.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
+// TestTimeBetweenSubjectAndVerb checks a time adverbial between a subject
+// and its reporting verb ("Ann Roe on Friday said"). The sentences are
+// invented.
+func TestTimeBetweenSubjectAndVerb(t *testing.T) {
+	for _, text := range []string{
+		"Ivo Rask on Friday said that the port was closed.",
+		"Ivo Rask also on Tuesday said the port was closed.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "port was closed"); q.Speaker != "Ivo Rask" {
+			t.Errorf("%q: speaker %q, want Ivo Rask", text, q.Speaker)
+		}
+	}
+}

@@ -175,6 +175,17 @@ func init() {
 		"reiterate", "reiterates", "reiterated", "reiterating",
 		"affirm", "affirms", "affirmed", "reaffirm", "reaffirms", "reaffirmed",
 		"reads",
+		// verbs of stating a view, an inference or an oath
+		"posit", "posits", "posited", "positing", "surmise", "surmises", "surmised",
+		"theorize", "theorizes", "theorized", "theorise", "theorises", "theorised",
+		"opine", "opines", "opined", "aver", "avers", "averred", "attest", "attests", "attested",
+		"reckon", "reckons", "reckoned", "imply", "implies", "implied",
+		"proclaim", "proclaims", "proclaimed", "concur", "concurs", "concurred",
+		"swear", "swears", "swore", "sworn", "underscored", "underscoring",
+		// also nouns in their base form, so only their verb forms
+		"hinted", "hinting", "pledged", "pledging", "guaranteed", "guaranteeing",
+		"countered", "retorted", "mused", "signalled", "signaled", "texted", "emailed",
+		"proposed", "recommended", "repeated", "reasoned", "wondered", "questioned", "doubted",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -281,6 +292,8 @@ var honorifics = map[string]bool{
 	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
 	"coun": true, "cllr": true,
+	// forms of address before a name in other languages' usage
+	"alhaji": true, "alhaja": true, "hajia": true, "mallam": true,
 }
 
 // titleRoles are the roles that abbreviated titles stand for ("Sen. Jo
@@ -639,6 +652,10 @@ var interviewVerbs = map[string]bool{
 // marks, are the author of the document speaking, or the reader the
 // author addresses ("you can also suggest that …").
 var authorVoice = map[string]bool{"i": true, "we": true, "you": true}
+
+// portfolioRoles take "of" and the field they cover, not an organisation:
+// "Minister of Finance", "professor of Law".
+var portfolioRoles = map[string]bool{"minister": true, "professor": true, "lecturer": true}
 
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{

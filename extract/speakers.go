@@ -473,6 +473,9 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			if a.nameWord(m) || a.toks[m].isAcronym() {
 				e, _ := a.nameStartingAt(m, j)
 				e = a.ofNameEnd(m, e, j) // "the University of Toronto"
+				if portfolioRoles[a.toks[k-1].lower] && a.toks[k].lower == "of" && !a.toks[m].isAcronym() && !isOrgName(a.joinTokens(m, e)) {
+					break // "Minister of Justice", "professor of History": a field, no organisation
+				}
 				if roleWords[a.toks[m-1].lower] && !isOrgName(a.joinTokens(m, e)) {
 					// "the lawyer of the blogger Nijat Aliyev": a person
 					// the role describes, whose role the head is not

@@ -19,8 +19,11 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
 	}
-	if j-1 >= s.first && relativeTimes[a.toks[j-1].lower] && timeNouns[a.toks[j].lower] {
-		j -= 2 // "A tweet last week said": when, not who
+	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
+		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
+		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && j > s.first) {
+			j-- // "Ann Roe also on Friday said"
+		}
 	}
 	if a.companyDot(j) {
 		j-- // "Acme Inc. said": the dot belongs to the name
