@@ -1096,3 +1096,30 @@ func TestTimeBetweenSubjectAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestInstitutionsOfPlaces checks that the police or the government of a
+// place is the speaker, not the place, and that a nation's adjective names
+// no organisation. The sentences are invented.
+func TestInstitutionsOfPlaces(t *testing.T) {
+	for _, c := range []struct{ text, speaker string }{
+		{"The bridge was closed, Harbour police said.", "Harbour police"},
+		{"Harbour police said the bridge was closed.", "Harbour police"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "bridge was closed"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+	if q := find(t, run(t, "The Dutch government said the bridge was closed.", PlainText, ""), "bridge"); q.Speaker != "" || q.Source != "The Dutch government" {
+		t.Errorf("speaker %q source %q, want the unnamed source", q.Speaker, q.Source)
+	}
+}
+
+// TestAdverbBeforeCoordinatedCue checks that "and" with adverbs before a
+// second reporting verb ("… and later added that …") still starts a
+// report of its own. The sentence is invented.
+func TestAdverbBeforeCoordinatedCue(t *testing.T) {
+	r := run(t, "The department reported the arrest on its website and later added that an officer had detained the driver.", PlainText, "")
+	if q := find(t, r, "officer"); q.Text != "an officer had detained the driver" || q.Cue != "added" {
+		t.Errorf("got %q with cue %q", q.Text, q.Cue)
+	}
+}

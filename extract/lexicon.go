@@ -530,6 +530,16 @@ var timeNouns = map[string]bool{
 // demonymSuffixes end adjectives of nations and places.
 var demonymSuffixes = []string{"ian", "can", "ean", "ese", "ish"}
 
+// irregularDemonyms are adjectives of nations that no suffix above marks.
+var irregularDemonyms = wordSet("dutch", "french", "swiss", "greek", "thai", "czech", "welsh",
+	"israeli", "iraqi", "pakistani", "saudi", "kuwaiti", "qatari", "emirati", "yemeni",
+	"bangladeshi", "nepali", "somali", "azerbaijani", "afghan")
+
+// placeInstitutions are institutions named by the place they serve, the
+// place's name before them in lower case: "Harbour police", "the Ontario
+// government".
+var placeInstitutions = wordSet("police", "government", "authorities", "prosecutors", "military", "army")
+
 // personSuffixes end nouns that name a person by what they do.
 var personSuffixes = []string{"man", "woman", "person", "ist"}
 

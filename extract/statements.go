@@ -382,8 +382,8 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 			next = d.at - 2 // "says …, and adds that …": a report of its own
 			break
 		}
-		if p := a.toks[d.at-1].lower; p == "and" && d.at-2 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && d.class != cueThat {
-			next = d.at - 1 // "called the sentence shocking and urged …": two reports
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
+			next = b // "called the sentence shocking and urged …", "… and later added that …": two reports
 			break
 		}
 		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || a.toks[b].lower == "and") {
@@ -466,6 +466,16 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = next
 	cl.clauseStart = next
+}
+
+// adverbsBefore returns the token before the adverbs and auxiliaries
+// that precede the cue at token k ("and later added": the "and").
+func (a *analysis) adverbsBefore(k int) int {
+	b := k - 1
+	for b > 0 && a.toks[b].word && skippableBeforeCue(a.toks[b].lower) {
+		b--
+	}
+	return b
 }
 
 // shortSubjectBefore returns the token before the subject of the cue at

@@ -706,6 +706,10 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			if e == k+1 && isDemonym(a.toks[k].lower) && !a.toks[j-1].isCap() {
 				return speakerRef{source: np} // "the Canadian government"
 			}
+			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 {
+				// "Harbour police said": the police of a place, not the place
+				return speakerRef{name: cleanName(a.joinTokens(k, j))}
+			}
 			if orgWords[a.toks[j-1].lower] {
 				// "the Daily Example newspaper", "Acme news agency": a
 				// name and, in lower case, the kind of organisation it
@@ -755,6 +759,9 @@ func (a *analysis) modifiers(i, h int) []string {
 // isDemonym reports whether w has the form of an adjective of a nation
 // or a place ("canadian", "chinese", "british"), which names no one.
 func isDemonym(w string) bool {
+	if irregularDemonyms[w] {
+		return true
+	}
 	for _, suffix := range demonymSuffixes {
 		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
 			return true
