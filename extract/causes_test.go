@@ -1123,3 +1123,25 @@ func TestAdverbBeforeCoordinatedCue(t *testing.T) {
 		t.Errorf("got %q with cue %q", q.Text, q.Cue)
 	}
 }
+
+// TestAdjunctsNounAdjunctsAndPlaces checks that a phrase naming where
+// something was written is no content ("wrote in a research note"), that
+// "state" before a noun is no reporting verb ("local and state
+// government"), and that a place's name in the possessive after "of" is
+// no organisation. The sentences are invented.
+func TestAdjunctsNounAdjunctsAndPlaces(t *testing.T) {
+	r := run(t, "\u201cThe plant will not reopen this year,\u201d Harbour & Co. analyst Ivo Rask wrote in a research note.", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "research note") {
+			t.Errorf("where it was written taken for content: %q", q.Text)
+		}
+	}
+	q := find(t, run(t, "Ann Roe said federal spending was steady but that local and state government spending had fallen.", PlainText, ""), "federal")
+	if !strings.HasSuffix(q.Text, "state government spending had fallen") {
+		t.Errorf("got %q", q.Text)
+	}
+	q = find(t, run(t, "Ann Roe, one of Harbour Valley's longest-serving chief executives, said the company was late.", PlainText, ""), "company")
+	if q.Organisation != "" {
+		t.Errorf("organisation %q, want none", q.Organisation)
+	}
+}

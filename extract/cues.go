@@ -94,6 +94,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if nounableCues[t.lower] && k > s.first && a.modifiedNoun(k, s.last) {
 			continue // "slowing demand in Asia", "mounting claims,": a noun after its modifier
 		}
+		if adjunctCues[t.lower] && k+1 < s.last && a.modifiesNext(k+1) {
+			continue // "local and state government": a noun before a noun
+		}
 		if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
 			continue // "in a separate report,": a noun, "a" allows no verb
 		}
@@ -174,6 +177,21 @@ func (a *analysis) modifiedNoun(k, limit int) bool {
 		return false
 	}
 	return k+1 >= limit || a.toks[k+1].lower != "that" && a.quoteStartingAt(a.toks[k+1].start) < 0
+}
+
+// modifiesNext reports whether token k, after a cue word that is also a
+// noun, is a lower-case noun it may modify ("state government", "state
+// media") rather than what a verb takes: an article, a pronoun, "that",
+// an adverb or a preposition.
+func (a *analysis) modifiesNext(k int) bool {
+	t := a.toks[k]
+	if !t.word || t.isCap() || determiners[t.lower] || t.lower == "that" || prepositions[t.lower] || boundaryWords[t.lower] {
+		return false
+	}
+	if _, ok := subjectPronouns[t.lower]; ok || objectPronouns[t.lower] || skippableBeforeCue(t.lower) {
+		return false
+	}
+	return true
 }
 
 // nounCueAt reports a verb with a noun of speech as its object, or a

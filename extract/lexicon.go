@@ -460,6 +460,10 @@ var adverbialStarts = map[string]bool{
 // with a dot ("Acme Inc.").
 var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
 
+// adjunctCues are reporting verbs whose base form is a noun that often
+// modifies the noun after it: "state media", "state officials".
+var adjunctCues = wordSet("state")
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,
@@ -808,6 +812,11 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
 	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast")
+
+// mediumPlaces are further words for where something was said or
+// written: "in a research note", "at a news conference".
+var mediumPlaces = wordSet("note", "notes", "report", "filing", "conference", "briefing", "release",
+	"memo", "editorial", "newsletter", "website", "site", "feed", "call")
 
 // singularArticles open a singular noun phrase: no verb follows them.
 var singularArticles = map[string]bool{"a": true, "an": true, "another": true, "each": true}

@@ -447,7 +447,7 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		}
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
-			if s, ok := a.nameEndingAt(r0-1, i); ok {
+			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) {
 				org = a.joinTokens(s, r0)
 			} else if isPossessive(a.toks[r0-1]) {
 				// "the HDP's deputy chairman", "the European Union's
@@ -486,6 +486,9 @@ func (a *analysis) describe(i, j int) (role, org string) {
 						}
 					}
 					break
+				}
+				if isPossessive(a.toks[e-1]) && !a.toks[m].isAcronym() && !isOrgName(cleanName(a.joinTokens(m, e))) {
+					break // "one of Silicon Valley's chief executives": a place's, not an organisation
 				}
 				org = a.joinTokens(m, e)
 				break

@@ -278,6 +278,26 @@ func (a *analysis) addedTo(i, limit int) bool {
 	return i+1 < limit && a.toks[i].word && a.toks[i+1].lower == "to"
 }
 
+// mediumPhraseEnds reports whether the words from the preposition at
+// token i to the end of the sentence at limit are a short phrase naming
+// where something was said ("in a research note", "on its website").
+func (a *analysis) mediumPhraseEnds(i, limit int) bool {
+	last := limit - 1
+	for last > i && !a.toks[last].word {
+		last--
+	}
+	if last-i > 5 || last <= i {
+		return false
+	}
+	for k := i + 1; k < last; k++ {
+		if !a.toks[k].word || boundaryWords[a.toks[k].lower] {
+			return false
+		}
+	}
+	w := a.toks[last].lower
+	return mediumNouns[w] || reportMedia[w] || mediumPlaces[w]
+}
+
 // endsClause reports whether nothing but a time adverbial ("Monday", "on
 // Tuesday", "last week") stands between token i and the end of the
 // sentence at limit: "…, Ann Roe announced Monday." closes its report.
@@ -649,6 +669,9 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 	}
 	if !prepositions[w] && !particles[w] {
 		return 0, false
+	}
+	if a.mediumPhraseEnds(i, limit) {
+		return limit, true // "wrote in a research note.": where, and nothing after it
 	}
 	for e := i + 1; e < limit && e <= i+5; e++ {
 		t := a.toks[e]
