@@ -1145,3 +1145,17 @@ func TestAdjunctsNounAdjunctsAndPlaces(t *testing.T) {
 		t.Errorf("organisation %q, want none", q.Organisation)
 	}
 }
+
+// TestPronounForUnnamedPerson checks that "he" after an unnamed person
+// described by a role ("the coach explained …") refers to that person
+// when the text names nobody, and not to a group. The text is invented.
+func TestPronounForUnnamedPerson(t *testing.T) {
+	r := run(t, "The coach explained that the referee had missed the foul. \u201cWe were robbed,\u201d he said.", PlainText, "")
+	if q := find(t, r, "robbed"); q.Speaker != "" || q.Source != "The coach" {
+		t.Errorf("speaker %q source %q, want the unnamed source The coach", q.Speaker, q.Source)
+	}
+	r = run(t, "Officials explained that the road was closed. \u201cWe were robbed,\u201d he said.", PlainText, "")
+	if q := find(t, r, "robbed"); q.Source == "Officials" {
+		t.Errorf("a group for he: %+v", q)
+	}
+}

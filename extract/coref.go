@@ -252,6 +252,11 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			}
 			return speakerRef{name: n, person: true}
 		}
+		if st.running.name == "" && a.singularPersonSource(st.running.source) {
+			// "The coach explained … he said": the unnamed person who
+			// spoke last, when the text names nobody who fits
+			return st.running
+		}
 	case "it":
 		// an organisation rather than a person: one named since the
 		// latest statement, else the running speaker when it is one, else
@@ -289,6 +294,17 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		}
 	}
 	return speakerRef{source: p}
+}
+
+// singularPersonSource reports whether an unnamed source is one person
+// described by a role: "the coach", "a witness", not "officials".
+func (a *analysis) singularPersonSource(src string) bool {
+	words := strings.Fields(strings.ToLower(src))
+	if len(words) < 2 || len(words) > 4 || !articles[words[0]] {
+		return false
+	}
+	head := words[len(words)-1]
+	return roleWords[head] || anonymousRoles[head]
 }
 
 // pluralOpening returns the plural noun phrase that opens the sentence
