@@ -1159,3 +1159,52 @@ func TestPronounForUnnamedPerson(t *testing.T) {
 		t.Errorf("a group for he: %+v", q)
 	}
 }
+
+// TestAddresseePhrases checks the addressee of "told" with the phrases
+// that may follow it before the clause (of place, of time, the kind of
+// organisation, a possessive noun), and that "told X about this" reports
+// nothing. The sentences are invented.
+func TestAddresseePhrases(t *testing.T) {
+	for _, text := range []string{
+		"Ivo Rask told Harbour news agency the trial was postponed.",
+		"Ivo Rask told reporters after the hearing the trial was postponed.",
+		"Ivo Rask told Harbour TV's correspondent the trial was postponed.",
+		"Ivo Rask told journalists in Eastport the trial was postponed.",
+		"Ivo Rask told a press conference in Eastport on Monday the trial was postponed.",
+		"Ivo Rask told court there were more delays and the trial was postponed.",
+	} {
+		t.Run(text, func(t *testing.T) {
+			q := find(t, run(t, text, PlainText, ""), "trial")
+			if strings.Contains(q.Text, "Harbour") || strings.Contains(q.Text, "reporters") || strings.Contains(q.Text, "journalists") || strings.Contains(q.Text, "conference") || strings.Contains(q.Text, "court") {
+				t.Errorf("the addressee is in the content: %q", q.Text)
+			}
+		})
+	}
+	for _, text := range []string{
+		"The deputy chairman of the party, Ivo Rask, told Harbour TV about this.",
+		"The win took him to tenth place, all but assuring him at least three more events.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
+// TestIntensifierAndOpeningAdverbial checks "Rask himself told" (the
+// pronoun is no part of the name) and "In particular, according to him,
+// B" (the adverbial is no content, B is). The sentences are invented.
+func TestIntensifierAndOpeningAdverbial(t *testing.T) {
+	r := run(t, "Ivo Rask was detained on Sunday. Rask himself told Harbour TV that he was detained because of an interview.", PlainText, "")
+	if q := find(t, r, "interview"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q, want Ivo Rask", q.Speaker)
+	}
+	for _, text := range []string{
+		"In particular, according to Ivo Rask, the trial was postponed.",
+		"Meanwhile, according to Ivo Rask, the trial was postponed.",
+	} {
+		r := run(t, text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Text != "the trial was postponed" {
+			t.Errorf("%q: got %+v", text, r.Quotes)
+		}
+	}
+}

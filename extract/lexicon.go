@@ -213,6 +213,8 @@ var skipBeforeCue = map[string]bool{
 	"jokingly": true, "tearfully": true, "happily": true, "sadly": true, "similarly": true,
 	"likewise": true, "separately": true, "privately": true, "specifically": true,
 	"probably": true, "can": true, "should": true, "must": true,
+	// intensifying pronouns: "Ann Roe herself said"
+	"himself": true, "herself": true, "themselves": true, "itself": true,
 }
 
 // skippableBeforeCue reports whether w may stand between a subject and
@@ -442,6 +444,11 @@ func wordSet(ws ...string) map[string]bool {
 }
 
 // Word lists of the subject and coreference rules.
+
+// linkingAdverbs open a sentence and link it to the one before:
+// "Meanwhile, according to …".
+var linkingAdverbs = wordSet("meanwhile", "however", "moreover", "furthermore", "besides", "additionally",
+	"nevertheless", "nonetheless", "still", "also", "thus", "therefore", "instead", "likewise", "similarly")
 
 // adverbialStarts open the rest of a sentence after "…, X said" that is
 // not reported content: "in a statement", "on Monday", "told Reuters".
@@ -812,6 +819,10 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
 	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast")
+
+// placePrepositions open a phrase of place or time after an addressee
+// ("told reporters after the hearing the …") beside the prepositions.
+var placePrepositions = wordSet("after", "before", "during", "outside", "inside", "near")
 
 // mediumPlaces are further words for where something was said or
 // written: "in a research note", "at a news conference".

@@ -217,7 +217,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
 		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
 			backward = true
-		case strings.HasPrefix(a.toks[c.at].lower, "tel") || strings.HasPrefix(a.toks[c.at].lower, "told"):
+		case isTell(a.toks[c.at].lower):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee
 			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || a.quotedBefore(f.subjStart))
@@ -253,8 +253,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "will add value to your life": a thing added to another
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
-	} else if strings.HasPrefix(a.toks[c.at].lower, "tel") && a.quoteStartingAt(a.toks[rest].start) < 0 {
-		return 0, false // "it tells part of the story": no addressee, no clause
+	} else if isTell(a.toks[c.at].lower) && a.quoteStartingAt(a.toks[rest].start) < 0 {
+		return 0, false // "it tells part of the story", "told Harbour TV about this": no clause
 	}
 	if strings.HasPrefix(a.toks[c.at].lower, "ask") && !a.askedContent(start, next) {
 		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
@@ -267,6 +267,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	}
 	return start, true
 }
+
+// isTell reports whether w is a form of "tell".
+func isTell(w string) bool { return strings.HasPrefix(w, "tel") || w == "told" }
 
 // addedTo reports whether the words after "add" at token i are a short
 // object and "to" ("add value to", "added a layer to"): something put
@@ -609,39 +612,102 @@ func (a *analysis) impersonalStart(k int) int {
 }
 
 // addresseeEnd returns where the content starts after the addressee of
-// a verb like "tell" at token i when no "that" follows: an object pronoun,
-// a name, a plural noun or a short noun phrase, then the clause's subject
-// ("told him the", "told CBC News the", "told the council the").
+// a verb like "tell" at token i when no "that" follows: an object
+// pronoun, a name (with the kind of organisation or a possessive noun
+// after it: "Harbour news agency", "Harbour TV's correspondent"), or a
+// noun phrase, then any phrases of place and time ("in Eastport on
+// Monday", "after the hearing", "yesterday"), then the clause's subject
+// ("told him the", "told CBC News the", "told a briefing in Eastport the").
 func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	if i+1 >= limit || !a.toks[i].word {
 		return 0, false
 	}
-	e := i + 1
-	switch t := a.toks[i]; {
-	case objectPronouns[t.lower]:
-	case a.nameWord(i) || t.isAcronym():
-		e, _ = a.nameStartingAt(i, limit)
-		for e+1 < limit && a.toks[e].isCap() && roleWords[a.toks[e].lower] && a.nameWord(e+1) {
-			e, _ = a.nameStartingAt(e+1, limit) // "told Harbour Mayor Ann Roe"
-		}
-	case determiners[t.lower]:
-		for e < limit && e < i+4 && a.toks[e].word && !determiners[a.toks[e].lower] && !boundaryWords[a.toks[e].lower] {
-			e++
-		}
-	case !t.isCap() && strings.HasSuffix(t.lower, "s"):
-	default:
+	e, ok := a.addresseePhrase(i, limit)
+	if !ok {
 		return 0, false
 	}
-	if e+1 < limit && (a.toks[e].lower == "on" || a.toks[e].lower == "last") && timeNouns[a.toks[e+1].lower] {
-		e += 2 // "told reporters on Tuesday the plant would close"
-	} else if e < limit && timeNouns[a.toks[e].lower] {
-		e++
+	for steps := 0; e < limit && steps < 4; steps++ {
+		w := a.toks[e].lower
+		switch {
+		case a.toks[e].word && (timeNouns[w] || w == "yesterday" || w == "today"):
+			e++ // "told Harbour Radio yesterday his son …"
+		case a.toks[e].word && (w == "on" || w == "last") && e+1 < limit && timeNouns[a.toks[e+1].lower]:
+			e += 2 // "told reporters on Tuesday the plant would close"
+		case a.toks[e].word && (prepositions[w] && w != "to" || placePrepositions[w]) && !(e+1 < limit && (a.toks[e+1].lower == "least" || a.toks[e+1].lower == "most")):
+			pe, ok := a.nounPhraseEnd(e+1, limit)
+			if !ok {
+				return 0, false
+			}
+			e = pe // "told journalists in Eastport the …"
+		default:
+			steps = 4
+		}
+	}
+	if e < limit && a.toks[e].text == "," && e+1 < limit && a.quoteStartingAt(a.toks[e+1].start) >= 0 {
+		e++ // "told Harbour TV, “…”"
 	}
 	if e >= limit {
 		return 0, false
 	}
-	n := a.toks[e]
-	return e, n.word && (determiners[n.lower] || isPronounSubject(n.lower) || n.isCap()) || a.quoteStartingAt(n.start) >= 0
+	return e, a.clauseOpens(e)
+}
+
+// addresseePhrase returns the token after the addressee that starts at
+// token i: an object pronoun, a name with what follows it, or a noun
+// phrase.
+func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
+	t := a.toks[i]
+	switch {
+	case objectPronouns[t.lower]:
+		return i + 1, true
+	case a.nameWord(i) || t.isAcronym():
+		e, _ := a.nameStartingAt(i, limit)
+		for e+1 < limit && a.toks[e].isCap() && roleWords[a.toks[e].lower] && a.nameWord(e+1) {
+			e, _ = a.nameStartingAt(e+1, limit) // "told Harbour Mayor Ann Roe"
+		}
+		owner := isPossessive(a.toks[e-1])
+		for n := 0; e < limit && n < 2 && a.toks[e].word && !a.toks[e].isCap() && (orgWords[a.toks[e].lower] || owner && !a.clauseOpens(e)); n++ {
+			e++ // "Harbour news agency", "Harbour TV's correspondent"
+		}
+		return e, true
+	case determiners[t.lower] || !t.isCap() && (strings.HasSuffix(t.lower, "s") || i+1 < limit && (isPronounSubject(a.toks[i+1].lower) || a.toks[i+1].lower == "there")):
+		// "the council", "reporters", "court" before "there were …"
+		return a.nounPhraseEnd(i, limit)
+	}
+	return 0, false
+}
+
+// nounPhraseEnd returns the token after a short noun phrase starting at
+// token i: a name, or a determiner and the words up to the next
+// determiner, pronoun, preposition or punctuation.
+func (a *analysis) nounPhraseEnd(i, limit int) (int, bool) {
+	if i >= limit || !a.toks[i].word {
+		return 0, false
+	}
+	if a.nameWord(i) || a.toks[i].isAcronym() {
+		e, _ := a.nameStartingAt(i, limit)
+		return e, true
+	}
+	e := i
+	if determiners[a.toks[e].lower] {
+		e++
+	}
+	for e < limit && e < i+4 && a.toks[e].word && !a.clauseOpens(e) && !boundaryWords[a.toks[e].lower] && !prepositions[a.toks[e].lower] {
+		e++
+	}
+	return e, e > i
+}
+
+// clauseOpens reports whether token k can open the clause after an
+// addressee: an article or possessive, a subject pronoun, "there", a
+// quantifier or number, a capitalised word or a quotation.
+func (a *analysis) clauseOpens(k int) bool {
+	n := a.toks[k]
+	if a.quoteStartingAt(n.start) >= 0 {
+		return true
+	}
+	return n.word && (determiners[n.lower] || isPronounSubject(n.lower) || n.isCap() || n.lower == "there" ||
+		quantifiers[n.lower] || n.lower == "more" || n.lower == "nothing" || n.lower == "no" || isNumber(n))
 }
 
 // adjunctEnd returns the token after a short adjunct that stands between
@@ -1097,7 +1163,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	var x stmt
 	var ok bool
 	var rest []stmt
-	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) {
+	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) && !a.openingAdverbial(clauseStart, c.at-1) {
 		x, ok = a.contentStmt(clauseStart, c.at, false)
 		if ok && x.kind == Indirect && end+1 < s.last && a.toks[end].text == "," && a.clauseGoesOn(end+1) {
 			// "The plan, according to city documents, would cost $40
@@ -1136,6 +1202,22 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	}
 	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
 	return append([]stmt{x}, rest...)
+}
+
+// openingAdverbial reports whether tokens [i, j) are a short adverbial
+// that opens a sentence ("In particular", "Meanwhile", "At the same
+// time", "In May"): when or how, not something said.
+func (a *analysis) openingAdverbial(i, j int) bool {
+	if j <= i || j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !a.toks[k].word {
+			return false
+		}
+	}
+	w := a.toks[i].lower
+	return j-i == 1 && (linkingAdverbs[w] || strings.HasSuffix(w, "ly") && !lyNouns[w]) || prepositions[w] || adverbialStarts[w]
 }
 
 // obtainedBy returns the participle in tokens [i, j) of a document phrase
