@@ -1208,3 +1208,33 @@ func TestIntensifierAndOpeningAdverbial(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtReportConstructions checks constructions of court reports: a
+// dateline with a comma and dots ("WASHINGTON, D.C. —") is no part of the
+// first sentence, a description with a capitalised place is the subject
+// of a participle ("A California federal judge granted …, writing that"),
+// and a that-verb after its content with an unnamed subject and a date
+// ("…, a federal panel ruled Feb. 19, affirming …"). The sentences are
+// invented.
+func TestCourtReportConstructions(t *testing.T) {
+	q := find(t, run(t, "CHICAGO (AP) — An Illinois federal judge ruled that the woman had waited too long to sue.", PlainText, ""), "waited")
+	if q.Source != "An Illinois federal judge" || q.Text != "the woman had waited too long to sue" {
+		t.Errorf("source %q text %q", q.Source, q.Text)
+	}
+	q = find(t, run(t, "WASHINGTON, D.C. — The ordinance is cruel, the residents argue in their brief.", PlainText, ""), "ordinance")
+	if q.Text != "The ordinance is cruel" {
+		t.Errorf("text %q", q.Text)
+	}
+	q = find(t, run(t, "A California federal judge granted the motion, writing that the claims did not allege a violation.", PlainText, ""), "claims")
+	if q.Speaker != "" || q.Source != "A California federal judge" {
+		t.Errorf("speaker %q source %q, want the unnamed judge", q.Speaker, q.Source)
+	}
+	for _, text := range []string{
+		"The increase was not based on age, a federal panel ruled Feb. 19, affirming a lower court ruling.",
+		"The increase was not based on age, a federal panel ruled 19 May.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "increase"); q.Source != "a federal panel" {
+			t.Errorf("%q: source %q", text, q.Source)
+		}
+	}
+}

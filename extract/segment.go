@@ -171,6 +171,11 @@ func (a *analysis) splitSentences() {
 			ti++
 		}
 		first := ti
+		if k := a.datelineEnd(first, p.end); k > first {
+			// "CHICAGO (AP) — …": the dateline is no part of the sentence
+			a.sents = append(a.sents, sentence{first, k, pi})
+			first, ti = k, k
+		}
 		for ti < len(a.toks) && a.toks[ti].end <= p.end {
 			next := ti + 1
 			if next < len(a.toks) && a.toks[next].end <= p.end && a.sentenceEndsAt(ti) {
@@ -190,6 +195,27 @@ func (a *analysis) splitSentences() {
 		}
 	}
 }
+
+// datelineEnd returns the token after the dateline that opens the
+// paragraph at token i ("OTTAWA —", "WASHINGTON, D.C. —", "CHICAGO (AP)
+// –"), or i when there is none. The paragraph ends at byte end.
+func (a *analysis) datelineEnd(i, end int) int {
+	k := i
+	for k < len(a.toks) && a.toks[k].end <= end && k < i+8 {
+		t := a.toks[k]
+		if !(t.word && allCaps(t.text) || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
+			break
+		}
+		k++
+	}
+	if k > i && k+1 < len(a.toks) && a.toks[k+1].end <= end && a.toks[i].word && isDashMark(a.toks[k].text) {
+		return k + 1
+	}
+	return i
+}
+
+// isDashMark reports whether s is a dash or a hyphen standing alone.
+func isDashMark(s string) bool { return s == "—" || s == "–" || s == "-" }
 
 // sentenceEndsAt reports whether a sentence ends after token i (which is not
 // the last token of its paragraph).

@@ -206,7 +206,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	if before && rest < s.last && a.toks[rest].lower == "about" {
 		return false, true
 	}
-	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !(f.sp.name != "" && a.endsClause(f.after, s.last)) {
+	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !((f.sp.name != "" || articles[a.toks[f.subjStart].lower]) && a.endsClause(f.after, s.last)) {
 		before = false
 	}
 	if before {
@@ -215,8 +215,8 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 			backward = true
 		case !a.toks[rest].word:
 			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
-		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last):
-			backward = true
+		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last), a.endsClause(rest, s.last):
+			backward = true // "…, a panel ruled Feb. 19, affirming …"
 		case isTell(a.toks[c.at].lower):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee
@@ -307,7 +307,10 @@ func (a *analysis) mediumPhraseEnds(i, limit int) bool {
 func (a *analysis) endsClause(i, limit int) bool {
 	for k := i; k < limit; k++ {
 		t := a.toks[k]
-		if t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" {
+		if t.text == "," && k > i && k+1 < limit && isParticiple(a.toks[k+1]) {
+			return true // "…, a panel ruled Feb. 19, affirming …": what it did next
+		}
+		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) {
 			return false
 		}
 		if !t.word && t.text != "." && t.text != "!" {
@@ -1243,12 +1246,8 @@ func (a *analysis) afterDateline(i, j int) int {
 	if p := a.paraAt(a.toks[i].start); p < 0 || a.paras[p].start != a.toks[i].start {
 		return i
 	}
-	k := i
-	for k < j && k < i+6 && (a.toks[k].word && allCaps(a.toks[k].text) || a.toks[k].text == "(" || a.toks[k].text == ")" || a.toks[k].text == ",") {
-		k++
-	}
-	if k > i && k < j && (a.toks[k].text == "—" || a.toks[k].text == "–" || a.toks[k].text == "-") {
-		return k + 1
+	if k := a.datelineEnd(i, a.toks[j-1].end); k < j {
+		return k
 	}
 	return i
 }

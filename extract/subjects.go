@@ -845,7 +845,9 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 	if from < limit && determiners[a.toks[from].lower] {
 		// "The poet deleted the poem … and said": a description opens
 		// the sentence; names after it are objects
-		for k := from + 1; k < limit && k <= from+3 && a.toks[k].word && !a.toks[k].isCap(); k++ {
+		for k := from + 1; k < limit && k <= from+4 && a.toks[k].word; k++ {
+			// (a capitalised place may modify the head: "A California
+			// federal judge granted …, writing that")
 			if w := a.toks[k].lower; roleWords[w] && k+2 < limit && ownerPrepositions[a.toks[k+1].lower] {
 				// "A spokesperson for the ministry declined … but said"
 				if e, org := a.ownerObject(k+2, limit); e > k+2 {
