@@ -1238,3 +1238,22 @@ func TestCourtReportConstructions(t *testing.T) {
 		}
 	}
 }
+
+// TestAsXPutItAndCoordinatedNamesAfterContent checks "As X put it, …"
+// (X, named or described, speaks the words after the comma) and a that-
+// verb after its content with two coordinated names ("…, Ann Roe and Ivo
+// Rask warned"), credited to the first. The sentences are invented.
+func TestAsXPutItAndCoordinatedNamesAfterContent(t *testing.T) {
+	q := find(t, run(t, "As Ann Roe puts it, the ferry is the town's lifeline.", PlainText, ""), "lifeline")
+	if q.Speaker != "Ann Roe" || q.Text != "the ferry is the town's lifeline" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	q = find(t, run(t, "As one reporter covering the trial put it, \u201cThe jury never believed him.\u201d", PlainText, ""), "jury")
+	if q.Source != "one reporter covering the trial" {
+		t.Errorf("source %q", q.Source)
+	}
+	q = find(t, run(t, "The findings could have \u201cprofound consequences\u201d for fisheries, Ann Roe and Ivo Rask warned.", PlainText, ""), "findings")
+	if q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q, want Ann Roe", q.Speaker)
+	}
+}

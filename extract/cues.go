@@ -24,6 +24,7 @@ type cueHit struct {
 	// statement of no named source
 	impersonal bool
 	opinion    bool // "in X's opinion, …": tokens (at, last) are X
+	putIt      bool // "As X put it, …": X is every word between "as" and the cue
 }
 
 // frame is how a cue relates to its speaker and its content.
@@ -60,6 +61,12 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if last, ok := a.opinionAt(k, s.last); ok {
 			out = append(out, cueHit{at: k, last: last, according: true, opinion: true})
 			k = last
+			continue
+		}
+		if (t.lower == "put" || t.lower == "puts") && k+1 < s.last && a.toks[k+1].lower == "it" && a.toks[s.first].lower == "as" && k > s.first+1 {
+			// "As Ann Roe put it, …": the words after the comma are hers
+			out = append(out, cueHit{at: k, last: k + 1, class: cueClause, putIt: true})
+			k++
 			continue
 		}
 		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {

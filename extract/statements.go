@@ -888,6 +888,20 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if c.passive {
 		return a.passiveFrame(s, c, st)
 	}
+	if c.putIt {
+		// "As one journalist covering the trial put it": the whole phrase
+		// is the subject, whatever modifies its head
+		if a.nameWord(s.first + 1) {
+			if e, _ := a.nameStartingAt(s.first+1, c.at); e == c.at {
+				f.sp, _ = a.nameRef(s.first+1, e, s.first+1, st)
+			}
+		}
+		if f.sp.empty() {
+			f.sp = speakerRef{source: a.joinTokens(s.first+1, c.at)}
+		}
+		f.subjStart, f.hasSubj = s.first+1, true
+		return f
+	}
 	if sp, ok := a.quotedAsSaying(s, c, st); ok {
 		f.sp, f.hasSubj = sp, true // "Meydan TV quotes Rzayev as saying that …"
 		return f

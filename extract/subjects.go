@@ -426,7 +426,8 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		return speakerRef{}, 0, false
 	}
 	n0 = a.ofNameStart(n0, s.first)
-	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower]) {
+	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower] || n0-1 > s.first && a.toks[n0-1].text == ",") {
+		// (or after the content: "…, Ann Roe and Ivo Rask warned")
 		return speakerRef{}, 0, false
 	}
 	sp, d := a.nameRef(n0, k-1, s.first, st)
