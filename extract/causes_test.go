@@ -1257,3 +1257,24 @@ func TestAsXPutItAndCoordinatedNamesAfterContent(t *testing.T) {
 		t.Errorf("speaker %q, want Ann Roe", q.Speaker)
 	}
 }
+
+// TestClosingAttributionIsOuter checks that a report closing its sentence
+// ("…, the person added.") is the outer report and a cue inside its
+// content reports nothing of its own, while a sentence with quotations
+// keeps its reports apart. The sentences are invented.
+func TestClosingAttributionIsOuter(t *testing.T) {
+	r := run(t, "The mayor is ready to talk and believes a deal is close, the person added.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Source != "the person" || r.Quotes[0].Text != "The mayor is ready to talk and believes a deal is close" {
+		t.Errorf("got %+v", r.Quotes)
+	}
+	r = run(t, "Ann Roe said the ferry would run again and thinks the town will recover, Harbour TV reported Monday.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Harbour TV" {
+		t.Errorf("got %+v", r.Quotes)
+	}
+	r = run(t, "\u201cThe ferry will run,\u201d Ann Roe said, \u201cand the town will recover,\u201d she added.", PlainText, "")
+	for _, q := range r.Quotes {
+		if q.Speaker != "Ann Roe" || strings.Contains(q.Text, "said") {
+			t.Errorf("got %+v", q)
+		}
+	}
+}

@@ -154,6 +154,12 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	}
 	cues := a.findCues(s)
 	cl := cueLoop{contentEnd: -1, clauseStart: s.first}
+	if k := a.closingAttribution(s, cues); k >= 0 {
+		// "Trump believes it would help, the person added.": the report
+		// that closes the sentence is the outer one, the cues before it
+		// are inside its content
+		cl.contentEnd = k
+	}
 	for ci := range cues {
 		a.cueStatements(s, cues, ci, &cl, st, emit)
 	}
@@ -192,6 +198,42 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// closingAttribution returns the comma before a short subject and its
+// reporting verb that close sentence s ("…, the person added.", "…, she
+// said Monday."), when another cue comes before it and the words before
+// the comma hold no quotation; else -1.
+func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
+	if len(cues) < 2 {
+		return -1
+	}
+	d := cues[len(cues)-1]
+	if d.according || d.passive || d.putIt || !a.endsClause(d.last+1, s.last) {
+		return -1
+	}
+	b := a.adverbsBefore(d.at)
+	if _, ok := subjectPronouns[a.toks[b].lower]; ok && b-1 > s.first {
+		b--
+	} else if sb := a.shortSubjectBefore(d.at); sb >= 0 {
+		b = sb
+	} else {
+		h := b
+		for b > s.first && b > h-3 && a.toks[b].word && !a.toks[b].isCap() && !articles[a.toks[b].lower] {
+			b--
+		}
+		if !articles[a.toks[b].lower] {
+			return -1
+		}
+		b-- // "the person added"
+	}
+	if b <= s.first || a.toks[b].text != "," || cues[0].at >= b {
+		return -1
+	}
+	for range a.quotesStarting(a.toks[s.first].start, a.toks[b].start) {
+		return -1
+	}
+	return b
 }
 
 // contentBefore reports whether the content of cue c, framed by f, comes
