@@ -213,8 +213,8 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 		return -1
 	}
 	b := a.adverbsBefore(d.at)
-	if _, ok := subjectPronouns[a.toks[b].lower]; ok && b-1 > s.first {
-		b--
+	if _, ok := subjectPronouns[a.toks[b].lower]; ok {
+		return -1 // "Mara Lind said A, she said": the same report, repeated
 	} else if sb := a.shortSubjectBefore(d.at); sb >= 0 {
 		b = sb
 	} else {
