@@ -1278,3 +1278,28 @@ func TestClosingAttributionIsOuter(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingToSourcesWithCommas checks sources after "according to"
+// that hold commas (an organisation whose name begins with a list, a list
+// of people, of whom the first speaks), a document obtained by an outlet,
+// and an unresolved "it" after a definite description of an organisation
+// in its sentence. The sentences are invented.
+func TestAccordingToSourcesWithCommas(t *testing.T) {
+	for _, c := range []struct{ text, speaker string }{
+		{"The volcano erupted again on Saturday, according to the Weather, Climate and Geophysics Agency (WCGA).", "Weather, Climate and Geophysics Agency"},
+		{"According to Ann Roe, Ivo Rask and Mara Lind, the museum will reopen in May.", "Ann Roe"},
+	} {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Speaker != c.speaker || strings.Contains(r.Quotes[0].Text, "Lind") {
+			t.Errorf("%q: got %+v", c.text, r.Quotes)
+		}
+	}
+	q := find(t, run(t, "According to the memo obtained by the Harbour Herald, the fund believed in the paper.", PlainText, ""), "fund")
+	if q.Text != "the fund believed in the paper" {
+		t.Errorf("text %q", q.Text)
+	}
+	q = find(t, run(t, "Child care costs a lot at a time when the government is grappling with what it says is a large deficit.", PlainText, ""), "deficit")
+	if q.Source != "the government" {
+		t.Errorf("source %q, want the government", q.Source)
+	}
+}

@@ -281,6 +281,9 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			// organisation's that no word marks as one)
 			return st.running
 		}
+		if src := a.orgDescriptionBefore(pos); src != "" {
+			return speakerRef{source: src} // "the government is grappling with what it says"
+		}
 	default:
 		// "they", "we": a group, an organisation or its people, not one
 		// person the text calls "he" or "she"
@@ -305,6 +308,21 @@ func (a *analysis) singularPersonSource(src string) bool {
 	}
 	head := words[len(words)-1]
 	return roleWords[head] || anonymousRoles[head]
+}
+
+// orgDescriptionBefore returns the definite description of an
+// organisation ("the government", "the company") nearest before byte pos
+// in its sentence, what an unresolved "it" there refers to; else "".
+func (a *analysis) orgDescriptionBefore(pos int) string {
+	k := a.tokenAt(pos) - 1
+	first := a.sents[a.sentOf[k+1]].first
+	for ; k > first; k-- {
+		w := a.toks[k].lower
+		if (orgNouns[w] || genericOrgNouns[w] || placeInstitutions[w]) && a.toks[k-1].lower == "the" {
+			return a.joinTokens(k-1, k+1)
+		}
+	}
+	return ""
 }
 
 // pluralOpening returns the plural noun phrase that opens the sentence

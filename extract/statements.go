@@ -1191,7 +1191,12 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	if e == k {
 		return nil
 	}
-	end := e // the comma or full stop after the source
+	// the source may hold commas: "the Meteorology, Climatology and
+	// Geophysics Agency", "Ann Roe, Ivo Rask and Mara Lind" (the first
+	// named speaks)
+	listed := a.listedNameEnd(e, s.last)
+	end := max(listed, a.nameListEnd(e, s.last)) // the comma or full stop after the source
+	commas := end > e
 	var sp speakerRef
 	if e-k == 1 && isPronounSubject(a.toks[k].lower) || a.toks[k].lower == "him" || a.toks[k].lower == "her" || a.toks[k].lower == "them" {
 		p := map[string]string{"him": "he", "her": "she", "them": "they"}[a.toks[k].lower]
@@ -1204,7 +1209,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 			e = p // "city documents obtained by the Herald": the documents are the source
 		}
 		sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
-		for n := e - 1; n >= k; n-- {
+		for n := e - 1; n >= k && !(commas && listed == end); n-- {
 			if a.nameWord(n) || a.toks[n].isAcronym() {
 				if n0, ok := a.nameEndingAt(n, k); ok {
 					n0 = a.ofNameStart(n0, k)
@@ -1217,6 +1222,13 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 				}
 				break
 			}
+		}
+		if commas && listed == end {
+			n0 := k
+			if articles[a.toks[n0].lower] {
+				n0++
+			}
+			sp = speakerRef{name: cleanName(a.joinTokens(n0, listed))}
 		}
 	}
 	var x stmt
@@ -1233,8 +1245,8 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 				rest = append(rest, y)
 			}
 		}
-	} else if e < s.last && a.toks[e].text == "," {
-		from := e + 1
+	} else if end < s.last && a.toks[end].text == "," {
+		from := end + 1
 		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
 			// "According to the lawyer of the journalist, Farid Roe, …":
 			// the apposition names the person the description gave
@@ -1261,6 +1273,49 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	}
 	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
 	return append([]stmt{x}, rest...)
+}
+
+// listedNameEnd returns the end of an organisation's name whose first
+// words are a list, when the comma at token e is inside it ("the
+// Meteorology, Climatology and Geophysics Agency"): capitalised words
+// joined by commas and a last "and", then words up to a word that names
+// a kind of organisation. Else e.
+func (a *analysis) listedNameEnd(e, limit int) int {
+	if e >= limit || a.toks[e].text != "," || e == 0 || !a.nameWord(e-1) {
+		return e
+	}
+	k := e
+	for k+1 < limit && a.toks[k].text == "," && a.nameWord(k+1) {
+		k += 2 // ", Climatology"
+	}
+	if k >= limit || a.toks[k].lower != "and" {
+		return e
+	}
+	for n := k + 1; n < limit && n <= k+4 && a.nameWord(n); n++ {
+		if orgWords[a.toks[n].lower] {
+			return n + 1
+		}
+	}
+	return e
+}
+
+// nameListEnd returns the comma after a list of names that continues
+// the name ending before the comma at token e (", Ivo Rask and Mara
+// Lind,"), or e: a statement has one speaker, the one named first.
+func (a *analysis) nameListEnd(e, limit int) int {
+	k := e
+	for k+1 < limit && (a.toks[k].text == "," || a.toks[k].lower == "and") && a.nameWord(k+1) {
+		n, _ := a.nameStartingAt(k+1, limit)
+		last := a.toks[k].lower == "and"
+		k = n
+		if last {
+			if k < limit && a.toks[k].text == "," {
+				return k
+			}
+			return e
+		}
+	}
+	return e
 }
 
 // openingAdverbial reports whether tokens [i, j) are a short adverbial
