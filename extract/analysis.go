@@ -27,7 +27,7 @@ func analyse(ctx context.Context, text string) *analysis {
 	a := &analysis{text: text, ctx: ctx}
 	a.toks = tokenize(text)
 	a.paras = paragraphs(text)
-	for _, step := range []func(){a.findQuotes, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findMentions, a.indexMentions, a.findGenders} {
+	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findMentions, a.indexMentions, a.findGenders} {
 		if a.stopped() {
 			break
 		}

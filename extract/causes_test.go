@@ -1303,3 +1303,18 @@ func TestAccordingToSourcesWithCommas(t *testing.T) {
 		t.Errorf("source %q, want the government", q.Source)
 	}
 }
+
+// TestPluralPossessive checks that the apostrophe of a plural possessive
+// belongs to its word ("The librarians' union said"), while a single
+// quotation mark after a word in "s" still closes its quotation. The
+// sentences are invented.
+func TestPluralPossessive(t *testing.T) {
+	q := find(t, run(t, "The librarians' union said in a statement that it would challenge the decision.", PlainText, ""), "challenge")
+	if q.Source != "The librarians' union" {
+		t.Errorf("source %q, want The librarians' union", q.Source)
+	}
+	q = find(t, run(t, "Ann Roe said the men she called 'the boys' had left the camp.", PlainText, ""), "camp")
+	if q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

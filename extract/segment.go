@@ -160,6 +160,31 @@ type sentence struct {
 	para        int
 }
 
+// joinPluralPossessives joins the apostrophe of a plural possessive in
+// lower case to its word ("the librarians' union"): the tokenizer cannot tell it from a
+// closing single quotation mark, the quotations found can, so a mark
+// that closes none is the possessive's.
+func (a *analysis) joinPluralPossessives() {
+	closing := map[int]bool{}
+	for _, q := range a.quotes {
+		closing[q.end] = true
+	}
+	out := a.toks[:0]
+	for _, t := range a.toks {
+		if n := len(out); n > 0 && (t.text == "'" || t.text == "’") && !closing[t.end] {
+			p := &out[n-1]
+			if p.word && p.end == t.start && strings.HasSuffix(p.lower, "s") && !p.isCap() {
+				// (not in a name: "Island Residents' Association" keeps
+				// the mark between its words)
+				p.end, p.text, p.lower = t.end, p.text+t.text, p.lower+t.text
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	a.toks = out
+}
+
 // splitSentences cuts every paragraph into sentences. Sentence ends inside
 // quotations are ignored, so a quotation of several sentences stays within
 // the sentence that carries its attribution; a quotation that itself ends a

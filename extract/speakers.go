@@ -94,7 +94,7 @@ func (a *analysis) plainOrgAhead(i, max int) bool {
 }
 
 func isPossessive(t token) bool {
-	return strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s’")
+	return strings.HasSuffix(t.lower, "’s") || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "s’") || strings.HasSuffix(t.lower, "s'")
 }
 
 // nameEndingAt returns the first token of the proper name that ends with
