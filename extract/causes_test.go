@@ -1318,3 +1318,19 @@ func TestPluralPossessive(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSharedSurnameAndNamedAddressee checks that a bare surname two
+// people share is the one who has been speaking, not the one named last,
+// and that an addressee named after "the" ("told the AP his …") is no
+// part of the content. The text is invented.
+func TestSharedSurnameAndNamedAddressee(t *testing.T) {
+	r := run(t, "Patty Roe read a statement outside her home. She said her son, Ivo Roe, 29, was hurt in the blast.\n\n"+
+		"\u201cHe is a wonderful person,\u201d Roe said.", PlainText, "")
+	if q := find(t, r, "wonderful"); q.Speaker != "Patty Roe" {
+		t.Errorf("speaker %q, want Patty Roe", q.Speaker)
+	}
+	q := find(t, run(t, "Omar Selby told the AP his daughter was a caring person.", PlainText, ""), "daughter")
+	if q.Text != "his daughter was a caring person" {
+		t.Errorf("text %q", q.Text)
+	}
+}

@@ -355,6 +355,20 @@ func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
 // over for one of its gender.
 const salienceDepth = 4
 
+// recentWithSurname returns the latest of the recent subjects whose full
+// name ends with the single word surname.
+func (st *state) recentWithSurname(surname string) (speakerRef, bool) {
+	if surname == "" || strings.Contains(surname, " ") {
+		return speakerRef{}, false
+	}
+	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+		if n := st.recent[k].name; strings.HasSuffix(n, " "+surname) {
+			return st.recent[k], true
+		}
+	}
+	return speakerRef{}, false
+}
+
 // noteSalient records sp as the latest subject: the antecedent "he" or
 // "she" prefers.
 func (st *state) noteSalient(sp speakerRef) {

@@ -736,6 +736,9 @@ func (a *analysis) nounPhraseEnd(i, limit int) (int, bool) {
 	e := i
 	if determiners[a.toks[e].lower] {
 		e++
+		if e < limit && (a.nameWord(e) || a.toks[e].isAcronym()) {
+			e, _ = a.nameStartingAt(e, limit) // "the AP", "the Harbour Herald"
+		}
 	}
 	for e < limit && e < i+4 && a.toks[e].word && !a.clauseOpens(e) && !boundaryWords[a.toks[e].lower] && !prepositions[a.toks[e].lower] {
 		e++

@@ -623,6 +623,12 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
+	if sp, ok := st.recentWithSurname(raw); ok && sp.name != name {
+		// "Patty Campbell said … her daughter, Krystle Campbell … ‘…,’
+		// Campbell said": of two people with the surname, the one who
+		// has been speaking
+		name = sp.name
+	}
 	sp := speakerRef{name: name, person: !isOrgName(name)}
 	if k, ok := st.known[name]; ok {
 		sp = k
