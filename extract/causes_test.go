@@ -1334,3 +1334,21 @@ func TestSharedSurnameAndNamedAddressee(t *testing.T) {
 		t.Errorf("text %q", q.Text)
 	}
 }
+
+// TestQuotedOutletNameAndWritten checks an outlet's name written in
+// quotation marks as a subject (`The "Harbour Herald" has reported
+// that`) and the participle "written" of a perfect tense, while "written
+// by" reports nothing. The sentences are invented.
+func TestQuotedOutletNameAndWritten(t *testing.T) {
+	q := find(t, run(t, "The \"Harbour Herald\" has reported that the court sentenced Ivo Rask to 15 days.", PlainText, ""), "court")
+	if q.Speaker != "Harbour Herald" {
+		t.Errorf("speaker %q, want Harbour Herald", q.Speaker)
+	}
+	q = find(t, run(t, "Ivo Rask has written on Twitter that the van was blocked.", PlainText, ""), "van")
+	if q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if r := run(t, "The report was written by Ivo Rask in May.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

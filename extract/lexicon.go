@@ -38,7 +38,7 @@ func init() {
 		"add", "adds", "added", "adding",
 		"argue", "argues", "argued", "arguing",
 		"claim", "claims", "claimed", "claiming",
-		"write", "writes", "wrote", "writing",
+		"write", "writes", "wrote", "writing", "written",
 		"note", "notes", "noted", "noting",
 		"state", "states", "stated", "stating",
 		"explain", "explains", "explained", "explaining",

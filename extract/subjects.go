@@ -40,6 +40,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if j < s.first {
 		return speakerRef{}, c.at, false
 	}
+	if sp, start, ok := a.quotedName(j, s.first); ok {
+		return sp, start, true // `The "Harbour Herald" has reported that`
+	}
 	t := a.toks[j]
 	switch {
 	case t.word && isPronounSubject(t.lower):
@@ -67,6 +70,33 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.subjectPhrase(s, c, j, st)
 	}
 	return speakerRef{}, c.at, false
+}
+
+// quotedName reads a name in quotation marks that ends at token j, as
+// outlets and movements are often written ("The “Harbour Herald” has
+// reported"): a short quotation of capitalised words. It returns the
+// speaker and the first token of the subject (an article before it
+// included).
+func (a *analysis) quotedName(j, first int) (speakerRef, int, bool) {
+	qi := a.quoteEndingAt(a.toks[j].end)
+	if qi < 0 || !isQuoteMark(a.toks[j].text) {
+		return speakerRef{}, 0, false
+	}
+	q := a.quotes[qi]
+	if n := a.innerWords(q); n == 0 || n > 5 {
+		return speakerRef{}, 0, false
+	}
+	start := a.tokenAt(q.start)
+	for k := start + 1; k < j; k++ {
+		if t := a.toks[k]; t.word && !t.isCap() && !nameConnectors[t.lower] && !orgLinks[t.lower] {
+			return speakerRef{}, 0, false
+		}
+	}
+	if start > first && articles[a.toks[start-1].lower] {
+		start--
+	}
+	name := cleanName(a.joinTokens(a.tokenAt(q.start)+1, j))
+	return speakerRef{name: name}, start, name != ""
 }
 
 // isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
