@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"iter"
 	"runtime"
 	"slices"
 
@@ -44,6 +45,9 @@ type pendingWrites struct {
 	n      int // writes held
 	// latest maps a key to its last write, for readable buckets.
 	latest *latestWrite
+	// order, once sorted, lists the positions of the writes in order of
+	// key (nil when they were held in that order).
+	order []int32
 }
 
 // heldOp is a write held back: its key and value are in arena block
@@ -193,33 +197,44 @@ func (p *pendingWrites) keyAt(i int) []byte {
 	return p.arena[h.block][h.off : h.off+h.klen]
 }
 
-// sorted returns the writes in one slice sorted by key, the writes of one
-// key in their order, and drops the chunks. An already sorted list (the
-// keys of many buckets come in order) costs one pass. Otherwise it sorts
-// small handles, sixteen bytes of the key at a time (see sortHandles).
-func (p *pendingWrites) sorted() []bulkOp {
+// sort puts the writes in order of key, the writes of one key in their
+// order, for ops. An already sorted list (the keys of many buckets come
+// in order) costs one pass. Otherwise it sorts small handles, sixteen
+// bytes of the key at a time (see sortHandles).
+func (p *pendingWrites) sort() {
 	inOrder := true
 	for i := 1; i < p.n && inOrder; i++ {
 		inOrder = bytes.Compare(p.keyAt(i-1), p.keyAt(i)) <= 0
 	}
-	out := make([]bulkOp, p.n)
 	if inOrder {
-		for i := range out {
-			out[i] = p.at(i)
-		}
-		p.chunks = nil
-		return out
+		return
 	}
 	hs := make([]handle, p.n)
 	for i := range hs {
 		hs[i].i = int32(i)
 	}
 	p.sortHandles(hs, 0)
+	p.order = make([]int32, p.n)
 	for j, h := range hs {
-		out[j] = p.at(int(h.i))
+		p.order[j] = h.i
 	}
-	p.chunks = nil
-	return out
+}
+
+// ops yields the writes in the order sort put them in (in the order they
+// were held before sort). The writes are not copied: a whole bucket's
+// would take as much memory again as the writes themselves.
+func (p *pendingWrites) ops() iter.Seq[bulkOp] {
+	return func(yield func(bulkOp) bool) {
+		for j := range p.n {
+			i := j
+			if p.order != nil {
+				i = int(p.order[j])
+			}
+			if !yield(p.at(i)) {
+				return
+			}
+		}
+	}
 }
 
 // handle stands for a write in a sort: sixteen bytes of its key from some
@@ -272,11 +287,11 @@ func (p *pendingWrites) sortHandles(hs []handle, depth int) {
 // flush applies the held-back writes, bucket by bucket in key order; the
 // writes of one key keep their order.
 func (t *tx) flush() error {
-	return t.sorted(func(b *bbolt.Bucket, ops []bulkOp) error {
+	return t.sorted(func(b *bbolt.Bucket, ops iter.Seq[bulkOp]) error {
 		// Pages of a bulk load are filled nearly full: the keys come in
 		// order, and later writes to most buckets go to their end.
 		b.FillPercent = max(b.FillPercent, 0.95)
-		for _, op := range ops {
+		for op := range ops {
 			var err error
 			if op.del {
 				err = b.Delete(op.key)
@@ -294,11 +309,10 @@ func (t *tx) flush() error {
 // sorted calls fn with each bucket's held-back writes sorted by key,
 // largest bucket first, and drops them. Buckets are sorted in the
 // background while fn has the sorted ones.
-func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
+func (t *tx) sorted(fn func(b *bbolt.Bucket, ops iter.Seq[bulkOp]) error) error {
 	type job struct {
 		b    *bbolt.Bucket
 		p    *pendingWrites
-		ops  []bulkOp
 		done chan struct{}
 	}
 	jobs := make([]*job, 0, len(t.bulk.pending))
@@ -316,20 +330,19 @@ func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(j.done) }()
-				j.ops = j.p.sorted()
-				j.p = nil
+				j.p.sort()
 			}()
 		}
 	}()
 	for i, j := range jobs {
 		<-j.done
-		if err := fn(j.b, j.ops); err != nil {
+		if err := fn(j.b, j.p.ops()); err != nil {
 			for _, rest := range jobs[i+1:] {
 				<-rest.done
 			}
 			return err
 		}
-		j.ops = nil // fn is done with them
+		j.p = nil // fn is done with the writes
 	}
 	return nil
 }

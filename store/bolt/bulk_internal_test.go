@@ -34,7 +34,8 @@ func TestPendingWritesSorted(t *testing.T) {
 		want = append(want, op)
 	}
 	slices.SortStableFunc(want, func(x, y bulkOp) int { return bytes.Compare(x.key, y.key) })
-	got := p.sorted()
+	p.sort()
+	got := slices.Collect(p.ops())
 	if len(got) != len(want) {
 		t.Fatalf("%d writes, want %d", len(got), len(want))
 	}

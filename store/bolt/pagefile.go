@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"os"
 	"slices"
 )
@@ -74,8 +75,12 @@ func newPageWriter(f *os.File) (*pageWriter, error) {
 
 // bucket writes a top-level bucket holding kvs, sorted by key and
 // unique, with sequence seq.
-func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
-	if len(kvs) == 0 {
+func (pw *pageWriter) bucket(name []byte, seq uint64, kvs iter.Seq2[[]byte, []byte]) error {
+	up, err := pw.leaves(kvs)
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", name, err)
+	}
+	if len(up) == 0 {
 		// An empty bucket is inline, as bbolt creates it: its header
 		// followed by an empty leaf page.
 		v := make([]byte, 16+pfHeaderSize)
@@ -84,9 +89,11 @@ func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
 		pw.root = append(pw.root, pfKV{key: name, val: v, flags: pfBucketLeaf})
 		return nil
 	}
-	pg, err := pw.tree(kvs)
-	if err != nil {
-		return fmt.Errorf("bucket %s: %w", name, err)
+	pg := up[0].pgid // a single leaf is the root
+	if len(up) > 1 {
+		if pg, err = pw.tree(up, false); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
 	}
 	v := make([]byte, 16)
 	ne.PutUint64(v, pg)
@@ -95,10 +102,38 @@ func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
 	return nil
 }
 
+// leaves writes kvs, sorted by key and unique, as leaf pages filled as
+// they come, and returns the first key and the id of each page. kvs is
+// not gathered first: a bucket's keys are as large as its pages.
+func (pw *pageWriter) leaves(kvs iter.Seq2[[]byte, []byte]) ([]pfKV, error) {
+	var up, page []pfKV
+	size := pfHeaderSize
+	flush := func() error {
+		pg, err := pw.page(page, true)
+		up = append(up, pfKV{key: page[0].key, pgid: pg})
+		page, size = page[:0], pfHeaderSize
+		return err
+	}
+	for k, v := range kvs {
+		n := pfElemSize + len(k) + len(v)
+		if len(page) > 0 && (size+n > pfPageSize || len(page) == 0xFFFF) {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		page = append(page, pfKV{key: k, val: v})
+		size += n
+	}
+	if len(page) > 0 {
+		return up, flush()
+	}
+	return up, nil
+}
+
 // finish writes the root bucket, the freelist (empty) and the meta pages.
 func (pw *pageWriter) finish() error {
 	slices.SortFunc(pw.root, func(a, b pfKV) int { return bytes.Compare(a.key, b.key) })
-	rootPg, err := pw.tree(pw.root)
+	rootPg, err := pw.tree(pw.root, true)
 	if err != nil {
 		return err
 	}
@@ -129,10 +164,10 @@ func (pw *pageWriter) finish() error {
 	return err
 }
 
-// tree writes the B+tree of kvs, sorted by key and unique, and returns
-// its root page.
-func (pw *pageWriter) tree(kvs []pfKV) (uint64, error) {
-	leaf := true
+// tree writes the B+tree over kvs, sorted by key and unique: leaf
+// elements, or the first keys and ids of the pages of the level below,
+// and returns its root page.
+func (pw *pageWriter) tree(kvs []pfKV, leaf bool) (uint64, error) {
 	for {
 		var up []pfKV
 		for len(kvs) > 0 {
