@@ -123,6 +123,7 @@ func syncDir(dir string) error {
 // empty, as a new database's are.
 func (t *tx) writeFile(out *os.File) error {
 	pw, err := newPageWriter(out)
+	defer pw.close() // when not finished; finish reports its error
 	if err != nil {
 		return err
 	}

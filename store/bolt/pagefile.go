@@ -1,7 +1,6 @@
 package bolt
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -61,17 +60,22 @@ type pfKV struct {
 // finish writes last.
 type pageWriter struct {
 	f    *os.File
-	w    *bufio.Writer
+	w    *fileQueue
 	next uint64 // the next page's id
 	buf  []byte
 	root []pfKV // the buckets written
 }
 
+// newPageWriter starts writing a database file to f. Call close when
+// done with it, whether finished or not.
 func newPageWriter(f *os.File) (*pageWriter, error) {
-	pw := &pageWriter{f: f, w: bufio.NewWriterSize(f, 1<<20), next: 3}
+	pw := &pageWriter{f: f, w: newFileQueue(f), next: 3}
 	_, err := pw.w.Write(make([]byte, 3*pfPageSize))
 	return pw, err
 }
+
+// close stops the pageWriter's writing, returning its first error.
+func (pw *pageWriter) close() error { return pw.w.close() }
 
 // bucket writes a top-level bucket holding kvs, sorted by key and
 // unique, with sequence seq.
@@ -137,7 +141,7 @@ func (pw *pageWriter) finish() error {
 	if err != nil {
 		return err
 	}
-	if err := pw.w.Flush(); err != nil {
+	if err := pw.close(); err != nil {
 		return err
 	}
 	head := make([]byte, 3*pfPageSize)
