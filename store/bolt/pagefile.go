@@ -114,7 +114,8 @@ func (pw *pageWriter) leaves(kvs iter.Seq2[[]byte, []byte]) ([]pfKV, error) {
 	size := pfHeaderSize
 	flush := func() error {
 		pg, err := pw.page(page, true)
-		up = append(up, pfKV{key: page[0].key, pgid: pg})
+		// The key may be in a block of keys that would stay otherwise.
+		up = append(up, pfKV{key: bytes.Clone(page[0].key), pgid: pg})
 		page, size = page[:0], pfHeaderSize
 		return err
 	}
