@@ -351,9 +351,16 @@ func readRecords(r io.Reader, prep func(store.Record) any, emit func(store.Recor
 			b = &batch{first: line + 1, done: make(chan struct{})}
 			return true
 		}
+		var buf []byte // the lines are copied into blocks, not one by one
 		for sc.Scan() && !stopped {
 			line++
-			b.lines = append(b.lines, bytes.Clone(sc.Bytes()))
+			l := sc.Bytes()
+			if cap(buf)-len(buf) < len(l) {
+				buf = make([]byte, 0, max(256<<10, len(l)))
+			}
+			at := len(buf)
+			buf = append(buf, l...)
+			b.lines = append(b.lines, buf[at:len(buf):len(buf)])
 			if len(b.lines) == decodeBatch && !send() {
 				return
 			}

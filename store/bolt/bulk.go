@@ -32,6 +32,9 @@ type bulk struct {
 	pending map[*bbolt.Bucket]*pendingWrites
 	// readable lists the buckets whose pending writes reads must see.
 	readable map[*bbolt.Bucket]bool
+	// fresh is set when the buckets were empty when the load began: as
+	// every write is held back, they stay empty, and reads need not look.
+	fresh bool
 }
 
 type pendingWrites struct {
@@ -99,6 +102,9 @@ func (t *tx) get(b *bbolt.Bucket, key []byte) []byte {
 				}
 				return op.val
 			}
+		}
+		if t.bulk.fresh {
+			return nil
 		}
 	}
 	return b.Get(key)

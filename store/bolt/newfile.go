@@ -72,6 +72,7 @@ func (f *NewFile) Load(ctx context.Context, fn func(store.Putter) error) error {
 	defer out.Close()
 	err = s.update(ctx, func(t *tx) error {
 		t.startBulk()
+		t.bulk.fresh = true // the scratch database is new
 		if err := fn(t); err != nil {
 			return err
 		}
