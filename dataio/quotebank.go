@@ -2,7 +2,6 @@ package dataio
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"compress/bzip2"
 	"compress/gzip"
@@ -129,38 +128,23 @@ func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, 
 		if err := res.indexQIDs(ctx); err != nil {
 			return err
 		}
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64<<10), MaxQuoteLineBytes)
-		line := 0
-		for sc.Scan() {
-			line++
-			if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-				continue
-			}
-			if line%1024 == 0 {
+		n := 0
+		err := eachQuote(r, func(line int, q *Quote) error {
+			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			q, err := decodeQuote(sc.Bytes())
-			if err == nil {
-				err = res.quote(q)
-			}
-			if err != nil {
+			if err := res.quote(q); err != nil {
 				return lineError(line, err)
 			}
 			if progress != nil {
 				progress()
 			}
-		}
+			return nil
+		})
 		counts = res.counts
-		if errors.Is(sc.Err(), bufio.ErrTooLong) {
-			return errs.E(errs.TooLarge, "line %d: longer than %d bytes", line+1, MaxQuoteLineBytes)
-		}
-		if err := sc.Err(); err != nil {
-			return errs.Wrap(errs.Invalid, err, fmt.Sprintf("reading line %d", line+1))
-		}
-		return nil
+		return err
 	})
 	if err != nil {
 		return Counts{}, err
