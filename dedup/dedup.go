@@ -27,6 +27,7 @@ import (
 	"encoding/binary"
 	"hash/fnv"
 	"slices"
+	"strings"
 
 	"github.com/quotedb/quotedb/textfold"
 )
@@ -61,22 +62,32 @@ const (
 // moving the similarity by about 1/(2n). Stored, they take half the room of
 // 64-bit hashes.
 func Shingles(text string) []uint32 {
-	words := textfold.Words(text)
-	if len(words) < MinWords {
-		return nil
-	}
-	out := make([]uint32, 0, len(words)-ShingleWords+1)
-	for i := 0; i+ShingleWords <= len(words); i++ {
+	// The words of textfold.Words, taken as they come rather than
+	// gathered into a slice first.
+	folded := textfold.Fold(text)
+	var win [ShingleWords]string // the last words, the n-th at n%ShingleWords
+	out := make([]uint32, 0, len(folded)/6+1)
+	n := 0
+	for w := range strings.FieldsSeq(folded) {
+		win[n%ShingleWords] = w
+		n++
+		if n < ShingleWords {
+			continue
+		}
 		h := fnvOffset
-		for j, w := range words[i : i+ShingleWords] {
+		for j := range ShingleWords {
 			if j > 0 {
 				h = fnvByte(h, ' ')
 			}
+			w := win[(n+j)%ShingleWords] // the (n-ShingleWords+j)-th
 			for k := range len(w) {
 				h = fnvByte(h, w[k])
 			}
 		}
 		out = append(out, h)
+	}
+	if n < MinWords {
+		return nil
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
