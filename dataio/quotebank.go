@@ -113,22 +113,31 @@ func Decompress(r io.Reader, name string) (io.Reader, error) {
 // nothing. A bad line fails the file with its number. progress, when not
 // nil, is called per quote.
 func ImportQuotebank(ctx context.Context, s store.Store, r io.Reader, progress func()) (Counts, error) {
-	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return load(ctx, s, fn) }, r, progress)
+	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return load(ctx, s, fn) }, false, r, progress)
 }
 
 // LoadQuotebank is ImportQuotebank into a store.Loader whose Load passes
 // fn a store.Tx, such as a bolt.NewFile: a new database file written in
 // one go, which is several times faster.
 func LoadQuotebank(ctx context.Context, l store.Loader, r io.Reader, progress func()) (Counts, error) {
-	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return loadTx(ctx, l, fn, nil) }, r, progress)
+	return importQuotebank(ctx, func(fn func(store.Tx) error) error { return loadTx(ctx, l, fn, nil) }, true, r, progress)
 }
 
-func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, r io.Reader, progress func()) (Counts, error) {
+// importQuotebank imports r in the transaction run passes; bulk says it is
+// a bulk load, whose lists do not show what it writes.
+func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, bulk bool, r io.Reader, progress func()) (Counts, error) {
 	var counts Counts
 	err := run(func(tx store.Tx) error {
 		res := newResolver(tx)
 		if err := res.indexQIDs(ctx); err != nil {
 			return err
+		}
+		if bulk {
+			c, err := tx.ListStatements(store.StatementFilter{}, store.Page{First: 1})
+			if err != nil {
+				return err
+			}
+			res.listsEmpty = len(c.Items) == 0
 		}
 		n := 0
 		err := eachQuote(r, func(line int, q *Quote) error {
@@ -256,6 +265,9 @@ func (r *resolver) sameInSource(st *store.Statement) (string, error) {
 	_, err := r.tx.Statement(st.ID)
 	if !errs.Is(err, errs.NotFound) {
 		return st.ID, err
+	}
+	if r.listsEmpty {
+		return st.ID, nil
 	}
 	f := store.StatementFilter{SourceIDs: []string{st.SourceID}}
 	if st.SpeakerID != "" {
