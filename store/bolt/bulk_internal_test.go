@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -12,19 +13,22 @@ import (
 // holds or are shorter, repeated keys and more writes than a chunk holds;
 // with values and deletes, and with keys alone (which the handles hold).
 func TestPendingWritesSorted(t *testing.T) {
-	for _, keysOnly := range []bool{false, true} {
-		t.Run(map[bool]string{false: "writes", true: "keys"}[keysOnly], func(t *testing.T) {
-			testPendingWritesSorted(t, keysOnly)
-		})
+	// The larger number is sorted by radixSort's distribution first.
+	for _, n := range []int{3*opChunk + 17, radixMin + 17} {
+		for _, keysOnly := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%d %s", n, map[bool]string{false: "writes", true: "keys"}[keysOnly]), func(t *testing.T) {
+				testPendingWritesSorted(t, keysOnly, n)
+			})
+		}
 	}
 }
 
-func testPendingWritesSorted(t *testing.T, keysOnly bool) {
+func testPendingWritesSorted(t *testing.T, keysOnly bool, n int) {
 	r := rand.New(rand.NewPCG(1, 2))
 	alphabet := []byte{0, 1, 'a', 'b', 0xff}
 	var p pendingWrites
 	var want []bulkOp
-	for i := range 3*opChunk + 17 {
+	for i := range n {
 		key := make([]byte, r.IntN(12)+1)
 		for j := range key {
 			key[j] = alphabet[r.IntN(len(alphabet))]
