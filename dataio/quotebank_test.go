@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/quotedb/quotedb/dataio"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/gen"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt/bolttest"
 )
@@ -175,6 +177,35 @@ func TestQuotebankBadLine(t *testing.T) {
 				t.Errorf("%d records written by a failed import", n)
 			}
 		})
+	}
+}
+
+// TestQuotebankBadLineLate: a bad line after many (decoded in batches on
+// several cores), and after a blank one, is reported with its number and
+// writes nothing; the same file without it imports whole.
+func TestQuotebankBadLineLate(t *testing.T) {
+	var buf bytes.Buffer
+	n, err := dataio.GenerateQuotebank(t.Context(), gen.Config{Statements: 600, Seed: 3}, &buf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := buf.String() + "\n"
+	s := bolttest.Open(t)
+	c, err := dataio.ImportQuotebank(t.Context(), s, strings.NewReader(good), nil)
+	if err != nil || c.Created[store.StatementType] < n {
+		t.Fatalf("good file: %v, %v, want %d statements or more", c, err, n)
+	}
+	for _, at := range []int{300, n + 2} {
+		lines := strings.SplitAfter(good, "\n")
+		bad := strings.Join(lines[:at-1], "") + `{"quoteID": "x",` + "\n" + strings.Join(lines[at-1:], "")
+		s := bolttest.Open(t)
+		_, err := dataio.ImportQuotebank(t.Context(), s, strings.NewReader(bad), nil)
+		if want := fmt.Sprintf("line %d:", at); err == nil || errs.KindOf(err) != errs.Invalid || !strings.Contains(err.Error(), want) {
+			t.Fatalf("bad line %d: err %v, want an Invalid error at %q", at, err, want)
+		}
+		if got := total(t, s); got != 0 {
+			t.Errorf("bad line %d: %d records written by a failed import", at, got)
+		}
 	}
 }
 

@@ -57,6 +57,10 @@ type resolver struct {
 	// created to its id: a bulk load's index of urls does not show them
 	// until it commits.
 	urls map[[16]byte]string
+	// listsEmpty is set in a bulk load into a store without statements:
+	// lists of statements find none then, whatever the load writes, and
+	// need not be run.
+	listsEmpty bool
 }
 
 func newResolver(tx store.Tx) *resolver {

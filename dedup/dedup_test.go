@@ -2,10 +2,14 @@ package dedup
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/quotedb/quotedb/textfold"
 )
 
 func shareKey(a, b string) bool {
@@ -163,5 +167,28 @@ func BenchmarkBandKeys(b *testing.B) {
 	text := "Azerbaijan cannot stay silent while Ukrainian cities are being shelled. We lived through occupation ourselves, and we know what it means."
 	for b.Loop() {
 		BandKeys(text)
+	}
+}
+
+// TestShinglesAreFNV checks the shingle hashes against hash/fnv's FNV-1a:
+// they are stored in the database, so they must not change.
+func TestShinglesAreFNV(t *testing.T) {
+	for _, text := range []string{
+		"The minister said the bridge would open in spring.",
+		"Ünïcode wörds, Straße and ÇAPITALS are folded first — then hashed.",
+		"one two three four",
+	} {
+		words := textfold.Words(text)
+		var want []uint32
+		for i := 0; i+ShingleWords <= len(words); i++ {
+			h := fnv.New32a()
+			h.Write([]byte(strings.Join(words[i:i+ShingleWords], " ")))
+			want = append(want, h.Sum32())
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if got := Shingles(text); !slices.Equal(got, want) {
+			t.Errorf("Shingles(%q) = %v, want %v", text, got, want)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"iter"
+	"math/bits"
 	"runtime"
 	"slices"
 
@@ -31,6 +33,9 @@ type bulk struct {
 	pending map[*bbolt.Bucket]*pendingWrites
 	// readable lists the buckets whose pending writes reads must see.
 	readable map[*bbolt.Bucket]bool
+	// fresh is set when the buckets were empty when the load began: as
+	// every write is held back, they stay empty, and reads need not look.
+	fresh bool
 }
 
 type pendingWrites struct {
@@ -44,6 +49,14 @@ type pendingWrites struct {
 	n      int // writes held
 	// latest maps a key to its last write, for readable buckets.
 	latest *latestWrite
+	// order, once sorted, lists the positions of the writes in order of
+	// key (nil when they were held in that order).
+	order []int32
+	// long is set when a write has a key longer than a handle holds, a
+	// value or is a delete. Until then the sorted handles are the writes
+	// (keys), and sort keeps them in keys rather than order.
+	long bool
+	keys []handle
 }
 
 // heldOp is a write held back: its key and value are in arena block
@@ -90,6 +103,9 @@ func (t *tx) get(b *bbolt.Bucket, key []byte) []byte {
 				}
 				return op.val
 			}
+		}
+		if t.bulk.fresh {
+			return nil
 		}
 	}
 	return b.Get(key)
@@ -171,6 +187,7 @@ func (p *pendingWrites) add(op bulkOp) {
 	if p.latest != nil {
 		p.latest.set(op.key, p.n)
 	}
+	p.long = p.long || len(op.key) > handleBytes || len(op.val) > 0 || op.del
 	if p.n%opChunk == 0 {
 		p.chunks = append(p.chunks, make([]heldOp, 0, opChunk))
 	}
@@ -193,90 +210,186 @@ func (p *pendingWrites) keyAt(i int) []byte {
 	return p.arena[h.block][h.off : h.off+h.klen]
 }
 
-// sorted returns the writes in one slice sorted by key, the writes of one
-// key in their order, and drops the chunks. An already sorted list (the
-// keys of many buckets come in order) costs one pass. Otherwise it sorts
-// small handles, sixteen bytes of the key at a time (see sortHandles).
-func (p *pendingWrites) sorted() []bulkOp {
+// sort puts the writes in order of key, the writes of one key in their
+// order, for ops. An already sorted list (the keys of many buckets come
+// in order) costs one pass. Otherwise it sorts small handles, a few bytes
+// of the key at a time (see sortHandles).
+func (p *pendingWrites) sort() {
 	inOrder := true
 	for i := 1; i < p.n && inOrder; i++ {
 		inOrder = bytes.Compare(p.keyAt(i-1), p.keyAt(i)) <= 0
 	}
-	out := make([]bulkOp, p.n)
 	if inOrder {
-		for i := range out {
-			out[i] = p.at(i)
-		}
-		p.chunks = nil
-		return out
+		return
 	}
 	hs := make([]handle, p.n)
 	for i := range hs {
 		hs[i].i = int32(i)
 	}
 	p.sortHandles(hs, 0)
-	for j, h := range hs {
-		out[j] = p.at(int(h.i))
+	if !p.long {
+		p.keys, p.chunks, p.arena = hs, nil, nil
+		return
 	}
-	p.chunks = nil
-	return out
+	p.order = make([]int32, p.n)
+	for j, h := range hs {
+		p.order[j] = h.i
+	}
 }
 
-// handle stands for a write in a sort: sixteen bytes of its key from some
-// depth on, zero-padded, and how many key bytes there are from that depth
-// (17 for more than sixteen).
-type handle struct {
-	p0, p1 uint64
-	n      int32
-	i      int32 // the write's position
+// ops yields the writes in the order sort put them in (in the order they
+// were held before sort). The writes are not copied: a whole bucket's
+// would take as much memory again as the writes themselves.
+func (p *pendingWrites) ops() iter.Seq[bulkOp] {
+	if p.keys != nil {
+		return p.keyOps
+	}
+	return func(yield func(bulkOp) bool) {
+		for j := range p.n {
+			i := j
+			if p.order != nil {
+				i = int(p.order[j])
+			}
+			if !yield(p.at(i)) {
+				return
+			}
+		}
+	}
 }
+
+// keyOps yields the writes of sorted keys, made from the handles. Reading
+// them in order from where they were held would be a cache miss per
+// write (most of the time of writing the largest buckets, whose keys come
+// in random order: the near-duplicate keys are 40% of a load's). The keys
+// are made in blocks never reused, since a bulk load's bbolt puts keep
+// them until commit.
+func (p *pendingWrites) keyOps(yield func(bulkOp) bool) {
+	var blk []byte
+	for _, h := range p.keys {
+		if cap(blk)-len(blk) < handleBytes {
+			blk = make([]byte, 0, 64<<10)
+		}
+		at := len(blk)
+		blk = binary.BigEndian.AppendUint64(blk, h.p0)
+		blk = binary.BigEndian.AppendUint64(blk, h.p1)
+		blk = binary.BigEndian.AppendUint64(blk, h.p2)
+		end := at + int(h.n)
+		blk = blk[:end]
+		if !yield(bulkOp{key: blk[at:end:end], seq: int(h.i)}) {
+			return
+		}
+	}
+}
+
+// handle stands for a write in a sort: handleBytes bytes of its key from
+// some depth on, zero-padded, and how many key bytes there are from that
+// depth (handleBytes+1 for more).
+type handle struct {
+	p0, p1, p2 uint64
+	n          int32
+	i          int32 // the write's position
+}
+
+const handleBytes = 24
 
 // sortHandles sorts hs by the keys of their writes from byte depth on,
 // then by position. Most comparisons are of integers in hs rather than of
-// keys spread over the arena; keys that share sixteen bytes (index keys
-// start with an id: a topic's statements share theirs) are sorted again
-// by their next sixteen.
+// keys spread over the arena; keys that share their handleBytes bytes
+// (index keys start with an id, a date and an id: the statements of a
+// topic on one day share theirs) are sorted again by their next ones.
 func (p *pendingWrites) sortHandles(hs []handle, depth int) {
 	for k := range hs {
 		key := p.keyAt(int(hs[k].i))
-		var b [16]byte
+		var b [handleBytes]byte
 		rest := key[min(depth, len(key)):]
 		copy(b[:], rest)
-		hs[k].p0, hs[k].p1 = binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
-		hs[k].n = int32(min(len(rest), 17))
+		h := &hs[k]
+		h.p0, h.p1, h.p2 = binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:16]), binary.BigEndian.Uint64(b[16:])
+		h.n = int32(min(len(rest), handleBytes+1))
 	}
-	slices.SortFunc(hs, func(x, y handle) int {
-		if c := cmp.Compare(x.p0, y.p0); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.p1, y.p1); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(x.n, y.n); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.i, y.i)
-	})
+	radixSort(hs)
+	tied := func(x, y handle) bool {
+		return x.n == handleBytes+1 && y.n == handleBytes+1 && x.p0 == y.p0 && x.p1 == y.p1 && x.p2 == y.p2
+	}
 	for lo := 0; lo < len(hs); {
 		hi := lo + 1
-		for hi < len(hs) && hs[hi].n == 17 && hs[hi].p0 == hs[lo].p0 && hs[hi].p1 == hs[lo].p1 && hs[lo].n == 17 {
+		for hi < len(hs) && tied(hs[lo], hs[hi]) {
 			hi++
 		}
 		if hi-lo > 1 {
-			p.sortHandles(hs[lo:hi], depth+16)
+			p.sortHandles(hs[lo:hi], depth+handleBytes)
 		}
 		lo = hi
+	}
+}
+
+func compareHandles(x, y handle) int {
+	if c := cmp.Compare(x.p0, y.p0); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.p1, y.p1); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.p2, y.p2); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.n, y.n); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.i, y.i)
+}
+
+// radixMin is the number of handles from which radixSort distributes them
+// by sixteen bits first.
+const radixMin = 1 << 16
+
+// radixSort sorts hs by compareHandles. Many handles are first put in
+// order of sixteen bits of p0, from the highest bit in which they differ
+// (their keys may share a prefix: the ids of one time), and each run of
+// the same bits is sorted alone: a million handles then take one pass
+// and a thousand small sorts that fit in the cache rather than twenty
+// passes over all of them.
+func radixSort(hs []handle) {
+	var diff uint64
+	for _, h := range hs {
+		diff |= h.p0 ^ hs[0].p0
+	}
+	if len(hs) < radixMin || diff == 0 {
+		slices.SortFunc(hs, compareHandles)
+		return
+	}
+	shift := max(0, 63-bits.LeadingZeros64(diff)-15)
+	digit := func(h handle) int { return int(h.p0>>shift) & 0xffff }
+	start := make([]int, 1<<16+1) // of each digit's run, then its end
+	for _, h := range hs {
+		start[digit(h)+1]++
+	}
+	for d := range 1 << 16 {
+		start[d+1] += start[d]
+	}
+	next := slices.Clone(start[:1<<16])
+	out := make([]handle, len(hs))
+	for _, h := range hs {
+		d := digit(h)
+		out[next[d]] = h
+		next[d]++
+	}
+	copy(hs, out)
+	for d := range 1 << 16 {
+		if run := hs[start[d]:start[d+1]]; len(run) > 1 {
+			slices.SortFunc(run, compareHandles)
+		}
 	}
 }
 
 // flush applies the held-back writes, bucket by bucket in key order; the
 // writes of one key keep their order.
 func (t *tx) flush() error {
-	return t.sorted(func(b *bbolt.Bucket, ops []bulkOp) error {
+	return t.sorted(func(b *bbolt.Bucket, ops iter.Seq[bulkOp]) error {
 		// Pages of a bulk load are filled nearly full: the keys come in
 		// order, and later writes to most buckets go to their end.
 		b.FillPercent = max(b.FillPercent, 0.95)
-		for _, op := range ops {
+		for op := range ops {
 			var err error
 			if op.del {
 				err = b.Delete(op.key)
@@ -294,11 +407,10 @@ func (t *tx) flush() error {
 // sorted calls fn with each bucket's held-back writes sorted by key,
 // largest bucket first, and drops them. Buckets are sorted in the
 // background while fn has the sorted ones.
-func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
+func (t *tx) sorted(fn func(b *bbolt.Bucket, ops iter.Seq[bulkOp]) error) error {
 	type job struct {
 		b    *bbolt.Bucket
 		p    *pendingWrites
-		ops  []bulkOp
 		done chan struct{}
 	}
 	jobs := make([]*job, 0, len(t.bulk.pending))
@@ -316,20 +428,19 @@ func (t *tx) sorted(fn func(b *bbolt.Bucket, ops []bulkOp) error) error {
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem; close(j.done) }()
-				j.ops = j.p.sorted()
-				j.p = nil
+				j.p.sort()
 			}()
 		}
 	}()
 	for i, j := range jobs {
 		<-j.done
-		if err := fn(j.b, j.ops); err != nil {
+		if err := fn(j.b, j.p.ops()); err != nil {
 			for _, rest := range jobs[i+1:] {
 				<-rest.done
 			}
 			return err
 		}
-		j.ops = nil // fn is done with them
+		j.p = nil // fn is done with the writes
 	}
 	return nil
 }

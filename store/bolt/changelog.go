@@ -159,9 +159,9 @@ func (t *tx) logChange(op store.Op, typ store.RecordType, id, before, after []by
 		return errs.Wrap(errs.Internal, err, "writing change index")
 	}
 	if t.written == nil {
-		t.written = map[string]uint64{}
+		t.written = map[idKey]uint64{}
 	}
-	t.written[string(id)] = seq
+	t.written[idKey(id)] = seq
 	t.changes++
 	return nil
 }
@@ -223,7 +223,7 @@ func afterImageAt(entry []byte) int {
 // transaction are found through t.written, since a bulk load holds them
 // back.
 func (t *tx) latestChange(id []byte) (uint64, []byte) {
-	if seq, ok := t.written[string(id)]; ok {
+	if seq, ok := t.written[idKey(id)]; ok {
 		return seq, t.get(t.logBucket(), u64(seq))
 	}
 	c := t.bucket(logByID).Cursor()

@@ -278,7 +278,7 @@ func statementEntries(s *store.Statement) entries {
 	// The shingles are kept beside the band keys so that Appearances can
 	// check a candidate's similarity without loading and folding its text.
 	if sh := dedup.Shingles(s.Text); sh != nil {
-		id := mustID(s.ID)
+		id := sk[dateLen:]
 		for _, k := range dedup.BandKeysOf(sh) {
 			es.add(ixStmtNearDup, k, id)
 		}

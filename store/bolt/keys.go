@@ -27,6 +27,10 @@ const (
 	datedLen = dateLen + idLen
 )
 
+// idKey is a binary id as a map key: an array hashes faster than a string
+// and needs no copy made of the id.
+type idKey = [idLen]byte
+
 // Record buckets.
 var recordBuckets = map[store.RecordType][]byte{
 	store.SpeakerType:      []byte("speakers"),

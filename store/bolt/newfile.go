@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -71,6 +72,7 @@ func (f *NewFile) Load(ctx context.Context, fn func(store.Putter) error) error {
 	defer out.Close()
 	err = s.update(ctx, func(t *tx) error {
 		t.startBulk()
+		t.bulk.fresh = true // the scratch database is new
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -122,6 +124,7 @@ func syncDir(dir string) error {
 // empty, as a new database's are.
 func (t *tx) writeFile(out *os.File) error {
 	pw, err := newPageWriter(out)
+	defer pw.close() // when not finished; finish reports its error
 	if err != nil {
 		return err
 	}
@@ -133,7 +136,7 @@ func (t *tx) writeFile(out *os.File) error {
 		}
 		names[b] = name
 	}
-	err = t.sorted(func(b *bbolt.Bucket, ops []bulkOp) error {
+	err = t.sorted(func(b *bbolt.Bucket, ops iter.Seq[bulkOp]) error {
 		name, ok := names[b]
 		if !ok {
 			return fmt.Errorf("a write to a bucket not among the database's")
@@ -145,24 +148,27 @@ func (t *tx) writeFile(out *os.File) error {
 		return err
 	}
 	for b, name := range names { // the buckets nothing was written to
-		if err := pw.bucket(name, b.Sequence(), nil); err != nil {
+		if err := pw.bucket(name, b.Sequence(), func(func([]byte, []byte) bool) {}); err != nil {
 			return err
 		}
 	}
 	return pw.finish()
 }
 
-// latestWrites returns the keys and values ops, sorted by key, leave: the
+// latestWrites yields the keys and values ops, sorted by key, leave: the
 // last write of each key, unless it is a delete.
-func latestWrites(ops []bulkOp) []pfKV {
-	kvs := make([]pfKV, 0, len(ops))
-	for i, op := range ops {
-		if i+1 < len(ops) && string(ops[i+1].key) == string(op.key) {
-			continue // a later write of the key follows
+func latestWrites(ops iter.Seq[bulkOp]) iter.Seq2[[]byte, []byte] {
+	return func(yield func(k, v []byte) bool) {
+		var last bulkOp
+		held := false // last is a write yet to yield
+		for op := range ops {
+			if held && string(op.key) != string(last.key) && !last.del && !yield(last.key, last.val) {
+				return
+			}
+			last, held = op, true
 		}
-		if !op.del {
-			kvs = append(kvs, pfKV{key: op.key, val: op.val})
+		if held && !last.del {
+			yield(last.key, last.val)
 		}
 	}
-	return kvs
 }

@@ -1,11 +1,11 @@
 package bolt
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"iter"
 	"os"
 	"slices"
 )
@@ -60,22 +60,31 @@ type pfKV struct {
 // finish writes last.
 type pageWriter struct {
 	f    *os.File
-	w    *bufio.Writer
+	w    *fileQueue
 	next uint64 // the next page's id
 	buf  []byte
 	root []pfKV // the buckets written
 }
 
+// newPageWriter starts writing a database file to f. Call close when
+// done with it, whether finished or not.
 func newPageWriter(f *os.File) (*pageWriter, error) {
-	pw := &pageWriter{f: f, w: bufio.NewWriterSize(f, 1<<20), next: 3}
+	pw := &pageWriter{f: f, w: newFileQueue(f), next: 3}
 	_, err := pw.w.Write(make([]byte, 3*pfPageSize))
 	return pw, err
 }
 
+// close stops the pageWriter's writing, returning its first error.
+func (pw *pageWriter) close() error { return pw.w.close() }
+
 // bucket writes a top-level bucket holding kvs, sorted by key and
 // unique, with sequence seq.
-func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
-	if len(kvs) == 0 {
+func (pw *pageWriter) bucket(name []byte, seq uint64, kvs iter.Seq2[[]byte, []byte]) error {
+	up, err := pw.leaves(kvs)
+	if err != nil {
+		return fmt.Errorf("bucket %s: %w", name, err)
+	}
+	if len(up) == 0 {
 		// An empty bucket is inline, as bbolt creates it: its header
 		// followed by an empty leaf page.
 		v := make([]byte, 16+pfHeaderSize)
@@ -84,9 +93,11 @@ func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
 		pw.root = append(pw.root, pfKV{key: name, val: v, flags: pfBucketLeaf})
 		return nil
 	}
-	pg, err := pw.tree(kvs)
-	if err != nil {
-		return fmt.Errorf("bucket %s: %w", name, err)
+	pg := up[0].pgid // a single leaf is the root
+	if len(up) > 1 {
+		if pg, err = pw.tree(up, false); err != nil {
+			return fmt.Errorf("bucket %s: %w", name, err)
+		}
 	}
 	v := make([]byte, 16)
 	ne.PutUint64(v, pg)
@@ -95,14 +106,43 @@ func (pw *pageWriter) bucket(name []byte, seq uint64, kvs []pfKV) error {
 	return nil
 }
 
+// leaves writes kvs, sorted by key and unique, as leaf pages filled as
+// they come, and returns the first key and the id of each page. kvs is
+// not gathered first: a bucket's keys are as large as its pages.
+func (pw *pageWriter) leaves(kvs iter.Seq2[[]byte, []byte]) ([]pfKV, error) {
+	var up, page []pfKV
+	size := pfHeaderSize
+	flush := func() error {
+		pg, err := pw.page(page, true)
+		// The key may be in a block of keys that would stay otherwise.
+		up = append(up, pfKV{key: bytes.Clone(page[0].key), pgid: pg})
+		page, size = page[:0], pfHeaderSize
+		return err
+	}
+	for k, v := range kvs {
+		n := pfElemSize + len(k) + len(v)
+		if len(page) > 0 && (size+n > pfPageSize || len(page) == 0xFFFF) {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		page = append(page, pfKV{key: k, val: v})
+		size += n
+	}
+	if len(page) > 0 {
+		return up, flush()
+	}
+	return up, nil
+}
+
 // finish writes the root bucket, the freelist (empty) and the meta pages.
 func (pw *pageWriter) finish() error {
 	slices.SortFunc(pw.root, func(a, b pfKV) int { return bytes.Compare(a.key, b.key) })
-	rootPg, err := pw.tree(pw.root)
+	rootPg, err := pw.tree(pw.root, true)
 	if err != nil {
 		return err
 	}
-	if err := pw.w.Flush(); err != nil {
+	if err := pw.close(); err != nil {
 		return err
 	}
 	head := make([]byte, 3*pfPageSize)
@@ -129,10 +169,10 @@ func (pw *pageWriter) finish() error {
 	return err
 }
 
-// tree writes the B+tree of kvs, sorted by key and unique, and returns
-// its root page.
-func (pw *pageWriter) tree(kvs []pfKV) (uint64, error) {
-	leaf := true
+// tree writes the B+tree over kvs, sorted by key and unique: leaf
+// elements, or the first keys and ids of the pages of the level below,
+// and returns its root page.
+func (pw *pageWriter) tree(kvs []pfKV, leaf bool) (uint64, error) {
 	for {
 		var up []pfKV
 		for len(kvs) > 0 {

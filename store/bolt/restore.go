@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/quotedb/quotedb/errs"
@@ -68,7 +69,7 @@ func (t *tx) empty() bool {
 // image says stands for the live record, as a log written here would.
 func (t *tx) restoreChanges(changes func(emit func(store.Change) error) error) error {
 	var last uint64
-	types := map[string]store.RecordType{} // record id -> type, of ids in t.written
+	types := map[idKey]store.RecordType{} // record id -> type, of ids in t.written
 	err := changes(func(c store.Change) error {
 		if c.Seq != last+1 {
 			return errs.E(errs.Invalid, "change %d follows change %d: the log has a gap", c.Seq, last)
@@ -85,10 +86,10 @@ func (t *tx) restoreChanges(changes func(emit func(store.Change) error) error) e
 			return errs.Wrap(errs.Internal, err, "writing change index")
 		}
 		if t.written == nil {
-			t.written = map[string]uint64{}
+			t.written = map[idKey]uint64{}
 		}
-		t.written[string(id)] = c.Seq
-		types[string(id)] = c.Type
+		t.written[idKey(id)] = c.Seq
+		types[idKey(id)] = c.Type
 		return nil
 	})
 	if err != nil || last == 0 {
@@ -98,13 +99,10 @@ func (t *tx) restoreChanges(changes func(emit func(store.Change) error) error) e
 		return errs.Wrap(errs.Internal, err, "change log sequence")
 	}
 	t.changes++ // followers are woken at commit
-	ids := make([]string, 0, len(t.written))
-	for id := range t.written {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids) // the order of writes to the log does not matter; a fixed one helps debugging
+	ids := slices.SortedFunc(maps.Keys(t.written), func(a, b idKey) int { return bytes.Compare(a[:], b[:]) })
+	// The order of writes to the log does not matter; a fixed one helps debugging.
 	for _, id := range ids {
-		if err := t.makeLive(types[id], []byte(id), t.written[id]); err != nil {
+		if err := t.makeLive(types[id], id[:], t.written[id]); err != nil {
 			return err
 		}
 	}

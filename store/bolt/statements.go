@@ -376,7 +376,7 @@ type cachedSource struct {
 // decoding a text of megabytes for each of thousands of statements took a
 // minute.
 func (t *tx) spanSource(id string) (*store.Source, error) {
-	seq := t.written[string(mustID(id))]
+	seq := t.written[idKey(mustID(id))]
 	if c := t.srcCache; c != nil && c.id == id && c.seq == seq {
 		return c.src, nil
 	}

@@ -28,7 +28,7 @@ type tx struct {
 	changes      int // change-log entries written
 	// written maps the ids of records changed in this transaction to the
 	// seq of their latest change-log entry (see latestChange).
-	written map[string]uint64
+	written map[idKey]uint64
 	// bulk, when set, holds back writes until flush (see bulk.go).
 	bulk *bulk
 	// ready is the record PutPrepared is putting (see prepare.go).
