@@ -1352,3 +1352,13 @@ func TestQuotedOutletNameAndWritten(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestAccordingToOwnersAccount checks "according to his story" and
+// "according to her statement": the owner of the words is the source.
+// The sentences are invented.
+func TestAccordingToOwnersAccount(t *testing.T) {
+	r := run(t, "Ivo Rask has written on Twitter that the van was blocked. According to his story, people smashed the windows of the van.", PlainText, "")
+	if q := find(t, r, "smashed"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q, want Ivo Rask", q.Speaker)
+	}
+}

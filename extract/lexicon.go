@@ -678,6 +678,13 @@ var authorVoice = map[string]bool{"i": true, "we": true, "you": true}
 // "Minister of Finance", "professor of Law".
 var portfolioRoles = map[string]bool{"minister": true, "professor": true, "lecturer": true}
 
+// pronounOfPossessive gives the subject pronoun of a possessive one.
+var pronounOfPossessive = map[string]string{"his": "he", "her": "she", "their": "they", "its": "it"}
+
+// accountNouns name what someone said or told, as a document noun names
+// what someone wrote: "according to his story", "according to her account".
+var accountNouns = wordSet("story", "account", "words", "version", "testimony", "remarks", "comments", "claim", "claims")
+
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{
 	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,

@@ -1207,6 +1207,10 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 			p = a.toks[k].lower
 		}
 		sp = a.resolvePronoun(p, a.toks[k].start, st)
+	} else if pp := pronounOfPossessive[a.toks[k].lower]; pp != "" && e-k == 2 && (documentNouns[a.toks[k+1].lower] || accountNouns[a.toks[k+1].lower]) {
+		// "according to his story", "according to her statement": the
+		// owner of the words is the source
+		sp = a.resolvePronoun(pp, a.toks[k].start, st)
 	} else {
 		if p := a.obtainedBy(k, e); p > k {
 			e = p // "city documents obtained by the Herald": the documents are the source
