@@ -1362,3 +1362,17 @@ func TestAccordingToOwnersAccount(t *testing.T) {
 		t.Errorf("speaker %q, want Ivo Rask", q.Speaker)
 	}
 }
+
+// TestPassiveWithAgent checks "X was told by Y that …" and "X has been
+// informed by Y, a lawyer, that …": the agent speaks. The sentences are
+// invented.
+func TestPassiveWithAgent(t *testing.T) {
+	for _, text := range []string{
+		"The newspaper was told by Ann Roe that the trial had been postponed.",
+		"Our correspondent has been informed by Ann Roe, a lawyer of the family, that the trial had been postponed.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "trial"); q.Speaker != "Ann Roe" || q.Text != "the trial had been postponed" {
+			t.Errorf("%q: speaker %q text %q", text, q.Speaker, q.Text)
+		}
+	}
+}

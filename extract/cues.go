@@ -147,6 +147,10 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if passiveMarks[p] && !strings.HasSuffix(t.lower, "ing") && !a.continuedAt(k) {
 				if copulas[p] && k-2 >= s.first && a.toks[k-2].lower == "it" && next == "by" {
 					out = append(out, cueHit{at: k, last: k, class: cls, passive: true})
+				} else if next == "by" && agentPassives[t.lower] && a.hasThat(k+2, s.last) {
+					// "The paper was told by Ann Roe, a lawyer, that …":
+					// the agent speaks
+					out = append(out, cueHit{at: k, last: k, class: cls, passive: true})
 				}
 				if next == "that" && impersonalVerbs[t.lower] && a.impersonalAt(k-1, s.first) {
 					// "It is reported that …": a report whose source the

@@ -685,6 +685,10 @@ var pronounOfPossessive = map[string]string{"his": "he", "her": "she", "their": 
 // what someone wrote: "according to his story", "according to her account".
 var accountNouns = wordSet("story", "account", "words", "version", "testimony", "remarks", "comments", "claim", "claims")
 
+// agentPassives are reporting verbs whose passive names, after "by", the
+// one who spoke to the subject: "was told by", "has been informed by".
+var agentPassives = wordSet("told", "informed", "assured", "notified")
+
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{
 	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,
