@@ -1376,3 +1376,15 @@ func TestPassiveWithAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionIsNoSubject checks that the person a caption shows (the
+// sentence before a picture credit) is not whom a later "he" refers to,
+// and that the credit's names are no mentions. The text is invented.
+func TestCaptionIsNoSubject(t *testing.T) {
+	text := "Mara Lind said the port would close in May.\n\n" +
+		"Ivo Rask, the harbour master, speaks to reporters in Eastport on Monday. (Photo: Omar Selby/Harbour Herald)\n\n" +
+		"She said the ferries would stop too."
+	if q := find(t, run(t, text, PlainText, ""), "ferries"); q.Speaker != "Mara Lind" {
+		t.Errorf("speaker %q, want Mara Lind", q.Speaker)
+	}
+}

@@ -225,6 +225,29 @@ func isOrgName(name string) bool {
 	return false
 }
 
+// creditEnd returns the token after a parenthesised picture credit that
+// opens at token i ("(Photo: Ann Roe)", "(Ann Roe/Harbour Herald)"), or i.
+func (a *analysis) creditEnd(i int) int {
+	if a.toks[i].text != "(" {
+		return i
+	}
+	marked := false
+	for k := i + 1; k < len(a.toks) && k < i+12; k++ {
+		switch a.toks[k].text {
+		case ":", "/":
+			marked = true
+		case ")":
+			if marked {
+				return k + 1
+			}
+			return i
+		case "(":
+			return i
+		}
+	}
+	return i
+}
+
 // findMentions records every proper name outside quotations.
 func (a *analysis) findMentions() {
 	shouted := make([]bool, len(a.paras))
@@ -237,6 +260,10 @@ func (a *analysis) findMentions() {
 		}
 		if p := a.sents[max(a.sentOf[i], 0)].para; a.sentOf[i] >= 0 && shouted[p] {
 			continue // a heading in capitals: its words are not names
+		}
+		if e := a.creditEnd(i); e > i {
+			i = e - 1 // "(Photo: Ann Roe/Harbour Herald)": who took a picture
+			continue
 		}
 		end, ok := a.nameStartingAt(i, len(a.toks))
 		if !ok {

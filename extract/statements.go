@@ -146,7 +146,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			return out
 		}
 	}
-	if a.noteSubject(s, st) {
+	if a.creditAfter(si) {
+		// a caption: who is in the picture is no subject of the text
+	} else if a.noteSubject(s, st) {
 		st.subjSent = si
 	} else if sp, ok := a.interviewee(s, st); ok {
 		st.noteSalient(sp)
@@ -234,6 +236,16 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 		return -1
 	}
 	return b
+}
+
+// creditAfter reports whether the sentence after sentence si, in the
+// same paragraph, is a picture credit: sentence si is a caption.
+func (a *analysis) creditAfter(si int) bool {
+	if si+1 >= len(a.sents) || a.sents[si+1].para != a.sents[si].para {
+		return false
+	}
+	first := a.sents[si+1].first
+	return a.creditEnd(first) > first
 }
 
 // contentBefore reports whether the content of cue c, framed by f, comes
