@@ -1388,3 +1388,21 @@ func TestCaptionIsNoSubject(t *testing.T) {
 		t.Errorf("speaker %q, want Mara Lind", q.Speaker)
 	}
 }
+
+// TestOrganisationsBeforeRolesAndPlacesAfterNames checks an
+// organisation's name with a word that is also a role before a role
+// ("A Justice Department spokeswoman, Ann Roe,") and that a place after a
+// name and "of" is no organisation ("Senator Ann Roe of South Carolina"),
+// while an acronym there still is. The sentences are invented.
+func TestOrganisationsBeforeRolesAndPlacesAfterNames(t *testing.T) {
+	for _, c := range []struct{ text, org string }{
+		{"A Justice Department spokeswoman, Ann Roe, said that the offer stood.", "Justice Department"},
+		{"\u201cThe offer stands,\u201d said Senator Ann Roe of South Carolina.", ""},
+		{"\u201cThe offer stands,\u201d said Ann Roe of the HDP.", "HDP"},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "offer")
+		if q.Speaker != "Ann Roe" || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q organisation %q, want Ann Roe and %q", c.text, q.Speaker, q.Organisation, c.org)
+		}
+	}
+}

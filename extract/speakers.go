@@ -475,6 +475,9 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
 			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) {
+				for orgWords[a.toks[r0-1].lower] && s-1 >= i && a.toks[s-1].word && a.toks[s-1].isCap() && a.sents[a.sentOf[s-1]].first != s-1 {
+					s-- // "Justice Department": a word that is also a role, inside an organisation's name
+				}
 				org = a.joinTokens(s, r0)
 			} else if isPossessive(a.toks[r0-1]) {
 				// "the HDP's deputy chairman", "the European Union's

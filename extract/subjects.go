@@ -684,9 +684,16 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	// post-name "of ORG": "Omar Selby of XDP"
 	role, org := a.describe(d, n0)
-	if n1+1 < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[n1+1].isAcronym() || a.nameWord(n1+1)) {
-		e, _ := a.nameStartingAt(n1+1, len(a.toks))
-		org = a.canonOrg(cleanName(a.joinTokens(n1+1, e)))
+	o := n1 + 1
+	if o+1 < len(a.toks) && a.toks[o].lower == "the" {
+		o++ // "Ann Roe of the HDP"
+	}
+	if o < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[o].isAcronym() || a.nameWord(o)) {
+		e, _ := a.nameStartingAt(o, len(a.toks))
+		if name := cleanName(a.joinTokens(o, e)); a.toks[o].isAcronym() || isOrgName(name) || a.canonOrg(name) != name {
+			// (not "Senator Ann Roe of South Carolina": a place)
+			org = a.canonOrg(name)
+		}
 	}
 	if org == "" && orgPrefix != "" {
 		org = a.canonOrg(orgPrefix)
