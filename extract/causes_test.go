@@ -1406,3 +1406,18 @@ func TestOrganisationsBeforeRolesAndPlacesAfterNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineReports checks headlines that report ("Witness says water
+// surged inland"): a statement of a bare role, while a link to another
+// article ("READ MORE: …") stays none. The text is invented.
+func TestHeadlineReports(t *testing.T) {
+	r := run(t, "Volcano erupts again\n\nMinister says death toll likely to rise\n\nREAD MORE: Mayor says the port will close\n\nWitness says water surged into the hotel\n\nThe volcano erupted on Saturday.", PlainText, "")
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Source+": "+q.Text)
+	}
+	want := []string{"Minister: death toll likely to rise", "Witness: water surged into the hotel"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -16,7 +16,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		if a.stopped() {
 			return nil
 		}
-		if s.para == pull || a.heading[s.para] {
+		if s.para == pull || a.heading[s.para] && !a.headlineReport(s) {
 			continue
 		}
 		stmts = append(stmts, a.sentenceStatements(si, st)...)
@@ -246,6 +246,21 @@ func (a *analysis) creditAfter(si int) bool {
 	}
 	first := a.sents[si+1].first
 	return a.creditEnd(first) > first
+}
+
+// headlineReport reports whether heading sentence s is a headline that
+// reports ("Witness says water surged inland"): a subject, then a present
+// reporting verb, then its content; not a link to another article.
+func (a *analysis) headlineReport(s sentence) bool {
+	if isTeaser(a.text[a.paras[s.para].start:a.paras[s.para].end]) {
+		return false
+	}
+	for k := s.first + 1; k < s.last && k <= s.first+5; k++ {
+		if w := a.toks[k].lower; w == "says" || w == "say" {
+			return k+1 < s.last
+		}
+	}
+	return false
 }
 
 // contentBefore reports whether the content of cue c, framed by f, comes

@@ -47,6 +47,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	switch {
 	case t.word && isPronounSubject(t.lower):
 		return a.resolvePronoun(t.lower, t.start, st), j, true
+	case t.word && j == s.first && a.bareRole(j):
+		// "Witness says water surged inland", "Minister says …": a
+		// headline's bare role, an unnamed person
+		return speakerRef{source: t.text, role: t.lower}, j, true
 	case t.word && j == s.first && isGroupNoun(t.lower):
 		// "Officials said", "Residents say": a plural common noun, written
 		// with a capital only because it opens the sentence
@@ -97,6 +101,20 @@ func (a *analysis) quotedName(j, first int) (speakerRef, int, bool) {
 	}
 	name := cleanName(a.joinTokens(a.tokenAt(q.start)+1, j))
 	return speakerRef{name: name}, start, name != ""
+}
+
+// bareRole reports whether token j is a capitalised singular role word
+// standing alone, no name ("Witness", "Vice-president").
+func (a *analysis) bareRole(j int) bool {
+	t := a.toks[j]
+	if !t.isCap() || a.nameWord(j) {
+		return false
+	}
+	w := t.lower
+	if i := strings.LastIndex(w, "-"); i >= 0 {
+		w = w[i+1:]
+	}
+	return roleWords[w] || anonymousRoles[w]
 }
 
 // isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
