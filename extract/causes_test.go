@@ -1421,3 +1421,13 @@ func TestHeadlineReports(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestAdverbAndCommaBeforeQuotation checks a reporting verb, an adverb
+// and a comma before the quotation it reports ("wondered loudly, “…”").
+// The sentence is invented.
+func TestAdverbAndCommaBeforeQuotation(t *testing.T) {
+	q := find(t, run(t, "At the market a neighbour wondered loudly, \u201cWho will buy all this fish?\u201d", PlainText, ""), "fish")
+	if q.Source != "a neighbour" || q.Kind != Direct {
+		t.Errorf("got %+v", q)
+	}
+}

@@ -302,6 +302,9 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 // the cue, from token rest; ok is false when what follows is no content
 // ("writes about", "added a try", "wrote a poem").
 func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
+	if k := a.adverbsBeforeQuote(rest, next); k > rest {
+		rest = k // "wondered loudly, “Hey, …”"
+	}
 	if e, ok := a.adjunctEnd(rest, next); ok {
 		rest = e // "noted for the judge that", "said by text message"
 	}
@@ -335,6 +338,20 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// adverbsBeforeQuote returns the quotation's first token when adverbs in
+// "-ly" and a comma or colon stand between token i and it ("loudly, “…”"),
+// else i.
+func (a *analysis) adverbsBeforeQuote(i, limit int) int {
+	k := i
+	for k < limit && a.toks[k].word && strings.HasSuffix(a.toks[k].lower, "ly") && !lyNouns[a.toks[k].lower] {
+		k++
+	}
+	if k == i || k+1 >= limit || (a.toks[k].text != "," && a.toks[k].text != ":") || a.quoteStartingAt(a.toks[k+1].start) < 0 {
+		return i
+	}
+	return k + 1
 }
 
 // isTell reports whether w is a form of "tell".
