@@ -1431,3 +1431,21 @@ func TestAdverbAndCommaBeforeQuotation(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+// TestThousandsAndWhileClauses checks a thousands separator, which is no
+// comma before a relative clause ("The company, which employs 9,000
+// people, said"), and "while" with a subject of its own starting a report
+// of its own. The sentences are invented.
+func TestThousandsAndWhileClauses(t *testing.T) {
+	q := find(t, run(t, "The company, which employs about 9,000 people, said the closures would be completed by June.", PlainText, ""), "closures")
+	if q.Source != "The company" {
+		t.Errorf("source %q, want The company", q.Source)
+	}
+	var got []string
+	for _, q := range run(t, "The union said it would seek talks, while Harbour Workers called the cuts a blow.", PlainText, "").Quotes {
+		got = append(got, q.Text)
+	}
+	if want := []string{"it would seek talks", "the cuts a blow"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -689,6 +689,11 @@ var accountNouns = wordSet("story", "account", "words", "version", "testimony", 
 // one who spoke to the subject: "was told by", "has been informed by".
 var agentPassives = wordSet("told", "informed", "assured", "notified")
 
+// reportJoiners join two clauses that may each carry a report of its own
+// ("said A, while Unite called B"); not "but", which more often joins
+// two parts of one report
+var reportJoiners = wordSet("and", "while", "whereas")
+
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{
 	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,

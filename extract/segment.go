@@ -56,6 +56,8 @@ func isWordRune(r rune) bool {
 
 // tokenize splits text into word and punctuation tokens; whitespace is
 // dropped.
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
 func tokenize(text string) []token {
 	var toks []token
 	for i := 0; i < len(text); {
@@ -71,6 +73,11 @@ func tokenize(text string) []token {
 				if isWordRune(r2) {
 					j += n2
 					seg++
+					continue
+				}
+				if r2 == ',' && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) {
+					j += n2 // "9,000": a thousands separator, not a comma
+					seg = 0
 					continue
 				}
 				if isJoiner(r2) && j+n2 < len(text) {

@@ -498,9 +498,10 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 			next = b // "called the sentence shocking and urged …", "… and later added that …": two reports
 			break
 		}
-		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || a.toks[b].lower == "and") {
-			// "said A and he said B", "said A, she said": a subject of its
-			// own starts a report of its own, or repeats the attribution
+		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {
+			// "said A and he said B", "said A, while Unite called B", "said
+			// A, she said": a subject of its own starts a report of its
+			// own, or repeats the attribution
 			next = b
 			break
 		}
