@@ -28,6 +28,11 @@ type listQuery[T any] struct {
 	args  []any
 	// match, when set, checks each row in Go.
 	match func(*T) bool
+	// keyed, when set, is the table whose column sk is q.sk and holds the
+	// docs: a walk finds a batch's keys first, by the sort-key index alone
+	// where the conditions need nothing else (its rows' heap is not read),
+	// and then reads the docs of those rows only.
+	keyed string
 	// segs, when set, are the ranges of sk, ascending and disjoint, that
 	// hold every match; rows between them need not be read.
 	segs []keySeg
@@ -41,21 +46,31 @@ type keySeg struct{ lo, hi []byte }
 // by the sort-key index in order and the segments' rows are merged, so
 // the rows between them are not read.
 func (q *listQuery[T]) selectSQL(conds []string, args *[]any, order, limit string) string {
+	cols := "r.doc AS doc"
+	if q.keyed != "" {
+		cols = "NULL AS doc"
+	}
 	one := func(conds []string) string {
-		return "SELECT " + q.keyOut() + " AS k, r.doc AS doc FROM " + q.table + whereSQL(conds) +
+		return "SELECT " + q.keyOut() + " AS k, " + cols + " FROM " + q.table + whereSQL(conds) +
 			" ORDER BY " + q.sk + " " + order + " LIMIT " + limit
 	}
+	var sql string
 	switch len(q.segs) {
 	case 0:
-		return one(conds)
+		sql = one(conds)
 	case 1:
-		return one(append(slices.Clip(conds), q.segConds(q.segs[0], args)...))
+		sql = one(append(slices.Clip(conds), q.segConds(q.segs[0], args)...))
+	default:
+		parts := make([]string, len(q.segs))
+		for i, sg := range q.segs {
+			parts[i] = "(" + one(append(slices.Clip(conds), q.segConds(sg, args)...)) + ")"
+		}
+		sql = "SELECT k, doc FROM (" + strings.Join(parts, " UNION ALL ") + ") u ORDER BY k " + order + " LIMIT " + limit
 	}
-	parts := make([]string, len(q.segs))
-	for i, sg := range q.segs {
-		parts[i] = "(" + one(append(slices.Clip(conds), q.segConds(sg, args)...)) + ")"
+	if q.keyed == "" {
+		return sql
 	}
-	return "SELECT k, doc FROM (" + strings.Join(parts, " UNION ALL ") + ") u ORDER BY k " + order + " LIMIT " + limit
+	return "SELECT x.k, d.doc FROM (" + sql + ") x JOIN " + q.keyed + " d ON d.sk = x.k ORDER BY x.k " + order
 }
 
 // segConds are the conditions of a segment.
