@@ -244,8 +244,10 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 	}
 	l.t.seq++
 	l.t.changes++
+	// The entry's after is the record's row (see afterCol), not a second
+	// copy of its doc: a load writes each doc once.
 	err = addChange(l.changes, store.Change{Seq: l.t.seq, Time: now(), Actor: l.t.actor, Op: store.Created,
-		Type: rec.Type, ID: *m.ID, After: doc})
+		Type: rec.Type, ID: *m.ID})
 	if err != nil {
 		return false, false, err
 	}
