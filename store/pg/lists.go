@@ -262,8 +262,9 @@ func (t *tx) ListStatements(f store.StatementFilter, p store.Page) (*store.Conn[
 		q.where("r.said && " + q.arg(rangeText(f.Said)) + "::daterange")
 	}
 	if !f.Covers.IsZero() {
-		// said as the partial index's predicate, which an empty
-		// multirange, overlapping nothing, does not change
+		// The partial index's predicate, said so that the planner can use
+		// it: an empty multirange overlaps nothing, so the result is the
+		// same.
 		q.where("NOT isempty(r.covers) AND r.covers && " + q.arg(rangeText(f.Covers)) + "::daterange")
 	}
 	if text := fold(f.TextContains); text != "" {
