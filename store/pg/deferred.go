@@ -79,12 +79,28 @@ func deferIndexes(t *tx) ([]string, error) {
 	return append(keys, rest...), nil
 }
 
+// buildSettings are the transaction's settings while build runs. Index
+// builds sort every row, and foreign keys are checked by one join of two
+// tables; with the default 64 MB both spill to disk at millions of rows,
+// and PostgreSQL gives a B-tree build helper processes only when each has
+// 32 MB.
+var buildSettings = []string{
+	"SET LOCAL maintenance_work_mem = '512MB'",
+	"SET LOCAL work_mem = '256MB'",
+	"SET LOCAL max_parallel_maintenance_workers = 2",
+}
+
 // build runs the statements deferIndexes returned, and then gathers the
 // tables' statistics: the planner would otherwise plan for empty tables
 // until autovacuum analyzes them, minutes later.
 func build(t *tx, rebuild []string) error {
 	if len(rebuild) == 0 {
 		return nil
+	}
+	for _, sql := range buildSettings {
+		if err := t.exec(sql); err != nil {
+			return err
+		}
 	}
 	for _, sql := range rebuild {
 		if err := t.exec(sql); err != nil {

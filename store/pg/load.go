@@ -67,6 +67,8 @@ type loader struct {
 	// rebuild, in an initial load, makes the indexes and constraints
 	// dropped at its start again (see deferred.go).
 	rebuild []string
+	// ready is what PrepareRecord did for the record PutPrepared puts.
+	ready *prepared
 }
 
 func newLoader(t *tx) (*loader, error) {
@@ -207,8 +209,14 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 	if v == nil {
 		return false, false, errs.E(errs.Invalid, "record of type %s is missing", rec.Type)
 	}
-	if err := norm(v); err != nil {
-		return false, false, err
+	ready := l.readyFor(v)
+	if ready != nil && ready.err != nil {
+		return false, false, ready.err
+	}
+	if ready == nil {
+		if err := norm(v); err != nil {
+			return false, false, err
+		}
 	}
 	m := store.MetaOf(v)
 	if *m.ID == "" {
@@ -222,24 +230,24 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 	if err := refs(v); err != nil {
 		return false, false, err
 	}
-	r := rowOf(v)
+	r, doc, err := formOf(ready, v)
+	if err != nil {
+		return false, false, err
+	}
 	for _, u := range r.unique {
 		if owner, ok := l.unique[uniqueKey(rec.Type, u)]; ok && owner != key {
 			return false, false, errs.E(errs.Conflict, "%s already exists (%s)", u.conflict, owner)
 		}
-	}
-	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
-	doc, err := encode(v)
-	if err != nil {
-		return false, false, err
 	}
 	if err := l.bulk.add(rec.Type, *m.ID, doc, r); err != nil {
 		return false, false, err
 	}
 	l.t.seq++
 	l.t.changes++
+	// The entry's after is the record's row (see afterCol), not a second
+	// copy of its doc: a load writes each doc once.
 	err = addChange(l.changes, store.Change{Seq: l.t.seq, Time: now(), Actor: l.t.actor, Op: store.Created,
-		Type: rec.Type, ID: *m.ID, After: doc})
+		Type: rec.Type, ID: *m.ID})
 	if err != nil {
 		return false, false, err
 	}
@@ -254,6 +262,21 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 		return true, true, l.flush()
 	}
 	return true, true, nil
+}
+
+// formOf returns the columns, side rows and stored form of a new,
+// normalized record: those PrepareRecord made, when it did.
+func formOf[T any](ready *prepared, v *T) (row, []byte, error) {
+	if ready != nil && ready.doc != nil {
+		return ready.row, ready.doc, nil
+	}
+	m := store.MetaOf(v)
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
+	doc, err := encode(v)
+	if err != nil {
+		return row{}, nil, err
+	}
+	return rowOf(v), doc, nil
 }
 
 // putKnown puts a record already stored or put: by Tx.Put, once what was

@@ -28,6 +28,71 @@ type listQuery[T any] struct {
 	args  []any
 	// match, when set, checks each row in Go.
 	match func(*T) bool
+	// keyed, when set, is the table whose column sk is q.sk and holds the
+	// docs: a walk finds a batch's keys first, by the sort-key index alone
+	// where the conditions need nothing else (its rows' heap is not read),
+	// and then reads the docs of those rows only.
+	keyed string
+	// segs, when set, are the ranges of sk, ascending and disjoint, that
+	// hold every match; rows between them need not be read.
+	segs []keySeg
+}
+
+// keySeg is a range of sort keys, from lo to hi inclusive (nil: no bound).
+type keySeg struct{ lo, hi []byte }
+
+// selectSQL is the query of a walk's batch: the rows that pass conds, in
+// the order of q.sk, up to limit. With segments, each segment is read
+// by the sort-key index in order and the segments' rows are merged, so
+// the rows between them are not read.
+func (q *listQuery[T]) selectSQL(conds []string, args *[]any, order, limit string) string {
+	cols := "r.doc AS doc"
+	if q.keyed != "" {
+		cols = "NULL AS doc"
+	}
+	one := func(conds []string) string {
+		return "SELECT " + q.keyOut() + " AS k, " + cols + " FROM " + q.table + whereSQL(conds) +
+			" ORDER BY " + q.sk + " " + order + " LIMIT " + limit
+	}
+	var sql string
+	switch len(q.segs) {
+	case 0:
+		sql = one(conds)
+	case 1:
+		sql = one(append(slices.Clip(conds), q.segConds(q.segs[0], args)...))
+	default:
+		parts := make([]string, len(q.segs))
+		for i, sg := range q.segs {
+			parts[i] = "(" + one(append(slices.Clip(conds), q.segConds(sg, args)...)) + ")"
+		}
+		sql = "SELECT k, doc FROM (" + strings.Join(parts, " UNION ALL ") + ") u ORDER BY k " + order + " LIMIT " + limit
+	}
+	if q.keyed == "" {
+		return sql
+	}
+	return "SELECT x.k, d.doc FROM (" + sql + ") x JOIN " + q.keyed + " d ON d.sk = x.k ORDER BY x.k " + order
+}
+
+// segConds are the conditions of a segment.
+func (q *listQuery[T]) segConds(sg keySeg, args *[]any) []string {
+	c := []string{q.sk + " >= " + q.keyArg(args, sg.lo)}
+	if sg.hi != nil {
+		c = append(c, q.sk+" <= "+q.keyArg(args, sg.hi))
+	}
+	return c
+}
+
+// allConds are q's conditions with its segments', for a query that reads
+// the matches in no order.
+func (q *listQuery[T]) allConds(args *[]any) []string {
+	if len(q.segs) == 0 {
+		return q.conds
+	}
+	ors := make([]string, len(q.segs))
+	for i, sg := range q.segs {
+		ors[i] = "(" + strings.Join(q.segConds(sg, args), " AND ") + ")"
+	}
+	return append(slices.Clip(q.conds), "("+strings.Join(ors, " OR ")+")")
 }
 
 // arg adds an argument and returns its placeholder.
@@ -98,8 +163,7 @@ func walk[T any](t *tx, q *listQuery[T], s span, want int, fn func(sk []byte, re
 		if q.match != nil {
 			limit = batch
 		}
-		sql := "SELECT " + q.keyOut() + ", r.doc FROM " + q.table + whereSQL(conds) +
-			" ORDER BY " + q.sk + " " + order + " LIMIT " + strconv.Itoa(limit)
+		sql := q.selectSQL(conds, &args, order, strconv.Itoa(limit))
 		rows, err := t.q.Query(t.ctx, sql, args...)
 		if err != nil {
 			return t.scanErr(err)
@@ -163,7 +227,9 @@ func exists[T any](t *tx, q *listQuery[T], s span) (bool, error) {
 func count[T any](t *tx, q *listQuery[T]) (int, error) {
 	if q.match == nil {
 		var n int64
-		err := t.q.QueryRow(t.ctx, "SELECT count(*) FROM "+q.table+whereSQL(q.conds), q.args...).Scan(&n)
+		args := slices.Clone(q.args)
+		conds := q.allConds(&args)
+		err := t.q.QueryRow(t.ctx, "SELECT count(*) FROM "+q.table+whereSQL(conds), args...).Scan(&n)
 		return int(n), t.scanErr(err)
 	}
 	n := 0

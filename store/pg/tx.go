@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -384,7 +385,19 @@ func (t *tx) SourceByHash(hash string) (*store.Source, error) {
 	return srcs[0], nil
 }
 
-const changeCols = `seq, time, time_nanos, actor, op, type, record_id::text, before::text, after::text`
+var changeCols = `seq, time, time_nanos, actor, op, type, record_id::text, before::text, ` + afterCol
+
+// afterCol is an entry's after: its own, or, for the creation of a record
+// that has not changed since (see loader.PutRecord), the record's row.
+var afterCol = func() string {
+	var b strings.Builder
+	b.WriteString("COALESCE(after, CASE WHEN op = 'CREATE' THEN CASE type")
+	for _, typ := range store.RecordTypes {
+		b.WriteString(" WHEN '" + string(typ) + "' THEN (SELECT r.doc FROM " + tables[typ] + " r WHERE r.id = record_id)")
+	}
+	b.WriteString(" END END)::text")
+	return b.String()
+}()
 
 // scanChanges reads change-log rows selected with changeCols.
 func scanChanges(rows pgx.Rows) ([]store.Change, error) {

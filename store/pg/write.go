@@ -48,14 +48,29 @@ func write[T any](t *tx, typ store.RecordType, id string, old, new *T) (bool, er
 		err = t.insert(typ, id, rowOf(new), after)
 	case new == nil:
 		op = store.Deleted
-		err = t.exec("DELETE FROM "+tables[typ]+" WHERE id = $1", id)
+		err = t.ownCopy(typ, id)
+		if err == nil && typ == store.StatementType {
+			err = t.deleteBands(id, rowOf(old).bands)
+		}
+		if err == nil {
+			err = t.exec("DELETE FROM "+tables[typ]+" WHERE id = $1", id)
+		}
 	default:
-		err = t.replace(typ, id, rowOf(old), rowOf(new), after)
+		if err = t.ownCopy(typ, id); err == nil {
+			err = t.replace(typ, id, rowOf(old), rowOf(new), after)
+		}
 	}
 	if err != nil {
 		return false, err
 	}
 	return true, t.logChange(op, typ, id, before, after)
+}
+
+// ownCopy gives the change-log entry that refers to the record's row for
+// its after (see afterCol) a copy of the row's doc, before the row changes.
+func (t *tx) ownCopy(typ store.RecordType, id string) error {
+	return t.exec("UPDATE change_log c SET after = r.doc FROM "+tables[typ]+" r "+
+		"WHERE c.record_id = $1 AND c.after IS NULL AND c.op = 'CREATE' AND r.id = $1", id)
 }
 
 // checkUnique gives errs.Conflict when another record has a value that
@@ -136,7 +151,7 @@ func (t *tx) replace(typ store.RecordType, id string, old, r row, doc []byte) er
 		}
 	}
 	if !bandsEqual(old.bands, r.bands) {
-		if err := t.exec("DELETE FROM statement_bands WHERE statement_id = $1", id); err != nil {
+		if err := t.deleteBands(id, old.bands); err != nil {
 			return err
 		}
 		return t.insertBands(id, r.bands)
@@ -182,6 +197,16 @@ func (t *tx) insertTopics(id string, topics []string) error {
 		return nil
 	}
 	return t.exec("INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, tp FROM unnest($2::uuid[]) AS tp", id, topics)
+}
+
+// deleteBands deletes a statement's band keys, found by the keys (the
+// table's primary key): it has no index by statement, which only deletes
+// would use and every load would build.
+func (t *tx) deleteBands(id string, bands [][]byte) error {
+	if len(bands) == 0 {
+		return nil
+	}
+	return t.exec("DELETE FROM statement_bands WHERE band = ANY($1::bytea[]) AND statement_id = $2", bands, id)
 }
 
 func (t *tx) insertBands(id string, bands [][]byte) error {
