@@ -1449,3 +1449,13 @@ func TestThousandsAndWhileClauses(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPutItBestAndNamedApposition checks "X put it best: “…”" and an
+// apposition that names its person with "named" ("My neighbour, a
+// retired fisherman named Omar Selby, …"). The sentence is invented.
+func TestPutItBestAndNamedApposition(t *testing.T) {
+	q := find(t, run(t, "My neighbour, a retired fisherman named Omar Selby, put it best: \u201cThey let it rot and then they call it too late.\u201d", PlainText, ""), "rot")
+	if q.Speaker != "Omar Selby" || q.Kind != Direct {
+		t.Errorf("got %+v", q)
+	}
+}

@@ -69,6 +69,14 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			k++
 			continue
 		}
+		if (t.lower == "put" || t.lower == "puts") && k+1 < s.last && a.toks[k+1].lower == "it" {
+			if e := a.putItColon(k+2, s.last); e > 0 {
+				// "Ann Roe put it best: “…”"
+				out = append(out, cueHit{at: k, last: e - 1, class: cueClause})
+				k = e - 1
+				continue
+			}
+		}
 		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
 			out = append(out, cueHit{at: k, last: k + 1, according: true})
 			k++
@@ -188,6 +196,20 @@ func (a *analysis) modifiedNoun(k, limit int) bool {
 		return false
 	}
 	return k+1 >= limit || a.toks[k+1].lower != "that" && a.quoteStartingAt(a.toks[k+1].start) < 0
+}
+
+// putItColon returns the colon's token when the words from token i to it
+// are at most two adverbs ("put it best:", "put it bluntly:"), else 0.
+func (a *analysis) putItColon(i, limit int) int {
+	for k := i; k < limit && k <= i+2; k++ {
+		if a.toks[k].text == ":" {
+			return k
+		}
+		if !a.toks[k].word {
+			return 0
+		}
+	}
+	return 0
 }
 
 // modifiesNext reports whether token k, after a cue word that is also a

@@ -257,6 +257,15 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		}
 		return speakerRef{name: name}, s.first, true
 	}
+	if named && a0-1 > m+1 && (a.toks[a0-1].lower == "named" || a.toks[a0-1].lower == "called") && a.isPersonName(a0, j) {
+		// "My neighbour, a retired fisherman named Omar Selby, said": the
+		// apposition names the person
+		sp, _ := a.nameRef(a0, j, a0, st)
+		if role, _ := a.describe(m+1, a0-1); role != "" && sp.role == "" {
+			sp.role = role
+		}
+		return sp, s.first, true
+	}
 	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
 	if named && a.onlyDescriptors(m+1, a0) && !isOrgName(a.joinTokens(a0, j)) && !roleWords[a.toks[j-1].lower] {
 		// the name is the apposition: "her lawyer, Jane Roe, said",
