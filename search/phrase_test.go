@@ -193,3 +193,30 @@ func fuzzyWords(t *testing.T, sh *shards, term string, fuzziness int) []string {
 	}
 	return out
 }
+
+// TestParsePhraseWithInnerQuotationMark checks that a phrase closes with
+// the mark that matches its opening one: a quotation mark of another kind
+// inside it is part of the phrase ("and “it would be"), not its end.
+func TestParsePhraseWithInnerQuotationMark(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{`"and “it would be"`, []string{"and “it would be"}},
+		{`“the war” ceasefire`, []string{"the war", "ceasefire"}},
+		{`«the war» "a “fair” vote"`, []string{"the war", "a “fair” vote"}},
+		{`„the war“ today`, []string{"the war", "today"}},
+	} {
+		cs, err := parseQuery(tc.query)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.text)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: clauses %q, want %q", tc.query, got, tc.want)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func parseQuery(q string) ([]clause, error) {
 		}
 		if i < len(rs) && (rs[i] == '"' || rs[i] == '“' || rs[i] == '”' || rs[i] == '«' || rs[i] == '„') {
 			j := i + 1
-			for j < len(rs) && !isCloseQuote(rs[j]) {
+			for j < len(rs) && !closesQuote(rs[i], rs[j]) {
 				j++
 			}
 			c.text, c.phrase = string(rs[i+1:j]), true
@@ -114,7 +114,20 @@ func parseQuery(q string) ([]clause, error) {
 	return out, nil
 }
 
-func isCloseQuote(r rune) bool { return r == '"' || r == '”' || r == '“' || r == '»' }
+// closesQuote reports whether r closes a phrase opened by open: its own
+// closing mark, or a straight one, so that a quotation mark of another
+// kind inside the phrase ("and “it would be") is part of it, not its end.
+func closesQuote(open, r rune) bool {
+	switch open {
+	case '"':
+		return r == '"'
+	case '«':
+		return r == '»' || r == '"'
+	case '„':
+		return r == '“' || r == '”' || r == '"'
+	}
+	return r == '”' || r == '"' || r == '“' && open == '”'
+}
 
 // build returns the query of one clause over field, and the terms it looks
 // for (for highlighting).
