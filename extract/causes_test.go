@@ -1459,3 +1459,14 @@ func TestPutItBestAndNamedApposition(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+// TestClosingAttributionWithApposition checks a report that closes its
+// sentence with a name and its apposition ("…, Ann Roe, the party's
+// chair, said Monday."): the outer report, the cue inside its content
+// none of its own. The sentence is invented.
+func TestClosingAttributionWithApposition(t *testing.T) {
+	r := run(t, "The ministers have told the envoy that the port must stay open, Ann Roe, the chair of the council, said Monday.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ann Roe" || !strings.HasPrefix(r.Quotes[0].Text, "The ministers have told") {
+		t.Errorf("got %+v", r.Quotes)
+	}
+}

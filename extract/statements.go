@@ -217,6 +217,8 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 	b := a.adverbsBefore(d.at)
 	if _, ok := subjectPronouns[a.toks[b].lower]; ok {
 		return -1 // "Mara Lind said A, she said": the same report, repeated
+	} else if nb := a.nameWithApposition(b, s.first); nb >= 0 {
+		b = nb // "…, Ann Roe, the party's chair, said Monday."
 	} else if sb := a.shortSubjectBefore(d.at); sb >= 0 {
 		b = sb
 	} else {
@@ -261,6 +263,27 @@ func (a *analysis) headlineReport(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// nameWithApposition returns the comma before a name and its apposition
+// that end with the comma at token b ("…, Ann Roe, the party's chair,"),
+// else -1.
+func (a *analysis) nameWithApposition(b, first int) int {
+	if b <= first || a.toks[b].text != "," {
+		return -1
+	}
+	m := b - 1
+	for m > first && m > b-12 && a.toks[m].text != "," {
+		m--
+	}
+	if m <= first || a.toks[m].text != "," || m == b-1 {
+		return -1
+	}
+	n0, ok := a.nameEndingAt(m-1, first)
+	if !ok || n0 <= first || a.toks[n0-1].text != "," || m-n0 > 4 {
+		return -1
+	}
+	return n0 - 1
 }
 
 // contentBefore reports whether the content of cue c, framed by f, comes
