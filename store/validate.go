@@ -559,3 +559,43 @@ func CheckURL(what, u string) error {
 	}
 	return nil
 }
+
+// NormalizeRecord normalizes the payload of rec with the Normalize
+// function of its type, as every backend does before putting a record,
+// and returns the payload (nil when rec carries none). When ready is set,
+// the payload is fit to be encoded: it normalized, has an id, and its
+// times are in UTC; otherwise the backend's put reports what is wrong.
+func NormalizeRecord(rec Record) (payload any, ready bool, err error) {
+	switch rec.Type {
+	case SpeakerType:
+		payload, err = normalizeOne(rec.Speaker, NormalizeSpeaker)
+	case OrganisationType:
+		payload, err = normalizeOne(rec.Organisation, NormalizeOrganisation)
+	case AffiliationType:
+		payload, err = normalizeOne(rec.Affiliation, NormalizeAffiliation)
+	case TopicType:
+		payload, err = normalizeOne(rec.Topic, NormalizeTopic)
+	case SourceType:
+		payload, err = normalizeOne(rec.Source, NormalizeSource)
+	case StatementType:
+		payload, err = normalizeOne(rec.Statement, NormalizeStatement)
+	case ClaimReviewType:
+		payload, err = normalizeOne(rec.ClaimReview, NormalizeClaimReview)
+	}
+	if payload == nil || err != nil {
+		return payload, false, err
+	}
+	m := MetaOf(payload)
+	if *m.ID == "" {
+		return payload, false, nil
+	}
+	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
+	return payload, true, nil
+}
+
+func normalizeOne[T any](v *T, norm func(*T) error) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	return v, norm(v)
+}

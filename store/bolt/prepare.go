@@ -20,43 +20,19 @@ type prepared struct {
 // rec alone, and returns it for PutPrepared. rec must not change between
 // the two calls.
 func (t *tx) PrepareRecord(rec store.Record) any {
-	switch rec.Type {
-	case store.SpeakerType:
-		return prepare(rec.Speaker, store.NormalizeSpeaker)
-	case store.OrganisationType:
-		return prepare(rec.Organisation, store.NormalizeOrganisation)
-	case store.AffiliationType:
-		return prepare(rec.Affiliation, store.NormalizeAffiliation)
-	case store.TopicType:
-		return prepare(rec.Topic, store.NormalizeTopic)
-	case store.SourceType:
-		return prepare(rec.Source, store.NormalizeSource)
-	case store.StatementType:
-		return prepare(rec.Statement, store.NormalizeStatement)
-	case store.ClaimReviewType:
-		return prepare(rec.ClaimReview, store.NormalizeClaimReview)
-	}
-	return nil
-}
-
-func prepare[T any](rec *T, norm func(*T) error) *prepared {
-	if rec == nil {
+	v, ready, err := store.NormalizeRecord(rec)
+	if v == nil {
 		return nil
 	}
-	p := &prepared{payload: rec}
-	if p.err = norm(rec); p.err != nil {
-		return p
+	p := &prepared{payload: v, err: err}
+	if !ready {
+		return p // Put reports what is wrong
 	}
-	m := store.MetaOf(rec)
-	if *m.ID == "" {
-		return p // Put reports it
-	}
-	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
-	enc, err := encode(rec)
+	enc, err := encode(v)
 	if err != nil {
 		return p // Put meets the error again
 	}
-	p.entries, p.enc = recordEntries(rec), enc
+	p.entries, p.enc = recordEntries(v), enc
 	return p
 }
 

@@ -23,38 +23,14 @@ type prepared struct {
 // rec alone, and returns it for PutPrepared. rec must not change between
 // the two calls.
 func (l *loader) PrepareRecord(rec store.Record) any {
-	switch rec.Type {
-	case store.SpeakerType:
-		return prepare(rec.Speaker, store.NormalizeSpeaker)
-	case store.OrganisationType:
-		return prepare(rec.Organisation, store.NormalizeOrganisation)
-	case store.AffiliationType:
-		return prepare(rec.Affiliation, store.NormalizeAffiliation)
-	case store.TopicType:
-		return prepare(rec.Topic, store.NormalizeTopic)
-	case store.SourceType:
-		return prepare(rec.Source, store.NormalizeSource)
-	case store.StatementType:
-		return prepare(rec.Statement, store.NormalizeStatement)
-	case store.ClaimReviewType:
-		return prepare(rec.ClaimReview, store.NormalizeClaimReview)
-	}
-	return nil
-}
-
-func prepare[T any](v *T, norm func(*T) error) *prepared {
+	v, ready, err := store.NormalizeRecord(rec)
 	if v == nil {
 		return nil
 	}
-	p := &prepared{payload: v}
-	if p.err = norm(v); p.err != nil {
-		return p
+	p := &prepared{payload: v, err: err}
+	if !ready {
+		return p // PutRecord reports what is wrong
 	}
-	m := store.MetaOf(v)
-	if *m.ID == "" {
-		return p // PutRecord reports it
-	}
-	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
 	doc, err := encode(v)
 	if err != nil {
 		return p // PutRecord meets the error again
