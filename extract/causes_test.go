@@ -1470,3 +1470,25 @@ func TestClosingAttributionWithApposition(t *testing.T) {
 		t.Errorf("got %+v", r.Quotes)
 	}
 }
+
+// TestThingsWonAndScored checks "claim" and "add" with a thing won or
+// scored as their object ("claimed her third title", "added a second
+// goal"), which report nothing, beside their reporting uses with a clause
+// or a quotation. The sentences are invented.
+func TestThingsWonAndScored(t *testing.T) {
+	for _, text := range []string{
+		"Lena Holm claimed her third title of the season on Sunday.",
+		"The team claimed victory after a penalty shootout.",
+		"Ivo Rask added a second goal in the 80th minute.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	for _, c := range []struct{ text, sub string }{
+		{"Lena Holm claimed the referee had been bribed.", "referee"},
+		{"\u201cWe were lucky,\u201d Ivo Rask said, adding the late goal \u201cchanged everything for us.\u201d", "changed everything"},
+	} {
+		find(t, run(t, c.text, PlainText, ""), c.sub)
+	}
+}

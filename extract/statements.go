@@ -346,6 +346,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
 	} else if strings.HasPrefix(a.toks[c.at].lower, "add") && a.addedTo(rest, next) {
 		return 0, false // "will add value to your life": a thing added to another
+	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) {
+		return 0, false // "claimed her third title", "noted the time on her card": a thing, not a clause
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
 	} else if isTell(a.toks[c.at].lower) && a.quoteStartingAt(a.toks[rest].start) < 0 {
@@ -375,6 +377,50 @@ func (a *analysis) adverbsBeforeQuote(i, limit int) int {
 		return i
 	}
 	return k + 1
+}
+
+// hasFiniteVerb reports whether tokens [i, j) hold a word that marks a
+// finite verb: an auxiliary, a modal or a copula, a negation, or a past
+// form in "-ed" that no determiner opens.
+func (a *analysis) hasFiniteVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := a.toks[k]
+		if !t.word {
+			continue
+		}
+		if finiteAfterNoun[t.lower] || copulas[t.lower] || t.lower == "not" || strings.HasSuffix(t.lower, "n't") || strings.HasSuffix(t.lower, "n’t") {
+			return true
+		}
+		if len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed") && k > i && !determiners[a.toks[k-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// quotesWithin reports whether a quotation opens among tokens [i, j).
+func (a *analysis) quotesWithin(i, j int) bool {
+	if i >= j {
+		return false
+	}
+	for range a.quotesStarting(a.toks[i].start, a.toks[j-1].end) {
+		return true
+	}
+	return false
+}
+
+// objectSenseCue reports whether w is a form of a reporting verb that
+// often takes a thing won or scored as its object ("claimed the title",
+// "added a goal"). Verbs whose object is often what was reported ("are
+// reporting brutal dispersal of the rally", "noted the importance of")
+// are not among them.
+func objectSenseCue(w string) bool {
+	for _, p := range []string{"claim", "add"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTell reports whether w is a form of "tell".
