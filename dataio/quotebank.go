@@ -25,6 +25,7 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/textfold"
 )
 
 // Quote is one line of Quotebank's quote-centric JSON Lines.
@@ -140,7 +141,11 @@ func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, 
 			res.listsEmpty = len(c.Items) == 0
 		}
 		n := 0
-		err := eachQuote(r, func(line int, q *Quote) error {
+		var prepText func(string) any
+		if p, ok := tx.(textPreparer); ok {
+			prepText = p.PrepareText
+		}
+		err := eachQuote(r, prepText, func(line int, q *quoteWork) error {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -161,6 +166,13 @@ func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, 
 		return Counts{}, err
 	}
 	return counts, nil
+}
+
+// textPreparer is a store.Tx that can prepare a statement's text on any
+// goroutine, before the statement is created in order (bolt's).
+type textPreparer interface {
+	PrepareText(text string) any
+	CreatePrepared(st *store.Statement, text any) error
 }
 
 func decodeQuote(b []byte) (*Quote, error) {
@@ -210,38 +222,85 @@ func (r *resolver) indexQIDs(ctx context.Context) error {
 	})
 }
 
-// quote stores one quote: a statement per url, or one without a source
-// when it has none.
-func (r *resolver) quote(q *Quote) error {
-	said, err := quoteDate(q.Date)
-	if err != nil {
-		return err
+// quoteWork is a quote with what storing it takes from the quote alone,
+// made by the decoding workers (see eachQuote) so that the one goroutine
+// that stores quotes in order has less to do.
+type quoteWork struct {
+	q          *Quote
+	said       partialdate.Date
+	saidErr    error
+	speaker    string // trimmed; "" for none
+	speakerKey string // the speaker folded
+	confidence float64
+	urls       []quoteURL // one with url "" when the quote has none
+	text       any        // the text as the store prepared it, or nil
+}
+
+// quoteURL is an appearance of a quote: its url, the id of its statement,
+// and the key of the url in resolver.urls.
+type quoteURL struct {
+	url string
+	id  string
+	key [16]byte
+	err error // of checking the url
+}
+
+// prepareQuote makes the quoteWork of q; prepText, when not nil, is the
+// store's preparation of a statement's text.
+func prepareQuote(q *Quote, prepText func(string) any) *quoteWork {
+	w := &quoteWork{q: q}
+	if w.said, w.saidErr = quoteDate(q.Date); w.saidErr != nil {
+		return w
 	}
-	speakerID, err := r.quoteSpeaker(q)
-	if err != nil {
-		return err
+	if name := strings.TrimSpace(q.Speaker); name != "" && name != NoSpeaker {
+		w.speaker, w.speakerKey = name, textfold.Fold(name)
 	}
 	name := cmp.Or(q.Speaker, NoSpeaker)
-	var confidence float64
 	if i := slices.IndexFunc(q.Probas, func(p Proba) bool { return p.Name == name }); i >= 0 {
-		confidence = q.Probas[i].P
+		w.confidence = q.Probas[i].P
 	}
 	urls := q.URLs
 	if len(urls) == 0 {
 		urls = []string{""}
 	}
+	w.urls = make([]quoteURL, len(urls))
 	for i, url := range urls {
-		st := &store.Statement{ID: quoteStatementID(q.QuoteID, i, said), Text: q.Quotation, Kind: store.Direct,
-			SpeakerID: speakerID, Said: said, Language: "en", Status: store.Unverified, Confidence: confidence}
+		u := &w.urls[i]
+		u.url, u.id = url, quoteStatementID(q.QuoteID, i, w.said)
+		if url != "" {
+			u.key = urlKey(url)
+			u.err = store.CheckURL("url", url)
+		}
+	}
+	if prepText != nil {
+		w.text = prepText(q.Quotation)
+	}
+	return w
+}
+
+// quote stores one quote: a statement per url, or one without a source
+// when it has none.
+func (r *resolver) quote(w *quoteWork) error {
+	q, said := w.q, w.said
+	if w.saidErr != nil {
+		return w.saidErr
+	}
+	speakerID, err := r.quoteSpeaker(w)
+	if err != nil {
+		return err
+	}
+	for _, u := range w.urls {
+		st := &store.Statement{ID: u.id, Text: q.Quotation, Kind: store.Direct,
+			SpeakerID: speakerID, Said: said, Language: "en", Status: store.Unverified, Confidence: w.confidence}
 		if q.Phase != "" {
 			st.Origin = quotebankOrigin + q.Phase
 		}
-		if url != "" {
-			if err := store.CheckURL("url", url); err != nil {
-				return err
+		if u.url != "" {
+			if u.err != nil {
+				return u.err
 			}
 			var fresh bool
-			if st.SourceID, fresh, err = r.sourceByURL(url, "", said); err != nil {
+			if st.SourceID, fresh, err = r.sourceByKey(u.url, u.key, "", said); err != nil {
 				return err
 			}
 			if !fresh {
@@ -250,7 +309,7 @@ func (r *resolver) quote(q *Quote) error {
 				}
 			}
 		}
-		if err := r.putStatement(st); err != nil {
+		if err := r.putStatement(st, w.text); err != nil {
 			return err
 		}
 	}
@@ -287,10 +346,14 @@ func (r *resolver) sameInSource(st *store.Statement) (string, error) {
 
 // putStatement creates st, or updates the stored statement of its id to
 // it, keeping what the quote does not say (topics, status).
-func (r *resolver) putStatement(st *store.Statement) error {
+// text, when not nil, is st's text as the store's PrepareText made it.
+func (r *resolver) putStatement(st *store.Statement, text any) error {
 	old, err := r.tx.Statement(st.ID)
 	if errs.Is(err, errs.NotFound) {
 		r.counts.Created[store.StatementType]++
+		if p, ok := r.tx.(textPreparer); ok && text != nil {
+			return p.CreatePrepared(st, text)
+		}
 		return r.tx.CreateStatement(st)
 	}
 	if err != nil {
@@ -339,9 +402,9 @@ func quoteStatementID(quoteID string, i int, said partialdate.Date) string {
 // quoteSpeaker finds or creates the speaker of a quote: by its one QID,
 // else by name; a QID links a speaker found by name that has none, and
 // several stay candidates. "None" is no speaker.
-func (r *resolver) quoteSpeaker(q *Quote) (string, error) {
-	name := strings.TrimSpace(q.Speaker)
-	if name == "" || name == NoSpeaker {
+func (r *resolver) quoteSpeaker(w *quoteWork) (string, error) {
+	q := w.q
+	if w.speaker == "" {
 		return "", nil
 	}
 	if len(q.QIDs) == 1 {
@@ -349,7 +412,7 @@ func (r *resolver) quoteSpeaker(q *Quote) (string, error) {
 			return id, nil
 		}
 	}
-	id, err := r.speaker(name)
+	id, err := r.speakerKeyed(w.speaker, w.speakerKey)
 	if err != nil {
 		return "", err
 	}

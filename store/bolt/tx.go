@@ -33,6 +33,9 @@ type tx struct {
 	bulk *bulk
 	// ready is the record PutPrepared is putting (see prepare.go).
 	ready *prepared
+	// readyText is the text CreatePrepared's statement was prepared
+	// with.
+	readyText *textForm
 	// noLog, set while Restore copies records, writes them without
 	// change-log entries: their history is copied after them.
 	noLog bool
