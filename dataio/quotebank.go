@@ -295,45 +295,60 @@ func (r *resolver) quote(w *quoteWork) error {
 		if q.Phase != "" {
 			st.Origin = quotebankOrigin + q.Phase
 		}
-		if u.url != "" {
-			if u.err != nil {
-				return u.err
-			}
-			var fresh bool
-			if st.SourceID, fresh, err = r.sourceByKey(u.url, u.key, "", said); err != nil {
-				return err
-			}
-			if !fresh {
-				if st.ID, err = r.sameInSource(st); err != nil {
-					return err
-				}
-			}
+		old, err := r.stored(st, u)
+		if err != nil {
+			return err
 		}
-		if err := r.putStatement(st, w.text); err != nil {
+		if err := r.putStatement(st, old, w.text); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// sameInSource returns st's id when a statement has it already, else
-// the id of a statement of the same words, speaker and date in st's
-// source, if any, else st's id: a quote exported and imported again finds
-// its statements, whatever ids they got when first imported.
-func (r *resolver) sameInSource(st *store.Statement) (string, error) {
-	_, err := r.tx.Statement(st.ID)
-	if !errs.Is(err, errs.NotFound) {
-		return st.ID, err
+// stored gives st the source of u's url (found or created) and returns
+// the stored statement st is to update, nil for none.
+func (r *resolver) stored(st *store.Statement, u quoteURL) (*store.Statement, error) {
+	fresh := false
+	if u.url != "" {
+		if u.err != nil {
+			return nil, u.err
+		}
+		var err error
+		if st.SourceID, fresh, err = r.sourceByKey(u.url, u.key, "", st.Said); err != nil {
+			return nil, err
+		}
 	}
+	old, err := r.statement(st.ID)
+	if err == nil && old == nil && u.url != "" && !fresh {
+		old, err = r.sameInSource(st)
+	}
+	return old, err
+}
+
+// statement returns the statement of id, nil when there is none.
+func (r *resolver) statement(id string) (*store.Statement, error) {
+	st, err := r.tx.Statement(id)
+	if errs.Is(err, errs.NotFound) {
+		return nil, nil
+	}
+	return st, err
+}
+
+// sameInSource returns a statement of the same words, speaker and date
+// as st in st's source, if any, giving st its id: a quote exported and
+// imported again finds its statements, whatever ids they got when first
+// imported. It is asked when no statement has st's id.
+func (r *resolver) sameInSource(st *store.Statement) (*store.Statement, error) {
 	if r.listsEmpty {
-		return st.ID, nil
+		return nil, nil
 	}
 	f := store.StatementFilter{SourceIDs: []string{st.SourceID}}
 	if st.SpeakerID != "" {
 		f.SpeakerIDs = []string{st.SpeakerID}
 	}
 	var found string
-	err = store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
+	err := store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
 		return r.tx.ListStatements(f, p)
 	}, func(o *store.Statement) error {
 		if found == "" && o.Text == st.Text && o.SpeakerID == st.SpeakerID && o.Said == st.Said {
@@ -341,23 +356,24 @@ func (r *resolver) sameInSource(st *store.Statement) (string, error) {
 		}
 		return nil
 	})
-	return cmp.Or(found, st.ID), err
+	if err != nil || found == "" {
+		return nil, err
+	}
+	// As stored now: this import may have changed it already.
+	st.ID = found
+	return r.statement(found)
 }
 
-// putStatement creates st, or updates the stored statement of its id to
-// it, keeping what the quote does not say (topics, status).
-// text, when not nil, is st's text as the store's PrepareText made it.
-func (r *resolver) putStatement(st *store.Statement, text any) error {
-	old, err := r.tx.Statement(st.ID)
-	if errs.Is(err, errs.NotFound) {
+// putStatement creates st, or updates old, the stored statement of its
+// id, to it, keeping what the quote does not say (topics, status). text,
+// when not nil, is st's text as the store's PrepareText made it.
+func (r *resolver) putStatement(st, old *store.Statement, text any) error {
+	if old == nil {
 		r.counts.Created[store.StatementType]++
 		if p, ok := r.tx.(textPreparer); ok && text != nil {
 			return p.CreatePrepared(st, text)
 		}
 		return r.tx.CreateStatement(st)
-	}
-	if err != nil {
-		return err
 	}
 	next := *old
 	next.Text, next.Kind, next.SpeakerID, next.Said = st.Text, st.Kind, st.SpeakerID, st.Said
