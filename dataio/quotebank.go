@@ -441,7 +441,9 @@ func quoteStatementID(quoteID string, i int, said partialdate.Date) string {
 	if u, err := uuid.Parse(quoteID); err == nil && i == 0 && u.Version() == 7 {
 		return u.String()
 	}
-	h := sha256.Sum256(fmt.Appendf(nil, "quotebank\x00%s\x00%d", quoteID, i))
+	b := make([]byte, 0, 32+len(quoteID))
+	b = append(append(append(b, "quotebank\x00"...), quoteID...), 0)
+	h := sha256.Sum256(strconv.AppendInt(b, int64(i), 10))
 	var u uuid.UUID
 	copy(u[:], h[:16])
 	ms := uint64(0)

@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/quotedb/quotedb/errs"
@@ -127,7 +128,9 @@ func get[T any](t *tx, typ store.RecordType, id string) (*T, error) {
 	}
 	v, err := load[T](t, typ, key)
 	if err == nil && v == nil {
-		err = errs.E(errs.NotFound, "%s %q not found", typ, id)
+		// Not formatted by fmt: imports ask for many records that are
+		// not there yet.
+		err = &errs.Error{Kind: errs.NotFound, Msg: string(typ) + " " + strconv.Quote(id) + " not found"}
 	}
 	return v, err
 }
