@@ -2,6 +2,7 @@ package dataio
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"compress/bzip2"
 	"compress/gzip"
@@ -25,6 +26,7 @@ import (
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
+	"github.com/quotedb/quotedb/textfold"
 )
 
 // Quote is one line of Quotebank's quote-centric JSON Lines.
@@ -67,6 +69,46 @@ func (p Proba) MarshalJSON() ([]byte, error) {
 }
 
 func (p *Proba) UnmarshalJSON(b []byte) error {
+	if name, f, ok := plainProba(b); ok {
+		p.Name, p.P = name, f
+		return nil
+	}
+	return p.unmarshalAny(b)
+}
+
+// plainProba reads a proba of the form Quotebank writes, ["name","0.5"]
+// without spaces or escapes, as unmarshalAny would, which is several times
+// slower; ok is false for any other form and for any error.
+func plainProba(b []byte) (name string, f float64, ok bool) {
+	rest, ok := bytes.CutPrefix(b, []byte(`["`))
+	if !ok {
+		return "", 0, false
+	}
+	n, rest, ok := bytes.Cut(rest, []byte(`",`))
+	if !ok || bytes.ContainsAny(n, "\"\\") || !utf8.Valid(n) {
+		return "", 0, false
+	}
+	v, ok := bytes.CutSuffix(rest, []byte("]"))
+	if !ok {
+		return "", 0, false
+	}
+	if q, ok := bytes.CutPrefix(v, []byte(`"`)); ok {
+		if v, ok = bytes.CutSuffix(q, []byte(`"`)); !ok {
+			return "", 0, false
+		}
+	}
+	if bytes.ContainsAny(v, "\"\\") {
+		return "", 0, false
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil || f < 0 || f > 1 {
+		return "", 0, false
+	}
+	return string(n), f, true
+}
+
+// unmarshalAny reads a proba of any form.
+func (p *Proba) unmarshalAny(b []byte) error {
 	var pair []json.RawMessage
 	if err := json.Unmarshal(b, &pair); err != nil || len(pair) != 2 {
 		return errors.New("a proba is a [name, probability] pair")
@@ -140,7 +182,11 @@ func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, 
 			res.listsEmpty = len(c.Items) == 0
 		}
 		n := 0
-		err := eachQuote(r, func(line int, q *Quote) error {
+		var prepText func(string) any
+		if p, ok := tx.(textPreparer); ok {
+			prepText = p.PrepareText
+		}
+		err := eachQuote(r, prepText, func(line int, q *quoteWork) error {
 			if n++; n%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -161,6 +207,13 @@ func importQuotebank(ctx context.Context, run func(func(store.Tx) error) error, 
 		return Counts{}, err
 	}
 	return counts, nil
+}
+
+// textPreparer is a store.Tx that can prepare a statement's text on any
+// goroutine, before the statement is created in order (bolt's).
+type textPreparer interface {
+	PrepareText(text string) any
+	CreatePrepared(st *store.Statement, text any) error
 }
 
 func decodeQuote(b []byte) (*Quote, error) {
@@ -210,71 +263,133 @@ func (r *resolver) indexQIDs(ctx context.Context) error {
 	})
 }
 
-// quote stores one quote: a statement per url, or one without a source
-// when it has none.
-func (r *resolver) quote(q *Quote) error {
-	said, err := quoteDate(q.Date)
-	if err != nil {
-		return err
+// quoteWork is a quote with what storing it takes from the quote alone,
+// made by the decoding workers (see eachQuote) so that the one goroutine
+// that stores quotes in order has less to do.
+type quoteWork struct {
+	q          *Quote
+	said       partialdate.Date
+	saidErr    error
+	speaker    string // trimmed; "" for none
+	speakerKey string // the speaker folded
+	confidence float64
+	urls       []quoteURL // one with url "" when the quote has none
+	text       any        // the text as the store prepared it, or nil
+}
+
+// quoteURL is an appearance of a quote: its url, the id of its statement,
+// and the key of the url in resolver.urls.
+type quoteURL struct {
+	url string
+	id  string
+	key [16]byte
+	err error // of checking the url
+}
+
+// prepareQuote makes the quoteWork of q; prepText, when not nil, is the
+// store's preparation of a statement's text.
+func prepareQuote(q *Quote, prepText func(string) any) *quoteWork {
+	w := &quoteWork{q: q}
+	if w.said, w.saidErr = quoteDate(q.Date); w.saidErr != nil {
+		return w
 	}
-	speakerID, err := r.quoteSpeaker(q)
-	if err != nil {
-		return err
+	if name := strings.TrimSpace(q.Speaker); name != "" && name != NoSpeaker {
+		w.speaker, w.speakerKey = name, textfold.Fold(name)
 	}
 	name := cmp.Or(q.Speaker, NoSpeaker)
-	var confidence float64
 	if i := slices.IndexFunc(q.Probas, func(p Proba) bool { return p.Name == name }); i >= 0 {
-		confidence = q.Probas[i].P
+		w.confidence = q.Probas[i].P
 	}
 	urls := q.URLs
 	if len(urls) == 0 {
 		urls = []string{""}
 	}
+	w.urls = make([]quoteURL, len(urls))
 	for i, url := range urls {
-		st := &store.Statement{ID: quoteStatementID(q.QuoteID, i, said), Text: q.Quotation, Kind: store.Direct,
-			SpeakerID: speakerID, Said: said, Language: "en", Status: store.Unverified, Confidence: confidence}
+		u := &w.urls[i]
+		u.url, u.id = url, quoteStatementID(q.QuoteID, i, w.said)
+		if url != "" {
+			u.key = urlKey(url)
+			u.err = store.CheckURL("url", url)
+		}
+	}
+	if prepText != nil {
+		w.text = prepText(q.Quotation)
+	}
+	return w
+}
+
+// quote stores one quote: a statement per url, or one without a source
+// when it has none.
+func (r *resolver) quote(w *quoteWork) error {
+	q, said := w.q, w.said
+	if w.saidErr != nil {
+		return w.saidErr
+	}
+	speakerID, err := r.quoteSpeaker(w)
+	if err != nil {
+		return err
+	}
+	for _, u := range w.urls {
+		st := &store.Statement{ID: u.id, Text: q.Quotation, Kind: store.Direct,
+			SpeakerID: speakerID, Said: said, Language: "en", Status: store.Unverified, Confidence: w.confidence}
 		if q.Phase != "" {
 			st.Origin = quotebankOrigin + q.Phase
 		}
-		if url != "" {
-			if err := store.CheckURL("url", url); err != nil {
-				return err
-			}
-			var fresh bool
-			if st.SourceID, fresh, err = r.sourceByURL(url, "", said); err != nil {
-				return err
-			}
-			if !fresh {
-				if st.ID, err = r.sameInSource(st); err != nil {
-					return err
-				}
-			}
+		old, err := r.stored(st, u)
+		if err != nil {
+			return err
 		}
-		if err := r.putStatement(st); err != nil {
+		if err := r.putStatement(st, old, w.text); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// sameInSource returns st's id when a statement has it already, else
-// the id of a statement of the same words, speaker and date in st's
-// source, if any, else st's id: a quote exported and imported again finds
-// its statements, whatever ids they got when first imported.
-func (r *resolver) sameInSource(st *store.Statement) (string, error) {
-	_, err := r.tx.Statement(st.ID)
-	if !errs.Is(err, errs.NotFound) {
-		return st.ID, err
+// stored gives st the source of u's url (found or created) and returns
+// the stored statement st is to update, nil for none.
+func (r *resolver) stored(st *store.Statement, u quoteURL) (*store.Statement, error) {
+	fresh := false
+	if u.url != "" {
+		if u.err != nil {
+			return nil, u.err
+		}
+		var err error
+		if st.SourceID, fresh, err = r.sourceByKey(u.url, u.key, "", st.Said); err != nil {
+			return nil, err
+		}
 	}
+	old, err := r.statement(st.ID)
+	if err == nil && old == nil && u.url != "" && !fresh {
+		old, err = r.sameInSource(st)
+	}
+	return old, err
+}
+
+// statement returns the statement of id, nil when there is none.
+func (r *resolver) statement(id string) (*store.Statement, error) {
+	st, err := r.tx.Statement(id)
+	if errs.Is(err, errs.NotFound) {
+		return nil, nil
+	}
+	return st, err
+}
+
+// sameInSource returns a statement of the same words, speaker and date
+// as st in st's source, if any, giving st its id: a quote exported and
+// imported again finds its statements, whatever ids they got when first
+// imported. It is asked when no statement has st's id.
+func (r *resolver) sameInSource(st *store.Statement) (*store.Statement, error) {
 	if r.listsEmpty {
-		return st.ID, nil
+		return nil, nil
 	}
 	f := store.StatementFilter{SourceIDs: []string{st.SourceID}}
 	if st.SpeakerID != "" {
 		f.SpeakerIDs = []string{st.SpeakerID}
 	}
 	var found string
-	err = store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
+	err := store.Each(context.Background(), func(p store.Page) (*store.Conn[*store.Statement], error) {
 		return r.tx.ListStatements(f, p)
 	}, func(o *store.Statement) error {
 		if found == "" && o.Text == st.Text && o.SpeakerID == st.SpeakerID && o.Said == st.Said {
@@ -282,19 +397,24 @@ func (r *resolver) sameInSource(st *store.Statement) (string, error) {
 		}
 		return nil
 	})
-	return cmp.Or(found, st.ID), err
+	if err != nil || found == "" {
+		return nil, err
+	}
+	// As stored now: this import may have changed it already.
+	st.ID = found
+	return r.statement(found)
 }
 
-// putStatement creates st, or updates the stored statement of its id to
-// it, keeping what the quote does not say (topics, status).
-func (r *resolver) putStatement(st *store.Statement) error {
-	old, err := r.tx.Statement(st.ID)
-	if errs.Is(err, errs.NotFound) {
+// putStatement creates st, or updates old, the stored statement of its
+// id, to it, keeping what the quote does not say (topics, status). text,
+// when not nil, is st's text as the store's PrepareText made it.
+func (r *resolver) putStatement(st, old *store.Statement, text any) error {
+	if old == nil {
 		r.counts.Created[store.StatementType]++
+		if p, ok := r.tx.(textPreparer); ok && text != nil {
+			return p.CreatePrepared(st, text)
+		}
 		return r.tx.CreateStatement(st)
-	}
-	if err != nil {
-		return err
 	}
 	next := *old
 	next.Text, next.Kind, next.SpeakerID, next.Said = st.Text, st.Kind, st.SpeakerID, st.Said
@@ -321,7 +441,9 @@ func quoteStatementID(quoteID string, i int, said partialdate.Date) string {
 	if u, err := uuid.Parse(quoteID); err == nil && i == 0 && u.Version() == 7 {
 		return u.String()
 	}
-	h := sha256.Sum256(fmt.Appendf(nil, "quotebank\x00%s\x00%d", quoteID, i))
+	b := make([]byte, 0, 32+len(quoteID))
+	b = append(append(append(b, "quotebank\x00"...), quoteID...), 0)
+	h := sha256.Sum256(strconv.AppendInt(b, int64(i), 10))
 	var u uuid.UUID
 	copy(u[:], h[:16])
 	ms := uint64(0)
@@ -339,9 +461,9 @@ func quoteStatementID(quoteID string, i int, said partialdate.Date) string {
 // quoteSpeaker finds or creates the speaker of a quote: by its one QID,
 // else by name; a QID links a speaker found by name that has none, and
 // several stay candidates. "None" is no speaker.
-func (r *resolver) quoteSpeaker(q *Quote) (string, error) {
-	name := strings.TrimSpace(q.Speaker)
-	if name == "" || name == NoSpeaker {
+func (r *resolver) quoteSpeaker(w *quoteWork) (string, error) {
+	q := w.q
+	if w.speaker == "" {
 		return "", nil
 	}
 	if len(q.QIDs) == 1 {
@@ -349,7 +471,7 @@ func (r *resolver) quoteSpeaker(q *Quote) (string, error) {
 			return id, nil
 		}
 	}
-	id, err := r.speaker(name)
+	id, err := r.speakerKeyed(w.speaker, w.speakerKey)
 	if err != nil {
 		return "", err
 	}

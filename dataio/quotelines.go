@@ -19,35 +19,37 @@ const quoteBatchLines = 256
 type quoteBatch struct {
 	first   int // line number of lines[0]
 	lines   [][]byte
-	quotes  []*Quote // by line; nil for a blank one
-	err     error    // of the line after the quotes, which failed
-	readErr error    // of reading on after the lines
+	quotes  []*quoteWork // by line; nil for a blank one
+	err     error        // of the line after the quotes, which failed
+	readErr error        // of reading on after the lines
 	done    chan struct{}
 }
 
-func (b *quoteBatch) decode() {
+// decode decodes the lines and prepares their quotes (see prepareQuote).
+func (b *quoteBatch) decode(prepText func(string) any) {
 	defer close(b.done)
 	for i, l := range b.lines {
-		var q *Quote
+		var w *quoteWork
 		if len(bytes.TrimSpace(l)) > 0 {
-			var err error
-			if q, err = decodeQuote(l); err != nil {
+			q, err := decodeQuote(l)
+			if err != nil {
 				b.err = lineError(b.first+i, err)
 				break
 			}
+			w = prepareQuote(q, prepText)
 		}
-		b.quotes = append(b.quotes, q)
+		b.quotes = append(b.quotes, w)
 	}
 	b.lines = nil
 }
 
 // eachQuote reads the lines of r and calls fn with each quote, in order,
 // and its line number, stopping at the first bad line or fn's first
-// error. Blank lines are skipped. Lines are decoded in batches on all
-// cores while fn stores the quotes before them: decoding the JSON is a
-// large part of an import's time. Memory is bounded by the batches in
-// flight.
-func eachQuote(r io.Reader, fn func(line int, q *Quote) error) error {
+// error. Blank lines are skipped. Lines are decoded and prepared (see
+// prepareQuote, to which prepText is passed) in batches on all cores
+// while fn stores the quotes before them: that is a large part of an
+// import's time. Memory is bounded by the batches in flight.
+func eachQuote(r io.Reader, prepText func(string) any, fn func(line int, q *quoteWork) error) error {
 	stop := make(chan struct{})
 	defer close(stop)
 	work := make(chan *quoteBatch, 16)
@@ -55,7 +57,7 @@ func eachQuote(r io.Reader, fn func(line int, q *Quote) error) error {
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		go func() {
 			for b := range work {
-				b.decode()
+				b.decode(prepText)
 			}
 		}()
 	}

@@ -94,7 +94,11 @@ func pick[T any](what, name string, found []T, own func(T) string) (T, error) {
 
 // speaker returns the id of the speaker named name, creating one.
 func (r *resolver) speaker(name string) (string, error) {
-	key := textfold.Fold(name)
+	return r.speakerKeyed(name, textfold.Fold(name))
+}
+
+// speakerKeyed is speaker with name folded as key.
+func (r *resolver) speakerKeyed(name, key string) (string, error) {
 	if id, ok := r.speakers[key]; ok {
 		return id, nil
 	}
@@ -172,8 +176,17 @@ func (r *resolver) topic(name string) (string, error) {
 // sourceByURL returns the id of the first source with url, creating one
 // titled title (or the url) published on published; created says it did.
 func (r *resolver) sourceByURL(url, title string, published partialdate.Date) (id string, created bool, err error) {
+	return r.sourceByKey(url, urlKey(url), title, published)
+}
+
+// urlKey is the key of url in resolver.urls.
+func urlKey(url string) [16]byte {
 	h := sha256.Sum256([]byte(url))
-	key := [16]byte(h[:16])
+	return [16]byte(h[:16])
+}
+
+// sourceByKey is sourceByURL with the url's urlKey.
+func (r *resolver) sourceByKey(url string, key [16]byte, title string, published partialdate.Date) (id string, created bool, err error) {
 	if id, ok := r.urls[key]; ok {
 		return id, false, nil
 	}

@@ -126,10 +126,25 @@ func (bk *bulk) add(b *bbolt.Bucket, op bulkOp) {
 // latestWrite maps keys to positions of writes. Most keys of readable
 // buckets are ids (16 bytes) or change-log seqs (8): as arrays they need
 // no string made per write, and hash faster.
+//
+// The keys of the change log are seqs written in ascending order, one more
+// each time: a slice indexed by seq from the first one holds them, with
+// no hashing and a fraction of a map's memory. Other 8-byte keys go to
+// the map; get looks in the run first.
 type latestWrite struct {
-	id  map[[16]byte]int
-	seq map[[8]byte]int
-	any map[string]int
+	id      map[[16]byte]int
+	seq     map[[8]byte]int
+	any     map[string]int
+	run     []int  // positions of the writes of seqs runFrom, runFrom+1, …
+	runFrom uint64 // set with the first seq
+}
+
+// inRun returns the index in run of the 8-byte key k, or -1.
+func (l *latestWrite) inRun(k uint64) int {
+	if k < l.runFrom || k-l.runFrom >= uint64(len(l.run)) {
+		return -1
+	}
+	return int(k - l.runFrom)
 }
 
 func (l *latestWrite) set(key []byte, i int) {
@@ -140,6 +155,19 @@ func (l *latestWrite) set(key []byte, i int) {
 		}
 		l.id[[16]byte(key)] = i
 	case 8:
+		k := binary.BigEndian.Uint64(key)
+		if len(l.run) == 0 && l.seq == nil {
+			l.runFrom = k
+		}
+		if j := l.inRun(k); j >= 0 {
+			l.run[j] = i
+			return
+		}
+		if k == l.runFrom+uint64(len(l.run)) {
+			// Any earlier write of k in seq is hidden by this one.
+			l.run = append(l.run, i)
+			return
+		}
 		if l.seq == nil {
 			l.seq = map[[8]byte]int{}
 		}
@@ -159,6 +187,9 @@ func (l *latestWrite) get(key []byte) (int, bool) {
 	case 16:
 		i, ok = l.id[[16]byte(key)]
 	case 8:
+		if j := l.inRun(binary.BigEndian.Uint64(key)); j >= 0 {
+			return l.run[j], true
+		}
 		i, ok = l.seq[[8]byte(key)]
 	default:
 		i, ok = l.any[string(key)]

@@ -62,7 +62,7 @@ func write[T any](t *tx, typ store.RecordType, id []byte, old, new *T) (bool, er
 	if e, enc, ok := t.readyForm(new); ok {
 		newE, after = e, enc
 	} else if new != nil {
-		newE = recordEntries(new)
+		newE = t.entriesOf(new)
 		var err error
 		if after, err = encode(new); err != nil {
 			return false, err

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"strings"
 
-	"github.com/quotedb/quotedb/dedup"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/partialdate"
 	"github.com/quotedb/quotedb/store"
@@ -245,8 +244,17 @@ func urlKey(u string) []byte {
 }
 
 func statementEntries(s *store.Statement) entries {
+	return statementEntriesOf(s, nil)
+}
+
+// statementEntriesOf is statementEntries with the entries text decides
+// taken from tf when it was made from s's text (see PrepareText).
+func statementEntriesOf(s *store.Statement, tf *textForm) entries {
+	if tf == nil || tf.text != s.Text {
+		tf = newTextForm(s.Text)
+	}
 	sk := dated(s.Said, mustID(s.ID))
-	var es entries
+	es := make(entries, 0, 8+len(s.TopicIDs)+len(tf.bands))
 	es.add(ixStmtAll, sk)
 	if s.SpeakerID != "" {
 		es.add(ixStmtSpeaker, mustID(s.SpeakerID), sk)
@@ -277,12 +285,12 @@ func statementEntries(s *store.Statement) entries {
 	}
 	// The shingles are kept beside the band keys so that Appearances can
 	// check a candidate's similarity without loading and folding its text.
-	if sh := dedup.Shingles(s.Text); sh != nil {
+	if tf.shingled {
 		id := sk[dateLen:]
-		for _, k := range dedup.BandKeysOf(sh) {
+		for _, k := range tf.bands {
 			es.add(ixStmtNearDup, k, id)
 		}
-		es.withValue(ixStmtShingles, id, packShingles(sh))
+		es = append(es, entry{ix: ixStmtShingles, key: string(id), val: tf.shingles})
 	}
 	return es
 }

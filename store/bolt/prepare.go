@@ -1,6 +1,9 @@
 package bolt
 
-import "github.com/quotedb/quotedb/store"
+import (
+	"github.com/quotedb/quotedb/dedup"
+	"github.com/quotedb/quotedb/store"
+)
 
 // Preparing records. Most of what Put does with a record depends on the
 // record alone: normalizing it, its index entries and its stored form.
@@ -59,4 +62,47 @@ func (t *tx) readyForm(rec any) (entries, []byte, bool) {
 		return nil, nil, false
 	}
 	return t.ready.entries, t.ready.enc, true
+}
+
+// textForm is what a statement's index entries take from its text alone:
+// its near-duplicate band keys and packed shingles, the costliest part of
+// them.
+type textForm struct {
+	text     string
+	shingled bool // the text is long enough to have shingles
+	bands    [][]byte
+	shingles string
+}
+
+func newTextForm(text string) *textForm {
+	tf := &textForm{text: text}
+	if sh := dedup.Shingles(text); sh != nil {
+		tf.shingled, tf.bands, tf.shingles = true, dedup.BandKeysOf(sh), string(packShingles(sh))
+	}
+	return tf
+}
+
+// PrepareText does, on any goroutine, the part of the index entries of
+// a statement that its text alone decides, for CreatePrepared: an import
+// that resolves references in order can prepare its texts beforehand on
+// all cores. Statements of the same words may share it.
+func (t *tx) PrepareText(text string) any {
+	return newTextForm(text)
+}
+
+// CreatePrepared is CreateStatement of s with the text PrepareText
+// prepared as text; text prepared from other words is ignored.
+func (t *tx) CreatePrepared(s *store.Statement, text any) error {
+	t.readyText, _ = text.(*textForm)
+	defer func() { t.readyText = nil }()
+	return t.CreateStatement(s)
+}
+
+// entriesOf is recordEntries of a record being written, taking what
+// PrepareText prepared for it.
+func (t *tx) entriesOf(rec any) entries {
+	if s, ok := rec.(*store.Statement); ok && t.readyText != nil {
+		return statementEntriesOf(s, t.readyText)
+	}
+	return recordEntries(rec)
 }

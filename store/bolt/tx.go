@@ -3,6 +3,7 @@ package bolt
 import (
 	"context"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/quotedb/quotedb/errs"
@@ -33,6 +34,9 @@ type tx struct {
 	bulk *bulk
 	// ready is the record PutPrepared is putting (see prepare.go).
 	ready *prepared
+	// readyText is the text CreatePrepared's statement was prepared
+	// with.
+	readyText *textForm
 	// noLog, set while Restore copies records, writes them without
 	// change-log entries: their history is copied after them.
 	noLog bool
@@ -124,7 +128,9 @@ func get[T any](t *tx, typ store.RecordType, id string) (*T, error) {
 	}
 	v, err := load[T](t, typ, key)
 	if err == nil && v == nil {
-		err = errs.E(errs.NotFound, "%s %q not found", typ, id)
+		// Not formatted by fmt: imports ask for many records that are
+		// not there yet.
+		err = &errs.Error{Kind: errs.NotFound, Msg: string(typ) + " " + strconv.Quote(id) + " not found"}
 	}
 	return v, err
 }
