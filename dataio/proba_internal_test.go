@@ -18,7 +18,7 @@ func TestPlainProba(t *testing.T) {
 		{`["Zoë Ütz","0"]`, true},
 		{`["a",5e-1]`, true},
 		{`["a","1e0"]`, true},
-		{`["a","NaN"]`, true},
+		{`["a","NaN"]`, false},
 		{`["", "0.5"]`, false},
 		{`["a", "0.5"]`, false},
 		{`["a","0.5" ]`, false},
@@ -49,6 +49,9 @@ func TestPlainProba(t *testing.T) {
 		}
 		if ok && (wantErr != nil || name != want.Name || f != want.P && !(math.IsNaN(f) && math.IsNaN(want.P))) {
 			t.Errorf("%s: fast path %q %v, general %+v %v", tc.in, name, f, want, wantErr)
+		}
+		if tc.in == `["a","NaN"]` && wantErr == nil {
+			t.Errorf("%s: a probability that is not a number is accepted", tc.in)
 		}
 		var got Proba
 		if err := got.UnmarshalJSON([]byte(tc.in)); (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {

@@ -101,7 +101,7 @@ func plainProba(b []byte) (name string, f float64, ok bool) {
 		return "", 0, false
 	}
 	f, err := strconv.ParseFloat(string(v), 64)
-	if err != nil || f < 0 || f > 1 {
+	if err != nil || !(f >= 0 && f <= 1) { // (NaN compares false both ways)
 		return "", 0, false
 	}
 	return string(n), f, true
@@ -121,7 +121,7 @@ func (p *Proba) unmarshalAny(b []byte) error {
 		s = string(pair[1])
 	}
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f < 0 || f > 1 {
+	if err != nil || !(f >= 0 && f <= 1) { // (NaN compares false both ways)
 		return fmt.Errorf("probability %s is not a number from 0 to 1", pair[1])
 	}
 	p.P = f

@@ -479,7 +479,7 @@ func NormalizeStatement(s *Statement) error {
 			return errs.E(errs.Invalid, "statement span [%d,%d) is not a byte range", s.Span.Start, s.Span.End)
 		}
 	}
-	if s.Confidence < 0 || s.Confidence > 1 {
+	if !(s.Confidence >= 0 && s.Confidence <= 1) { // (NaN compares false both ways)
 		return errs.E(errs.Invalid, "statement confidence %v is not between 0 and 1", s.Confidence)
 	}
 	return nil

@@ -1,9 +1,12 @@
 package store_test
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/uuid"
 
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -51,6 +54,18 @@ func TestSpeakerQIDCandidates(t *testing.T) {
 	for _, bad := range [][]string{{"X2"}, make([]string, store.MaxQIDCandidates+1)} {
 		if err := store.NormalizeSpeaker(&store.Speaker{Name: "A", QIDCandidates: bad}); !errs.Is(err, errs.Invalid) {
 			t.Errorf("candidates %q: %v, want invalid", bad, err)
+		}
+	}
+}
+
+// TestConfidenceNotANumber checks that a statement's confidence that is
+// not a number is refused like one out of range, not stored (a stored NaN
+// could not be written as JSON again).
+func TestConfidenceNotANumber(t *testing.T) {
+	for _, c := range []float64{math.NaN(), -0.1, 1.1, math.Inf(1)} {
+		s := store.Statement{ID: uuid.Must(uuid.NewV7()).String(), Text: "The port will close.", Kind: store.Direct, SourceID: uuid.Must(uuid.NewV7()).String(), Confidence: c}
+		if err := store.NormalizeStatement(&s); !errs.Is(err, errs.Invalid) || !strings.Contains(err.Error(), "confidence") {
+			t.Errorf("confidence %v: got %v, want the bad-input error about confidence", c, err)
 		}
 	}
 }
