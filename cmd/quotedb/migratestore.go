@@ -11,6 +11,7 @@ import (
 
 	"github.com/quotedb/quotedb/dump"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/progress"
 	"github.com/quotedb/quotedb/store"
 	"github.com/quotedb/quotedb/store/bolt"
 	"github.com/quotedb/quotedb/store/pg"
@@ -35,6 +36,7 @@ func migrateStoreCmd(ctx context.Context, args []string, _ io.Reader, stdout, st
 	fs := newFlagSet("migrate-store", migrateStoreHelp, stderr)
 	from := fs.String("from", "", "database to copy: FILE.db or postgres://…")
 	to := fs.String("to", "", "empty database to copy into: postgres://… or FILE.db")
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -58,11 +60,21 @@ func migrateStoreCmd(ctx context.Context, args []string, _ io.Reader, stdout, st
 		return err
 	}
 	defer src.Close()
+	total, err := recordCount(ctx, src)
+	if err != nil {
+		return err
+	}
+	head, err := src.Head(ctx)
+	if err != nil {
+		return err
+	}
 	dst, err := openTarget(ctx, *to)
 	if err != nil {
 		return err
 	}
-	n, nc, err := copyStore(ctx, src, dst)
+	meter := prog.start(stderr, "migrate-store", "records and changes", total+int64(head))
+	n, nc, err := copyStore(ctx, src, dst, meter)
+	meter.Stop()
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
@@ -103,8 +115,8 @@ func openTarget(ctx context.Context, to string) (restorer, error) {
 }
 
 // copyStore copies src into the empty dst: the records as src exports
-// them, then its change log.
-func copyStore(ctx context.Context, src store.Store, dst restorer) (records, changes int, err error) {
+// them, then its change log, counting each on meter.
+func copyStore(ctx context.Context, src store.Store, dst restorer, meter *progress.Meter) (records, changes int, err error) {
 	readRecords := func(emit func(store.Record) error) error {
 		pr, pw := io.Pipe()
 		go func() { _, err := dump.Export(ctx, src, pw); pw.CloseWithError(err) }()
@@ -120,6 +132,7 @@ func copyStore(ctx context.Context, src store.Store, dst restorer) (records, cha
 				return errs.Wrap(errs.Internal, err, "reading the source's records")
 			}
 			records++
+			meter.Add(1)
 			if err := emit(rec); err != nil {
 				return err
 			}
@@ -134,6 +147,7 @@ func copyStore(ctx context.Context, src store.Store, dst restorer) (records, cha
 			}
 			for _, c := range chs {
 				changes++
+				meter.Add(1)
 				if err := emit(c); err != nil {
 					return err
 				}

@@ -110,6 +110,7 @@ schema is older or newer than it needs.`
 func migrateCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("migrate", migrateHelp, stderr)
 	storeURL := storeFlag(fs)
+	prog := progressFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -122,7 +123,12 @@ func migrateCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr 
 	if err := checkStoreURL(*storeURL); err != nil {
 		return err
 	}
-	from, to, err := pg.Migrate(ctx, *storeURL, nil)
+	meter := prog.start(stderr, "migrate", "migrations", 0)
+	from, to, err := pg.Migrate(ctx, *storeURL, &pg.Options{MigrationDone: func(done, pending int) {
+		meter.SetTotal(int64(pending))
+		meter.Set(int64(done))
+	}})
+	meter.Stop()
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,7 @@ func TestProgressQuiet(t *testing.T) {
 		{"reindex", "--db", db},
 		{"backup", "--db", db, filepath.Join(dir, "b.db")},
 		{"check", "--db", db},
+		{"migrate-store", "--from", db, "--to", filepath.Join(dir, "m.db")},
 	} {
 		var stdout, stderr syncBuffer
 		err := run(context.Background(), append(args, "--quiet", "--progress-every", "1ms"), strings.NewReader(""), &stdout, &stderr)
@@ -224,4 +225,22 @@ func TestImportProgressCountsRecords(t *testing.T) {
 func lastLines(s string, n int) string {
 	ls := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(ls[max(0, len(ls)-n):], "\n")
+}
+
+// TestMigrateStoreProgress copies a database file into another with a
+// tiny interval: stderr, not a terminal, gets plain progress lines that
+// count the records and changes copied.
+func TestMigrateStoreProgress(t *testing.T) {
+	dir := t.TempDir()
+	from := filepath.Join(dir, "from.db")
+	mustRun(t, "", "gen", "--statements", "2000", "--db", from, "--quiet")
+	var stdout, stderr syncBuffer
+	args := []string{"migrate-store", "--from", from, "--to", filepath.Join(dir, "to.db"), "--progress-every", "1ms"}
+	if err := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`(?m)^migrate-store: \d+ records and changes of \d+ \(\d+%\), \d+/s, \S+ elapsed`)
+	if !line.MatchString(stderr.String()) {
+		t.Errorf("no progress line in %q", stderr.String())
+	}
 }

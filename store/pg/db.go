@@ -54,6 +54,10 @@ type Options struct {
 	// MaxConns bounds the pool; zero means the URL's pool_max_conns, or
 	// else 4 per core (16 at least).
 	MaxConns int32
+	// MigrationDone, when set, is called by Migrate after each migration it
+	// applies, with how many of the pending ones are done: a progress report
+	// for migrations that rebuild large tables.
+	MigrationDone func(done, pending int)
 }
 
 // Store is a quotedb database in PostgreSQL. It is safe for concurrent use.

@@ -36,13 +36,20 @@ func TestSchemaVersion(t *testing.T) {
 		!strings.Contains(errs.Message(err), "quotedb migrate") {
 		t.Fatalf("open of an empty database: %v", err)
 	}
+	var reports [][2]int // what MigrationDone saw: done, pending
+	opts.MigrationDone = func(done, pending int) { reports = append(reports, [2]int{done, pending}) }
 	from, to, err := pg.Migrate(ctx, url, opts)
 	if err != nil || from != 0 || to != pg.SchemaVersion() {
 		t.Fatalf("migrate: %d -> %d, %v", from, to, err)
 	}
-	if from, to, err = pg.Migrate(ctx, url, opts); err != nil || from != to {
-		t.Fatalf("second migrate: %d -> %d, %v", from, to, err)
+	if len(reports) != to || reports[len(reports)-1] != [2]int{to, to} {
+		t.Errorf("progress reports %v, want one per migration, the last %d of %d", reports, to, to)
 	}
+	reports = nil
+	if from, to, err = pg.Migrate(ctx, url, opts); err != nil || from != to || len(reports) != 0 {
+		t.Fatalf("second migrate: %d -> %d, %v, progress %v", from, to, err, reports)
+	}
+	opts.MigrationDone = nil
 	s, err := pg.Open(ctx, url, opts)
 	if err != nil {
 		t.Fatal(err)

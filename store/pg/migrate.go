@@ -116,7 +116,7 @@ func Migrate(ctx context.Context, url string, opts *Options) (from, to int, err 
 	if from > len(ms) {
 		return from, from, newerErr(from, len(ms))
 	}
-	for _, m := range ms[from:] {
+	for i, m := range ms[from:] {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, m.sql); err != nil {
 				return err
@@ -126,6 +126,9 @@ func Migrate(ctx context.Context, url string, opts *Options) (from, to int, err 
 		})
 		if err != nil {
 			return from, m.version - 1, errs.Wrap(errs.Internal, err, "applying migration "+m.name)
+		}
+		if opts.MigrationDone != nil {
+			opts.MigrationDone(i+1, len(ms)-from)
 		}
 	}
 	return from, len(ms), nil
