@@ -1492,3 +1492,18 @@ func TestThingsWonAndScored(t *testing.T) {
 		find(t, run(t, c.text, PlainText, ""), c.sub)
 	}
 }
+
+// TestDatelineRegionAndHyphenatedRole checks a dateline with its region
+// as written ("KYIV, Ukraine (AP) —") and a hyphenated title before a
+// name ("Secretary-General Ann Roe"), which is no part of it. The
+// sentences are invented.
+func TestDatelineRegionAndHyphenatedRole(t *testing.T) {
+	q := find(t, run(t, "EASTPORT, Harbourland (AP) — The ferry was shelled overnight, officials said Tuesday.", PlainText, ""), "ferry")
+	if q.Text != "The ferry was shelled overnight" {
+		t.Errorf("text %q", q.Text)
+	}
+	q = find(t, run(t, "League Secretary-General Ann Roe, speaking in Eastport, said the league would stand with the port.", PlainText, ""), "league would")
+	if q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q, want Ann Roe", q.Speaker)
+	}
+}

@@ -235,7 +235,10 @@ func (a *analysis) datelineEnd(i, end int) int {
 	k := i
 	for k < len(a.toks) && a.toks[k].end <= end && k < i+8 {
 		t := a.toks[k]
-		if !(t.word && allCaps(t.text) || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
+		// (after the place in capitals, its region may follow as written:
+		// "KYIV, Ukraine (AP) —")
+		region := k > i && t.word && t.isCap() && a.toks[k-1].text == ","
+		if !(t.word && allCaps(t.text) || region || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
 			break
 		}
 		k++

@@ -45,13 +45,27 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) || roleWords[base] && !a.afterTitle(i) && !a.surnameAt(i, base) {
+	if functionCaps[base] && !a.afterTitle(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
 		return false
 	}
 	return true
+}
+
+// isRoleWord reports whether w is a role word, or a compound of one with a
+// hyphen ("secretary-general", "vice-president").
+func isRoleWord(w string) bool {
+	if roleWords[w] {
+		return true
+	}
+	first, rest, ok := strings.Cut(w, "-")
+	if !ok {
+		return false
+	}
+	last := rest[strings.LastIndex(rest, "-")+1:]
+	return roleWords[first] || roleWords[last]
 }
 
 // surnameAt reports whether the word at token i, usually a role ("Judge",
