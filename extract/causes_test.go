@@ -1507,3 +1507,19 @@ func TestDatelineRegionAndHyphenatedRole(t *testing.T) {
 		t.Errorf("speaker %q, want Ann Roe", q.Speaker)
 	}
 }
+
+// TestUnnamedIntervieweeAndTeaserLabels checks that the person the author
+// asked, described and not named ("I asked the mayor"), is whom "she"
+// next refers to, and that a link to another article under a label in
+// ordinary case ("Related: …") is no statement. The text is invented.
+func TestUnnamedIntervieweeAndTeaserLabels(t *testing.T) {
+	r := run(t, "Ivo Rask, the harbour master, spoke first.\n\nI asked the mayor whether the port would close. She said it would stay open until May.\n\nRelated: Union says strike will go ahead\n\nThe port is busy.", PlainText, "")
+	if q := find(t, r, "stay open"); q.Speaker != "" || q.Source != "the mayor" {
+		t.Errorf("speaker %q source %q, want the mayor", q.Speaker, q.Source)
+	}
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "strike") {
+			t.Errorf("a statement from a link: %+v", q)
+		}
+	}
+}

@@ -694,6 +694,9 @@ var agentPassives = wordSet("told", "informed", "assured", "notified")
 // two parts of one report
 var reportJoiners = wordSet("and", "while", "whereas")
 
+// teaserLabels open links to other articles in any case ("Related: …").
+var teaserLabels = wordSet("related", "read more", "read also", "see also", "also read", "more", "watch", "listen", "recommended")
+
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{
 	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,

@@ -1026,6 +1026,10 @@ func (a *analysis) interviewee(s sentence, st *state) (speakerRef, bool) {
 		}
 		return speakerRef{name: name, person: true}, true
 	}
+	// "I asked the mayor whether …": a person the text does not name
+	if n := k + 1; n+1 < s.last && articles[a.toks[n].lower] && (roleWords[a.toks[n+1].lower] || anonymousRoles[a.toks[n+1].lower]) {
+		return speakerRef{source: a.joinTokens(n, n+2), role: a.toks[n+1].lower}, true
+	}
 	return speakerRef{}, false
 }
 

@@ -44,14 +44,17 @@ func (a *analysis) findHeadings() {
 // be longer than a heading.
 const teaserWords = 30
 
-// isTeaser reports whether paragraph s is a label in capitals, a colon
-// and a title with no closing punctuation: a link to another article
+// isTeaser reports whether paragraph s is a label in capitals or one of
+// the teaserLabels, a colon and a title with no closing punctuation: a link to another article
 // ("SEE ALSO: Ferry to stop"), not part of this one.
 func isTeaser(s string) bool {
 	s = strings.TrimSpace(s)
 	label, title, ok := strings.Cut(s, ":")
 	if !ok || strings.TrimSpace(title) == "" || strings.ContainsAny(s[len(s)-1:], ".!?;,”\"") {
 		return false
+	}
+	if teaserLabels[strings.ToLower(strings.TrimSpace(label))] {
+		return len(strings.Fields(title)) <= teaserWords // "Related: …", "Read more: …"
 	}
 	letters := 0
 	for _, r := range label {
