@@ -1523,3 +1523,14 @@ func TestUnnamedIntervieweeAndTeaserLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestRestrictiveRelativeClauseSubject checks a subject described by a
+// relative clause without commas ("Residents who live near the pier
+// say"): the group speaks, not the object inside the clause. The
+// sentence is invented.
+func TestRestrictiveRelativeClauseSubject(t *testing.T) {
+	q := find(t, run(t, "Residents who live near the pier say they were never told.", PlainText, ""), "never told")
+	if q.Speaker != "" || q.Source != "Residents" {
+		t.Errorf("speaker %q source %q, want the unnamed Residents", q.Speaker, q.Source)
+	}
+}

@@ -117,6 +117,28 @@ func (a *analysis) bareRole(j int) bool {
 	return roleWords[w] || anonymousRoles[w]
 }
 
+// restrictiveRelativeHead returns the last token of the noun phrase that
+// opens sentence s when "who" follows it and comes before token k, with
+// no comma: a relative clause that describes the subject ("Residents who
+// live near the pier say"). The phrase is a plural group or a role.
+func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
+	for w := s.first + 1; w < k && w <= s.first+4; w++ {
+		t := a.toks[w]
+		if !t.word {
+			return 0, false
+		}
+		if t.lower != "who" {
+			continue
+		}
+		h := a.toks[w-1].lower
+		if isGroupNoun(h) || roleWords[h] || anonymousRoles[h] || strings.HasSuffix(h, "s") && !a.toks[w-1].isCap() {
+			return w - 1, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
 // isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
 // who chairs the board — said").
 func isDash(s string) bool { return s == "—" || s == "–" }
@@ -460,6 +482,11 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	}
 	if sp, d, ok := a.firstConjunct(s, k, st); ok {
 		return sp, d, true
+	}
+	if h, ok := a.restrictiveRelativeHead(s, k); ok {
+		// "Residents who live near the pier say": the noun phrase the
+		// clause describes, not the object inside it
+		return a.phraseRef(a.joinTokens(s.first, h+1), s.first, h+1, st), s.first, true
 	}
 	if k-2 >= s.first && a.toks[k-1].lower == "of" && isGroupNoun(a.toks[k-2].lower) && (k-2 == s.first || k-3 == s.first && determiners[a.toks[s.first].lower]) {
 		// "Lawyers of the detained activists say": the group, named by
