@@ -139,6 +139,14 @@ func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
 	return 0, false
 }
 
+// roleOf returns w when it is a role word, else "".
+func roleOf(w string) string {
+	if roleWords[w] || anonymousRoles[w] {
+		return w
+	}
+	return ""
+}
+
 // isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
 // who chairs the board — said").
 func isDash(s string) bool { return s == "—" || s == "–" }
@@ -486,7 +494,7 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if h, ok := a.restrictiveRelativeHead(s, k); ok {
 		// "Residents who live near the pier say": the noun phrase the
 		// clause describes, not the object inside it
-		return a.phraseRef(a.joinTokens(s.first, h+1), s.first, h+1, st), s.first, true
+		return speakerRef{source: a.joinTokens(s.first, h+1), role: roleOf(a.toks[h].lower)}, s.first, true
 	}
 	if k-2 >= s.first && a.toks[k-1].lower == "of" && isGroupNoun(a.toks[k-2].lower) && (k-2 == s.first || k-3 == s.first && determiners[a.toks[s.first].lower]) {
 		// "Lawyers of the detained activists say": the group, named by
