@@ -1534,3 +1534,22 @@ func TestRestrictiveRelativeClauseSubject(t *testing.T) {
 		t.Errorf("speaker %q source %q, want the unnamed Residents", q.Speaker, q.Source)
 	}
 }
+
+// TestInterviewPhraseAndOpinionOf checks a phrase naming the interview
+// between a subject (with or without an apposition) and its verb ("Ann
+// Roe, the head of it, in an interview with Radio Harbour said that"),
+// and "in the opinion of X, …". The sentences are invented.
+func TestInterviewPhraseAndOpinionOf(t *testing.T) {
+	for _, text := range []string{
+		"Ann Roe in an interview with Radio Harbour said that the charges are fabricated.",
+		"The head of the institute, Ann Roe, in an interview with Radio Harbour said that the charges are fabricated.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "charges"); q.Speaker != "Ann Roe" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+	q := find(t, run(t, "In the opinion of Ann Roe, the country is returning to its darkest years.", PlainText, ""), "darkest")
+	if q.Speaker != "Ann Roe" || q.Cue != "in the opinion of" || q.Text != "the country is returning to its darkest years" {
+		t.Errorf("got %+v", q)
+	}
+}

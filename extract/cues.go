@@ -274,6 +274,14 @@ func (a *analysis) opinionAt(k, limit int) (int, bool) {
 		return 0, false
 	}
 	n := k + 1
+	if a.toks[n].lower == "the" && opinionNouns[a.toks[n+1].lower] && a.toks[n+2].lower == "of" && n+3 < limit && a.nameWord(n+3) {
+		// "in the opinion of Ann Roe, …"
+		e, _ := a.nameStartingAt(n+3, limit)
+		if e < limit && a.toks[e].text == "," {
+			return e - 1, true
+		}
+		return 0, false
+	}
 	if !possessivePronouns[a.toks[n].lower] {
 		for n < limit && n <= k+4 && a.nameWord(n) && !isPossessive(a.toks[n]) {
 			n++

@@ -951,7 +951,9 @@ func (a *analysis) writtenWork(i, limit int) bool {
 // to the end of the sentence.
 func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
 	var sp speakerRef
-	if p := a.toks[c.at+1].lower; possessivePronouns[p] {
+	if a.toks[c.at+1].lower == "the" {
+		sp, _ = a.nameRef(c.at+4, c.last+1, c.at+4, st) // "in the opinion of Ann Roe"
+	} else if p := a.toks[c.at+1].lower; possessivePronouns[p] {
 		sp = a.resolvePronoun(map[string]string{"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}[p], a.toks[c.at+1].start, st)
 	} else {
 		sp, _ = a.nameRef(c.at+1, c.last, c.at+1, st)
@@ -963,7 +965,11 @@ func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
 	if !ok {
 		return stmt{}, false
 	}
-	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
+	cue := strings.ToLower(a.joinTokens(c.at, c.last+1))
+	if a.toks[c.at+1].lower == "the" {
+		cue = strings.ToLower(a.joinTokens(c.at, c.at+4)) // "in the opinion of", not the name after it
+	}
+	x.sp, x.cue, x.conf = sp, cue, 0.7
 	return x, true
 }
 

@@ -155,6 +155,13 @@ func isDash(s string) bool { return s == "—" || s == "–" }
 // that ends at token j and says where something was said ("in his
 // Facebook post", "on her page", "in an interview"), or false.
 func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
+	if j >= min && (a.nameWord(j) || a.toks[j].isAcronym()) {
+		// "… in an interview with Radio Harbour said": the medium's
+		// partner, then the medium
+		if n0, ok := a.nameEndingAt(j, min); ok && n0-2 >= min && (a.toks[n0-1].lower == "with" || a.toks[n0-1].lower == "to") && mediumNouns[a.toks[n0-2].lower] {
+			j = n0 - 2
+		}
+	}
 	if j < min || !mediumNouns[a.toks[j].lower] {
 		return 0, false
 	}
@@ -164,8 +171,8 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 			return 0, false
 		}
 		if t.lower == "in" || t.lower == "on" || t.lower == "via" {
-			if p-1 >= min && (a.nameWord(p-1) || a.toks[p-1].isAcronym()) {
-				return p - 1, true
+			if p-1 >= min && (a.nameWord(p-1) || a.toks[p-1].isAcronym() || a.toks[p-1].text == "," && p-2 >= min && a.nameWord(p-2)) {
+				return p - 1, true // (or the comma after an apposition: "the head of it, Ann Roe, in an interview …")
 			}
 			return 0, false
 		}
