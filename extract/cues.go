@@ -63,19 +63,10 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			k = last
 			continue
 		}
-		if (t.lower == "put" || t.lower == "puts") && k+1 < s.last && a.toks[k+1].lower == "it" && a.toks[s.first].lower == "as" && k > s.first+1 {
-			// "As Ann Roe put it, …": the words after the comma are hers
-			out = append(out, cueHit{at: k, last: k + 1, class: cueClause, putIt: true})
-			k++
+		if c, ok := a.putItCue(s, k); ok {
+			out = append(out, c)
+			k = c.last
 			continue
-		}
-		if (t.lower == "put" || t.lower == "puts") && k+1 < s.last && a.toks[k+1].lower == "it" {
-			if e := a.putItColon(k+2, s.last); e > 0 {
-				// "Ann Roe put it best: “…”"
-				out = append(out, cueHit{at: k, last: e - 1, class: cueClause})
-				k = e - 1
-				continue
-			}
 		}
 		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
 			out = append(out, cueHit{at: k, last: k + 1, according: true})
@@ -91,35 +82,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if !ok {
 			continue
 		}
-		if t.isCap() && k > s.first && (a.toks[k-1].word || a.companyDot(k-1)) {
-			continue // part of a name: "Wayne State University", "U.S. State Department"
-		}
-		if a.negatedAt(k, s.first) {
-			continue // "did not say", "won't comment": nothing was reported
-		}
-		if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
-			continue // a noun before its verb: "a fresh study shows", "the claims were"
-		}
-		if nounableCues[t.lower] && a.nounPhraseHead(k, s.first) && k+1 < s.last && prepositions[a.toks[k+1].lower] {
-			continue // a noun with its complement: "the city claim of 974", "the final call on"
-		}
-		if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
-			continue // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
-		}
-		if nounableCues[t.lower] && k > s.first && a.modifiedNoun(k, s.last) {
-			continue // "slowing demand in Asia", "mounting claims,": a noun after its modifier
-		}
-		if adjunctCues[t.lower] && k+1 < s.last && a.modifiesNext(k+1) {
-			continue // "local and state government": a noun before a noun
-		}
-		if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
-			continue // "in a separate report,": a noun, "a" allows no verb
-		}
-		if nounableCues[t.lower] && a.objectOfVerb(k, s.first) {
-			continue // "rejected calls for change", "received expert reports"
-		}
-		if a.comparedReport(k, s.first) {
-			continue // "higher than city reports say it is": a comparison, not a report
+		if a.notReporting(s, k) {
+			continue
 		}
 		last := k
 		next := ""
@@ -196,6 +160,59 @@ func (a *analysis) modifiedNoun(k, limit int) bool {
 		return false
 	}
 	return k+1 >= limit || a.toks[k+1].lower != "that" && a.quoteStartingAt(a.toks[k+1].start) < 0
+}
+
+// notReporting reports whether the reporting verb form at token k of
+// sentence s is used in a sense that reports nothing here: part of a
+// name, negated, a noun, or a comparison.
+func (a *analysis) notReporting(s sentence, k int) bool {
+	t := a.toks[k]
+	if t.isCap() && k > s.first && (a.toks[k-1].word || a.companyDot(k-1)) {
+		return true // part of a name: "Wayne State University", "U.S. State Department"
+	}
+	if a.negatedAt(k, s.first) {
+		return true // "did not say", "won't comment": nothing was reported
+	}
+	if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
+		return true // a noun before its verb: "a fresh study shows", "the claims were"
+	}
+	if nounableCues[t.lower] && a.nounPhraseHead(k, s.first) && k+1 < s.last && prepositions[a.toks[k+1].lower] {
+		return true // a noun with its complement: "the city claim of 974", "the final call on"
+	}
+	if strings.HasSuffix(t.lower, "ing") && k > s.first && a.toks[k-1].text == "," && a.wordsIn(t.end, a.toks[s.last-1].end) == 0 {
+		return true // "…, the mayor stayed home, tweeting.": what the subject did, not what it said
+	}
+	if nounableCues[t.lower] && k > s.first && a.modifiedNoun(k, s.last) {
+		return true // "slowing demand in Asia", "mounting claims,": a noun after its modifier
+	}
+	if adjunctCues[t.lower] && k+1 < s.last && a.modifiesNext(k+1) {
+		return true // "local and state government": a noun before a noun
+	}
+	if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
+		return true // "in a separate report,": a noun, "a" allows no verb
+	}
+	if nounableCues[t.lower] && a.objectOfVerb(k, s.first) {
+		return true // "rejected calls for change", "received expert reports"
+	}
+	if a.comparedReport(k, s.first) {
+		return true // "higher than city reports say it is": a comparison, not a report
+	}
+	return false
+}
+
+// putItCue reads "put it" at token k as a cue: "As Ann Roe put it, …"
+// (the words after the comma are hers) and "Ann Roe put it best: “…”".
+func (a *analysis) putItCue(s sentence, k int) (cueHit, bool) {
+	if w := a.toks[k].lower; w != "put" && w != "puts" || k+1 >= s.last || a.toks[k+1].lower != "it" {
+		return cueHit{}, false
+	}
+	if a.toks[s.first].lower == "as" && k > s.first+1 {
+		return cueHit{at: k, last: k + 1, class: cueClause, putIt: true}, true
+	}
+	if e := a.putItColon(k+2, s.last); e > 0 {
+		return cueHit{at: k, last: e - 1, class: cueClause}, true
+	}
+	return cueHit{}, false
 }
 
 // putItColon returns the colon's token when the words from token i to it

@@ -146,14 +146,7 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			return out
 		}
 	}
-	if a.creditAfter(si) {
-		// a caption: who is in the picture is no subject of the text
-	} else if a.noteSubject(s, st) {
-		st.subjSent = si
-	} else if sp, ok := a.interviewee(s, st); ok {
-		st.noteSalient(sp)
-		st.subjSent = si
-	}
+	a.noteSentenceSubject(si, st)
 	cues := a.findCues(s)
 	cl := cueLoop{contentEnd: -1, clauseStart: s.first}
 	if k := a.closingAttribution(s, cues); k >= 0 {
@@ -238,6 +231,23 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 		return -1
 	}
 	return b
+}
+
+// noteSentenceSubject records the person sentence si is about, whom a
+// later "he" or "she" prefers: the name that opens it, or the person the
+// author says they asked; none in a caption, whose people are those in
+// the picture.
+func (a *analysis) noteSentenceSubject(si int, st *state) {
+	s := a.sents[si]
+	if a.creditAfter(si) {
+		return
+	}
+	if a.noteSubject(s, st) {
+		st.subjSent = si
+	} else if sp, ok := a.interviewee(s, st); ok {
+		st.noteSalient(sp)
+		st.subjSent = si
+	}
 }
 
 // creditAfter reports whether the sentence after sentence si, in the
@@ -553,28 +563,7 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if c.at < cl.contentEnd && !(isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
 		return // a report nested in another
 	}
-	next := s.last
-	for _, d := range cues[ci+1:] {
-		if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
-			next = d.at
-			break
-		}
-		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
-			next = d.at - 2 // "says …, and adds that …": a report of its own
-			break
-		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
-			next = b // "called the sentence shocking and urged …", "… and later added that …": two reports
-			break
-		}
-		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {
-			// "said A and he said B", "said A, while Unite called B", "said
-			// A, she said": a subject of its own starts a report of its
-			// own, or repeats the attribution
-			next = b
-			break
-		}
-	}
+	next := a.nextReportStart(c, cues[ci+1:], s.last)
 	if c.according {
 		xs := a.according(s, c, cl.clauseStart, st)
 		for _, x := range xs {
@@ -658,6 +647,29 @@ func (a *analysis) adverbsBefore(k int) int {
 		b--
 	}
 	return b
+}
+
+// nextReportStart returns the token where the content of cue c must end
+// because a later cue starts a report of its own there, or limit.
+func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
+	for _, d := range later {
+		if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
+			return d.at
+		}
+		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
+			return d.at - 2 // "says …, and adds that …": a report of its own
+		}
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
+			return b // "called the sentence shocking and urged …", "… and later added that …": two reports
+		}
+		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {
+			// "said A and he said B", "said A, while Unite called B", "said
+			// A, she said": a subject of its own starts a report of its
+			// own, or repeats the attribution
+			return b
+		}
+	}
+	return limit
 }
 
 // shortSubjectBefore returns the token before the subject of the cue at
@@ -1319,45 +1331,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	// named speaks)
 	listed := a.listedNameEnd(e, s.last)
 	end := max(listed, a.nameListEnd(e, s.last)) // the comma or full stop after the source
-	commas := end > e
-	var sp speakerRef
-	if e-k == 1 && isPronounSubject(a.toks[k].lower) || a.toks[k].lower == "him" || a.toks[k].lower == "her" || a.toks[k].lower == "them" {
-		p := map[string]string{"him": "he", "her": "she", "them": "they"}[a.toks[k].lower]
-		if p == "" {
-			p = a.toks[k].lower
-		}
-		sp = a.resolvePronoun(p, a.toks[k].start, st)
-	} else if pp := pronounOfPossessive[a.toks[k].lower]; pp != "" && e-k == 2 && (documentNouns[a.toks[k+1].lower] || accountNouns[a.toks[k+1].lower]) {
-		// "according to his story", "according to her statement": the
-		// owner of the words is the source
-		sp = a.resolvePronoun(pp, a.toks[k].start, st)
-	} else {
-		if p := a.obtainedBy(k, e); p > k {
-			e = p // "city documents obtained by the Herald": the documents are the source
-		}
-		sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
-		for n := e - 1; n >= k && !(commas && listed == end); n-- {
-			if a.nameWord(n) || a.toks[n].isAcronym() {
-				if n0, ok := a.nameEndingAt(n, k); ok {
-					n0 = a.ofNameStart(n0, k)
-					ref, _ := a.nameRef(n0, n+1, k, st)
-					if isPossessive(a.toks[n]) || (n+1 < e && !orgWords[a.toks[e-1].lower] && roleWords[a.toks[e-1].lower]) {
-						// "Gubad Ibadoglu's lawyer": not the named person
-						break
-					}
-					sp = ref
-				}
-				break
-			}
-		}
-		if commas && listed == end {
-			n0 := k
-			if articles[a.toks[n0].lower] {
-				n0++
-			}
-			sp = speakerRef{name: cleanName(a.joinTokens(n0, listed))}
-		}
-	}
+	sp, e := a.accordingSource(k, e, end, listed, st)
 	var x stmt
 	var ok bool
 	var rest []stmt
@@ -1400,6 +1374,53 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	}
 	x.sp, x.cue, x.conf = sp, strings.ToLower(a.joinTokens(c.at, c.last+1)), 0.7
 	return append([]stmt{x}, rest...)
+}
+
+// accordingSource returns the source named by the words after "according
+// to" (tokens [k, e), e the comma or full stop after them, end after a
+// source that holds commas, listed after a name that begins with a list)
+// and the token where a source named by its documents ends.
+func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef, int) {
+	commas := end > e
+	var sp speakerRef
+	if e-k == 1 && isPronounSubject(a.toks[k].lower) || a.toks[k].lower == "him" || a.toks[k].lower == "her" || a.toks[k].lower == "them" {
+		p := map[string]string{"him": "he", "her": "she", "them": "they"}[a.toks[k].lower]
+		if p == "" {
+			p = a.toks[k].lower
+		}
+		return a.resolvePronoun(p, a.toks[k].start, st), e
+	}
+	if pp := pronounOfPossessive[a.toks[k].lower]; pp != "" && e-k == 2 && (documentNouns[a.toks[k+1].lower] || accountNouns[a.toks[k+1].lower]) {
+		// "according to his story", "according to her statement": the
+		// owner of the words is the source
+		return a.resolvePronoun(pp, a.toks[k].start, st), e
+	}
+	if commas && listed == end {
+		n0 := k
+		if articles[a.toks[n0].lower] {
+			n0++
+		}
+		return speakerRef{name: cleanName(a.joinTokens(n0, listed))}, e
+	}
+	if p := a.obtainedBy(k, e); p > k {
+		e = p // "city documents obtained by the Herald": the documents are the source
+	}
+	sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
+	for n := e - 1; n >= k; n-- {
+		if a.nameWord(n) || a.toks[n].isAcronym() {
+			if n0, ok := a.nameEndingAt(n, k); ok {
+				n0 = a.ofNameStart(n0, k)
+				ref, _ := a.nameRef(n0, n+1, k, st)
+				if isPossessive(a.toks[n]) || (n+1 < e && !orgWords[a.toks[e-1].lower] && roleWords[a.toks[e-1].lower]) {
+					// "Gubad Ibadoglu's lawyer": not the named person
+					break
+				}
+				sp = ref
+			}
+			break
+		}
+	}
+	return sp, e
 }
 
 // listedNameEnd returns the end of an organisation's name whose first

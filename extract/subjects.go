@@ -294,14 +294,10 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		}
 		return speakerRef{name: name}, s.first, true
 	}
-	if named && a0-1 > m+1 && (a.toks[a0-1].lower == "named" || a.toks[a0-1].lower == "called") && a.isPersonName(a0, j) {
-		// "My neighbour, a retired fisherman named Omar Selby, said": the
-		// apposition names the person
-		sp, _ := a.nameRef(a0, j, a0, st)
-		if role, _ := a.describe(m+1, a0-1); role != "" && sp.role == "" {
-			sp.role = role
+	if named {
+		if sp, ok := a.namedInApposition(m, a0, j, st); ok {
+			return sp, s.first, true
 		}
-		return sp, s.first, true
 	}
 	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
 	if named && a.onlyDescriptors(m+1, a0) && !isOrgName(a.joinTokens(a0, j)) && !roleWords[a.toks[j-1].lower] {
@@ -359,6 +355,20 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		st.known[sp.name] = sp
 	}
 	return sp, d0, true
+}
+
+// namedInApposition reads an apposition between the commas at tokens m
+// and j that names its person with "named" or "called" before the name
+// at a0 ("My neighbour, a retired fisherman named Omar Selby, said").
+func (a *analysis) namedInApposition(m, a0, j int, st *state) (speakerRef, bool) {
+	if a0-1 <= m+1 || (a.toks[a0-1].lower != "named" && a.toks[a0-1].lower != "called") || !a.isPersonName(a0, j) {
+		return speakerRef{}, false
+	}
+	sp, _ := a.nameRef(a0, j, a0, st)
+	if role, _ := a.describe(m+1, a0-1); role != "" && sp.role == "" {
+		sp.role = role
+	}
+	return sp, true
 }
 
 // subjectOfConjunction finds the subject of a cue after "and" or "but"
