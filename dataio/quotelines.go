@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/lines"
 )
 
 // quoteBatchLines is how many lines a decoding worker takes at a time.
@@ -103,16 +104,10 @@ func readQuoteBatches(r io.Reader, work, order chan<- *quoteBatch, stop <-chan s
 		b = &quoteBatch{first: line + 1, done: make(chan struct{})}
 		return true
 	}
-	var buf []byte // the lines are copied into blocks, not one by one
+	var blocks lines.Blocks
 	for sc.Scan() {
 		line++
-		l := sc.Bytes()
-		if cap(buf)-len(buf) < len(l) {
-			buf = make([]byte, 0, max(256<<10, len(l)))
-		}
-		at := len(buf)
-		buf = append(buf, l...)
-		b.lines = append(b.lines, buf[at:len(buf):len(buf)])
+		b.lines = append(b.lines, blocks.Copy(sc.Bytes()))
 		if len(b.lines) == quoteBatchLines && !send() {
 			return
 		}

@@ -24,6 +24,7 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/quotedb/quotedb/errs"
+	"github.com/quotedb/quotedb/internal/lines"
 	"github.com/quotedb/quotedb/store"
 )
 
@@ -351,16 +352,10 @@ func readRecords(r io.Reader, prep func(store.Record) any, emit func(store.Recor
 			b = &batch{first: line + 1, done: make(chan struct{})}
 			return true
 		}
-		var buf []byte // the lines are copied into blocks, not one by one
+		var blocks lines.Blocks
 		for sc.Scan() && !stopped {
 			line++
-			l := sc.Bytes()
-			if cap(buf)-len(buf) < len(l) {
-				buf = make([]byte, 0, max(256<<10, len(l)))
-			}
-			at := len(buf)
-			buf = append(buf, l...)
-			b.lines = append(b.lines, buf[at:len(buf):len(buf)])
+			b.lines = append(b.lines, blocks.Copy(sc.Bytes()))
 			if len(b.lines) == decodeBatch && !send() {
 				return
 			}
