@@ -1553,3 +1553,14 @@ func TestInterviewPhraseAndOpinionOf(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+// TestReportInRelativeClause checks a report inside a relative clause set
+// off by commas ("Ann Roe, who said last year that she would never run
+// again, announced …"): its content ends with the clause. The sentence is
+// invented.
+func TestReportInRelativeClause(t *testing.T) {
+	q := find(t, run(t, "Ann Roe, who said last year that she would never run again, announced her candidacy on Monday.", PlainText, ""), "never run")
+	if q.Speaker != "Ann Roe" || q.Text != "she would never run again" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

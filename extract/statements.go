@@ -564,6 +564,9 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		return // a report nested in another
 	}
 	next := a.nextReportStart(c, cues[ci+1:], s.last)
+	if e := a.relativeClauseEnd(c, next); e > 0 {
+		next = e // "Ann Roe, who said that she would go, announced …"
+	}
 	if c.according {
 		xs := a.according(s, c, cl.clauseStart, st)
 		for _, x := range xs {
@@ -647,6 +650,25 @@ func (a *analysis) adverbsBefore(k int) int {
 		b--
 	}
 	return b
+}
+
+// relativeClauseEnd returns the comma that closes the relative clause
+// ", who said …," in which cue c stands, when the sentence's own verb
+// follows it; else 0.
+func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
+	b := a.adverbsBefore(c.at)
+	if b < 1 || a.toks[b].lower != "who" || a.toks[b-1].text != "," {
+		return 0
+	}
+	for k := c.last + 1; k+1 < limit; k++ {
+		if a.insideQuote(a.toks[k].start) || a.toks[k].text != "," {
+			continue
+		}
+		if n := a.toks[k+1]; n.word && !n.isCap() && !boundaryWords[n.lower] && !determiners[n.lower] && !isPronounSubject(n.lower) {
+			return k
+		}
+	}
+	return 0
 }
 
 // nextReportStart returns the token where the content of cue c must end
