@@ -1564,3 +1564,20 @@ func TestReportInRelativeClause(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestThoseDescribed checks subjects made of "those" and a participle or
+// a relative clause ("All those involved said", "Many of those who
+// attended said"): the whole phrase is the unnamed source. The sentences
+// are invented.
+func TestThoseDescribed(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"All those involved said the talks were useful.", "All those involved"},
+		{"Those affected say they were never told.", "Those affected"},
+		{"Many of those who attended said the talks were useful.", "Many of those"},
+	} {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Source != c.source {
+			t.Errorf("%q: got %+v, want the source %q", c.text, r.Quotes, c.source)
+		}
+	}
+}

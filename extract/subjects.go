@@ -131,7 +131,7 @@ func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
 			continue
 		}
 		h := a.toks[w-1].lower
-		if isGroupNoun(h) || roleWords[h] || anonymousRoles[h] || strings.HasSuffix(h, "s") && !a.toks[w-1].isCap() {
+		if isGroupNoun(h) || roleWords[h] || anonymousRoles[h] || h == "those" || strings.HasSuffix(h, "s") && !a.toks[w-1].isCap() {
 			return w - 1, true
 		}
 		return 0, false
@@ -464,6 +464,14 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 			// "McCallum's staff", "Acme Group's board": the owner's
 			// name is part of the phrase
 			for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
+			}
+			break
+		}
+		if p.lower == "those" && k == j {
+			// "All those involved said": those the participle describes
+			k--
+			if k-1 >= s.first && (quantifiers[a.toks[k-1].lower] || a.toks[k-1].lower == "all") {
+				k--
 			}
 			break
 		}
