@@ -1581,3 +1581,23 @@ func TestThoseDescribed(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnedViewIsThat checks a noun of view owned by its holder and "was
+// that" ("His assessment was that …", "Ann Roe's view is that …", "The
+// ministry's position was that …"): the owner states the clause. The
+// sentences are invented.
+func TestOwnedViewIsThat(t *testing.T) {
+	for _, c := range []struct{ text, who string }{
+		{"Ivo Rask spoke to the council. His assessment was that the army could not hold the city.", "Ivo Rask"},
+		{"Ann Roe's view is that the port must close.", "Ann Roe"},
+		{"The ministry's position was that the strike was illegal.", "The ministry"},
+	} {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Speaker+r.Quotes[0].Source != c.who {
+			t.Errorf("%q: got %+v, want %q", c.text, r.Quotes, c.who)
+		}
+	}
+	if r := run(t, "The view from the hill is that of a ruined town.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a view without an owner: %+v", r.Quotes)
+	}
+}

@@ -25,6 +25,9 @@ type cueHit struct {
 	impersonal bool
 	opinion    bool // "in X's opinion, …": tokens (at, last) are X
 	putIt      bool // "As X put it, …": X is every word between "as" and the cue
+	// ownView is a noun of view owned by the token before it and a copula
+	// with a that-clause: "His assessment was that …" (at is the noun)
+	ownView bool
 }
 
 // frame is how a cue relates to its speaker and its content.
@@ -60,6 +63,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		}
 		if last, ok := a.opinionAt(k, s.last); ok {
 			out = append(out, cueHit{at: k, last: last, according: true, opinion: true})
+			k = last
+			continue
+		}
+		if last, ok := a.ownViewAt(s, k); ok {
+			out = append(out, cueHit{at: k, last: last, class: cueThat, ownView: true})
 			k = last
 			continue
 		}
@@ -198,6 +206,16 @@ func (a *analysis) notReporting(s sentence, k int) bool {
 		return true // "higher than city reports say it is": a comparison, not a report
 	}
 	return false
+}
+
+// ownViewAt reads "his assessment was that", "Ann Roe's view is that" at
+// token k, the noun of view, returning the copula's token.
+func (a *analysis) ownViewAt(s sentence, k int) (int, bool) {
+	if k == s.first || k+2 >= s.last || !viewNouns[a.toks[k].lower] || !copulas[a.toks[k+1].lower] || a.toks[k+2].lower != "that" {
+		return 0, false
+	}
+	o := a.toks[k-1]
+	return k + 1, possessivePronouns[o.lower] || isPossessive(o)
 }
 
 // putItCue reads "put it" at token k as a cue: "As Ann Roe put it, …"

@@ -697,6 +697,11 @@ var reportJoiners = wordSet("and", "while", "whereas")
 // teaserLabels open links to other articles in any case ("Related: …").
 var teaserLabels = wordSet("related", "read more", "read also", "see also", "also read", "more", "watch", "listen", "recommended")
 
+// viewNouns name a view someone holds, which "was that …" states: "his
+// assessment was that …".
+var viewNouns = wordSet("assessment", "view", "position", "argument", "conclusion", "opinion", "belief",
+	"message", "answer", "response", "stance", "understanding", "explanation", "verdict")
+
 // lyNouns end in "ly" but are nouns, not adverbs: "the family said".
 var lyNouns = map[string]bool{
 	"family": true, "assembly": true, "ally": true, "rally": true, "supply": true,

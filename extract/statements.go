@@ -1087,6 +1087,24 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if c.passive {
 		return a.passiveFrame(s, c, st)
 	}
+	if c.ownView {
+		// "His assessment was that …": the owner holds the view
+		o := a.toks[c.at-1]
+		if pp := pronounOfPossessive[o.lower]; pp != "" {
+			f.sp = a.resolvePronoun(pp, o.start, st)
+		} else if o.isCap() {
+			n0 := c.at - 1 // "Ann Roe's view"
+			for n0-1 >= s.first && a.nameWord(n0-1) {
+				n0--
+			}
+			f.sp, _ = a.nameRef(n0, c.at, s.first, st)
+		} else if d := c.at - 2; d >= s.first && articles[a.toks[d].lower] {
+			np := cleanName(a.joinTokens(d, c.at)) // "the ministry's position"
+			f.sp = a.phraseRef(np, d, c.at, st)
+		}
+		f.subjStart, f.after, f.hasSubj = c.at-1, c.last+1, !f.sp.empty()
+		return f
+	}
 	if c.putIt {
 		// "As one journalist covering the trial put it": the whole phrase
 		// is the subject, whatever modifies its head
