@@ -1601,3 +1601,12 @@ func TestOwnedViewIsThat(t *testing.T) {
 		t.Errorf("a view without an owner: %+v", r.Quotes)
 	}
 }
+
+// TestDecimalPoint checks that the point of a decimal number ends no
+// sentence ("stood at 68.38 percent, it said"). The sentence is invented.
+func TestDecimalPoint(t *testing.T) {
+	r := run(t, "Turnout stood at 68.38 percent, the commission said.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Text != "Turnout stood at 68.38 percent" {
+		t.Errorf("got %+v", r.Quotes)
+	}
+}

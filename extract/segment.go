@@ -75,8 +75,8 @@ func tokenize(text string) []token {
 					seg++
 					continue
 				}
-				if r2 == ',' && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) {
-					j += n2 // "9,000": a thousands separator, not a comma
+				if (r2 == ',' || r2 == '.') && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) && isDigitByte(text[i]) {
+					j += n2 // "9,000", "68.38": a number's separator, not a comma or a full stop
 					seg = 0
 					continue
 				}
