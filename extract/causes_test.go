@@ -1610,3 +1610,13 @@ func TestDecimalPoint(t *testing.T) {
 		t.Errorf("got %+v", r.Quotes)
 	}
 }
+
+// TestClosingAttributionWithPlace checks a report that closes its
+// sentence with a phrase of place ("…, the Herald's Ann Roe reports from
+// the biggest town.") as the outer one. The sentence is invented.
+func TestClosingAttributionWithPlace(t *testing.T) {
+	r := run(t, "These groups said the vote was credible, the Herald's Ann Roe reports from the country's biggest town.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ann Roe" || !strings.HasPrefix(r.Quotes[0].Text, "These groups said") {
+		t.Errorf("got %+v", r.Quotes)
+	}
+}

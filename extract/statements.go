@@ -204,7 +204,7 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 		return -1
 	}
 	d := cues[len(cues)-1]
-	if d.according || d.passive || d.putIt || !a.endsClause(d.last+1, s.last) {
+	if d.according || d.passive || d.putIt || !a.endsClause(d.last+1, s.last) && !a.placePhraseEnds(d.last+1, s.last) {
 		return -1
 	}
 	b := a.adverbsBefore(d.at)
@@ -214,6 +214,9 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 		b = nb // "…, Ann Roe, the party's chair, said Monday."
 	} else if sb := a.shortSubjectBefore(d.at); sb >= 0 {
 		b = sb
+		if articles[a.toks[b].lower] && b-1 > s.first {
+			b-- // "…, the BBC's Ann Roe reports"
+		}
 	} else {
 		h := b
 		for b > s.first && b > h-3 && a.toks[b].word && !a.toks[b].isCap() && !articles[a.toks[b].lower] {
@@ -294,6 +297,29 @@ func (a *analysis) nameWithApposition(b, first int) int {
 		return -1
 	}
 	return n0 - 1
+}
+
+// placePhraseEnds reports whether the words from token i to the end of
+// the sentence at limit are a short phrase of place with no verb ("reports
+// from the country's biggest town", "said in Brussels").
+func (a *analysis) placePhraseEnds(i, limit int) bool {
+	if i >= limit || limit-i > 9 {
+		return false
+	}
+	last := limit - 1
+	for last > i && !a.toks[last].word {
+		last--
+	}
+	switch a.toks[i].lower {
+	case "from":
+	case "in", "at":
+		if !a.toks[last].isCap() {
+			return false // "believed in the paper": what, not where
+		}
+	default:
+		return false
+	}
+	return !a.hasFiniteVerb(i, limit) && !a.quotesWithin(i, limit)
 }
 
 // contentBefore reports whether the content of cue c, framed by f, comes
@@ -560,7 +586,7 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if a.toks[c.at].start < st.blocked {
 		return
 	}
-	if c.at < cl.contentEnd && !(isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
+	if c.at < cl.contentEnd && !(c.at > 0 && isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
 		return // a report nested in another
 	}
 	next := a.nextReportStart(c, cues[ci+1:], s.last)
