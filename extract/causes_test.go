@@ -1620,3 +1620,15 @@ func TestClosingAttributionWithPlace(t *testing.T) {
 		t.Errorf("got %+v", r.Quotes)
 	}
 }
+
+// TestCueOpeningSentenceInsideOuterReport checks a cue at a sentence's
+// first token inside the content of a report that closes the sentence:
+// nothing reads before the text. The sentences are invented.
+func TestCueOpeningSentenceInsideOuterReport(t *testing.T) {
+	for _, text := range []string{
+		"According to the memo, the fund believed in the paper, the Herald reported from Eastport.",
+		"Saying the port was closed, the mayor left the hall, the Herald reported in Eastport.",
+	} {
+		run(t, text, PlainText, "")
+	}
+}
