@@ -1632,3 +1632,22 @@ func TestCueOpeningSentenceInsideOuterReport(t *testing.T) {
 		run(t, text, PlainText, "")
 	}
 }
+
+// TestDatelinesWithAgencyAndDottedTitles checks datelines with an agency in
+// brackets ("NEW YORK (Reuters) -") or a date ("Sept 13 (Reuters) –"),
+// and an abbreviation with dots before a title ("U.S. Senator Ann Roe
+// said"), which belongs to the subject. The sentences are invented.
+func TestDatelinesWithAgencyAndDottedTitles(t *testing.T) {
+	for _, text := range []string{
+		"EASTPORT (Harbour Wire) - The ferry stopped running on Monday, the operator said.",
+		"Sept 13 (Harbour Wire) – The ferry stopped running on Monday, the operator said.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "ferry"); q.Text != "The ferry stopped running on Monday" {
+			t.Errorf("%q: text %q", text, q.Text)
+		}
+	}
+	q := find(t, run(t, "The fees will rise, U.S. Senator Ann Roe said on Tuesday.", PlainText, ""), "fees")
+	if q.Speaker != "Ann Roe" || q.Text != "The fees will rise" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

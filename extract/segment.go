@@ -233,12 +233,25 @@ func (a *analysis) splitSentences() {
 // –"), or i when there is none. The paragraph ends at byte end.
 func (a *analysis) datelineEnd(i, end int) int {
 	k := i
-	for k < len(a.toks) && a.toks[k].end <= end && k < i+8 {
+	if _, month := monthNums[a.toks[i].lower]; month && i+1 < len(a.toks) && isNumber(a.toks[i+1]) {
+		k = i + 2 // "Sept 13 (Reuters) –": a date instead of a place
+		if k < len(a.toks) && a.toks[k].text == "." {
+			k++
+		}
+	}
+	inParens := false
+	for k < len(a.toks) && a.toks[k].end <= end && k < i+10 {
 		t := a.toks[k]
 		// (after the place in capitals, its region may follow as written:
-		// "KYIV, Ukraine (AP) —")
+		// "KYIV, Ukraine (AP) —"; in brackets, the agency: "(Reuters)")
 		region := k > i && t.word && t.isCap() && a.toks[k-1].text == ","
-		if !(t.word && allCaps(t.text) || region || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
+		switch t.text {
+		case "(":
+			inParens = true
+		case ")":
+			inParens = false
+		}
+		if !(t.word && (allCaps(t.text) || inParens && t.isCap()) || region || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
 			break
 		}
 		k++

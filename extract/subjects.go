@@ -761,6 +761,10 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 			d -= 2 // "Coun. Ivo Rask"
 			continue
 		}
+		if p.text == "." && d-2 >= min && a.toks[d-2].end == p.start && strings.Contains(a.toks[d-2].text, ".") && a.toks[d-2].isAcronym() {
+			d -= 2 // "U.S. Senator Ann Roe": an abbreviation with dots
+			continue
+		}
 		if !p.word || (boundaryWords[p.lower] && p.lower != "of") {
 			break
 		}
