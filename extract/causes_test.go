@@ -1651,3 +1651,22 @@ func TestDatelinesWithAgencyAndDottedTitles(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestNoneClausesAndInvertedApposition checks "said no decision had been
+// taken" (a clause, unlike "said no to the deal") and an inverted subject
+// whose apposition names it ("said its director, Paul Roe."). The
+// sentences are invented.
+func TestNoneClausesAndInvertedApposition(t *testing.T) {
+	if q := find(t, run(t, "Her aides insisted no decision had been taken.", PlainText, ""), "decision"); q.Source != "Her aides" {
+		t.Errorf("source %q", q.Source)
+	}
+	for _, text := range []string{"Ann Roe said no to the deal.", "Ann Roe said nothing about the deal."} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected %+v", text, r.Quotes)
+		}
+	}
+	q := find(t, run(t, "\u201cThere is no painless option,\u201d said its director, Paul Roe.", PlainText, ""), "painless")
+	if q.Speaker != "Paul Roe" || q.Role != "director" {
+		t.Errorf("speaker %q role %q, want Paul Roe, director", q.Speaker, q.Role)
+	}
+}

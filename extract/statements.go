@@ -376,7 +376,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) {
 			return 0, false
 		}
-	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) {
+	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) && !a.noneClause(rest, next) {
 		return 0, false
 	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
@@ -457,6 +457,17 @@ func objectSenseCue(w string) bool {
 		}
 	}
 	return false
+}
+
+// noneClause reports whether "no" or "nothing" at token i opens a clause
+// ("said no decision had been taken", "said nothing would change"), not
+// an answer ("said no to the deal").
+func (a *analysis) noneClause(i, limit int) bool {
+	w := a.toks[i].lower
+	if w != "no" && w != "nothing" || i+1 >= limit || !a.toks[i+1].word || a.toks[i+1].lower == "to" {
+		return false
+	}
+	return a.hasFiniteVerb(i+1, limit)
 }
 
 // isTell reports whether w is a form of "tell".

@@ -147,6 +147,19 @@ func roleOf(w string) string {
 	return ""
 }
 
+// closingName returns the end of a person's name that starts at token i
+// and is followed by a comma, a full stop or the sentence's end, else i.
+func (a *analysis) closingName(i, limit int) int {
+	if i >= limit || !a.nameWord(i) {
+		return i
+	}
+	n, _ := a.nameStartingAt(i, limit)
+	if !a.isPersonName(i, n) || n < limit && a.toks[n].text != "," && a.toks[n].text != "." {
+		return i
+	}
+	return n
+}
+
 // isDash reports whether s is a dash that sets off a phrase ("Ann Roe —
 // who chairs the board — said").
 func isDash(s string) bool { return s == "—" || s == "–" }
@@ -1247,6 +1260,15 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		}
 	}
 	if determiners[a.toks[k].lower] && e-k <= 5 {
+		if n := a.closingName(e+1, s.last); e < s.last && a.toks[e].text == "," && n > e+1 && a.hasRoleWord(k, e) {
+			// "said its director, Paul Johnson": the apposition names the
+			// person the description gave
+			sp, _ := a.nameRef(e+1, n, e+1, st)
+			if sp.role == "" {
+				sp.role = a.toks[e-1].lower
+			}
+			return sp, n, true
+		}
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
