@@ -1670,3 +1670,19 @@ func TestNoneClausesAndInvertedApposition(t *testing.T) {
 		t.Errorf("speaker %q role %q, want Paul Roe, director", q.Speaker, q.Role)
 	}
 }
+
+// TestPluralsOfPeopleNouns checks plural nouns formed for people as
+// unnamed sources ("Supporters say", "Opponents argue", "Historians
+// believe"), while plurals that name things ("Numbers say") are none. The
+// sentences are invented.
+func TestPluralsOfPeopleNouns(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"Supporters say the law is needed to fight crime.", "Supporters"},
+		{"Opponents argue that the law goes too far.", "Opponents"},
+		{"Historians believe the fort was older.", "Historians"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), " "); q.Source != c.source || q.Speaker != "" {
+			t.Errorf("%q: speaker %q source %q, want the unnamed %q", c.text, q.Speaker, q.Source, c.source)
+		}
+	}
+}

@@ -782,8 +782,29 @@ func isGroupNoun(w string) bool {
 		return true
 	}
 	singular, ok := strings.CutSuffix(w, "s")
-	return ok && roleWords[singular]
+	if !ok {
+		return false
+	}
+	if roleWords[singular] {
+		return true
+	}
+	// the plural of a noun formed for people ("supporters", "opponents",
+	// "economists", "historians"), unless it names things
+	if documentNouns[w] || thingPlurals[w] || len(singular) < 5 {
+		return false
+	}
+	for _, suffix := range []string{"er", "ist", "ian", "ant", "ent"} {
+		if strings.HasSuffix(singular, suffix) {
+			return true
+		}
+	}
+	return false
 }
+
+// thingPlurals end like plurals of nouns for people but name things.
+var thingPlurals = wordSet("numbers", "papers", "letters", "comments", "documents", "elements",
+	"statements", "arguments", "agreements", "investments", "payments", "events", "matters",
+	"orders", "powers", "offers", "centers", "borders", "waters", "markets")
 
 // questionWords open a reported question ("asked why the plant closed").
 var questionWords = map[string]bool{
