@@ -1686,3 +1686,20 @@ func TestPluralsOfPeopleNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementPhraseAndConcession checks "said in a statement it would
+// …" (the medium is no content) and "said A, though he conceded B" (two
+// reports). The sentences are invented.
+func TestStatementPhraseAndConcession(t *testing.T) {
+	q := find(t, run(t, "The union said in a statement it would hold a protest on Friday.", PlainText, ""), "protest")
+	if q.Text != "it would hold a protest on Friday" {
+		t.Errorf("text %q", q.Text)
+	}
+	var got []string
+	for _, q := range run(t, "Ivo Rask said his party would table a motion, though he conceded it was unlikely to pass.", PlainText, "").Quotes {
+		got = append(got, q.Text)
+	}
+	if want := []string{"his party would table a motion", "it was unlikely to pass"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -690,9 +690,10 @@ var accountNouns = wordSet("story", "account", "words", "version", "testimony", 
 var agentPassives = wordSet("told", "informed", "assured", "notified")
 
 // reportJoiners join two clauses that may each carry a report of its own
-// ("said A, while Unite called B"); not "but", which more often joins
+// ("said A, while Unite called B", "said A, though he conceded B"); not
+// "but", which more often joins
 // two parts of one report
-var reportJoiners = wordSet("and", "while", "whereas")
+var reportJoiners = wordSet("and", "while", "whereas", "though", "although")
 
 // teaserLabels open links to other articles in any case ("Related: …").
 var teaserLabels = wordSet("related", "read more", "read also", "see also", "also read", "more", "watch", "listen", "recommended")

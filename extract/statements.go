@@ -503,6 +503,22 @@ func (a *analysis) mediumPhraseEnds(i, limit int) bool {
 	return mediumNouns[w] || reportMedia[w] || mediumPlaces[w]
 }
 
+// mediumPhraseBeforeClause returns the token after a short phrase naming
+// where something was said ("in a statement", "on its website") that
+// starts at token i, when a clause opens after it; else i.
+func (a *analysis) mediumPhraseBeforeClause(i, limit int) int {
+	for e := i + 1; e < limit && e <= i+4; e++ {
+		t := a.toks[e]
+		if !t.word {
+			return i
+		}
+		if w := t.lower; (mediumNouns[w] || reportMedia[w] || mediumPlaces[w]) && e+1 < limit && a.toks[e+1].word && a.clauseOpens(e+1) && a.hasFiniteVerb(e+1, limit) {
+			return e + 1
+		}
+	}
+	return i
+}
+
 // endsClause reports whether nothing but a time adverbial ("Monday", "on
 // Tuesday", "last week") stands between token i and the end of the
 // sentence at limit: "…, Ann Roe announced Monday." closes its report.
@@ -971,6 +987,9 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 	}
 	if a.mediumPhraseEnds(i, limit) {
 		return limit, true // "wrote in a research note.": where, and nothing after it
+	}
+	if e := a.mediumPhraseBeforeClause(i, limit); e > i {
+		return e, true // "said in a statement it would …"
 	}
 	for e := i + 1; e < limit && e <= i+5; e++ {
 		t := a.toks[e]
