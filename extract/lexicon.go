@@ -691,8 +691,7 @@ var agentPassives = wordSet("told", "informed", "assured", "notified")
 
 // reportJoiners join two clauses that may each carry a report of its own
 // ("said A, while Unite called B", "said A, though he conceded B"); not
-// "but", which more often joins
-// two parts of one report
+// "but", which more often joins two parts of one report
 var reportJoiners = wordSet("and", "while", "whereas", "though", "although")
 
 // teaserLabels open links to other articles in any case ("Related: …").
