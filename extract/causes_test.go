@@ -1703,3 +1703,16 @@ func TestStatementPhraseAndConcession(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestAuthorsQuotationsFollowOn checks that a quotation following one the
+// author attributes to themself ("“That's easy,” I told him. “We won't
+// pay our bills.”") is the author's too, not the speaker before. The
+// text is invented.
+func TestAuthorsQuotationsFollowOn(t *testing.T) {
+	r := run(t, "Ann Roe asked me what would happen without rain. \u201cThat's easy,\u201d I told her. \u201cWe just won't be able to pay our bills this year.\u201d", PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "bills") {
+			t.Errorf("the author's quotation credited to %q", q.Speaker)
+		}
+	}
+}

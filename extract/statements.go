@@ -170,10 +170,10 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if n0, ok := a.nameEndingAt(qt-2, s.first); ok {
 				sp, _ = a.nameRef(n0, qt-1, s.first, st)
 			}
-			if !sp.empty() {
+			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
-		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !a.quotedHeadline(q):
+		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !authorVoice[st.running.source] && !a.quotedHeadline(q):
 			sp := st.running
 			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
 				// "Roe did not need much persuading. “I am grateful …”":
@@ -630,10 +630,15 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		return
 	}
 	f := a.cueFrame(s, c, st, cl.prev)
-	if f.sp.empty() && !f.hasSubj || authorVoice[f.sp.source] {
-		// no subject, or the author's own "I think" outside quotation
-		// marks: the document's voice, not a reported statement
+	if authorVoice[f.sp.source] {
+		// the author's own "I think" or "“…,” I told him" outside
+		// quotation marks: the document's voice, not a reported
+		// statement; the quotations that follow are the author's too
+		st.running, st.runningAt = f.sp, a.toks[c.last].end
 		return
+	}
+	if f.sp.empty() && !f.hasSubj {
+		return // no subject
 	}
 	cueText := a.joinTokens(c.at, c.last+1)
 	conf := 0.7
