@@ -1716,3 +1716,19 @@ func TestAuthorsQuotationsFollowOn(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgementsWithAs checks verbs of judgement with "as" ("dismissed
+// the comments as arrogant", "hailed the deal as historic"), which report
+// the judgement, and the same verbs without "as", which report nothing.
+// The sentences are invented.
+func TestJudgementsWithAs(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"Ann Roe dismissed the comments as \u201carrogant\u201d.", "arrogant"},
+		{"Ivo Rask hailed the deal as historic for the port.", "historic"},
+	} {
+		find(t, run(t, c.text, PlainText, ""), c.sub)
+	}
+	if r := run(t, "Ann Roe condemned the attack on Monday.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

@@ -594,6 +594,8 @@ var asVerbForms = []string{
 	"describe", "describes", "described", "characterise", "characterises", "characterised",
 	"characterize", "characterizes", "characterized", "label", "labels", "labelled", "labeled",
 	"brand", "brands", "branded", "portray", "portrays", "portrayed",
+	"dismiss", "dismisses", "dismissed", "denounce", "denounces", "denounced",
+	"condemn", "condemns", "condemned", "hail", "hails", "hailed", "praise", "praises", "praised",
 }
 
 // asVerbs holds asVerbForms.
