@@ -1732,3 +1732,24 @@ func TestJudgementsWithAs(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestItClausesAndRoleWordsInNames checks a that-less clause opened by
+// "it" ("confirmed it had received the request"; not "confirmed it on
+// Monday"), a role word that begins an organisation's name ("General
+// Motors announced"), and a capital a word has only because it opens the
+// sentence, which names no organisation ("Local councillor Ivo Rask").
+// The sentences are invented.
+func TestItClausesAndRoleWordsInNames(t *testing.T) {
+	if q := find(t, run(t, "The health authority confirmed it had received the request.", PlainText, ""), "request"); q.Source != "The health authority" {
+		t.Errorf("source %q", q.Source)
+	}
+	if r := run(t, "The health authority confirmed it on Monday.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+	if q := find(t, run(t, "General Motors announced it was closing its plant in Oshawa.", PlainText, ""), "plant"); q.Speaker != "General Motors" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Local councillor Ivo Rask said that the water was brown.", PlainText, ""), "water"); q.Speaker != "Ivo Rask" || q.Organisation != "" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

@@ -45,13 +45,41 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) {
+	if functionCaps[base] && !a.afterTitle(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
 		return false
 	}
 	return true
+}
+
+// capitalOnlyAsFirst reports whether tokens [s, e) are one word that
+// opens its sentence, no acronym and no organisation the text names: a
+// capital that only the sentence gives it ("Local councillor Ivo Rask").
+func (a *analysis) capitalOnlyAsFirst(s, e int) bool {
+	if e-s != 1 || a.toks[s].isAcronym() || a.sents[a.sentOf[s]].first != s {
+		return false
+	}
+	w := cleanName(a.toks[s].text)
+	return a.canonOrg(w) == w && !isOrgName(w)
+}
+
+// orgNameAhead reports whether the capitalised words right after token i
+// end, within three, with a word that names a kind of organisation: a
+// role word then begins an organisation's name ("General Motors",
+// "Judge Industries"), not a title.
+func (a *analysis) orgNameAhead(i int) bool {
+	for k := i + 1; k < len(a.toks) && k <= i+3; k++ {
+		t := a.toks[k]
+		if !t.word || !t.isCap() {
+			return false
+		}
+		if orgWords[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // isRoleWord reports whether w is a role word, or a compound of one with a
@@ -488,7 +516,7 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		}
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
-			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) {
+			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) && !a.capitalOnlyAsFirst(s, r0) {
 				for orgWords[a.toks[r0-1].lower] && s-1 >= i && a.toks[s-1].word && a.toks[s-1].isCap() && a.sents[a.sentOf[s-1]].first != s-1 {
 					s-- // "Justice Department": a word that is also a role, inside an organisation's name
 				}

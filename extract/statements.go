@@ -581,6 +581,10 @@ func (a *analysis) thatlessClause(i, j int) bool {
 		return thereVerbs[v]
 	case nominativePronouns[w]:
 		return !prepositions[v] && !boundaryWords[v]
+	case w == "it":
+		// "confirmed it had received the request", not "confirmed it on
+		// Monday": "it" opens a clause only before a finite verb
+		return finiteAfterNoun[v] || copulas[v] || strings.HasSuffix(v, "ed") && len(v) > 4
 	}
 	return false
 }
