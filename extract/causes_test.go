@@ -1753,3 +1753,14 @@ func TestItClausesAndRoleWordsInNames(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestGroupCalledObjectSomething checks "called X Y" with a group of
+// people as subject ("Critics, including the Green Party, called the
+// review a stalling tactic"), which reports their judgement. The
+// sentence is invented.
+func TestGroupCalledObjectSomething(t *testing.T) {
+	q := find(t, run(t, "Critics, including the opposition Green Party, called the review a stalling tactic.", PlainText, ""), "stalling")
+	if q.Source != "Critics" {
+		t.Errorf("source %q", q.Source)
+	}
+}

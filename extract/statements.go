@@ -393,8 +393,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
 	}
 	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
-		// "called it a victory": needs a named subject
-		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) {
+		// "called it a victory": needs a named subject, a pronoun or a
+		// group of people ("Critics called the review a stalling tactic")
+		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) && !isGroupNoun(lastWord(f.sp.source)) {
 			return 0, false
 		}
 	}
@@ -468,6 +469,12 @@ func (a *analysis) noneClause(i, limit int) bool {
 		return false
 	}
 	return a.hasFiniteVerb(i+1, limit)
+}
+
+// lastWord returns the last word of phrase, in lower case.
+func lastWord(phrase string) string {
+	phrase = strings.ToLower(strings.TrimSpace(phrase))
+	return phrase[strings.LastIndex(phrase, " ")+1:]
 }
 
 // isTell reports whether w is a form of "tell".
