@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/quotedb/quotedb/errs"
@@ -59,46 +60,23 @@ func (s *Store) Restore(ctx context.Context, records func(emit func(store.Record
 
 // addRecord normalizes a record and gathers it.
 func addRecord(br *bulkRecords, rec store.Record) error {
-	var v any
-	var err error
-	switch rec.Type {
-	case store.SpeakerType:
-		v, err = normalized(rec.Speaker, store.NormalizeSpeaker)
-	case store.OrganisationType:
-		v, err = normalized(rec.Organisation, store.NormalizeOrganisation)
-	case store.AffiliationType:
-		v, err = normalized(rec.Affiliation, store.NormalizeAffiliation)
-	case store.TopicType:
-		v, err = normalized(rec.Topic, store.NormalizeTopic)
-	case store.SourceType:
-		v, err = normalized(rec.Source, store.NormalizeSource)
-	case store.StatementType:
-		v, err = normalized(rec.Statement, store.NormalizeStatement)
-	case store.ClaimReviewType:
-		v, err = normalized(rec.ClaimReview, store.NormalizeClaimReview)
-	default:
+	if !slices.Contains(store.RecordTypes, rec.Type) {
 		return errs.E(errs.Invalid, "record type %q is not one of %v", rec.Type, store.RecordTypes)
 	}
-	if err != nil {
+	v, ready, err := store.NormalizeRecord(rec)
+	switch {
+	case err != nil:
 		return err
-	}
-	m := store.MetaOf(v)
-	if *m.ID == "" {
+	case v == nil:
+		return errs.E(errs.Invalid, "record is missing")
+	case !ready:
 		return errs.E(errs.Invalid, "%s id is required", rec.Type)
 	}
-	*m.Created, *m.Updated = m.Created.UTC(), m.Updated.UTC()
 	doc, err := encode(v)
 	if err != nil {
 		return err
 	}
-	return br.add(rec.Type, *m.ID, doc, rowOf(v))
-}
-
-func normalized[T any](rec *T, norm func(*T) error) (any, error) {
-	if rec == nil {
-		return nil, errs.E(errs.Invalid, "record is missing")
-	}
-	return rec, norm(rec)
+	return br.add(rec.Type, *store.MetaOf(v).ID, doc, rowOf(v))
 }
 
 // restoreChanges writes the change log as given, in bulk.
