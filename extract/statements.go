@@ -230,7 +230,7 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 	if b <= s.first || a.toks[b].text != "," || cues[0].at >= b {
 		return -1
 	}
-	for range a.quotesStarting(a.toks[s.first].start, a.toks[b].start) {
+	if a.quotesWithin(s.first, b) {
 		return -1
 	}
 	return b
@@ -428,8 +428,8 @@ func (a *analysis) hasFiniteVerb(i, j int) bool {
 		if finiteAfterNoun[t.lower] || copulas[t.lower] || t.lower == "not" || strings.HasSuffix(t.lower, "n't") || strings.HasSuffix(t.lower, "n’t") {
 			return true
 		}
-		if len(t.lower) > 4 && strings.HasSuffix(t.lower, "ed") && k > i && !determiners[a.toks[k-1].lower] {
-			return true
+		if finiteForm(t.lower) && k > i && !determiners[a.toks[k-1].lower] {
+			return true // a past form, unless a determiner opens it ("the reported cases")
 		}
 	}
 	return false
@@ -444,6 +444,12 @@ func (a *analysis) quotesWithin(i, j int) bool {
 		return true
 	}
 	return false
+}
+
+// finiteForm reports whether w has the form of a finite verb: an
+// auxiliary, a modal or a copula, or a past form in "-ed".
+func finiteForm(w string) bool {
+	return finiteAfterNoun[w] || copulas[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // objectSenseCue reports whether w is a form of a reporting verb that
@@ -507,8 +513,12 @@ func (a *analysis) mediumPhraseEnds(i, limit int) bool {
 		}
 	}
 	w := a.toks[last].lower
-	return mediumNouns[w] || reportMedia[w] || mediumPlaces[w]
+	return mediumWord(w)
 }
+
+// mediumWord reports whether w names where something was said or
+// written: "statement", "email", "research note", "conference".
+func mediumWord(w string) bool { return mediumNouns[w] || reportMedia[w] || mediumPlaces[w] }
 
 // mediumPhraseBeforeClause returns the token after a short phrase naming
 // where something was said ("in a statement", "on its website") that
@@ -519,7 +529,7 @@ func (a *analysis) mediumPhraseBeforeClause(i, limit int) int {
 		if !t.word {
 			return i
 		}
-		if w := t.lower; (mediumNouns[w] || reportMedia[w] || mediumPlaces[w]) && e+1 < limit && a.toks[e+1].word && a.clauseOpens(e+1) && a.hasFiniteVerb(e+1, limit) {
+		if mediumWord(t.lower) && e+1 < limit && a.toks[e+1].word && a.clauseOpens(e+1) && a.hasFiniteVerb(e+1, limit) {
 			return e + 1
 		}
 	}
@@ -591,7 +601,7 @@ func (a *analysis) thatlessClause(i, j int) bool {
 	case w == "it":
 		// "confirmed it had received the request", not "confirmed it on
 		// Monday": "it" opens a clause only before a finite verb
-		return finiteAfterNoun[v] || copulas[v] || strings.HasSuffix(v, "ed") && len(v) > 4
+		return finiteForm(v)
 	}
 	return false
 }
