@@ -1764,3 +1764,22 @@ func TestGroupCalledObjectSomething(t *testing.T) {
 		t.Errorf("source %q", q.Source)
 	}
 }
+
+// TestRoleWordOpeningReportedClause checks a report whose clause opens
+// with a role word used as a common noun ("said justice had been
+// served", "argued chief executives were overpaid"), which is no
+// modifier of that role as in "report author" or "state senator". The
+// sentences are invented.
+func TestRoleWordOpeningReportedClause(t *testing.T) {
+	for _, c := range []struct{ text, sub, speaker string }{
+		{"Sam Ode said justice had been served.", "served", "Sam Ode"},
+		{"Lea Finch argued chief executives were overpaid.", "overpaid", "Lea Finch"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+	if r := run(t, "The report author declined to comment.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

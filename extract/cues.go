@@ -146,7 +146,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				continue // "seven state titles", "two reports" (not "the 45-year-old said")
 			}
 		}
-		if k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
+		if (nounableCues[t.lower] || adjunctCues[t.lower]) && k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
 			continue // a modifier of a role: "state senator", "report author"
 		}
 		out = append(out, cueHit{at: k, last: last, class: cls})
