@@ -1783,3 +1783,37 @@ func TestRoleWordOpeningReportedClause(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestCueWordOpeningName checks names whose first word is a reporting
+// verb that is also a noun or an adjective ("State Security Service",
+// "State Statistics Committee"): at a sentence's start the word is the
+// name's, not a cue, and after "according to data from the" it stays in
+// the source's name. The sentences are invented.
+func TestCueWordOpeningName(t *testing.T) {
+	if q := find(t, run(t, "State Security Service officers said the man was armed.", PlainText, ""), "armed"); q.Cue != "said" {
+		t.Errorf("cue %q", q.Cue)
+	}
+	if q := find(t, run(t, "According to data from the State Statistics Committee, inflation reached 12 percent.", PlainText, ""), "inflation"); q.Speaker != "State Statistics Committee" && q.Source != "State Statistics Committee" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestUnnamedSourceOfOrganisation checks unnamed people described by
+// their organisation, before their noun ("An Interior Ministry
+// spokesperson", "Harbour Police officers") or after "at", "for" or
+// "with" ("Officials at the Interior Ministry"): no speaker is named,
+// and the organisation is theirs. The sentences are invented.
+func TestUnnamedSourceOfOrganisation(t *testing.T) {
+	for _, c := range []struct{ text, source, org string }{
+		{"An Interior Ministry spokesperson said the man was armed.", "An Interior Ministry spokesperson", "Interior Ministry"},
+		{"Harbour Police officers said the man was armed.", "Harbour Police officers", "Harbour Police"},
+		{"Officials at the Interior Ministry said the man was armed.", "Officials at the Interior Ministry", "Interior Ministry"},
+		{"Lawyers for the Harbour Council said the man was armed.", "Lawyers for the Harbour Council", "Harbour Council"},
+		{"Residents of Millbrook said the man was armed.", "Residents of Millbrook", ""},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "armed")
+		if q.Speaker != "" || q.Source != c.source || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

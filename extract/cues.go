@@ -178,6 +178,9 @@ func (a *analysis) notReporting(s sentence, k int) bool {
 	if t.isCap() && k > s.first && (a.toks[k-1].word || a.companyDot(k-1)) {
 		return true // part of a name: "Wayne State University", "U.S. State Department"
 	}
+	if t.isCap() && k == s.first && (nounableCues[t.lower] || adjunctCues[t.lower]) && k+1 < s.last && a.toks[k+1].word && a.toks[k+1].isCap() && a.toks[k+1].lower != "i" {
+		return true // the first word of a name: "State Security Service officers said"
+	}
 	if a.negatedAt(k, s.first) {
 		return true // "did not say", "won't comment": nothing was reported
 	}

@@ -48,7 +48,10 @@ func (a *analysis) nameWord(i int) bool {
 	if functionCaps[base] && !a.afterTitle(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) {
 		return false
 	}
-	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() {
+	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {
+		// a capitalised cue after a lower-case word is a cue written with
+		// a capital, unless an article makes it a name's first word ("the
+		// State Oil Company")
 		return false
 	}
 	return true

@@ -202,8 +202,13 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return speakerRef{}, c.at, false
 	}
 	if a.groupPhraseEnd(s.first, j+1) == j+1 {
-		// "Residents of Millbrook say": an unnamed group, named by place
-		return speakerRef{source: a.joinTokens(s.first, j+1)}, s.first, true
+		// "Residents of Millbrook say": an unnamed group, named by place;
+		// "Officials at the Interior Ministry said": by their organisation
+		ref := speakerRef{source: a.joinTokens(s.first, j+1)}
+		if b := a.skipArticle(n0-1, s.first); b > s.first && ownerPrepositions[a.toks[b].lower] && isOrgName(a.joinTokens(n0, j+1)) {
+			ref.org = a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
+		}
+		return ref, s.first, true
 	}
 	n0 = a.ofNameStart(n0, s.first)
 	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
@@ -435,7 +440,7 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 		return i
 	}
 	e := h + 1
-	if e+1 >= limit || a.toks[e].lower != "of" {
+	if e+1 >= limit || a.toks[e].lower != "of" && !ownerPrepositions[a.toks[e].lower] {
 		if quantity {
 			return i // "Dozens" alone names no one
 		}
@@ -835,6 +840,7 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
+	owner, ownerEnd := "", i // an organisation named before the head: "an Interior Ministry spokesperson"
 	for k := i; k < j; k++ {
 		if a.nameWord(k) || a.toks[k].isAcronym() {
 			e, _ := a.nameStartingAt(k, j)
@@ -842,6 +848,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 				continue // "Local media reports": a capital only because it opens the sentence
 			}
 			name := cleanName(a.joinTokens(k, e))
+			if e < j && k >= ownerEnd && isOrgName(name) && !isPossessive(a.toks[e-1]) {
+				owner, ownerEnd = a.canonOrg(name), e
+			}
 			if e == j {
 				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}
 			}
@@ -887,7 +896,10 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		}
 	}
 	if roleWords[head] {
-		return speakerRef{source: np, role: head}
+		return speakerRef{source: np, role: head, org: owner}
+	}
+	if isGroupNoun(head) {
+		return speakerRef{source: np, org: owner}
 	}
 	return speakerRef{source: np}
 }
