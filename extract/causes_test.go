@@ -1817,3 +1817,38 @@ func TestUnnamedSourceOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentWithPublisher checks a document that speaks for its author
+// when where it was published stands between it and the cue ("Ann Roe's
+// article in the Harbour Herald states", "The column by Ann Roe in
+// Harbour Weekly says"), and kinds of writing as documents ("article",
+// "column", "editorial"). The sentences are invented.
+func TestDocumentWithPublisher(t *testing.T) {
+	for _, text := range []string{
+		"Ann Roe's article in the Harbour Herald states that the media law has silenced small outlets.",
+		"Ann Roe's article states that the media law has silenced small outlets.",
+		"The column by Ann Roe in Harbour Weekly says that the media law has silenced small outlets.",
+		"Columnist Ann Roe's essay for Harbour Weekly argues that the media law has silenced small outlets.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "silenced"); q.Speaker != "Ann Roe" {
+			t.Errorf("%q: speaker %q source %q", text, q.Speaker, q.Source)
+		}
+	}
+}
+
+// TestJudgementsWithToBe checks verbs that judge an object with "to be"
+// after it ("considers the response to be disproportionate") and "deem",
+// which always does ("deemed the budget too small"), and that "considered"
+// with a plain object reports nothing. The sentences are invented.
+func TestJudgementsWithToBe(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"Ivo Rask considers the response to be disproportionate.", "the response to be disproportionate"},
+		{"The court declared the election to be void.", "the election to be void"},
+		{"Ivo Rask deemed the budget too small.", "the budget too small"},
+	} {
+		find(t, run(t, c.text, PlainText, ""), c.sub)
+	}
+	if r := run(t, "Ivo Rask considered the proposal for a week.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

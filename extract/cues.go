@@ -114,6 +114,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			}
 		case linkVerbs[t.lower] && a.linkFollows(k+1, s.last):
 			cls = cueObject // "connects the floods to the new dam"
+		case judgementVerbs[t.lower] && a.toBeFollows(k+1, s.last):
+			cls = cueObject // "considers the response to be disproportionate"
 		case asVerbs[t.lower]:
 			if a.asFollows(k+1, s.last) {
 				cls = cueObject // "described the arrest as illegal"
@@ -372,6 +374,21 @@ func (a *analysis) asFollows(i, limit int) bool {
 	for k := i + 1; k < limit && k <= i+6; k++ {
 		t := a.toks[k]
 		if t.lower == "as" && t.word {
+			return true
+		}
+		if !t.word || boundaryWords[t.lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// toBeFollows reports whether "to be" follows the object that starts at
+// token i: a few words and no clause boundary.
+func (a *analysis) toBeFollows(i, limit int) bool {
+	for k := i + 1; k+1 < limit && k <= i+6; k++ {
+		t := a.toks[k]
+		if t.word && t.lower == "to" && a.toks[k+1].lower == "be" {
 			return true
 		}
 		if !t.word || boundaryWords[t.lower] {

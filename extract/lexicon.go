@@ -118,6 +118,7 @@ func init() {
 		"appeal", "appeals", "appealed",
 		"encourage", "encourages", "encouraged",
 		"discourage", "discourages", "discouraged",
+		"deem", "deems", "deemed", // always of an object and its complement: "deemed the budget too small"
 	)
 	// Verbs that need a that-clause, a quotation or a colon.
 	for _, f := range []string{
@@ -522,7 +523,9 @@ var documentNouns = map[string]bool{
 	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
 	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
 	"lawsuit": true, "suit": true, "complaint": true, "petition": true, "motion": true,
-	"indictment": true, "ruling": true, "verdict": true,
+	"indictment": true, "ruling": true, "verdict": true, "article": true, "articles": true,
+	"column": true, "op-ed": true, "editorial": true, "essay": true, "book": true,
+	"message": true, "speech": true, "video": true,
 }
 
 // relativeTimes and timeNouns make an adverbial of time ("last week",
@@ -613,9 +616,26 @@ var linkVerbForms = []string{
 // linkVerbs holds linkVerbForms.
 var linkVerbs = map[string]bool{}
 
+// judgementVerbForms judge their object with "to be" after it ("considers
+// the response to be disproportionate", "believed the vote to be
+// rigged"): the claim is the object with its complement.
+var judgementVerbForms = []string{
+	"consider", "considers", "considered", "believe", "believes", "believed",
+	"declare", "declares", "declared", "judged", "deem", "deems", "deemed",
+}
+
+// judgementVerbs holds judgementVerbForms.
+var judgementVerbs = map[string]bool{}
+
 func init() {
 	for _, f := range asVerbForms {
 		asVerbs[f] = true
+	}
+	for _, f := range judgementVerbForms {
+		judgementVerbs[f] = true
+		if _, ok := cueVerbs[f]; !ok {
+			cueVerbs[f] = cueThat
+		}
 	}
 	for _, f := range linkVerbForms {
 		linkVerbs[f] = true

@@ -244,6 +244,9 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 			org := a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
 			return speakerRef{source: a.joinTokens(h, j+1), role: a.toks[b-1].lower, org: org}, h, true
 		}
+		if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
+			return sp, d, true
+		}
 		// the object of a preposition is not the subject: "X who in his
 		// interview to the Voice of America called for"
 		if sp, ok := a.relativeSubject(s, n0, st); ok {
@@ -253,6 +256,31 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	}
 	sp, d0 := a.nameRef(n0, j+1, s.first, st)
 	return sp, d0, true
+}
+
+// publishedDocument finds the subject of cue c when it is a document
+// followed by where it was published, the name before the cue being the
+// publisher's after "in", "on" or "for" at token b: "Ann Roe's article in
+// the Harbour Herald states", "The article by Ann Roe in Harbour Weekly
+// says". The document speaks for its author.
+func (a *analysis) publishedDocument(s sentence, c cueHit, b int, st *state) (speakerRef, int, bool) {
+	if w := a.toks[b].lower; w != "in" && w != "on" && w != "for" || b-1 < s.first {
+		return speakerRef{}, 0, false
+	}
+	d := a.toks[b-1]
+	switch {
+	case d.word && documentNouns[d.lower]:
+		sp, start, ok := a.subjectPhrase(s, c, b-1, st)
+		return sp, start, ok && !sp.empty()
+	case a.nameWord(b - 1):
+		n0, ok := a.nameEndingAt(b-1, s.first)
+		if !ok || n0-2 < s.first || !authorLinks[a.toks[n0-1].lower] || !documentNouns[a.toks[n0-2].lower] {
+			return speakerRef{}, 0, false
+		}
+		sp, _ := a.nameRef(n0, b, n0, st)
+		return sp, n0 - 2, true
+	}
+	return speakerRef{}, 0, false
 }
 
 // subjectBeforeThat finds the noun phrase before ", that" or ", which"
