@@ -1852,3 +1852,39 @@ func TestJudgementsWithToBe(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestReportedQuestionsAndDoubts checks verbs that report a question
+// when a question word follows them ("wondered why", "questioned
+// whether", "doubts whether") and "doubts that". The sentences are
+// invented.
+func TestReportedQuestionsAndDoubts(t *testing.T) {
+	for _, c := range []struct{ text, content string }{
+		{"Ivo Rask wondered why the sanctions had been imposed.", "why the sanctions had been imposed"},
+		{"Ivo Rask questioned whether the sanctions would work.", "whether the sanctions would work"},
+		{"Ann Roe wonders if the plant will reopen.", "if the plant will reopen"},
+		{"Ivo Rask doubts that the sanctions will work.", "the sanctions will work"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Text != c.content {
+			t.Errorf("%q: content %q", c.text, q.Text)
+		}
+	}
+	if r := run(t, "Ivo Rask questioned the witness for an hour.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}
+
+// TestUnnamedSpokesOfOrganisation checks those who speak for an
+// organisation named after "of" ("The press service of the Ministry of
+// Interior", "The head of the Interior Ministry"): unnamed, with that
+// organisation. The sentences are invented.
+func TestUnnamedSpokesOfOrganisation(t *testing.T) {
+	for _, c := range []struct{ text, source, org string }{
+		{"The press service of the Ministry of Interior reported that 12 people had been detained.", "The press service of the Ministry of Interior", "Ministry of Interior"},
+		{"The head of the Harbour Port Authority said that 12 people had been detained.", "The head of the Harbour Port Authority", "Harbour Port Authority"},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "detained")
+		if q.Speaker != "" || q.Source != c.source || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

@@ -187,6 +187,7 @@ func init() {
 		"hinted", "hinting", "pledged", "pledging", "guaranteed", "guaranteeing",
 		"countered", "retorted", "mused", "signalled", "signaled", "texted", "emailed",
 		"proposed", "recommended", "repeated", "reasoned", "wondered", "questioned", "doubted",
+		"doubts", "wonders", "inquired", "enquired",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -827,6 +828,14 @@ func isGroupNoun(w string) bool {
 var thingPlurals = wordSet("numbers", "papers", "letters", "comments", "documents", "elements",
 	"statements", "arguments", "agreements", "investments", "payments", "events", "matters",
 	"orders", "powers", "offers", "centers", "borders", "waters", "markets")
+
+// representativeNouns name those who speak for the organisation after
+// "of" ("the press service of the ministry", "the office of the mayor").
+var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")
+
+// questioningVerbs report a question when a question word follows them
+// ("wondered why the plant closed", "questioned whether it would work").
+var questioningVerbs = wordSet("wondered", "wonders", "questioned", "doubted", "doubts", "inquired", "enquired")
 
 // questionWords open a reported question ("asked why the plant closed").
 var questionWords = map[string]bool{

@@ -372,6 +372,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		start = t + 1
 	} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
 		start = e // "told reporters the fees would rise"
+	} else if c.class == cueThat && questioningVerbs[a.toks[c.at].lower] && rest < next && rest < s.last && questionWords[a.toks[rest].lower] && a.toks[rest].lower != "which" {
+		start = rest // "wondered why the plant closed": a reported question
 	} else if c.class == cueThat {
 		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) {
 			return 0, false
