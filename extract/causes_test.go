@@ -1888,3 +1888,38 @@ func TestUnnamedSpokesOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentSubjectWithComplements checks a document that opens its
+// sentence and speaks for its filer or author although a prepositional
+// phrase stands between it and the cue ("A lawsuit filed by Ann Roe
+// against the city claims", "The lawsuit against the city claims"): the
+// object of the preposition is no subject. The sentences are invented.
+func TestDocumentSubjectWithComplements(t *testing.T) {
+	for _, c := range []struct{ text, speaker, source string }{
+		{"A lawsuit filed by Ann Roe against the city claims that the police used excessive force.", "Ann Roe", ""},
+		{"A lawsuit filed by Ann Roe against Harbour City claims that the police used excessive force.", "Ann Roe", ""},
+		{"The letter from the Harbour Council to the mayor says that the police used excessive force.", "Harbour Council", ""},
+		{"The lawsuit against the city claims that the police used excessive force.", "", "The lawsuit"},
+		{"Ann Roe sued the city in May. The lawsuit against the city claims that the police used excessive force.", "Ann Roe", ""},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "excessive"); q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}
+
+// TestTheyAfterGroupOpening checks "they" after a sentence opened by a
+// plural common noun without an article ("Environmental groups
+// criticised the plan. They said") and by an organisation whose name
+// holds a plural possessive ("The Teachers’ Union met. They said"). The
+// sentences are invented.
+func TestTheyAfterGroupOpening(t *testing.T) {
+	text := "The Teachers’ Union met on Friday. They said the strike would continue.\n\nEnvironmental groups criticised the plan. They said it would destroy the wetlands."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "strike"); q.Speaker != "Teachers’ Union" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, r, "wetlands"); q.Speaker != "" || q.Source != "Environmental groups" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

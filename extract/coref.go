@@ -335,8 +335,11 @@ func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
 	}
 	s := a.sents[si]
 	i := s.first
-	if !articles[a.toks[i].lower] || i+1 >= s.last {
+	if i+1 >= s.last {
 		return speakerRef{}, false
+	}
+	if !articles[a.toks[i].lower] {
+		return a.barePluralOpening(s)
 	}
 	j := i + 1
 	for j < s.last && j < i+4 && a.toks[j].word && !boundaryWords[a.toks[j].lower] && !strings.HasSuffix(a.toks[j].lower, "s") {
@@ -346,9 +349,32 @@ func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	if a.toks[j].isCap() {
+		if e, ok := a.nameStartingAt(i+1, s.last); ok && e > j+1 {
+			return speakerRef{name: cleanName(a.joinTokens(i+1, e))}, true // "The Teachers' Union": its name
+		}
 		return speakerRef{name: a.joinTokens(i+1, j+1)}, true // "The Liberals": a party
 	}
 	return speakerRef{source: a.joinTokens(i, j+1)}, true
+}
+
+// barePluralOpening returns the plural common noun phrase without an
+// article that opens sentence s ("Environmental groups criticised the
+// plan", "Activists gathered"): lower-case words after the first, whose
+// capital only the sentence gives it, and a group noun at their head.
+func (a *analysis) barePluralOpening(s sentence) (speakerRef, bool) {
+	i := s.first
+	if !a.toks[i].word || !a.capitalOnlyAsFirst(i, i+1) && a.toks[i].isCap() {
+		return speakerRef{}, false
+	}
+	for j := i; j < s.last && j < i+3 && a.toks[j].word; j++ {
+		if j > i && a.toks[j].isCap() || boundaryWords[a.toks[j].lower] {
+			break
+		}
+		if isGroupNoun(a.toks[j].lower) {
+			return speakerRef{source: a.joinTokens(i, j+1)}, true
+		}
+	}
+	return speakerRef{}, false
 }
 
 // salienceDepth is how many recent subjects a gendered pronoun looks back

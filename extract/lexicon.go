@@ -796,7 +796,7 @@ var orgNouns = map[string]bool{
 var groupNouns = wordSet("authorities", "police", "protesters", "protestors", "demonstrators", "sources",
 	"witnesses", "observers", "participants", "investigators", "lawmakers", "legislators", "voters",
 	"locals", "parents", "workers", "employees", "members", "residents", "officials", "experts", "analysts",
-	"users", "netizens", "citizens", "commentators")
+	"users", "netizens", "citizens", "commentators", "groups")
 
 // isGroupNoun reports whether w names a group of unnamed people: a group
 // noun, or the plural of a role word ("critics", "scientists").

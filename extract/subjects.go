@@ -247,6 +247,9 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
 			return sp, d, true
 		}
+		if sp, d, ok := a.documentByAuthor(s, b, st); ok {
+			return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
+		}
 		// the object of a preposition is not the subject: "X who in his
 		// interview to the Voice of America called for"
 		if sp, ok := a.relativeSubject(s, n0, st); ok {
@@ -281,6 +284,46 @@ func (a *analysis) publishedDocument(s sentence, c cueHit, b int, st *state) (sp
 		return sp, n0 - 2, true
 	}
 	return speakerRef{}, 0, false
+}
+
+// documentByAuthor finds a document that opens sentence s with its
+// author after "by" or "from", the prepositional phrase at token b being
+// a further complement of it: "A lawsuit filed by Ann Roe against the city
+// claims", "The letter from the Harbour Council to the mayor says". The
+// document speaks for its author.
+func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, int, bool) {
+	d := s.first
+	if articles[a.toks[d].lower] {
+		d++
+	}
+	if d+1 > b || !documentNouns[a.toks[d].lower] {
+		return speakerRef{}, 0, false
+	}
+	k := d + 1
+	if p := a.toks[k]; p.word && !p.isCap() && strings.HasSuffix(p.lower, "ed") {
+		k++ // "filed", "signed", "issued"
+	}
+	if !authorLinks[a.toks[k].lower] || a.toks[k].lower == "of" {
+		if k == d+1 && prepositions[a.toks[k].lower] {
+			// "The lawsuit against the city claims": the document, not
+			// what it is about
+			return a.phraseRef(a.joinTokens(s.first, d+1), s.first, d+1, st), s.first, true
+		}
+		return speakerRef{}, 0, false
+	}
+	n := k + 1
+	if n < b && articles[a.toks[n].lower] {
+		n++
+	}
+	if n >= b || !a.nameWord(n) && !a.toks[n].isAcronym() {
+		return speakerRef{}, 0, false
+	}
+	e, ok := a.nameStartingAt(n, b)
+	if !ok || e != b {
+		return speakerRef{}, 0, false
+	}
+	sp, _ := a.nameRef(n, e, n, st)
+	return sp, s.first, true
 }
 
 // subjectBeforeThat finds the noun phrase before ", that" or ", which"
@@ -534,6 +577,11 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	}
 	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && a.toks[k-1].text != ":" && !isQuoteMark(a.toks[k-1].text) {
 		return speakerRef{}, c.at, false // (after a label: "ANALYSIS: Some experts say")
+	}
+	if k-1 > s.first && prepositions[a.toks[k-1].lower] {
+		if sp, d, ok := a.documentByAuthor(s, k-1, st); ok {
+			return sp, d, true // "A lawsuit filed by Ann Roe against the city claims"
+		}
 	}
 	if k == j && (t.lower == "you" || t.lower == "one") {
 		return speakerRef{}, c.at, false // generic: "when you say", "one might think"
