@@ -1923,3 +1923,21 @@ func TestTheyAfterGroupOpening(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestSubjectDescribedByPlace checks a short subject with an article
+// described by a prepositional phrase ("A man in the crowd said", "The
+// sign on the door said"): the object of the preposition is no subject,
+// while a document's author after "from" still is ("A statement from
+// the mayor's office said"). The sentences are invented.
+func TestSubjectDescribedByPlace(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"A man in the crowd said the police had fired first.", "A man in the crowd"},
+		{"A witness near the scene said the police had fired first.", "A witness near the scene"},
+		{"The sign on the door said the police had fired first.", "The sign on the door"},
+		{"A statement from the mayor's office said the police had fired first.", "the mayor's office"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "fired"); q.Speaker != "" || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -286,6 +286,30 @@ func (a *analysis) publishedDocument(s sentence, c cueHit, b int, st *state) (sp
 	return speakerRef{}, 0, false
 }
 
+// headBeforePreposition returns the head of the short noun phrase with
+// an article that opens sentence s and ends before the preposition at
+// token b ("A man in the crowd", "The woman at the counter"): the subject
+// the prepositional phrase describes. "of" is left to the phrases it
+// joins ("The mother of the victim").
+func (a *analysis) headBeforePreposition(s sentence, b int) (int, bool) {
+	if a.toks[b].lower == "of" || !articles[a.toks[s.first].lower] || b-s.first < 2 || b-s.first > 4 {
+		return 0, false
+	}
+	if authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
+		return 0, false // "A statement from the mayor's office said": its author speaks
+	}
+	for k := s.first + 1; k < b; k++ {
+		t := a.toks[k]
+		if !t.word || t.isCap() || boundaryWords[t.lower] || determiners[t.lower] {
+			return 0, false
+		}
+		if _, cue := cueVerbs[t.lower]; cue && !nounableCues[t.lower] {
+			return 0, false
+		}
+	}
+	return b - 1, true
+}
+
 // documentByAuthor finds a document that opens sentence s with its
 // author after "by" or "from", the prepositional phrase at token b being
 // a further complement of it: "A lawsuit filed by Ann Roe against the city
@@ -578,9 +602,13 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && a.toks[k-1].text != ":" && !isQuoteMark(a.toks[k-1].text) {
 		return speakerRef{}, c.at, false // (after a label: "ANALYSIS: Some experts say")
 	}
-	if k-1 > s.first && prepositions[a.toks[k-1].lower] {
+	if k-1 > s.first && (prepositions[a.toks[k-1].lower] || placePrepositions[a.toks[k-1].lower]) {
 		if sp, d, ok := a.documentByAuthor(s, k-1, st); ok {
 			return sp, d, true // "A lawsuit filed by Ann Roe against the city claims"
+		}
+		if h, ok := a.headBeforePreposition(s, k-1); ok {
+			// "A man in the crowd said": the man, described by where he was
+			return speakerRef{source: a.joinTokens(s.first, j+1), role: roleOf(a.toks[h].lower)}, s.first, true
 		}
 	}
 	if k == j && (t.lower == "you" || t.lower == "one") {
