@@ -1941,3 +1941,35 @@ func TestSubjectDescribedByPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPatronymicNames checks Azerbaijani patronymics written in lower
+// case inside or at the end of a name ("Leyla Mammad qizi", "Ilham Rahim
+// oglu Guliyev"): the whole name is stored. The sentences are invented.
+func TestPatronymicNames(t *testing.T) {
+	for _, c := range []struct{ text, speaker string }{
+		{"Leyla Mammad qizi, a member of the board, stated that 30 activists had been detained.", "Leyla Mammad qizi"},
+		{"Ilham Rahim oglu Guliyev told Harbour Radio that 30 activists had been detained.", "Ilham Rahim oglu Guliyev"},
+		{"According to Leyla Mammad qizi, 30 activists had been detained.", "Leyla Mammad qizi"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "detained"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}
+
+// TestDescriptionBesideNameAndConjoinedApposition checks a description
+// with a name in apposition when another holder of the role was named
+// before ("The Civic Movement's chairman, Orkhan Bagirov, …, stating"):
+// the name speaks, not the earlier chairman; and two conjoined names
+// with an apposition ("Ann Roe and Ivo Rask, both members of the Civic
+// Movement, argued"): the first speaks. The sentences are invented.
+func TestDescriptionBesideNameAndConjoinedApposition(t *testing.T) {
+	text := "Ann Roe, the chairman of the Harbour Party, said the vote was a farce.\n\nThe Civic Movement's chairman, Orkhan Bagirov, also commented on the vote, stating that the results had been written in advance."
+	if q := find(t, run(t, text, PlainText, ""), "written in advance"); q.Speaker != "Orkhan Bagirov" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	q := find(t, run(t, "Sevda Aslanova and Nurlan Ilyasov, both members of the Civic Movement, argued that the elections had lost all meaning.", PlainText, ""), "meaning")
+	if q.Speaker != "Sevda Aslanova" || q.Organisation != "Civic Movement" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

@@ -33,11 +33,20 @@ var nameConnectors = map[string]bool{
 	"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true,
 	"del": true, "la": true, "le": true, "di": true, "du": true, "der": true,
 	"den": true, "ibn": true, "dos": true, "das": true, "y": true,
+	"oglu": true, "oğlu": true, "qizi": true, "qızı": true, "kizi": true, "kızı": true,
 }
+
+// patronymicWords end an Azerbaijani or Turkic patronymic, written in
+// lower case after the father's name, inside or at the end of a personal
+// name ("Leyla Mammad qizi", "Ilham Rahim oglu Guliyev").
+var patronymicWords = wordSet("oglu", "oğlu", "qizi", "qızı", "kizi", "kızı")
 
 // nameWord reports whether token i can be part of a proper name.
 func (a *analysis) nameWord(i int) bool {
 	t := a.toks[i]
+	if t.word && patronymicWords[t.lower] {
+		return i > 0 && a.toks[i-1].word && a.toks[i-1].isCap() && !a.toks[i-1].isAcronym()
+	}
 	if !t.word || !t.isCap() {
 		return false
 	}

@@ -55,7 +55,7 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		// "Officials said", "Residents say": a plural common noun, written
 		// with a capital only because it opens the sentence
 		return speakerRef{source: t.text}, j, true
-	case t.word && (t.isCap() || t.isAcronym()) && !quantifiers[t.lower]:
+	case t.word && (t.isCap() || t.isAcronym() || patronymicWords[t.lower] && a.nameWord(j)) && !quantifiers[t.lower]:
 		return a.subjectName(s, c, j, st)
 	case t.word && t.lower == "who":
 		if sp, ok := a.relativeSubject(s, j+1, st); ok {
@@ -450,6 +450,14 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return sp, d0, true
 		}
 		return speakerRef{}, c.at, false
+	}
+	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
+		// "Ann Roe and Ivo Rask, both members of the council, argued":
+		// the first named speaks, and the apposition describes her too
+		if _, org := a.describe(m+1, j); org != "" && sp.org == "" && sp.person {
+			sp.org = org
+		}
+		return sp, d, true
 	}
 	sp, d0 := a.nameRef(n0, m, s.first, st)
 	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
@@ -1125,6 +1133,12 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 				}
 			}
 			if w := a.toks[k].lower; roleWords[w] || orgNouns[w] || genericOrgNouns[w] || a.personLikeHead(k) {
+				if n := a.closingName(k+2, limit); k+2 < limit && a.toks[k+1].text == "," && n > k+2 {
+					// "The party's chairman, Orkhan Bagirov, …": the name
+					// the description stands beside
+					sp, _ := a.nameRef(k+2, n, s.first, st)
+					return sp, true
+				}
 				return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
 			}
 		}
