@@ -1973,3 +1973,26 @@ func TestDescriptionBesideNameAndConjoinedApposition(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestCreditedQuotation checks a quotation that opens its paragraph
+// with only its speaker's name after it, with or without a dash and a
+// description ("“We will not be silenced.” — Ann Roe"): a direct
+// statement of that person, which names no topic, also as a digest's
+// pull quote; a quoted title in a heading stays a heading. The texts are
+// invented.
+func TestCreditedQuotation(t *testing.T) {
+	for _, text := range []string{
+		"Harbour Weekly\n\n“We will not be silenced.” — Ann Roe\n\nThe Energy Crisis.\n\nIvo Rask said the government had failed.\n",
+		"Ivo Rask spoke first.\n\n“We will not be silenced.” Ann Roe, a fisherman\n\nOthers disagreed, Ivo Rask said.\n",
+	} {
+		r := run(t, text, PlainText, "")
+		q := find(t, r, "silenced")
+		if q.Speaker != "Ann Roe" || q.Text != "“We will not be silenced.”" || q.Topic != "" {
+			t.Errorf("%q: speaker %q text %q topic %q", text, q.Speaker, q.Text, q.Topic)
+		}
+	}
+	r := run(t, "“Stop the War” Rally Draws Thousands\n\nIvo Rask said the war must end.\n", PlainText, "")
+	if q := find(t, r, "must end"); q.Topic != "“Stop the War” Rally Draws Thousands" {
+		t.Errorf("topic %q", q.Topic)
+	}
+}

@@ -65,6 +65,17 @@ func (a *analysis) repeatAt(pi int) int {
 func (a *analysis) pullQuote(pi int, stmts []stmt) stmt {
 	p := a.paras[pi]
 	x := stmt{start: p.start, end: p.end, kind: Direct, conf: 0.9, pull: true}
+	for _, q := range a.quotesStarting(p.start, p.end) {
+		if q.depth == 0 && q.start == p.start {
+			if sp, ok := a.quoteCredit(q); ok {
+				// "“We will not be silenced.” — Ann Roe": the credit names
+				// the speaker, and is no part of the words
+				x.end, x.sp = q.end, sp
+				return x
+			}
+			break
+		}
+	}
 	if at := a.repeatAt(pi); at >= 0 {
 		for _, y := range stmts {
 			if y.start <= at && at < y.end {
@@ -139,4 +150,48 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// quoteCredit returns the person a quotation is credited to when nothing
+// but a name follows it in its paragraph, after an optional dash, and
+// then at most a description after a comma: "“We will not be silenced.”
+// — Ann Roe", "“…” Ann Roe, chair of the council". The quotation must
+// open its paragraph.
+func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
+	pi := a.paraAt(q.start)
+	if pi < 0 || a.paras[pi].start != q.start || a.innerWords(q) < 2 {
+		return speakerRef{}, false
+	}
+	toks := a.tokensIn(q.end, a.paras[pi].end)
+	if len(toks) == 0 {
+		return speakerRef{}, false
+	}
+	i := a.tokenAt(toks[0].start)
+	end := i + len(toks)
+	if isDash(a.toks[i].text) || a.toks[i].text == "-" {
+		i++
+	}
+	if i >= end || !a.nameWord(i) {
+		return speakerRef{}, false
+	}
+	e, _ := a.nameStartingAt(i, end)
+	if !a.isPersonName(i, e) {
+		return speakerRef{}, false
+	}
+	if e < end && a.toks[e].text != "," && !(e+1 == end && a.toks[e].text == ".") {
+		return speakerRef{}, false
+	}
+	for k := e; k < end; k++ {
+		if _, cue := cueVerbs[a.toks[k].lower]; cue || a.quoteStartingAt(a.toks[k].start) >= 0 {
+			return speakerRef{}, false // a sentence of its own, not a credit
+		}
+	}
+	name := a.fullerName(cleanName(a.joinTokens(i, e)), a.toks[i].start)
+	sp := speakerRef{name: name, person: true}
+	if e < end {
+		if role, org := a.describe(e+1, end); role != "" || org != "" {
+			sp.role, sp.org = role, org
+		}
+	}
+	return sp, true
 }

@@ -16,7 +16,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		if a.stopped() {
 			return nil
 		}
-		if s.para == pull || a.heading[s.para] && !a.headlineReport(s) {
+		if s.para == pull || a.heading[s.para] && !a.headlineReport(s) && !a.opensCreditedQuote(s) {
 			continue
 		}
 		stmts = append(stmts, a.sentenceStatements(si, st)...)
@@ -173,6 +173,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
+		case qt == s.first && a.creditedQuote(q):
+			sp, _ := a.quoteCredit(q)
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !authorVoice[st.running.source] && !a.quotedHeadline(q):
 			sp := st.running
 			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
@@ -1705,6 +1708,21 @@ func (a *analysis) personNamedIn(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// opensCreditedQuote reports whether sentence s opens with a quotation
+// credited to a person (see quoteCredit), which a short line without a
+// full stop, like a heading, can be.
+func (a *analysis) opensCreditedQuote(s sentence) bool {
+	qi := a.quoteStartingAt(a.toks[s.first].start)
+	return qi >= 0 && a.creditedQuote(a.quotes[qi])
+}
+
+// creditedQuote reports whether quotation q opens a paragraph that
+// credits it to a person and says nothing else (see quoteCredit).
+func (a *analysis) creditedQuote(q qspan) bool {
+	_, ok := a.quoteCredit(q)
+	return ok
 }
 
 // quotedSentenceAfter reports whether quotation q is a whole sentence of

@@ -40,6 +40,29 @@ func (a *analysis) findHeadings() {
 	}
 }
 
+// creditedQuotation reports whether s, which opens with a quotation
+// mark, is a quoted sentence with its speaker after it ("“We will not be
+// silenced.” — Ann Roe"): the quotation closes with sentence punctuation
+// inside its marks, or a dash follows it. A quoted title in a heading
+// ("“Stop the War” Rally Draws Thousands") is neither.
+func creditedQuotation(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	c := strings.IndexAny(s[size:], "”\"")
+	if c < 0 {
+		return false
+	}
+	inner, rest := s[size:size+c], strings.TrimSpace(s[size+c+1:])
+	if strings.HasPrefix(s[size+c:], "”") {
+		rest = strings.TrimSpace(s[size+c+len("”"):])
+	}
+	if rest == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(inner)
+	first, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune(".!?", last) || first == '—' || first == '–' || first == '-'
+}
+
 // teaserWords bounds the title of a link to another article, which may
 // be longer than a heading.
 const teaserWords = 30
@@ -91,6 +114,9 @@ func (a *analysis) isHeadingText(s string) bool {
 		return false
 	}
 	if isQuoteMark(string(r)) && r != '“' && r != '"' {
+		return false
+	}
+	if isOpeningMark(string(r)) && creditedQuotation(s) {
 		return false
 	}
 	ws := strings.Fields(s)
