@@ -232,6 +232,9 @@ func (a *analysis) splitSentences() {
 // paragraph at token i ("OTTAWA —", "WASHINGTON, D.C. —", "CHICAGO (AP)
 // –"), or i when there is none. The paragraph ends at byte end.
 func (a *analysis) datelineEnd(i, end int) int {
+	if i >= len(a.toks) || a.toks[i].end > end {
+		return i // a paragraph without tokens of its own
+	}
 	k := i
 	if _, month := monthNums[a.toks[i].lower]; month && i+1 < len(a.toks) && isNumber(a.toks[i+1]) {
 		k = i + 2 // "Sept 13 (Reuters) –": a date instead of a place
