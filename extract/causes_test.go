@@ -1996,3 +1996,44 @@ func TestCreditedQuotation(t *testing.T) {
 		t.Errorf("topic %q", q.Topic)
 	}
 }
+
+// TestCapitalisedTitlesWithoutName checks a title written with capitals
+// and no name ("The President said", "Finance Minister said"): an unnamed
+// description with its role, and a role word that is also a surname
+// after given names ("Martin Luther King said", "Ann Judge said"). The
+// sentences are invented.
+func TestCapitalisedTitlesWithoutName(t *testing.T) {
+	for _, c := range []struct{ text, speaker, source, role string }{
+		{"The President said the budget was balanced.", "", "The President", "president"},
+		{"The Finance Minister said the budget was balanced.", "", "The Finance Minister", "minister"},
+		{"Finance Minister said the budget was balanced.", "", "Finance Minister", "minister"},
+		{"Martin Luther King said the budget was balanced.", "Martin Luther King", "", ""},
+		{"Ann Judge said the budget was balanced.", "Ann Judge", "", ""},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "balanced")
+		if q.Speaker != c.speaker || q.Source != c.source || q.Role != c.role {
+			t.Errorf("%q: speaker %q source %q role %q", c.text, q.Speaker, q.Source, q.Role)
+		}
+	}
+	text := "Carla Moss, the president of the council, spoke first. The President said the budget was balanced."
+	if q := find(t, run(t, text, PlainText, ""), "balanced"); q.Speaker != "Carla Moss" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestNameForms checks names with a generation suffix ("Robert Kennedy
+// Jr. said", whose surname is "Kennedy"), a particle joined by a hyphen
+// ("Ali al-Sistani", later "Al-Sistani"), and a single sentence-opening
+// word that is a name by its inner capital. The sentences are invented.
+func TestNameForms(t *testing.T) {
+	for _, c := range []struct{ text, sub, speaker string }{
+		{"Robert Kennedy Jr. said the report was flawed.", "flawed", "Robert Kennedy Jr"},
+		{"Martin Luther King Jr. said that the road is long. King also said it ends well.", "ends well", "Martin Luther King Jr"},
+		{"Ali al-Sistani said the vote must go ahead. Al-Sistani added that it must be free.", "must be free", "Ali al-Sistani"},
+		{"O'Brien added that the ward was full.", "ward", "O'Brien"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

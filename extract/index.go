@@ -123,10 +123,16 @@ func (a *analysis) indexMentions() {
 		if !m.person {
 			continue
 		}
-		for k := 1; k < len(words); k++ {
-			key := strings.Join(words[k:], " ")
-			if l := ix.bySuffix[key]; len(l) == 0 || l[len(l)-1] != i {
-				ix.bySuffix[key] = append(l, i)
+		last := len(words)
+		if generationSuffixes[strings.TrimSuffix(words[last-1], ".")] && last > 2 {
+			last-- // "Martin Luther King Jr.": "King" and "Luther King" name him too
+		}
+		for _, end := range []int{len(words), last} {
+			for k := 1; k < end; k++ {
+				key := strings.Join(words[k:end], " ")
+				if l := ix.bySuffix[key]; len(l) == 0 || l[len(l)-1] != i {
+					ix.bySuffix[key] = append(l, i)
+				}
 			}
 		}
 	}

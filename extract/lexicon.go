@@ -469,6 +469,10 @@ var adverbialStarts = map[string]bool{
 // with a dot ("Acme Inc.").
 var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
 
+// generationSuffixes end a person's name with a dot ("Robert Kennedy
+// Jr.").
+var generationSuffixes = wordSet("jr", "sr")
+
 // adjunctCues are reporting verbs whose base form is a noun that often
 // modifies the noun after it: "state media", "state officials".
 var adjunctCues = wordSet("state")
@@ -828,6 +832,13 @@ func isGroupNoun(w string) bool {
 var thingPlurals = wordSet("numbers", "papers", "letters", "comments", "documents", "elements",
 	"statements", "arguments", "agreements", "investments", "payments", "events", "matters",
 	"orders", "powers", "offers", "centers", "borders", "waters", "markets")
+
+// surnameRoles are role words that are also common surnames, a name's
+// last word after a given name ("Ann Judge", "Martin Luther King"); other
+// role words after a capitalised word are a title ("Finance Minister").
+var surnameRoles = wordSet("judge", "king", "bishop", "dean", "major", "prince", "pope", "knight",
+	"marshal", "farmer", "carpenter", "priest", "chancellor", "sheriff", "clerk", "elder", "parsons",
+	"fisherman", "ranger", "warden", "porter", "baker", "cook", "mason", "general", "abbott", "steward")
 
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").

@@ -36,6 +36,10 @@ var nameConnectors = map[string]bool{
 	"oglu": true, "oğlu": true, "qizi": true, "qızı": true, "kizi": true, "kızı": true,
 }
 
+// hyphenParticles are lower-case particles joined by a hyphen to the
+// capitalised rest of a surname ("al-Sistani", "el-Sisi").
+var hyphenParticles = wordSet("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "ben", "abu")
+
 // patronymicWords end an Azerbaijani or Turkic patronymic, written in
 // lower case after the father's name, inside or at the end of a personal
 // name ("Leyla Mammad qizi", "Ilham Rahim oglu Guliyev").
@@ -46,6 +50,10 @@ func (a *analysis) nameWord(i int) bool {
 	t := a.toks[i]
 	if t.word && patronymicWords[t.lower] {
 		return i > 0 && a.toks[i-1].word && a.toks[i-1].isCap() && !a.toks[i-1].isAcronym()
+	}
+	if particle, rest, ok := strings.Cut(t.text, "-"); ok && t.word && hyphenParticles[particle] {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r) // "al-Sistani", "el-Sisi", "bin-Salman"
 	}
 	if !t.word || !t.isCap() {
 		return false
@@ -113,16 +121,30 @@ func isRoleWord(w string) bool {
 // where the document has named a person with it ("Judge said" after "Ann
 // Judge").
 func (a *analysis) surnameAt(i int, base string) bool {
-	if i > 0 && i+1 < len(a.toks) && len(a.sentOf) > i && a.sentOf[i-1] == a.sentOf[i] && !(a.toks[i+1].word && a.toks[i+1].isCap()) && (i < 2 || !a.toks[i-2].word || !a.toks[i-2].isCap() && !determiners[a.toks[i-2].lower]) {
-		// a run of exactly two words: "Ann Judge spoke", not "Prime
-		// Minister Jo Tan" or "the Deputy Minister"
-		p := a.toks[i-1]
-		pb := strings.ToLower(p.text)
-		if p.word && p.isCap() && !p.isAcronym() && !isPossessive(p) && !roleWords[pb] && !functionCaps[pb] && !honorifics[pb] && !orgWords[pb] && !isDemonym(pb) {
-			return true
-		}
+	if len(a.mix.bySuffix[base]) > 0 {
+		return true // the text names someone so: "John Major … Major said"
 	}
-	return len(a.mix.bySuffix[base]) > 0
+	if !surnameRoles[base] || i < 1 || i+1 >= len(a.toks) || len(a.sentOf) <= i || a.sentOf[i-1] != a.sentOf[i] || a.toks[i+1].word && a.toks[i+1].isCap() && !generationSuffixes[a.toks[i+1].lower] {
+		return false
+	}
+	// a run of two or three words of which the role word is the last:
+	// "Ann Judge spoke", "Martin Luther King said"; not "Prime Minister
+	// Jo Tan", "the Deputy Minister" or "Finance Minister said"
+	n := 0
+	for k := i - 1; k >= 0 && k >= i-2 && a.sentOf[k] == a.sentOf[i] && a.plainNameWord(k); k-- {
+		n++
+	}
+	b := i - n - 1
+	return n > 0 && (b < 0 || a.sentOf[b] != a.sentOf[i] || !a.toks[b].word || !a.toks[b].isCap() && !determiners[a.toks[b].lower])
+}
+
+// plainNameWord reports whether token k is a capitalised word that can
+// only be part of a personal name: no acronym, possessive, role, title,
+// function word, organisation word or demonym.
+func (a *analysis) plainNameWord(k int) bool {
+	p := a.toks[k]
+	pb := strings.ToLower(p.text)
+	return p.word && p.isCap() && !p.isAcronym() && !isPossessive(p) && !roleWords[pb] && !functionCaps[pb] && !honorifics[pb] && !orgWords[pb] && !isDemonym(pb)
 }
 
 // afterTitle reports whether token i follows a title of address ("Ms.

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 )
 
 // subjectBefore finds the subject of the cue among the words before it.
@@ -198,6 +199,11 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
 	n0, ok := a.nameEndingAt(j, s.first)
+	if !ok && isRoleWord(t.lower) {
+		// "The Prime Minister said", "Finance Minister said": a title
+		// without a name is a description
+		return a.subjectPhrase(s, c, j, st)
+	}
 	if !ok || !a.plausibleName(n0, j+1) {
 		return speakerRef{}, c.at, false
 	}
@@ -764,7 +770,7 @@ func (a *analysis) companyDot(i int) bool {
 		return false
 	}
 	p := a.toks[i-1].text
-	return companySuffixes[a.toks[i-1].lower] || strings.Contains(p, ".") && a.toks[i-1].isAcronym()
+	return companySuffixes[a.toks[i-1].lower] || generationSuffixes[a.toks[i-1].lower] || strings.Contains(p, ".") && a.toks[i-1].isAcronym()
 }
 
 // ofNameStart extends the name starting at token n0 over "of" to an
@@ -845,10 +851,13 @@ func (a *analysis) plausibleName(i, j int) bool {
 	if strings.HasSuffix(w, "ly") {
 		return false
 	}
+	if innerCapital(w) {
+		return true // "Al-Sistani", "O'Brien", "McAdam": a capital no sentence gives
+	}
 	for _, m := range a.mentions {
 		for _, f := range strings.Fields(m.name) {
-			if f == w {
-				return true
+			if strings.EqualFold(f, w) {
+				return true // (also "al-Sistani" in "Ali al-Sistani")
 			}
 		}
 	}
@@ -856,6 +865,21 @@ func (a *analysis) plausibleName(i, j int) bool {
 		if t.text == a.toks[i].text && k != i && a.sents[a.sentOf[k]].first != k {
 			return true
 		}
+	}
+	return false
+}
+
+// innerCapital reports whether w has a capital letter after its first
+// letter that follows a lower-case letter, a hyphen or an apostrophe, as
+// names do ("Al-Sistani", "O'Brien", "McAdam") and words capitalised only
+// to open a sentence do not. Words in capitals are no such names.
+func innerCapital(w string) bool {
+	prev := rune(0)
+	for k, r := range w {
+		if k > 0 && unicode.IsUpper(r) && (unicode.IsLower(prev) || prev == '-' || prev == '\'' || prev == '’') {
+			return true
+		}
+		prev = r
 	}
 	return false
 }
