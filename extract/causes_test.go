@@ -2037,3 +2037,19 @@ func TestNameForms(t *testing.T) {
 		}
 	}
 }
+
+// TestPortfolioBeforeTitle checks a portfolio written with a capital
+// before a title after "The" ("The Finance Minister, Carla Moss,"): part
+// of the role, no organisation; an organisation's name there still is
+// one ("The HFP Leader"). The sentences are invented.
+func TestPortfolioBeforeTitle(t *testing.T) {
+	for _, c := range []struct{ text, org string }{
+		{"The Finance Minister, Carla Moss, said the budget was balanced.", ""},
+		{"The HFP Leader, Carla Moss, said the budget was balanced.", "HFP"},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "balanced")
+		if q.Speaker != "Carla Moss" || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q organisation %q", c.text, q.Speaker, q.Organisation)
+		}
+	}
+}

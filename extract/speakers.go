@@ -530,7 +530,7 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			// before a role written as a title is part of it; a longer run
 			// of them is an organisation's name ("Eastshire Green MP")
 			titled := a.toks[roleAt].isCap() && !a.toks[roleAt].isAcronym() && !p.isAcronym() && !orgWords[p.lower] &&
-				(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap())
+				(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap() || determiners[a.toks[r0-2].lower])
 			if !p.word || (p.isCap() && !sentenceFirst && !titled) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
 				break
 			}
