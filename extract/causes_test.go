@@ -2053,3 +2053,31 @@ func TestPortfolioBeforeTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestIdiomsAndNameColon checks idioms of assertion ("made it clear
+// that", "has no doubt that"; not when negated) and a sentence that opens
+// with a person's full name and a colon and gives their words without
+// quotation marks ("Ann Roe: the reforms have stalled …"), unlike a label
+// in capitals ("KEEPING SCORE: …") or a name before a title. The texts
+// are invented.
+func TestIdiomsAndNameColon(t *testing.T) {
+	for _, c := range []struct{ text, content string }{
+		{"Ivo Rask made it clear that the reforms had stalled.", "the reforms had stalled"},
+		{"Ivo Rask has no doubt that the reforms have stalled.", "the reforms have stalled"},
+		{"Ivo Rask: the reforms have stalled and nobody cares.", "the reforms have stalled and nobody cares"},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "reforms")
+		if q.Text != c.content || q.Speaker != "Ivo Rask" {
+			t.Errorf("%q: content %q speaker %q", c.text, q.Text, q.Speaker)
+		}
+	}
+	for _, text := range []string{
+		"Ivo Rask did not make it clear that the reforms had stalled.",
+		"HARBOUR WATCH: The reforms have stalled and nobody cares.\n\nIvo Rask spoke later.",
+		"Ann Roe: Profile of a Reformer\n\nIvo Rask spoke later.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected %+v", text, r.Quotes)
+		}
+	}
+}

@@ -278,6 +278,9 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 	if copulas[a.toks[k].lower] && k+4 < limit && a.toks[k+1].lower == "of" && a.toks[k+2].lower == "the" && opinionNouns[a.toks[k+3].lower] && a.toks[k+4].lower == "that" && !a.negatedAt(k, 0) {
 		return k + 3, true // "is of the opinion that"
 	}
+	if e, ok := a.idiomCueAt(k, limit); ok {
+		return e, true
+	}
 	if !speechVerbs[a.toks[k].lower] || a.negatedAt(k, 0) {
 		return 0, false
 	}
@@ -295,6 +298,23 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 		return n + 3, true // "drew attention to the fact that"
 	}
 	return 0, false
+}
+
+// idiomCueAt reads the idioms of assertion at token k that take a
+// that-clause: "made it clear that", "has no doubt that", returning their
+// last token.
+func (a *analysis) idiomCueAt(k, limit int) (int, bool) {
+	if k+3 >= limit || a.negatedAt(k, 0) {
+		return 0, false
+	}
+	w, w1, w2 := a.toks[k].lower, a.toks[k+1].lower, a.toks[k+2].lower
+	switch {
+	case makeForms[w] && w1 == "it" && (w2 == "clear" || w2 == "plain" || w2 == "known"):
+	case haveForms[w] && w1 == "no" && (w2 == "doubt" || w2 == "doubts"):
+	default:
+		return 0, false
+	}
+	return k + 2, a.thatNext(k+3, limit)
 }
 
 // thatNext reports whether "that" stands at token i, or after a comma

@@ -840,6 +840,13 @@ var surnameRoles = wordSet("judge", "king", "bishop", "dean", "major", "prince",
 	"marshal", "farmer", "carpenter", "priest", "chancellor", "sheriff", "clerk", "elder", "parsons",
 	"fisherman", "ranger", "warden", "porter", "baker", "cook", "mason", "general", "abbott", "steward")
 
+// makeForms and haveForms are the verbs of the idioms "made it clear
+// that" and "has no doubt that".
+var (
+	makeForms = wordSet("make", "makes", "made", "making")
+	haveForms = wordSet("has", "have", "had", "having")
+)
+
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")

@@ -145,6 +145,10 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			emit(x)
 			return out
 		}
+		if x, ok := a.nameColon(s, st); ok {
+			emit(x)
+			return out
+		}
 	}
 	a.noteSentenceSubject(si, st)
 	cues := a.findCues(s)
@@ -1325,6 +1329,42 @@ func (a *analysis) possessiveColon(s sentence, st *state) (stmt, bool) {
 		}
 	}
 	return stmt{}, false
+}
+
+// nameColon reads a sentence that opens with a person's name and a colon
+// and goes on with a clause of their words, without quotation marks:
+// "Ann Roe: the reforms have stalled and nobody cares." The name must
+// be a full name or one the text gives in full, and the words a clause.
+func (a *analysis) nameColon(s sentence, st *state) (stmt, bool) {
+	if !a.nameWord(s.first) {
+		return stmt{}, false
+	}
+	e, _ := a.nameStartingAt(s.first, s.last)
+	if e >= s.last || a.toks[e].text != ":" || !a.isPersonName(s.first, e) || !a.plausibleName(s.first, e) {
+		return stmt{}, false
+	}
+	if e-s.first < 2 && !strings.Contains(a.canonicalName(cleanName(a.joinTokens(s.first, e)), a.toks[s.first].start), " ") {
+		return stmt{}, false // a lone word before a colon is more often a label
+	}
+	for k := s.first; k < e; k++ {
+		if a.toks[k].isAcronym() {
+			return stmt{}, false // a label in capitals: "KEEPING SCORE:", "JAPAN ECONOMY:"
+		}
+	}
+	if a.quoteStartingAt(a.toks[e+1].start) < 0 && (a.wordsIn(a.toks[e+1].start, a.toks[s.last-1].end) < 4 || !a.hasFiniteVerb(e+1, s.last)) {
+		return stmt{}, false
+	}
+	sp, _ := a.nameRef(s.first, e, s.first, st)
+	x, ok := a.colonStatement(e, sp, "", st)
+	if ok && a.quoteStartingAt(x.start) < 0 {
+		// words without quotation marks: reported, ending before the full stop
+		x.kind = Indirect
+		for x.end > x.start && strings.ContainsRune(". \n", rune(a.text[x.end-1])) {
+			x.end--
+		}
+	}
+	x.conf = 0.6
+	return x, ok
 }
 
 // objectVerb reports whether a reporting verb takes the addressee as an
