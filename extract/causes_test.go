@@ -2081,3 +2081,18 @@ func TestIdiomsAndNameColon(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentAuthorAfterParticipleOrOf checks a document whose author
+// follows a participle ("The report published by Harbour Watch states")
+// or "of" ("The statement of the ministry says"). The sentences are
+// invented.
+func TestDocumentAuthorAfterParticipleOrOf(t *testing.T) {
+	for _, c := range []struct{ text, speaker, source string }{
+		{"The report published by Harbour Watch states that the court had postponed the hearing.", "Harbour Watch", ""},
+		{"The statement of the ministry says that the court had postponed the hearing.", "", "the ministry"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "postponed"); q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -239,10 +239,11 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgBeforePerson(n0, j+1) == n0 {
 		// (a name run that opens with an organisation is the person
 		// it names: "the chairman of the Harbour Party Jo Tan said")
-		if b > s.first && authorLinks[a.toks[b].lower] && documentNouns[a.toks[b-1].lower] {
-			// "A statement from the Harbour Council said": the author
+		if d := a.documentBefore(b, s.first); d >= 0 && authorLinks[a.toks[b].lower] {
+			// "A statement from the Harbour Council said", "The report
+			// published by Harbour Watch states": the author
 			sp, _ := a.nameRef(n0, j+1, n0, st)
-			return sp, b - 1, true
+			return sp, d, true
 		}
 		if h, ok := a.ownerPhraseStart(b+1, s.first); ok {
 			// "A spokesperson for Northwind said": an unnamed person of
@@ -316,6 +317,19 @@ func (a *analysis) headBeforePreposition(s sentence, b int) (int, bool) {
 	return b - 1, true
 }
 
+// documentBefore returns the token of the document noun right before
+// token b, or before a participle there ("the report published"), else -1.
+func (a *analysis) documentBefore(b, min int) int {
+	d := b - 1
+	if d > min && a.toks[d].word && !a.toks[d].isCap() && strings.HasSuffix(a.toks[d].lower, "ed") {
+		d--
+	}
+	if d >= min && d < b && documentNouns[a.toks[d].lower] {
+		return d
+	}
+	return -1
+}
+
 // documentByAuthor finds a document that opens sentence s with its
 // author after "by" or "from", the prepositional phrase at token b being
 // a further complement of it: "A lawsuit filed by Ann Roe against the city
@@ -334,7 +348,7 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 		k++ // "filed", "signed", "issued"
 	}
 	if !authorLinks[a.toks[k].lower] || a.toks[k].lower == "of" {
-		if k == d+1 && prepositions[a.toks[k].lower] {
+		if k == d+1 && prepositions[a.toks[k].lower] && a.toks[k].lower != "of" {
 			// "The lawsuit against the city claims": the document, not
 			// what it is about
 			return a.phraseRef(a.joinTokens(s.first, d+1), s.first, d+1, st), s.first, true
