@@ -2096,3 +2096,21 @@ func TestDocumentAuthorAfterParticipleOrOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectWithRelativeClause checks a subject described by a
+// restrictive relative clause whose object is no subject ("The woman who
+// found the dog said"), also after an organisation ("An official with
+// the Harbour Authority who was present in court told"). The sentences
+// are invented.
+func TestSubjectWithRelativeClause(t *testing.T) {
+	for _, c := range []struct{ text, source, org string }{
+		{"The woman who found the dog said that the fines were too low.", "The woman", ""},
+		{"An official with the Harbour Authority who was present in court told reporters that the fines were too low.", "An official with the Harbour Authority", "Harbour Authority"},
+		{"Residents who live near the pier say the fines were too low.", "Residents", ""},
+	} {
+		q := find(t, run(t, c.text, PlainText, ""), "fines")
+		if q.Speaker != "" || q.Source != c.source || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

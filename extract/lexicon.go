@@ -847,6 +847,9 @@ var (
 	haveForms = wordSet("has", "have", "had", "having")
 )
 
+// personNouns name people by no role ("the woman who found the dog").
+var personNouns = wordSet("man", "woman", "men", "women", "person", "people", "boy", "girl", "child", "children", "teenager", "couple")
+
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")

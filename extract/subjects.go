@@ -118,26 +118,47 @@ func (a *analysis) bareRole(j int) bool {
 	return roleWords[w] || anonymousRoles[w]
 }
 
-// restrictiveRelativeHead returns the last token of the noun phrase that
+// restrictiveRelativeHead returns the token after the noun phrase that
 // opens sentence s when "who" follows it and comes before token k, with
 // no comma: a relative clause that describes the subject ("Residents who
 // live near the pier say"). The phrase is a plural group or a role.
 func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
-	for w := s.first + 1; w < k && w <= s.first+4; w++ {
+	for w := s.first + 1; w < k && w <= s.first+8; w++ {
 		t := a.toks[w]
 		if !t.word {
+			return 0, false
+		}
+		if _, cue := cueVerbs[t.lower]; cue {
 			return 0, false
 		}
 		if t.lower != "who" {
 			continue
 		}
-		h := a.toks[w-1].lower
-		if isGroupNoun(h) || roleWords[h] || anonymousRoles[h] || h == "those" || strings.HasSuffix(h, "s") && !a.toks[w-1].isCap() {
-			return w - 1, true
+		if h := w - 1; a.personHead(h) && h <= s.first+4 {
+			return w, true
+		}
+		// "An official with the Harbour Authority who was present in
+		// court told": the person before the organisation's name
+		for h := s.first; h < w-2; h++ {
+			if a.personHead(h) && prepositions[a.toks[h+1].lower] && !a.toks[h].isCap() {
+				return w, true
+			}
 		}
 		return 0, false
 	}
 	return 0, false
+}
+
+// personHead reports whether token h can head a noun phrase for people:
+// a group, a role, an anonymous source, "those", a noun formed for a
+// person ("the woman") or a plural common noun.
+func (a *analysis) personHead(h int) bool {
+	t := a.toks[h]
+	if !t.word {
+		return false
+	}
+	w := t.lower
+	return isGroupNoun(w) || roleWords[w] || anonymousRoles[w] || personNouns[w] || w == "those" || a.personLikeHead(h) || strings.HasSuffix(w, "s") && !t.isCap()
 }
 
 // roleOf returns w when it is a role word, else "".
@@ -666,10 +687,22 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if sp, d, ok := a.firstConjunct(s, k, st); ok {
 		return sp, d, true
 	}
-	if h, ok := a.restrictiveRelativeHead(s, k); ok {
+	if w, ok := a.restrictiveRelativeHead(s, k); ok {
 		// "Residents who live near the pier say": the noun phrase the
 		// clause describes, not the object inside it
-		return speakerRef{source: a.joinTokens(s.first, h+1), role: roleOf(a.toks[h].lower)}, s.first, true
+		sp := speakerRef{source: a.joinTokens(s.first, w)}
+		for h := s.first; h < w; h++ {
+			if sp.role == "" {
+				sp.role = roleOf(a.toks[h].lower)
+			}
+			if h+1 < w && ownerPrepositions[a.toks[h].lower] {
+				if e, org := a.ownerObject(h+1, w); e > h+1 {
+					sp.org = org // "An official with the Harbour Authority who …"
+				}
+				break
+			}
+		}
+		return sp, s.first, true
 	}
 	if k-2 >= s.first && a.toks[k-1].lower == "of" && isGroupNoun(a.toks[k-2].lower) && (k-2 == s.first || k-3 == s.first && determiners[a.toks[s.first].lower]) {
 		// "Lawyers of the detained activists say": the group, named by
