@@ -2114,3 +2114,17 @@ func TestSubjectWithRelativeClause(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationOverParagraphsWithLaterCue checks a quotation reopened at
+// each paragraph, as English typesetting does, whose cue stands in its
+// last paragraph: every paragraph's part is the speaker's, each a
+// statement of its own. The text is invented.
+func TestQuotationOverParagraphsWithLaterCue(t *testing.T) {
+	text := "“The process is flawed,” Ann Roe said Monday. “The proposal itself is so vague that nobody can judge it.\n\n“So what you have is people who guess. That never works,” she said.\n"
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"so vague", "people who guess"} {
+		if q := find(t, r, sub); q.Speaker != "Ann Roe" || strings.Contains(q.Text, "\n") {
+			t.Errorf("%q: speaker %q text %q", sub, q.Speaker, q.Text)
+		}
+	}
+}

@@ -21,7 +21,9 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 		stmts = append(stmts, a.sentenceStatements(si, st)...)
 	}
-	stmts = dedupe(stmts)
+	// (split before dedupe: a quotation over two paragraphs whose second
+	// part another report holds keeps its first part)
+	stmts = dedupe(a.splitAtParagraphs(stmts))
 	// an embedded post holds the statements quoted in it: both stand, and
 	// those end where the post's words end
 	posts := a.embeddedPosts()
