@@ -2128,3 +2128,18 @@ func TestQuotationOverParagraphsWithLaterCue(t *testing.T) {
 		}
 	}
 }
+
+// TestReportInOpeningSubordinateClause checks a report inside a
+// subordinate clause that opens its sentence ("Although Ann Roe has
+// tweeted that there was no deal, the talks went on"): its content ends
+// with that clause. The sentences are invented.
+func TestReportInOpeningSubordinateClause(t *testing.T) {
+	for _, text := range []string{
+		"Although Ann Roe has repeatedly tweeted that there was no deal, the talks went on.",
+		"Because Ann Roe said there was no deal, the talks went on.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "no deal"); q.Text != "there was no deal" {
+			t.Errorf("%q: content %q", text, q.Text)
+		}
+	}
+}

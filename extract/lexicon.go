@@ -850,6 +850,10 @@ var (
 // personNouns name people by no role ("the woman who found the dog").
 var personNouns = wordSet("man", "woman", "men", "women", "person", "people", "boy", "girl", "child", "children", "teenager", "couple")
 
+// openingSubordinators open a subordinate clause before the main one
+// ("Although Ann Roe said …, the talks went on").
+var openingSubordinators = wordSet("although", "though", "while", "whilst", "because", "since", "whereas", "if", "when", "after", "before", "unless", "once", "even")
+
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")

@@ -710,9 +710,11 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if !ok {
 		return
 	}
-	if c.at == s.first {
+	if c.at == s.first || a.inOpeningSubordinate(s, c) {
+		// "Although Ann Roe tweeted that there was no deal, the talks
+		// went on": the report ends with the clause it stands in
 		for k := start; k < next; k++ {
-			if a.toks[k].text == "," {
+			if a.toks[k].text == "," && !a.insideQuote(a.toks[k].start) {
 				next = k
 				break
 			}
@@ -730,6 +732,22 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = next
 	cl.clauseStart = next
+}
+
+// inOpeningSubordinate reports whether cue c stands in a subordinate
+// clause that opens sentence s ("Although Ann Roe has tweeted that …,"):
+// the sentence opens with a subordinator and no comma comes before the
+// cue.
+func (a *analysis) inOpeningSubordinate(s sentence, c cueHit) bool {
+	if !openingSubordinators[a.toks[s.first].lower] {
+		return false
+	}
+	for k := s.first + 1; k < c.at; k++ {
+		if a.toks[k].text == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // adverbsBefore returns the token before the adverbs and auxiliaries
