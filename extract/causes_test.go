@@ -2143,3 +2143,22 @@ func TestReportInOpeningSubordinateClause(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatWordsAreAboutAfterOf checks a cue followed by "of" and what the
+// words are about: a quotation after a comma is the content ("said of the
+// arena, “…”"); without one, the words after "of" are none, and a
+// quotation before the cue is its content ("“…,” she recalled of that
+// first day"). The sentences are invented.
+func TestWhatWordsAreAboutAfterOf(t *testing.T) {
+	r := run(t, "Ann Roe also claimed of the arena, “The land underneath is very unstable.”", PlainText, "")
+	if q := find(t, r, "unstable"); q.Speaker != "Ann Roe" || q.Text != "“The land underneath is very unstable.”" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	r = run(t, "Ann Roe arrived in January. \"I had no family here,\" she recalled of that first day, four weeks after the flight.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Text != "\"I had no family here,\"" || r.Quotes[0].Speaker != "Ann Roe" {
+		t.Errorf("quotes %+v", r.Quotes)
+	}
+	if r := run(t, "Ann Roe spoke of the need for calm.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

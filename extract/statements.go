@@ -354,6 +354,8 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
 		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last), a.endsClause(rest, s.last):
 			backward = true // "…, a panel ruled Feb. 19, affirming …"
+		case a.toks[rest].lower == "of" && a.quoteAfterAbout(rest, s.last) < 0:
+			backward = true // "“…,” she recalled of that first day": what about
 		case isTell(a.toks[c.at].lower):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee
@@ -372,6 +374,16 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
 	if k := a.adverbsBeforeQuote(rest, next); k > rest {
 		rest = k // "wondered loudly, “Hey, …”"
+	}
+	if rest < next && a.toks[rest].lower == "of" && !strings.HasPrefix(a.toks[c.at].lower, "warn") {
+		// "said of the arena, “…”": what the words are about, then the
+		// words; without a quotation, "recalled of that first day" is
+		// no report
+		q := a.quoteAfterAbout(rest, next)
+		if q < 0 {
+			return 0, false
+		}
+		rest = q
 	}
 	if e, ok := a.adjunctEnd(rest, next); ok {
 		rest = e // "noted for the judge that", "said by text message"
@@ -732,6 +744,21 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = next
 	cl.clauseStart = next
+}
+
+// quoteAfterAbout returns the token of the quotation that follows "of"
+// and what the words are about at token i, after a comma or a colon, or
+// -1: "said of the new arena, “…”".
+func (a *analysis) quoteAfterAbout(i, limit int) int {
+	for k := i + 1; k+1 < limit && k <= i+10; k++ {
+		if t := a.toks[k].text; t == "," || t == ":" {
+			if a.quoteStartingAt(a.toks[k+1].start) >= 0 {
+				return k + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // inOpeningSubordinate reports whether cue c stands in a subordinate
