@@ -1,8 +1,9 @@
 package pg
 
 import (
+	"encoding/binary"
+
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -21,12 +22,13 @@ var uuidCols = map[string]bool{
 	"parent_id": true, "statement_id": true, "reviewer_id": true, "topic_id": true, "record_id": true,
 }
 
-// bulkTable gathers rows for one table.
+// bulkTable gathers rows for one table, encoded for COPY (copybin.go).
 type bulkTable struct {
 	table string
 	names []string
 	uuids []bool // uuids[i]: column i is a uuid
-	rows  [][]any
+	buf   []byte
+	n     int // rows in buf
 }
 
 func newBulk(table string, names ...string) *bulkTable {
@@ -37,23 +39,23 @@ func newBulk(table string, names ...string) *bulkTable {
 	return b
 }
 
-// add gathers one row: nil for NULL, strings, int16, int64, time.Time,
-// []byte (for bytea and json: JSON text, nil for NULL) and pgtype values.
+// add gathers one row: nil for NULL, strings, int16, int32, int64,
+// time.Time, []byte (for bytea and json: JSON text, nil for NULL) and the
+// pgtype values copyValue encodes. A row with a bad value is not added.
 func (b *bulkTable) add(vals ...any) error {
-	row := make([]any, len(vals))
+	if len(vals) != len(b.names) {
+		return errs.E(errs.Internal, "pg: %d values for the %d columns of %s", len(vals), len(b.names), b.table)
+	}
+	at := len(b.buf)
+	b.buf = binary.BigEndian.AppendUint16(b.buf, uint16(len(vals)))
 	for i, v := range vals {
-		s, ok := v.(string)
-		if !ok || !b.uuids[i] {
-			row[i] = v
-			continue
-		}
-		u, err := uuidValue(b.names[i], s)
-		if err != nil {
+		var err error
+		if b.buf, err = copyValue(b.buf, v, b.uuids[i], b.names[i]); err != nil {
+			b.buf = b.buf[:at]
 			return err
 		}
-		row[i] = u
 	}
-	b.rows = append(b.rows, row)
+	b.n++
 	return nil
 }
 
@@ -66,17 +68,16 @@ func uuidValue(col, s string) (any, error) {
 	return pgtype.UUID{Bytes: u, Valid: true}, nil
 }
 
-func (b *bulkTable) len() int { return len(b.rows) }
+func (b *bulkTable) len() int { return b.n }
 
 // flush writes the rows gathered and starts again.
 func (b *bulkTable) flush(t *tx) error {
-	if len(b.rows) == 0 {
+	if b.n == 0 {
 		return nil
 	}
-	_, err := t.q.CopyFrom(t.ctx, pgx.Identifier{b.table}, b.names, pgx.CopyFromRows(b.rows))
-	clear(b.rows)
-	b.rows = b.rows[:0]
-	return t.err(err)
+	err := copyIn(t, b.table, b.names, b.buf)
+	b.buf, b.n = b.buf[:0], 0
+	return err
 }
 
 // bulkRecords gathers records of every type, with their side rows.
