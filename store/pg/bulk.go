@@ -1,7 +1,9 @@
 package pg
 
 import (
+	"bytes"
 	"encoding/binary"
+	"slices"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -22,41 +24,54 @@ var uuidCols = map[string]bool{
 	"parent_id": true, "statement_id": true, "reviewer_id": true, "topic_id": true, "record_id": true,
 }
 
-// bulkTable gathers rows for one table, encoded for COPY (copybin.go).
+// bulkTable gathers rows for one table, encoded for COPY (copybin.go):
+// a list of encoded rows, each kept as it was made rather than appended
+// to one growing buffer, which would copy them again at every growth.
 type bulkTable struct {
-	table string
-	names []string
-	uuids []bool // uuids[i]: column i is a uuid
-	buf   []byte
-	n     int // rows in buf
+	table  string
+	names  []string
+	chunks [][]byte // encoded rows, one or more in each
+	n      int      // rows gathered
 }
 
 func newBulk(table string, names ...string) *bulkTable {
-	b := &bulkTable{table: table, names: names}
-	for _, n := range names {
-		b.uuids = append(b.uuids, uuidCols[n])
-	}
-	return b
+	return &bulkTable{table: table, names: names}
 }
 
 // add gathers one row: nil for NULL, strings, int16, int32, int64,
 // time.Time, []byte (for bytea and json: JSON text, nil for NULL) and the
 // pgtype values copyValue encodes. A row with a bad value is not added.
 func (b *bulkTable) add(vals ...any) error {
-	if len(vals) != len(b.names) {
-		return errs.E(errs.Internal, "pg: %d values for the %d columns of %s", len(vals), len(b.names), b.table)
+	buf, err := appendTuple(nil, b.names, vals)
+	if err != nil {
+		return err
 	}
-	at := len(b.buf)
-	b.buf = binary.BigEndian.AppendUint16(b.buf, uint16(len(vals)))
+	b.addEncoded(buf, 1)
+	return nil
+}
+
+// addEncoded gathers n rows appendTuple encoded in buf.
+func (b *bulkTable) addEncoded(buf []byte, n int) {
+	if n > 0 {
+		b.chunks = append(b.chunks, buf)
+		b.n += n
+	}
+}
+
+// appendTuple appends one row of the columns names, encoded.
+func appendTuple(buf []byte, names []string, vals []any) ([]byte, error) {
+	if len(vals) != len(names) {
+		return buf, errs.E(errs.Internal, "pg: %d values for %d columns", len(vals), len(names))
+	}
+	at := len(buf)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(vals)))
 	for i, v := range vals {
 		var err error
-		if b.buf, err = copyValue(b.buf, v, b.uuids[i], b.names[i]); err != nil {
-			b.buf = b.buf[:at]
-			return err
+		if buf, err = copyValue(buf, v, uuidCols[names[i]], names[i]); err != nil {
+			return buf[:at], err
 		}
 	}
-	b.n++
-	return nil
+	return buf, nil
 }
 
 // uuidValue is the value COPY sends for a uuid column: its 16 bytes.
@@ -75,8 +90,9 @@ func (b *bulkTable) flush(t *tx) error {
 	if b.n == 0 {
 		return nil
 	}
-	err := copyIn(t, b.table, b.names, b.buf)
-	b.buf, b.n = b.buf[:0], 0
+	err := copyIn(t, b.table, b.names, b.chunks)
+	clear(b.chunks)
+	b.chunks, b.n = b.chunks[:0], 0
 	return err
 }
 
@@ -143,36 +159,78 @@ func sample(typ store.RecordType) any {
 // add gathers one normalized record, whose stored form is doc and whose
 // columns and side rows are r.
 func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) error {
-	// the id, converted once for the record's row and its side rows
-	key, err := uuidValue("id", id)
+	enc, err := encodeRecord(id, doc, r)
 	if err != nil {
 		return err
 	}
-	if err := br.tables[typ].add(append([]any{key, doc}, r.vals...)...); err != nil {
-		return err
-	}
+	br.addEncoded(typ, enc)
+	return nil
+}
+
+// addEncoded gathers a record encodeRecord encoded.
+func (br *bulkRecords) addEncoded(typ store.RecordType, enc *encodedRecord) {
+	br.tables[typ].addEncoded(enc.rec, 1)
 	br.n++
+	if nt := br.names[typ]; nt != nil {
+		nt.addEncoded(enc.names, enc.nNames)
+	}
+	br.topics.addEncoded(enc.topics, enc.nTopics)
+	br.bands.addEncoded(enc.bands, enc.nBands)
+}
+
+// encodedRecord is a record's rows encoded for COPY: its table's, and
+// those of its side tables (names, topics, bands), several in a buffer.
+type encodedRecord struct {
+	rec                     []byte
+	names, topics, bands    []byte
+	nNames, nTopics, nBands int
+}
+
+// side-table columns, in the order encodeRecord gives their values
+var (
+	namesCols  = []string{"key", "id"}
+	topicsCols = []string{"statement_id", "topic_id"}
+	bandsCols  = []string{"band", "statement_id"}
+)
+
+// encodeRecord encodes a normalized record's rows: those of add. It needs
+// nothing but the record, so that a load can run it on any goroutine.
+func encodeRecord(id string, doc []byte, r row) (*encodedRecord, error) {
+	// the id, converted once for the record's row and its side rows
+	key, err := uuidValue("id", id)
+	if err != nil {
+		return nil, err
+	}
+	// rows of a key and an id: under 64 bytes each
+	e := &encodedRecord{names: make([]byte, 0, 64*len(r.names)), topics: make([]byte, 0, 64*len(r.topics)),
+		bands: make([]byte, 0, 64*len(r.bands))}
+	names := append([]string{"id", "doc"}, r.cols...)
+	// the doc, the largest value, is sized for
+	if e.rec, err = appendTuple(make([]byte, 0, len(doc)+256), names, append([]any{key, doc}, r.vals...)); err != nil {
+		return nil, err
+	}
 	for _, k := range r.names {
-		if err := br.names[typ].add(k, key); err != nil {
-			return err
+		if e.names, err = appendTuple(e.names, namesCols, []any{k, key}); err != nil {
+			return nil, err
 		}
+		e.nNames++
 	}
 	for _, tp := range r.topics {
-		if err := br.topics.add(key, tp); err != nil {
-			return err
+		if e.topics, err = appendTuple(e.topics, topicsCols, []any{key, tp}); err != nil {
+			return nil, err
 		}
+		e.nTopics++
 	}
-	seen := make(map[string]bool, len(r.bands))
-	for _, band := range r.bands {
-		if seen[string(band)] {
+	for i, band := range r.bands {
+		if slices.ContainsFunc(r.bands[:i], func(b []byte) bool { return bytes.Equal(b, band) }) {
 			continue
 		}
-		seen[string(band)] = true
-		if err := br.bands.add(band, key); err != nil {
-			return err
+		if e.bands, err = appendTuple(e.bands, bandsCols, []any{band, key}); err != nil {
+			return nil, err
 		}
+		e.nBands++
 	}
-	return nil
+	return e, nil
 }
 
 // full reports whether enough records are gathered to write. Side rows

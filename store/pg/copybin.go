@@ -1,10 +1,10 @@
 package pg
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,15 +154,33 @@ func pgDays(d pgtype.Date) int32 {
 	return int32((t.Unix() - pgEpoch.Unix()) / 86400)
 }
 
-// copyIn sends rows encoded by copyValue (n tuples in buf) to table's
-// columns by one COPY.
-func copyIn(t *tx, table string, names []string, buf []byte) error {
+// copyIn sends rows encoded by appendTuple (chunks of whole rows) to
+// table's columns by one COPY.
+func copyIn(t *tx, table string, names []string, chunks [][]byte) error {
 	cols := make([]string, len(names))
 	for i, n := range names {
 		cols[i] = pgx.Identifier{n}.Sanitize()
 	}
 	sql := "COPY " + pgx.Identifier{table}.Sanitize() + " (" + strings.Join(cols, ", ") + ") FROM STDIN (FORMAT binary)"
-	r := io.MultiReader(bytes.NewReader(copyHeader), bytes.NewReader(buf), bytes.NewReader(copyTrailer))
+	r := &chunkReader{chunks: slices.Concat([][]byte{copyHeader}, chunks, [][]byte{copyTrailer})}
 	_, err := t.q.Conn().PgConn().CopyFrom(t.ctx, r, sql)
 	return t.err(err)
+}
+
+// chunkReader reads its chunks one after the other.
+type chunkReader struct{ chunks [][]byte }
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && len(r.chunks) > 0 {
+		c := copy(p[n:], r.chunks[0])
+		n += c
+		if r.chunks[0] = r.chunks[0][c:]; len(r.chunks[0]) == 0 {
+			r.chunks = r.chunks[1:]
+		}
+	}
+	if n == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }

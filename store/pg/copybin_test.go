@@ -99,7 +99,7 @@ func TestCopyBinaryRefuses(t *testing.T) {
 			t.Errorf("add(%v): no error", row)
 		}
 	}
-	if b.len() != 0 || len(b.buf) != 0 {
-		t.Errorf("after refused rows: %d rows, %d bytes", b.len(), len(b.buf))
+	if b.len() != 0 || len(b.chunks) != 0 {
+		t.Errorf("after refused rows: %d rows, %d chunks", b.len(), len(b.chunks))
 	}
 }
