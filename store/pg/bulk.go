@@ -1,7 +1,6 @@
 package pg
 
 import (
-	"bytes"
 	"encoding/binary"
 	"slices"
 
@@ -222,7 +221,7 @@ func encodeRecord(id string, doc []byte, r row) (*encodedRecord, error) {
 		e.nTopics++
 	}
 	for i, band := range r.bands {
-		if slices.ContainsFunc(r.bands[:i], func(b []byte) bool { return bytes.Equal(b, band) }) {
+		if slices.Contains(r.bands[:i], band) {
 			continue
 		}
 		if e.bands, err = appendTuple(e.bands, bandsCols, []any{band, key}); err != nil {

@@ -21,9 +21,10 @@ type row struct {
 	vals []any
 	// names are the name-search keys (nameKeys), for the type's names table.
 	names []string
-	// topics and bands are a statement's topic ids and dedup band keys.
+	// topics and bands are a statement's topic ids and dedup band keys
+	// (as bandKey stores them).
 	topics []string
-	bands  [][]byte
+	bands  []int32
 	// unique lists the columns that must be unique, with what the value
 	// is, for the Conflict error a duplicate gives.
 	unique []uniqueCol
@@ -106,13 +107,13 @@ func statementRow(r *store.Statement) row {
 		covers[i] = dayRange(c.Range)
 	}
 	var packed []byte
-	var bands [][]byte
+	var bands []int32
 	if sh := dedup.Shingles(r.Text); sh != nil {
 		packed = make([]byte, 0, 4*len(sh))
 		for _, v := range sh {
 			packed = binary.BigEndian.AppendUint32(packed, v)
 		}
-		bands = dedup.BandKeysOf(sh)
+		bands = bandKeys(dedup.BandKeysOf(sh))
 	}
 	return row{
 		cols: []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
@@ -123,6 +124,17 @@ func statementRow(r *store.Statement) row {
 		topics: r.TopicIDs,
 		bands:  bands,
 	}
+}
+
+// bandKeys are dedup band keys as the table statement_bands holds them:
+// each key's KeyLen (4) bytes as a big-endian int4, which keeps equal keys
+// equal and different ones different.
+func bandKeys(keys [][]byte) []int32 {
+	out := make([]int32, len(keys))
+	for i, k := range keys {
+		out[i] = int32(binary.BigEndian.Uint32(k))
+	}
+	return out
 }
 
 // colTypes gives the casts of columns whose parameters are sent as text.
