@@ -15,12 +15,16 @@ import (
 // through them; the database's constraints (foreign keys, uniqueness,
 // checks) check every row as an INSERT of one would.
 
-// uuidCols are the columns of type uuid. Their values are sent as the 16
-// bytes, which COPY's binary format needs; other text values are sent as
-// text and pgx converts the few that are not (date ranges).
-var uuidCols = map[string]bool{
-	"id": true, "speaker_id": true, "organisation_id": true, "source_id": true, "publisher_id": true,
-	"parent_id": true, "statement_id": true, "reviewer_id": true, "topic_id": true, "record_id": true,
+// isUUIDCol reports whether a column is of type uuid. Its values are sent
+// as the 16 bytes, which COPY's binary format needs; other text values are
+// sent as text. (A switch, not a map: it is asked for every value.)
+func isUUIDCol(name string) bool {
+	switch name {
+	case "id", "speaker_id", "organisation_id", "source_id", "publisher_id", "parent_id", "statement_id",
+		"reviewer_id", "topic_id", "record_id":
+		return true
+	}
+	return false
 }
 
 // bulkTable gathers rows for one table, encoded for COPY (copybin.go):
@@ -66,7 +70,7 @@ func appendTuple(buf []byte, names []string, vals []any) ([]byte, error) {
 	buf = binary.BigEndian.AppendUint16(buf, uint16(len(vals)))
 	for i, v := range vals {
 		var err error
-		if buf, err = copyValue(buf, v, uuidCols[names[i]], names[i]); err != nil {
+		if buf, err = copyValue(buf, v, isUUIDCol(names[i]), names[i]); err != nil {
 			return buf[:at], err
 		}
 	}
@@ -204,8 +208,8 @@ func encodeRecord(id string, doc []byte, r row) (*encodedRecord, error) {
 	e := &encodedRecord{names: make([]byte, 0, 64*len(r.names)), topics: make([]byte, 0, 64*len(r.topics)),
 		bands: make([]byte, 0, 64*len(r.bands))}
 	names := append([]string{"id", "doc"}, r.cols...)
-	// the doc, the largest value, is sized for
-	if e.rec, err = appendTuple(make([]byte, 0, len(doc)+256), names, append([]any{key, doc}, r.vals...)); err != nil {
+	// Sized for the doc and what repeats its text (folded text, shingles).
+	if e.rec, err = appendTuple(make([]byte, 0, 2*len(doc)+256), names, append([]any{key, doc}, r.vals...)); err != nil {
 		return nil, err
 	}
 	for _, k := range r.names {
