@@ -107,8 +107,9 @@ func statementRow(r *store.Statement) row {
 		covers[i] = dayRange(c.Range)
 	}
 	var packed []byte
+	folded := textfold.Fold(r.Text) // for the column and the shingles
 	var bands []int32
-	if sh := dedup.Shingles(r.Text); sh != nil {
+	if sh := dedup.ShinglesOfFolded(folded); sh != nil {
 		packed = make([]byte, 0, 4*len(sh))
 		for _, v := range sh {
 			packed = binary.BigEndian.AppendUint32(packed, v)
@@ -120,7 +121,7 @@ func statementRow(r *store.Statement) row {
 			"covers", "text_folded", "shingles"},
 		vals: []any{datedSK(r.Said, r.ID), opt(r.SpeakerID), opt(r.OrganisationID), opt(r.SourceID), string(r.Kind),
 			string(r.Status), dateRange(r.Said), int16(r.Said.Precision()), covers,
-			fold(r.Text), packed},
+			textColumn(folded), packed},
 		topics: r.TopicIDs,
 		bands:  bands,
 	}
@@ -148,8 +149,11 @@ func quote(s string) string { return `"` + s + `"` }
 
 // fold is textfold.Fold made fit for a text column, which holds neither
 // NUL nor invalid UTF-8.
-func fold(s string) string {
-	return strings.ReplaceAll(strings.ToValidUTF8(textfold.Fold(s), "\uFFFD"), "\x00", "")
+func fold(s string) string { return textColumn(textfold.Fold(s)) }
+
+// textColumn is s made fit for a text column.
+func textColumn(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")
 }
 
 // opt is nil (SQL NULL) for "", else s.
