@@ -22,7 +22,7 @@ type row struct {
 	// names are the name-search keys (nameKeys), for the type's names table.
 	names []string
 	// topics and bands are a statement's topic ids and dedup band keys
-	// (as bandKey stores them).
+	// (as bandKeys stores them).
 	topics []string
 	bands  []int32
 	// unique lists the columns that must be unique, with what the value
