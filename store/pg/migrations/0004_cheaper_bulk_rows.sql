@@ -11,7 +11,7 @@ ALTER TABLE statement_bands ALTER COLUMN band TYPE integer
 
 -- Records' JSON (and the folded text of statements) over 2 kB is
 -- compressed with LZ4 rather than PostgreSQL's own pglz: in a load of 1M
--- statements the tenth of sources that long took 0.8 s of pglz, 0.1 s of
+-- statements the tenth of sources that long took 0.7 s of pglz, 0.1 s of
 -- LZ4, stored in 5% more room. Servers built without LZ4 keep pglz.
 DO $$
 BEGIN
