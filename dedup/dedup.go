@@ -62,9 +62,14 @@ const (
 // moving the similarity by about 1/(2n). Stored, they take half the room of
 // 64-bit hashes.
 func Shingles(text string) []uint32 {
+	return ShinglesOfFolded(textfold.Fold(text))
+}
+
+// ShinglesOfFolded is Shingles of the text whose textfold.Fold is folded,
+// for callers that fold the text for themselves too.
+func ShinglesOfFolded(folded string) []uint32 {
 	// The words of textfold.Words, taken as they come rather than
 	// gathered into a slice first.
-	folded := textfold.Fold(text)
 	var win [ShingleWords]string // the last words, the n-th at n%ShingleWords
 	out := make([]uint32, 0, len(folded)/6+1)
 	n := 0

@@ -192,3 +192,16 @@ func TestShinglesAreFNV(t *testing.T) {
 		}
 	}
 }
+
+// ShinglesOfFolded of a folded text is Shingles of the text.
+func TestShinglesOfFolded(t *testing.T) {
+	for _, text := range []string{
+		"The Harbour Board said on Monday that the new pier would open in May, not in March.",
+		"ÕHTULEHT: „Valitsus ei kavatse makse tõsta“, ütles minister pressikonverentsil eile õhtul.",
+		"too short",
+	} {
+		if got, want := ShinglesOfFolded(textfold.Fold(text)), Shingles(text); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+}

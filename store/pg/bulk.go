@@ -1,8 +1,10 @@
 package pg
 
 import (
+	"encoding/binary"
+	"slices"
+
 	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/store"
@@ -13,48 +15,66 @@ import (
 // through them; the database's constraints (foreign keys, uniqueness,
 // checks) check every row as an INSERT of one would.
 
-// uuidCols are the columns of type uuid. Their values are sent as the 16
-// bytes, which COPY's binary format needs; other text values are sent as
-// text and pgx converts the few that are not (date ranges).
-var uuidCols = map[string]bool{
-	"id": true, "speaker_id": true, "organisation_id": true, "source_id": true, "publisher_id": true,
-	"parent_id": true, "statement_id": true, "reviewer_id": true, "topic_id": true, "record_id": true,
+// isUUIDCol reports whether a column is of type uuid. Its values are sent
+// as the 16 bytes, which COPY's binary format needs; other text values are
+// sent as text. (A switch, not a map: it is asked for every value.)
+func isUUIDCol(name string) bool {
+	switch name {
+	case "id", "speaker_id", "organisation_id", "source_id", "publisher_id", "parent_id", "statement_id",
+		"reviewer_id", "topic_id", "record_id":
+		return true
+	}
+	return false
 }
 
-// bulkTable gathers rows for one table.
+// bulkTable gathers rows for one table, encoded for COPY (copybin.go):
+// a list of encoded rows, each kept as it was made rather than appended
+// to one growing buffer, which would copy them again at every growth.
 type bulkTable struct {
-	table string
-	names []string
-	uuids []bool // uuids[i]: column i is a uuid
-	rows  [][]any
+	table  string
+	names  []string
+	chunks [][]byte // encoded rows, one or more in each
+	n      int      // rows gathered
 }
 
 func newBulk(table string, names ...string) *bulkTable {
-	b := &bulkTable{table: table, names: names}
-	for _, n := range names {
-		b.uuids = append(b.uuids, uuidCols[n])
-	}
-	return b
+	return &bulkTable{table: table, names: names}
 }
 
-// add gathers one row: nil for NULL, strings, int16, int64, time.Time,
-// []byte (for bytea and json: JSON text, nil for NULL) and pgtype values.
+// add gathers one row: nil for NULL, strings, int16, int32, int64,
+// time.Time, []byte (for bytea and json: JSON text, nil for NULL) and the
+// pgtype values copyValue encodes. A row with a bad value is not added.
 func (b *bulkTable) add(vals ...any) error {
-	row := make([]any, len(vals))
-	for i, v := range vals {
-		s, ok := v.(string)
-		if !ok || !b.uuids[i] {
-			row[i] = v
-			continue
-		}
-		u, err := uuidValue(b.names[i], s)
-		if err != nil {
-			return err
-		}
-		row[i] = u
+	buf, err := appendTuple(nil, b.names, vals)
+	if err != nil {
+		return err
 	}
-	b.rows = append(b.rows, row)
+	b.addEncoded(buf, 1)
 	return nil
+}
+
+// addEncoded gathers n rows appendTuple encoded in buf.
+func (b *bulkTable) addEncoded(buf []byte, n int) {
+	if n > 0 {
+		b.chunks = append(b.chunks, buf)
+		b.n += n
+	}
+}
+
+// appendTuple appends one row of the columns names, encoded.
+func appendTuple(buf []byte, names []string, vals []any) ([]byte, error) {
+	if len(vals) != len(names) {
+		return buf, errs.E(errs.Internal, "pg: %d values for %d columns", len(vals), len(names))
+	}
+	at := len(buf)
+	buf = binary.BigEndian.AppendUint16(buf, uint16(len(vals)))
+	for i, v := range vals {
+		var err error
+		if buf, err = copyValue(buf, v, isUUIDCol(names[i]), names[i]); err != nil {
+			return buf[:at], err
+		}
+	}
+	return buf, nil
 }
 
 // uuidValue is the value COPY sends for a uuid column: its 16 bytes.
@@ -66,17 +86,17 @@ func uuidValue(col, s string) (any, error) {
 	return pgtype.UUID{Bytes: u, Valid: true}, nil
 }
 
-func (b *bulkTable) len() int { return len(b.rows) }
+func (b *bulkTable) len() int { return b.n }
 
 // flush writes the rows gathered and starts again.
 func (b *bulkTable) flush(t *tx) error {
-	if len(b.rows) == 0 {
+	if b.n == 0 {
 		return nil
 	}
-	_, err := t.q.CopyFrom(t.ctx, pgx.Identifier{b.table}, b.names, pgx.CopyFromRows(b.rows))
-	clear(b.rows)
-	b.rows = b.rows[:0]
-	return t.err(err)
+	err := copyIn(t, b.table, b.names, b.chunks)
+	clear(b.chunks)
+	b.chunks, b.n = b.chunks[:0], 0
+	return err
 }
 
 // bulkRecords gathers records of every type, with their side rows.
@@ -142,36 +162,78 @@ func sample(typ store.RecordType) any {
 // add gathers one normalized record, whose stored form is doc and whose
 // columns and side rows are r.
 func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) error {
-	// the id, converted once for the record's row and its side rows
-	key, err := uuidValue("id", id)
+	enc, err := encodeRecord(id, doc, r)
 	if err != nil {
 		return err
 	}
-	if err := br.tables[typ].add(append([]any{key, doc}, r.vals...)...); err != nil {
-		return err
-	}
+	br.addEncoded(typ, enc)
+	return nil
+}
+
+// addEncoded gathers a record encodeRecord encoded.
+func (br *bulkRecords) addEncoded(typ store.RecordType, enc *encodedRecord) {
+	br.tables[typ].addEncoded(enc.rec, 1)
 	br.n++
+	if nt := br.names[typ]; nt != nil {
+		nt.addEncoded(enc.names, enc.nNames)
+	}
+	br.topics.addEncoded(enc.topics, enc.nTopics)
+	br.bands.addEncoded(enc.bands, enc.nBands)
+}
+
+// encodedRecord is a record's rows encoded for COPY: its table's, and
+// those of its side tables (names, topics, bands), several in a buffer.
+type encodedRecord struct {
+	rec                     []byte
+	names, topics, bands    []byte
+	nNames, nTopics, nBands int
+}
+
+// side-table columns, in the order encodeRecord gives their values
+var (
+	namesCols  = []string{"key", "id"}
+	topicsCols = []string{"statement_id", "topic_id"}
+	bandsCols  = []string{"band", "statement_id"}
+)
+
+// encodeRecord encodes a normalized record's rows: those of add. It needs
+// nothing but the record, so that a load can run it on any goroutine.
+func encodeRecord(id string, doc []byte, r row) (*encodedRecord, error) {
+	// the id, converted once for the record's row and its side rows
+	key, err := uuidValue("id", id)
+	if err != nil {
+		return nil, err
+	}
+	// rows of a key and an id: under 64 bytes each
+	e := &encodedRecord{names: make([]byte, 0, 64*len(r.names)), topics: make([]byte, 0, 64*len(r.topics)),
+		bands: make([]byte, 0, 64*len(r.bands))}
+	names := append([]string{"id", "doc"}, r.cols...)
+	// Sized for the doc and what repeats its text (folded text, shingles).
+	if e.rec, err = appendTuple(make([]byte, 0, 2*len(doc)+256), names, append([]any{key, doc}, r.vals...)); err != nil {
+		return nil, err
+	}
 	for _, k := range r.names {
-		if err := br.names[typ].add(k, key); err != nil {
-			return err
+		if e.names, err = appendTuple(e.names, namesCols, []any{k, key}); err != nil {
+			return nil, err
 		}
+		e.nNames++
 	}
 	for _, tp := range r.topics {
-		if err := br.topics.add(key, tp); err != nil {
-			return err
+		if e.topics, err = appendTuple(e.topics, topicsCols, []any{key, tp}); err != nil {
+			return nil, err
 		}
+		e.nTopics++
 	}
-	seen := make(map[string]bool, len(r.bands))
-	for _, band := range r.bands {
-		if seen[string(band)] {
+	for i, band := range r.bands {
+		if slices.Contains(r.bands[:i], band) {
 			continue
 		}
-		seen[string(band)] = true
-		if err := br.bands.add(band, key); err != nil {
-			return err
+		if e.bands, err = appendTuple(e.bands, bandsCols, []any{band, key}); err != nil {
+			return nil, err
 		}
+		e.nBands++
 	}
-	return nil
+	return e, nil
 }
 
 // full reports whether enough records are gathered to write. Side rows

@@ -15,7 +15,8 @@ import (
 // lost if it fails (the drop is rolled back), and nothing is committed
 // unchecked (adding a constraint back checks every row). What a load reads
 // while it writes stays: primary keys of records (by which it reads
-// sources and records put twice) and unique constraints.
+// sources and records put twice) and the unique constraints of values it
+// does not derive from ids.
 //
 // Dropping an index locks its table until commit: other servers' reads
 // of these tables wait for an initial load, which they would see empty
@@ -29,9 +30,16 @@ var bulkTables = []string{"organisations", "organisation_names", "speakers", "sp
 // unique, which the load's own checks (one row per record and key) do.
 var linkTables = []string{"organisation_names", "speaker_names", "topic_names", "statement_topics", "statement_bands"}
 
-// deferQuery gives, for each foreign key, link-table primary key and index
-// not backing a constraint of the bulk tables, the statement that drops it
-// and the one that makes it again; in the order to drop.
+// sortKeyCols are the sort-key columns, unique because each ends with its
+// record's id: the load keeps ids unique itself, and keeping the unique
+// index of statements' sort keys up to date row by row cost a load of 1M
+// statements about three times building it at the end.
+var sortKeyCols = []string{"sk", "name_sk"}
+
+// deferQuery gives, for each foreign key, link-table primary key, unique
+// constraint of sort keys and index not backing a constraint of the bulk
+// tables, the statement that drops it and the one that makes it again; in
+// the order to drop.
 const deferQuery = `
 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
        format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), 1
@@ -39,7 +47,9 @@ SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
 UNION ALL
 SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
        format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), 2
-  FROM pg_constraint WHERE contype = 'p' AND conrelid = ANY($2::text[]::regclass[])
+  FROM pg_constraint c WHERE contype = 'p' AND conrelid = ANY($2::text[]::regclass[])
+    OR contype = 'u' AND conrelid = ANY($1::text[]::regclass[]) AND (SELECT array_agg(attname::text) FROM pg_attribute
+       WHERE attrelid = c.conrelid AND attnum = ANY(c.conkey)) <@ $3::text[]
 UNION ALL
 SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 3
   FROM pg_index i WHERE i.indrelid = ANY($1::text[]::regclass[])
@@ -50,7 +60,7 @@ ORDER BY 3, 1`
 // that make it again, in the order to run them: keys, indexes, then the
 // foreign keys that need them.
 func deferIndexes(t *tx) ([]string, error) {
-	rows, err := t.q.Query(t.ctx, deferQuery, bulkTables, linkTables)
+	rows, err := t.q.Query(t.ctx, deferQuery, bulkTables, linkTables, sortKeyCols)
 	if err != nil {
 		return nil, t.err(err)
 	}

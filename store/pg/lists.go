@@ -317,9 +317,9 @@ func (t *tx) Appearances(statementID string) ([]store.Appearance, error) {
 	}
 	shingles := dedup.Shingles(st.Text)
 	found := []store.Appearance{{Statement: st, Similarity: 1}}
-	if bands := dedup.BandKeysOf(shingles); len(bands) > 0 {
+	if bands := bandKeys(dedup.BandKeysOf(shingles)); len(bands) > 0 {
 		rows, err := t.q.Query(t.ctx, `SELECT s.shingles, s.doc FROM statements s WHERE s.id <> $1 AND s.id IN (
-			SELECT statement_id FROM statement_bands WHERE band = ANY($2::bytea[])) ORDER BY s.id`, st.ID, bands)
+			SELECT statement_id FROM statement_bands WHERE band = ANY($2::int4[])) ORDER BY s.id`, st.ID, bands)
 		if err != nil {
 			return nil, t.err(err)
 		}

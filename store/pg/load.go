@@ -239,7 +239,9 @@ func loadOne[T any](l *loader, rec store.Record, v *T, norm, refs func(*T) error
 			return false, false, errs.E(errs.Conflict, "%s already exists (%s)", u.conflict, owner)
 		}
 	}
-	if err := l.bulk.add(rec.Type, *m.ID, doc, r); err != nil {
+	if ready != nil && ready.enc != nil {
+		l.bulk.addEncoded(rec.Type, ready.enc)
+	} else if err := l.bulk.add(rec.Type, *m.ID, doc, r); err != nil {
 		return false, false, err
 	}
 	l.t.seq++

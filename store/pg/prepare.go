@@ -17,6 +17,7 @@ type prepared struct {
 	err     error // of normalizing; PutRecord returns it
 	row     row
 	doc     []byte
+	enc     *encodedRecord // the rows for COPY, of a new record
 }
 
 // PrepareRecord does, on any goroutine, the part of PutRecord that needs
@@ -36,6 +37,9 @@ func (l *loader) PrepareRecord(rec store.Record) any {
 		return p // PutRecord meets the error again
 	}
 	p.row, p.doc = rowOf(v), doc
+	if enc, err := encodeRecord(*store.MetaOf(v).ID, doc, p.row); err == nil {
+		p.enc = enc // else PutRecord meets the bad value again and reports it
+	}
 	return p
 }
 

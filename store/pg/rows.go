@@ -21,9 +21,10 @@ type row struct {
 	vals []any
 	// names are the name-search keys (nameKeys), for the type's names table.
 	names []string
-	// topics and bands are a statement's topic ids and dedup band keys.
+	// topics and bands are a statement's topic ids and dedup band keys
+	// (as bandKeys stores them).
 	topics []string
-	bands  [][]byte
+	bands  []int32
 	// unique lists the columns that must be unique, with what the value
 	// is, for the Conflict error a duplicate gives.
 	unique []uniqueCol
@@ -106,23 +107,35 @@ func statementRow(r *store.Statement) row {
 		covers[i] = dayRange(c.Range)
 	}
 	var packed []byte
-	var bands [][]byte
-	if sh := dedup.Shingles(r.Text); sh != nil {
+	folded := textfold.Fold(r.Text) // for the column and the shingles
+	var bands []int32
+	if sh := dedup.ShinglesOfFolded(folded); sh != nil {
 		packed = make([]byte, 0, 4*len(sh))
 		for _, v := range sh {
 			packed = binary.BigEndian.AppendUint32(packed, v)
 		}
-		bands = dedup.BandKeysOf(sh)
+		bands = bandKeys(dedup.BandKeysOf(sh))
 	}
 	return row{
 		cols: []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
 			"covers", "text_folded", "shingles"},
 		vals: []any{datedSK(r.Said, r.ID), opt(r.SpeakerID), opt(r.OrganisationID), opt(r.SourceID), string(r.Kind),
 			string(r.Status), dateRange(r.Said), int16(r.Said.Precision()), covers,
-			fold(r.Text), packed},
+			textColumn(folded), packed},
 		topics: r.TopicIDs,
 		bands:  bands,
 	}
+}
+
+// bandKeys are dedup band keys as the table statement_bands holds them:
+// each key's KeyLen (4) bytes as a big-endian int4, which keeps equal keys
+// equal and different ones different.
+func bandKeys(keys [][]byte) []int32 {
+	out := make([]int32, len(keys))
+	for i, k := range keys {
+		out[i] = int32(binary.BigEndian.Uint32(k))
+	}
+	return out
 }
 
 // colTypes gives the casts of columns whose parameters are sent as text.
@@ -136,8 +149,11 @@ func quote(s string) string { return `"` + s + `"` }
 
 // fold is textfold.Fold made fit for a text column, which holds neither
 // NUL nor invalid UTF-8.
-func fold(s string) string {
-	return strings.ReplaceAll(strings.ToValidUTF8(textfold.Fold(s), "\uFFFD"), "\x00", "")
+func fold(s string) string { return textColumn(textfold.Fold(s)) }
+
+// textColumn is s made fit for a text column.
+func textColumn(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")
 }
 
 // opt is nil (SQL NULL) for "", else s.

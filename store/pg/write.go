@@ -2,6 +2,7 @@ package pg
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -150,7 +151,7 @@ func (t *tx) replace(typ store.RecordType, id string, old, r row, doc []byte) er
 			return err
 		}
 	}
-	if !bandsEqual(old.bands, r.bands) {
+	if !slices.Equal(old.bands, r.bands) {
 		if err := t.deleteBands(id, old.bands); err != nil {
 			return err
 		}
@@ -161,18 +162,6 @@ func (t *tx) replace(typ store.RecordType, id string, old, r row, doc []byte) er
 
 func slicesEqual(a, b []string) bool {
 	return strings.Join(a, "\x00") == strings.Join(b, "\x00") && len(a) == len(b)
-}
-
-func bandsEqual(a, b [][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if string(a[i]) != string(b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func (t *tx) insertSides(typ store.RecordType, id string, r row) error {
@@ -202,18 +191,18 @@ func (t *tx) insertTopics(id string, topics []string) error {
 // deleteBands deletes a statement's band keys, found by the keys (the
 // table's primary key): it has no index by statement, which only deletes
 // would use and every load would build.
-func (t *tx) deleteBands(id string, bands [][]byte) error {
+func (t *tx) deleteBands(id string, bands []int32) error {
 	if len(bands) == 0 {
 		return nil
 	}
-	return t.exec("DELETE FROM statement_bands WHERE band = ANY($1::bytea[]) AND statement_id = $2", bands, id)
+	return t.exec("DELETE FROM statement_bands WHERE band = ANY($1::int4[]) AND statement_id = $2", bands, id)
 }
 
-func (t *tx) insertBands(id string, bands [][]byte) error {
+func (t *tx) insertBands(id string, bands []int32) error {
 	if len(bands) == 0 {
 		return nil
 	}
-	return t.exec("INSERT INTO statement_bands (band, statement_id) SELECT DISTINCT b, $1::uuid FROM unnest($2::bytea[]) AS b", id, bands)
+	return t.exec("INSERT INTO statement_bands (band, statement_id) SELECT DISTINCT b, $1::uuid FROM unnest($2::int4[]) AS b", id, bands)
 }
 
 // logChange appends one change-log entry. Seqs continue from the table's
