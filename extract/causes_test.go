@@ -2162,3 +2162,24 @@ func TestWhatWordsAreAboutAfterOf(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestMoreVerbsAndIdiomsOfBelief checks "came to the conclusion that",
+// "presumes that", "supposes that", a that-less clause opened by a
+// pronoun and an auxiliary after a verb that needs a clause ("complained
+// they had lied"), and that "was supposed to" reports nothing. The
+// sentences are invented.
+func TestMoreVerbsAndIdiomsOfBelief(t *testing.T) {
+	for _, c := range []struct{ text, content string }{
+		{"Ivo Rask came to the conclusion that the results had been falsified.", "the results had been falsified"},
+		{"Ivo Rask presumes that the results had been falsified.", "the results had been falsified"},
+		{"Ivo Rask supposes that the results had been falsified.", "the results had been falsified"},
+		{"Ivo Rask complained they had falsified the results.", "they had falsified the results"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "falsified"); q.Text != c.content || q.Speaker != "Ivo Rask" {
+			t.Errorf("%q: content %q speaker %q", c.text, q.Text, q.Speaker)
+		}
+	}
+	if r := run(t, "Ann Roe was supposed to speak first.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

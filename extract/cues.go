@@ -301,8 +301,8 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 }
 
 // idiomCueAt reads the idioms of assertion at token k that take a
-// that-clause: "made it clear that", "has no doubt that", returning their
-// last token.
+// that-clause: "made it clear that", "has no doubt that", "came to the
+// conclusion that", returning their last token.
 func (a *analysis) idiomCueAt(k, limit int) (int, bool) {
 	if k+3 >= limit || a.negatedAt(k, 0) {
 		return 0, false
@@ -311,6 +311,8 @@ func (a *analysis) idiomCueAt(k, limit int) (int, bool) {
 	switch {
 	case makeForms[w] && w1 == "it" && (w2 == "clear" || w2 == "plain" || w2 == "known"):
 	case haveForms[w] && w1 == "no" && (w2 == "doubt" || w2 == "doubts"):
+	case comeForms[w] && w1 == "to" && w2 == "the" && k+4 < limit && a.toks[k+3].lower == "conclusion":
+		return k + 3, a.thatNext(k+4, limit) // "came to the conclusion that"
 	default:
 		return 0, false
 	}

@@ -188,6 +188,7 @@ func init() {
 		"countered", "retorted", "mused", "signalled", "signaled", "texted", "emailed",
 		"proposed", "recommended", "repeated", "reasoned", "wondered", "questioned", "doubted",
 		"doubts", "wonders", "inquired", "enquired",
+		"presume", "presumes", "presumed", "suppose", "supposes", "supposed",
 	} {
 		cueVerbs[f] = cueThat
 	}
@@ -845,6 +846,7 @@ var surnameRoles = wordSet("judge", "king", "bishop", "dean", "major", "prince",
 var (
 	makeForms = wordSet("make", "makes", "made", "making")
 	haveForms = wordSet("has", "have", "had", "having")
+	comeForms = wordSet("come", "comes", "came", "coming")
 )
 
 // personNouns name people by no role ("the woman who found the dog").

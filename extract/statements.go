@@ -620,7 +620,7 @@ func (a *analysis) thatlessClause(i, j int) bool {
 	case w == "there":
 		return thereVerbs[v]
 	case nominativePronouns[w]:
-		return !prepositions[v] && !boundaryWords[v]
+		return !prepositions[v] && (!boundaryWords[v] || finiteForm(v)) // "she will run", "they had lied"
 	case w == "it":
 		// "confirmed it had received the request", not "confirmed it on
 		// Monday": "it" opens a clause only before a finite verb
