@@ -2183,3 +2183,15 @@ func TestMoreVerbsAndIdiomsOfBelief(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestPageFurnitureBetweenParagraphs checks lines a web page puts between
+// an article's paragraphs ("Article Continued Below"): no person is
+// named by them, so a description after them still refers to the person
+// the article named, and they name no topic. The text is invented.
+func TestPageFurnitureBetweenParagraphs(t *testing.T) {
+	text := "Ann Roe will seek a second term as speaker.\n\nArticle Continued Below\n\n“We have the votes,” the California Democrat said.\n"
+	q := find(t, run(t, text, PlainText, ""), "votes")
+	if q.Speaker != "Ann Roe" || q.Topic != "" {
+		t.Errorf("speaker %q topic %q", q.Speaker, q.Topic)
+	}
+}

@@ -722,6 +722,12 @@ var agentPassives = wordSet("told", "informed", "assured", "notified")
 // "but", which more often joins two parts of one report
 var reportJoiners = wordSet("and", "while", "whereas", "though", "although")
 
+// pageFurniture are the lines a web page puts between an article's
+// paragraphs, copied with its text: no heading, no name, no statement.
+var pageFurniture = wordSet("article continued below", "article continues below", "story continues below",
+	"story continues below advertisement", "continue reading", "continue reading below", "advertisement",
+	"skip advertisement", "scroll to continue", "scroll to continue with content")
+
 // teaserLabels open links to other articles in any case ("Related: …").
 var teaserLabels = wordSet("related", "read more", "read also", "see also", "also read", "more", "watch", "listen", "recommended")
 

@@ -328,7 +328,8 @@ func (a *analysis) creditEnd(i int) int {
 func (a *analysis) findMentions() {
 	shouted := make([]bool, len(a.paras))
 	for p, sp := range a.paras {
-		shouted[p] = isShouted(a.text[sp.start:sp.end])
+		// (page furniture, "Article Continued Below", names no one either)
+		shouted[p] = isShouted(a.text[sp.start:sp.end]) || isFurniture(a.text[sp.start:sp.end])
 	}
 	for i := 0; i < len(a.toks); i++ {
 		if a.insideQuote(a.toks[i].start) {

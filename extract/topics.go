@@ -21,6 +21,14 @@ func (a *analysis) findHeadings() {
 	topic := ""
 	for i, p := range a.paras {
 		s := a.text[p.start:p.end]
+		if len(a.paras) > 1 && isFurniture(s) {
+			// "Story continues below advertisement": the page's, not
+			// the article's; the paragraphs after it stay under the
+			// heading before
+			a.heading[i] = true
+			a.topicOf[i] = topic
+			continue
+		}
 		if len(a.paras) > 1 && isTeaser(s) {
 			// a link to another article ("READ MORE: …"): neither
 			// statements nor a topic
@@ -61,6 +69,13 @@ func creditedQuotation(s string) bool {
 	last, _ := utf8.DecodeLastRuneInString(inner)
 	first, _ := utf8.DecodeRuneInString(rest)
 	return strings.ContainsRune(".!?", last) || first == '—' || first == '–' || first == '-'
+}
+
+// isFurniture reports whether paragraph s is one of the pageFurniture
+// lines a web page puts between an article's paragraphs.
+func isFurniture(s string) bool {
+	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), ".:…"))
+	return pageFurniture[strings.Join(strings.Fields(s), " ")]
 }
 
 // teaserWords bounds the title of a link to another article, which may
