@@ -2195,3 +2195,28 @@ func TestPageFurnitureBetweenParagraphs(t *testing.T) {
 		t.Errorf("speaker %q topic %q", q.Speaker, q.Topic)
 	}
 }
+
+// TestReportBoundariesSemicolonAndDescribedSubject checks report
+// boundaries: a semicolon before another subject's report ("said A; Ivo
+// Rask, however, said B"), a second subject described by a possessive and
+// a role ("…, while her deputy Ivo Rask argued B"), and a pronoun and a
+// cue that repeat an "according to" attribution at the sentence's end.
+// The sentences are invented.
+func TestReportBoundariesSemicolonAndDescribedSubject(t *testing.T) {
+	for _, text := range []string{
+		"Ann Roe said the government was afraid; Ivo Rask, however, said the protests would end soon.",
+		"Ann Roe told Harbour TV that the government was afraid, while her deputy Ivo Rask argued that the protests would end soon.",
+	} {
+		r := run(t, text, PlainText, "")
+		if q := find(t, r, "afraid"); q.Text != "the government was afraid" || q.Speaker != "Ann Roe" {
+			t.Errorf("%q: content %q speaker %q", text, q.Text, q.Speaker)
+		}
+		if q := find(t, r, "end soon"); q.Speaker != "Ivo Rask" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+	r := run(t, "According to Ann Roe, the government is afraid, and the protests will continue, she added.", PlainText, "")
+	if q := find(t, r, "afraid"); q.Text != "the government is afraid, and the protests will continue" {
+		t.Errorf("content %q", q.Text)
+	}
+}

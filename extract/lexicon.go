@@ -722,6 +722,10 @@ var agentPassives = wordSet("told", "informed", "assured", "notified")
 // "but", which more often joins two parts of one report
 var reportJoiners = wordSet("and", "while", "whereas", "though", "although")
 
+// sentenceAdverbs stand between commas after a subject ("Ivo Rask,
+// however, said").
+var sentenceAdverbs = wordSet("however", "meanwhile", "though", "too", "also", "instead", "nevertheless", "nonetheless", "likewise", "moreover")
+
 // pageFurniture are the lines a web page puts between an article's
 // paragraphs, copied with its text: no heading, no name, no statement.
 var pageFurniture = wordSet("article continued below", "article continues below", "story continues below",

@@ -810,6 +810,9 @@ func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
 // because a later cue starts a report of its own there, or limit.
 func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 	for _, d := range later {
+		if sc := a.semicolonBetween(c.last+1, d.at); sc > 0 {
+			return sc // "said A; Ivo Rask, however, said B": a clause of its own
+		}
 		if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
 			return d.at
 		}
@@ -833,6 +836,9 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 // token k when that subject is a pronoun or a name of up to three words
 // ("and he said", ", Ann Roe says"), else -1.
 func (a *analysis) shortSubjectBefore(k int) int {
+	if k >= 4 && a.toks[k-1].text == "," && a.toks[k-3].text == "," && sentenceAdverbs[a.toks[k-2].lower] {
+		k -= 3 // "Ivo Rask, however, said"
+	}
 	if k < 2 {
 		return -1
 	}
@@ -846,7 +852,46 @@ func (a *analysis) shortSubjectBefore(k int) int {
 	if b == k-1 || b < 0 {
 		return -1
 	}
+	if b > 0 && a.toks[b].word && roleWords[a.toks[b].lower] && !a.toks[b].isCap() {
+		// "while her deputy Ivo Rask argued": the name's role, and whose
+		b--
+		if p := a.toks[b].lower; b > 0 && (possessivePronouns[p] || articles[p]) {
+			b--
+		}
+	}
 	return b
+}
+
+// repeatedAttribution returns the comma before a pronoun and a reporting
+// verb that close the sentence ending at token limit ("According to Ann
+// Roe, the plan failed, she added."), which repeat the attribution and
+// are no part of the content; else limit.
+func (a *analysis) repeatedAttribution(from, limit int) int {
+	e := limit
+	if e-1 > from && a.toks[e-1].text == "." {
+		e--
+	}
+	if e-3 < from || a.toks[e-3].text != "," {
+		return limit
+	}
+	if _, ok := subjectPronouns[a.toks[e-2].lower]; !ok {
+		return limit
+	}
+	if _, ok := cueVerbs[a.toks[e-1].lower]; !ok {
+		return limit
+	}
+	return e - 3
+}
+
+// semicolonBetween returns the token of a semicolon among tokens [i, j)
+// outside quotation marks, else 0.
+func (a *analysis) semicolonBetween(i, j int) int {
+	for k := i; k < j; k++ {
+		if a.toks[k].text == ";" && !a.insideQuote(a.toks[k].start) {
+			return k
+		}
+	}
+	return 0
 }
 
 // backwardStmts returns the content of a cue whose subject, starting at
@@ -1581,7 +1626,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 			}
 			from = e2 + 1
 		}
-		x, ok = a.contentStmt(from, s.last, true)
+		x, ok = a.contentStmt(from, a.repeatedAttribution(from, s.last), true)
 	}
 	if !ok {
 		return nil
