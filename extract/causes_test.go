@@ -2220,3 +2220,18 @@ func TestReportBoundariesSemicolonAndDescribedSubject(t *testing.T) {
 		t.Errorf("content %q", q.Text)
 	}
 }
+
+// TestWhatSomeoneSaidAfterQuotation checks a quotation followed by a
+// sentence that gives it its speaker ("“We will appeal.” That's what Ann
+// Roe told reporters.", "This is what the minister said."). The texts
+// are invented.
+func TestWhatSomeoneSaidAfterQuotation(t *testing.T) {
+	for _, c := range []struct{ text, speaker, source string }{
+		{"\"We will appeal.\" That's what Ann Roe told reporters on Monday.", "Ann Roe", ""},
+		{"“We will appeal.” This is what the minister said on Monday.", "", "the minister"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "appeal"); q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

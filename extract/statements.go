@@ -182,6 +182,10 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		case qt == s.first && a.creditedQuote(q):
 			sp, _ := a.quoteCredit(q)
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
+		case qt == s.first && q.end >= a.toks[s.last-1].end && !a.whatSaidNext(si, st).empty():
+			// "“We will appeal.” That's what Ann Roe told reporters."
+			sp := a.whatSaidNext(si, st)
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, cue: "", conf: 0.7})
 		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !authorVoice[st.running.source] && !a.quotedHeadline(q):
 			sp := st.running
 			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
@@ -860,6 +864,40 @@ func (a *analysis) shortSubjectBefore(k int) int {
 		}
 	}
 	return b
+}
+
+// whatSaidNext returns the speaker the sentence after sentence si, in
+// its paragraph, gives to what came before it: "That's what Ann Roe told
+// reporters.", "This is what the minister said."; else an empty ref.
+func (a *analysis) whatSaidNext(si int, st *state) speakerRef {
+	if si+1 >= len(a.sents) || a.sents[si+1].para != a.sents[si].para {
+		return speakerRef{}
+	}
+	s := a.sents[si+1]
+	i := s.first
+	switch w := a.toks[i].lower; {
+	case i+2 >= s.last:
+		return speakerRef{}
+	case w == "that's" || w == "that’s":
+		i++
+	case (w == "that" || w == "this") && (a.toks[i+1].lower == "is" || a.toks[i+1].lower == "was"):
+		i += 2
+	default:
+		return speakerRef{}
+	}
+	if i >= s.last || a.toks[i].lower != "what" {
+		return speakerRef{}
+	}
+	for _, c := range a.findCues(s) {
+		if c.at > i+1 {
+			sp, _, ok := a.subjectBefore(sentence{first: i + 1, last: s.last, para: s.para}, c, st)
+			if ok {
+				return sp
+			}
+		}
+		break
+	}
+	return speakerRef{}
 }
 
 // repeatedAttribution returns the comma before a pronoun and a reporting
