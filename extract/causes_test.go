@@ -2235,3 +2235,14 @@ func TestWhatSomeoneSaidAfterQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestTheyAfterConjoinedNames checks "they" after a sentence opened by
+// two people's names joined by "and" ("Ann Roe and Ivo Rask met the
+// minister. They said"): the first named, as a statement has one
+// speaker; not a group named paragraphs before. The text is invented.
+func TestTheyAfterConjoinedNames(t *testing.T) {
+	text := "The opposition parties met on Sunday. They said the vote had been rigged.\n\nAnn Roe and Ivo Rask met the minister. They said the talks had been useful."
+	if q := find(t, run(t, text, PlainText, ""), "useful"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -339,6 +339,9 @@ func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	if !articles[a.toks[i].lower] {
+		if n, ok := a.conjoinedNamesOpening(s); ok {
+			return n, true
+		}
 		return a.barePluralOpening(s)
 	}
 	j := i + 1
@@ -355,6 +358,22 @@ func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
 		return speakerRef{name: a.joinTokens(i+1, j+1)}, true // "The Liberals": a party
 	}
 	return speakerRef{source: a.joinTokens(i, j+1)}, true
+}
+
+// conjoinedNamesOpening returns the first of two people's names joined by
+// "and" that open sentence s ("Ann Roe and Ivo Rask met the minister"):
+// what "they" next refers to, and, as a statement has one speaker, the
+// one the text names first.
+func (a *analysis) conjoinedNamesOpening(s sentence) (speakerRef, bool) {
+	e, ok := a.nameStartingAt(s.first, s.last)
+	if !ok || e+1 >= s.last || a.toks[e].lower != "and" || !a.isPersonName(s.first, e) || !a.nameWord(e+1) {
+		return speakerRef{}, false
+	}
+	if e2, _ := a.nameStartingAt(e+1, s.last); !a.isPersonName(e+1, e2) {
+		return speakerRef{}, false
+	}
+	name := a.canonicalName(cleanName(a.joinTokens(s.first, e)), a.toks[s.first].start)
+	return speakerRef{name: name, person: true}, true
 }
 
 // barePluralOpening returns the plural common noun phrase without an
