@@ -2246,3 +2246,31 @@ func TestTheyAfterConjoinedNames(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestRetortsAndRoleModifiersBeforeName checks retorts with "back" ("shot
+// back that …", "hit back: “…”"; not "fired back at the crowd") and a
+// person introduced after a modified role ("Transit union president Mara
+// Lind sided with Rask. The union leader said"), whom a description next
+// refers to; a role "of" someone is not that person ("An advocate of
+// activist Ivo Rask filed an appeal"). The texts are invented.
+func TestRetortsAndRoleModifiersBeforeName(t *testing.T) {
+	for _, c := range []struct{ text, content string }{
+		{"Ann Roe shot back that the money simply was not there.", "the money simply was not there"},
+		{"Ann Roe hit back: \"This is nonsense.\"", "\"This is nonsense.\""},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "n"); q.Text != c.content {
+			t.Errorf("%q: content %q", c.text, q.Text)
+		}
+	}
+	if r := run(t, "The police fired back at the crowd.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+	text := "Ann Roe said the buses were old.\n\nTransit union president Mara Lind sided with Roe. The union leader said drivers were at risk."
+	if q := find(t, run(t, text, PlainText, ""), "drivers"); q.Speaker != "Mara Lind" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	text = "Ann Roe said the court was unfair.\n\nAn advocate of activist Ivo Rask filed an appeal. According to the advocate, the court had ignored the evidence."
+	if q := find(t, run(t, text, PlainText, ""), "evidence"); q.Speaker == "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

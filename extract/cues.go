@@ -302,12 +302,18 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 
 // idiomCueAt reads the idioms of assertion at token k that take a
 // that-clause: "made it clear that", "has no doubt that", "came to the
-// conclusion that", returning their last token.
+// conclusion that", and retorts ("shot back that", "hit back: “…”"),
+// returning their last token.
 func (a *analysis) idiomCueAt(k, limit int) (int, bool) {
 	if k+3 >= limit || a.negatedAt(k, 0) {
 		return 0, false
 	}
 	w, w1, w2 := a.toks[k].lower, a.toks[k+1].lower, a.toks[k+2].lower
+	if retortForms[w] && w1 == "back" {
+		// "shot back that the money was not there", "hit back: “…”"
+		q := a.quoteStartingAt(a.toks[k+2].start) >= 0 || k+3 < limit && (w2 == ":" || w2 == ",") && a.quoteStartingAt(a.toks[k+3].start) >= 0
+		return k + 1, a.thatNext(k+2, limit) || q
+	}
 	switch {
 	case makeForms[w] && w1 == "it" && (w2 == "clear" || w2 == "plain" || w2 == "known"):
 	case haveForms[w] && w1 == "no" && (w2 == "doubt" || w2 == "doubts"):

@@ -857,6 +857,8 @@ var (
 	makeForms = wordSet("make", "makes", "made", "making")
 	haveForms = wordSet("has", "have", "had", "having")
 	comeForms = wordSet("come", "comes", "came", "coming")
+	// retortForms before "back" retort: "shot back that …"
+	retortForms = wordSet("shot", "shoots", "fired", "fires", "hit", "hits", "snapped", "snaps")
 )
 
 // personNouns name people by no role ("the woman who found the dog").

@@ -1345,6 +1345,10 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			k++
 			continue
 		}
+		if !t.isCap() && !boundaryWords[t.lower] && !prepositions[t.lower] && k+1 < s.last && roleWords[a.toks[k+1].lower] {
+			k++ // a modifier of the role: "Transit union president Mara Lind"
+			continue
+		}
 		if !a.nameWord(k) && !t.isAcronym() {
 			break
 		}
