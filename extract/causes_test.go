@@ -2274,3 +2274,14 @@ func TestRetortsAndRoleModifiersBeforeName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestIndefiniteSourceAfterOpeningPhrase checks an indefinite subject
+// after an opening phrase that holds "the" ("Asked about the fires, a
+// city spokesperson said"): someone not named before, not the person who
+// spoke last. The text is invented.
+func TestIndefiniteSourceAfterOpeningPhrase(t *testing.T) {
+	text := "Mara Lind said two buses had caught fire.\n\nAsked about the fires, a city spokesperson said both incidents were under review."
+	if q := find(t, run(t, text, PlainText, ""), "review"); q.Speaker != "" || q.Source != "a city spokesperson" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

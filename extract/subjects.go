@@ -1152,8 +1152,11 @@ func (a *analysis) descriptorRun(i, j int) bool {
 // definite description: it opens with "the", or it continues one after a
 // comma ("the tall, soft-spoken engineer").
 func (a *analysis) definiteAt(i int) bool {
-	if a.toks[i].lower == "the" {
+	switch a.toks[i].lower {
+	case "the":
 		return true
+	case "a", "an":
+		return false // "Asked about the fires, a city spokesperson said": someone not named before
 	}
 	if i > 0 && a.toks[i-1].text == "," {
 		for k := i - 2; k >= 0 && k >= i-4; k-- {
