@@ -26,6 +26,15 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 		}
 		return speakerRef{name: name, person: !isOrgName(name)}
 	}
+	if p := i - 1; j-2 == i && p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
+		// "Ivo Rask's Facebook post": the owner wrote it, the name
+		// before the noun is where
+		n0 := p
+		for n0-1 >= 0 && n0 > p-4 && a.nameWord(n0-1) && !isPossessive(a.toks[n0-1]) {
+			n0--
+		}
+		return ref(n0, p+1), true
+	}
 	if j-2 >= i && (a.nameWord(j-2) || a.toks[j-2].isAcronym()) && !isPossessive(a.toks[j-2]) {
 		if n0, ok := a.nameEndingAt(j-2, i); ok && a.plausibleName(n0, j-1) {
 			return ref(n0, j-1), true

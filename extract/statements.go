@@ -1663,6 +1663,16 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 				}
 			}
 			from = e2 + 1
+		} else if relativeWords[a.toks[from].lower] {
+			// "According to Harbour Radio, which cited sources in the
+			// ministry, the minister would resign": the clause describes
+			// the source
+			for k := from + 1; k+1 < s.last; k++ {
+				if a.toks[k].text == "," && !a.insideQuote(a.toks[k].start) {
+					from = k + 1
+					break
+				}
+			}
 		}
 		x, ok = a.contentStmt(from, a.repeatedAttribution(from, s.last), true)
 	}

@@ -606,11 +606,24 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 	return e
 }
 
+// ownedNoun reports whether the cue word at token j is a noun after a
+// determiner or an owner, maybe with a capitalised modifier between:
+// "the report", "Roe's post", "Ann Roe's Facebook post".
+func (a *analysis) ownedNoun(j, min int) bool {
+	owned := func(k int) bool {
+		return determiners[a.toks[k].lower] || possessivePronouns[a.toks[k].lower] || isPossessive(a.toks[k])
+	}
+	if owned(j - 1) {
+		return true
+	}
+	return j-2 >= min && a.toks[j-1].isCap() && !isPossessive(a.toks[j-1]) && owned(j-2)
+}
+
 // subjectPhrase finds the subject of cue c when it ends in a lower-case
 // word at token j: a noun phrase of up to six words.
 func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
-	if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && (determiners[a.toks[j-1].lower] || possessivePronouns[a.toks[j-1].lower] || isPossessive(a.toks[j-1]))) {
+	if _, isCue := cueVerbs[t.lower]; isCue && !(nounableCues[t.lower] && j > s.first && a.ownedNoun(j, s.first)) {
 		// (after a determiner or an owner it is the noun: "the report
 		// said", "Roe's post says")
 		return speakerRef{}, c.at, false
@@ -1037,7 +1050,8 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 				continue // "Local media reports": a capital only because it opens the sentence
 			}
 			name := cleanName(a.joinTokens(k, e))
-			if e < j && k >= ownerEnd && isOrgName(name) && !isPossessive(a.toks[e-1]) {
+			if e < j && k >= ownerEnd && isOrgName(name) {
+				// (also an owner: "Meydan TV's correspondent")
 				owner, ownerEnd = a.canonOrg(name), e
 			}
 			if e == j {
