@@ -2288,7 +2288,7 @@ func TestIndefiniteSourceAfterOpeningPhrase(t *testing.T) {
 
 // TestOutletsAndPostsAsSources checks a post that speaks for its owner
 // with the platform's name between ("Ivo Rask's Facebook post says"), an
-// outlet's unnamed reporter ("Meydan TV's correspondent reports": no
+// outlet's unnamed reporter ("Harbour Radio's correspondent reports": no
 // speaker, the outlet their organisation), and a relative clause after
 // an "according to" source, which is no content ("According to Harbour
 // Radio, which cited sources in the ministry, …"). The sentences are
@@ -2297,8 +2297,8 @@ func TestOutletsAndPostsAsSources(t *testing.T) {
 	if q := find(t, run(t, "Ivo Rask's Facebook post says that the minister would resign.", PlainText, ""), "resign"); q.Speaker != "Ivo Rask" {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
-	q := find(t, run(t, "Meydan TV's correspondent reports that the protesters were dispersed.", PlainText, ""), "dispersed")
-	if q.Speaker != "" || q.Organisation != "Meydan TV" || q.Role != "correspondent" {
+	q := find(t, run(t, "Harbour Radio's correspondent reports that the protesters were dispersed.", PlainText, ""), "dispersed")
+	if q.Speaker != "" || q.Organisation != "Harbour Radio" || q.Role != "correspondent" {
 		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
 	}
 	q = find(t, run(t, "According to Harbour Radio, which cited sources in the ministry, the minister would resign.", PlainText, ""), "resign")

@@ -36,7 +36,7 @@ type frame struct {
 	subjStart int // first token of the subject (or of the cue when none before it)
 	after     int // first token after the cue and an inverted subject
 	hasSubj   bool
-	inverted  bool // "…, said Yagublu."
+	inverted  bool // "…, said Roe."
 }
 
 // state is carried from sentence to sentence.

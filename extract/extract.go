@@ -57,8 +57,8 @@ type Quote struct {
 	// Text is exactly Result.Text[Start:End], never rewritten.
 	Text string `json:"text"`
 	Kind Kind   `json:"kind"`
-	// Speaker is the full name as established in the document ("Ali
-	// Karimli" also for a later "Karimli" or "he"), or the name of an
+	// Speaker is the full name as established in the document ("Ann
+	// Roe" also for a later "Roe" or "she"), or the name of an
 	// outlet or institution; "" when the source is not named.
 	Speaker string `json:"speaker"`
 	// SpeakerIsOrg is true when Speaker names an organisation (an outlet

@@ -1341,13 +1341,13 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		return f
 	}
 	if sp, ok := a.quotedAsSaying(s, c, st); ok {
-		f.sp, f.hasSubj = sp, true // "Meydan TV quotes Rzayev as saying that …"
+		f.sp, f.hasSubj = sp, true // "Harbour Radio quotes Ivo Rask as saying that …"
 		return f
 	}
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
 		// "…, saying that": the subject of the sentence speaks
 		if c.at == s.first {
-			// "Saying that …, Sadi is waiting": only with a that-clause,
+			// "Saying that …, Roe is waiting": only with a that-clause,
 			// spoken by the subject after the comma
 			if !a.hasThat(c.last+1, c.last+2) {
 				return f
@@ -1386,7 +1386,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		f.sp, f.hasSubj = prev, true
 		return f
 	}
-	// inverted: "…," said Yagublu.
+	// inverted: "…," said Roe.
 	j := c.at - 1
 	if j < s.first || a.toks[j].text == "," || a.isClosingMarkTok(j) {
 		if c.class == cueClause && !objectVerb(a.toks[c.at].lower) {
@@ -1431,7 +1431,7 @@ func (a *analysis) colonAfter(i, j int) int {
 	return -1
 }
 
-// statementNouns name a written or spoken statement: "Hajiyev's letter
+// statementNouns name a written or spoken statement: "Roe's letter
 // from prison: …".
 var statementNouns = map[string]bool{
 	"letter": true, "statement": true, "words": true, "post": true, "message": true,
@@ -1719,7 +1719,7 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 				n0 = a.ofNameStart(n0, k)
 				ref, _ := a.nameRef(n0, n+1, k, st)
 				if isPossessive(a.toks[n]) || (n+1 < e && !orgWords[a.toks[e-1].lower] && roleWords[a.toks[e-1].lower]) {
-					// "Gubad Ibadoglu's lawyer": not the named person
+					// "Ivo Rask's lawyer": not the named person
 					break
 				}
 				sp = ref

@@ -245,7 +245,7 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// "the Nevada Democrat said": a description, not a name
 		return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
 	}
-	// the organisation after a person: "Ali Karimli of PFP reports",
+	// the organisation after a person: "Ann Roe of the HFP reports",
 	// "Tim Guest with the Harbour Authority says"
 	p := n0 - 1
 	if p > s.first && a.toks[p].lower == "the" {
@@ -1051,7 +1051,7 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			}
 			name := cleanName(a.joinTokens(k, e))
 			if e < j && k >= ownerEnd && isOrgName(name) {
-				// (also an owner: "Meydan TV's correspondent")
+				// (also an owner: "Harbour Radio's correspondent")
 				owner, ownerEnd = a.canonOrg(name), e
 			}
 			if e == j {
@@ -1347,7 +1347,7 @@ func (a *analysis) tokenNamed(name string, s sentence) int {
 
 // openingName returns the person named in the noun phrase that starts at
 // token from of sentence s. stop is set when the phrase shows that no
-// person is its subject ("Karimli's lawyer", "Roe of …").
+// person is its subject ("Roe's lawyer", "Roe of …").
 func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 	for k := from; k < s.last && k < from+10; {
 		t := a.toks[k]
@@ -1375,7 +1375,7 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			name = n // "the Nevada Democrat" describes, a person's name takes no article
 		}
 		if isPossessive(a.toks[e-1]) {
-			return "", true // "Karimli's lawyer": the name is not the subject
+			return "", true // "Roe's lawyer": the name is not the subject
 		}
 		k = e
 		if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
@@ -1431,7 +1431,7 @@ func (a *analysis) introComma(s sentence) int {
 	return -1
 }
 
-// subjectAfter parses an inverted subject: "said Yagublu", "said police
+// subjectAfter parses an inverted subject: "said Roe", "said police
 // Chief Joseph Boinnet, adding …". It returns the speaker and the token
 // after the subject.
 func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, int, bool) {
