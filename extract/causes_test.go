@@ -2306,3 +2306,16 @@ func TestOutletsAndPostsAsSources(t *testing.T) {
 		t.Errorf("content %q speaker %q", q.Text, q.Speaker)
 	}
 }
+
+// TestSurnameThatLooksPlural checks a surname that has the form of a
+// plural noun for people ("Chambers said"), which the text gave in full
+// before: the person, not an unnamed group. The text is invented.
+func TestSurnameThatLooksPlural(t *testing.T) {
+	text := "Harbour Bank chief executive John Chambers apologised on Thursday.\n\nChambers said conditions were mixed in Europe."
+	if q := find(t, run(t, text, PlainText, ""), "mixed"); q.Speaker != "John Chambers" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "Farmers said conditions were mixed in Europe.", PlainText, ""), "mixed"); q.Speaker != "" || q.Source != "Farmers" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -52,9 +52,10 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		// "Witness says water surged inland", "Minister says …": a
 		// headline's bare role, an unnamed person
 		return speakerRef{source: t.text, role: t.lower}, j, true
-	case t.word && j == s.first && isGroupNoun(t.lower):
+	case t.word && j == s.first && isGroupNoun(t.lower) && len(a.mix.byWord[t.lower]) == 0:
 		// "Officials said", "Residents say": a plural common noun, written
-		// with a capital only because it opens the sentence
+		// with a capital only because it opens the sentence (not a surname
+		// the text gave in full: "Chambers said")
 		return speakerRef{source: t.text}, j, true
 	case t.word && (t.isCap() || t.isAcronym() || patronymicWords[t.lower] && a.nameWord(j)) && !quantifiers[t.lower]:
 		return a.subjectName(s, c, j, st)
@@ -228,7 +229,7 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if !ok || !a.plausibleName(n0, j+1) {
 		return speakerRef{}, c.at, false
 	}
-	if a.groupPhraseEnd(s.first, j+1) == j+1 {
+	if a.groupPhraseEnd(s.first, j+1) == j+1 && len(a.mix.byWord[a.toks[s.first].lower]) == 0 {
 		// "Residents of Millbrook say": an unnamed group, named by place;
 		// "Officials at the Interior Ministry said": by their organisation
 		ref := speakerRef{source: a.joinTokens(s.first, j+1)}
