@@ -2319,3 +2319,17 @@ func TestSurnameThatLooksPlural(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestCompoundAdjectiveBeforeName checks a capitalised compound
+// adjective before a name ("Harbour-based Northwind said", "Kremlin-backed
+// Ivo Rask said"): no part of the name. The sentences are invented.
+func TestCompoundAdjectiveBeforeName(t *testing.T) {
+	for _, c := range []struct{ text, speaker string }{
+		{"Harbour-based Northwind said it would cut 400 jobs.", "Northwind"},
+		{"Kremlin-backed candidate Ivo Rask said it would cut 400 jobs.", "Ivo Rask"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "jobs"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

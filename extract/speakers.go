@@ -40,6 +40,10 @@ var nameConnectors = map[string]bool{
 // capitalised rest of a surname ("al-Sistani", "el-Sisi").
 var hyphenParticles = wordSet("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "ben", "abu")
 
+// compoundAdjectiveEnds end capitalised compound adjectives that stand
+// before names ("Tokyo-based", "Kremlin-backed", "Canadian-born").
+var compoundAdjectiveEnds = wordSet("based", "backed", "born", "led", "owned", "run", "funded", "linked", "allied", "friendly", "style", "era", "bound", "controlled", "affiliated")
+
 // patronymicWords end an Azerbaijani or Turkic patronymic, written in
 // lower case after the father's name, inside or at the end of a personal
 // name ("Leyla Mammad qizi", "Ilham Rahim oglu Guliyev").
@@ -57,6 +61,9 @@ func (a *analysis) nameWord(i int) bool {
 	}
 	if !t.word || !t.isCap() {
 		return false
+	}
+	if _, suffix, ok := strings.Cut(t.lower, "-"); ok && compoundAdjectiveEnds[suffix] {
+		return false // "Schaumburg-based Motorola", "Kremlin-backed": an adjective before the name
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(t.lower, "’s"), "'s")
 	if honorifics[base] {
