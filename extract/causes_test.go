@@ -2333,3 +2333,21 @@ func TestCompoundAdjectiveBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsNotTakenFromOpenings checks that neither a word
+// capitalised only because it opens the sentence ("Hospital officials
+// said") nor the organisation an opening phrase names ("In an interview
+// with Harbour Radio, opposition leader Ann Roe stated") becomes the
+// speaker's organisation. The sentences are invented.
+func TestOrganisationsNotTakenFromOpenings(t *testing.T) {
+	if q := find(t, run(t, "Hospital officials said the patient remained in critical condition.", PlainText, ""), "critical"); q.Organisation != "" {
+		t.Errorf("organisation %q", q.Organisation)
+	}
+	text := "In an interview with Harbour Radio, opposition leader Ann Roe stated that the elections were not free. According to Roe, observers were barred."
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"not free", "barred"} {
+		if q := find(t, r, sub); q.Speaker != "Ann Roe" || q.Organisation == "Harbour Radio" {
+			t.Errorf("%q: speaker %q organisation %q", sub, q.Speaker, q.Organisation)
+		}
+	}
+}

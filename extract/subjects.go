@@ -1051,7 +1051,8 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 				continue // "Local media reports": a capital only because it opens the sentence
 			}
 			name := cleanName(a.joinTokens(k, e))
-			if e < j && k >= ownerEnd && isOrgName(name) {
+			firstWordOnly := e-k == 1 && a.sents[a.sentOf[k]].first == k && !a.toks[k].isAcronym() // "Hospital officials said"
+			if e < j && k >= ownerEnd && isOrgName(name) && !firstWordOnly {
 				// (also an owner: "Harbour Radio's correspondent")
 				owner, ownerEnd = a.canonOrg(name), e
 			}
@@ -1287,8 +1288,14 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		sp = kn
 	} else if n0 := a.tokenNamed(name, s); n0 > s.first {
 		// a title before the name is the person's role: "Mayor Lena
-		// Holm defended the increase. … she said"
-		if role, org := a.describe(s.first, n0); role != "" {
+		// Holm defended the increase. … she said" (not what an opening
+		// phrase names: "In an interview with Harbour Radio, opposition
+		// leader Ann Roe")
+		d := s.first
+		if k := a.introComma(s); k >= 0 && k < n0 {
+			d = k + 1
+		}
+		if role, org := a.describe(d, n0); role != "" {
 			sp.role, sp.org = role, org
 			st.known[name] = sp
 		}
