@@ -61,29 +61,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		if !t.word || a.insideQuote(t.start) {
 			continue
 		}
-		if last, ok := a.opinionAt(k, s.last); ok {
-			out = append(out, cueHit{at: k, last: last, according: true, opinion: true})
-			k = last
-			continue
-		}
-		if last, ok := a.ownViewAt(s, k); ok {
-			out = append(out, cueHit{at: k, last: last, class: cueThat, ownView: true})
-			k = last
-			continue
-		}
-		if c, ok := a.putItCue(s, k); ok {
+		if c, ok := a.phraseCueAt(s, k); ok {
 			out = append(out, c)
 			k = c.last
-			continue
-		}
-		if t.lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
-			out = append(out, cueHit{at: k, last: k + 1, according: true})
-			k++
-			continue
-		}
-		if last, ok := a.nounCueAt(k, s.last); ok {
-			out = append(out, cueHit{at: k, last: last, class: cueThat})
-			k = last
 			continue
 		}
 		cls, ok := cueVerbs[t.lower]
@@ -155,6 +135,29 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// phraseCueAt reads a cue of several words at token k of sentence s:
+// "in his opinion", "his assessment was that", "as X put it", "according
+// to", "made a statement that" and the other noun phrases and idioms of
+// reporting.
+func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
+	if last, ok := a.opinionAt(k, s.last); ok {
+		return cueHit{at: k, last: last, according: true, opinion: true}, true
+	}
+	if last, ok := a.ownViewAt(s, k); ok {
+		return cueHit{at: k, last: last, class: cueThat, ownView: true}, true
+	}
+	if c, ok := a.putItCue(s, k); ok {
+		return c, true
+	}
+	if a.toks[k].lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
+		return cueHit{at: k, last: k + 1, according: true}, true
+	}
+	if last, ok := a.nounCueAt(k, s.last); ok {
+		return cueHit{at: k, last: last, class: cueThat}, true
+	}
+	return cueHit{}, false
 }
 
 // modifiedNoun reports whether the cue word at token k, one that is also a

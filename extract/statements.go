@@ -164,7 +164,17 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 	for ci := range cues {
 		a.cueStatements(s, cues, ci, &cl, st, emit)
 	}
-	// quotations without a cue of their own
+	a.uncuedQuotations(si, st, emit)
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// uncuedQuotations emits the quotations of sentence si that no cue of
+// their own attributes: after a name and a colon, credited after them,
+// given a speaker by the next sentence, or following on from the person
+// who spoke last.
+func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
+	s := a.sents[si]
 	for qi, q := range a.quotesStarting(a.toks[s.first].start, a.toks[s.last-1].end) {
 		if q.depth != 0 || q.missingOpen || st.consumed[qi] || q.start < a.toks[s.first].start || q.start >= a.toks[s.last-1].end || q.start < st.blocked {
 			continue
@@ -204,8 +214,6 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
 }
 
 // closingAttribution returns the comma before a short subject and its
@@ -718,13 +726,26 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		cl.clauseStart = next
 		return
 	}
-	// forward content
+	x, end, ok := a.forwardContent(s, c, f, rest, next)
+	if !ok {
+		return
+	}
+	x.sp, x.cue, x.conf = f.sp, cueText, conf
+	emit(x)
+	cl.prev = f.sp
+	cl.contentEnd = end
+	cl.clauseStart = end
+}
+
+// forwardContent returns the content that follows cue c, from token rest
+// to at most token next, and the token where it ends.
+func (a *analysis) forwardContent(s sentence, c cueHit, f frame, rest, next int) (stmt, int, bool) {
 	start, ok := a.forwardStart(s, c, f, rest, next)
 	if comma := a.asClauseEnd(s, c, next); comma > 0 {
 		start, ok = comma+1, true // "As Ann Roe told the paper, the trial was postponed"
 	}
 	if !ok {
-		return
+		return stmt{}, 0, false
 	}
 	if c.at == s.first || a.inOpeningSubordinate(s, c) {
 		// "Although Ann Roe tweeted that there was no deal, the talks
@@ -737,17 +758,10 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		}
 	}
 	x, ok := a.contentStmt(start, next, true)
-	if !ok {
-		return
+	if !ok || x.kind == Indirect && a.wordsIn(x.start, x.end) < 3 {
+		return stmt{}, 0, false
 	}
-	if x.kind == Indirect && a.wordsIn(x.start, x.end) < 3 {
-		return
-	}
-	x.sp, x.cue, x.conf = f.sp, cueText, conf
-	emit(x)
-	cl.prev = f.sp
-	cl.contentEnd = next
-	cl.clauseStart = next
+	return x, next, true
 }
 
 // quoteAfterAbout returns the token of the quotation that follows "of"

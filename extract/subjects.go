@@ -419,6 +419,31 @@ func (a *analysis) subjectBeforeThat(s sentence, c cueHit, j int, st *state) (sp
 	return speakerRef{}, c.at, false
 }
 
+// groupWithExamples returns the group that opens sentence s when the
+// comma at token m opens "including" or "among" and some of its members:
+// "Critics, including former mayor Jan Holt, say": the group speaks.
+func (a *analysis) groupWithExamples(s sentence, m int, st *state) (speakerRef, bool) {
+	if w := a.toks[m+1].lower; w != "including" && w != "among" {
+		return speakerRef{}, false
+	}
+	if e := a.groupPhraseEnd(s.first, m); e == m {
+		return speakerRef{source: a.joinTokens(s.first, m)}, true
+	}
+	if determiners[a.toks[s.first].lower] {
+		return a.phraseRef(a.joinTokens(s.first, m), s.first, m, st), true
+	}
+	return speakerRef{}, false
+}
+
+// withAppositionOrg gives person sp the organisation the apposition in
+// tokens [i, j) names, when sp has none.
+func (a *analysis) withAppositionOrg(sp speakerRef, i, j int) speakerRef {
+	if _, org := a.describe(i, j); org != "" && sp.org == "" && sp.person {
+		sp.org = org
+	}
+	return sp
+}
+
 // subjectBeforeComma finds the subject of cue c when a comma at token j
 // ends an apposition or a relative clause before it.
 func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
@@ -429,15 +454,8 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if m <= s.first {
 		return speakerRef{}, c.at, false
 	}
-	if a.toks[m+1].lower == "including" || a.toks[m+1].lower == "among" {
-		// "Critics, including former mayor Jan Holt, say": the group
-		// speaks, the apposition names some of it
-		if e := a.groupPhraseEnd(s.first, m); e == m {
-			return speakerRef{source: a.joinTokens(s.first, m)}, s.first, true
-		}
-		if determiners[a.toks[s.first].lower] {
-			return a.phraseRef(a.joinTokens(s.first, m), s.first, m, st), s.first, true
-		}
+	if sp, ok := a.groupWithExamples(s, m, st); ok {
+		return sp, s.first, true
 	}
 	a0, named := a.nameEndingAt(j-1, m+1) // a name set off by the two commas
 	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
@@ -496,10 +514,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
 		// "Ann Roe and Ivo Rask, both members of the council, argued":
 		// the first named speaks, and the apposition describes her too
-		if _, org := a.describe(m+1, j); org != "" && sp.org == "" && sp.person {
-			sp.org = org
-		}
-		return sp, d, true
+		return a.withAppositionOrg(sp, m+1, j), d, true
 	}
 	sp, d0 := a.nameRef(n0, m, s.first, st)
 	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
@@ -607,6 +622,66 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 	return e
 }
 
+// phraseStartBefore returns the first token of the noun phrase of up to
+// six words that ends at token j of sentence s, before a cue.
+func (a *analysis) phraseStartBefore(s sentence, j int) int {
+	t := a.toks[j]
+	k := j
+	for k-1 >= s.first && k > j-6 {
+		if a.companyDot(k - 1) {
+			k -= 2 // "the Acme Corp. spokesperson"
+			continue
+		}
+		p := a.toks[k-1]
+		if isPossessive(p) && !determiners[p.lower] && p.isCap() && !documentNouns[t.lower] {
+			// "McCallum's staff", "Acme Group's board": the owner's
+			// name is part of the phrase
+			for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
+			}
+			return k
+		}
+		if p.lower == "those" && k == j {
+			// "All those involved said": those the participle describes
+			k--
+			if k-1 >= s.first && (quantifiers[a.toks[k-1].lower] || a.toks[k-1].lower == "all") {
+				k--
+			}
+			return k
+		}
+		if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
+			return k // (a document's owner is its author: "Roe's letter")
+		}
+		if _, isCue := cueVerbs[p.lower]; isCue {
+			return k
+		}
+		k--
+		if determiners[p.lower] {
+			return k
+		}
+	}
+	return k
+}
+
+// relativeClauseSource returns the unnamed source in tokens [first, w),
+// the noun phrase a restrictive relative clause at token w describes,
+// with its role and the organisation after "with", "at" or "for" ("An
+// official with the Harbour Authority who …").
+func (a *analysis) relativeClauseSource(first, w int) speakerRef {
+	sp := speakerRef{source: a.joinTokens(first, w)}
+	for h := first; h < w; h++ {
+		if sp.role == "" {
+			sp.role = roleOf(a.toks[h].lower)
+		}
+		if h+1 < w && ownerPrepositions[a.toks[h].lower] {
+			if e, org := a.ownerObject(h+1, w); e > h+1 {
+				sp.org = org
+			}
+			break
+		}
+	}
+	return sp
+}
+
 // ownedNoun reports whether the cue word at token j is a noun after a
 // determiner or an owner, maybe with a capitalised modifier between:
 // "the report", "Roe's post", "Ann Roe's Facebook post".
@@ -629,39 +704,7 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 		// said", "Roe's post says")
 		return speakerRef{}, c.at, false
 	}
-	k := j
-	for k-1 >= s.first && k > j-6 {
-		if a.companyDot(k - 1) {
-			k -= 2 // "the Acme Corp. spokesperson"
-			continue
-		}
-		p := a.toks[k-1]
-		if isPossessive(p) && !determiners[p.lower] && p.isCap() && !documentNouns[t.lower] {
-			// "McCallum's staff", "Acme Group's board": the owner's
-			// name is part of the phrase
-			for k--; k-1 >= s.first && k > j-6 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
-			}
-			break
-		}
-		if p.lower == "those" && k == j {
-			// "All those involved said": those the participle describes
-			k--
-			if k-1 >= s.first && (quantifiers[a.toks[k-1].lower] || a.toks[k-1].lower == "all") {
-				k--
-			}
-			break
-		}
-		if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
-			break // (a document's owner is its author: "Roe's letter")
-		}
-		if _, isCue := cueVerbs[p.lower]; isCue {
-			break
-		}
-		k--
-		if determiners[p.lower] {
-			break
-		}
-	}
+	k := a.phraseStartBefore(s, j)
 	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && a.toks[k-1].text != ":" && !isQuoteMark(a.toks[k-1].text) {
 		return speakerRef{}, c.at, false // (after a label: "ANALYSIS: Some experts say")
 	}
@@ -704,19 +747,7 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if w, ok := a.restrictiveRelativeHead(s, k); ok {
 		// "Residents who live near the pier say": the noun phrase the
 		// clause describes, not the object inside it
-		sp := speakerRef{source: a.joinTokens(s.first, w)}
-		for h := s.first; h < w; h++ {
-			if sp.role == "" {
-				sp.role = roleOf(a.toks[h].lower)
-			}
-			if h+1 < w && ownerPrepositions[a.toks[h].lower] {
-				if e, org := a.ownerObject(h+1, w); e > h+1 {
-					sp.org = org // "An official with the Harbour Authority who …"
-				}
-				break
-			}
-		}
-		return sp, s.first, true
+		return a.relativeClauseSource(s.first, w), s.first, true
 	}
 	if k-2 >= s.first && a.toks[k-1].lower == "of" && isGroupNoun(a.toks[k-2].lower) && (k-2 == s.first || k-3 == s.first && determiners[a.toks[s.first].lower]) {
 		// "Lawyers of the detained activists say": the group, named by
