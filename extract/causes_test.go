@@ -2351,3 +2351,18 @@ func TestOrganisationsNotTakenFromOpenings(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonOfDescribedOrganisation checks a person followed by "of" and
+// an organisation with a description before its name ("Ann Roe of the
+// opposition HFP said"): the person speaks, the organisation is hers. The
+// sentences are invented.
+func TestPersonOfDescribedOrganisation(t *testing.T) {
+	for _, text := range []string{
+		"Ann Roe of the opposition HFP said the vote had been rigged.",
+		"Ann Roe of the HFP said the vote had been rigged.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "rigged"); q.Speaker != "Ann Roe" || q.Organisation != "HFP" {
+			t.Errorf("%q: speaker %q organisation %q", text, q.Speaker, q.Organisation)
+		}
+	}
+}

@@ -249,12 +249,18 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	// the organisation after a person: "Ann Roe of the HFP reports",
 	// "Tim Guest with the Harbour Authority says"
 	p := n0 - 1
+	for d := 0; d < 2 && p > s.first && a.descriptorWord(p); d++ {
+		p-- // "Ann Roe of the opposition HFP said"
+	}
 	if p > s.first && a.toks[p].lower == "the" {
 		p--
 	}
 	if p >= s.first+1 && personLinks[a.toks[p].lower] {
 		if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
 			sp, d0 := a.nameRef(p0, p, s.first, st)
+			if org := cleanName(a.joinTokens(n0, j+1)); sp.org == "" && sp.person && isOrgName(org) {
+				sp.org = a.canonOrg(org) // "Ann Roe of the HFP"
+			}
 			return sp, d0, true
 		}
 	}
@@ -417,6 +423,18 @@ func (a *analysis) subjectBeforeThat(s sentence, c cueHit, j int, st *state) (sp
 		}
 	}
 	return speakerRef{}, c.at, false
+}
+
+// descriptorWord reports whether token k is a lower-case word that can
+// describe the organisation named after it ("the opposition HFP", "the
+// ruling party"): no function word and no reporting verb.
+func (a *analysis) descriptorWord(k int) bool {
+	t := a.toks[k]
+	if !t.word || t.isCap() || boundaryWords[t.lower] || articles[t.lower] || personLinks[t.lower] || prepositions[t.lower] {
+		return false
+	}
+	_, cue := cueVerbs[t.lower]
+	return !cue
 }
 
 // groupWithExamples returns the group that opens sentence s when the
