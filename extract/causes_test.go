@@ -2366,3 +2366,16 @@ func TestPersonOfDescribedOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentWithApposition checks a document set off by an apposition
+// before its cue ("Ann Roe's article, titled “…”, argues"): it speaks for
+// its author. The sentences are invented.
+func TestDocumentWithApposition(t *testing.T) {
+	text := "Ann Roe's article, titled \"The Long Winter\", argues that the economy is in decline."
+	if q := find(t, run(t, text, PlainText, ""), "decline"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "The report, published on Monday, says that the economy is in decline.", PlainText, ""), "decline"); q.Source != "The report" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

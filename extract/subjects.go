@@ -475,6 +475,13 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if sp, ok := a.groupWithExamples(s, m, st); ok {
 		return sp, s.first, true
 	}
+	if documentNouns[a.toks[m-1].lower] {
+		// "Ann Roe's article, titled “…”, argues": the document, which
+		// speaks for its author
+		if sp, d, ok := a.subjectPhrase(s, c, m-1, st); ok && !sp.empty() {
+			return sp, d, true
+		}
+	}
 	a0, named := a.nameEndingAt(j-1, m+1) // a name set off by the two commas
 	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
 		// "Park's union, the Ferry Workers Guild, said": the apposition
