@@ -2379,3 +2379,19 @@ func TestDocumentWithApposition(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestQuotedWordsAroundAttribution checks a clause around a mid-sentence
+// attribution whose second part quotes some words ("The plan, Ann Roe
+// said, was “dead on arrival.”": both parts hers) and a quotation the
+// sentence gives with "is how" ("“Dead on arrival” is how Ann Roe
+// described the plan."). The sentences are invented.
+func TestQuotedWordsAroundAttribution(t *testing.T) {
+	r := run(t, "The plan, Ann Roe said, was \"dead on arrival.\"", PlainText, "")
+	if q := find(t, r, "arrival"); q.Speaker != "Ann Roe" || q.Text != "was \"dead on arrival.\"" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	r = run(t, "\"Dead on arrival\" is how Ann Roe described the plan.", PlainText, "")
+	if q := find(t, r, "arrival"); q.Speaker != "Ann Roe" || q.Text != "\"Dead on arrival\"" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

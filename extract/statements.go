@@ -189,6 +189,9 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
+		case qt == s.first && !a.howSaid(s, q, st).empty():
+			// "“Dead on arrival” is how Ann Roe described the plan."
+			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: a.howSaid(s, q, st), conf: 0.7})
 		case qt == s.first && a.creditedQuote(q):
 			sp, _ := a.quoteCredit(q)
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
@@ -880,6 +883,26 @@ func (a *analysis) shortSubjectBefore(k int) int {
 	return b
 }
 
+// howSaid returns the speaker of quotation q when the words after it in
+// sentence s are "is how" or "was how" and a subject with a reporting
+// verb: "“Dead on arrival” is how Ann Roe described the plan."; else an
+// empty ref.
+func (a *analysis) howSaid(s sentence, q qspan, st *state) speakerRef {
+	i := a.tokenAt(q.end)
+	if i+2 >= s.last || (a.toks[i].lower != "is" && a.toks[i].lower != "was") || a.toks[i+1].lower != "how" {
+		return speakerRef{}
+	}
+	for _, c := range a.findCues(s) {
+		if c.at > i+2 {
+			if sp, _, ok := a.subjectBefore(sentence{first: i + 2, last: s.last, para: s.para}, c, st); ok {
+				return sp
+			}
+			break
+		}
+	}
+	return speakerRef{}
+}
+
 // whatSaidNext returns the speaker the sentence after sentence si, in
 // its paragraph, gives to what came before it: "That's what Ann Roe told
 // reporters.", "This is what the minister said."; else an empty ref.
@@ -977,7 +1000,8 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		// (not ", said Ann Roe, a spokesperson for the agency": who she is)
 		// "The fees, Ann Roe says, will rise": both parts are her words,
 		// each verbatim; the attribution between them is not
-		if x, ok := a.contentStmt(rest+1, next, false); ok && x.kind == Indirect {
+		// (its words may quote some: "The plan, Ann Roe said, was “dead on arrival.”")
+		if x, ok := a.contentStmt(rest+1, next, false); ok && (x.kind == Indirect || a.toks[rest+1].word) {
 			if h := a.toks[a.tokenAt(head.start)].lower; prepositions[h] || adverbialStarts[h] {
 				return []stmt{x} // "In May, Ann Roe said, the fees will rise": when, not what
 			}
