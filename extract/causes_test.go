@@ -2395,3 +2395,17 @@ func TestQuotedWordsAroundAttribution(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestCueNounAfterOwnerAndModifier checks a cue word that is a noun after
+// an owner and a modifier ("The State Department, in its annual report,
+// noted that …": the report is no verb), unlike a subject noun and its
+// verb ("The outlet notes that …"). The sentences are invented.
+func TestCueNounAfterOwnerAndModifier(t *testing.T) {
+	q := find(t, run(t, "The State Department, in its annual report, noted that the authorities persecute journalists.", PlainText, ""), "persecute")
+	if q.Speaker != "State Department" || q.Cue != "noted" {
+		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
+	}
+	if q := find(t, run(t, "The outlet notes that the draft was never discussed.", PlainText, ""), "draft"); q.Cue != "notes" {
+		t.Errorf("cue %q", q.Cue)
+	}
+}

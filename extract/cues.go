@@ -160,6 +160,21 @@ func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	return cueHit{}, false
 }
 
+// modifierAfterOwner reports whether the word before token k is a
+// lower-case modifier (no plural, function word or verb) after a
+// determiner or an owner: "its annual report", "the weekly post", "Ann
+// Roe's latest statement" — so the cue word at k is a noun.
+func (a *analysis) modifierAfterOwner(k int) bool {
+	m, o := a.toks[k-1], a.toks[k-2]
+	if !m.word || m.isCap() || strings.HasSuffix(m.lower, "s") || boundaryWords[m.lower] || adverbialStarts[m.lower] {
+		return false
+	}
+	if _, cue := cueVerbs[m.lower]; cue || skippableBeforeCue(m.lower) {
+		return false
+	}
+	return determiners[o.lower] || possessivePronouns[o.lower] || isPossessive(o)
+}
+
 // modifiedNoun reports whether the cue word at token k, one that is also a
 // noun, follows a lower-case participle that is no reporting verb and has
 // neither "that" nor a quotation after it: "growing demand for", "mounting
@@ -203,6 +218,9 @@ func (a *analysis) notReporting(s sentence, k int) bool {
 	}
 	if adjunctCues[t.lower] && k+1 < s.last && a.modifiesNext(k+1) {
 		return true // "local and state government": a noun before a noun
+	}
+	if nounableCues[t.lower] && k-2 >= s.first && k+1 < s.last && (!a.toks[k+1].word || prepositions[a.toks[k+1].lower]) && a.modifierAfterOwner(k) {
+		return true // "in its annual report, noted": a noun after an owner and a modifier, before no clause
 	}
 	if nounableCues[t.lower] && a.afterSingularArticle(k, s.first) {
 		return true // "in a separate report,": a noun, "a" allows no verb
