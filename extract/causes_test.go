@@ -2409,3 +2409,14 @@ func TestCueNounAfterOwnerAndModifier(t *testing.T) {
 		t.Errorf("cue %q", q.Cue)
 	}
 }
+
+// TestOrganisationWithOfBeforePossessiveRole checks an organisation whose
+// name holds "of" before a possessive role ("The Council of Europe's
+// Commissioner for Human Rights, Ivo Rask, called on"): the whole name is
+// the organisation, not the field after "for". The sentence is invented.
+func TestOrganisationWithOfBeforePossessiveRole(t *testing.T) {
+	text := "The Council of Europe's Commissioner for Human Rights, Ivo Rask, called on the government to release the journalists."
+	if q := find(t, run(t, text, PlainText, ""), "release"); q.Speaker != "Ivo Rask" || q.Organisation != "Council of Europe" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

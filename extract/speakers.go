@@ -570,6 +570,7 @@ func (a *analysis) describe(i, j int) (role, org string) {
 				for s-1 >= i && a.nameWord(s-1) && !isPossessive(a.toks[s-1]) {
 					s--
 				}
+				s = a.ofNameStart(s, i) // "the Council of Europe's Commissioner"
 				if name := cleanName(a.joinTokens(s, r0)); isOrgName(name) || len(name) >= 2 && strings.ToUpper(name) == name {
 					org = name // an organisation's, not a person's ("Roe's spokesperson")
 				}
