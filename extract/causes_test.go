@@ -2420,3 +2420,15 @@ func TestOrganisationWithOfBeforePossessiveRole(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestDescriptionBeforeCommaGivesOrganisation checks a description of
+// the person set off before their name by a comma ("The deputy chairman
+// of the HFP, Ivo Rask, told Harbour Radio about this."): it gives the
+// person's organisation for the reports that follow, unlike an opening
+// phrase ("In an interview with …,"). The text is invented.
+func TestDescriptionBeforeCommaGivesOrganisation(t *testing.T) {
+	text := "The deputy chairman of the HFP, Ivo Rask, told Harbour Radio about this. According to him, two activists were detained."
+	if q := find(t, run(t, text, PlainText, ""), "detained"); q.Speaker != "Ivo Rask" || q.Organisation != "HFP" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

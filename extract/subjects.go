@@ -1348,7 +1348,7 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		// phrase names: "In an interview with Harbour Radio, opposition
 		// leader Ann Roe")
 		d := s.first
-		if k := a.introComma(s); k >= 0 && k < n0 {
+		if k := a.introComma(s); k >= 0 && k < n0 && (prepositions[a.toks[s.first].lower] || adverbialStarts[a.toks[s.first].lower]) {
 			d = k + 1
 		}
 		if role, org := a.describe(d, n0); role != "" {
