@@ -2432,3 +2432,18 @@ func TestDescriptionBeforeCommaGivesOrganisation(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestRelativeClauseNamesLedOrganisation checks a relative clause after
+// a name that says which organisation the person leads ("Ann Roe, who
+// chairs the Harbour Council, believes"): her organisation; a clause
+// about something else gives none. The sentences are invented.
+func TestRelativeClauseNamesLedOrganisation(t *testing.T) {
+	for _, c := range []struct{ text, org string }{
+		{"Ann Roe, who chairs the Harbour Council, believes the authorities are preparing new arrests.", "Harbour Council"},
+		{"Ann Roe, who visited the Harbour Council, believes the authorities are preparing new arrests.", ""},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "arrests"); q.Speaker != "Ann Roe" || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q organisation %q", c.text, q.Speaker, q.Organisation)
+		}
+	}
+}

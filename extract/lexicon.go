@@ -868,6 +868,10 @@ var personNouns = wordSet("man", "woman", "men", "women", "person", "people", "b
 // ("Although Ann Roe said …, the talks went on").
 var openingSubordinators = wordSet("although", "though", "while", "whilst", "because", "since", "whereas", "if", "when", "after", "before", "unless", "once", "even")
 
+// leadVerbs say that someone leads an organisation ("who chairs the
+// Harbour Party").
+var leadVerbs = wordSet("chairs", "chaired", "heads", "headed", "leads", "led", "runs", "ran", "directs", "directed", "founded", "co-founded")
+
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")

@@ -437,6 +437,28 @@ func (a *analysis) descriptorWord(k int) bool {
 	return !cue
 }
 
+// ledOrganisation returns the organisation that a relative clause in
+// tokens [i, j) says its person leads: "who chairs the Harbour Party",
+// "who heads HFP"; else "".
+func (a *analysis) ledOrganisation(i, j int) string {
+	if i+2 >= j || a.toks[i].lower != "who" || !leadVerbs[a.toks[i+1].lower] {
+		return ""
+	}
+	n := i + 2
+	if articles[a.toks[n].lower] {
+		n++
+	}
+	if n >= j || !a.nameWord(n) && !a.toks[n].isAcronym() {
+		return ""
+	}
+	e, _ := a.nameStartingAt(n, j)
+	e = a.ofNameEnd(n, e, j)
+	if name := cleanName(a.joinTokens(n, e)); e == j && isOrgName(name) {
+		return a.canonOrg(name)
+	}
+	return ""
+}
+
 // groupWithExamples returns the group that opens sentence s when the
 // comma at token m opens "including" or "among" and some of its members:
 // "Critics, including former mayor Jan Holt, say": the group speaks.
@@ -545,7 +567,11 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
 		// "Ann Roe, in her column for the Daily Example, notes": where
 		// she said it, not who she is; "Ann Roe — who chairs the board —
-		// said": what she does, which is no title
+		// said": what she does, which is no title, though it may name
+		// her organisation ("who chairs the Harbour Party")
+		if org := a.ledOrganisation(m+1, j); org != "" && sp.org == "" && sp.person {
+			sp.org = org
+		}
 		return sp, d0, true
 	}
 	if role, org := a.describe(m+1, j); role != "" || org != "" {
