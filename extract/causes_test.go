@@ -2447,3 +2447,22 @@ func TestRelativeClauseNamesLedOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestGenderEvidenceWithTwoPeopleInASentence checks the gender evidence
+// of two people named in one sentence: the pronoun of the next sentence
+// is the first's ("Carla Moss met her counterpart, Ivo Rask, in Berlin.
+// She said …"), so a later "he" is the second. The texts are invented.
+func TestGenderEvidenceWithTwoPeopleInASentence(t *testing.T) {
+	text := "Finance Minister Carla Moss met her counterpart, Ivo Rask, in Berlin on Monday. She said the talks were productive. He said they had agreed on a new framework."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "productive"); q.Speaker != "Carla Moss" {
+		t.Errorf("productive: speaker %q", q.Speaker)
+	}
+	if q := find(t, r, "framework"); q.Speaker != "Ivo Rask" {
+		t.Errorf("framework: speaker %q", q.Speaker)
+	}
+	text = "Mara Lind and her husband, Omar Selby, run the bakery. She bakes; he handles the accounts.\n\nShe said the landlord had refused to negotiate. He added that they had written to the council twice."
+	if q := find(t, run(t, text, PlainText, ""), "council"); q.Speaker != "Omar Selby" {
+		t.Errorf("council: speaker %q", q.Speaker)
+	}
+}

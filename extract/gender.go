@@ -63,13 +63,7 @@ func (a *analysis) findGenders() {
 			vote(name, g)
 			continue
 		}
-		limit := len(a.text)
-		for _, n := range a.mentions[mi+1:] {
-			if n.person {
-				limit = n.pos
-				break
-			}
-		}
+		limit := a.pronounLimit(mi)
 		for k := i + 1; k < len(a.toks) && a.toks[k].start < limit && a.toks[k].start < m.pos+600; k++ {
 			t := a.toks[k]
 			if g, ok := pronounGender[t.lower]; ok && !a.insideQuote(t.start) {
@@ -128,4 +122,37 @@ func (a *analysis) genderBefore(i int) (g byte, outright bool) {
 	}
 	w := a.toks[k].lower
 	return genderedRoles[w], kinWords[w]
+}
+
+// pronounLimit returns the byte offset up to which the first personal
+// pronoun after mention mi is evidence of its gender: up to the next
+// person named. When another person is named in the same sentence, the
+// first of them owns the pronouns of the next sentence ("Carla Moss met
+// her counterpart, Ivo Rask. She said …": "she" is more likely the
+// subject's), and the second only those of its own sentence.
+func (a *analysis) pronounLimit(mi int) int {
+	m := a.mentions[mi]
+	si := a.sentOf[a.tokenAt(m.pos)]
+	for k := mi - 1; k >= 0 && a.mentions[k].pos >= a.toks[a.sents[si].first].start; k-- {
+		if a.mentions[k].person {
+			return a.toks[a.sents[si].last-1].end // the second
+		}
+	}
+	shared := false
+	for _, n := range a.mentions[mi+1:] {
+		if !n.person {
+			continue
+		}
+		if a.sentOf[a.tokenAt(n.pos)] != si {
+			if shared && si+1 < len(a.sents) {
+				return min(n.pos, a.toks[a.sents[si+1].last-1].end)
+			}
+			return n.pos
+		}
+		shared = true
+	}
+	if shared && si+1 < len(a.sents) {
+		return a.toks[a.sents[si+1].last-1].end
+	}
+	return len(a.text)
 }
