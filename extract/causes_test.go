@@ -2466,3 +2466,15 @@ func TestGenderEvidenceWithTwoPeopleInASentence(t *testing.T) {
 		t.Errorf("council: speaker %q", q.Speaker)
 	}
 }
+
+// TestEmbeddedPostWithCreditOnItsOwnLine checks an embedded post whose
+// credit stands on a line of its own after it ("— Ivo Rask (@ivorask)
+// March 3, 2022"): the post is the author's, up to its hashtags. The text
+// is invented.
+func TestEmbeddedPostWithCreditOnItsOwnLine(t *testing.T) {
+	text := "The vote drew a swift response online.\n\nThe library is the heart of this town. Closing it is a disgrace. #SaveOurLibrary\n\n— Ivo Rask (@ivorask) March 3, 2022\n\nThe mayor defended the decision."
+	q := find(t, run(t, text, PlainText, ""), "heart")
+	if q.Speaker != "Ivo Rask" || q.Text != "The library is the heart of this town. Closing it is a disgrace." {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

@@ -19,18 +19,25 @@ var postTail = regexp.MustCompile(`(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|#
 // hashtags, the words of the author the credit names.
 func (a *analysis) embeddedPosts() []stmt {
 	var out []stmt
-	for _, p := range a.paras {
+	for pi, p := range a.paras {
 		text := a.text[p.start:p.end]
 		m := postCredit.FindStringSubmatchIndex(text)
 		if m == nil {
 			continue
+		}
+		name := cleanName(text[m[2]:m[3]])
+		if strings.TrimSpace(text[:m[0]]) == "" && pi > 0 {
+			// the credit on a line of its own: the post is the paragraph
+			// before it
+			p = a.paras[pi-1]
+			text = a.text[p.start:p.end]
+			m[0] = len(text)
 		}
 		body := strings.TrimRight(text[:m[0]], " \t")
 		if t := postTail.FindStringIndex(body); t != nil {
 			body = body[:t[0]]
 		}
 		body = strings.TrimRight(body, " \t")
-		name := cleanName(text[m[2]:m[3]])
 		if len(strings.Fields(body)) < 4 || name == "" {
 			continue
 		}
