@@ -2478,3 +2478,14 @@ func TestEmbeddedPostWithCreditOnItsOwnLine(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestNationsSideIsNoName checks a sentence subject made of "the", a
+// demonym and a noun ("The Armenian side denied this, saying that …"): an
+// unnamed source, not a speaker named "Armenian". The sentence is
+// invented.
+func TestNationsSideIsNoName(t *testing.T) {
+	q := find(t, run(t, "The Armenian side denied this, saying that the reports were false.", PlainText, ""), "false")
+	if q.Speaker != "" || q.Source != "The Armenian side" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

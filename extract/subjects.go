@@ -1335,6 +1335,10 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 			if !a.plausibleName(k, e) {
 				continue // "Rather than wait, the mayor …": a capital only because it opens the sentence
 			}
+			if e == k+1 && isDemonym(t.lower) && e < limit && a.toks[e].word && !a.toks[e].isCap() && !boundaryWords[a.toks[e].lower] {
+				// "The Armenian side denied this, saying": a nation's side, no name
+				return speakerRef{source: a.joinTokens(from, e+1)}, true
+			}
 			sp, _ := a.nameRef(k, e, s.first, st)
 			return sp, true
 		}
