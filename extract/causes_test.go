@@ -2489,3 +2489,14 @@ func TestNationsSideIsNoName(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestBylineNamesNoOneReported checks a byline ("By Ann Roe, Staff
+// Reporter"): the author is no antecedent of a later "she" and no topic.
+// The text is invented.
+func TestBylineNamesNoOneReported(t *testing.T) {
+	text := "By Ann Roe, Staff Reporter\n\nThe council met on Monday. \"We have no choice,\" she said.\n"
+	q := find(t, run(t, text, PlainText, ""), "choice")
+	if q.Speaker == "Ann Roe" || q.Speaker == "Staff Reporter" || q.Topic != "" {
+		t.Errorf("speaker %q topic %q", q.Speaker, q.Topic)
+	}
+}

@@ -72,10 +72,26 @@ func creditedQuotation(s string) bool {
 }
 
 // isFurniture reports whether paragraph s is one of the pageFurniture
-// lines a web page puts between an article's paragraphs.
+// lines a web page puts between an article's paragraphs, or a byline.
 func isFurniture(s string) bool {
+	if isByline(s) {
+		return true
+	}
 	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), ".:…"))
 	return pageFurniture[strings.Join(strings.Fields(s), " ")]
+}
+
+// isByline reports whether paragraph s names the article's author: "By"
+// and a capitalised name, maybe with their role or outlet, in a few words
+// and no sentence ("By Ann Roe, Staff Reporter"). The author is no one the
+// article reports on.
+func isByline(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 8 || ws[0] != "By" || strings.ContainsAny(s, "“”\"!?") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ws[1])
+	return unicode.IsUpper(r)
 }
 
 // teaserWords bounds the title of a link to another article, which may
