@@ -2500,3 +2500,16 @@ func TestBylineNamesNoOneReported(t *testing.T) {
 		t.Errorf("speaker %q topic %q", q.Speaker, q.Topic)
 	}
 }
+
+// TestSoSaidAfterQuotation checks a quotation followed by "So said" and
+// a name ("“The protest will continue.” So said Ann Roe, the organiser,
+// on Monday."). The text is invented.
+func TestSoSaidAfterQuotation(t *testing.T) {
+	r := run(t, "“The protest will continue.” So said Ann Roe, the organiser, on Monday.", PlainText, "")
+	if q := find(t, r, "protest"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if r := run(t, "Ann Roe spoke. So she left.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

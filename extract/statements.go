@@ -905,13 +905,23 @@ func (a *analysis) howSaid(s sentence, q qspan, st *state) speakerRef {
 
 // whatSaidNext returns the speaker the sentence after sentence si, in
 // its paragraph, gives to what came before it: "That's what Ann Roe told
-// reporters.", "This is what the minister said."; else an empty ref.
+// reporters.", "This is what the minister said.", "So said Ann Roe.";
+// else an empty ref.
 func (a *analysis) whatSaidNext(si int, st *state) speakerRef {
 	if si+1 >= len(a.sents) || a.sents[si+1].para != a.sents[si].para {
 		return speakerRef{}
 	}
 	s := a.sents[si+1]
 	i := s.first
+	if i+2 >= s.last {
+		return speakerRef{}
+	}
+	if _, cue := cueVerbs[a.toks[i+1].lower]; a.toks[i].lower == "so" && cue && a.nameWord(i+2) {
+		// "“…” So said Ann Roe, the organiser."
+		e, _ := a.nameStartingAt(i+2, s.last)
+		sp, _ := a.nameRef(i+2, e, i+2, st)
+		return sp
+	}
 	switch w := a.toks[i].lower; {
 	case i+2 >= s.last:
 		return speakerRef{}
