@@ -16,7 +16,7 @@ import (
 // remain.
 func TopicName(heading string) string {
 	h := strings.Join(strings.Fields(heading), " ")
-	name := firstSegment(h)
+	name := firstSegment(dropEnumeration(h))
 	name = dropParentheticals(name)
 	name = strings.Join(strings.Fields(name), " ")
 	name = dropLeadingArticle(name)
@@ -25,6 +25,25 @@ func TopicName(heading string) string {
 		return strings.TrimSpace(h)
 	}
 	return name
+}
+
+// dropEnumeration returns h without the number or letter that numbers a
+// section ("1. Human Rights", "2) Economy", "IV. Foreign Policy", "A.
+// Media"), when words follow it.
+func dropEnumeration(h string) string {
+	first, rest, ok := strings.Cut(h, " ")
+	if !ok || rest == "" {
+		return h
+	}
+	mark := strings.TrimRight(first, ".)")
+	if len(mark) == len(first) || mark == "" {
+		return h
+	}
+	numeral := strings.Trim(mark, "0123456789") == "" || strings.Trim(mark, "IVXLC") == "" || utf8.RuneCountInString(mark) == 1 && unicode.IsUpper([]rune(mark)[0])
+	if !numeral {
+		return h
+	}
+	return rest
 }
 
 // firstSegment returns h up to the end of its first sentence (a full stop,

@@ -24,6 +24,12 @@ func TestTopicName(t *testing.T) {
 		{"The", "The"},
 		{"***", "***"},
 		{"A", "A"},
+		{"1. Human Rights", "Human Rights"},
+		{"2) Economy. Prices Rise Again.", "Economy"},
+		{"IV. Foreign Policy", "Foreign Policy"},
+		{"B. Media: two more reporters arrested", "Media"},
+		{"2022 Elections", "2022 Elections"},
+		{"1.", "1"},
 	}
 	for _, tt := range tests {
 		if got := extract.TopicName(tt.heading); got != tt.want {
