@@ -2513,3 +2513,16 @@ func TestSoSaidAfterQuotation(t *testing.T) {
 		t.Errorf("unexpected %+v", r.Quotes)
 	}
 }
+
+// TestStraightSingleQuotesAfterPunctuation checks a quotation in
+// straight single marks whose closing mark follows its own punctuation
+// ("'It is over,' Mara Lind said."), while an apostrophe after a plural
+// stays one ("The players' union said"). The sentences are invented.
+func TestStraightSingleQuotesAfterPunctuation(t *testing.T) {
+	if q := find(t, run(t, "'It is over,' Mara Lind said.", PlainText, ""), "over"); q.Speaker != "Mara Lind" || q.Kind != Direct {
+		t.Errorf("speaker %q kind %q", q.Speaker, q.Kind)
+	}
+	if q := find(t, run(t, "The players' union said the deal was fair.", PlainText, ""), "fair"); q.Text != "the deal was fair" {
+		t.Errorf("text %q", q.Text)
+	}
+}

@@ -160,7 +160,9 @@ func (a *analysis) findQuotes() {
 					}
 				}
 			case '\'':
-				if k := has(singleMark); k >= 0 && rb && !lb {
+				// (a closing mark may follow the quotation's own punctuation:
+				// "'It is over,' she said")
+				if k := has(singleMark); k >= 0 && rb && (!lb || prev == ',' || prev == '.' || prev == '!' || prev == '?') {
 					if has(doubleMark) < k {
 						closeAt(k)
 					}
