@@ -2,7 +2,6 @@ package pg
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -16,19 +15,8 @@ import (
 // bandKeys' value of it, so near-duplicates stored before the migration
 // are still found.
 func TestBandKeysMigrate(t *testing.T) {
-	url := os.Getenv("QUOTEDB_TEST_POSTGRES") // (pgtest imports this package)
-	if url == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("QUOTEDB_TEST_POSTGRES is not set: CI runs the PostgreSQL tests")
-		}
-		t.Skip("no PostgreSQL server: set QUOTEDB_TEST_POSTGRES to run this test")
-	}
+	conn, url := testConn(t)
 	ctx := t.Context()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
 	schema := fmt.Sprintf("test_bands_%d", time.Now().UnixNano())
 	t.Cleanup(func() {
 		c, err := pgx.Connect(ctx, url)

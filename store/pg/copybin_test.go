@@ -2,7 +2,6 @@ package pg
 
 import (
 	"encoding/json"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -17,19 +16,8 @@ import (
 // load writes and the edges of each (dates centuries away, open and empty
 // ranges, NULLs, times before 1970 and 2000).
 func TestCopyBinaryMatchesPgx(t *testing.T) {
-	url := os.Getenv("QUOTEDB_TEST_POSTGRES") // (pgtest imports this package)
-	if url == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("QUOTEDB_TEST_POSTGRES is not set: CI runs the PostgreSQL tests")
-		}
-		t.Skip("no PostgreSQL server: set QUOTEDB_TEST_POSTGRES to run this test")
-	}
+	conn, _ := testConn(t)
 	ctx := t.Context()
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
 	names := []string{"n", "id", "t", "b", "j", "i2", "i4", "i8", "ts", "r", "mr"}
 	const cols = `n int, id uuid, t text, b bytea, j json, i2 smallint, i4 integer, i8 bigint, ts timestamptz,
 		r daterange, mr datemultirange`
