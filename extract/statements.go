@@ -180,6 +180,9 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			continue
 		}
 		qt := a.tokenAt(q.start)
+		if qt == s.first && a.emitGivenSpeaker(si, q, st, emit) {
+			continue
+		}
 		switch {
 		case qt > s.first && a.toks[qt-1].text == ":":
 			sp := st.running
@@ -189,16 +192,6 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
 			}
-		case qt == s.first && !a.howSaid(s, q, st).empty():
-			// "“Dead on arrival” is how Ann Roe described the plan."
-			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: a.howSaid(s, q, st), conf: 0.7})
-		case qt == s.first && a.creditedQuote(q):
-			sp, _ := a.quoteCredit(q)
-			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
-		case qt == s.first && q.end >= a.toks[s.last-1].end && !a.whatSaidNext(si, st).empty():
-			// "“We will appeal.” That's what Ann Roe told reporters."
-			sp := a.whatSaidNext(si, st)
-			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, cue: "", conf: 0.7})
 		case qt == s.first && (a.innerWords(q) >= 4 || a.quotedSentenceAfter(q, st)) && !st.running.empty() && !authorVoice[st.running.source] && !a.quotedHeadline(q):
 			sp := st.running
 			if si > 0 && st.subjSent == si-1 && st.stmtSent < si-1 && a.sents[si-1].para == s.para && st.lastSubj.name != "" {
@@ -892,9 +885,35 @@ func (a *analysis) howSaid(s sentence, q qspan, st *state) speakerRef {
 	if i+2 >= s.last || (a.toks[i].lower != "is" && a.toks[i].lower != "was") || a.toks[i+1].lower != "how" {
 		return speakerRef{}
 	}
+	return a.subjectOfCueAfter(s, i+2, st)
+}
+
+// emitGivenSpeaker emits quotation q, which opens sentence si, when the
+// words around it give its speaker without a cue of its own: "is how X
+// described it" after it, a credit after it in its paragraph, or a next
+// sentence "That's what X said"; it reports whether it did.
+func (a *analysis) emitGivenSpeaker(si int, q qspan, st *state, emit func(stmt)) bool {
+	s := a.sents[si]
+	sp := a.howSaid(s, q, st) // "“Dead on arrival” is how Ann Roe described the plan."
+	if sp.empty() {
+		sp, _ = a.quoteCredit(q) // "“We will not be silenced.” — Ann Roe"
+	}
+	if sp.empty() && q.end >= a.toks[s.last-1].end {
+		sp = a.whatSaidNext(si, st) // "“We will appeal.” That's what Ann Roe told reporters."
+	}
+	if sp.empty() {
+		return false
+	}
+	emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
+	return true
+}
+
+// subjectOfCueAfter returns the subject, from token from on, of the first
+// reporting cue of sentence s after token from; else an empty ref.
+func (a *analysis) subjectOfCueAfter(s sentence, from int, st *state) speakerRef {
 	for _, c := range a.findCues(s) {
-		if c.at > i+2 {
-			if sp, _, ok := a.subjectBefore(sentence{first: i + 2, last: s.last, para: s.para}, c, st); ok {
+		if c.at > from {
+			if sp, _, ok := a.subjectBefore(sentence{first: from, last: s.last, para: s.para}, c, st); ok {
 				return sp
 			}
 			break
@@ -923,8 +942,6 @@ func (a *analysis) whatSaidNext(si int, st *state) speakerRef {
 		return sp
 	}
 	switch w := a.toks[i].lower; {
-	case i+2 >= s.last:
-		return speakerRef{}
 	case w == "that's" || w == "that’s":
 		i++
 	case (w == "that" || w == "this") && (a.toks[i+1].lower == "is" || a.toks[i+1].lower == "was"):
@@ -935,16 +952,7 @@ func (a *analysis) whatSaidNext(si int, st *state) speakerRef {
 	if i >= s.last || a.toks[i].lower != "what" {
 		return speakerRef{}
 	}
-	for _, c := range a.findCues(s) {
-		if c.at > i+1 {
-			sp, _, ok := a.subjectBefore(sentence{first: i + 1, last: s.last, para: s.para}, c, st)
-			if ok {
-				return sp
-			}
-		}
-		break
-	}
-	return speakerRef{}
+	return a.subjectOfCueAfter(s, i+1, st)
 }
 
 // repeatedAttribution returns the comma before a pronoun and a reporting
@@ -1943,13 +1951,10 @@ func (a *analysis) personNamedIn(from, to int) string {
 // full stop, like a heading, can be.
 func (a *analysis) opensCreditedQuote(s sentence) bool {
 	qi := a.quoteStartingAt(a.toks[s.first].start)
-	return qi >= 0 && a.creditedQuote(a.quotes[qi])
-}
-
-// creditedQuote reports whether quotation q opens a paragraph that
-// credits it to a person and says nothing else (see quoteCredit).
-func (a *analysis) creditedQuote(q qspan) bool {
-	_, ok := a.quoteCredit(q)
+	if qi < 0 {
+		return false
+	}
+	_, ok := a.quoteCredit(a.quotes[qi])
 	return ok
 }
 
