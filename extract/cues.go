@@ -332,7 +332,7 @@ func (a *analysis) idiomCueAt(k, limit int) (int, bool) {
 	w, w1, w2 := a.toks[k].lower, a.toks[k+1].lower, a.toks[k+2].lower
 	if retortForms[w] && w1 == "back" {
 		// "shot back that the money was not there", "hit back: “…”"
-		q := a.quoteStartingAt(a.toks[k+2].start) >= 0 || k+3 < limit && (w2 == ":" || w2 == ",") && a.quoteStartingAt(a.toks[k+3].start) >= 0
+		q := a.quoteStartingAt(a.toks[k+2].start) >= 0 || (w2 == ":" || w2 == ",") && a.quoteStartingAt(a.toks[k+3].start) >= 0
 		return k + 1, a.thatNext(k+2, limit) || q
 	}
 	switch {

@@ -138,21 +138,19 @@ func (a *analysis) pronounLimit(mi int) int {
 			return a.toks[a.sents[si].last-1].end // the second
 		}
 	}
-	shared := false
+	limit, shared := len(a.text), false
 	for _, n := range a.mentions[mi+1:] {
 		if !n.person {
 			continue
 		}
 		if a.sentOf[a.tokenAt(n.pos)] != si {
-			if shared && si+1 < len(a.sents) {
-				return min(n.pos, a.toks[a.sents[si+1].last-1].end)
-			}
-			return n.pos
+			limit = n.pos
+			break
 		}
 		shared = true
 	}
 	if shared && si+1 < len(a.sents) {
-		return a.toks[a.sents[si+1].last-1].end
+		limit = min(limit, a.toks[a.sents[si+1].last-1].end)
 	}
-	return len(a.text)
+	return limit
 }

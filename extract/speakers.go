@@ -33,7 +33,14 @@ var nameConnectors = map[string]bool{
 	"de": true, "van": true, "von": true, "bin": true, "al": true, "da": true,
 	"del": true, "la": true, "le": true, "di": true, "du": true, "der": true,
 	"den": true, "ibn": true, "dos": true, "das": true, "y": true,
-	"oglu": true, "oğlu": true, "qizi": true, "qızı": true, "kizi": true, "kızı": true,
+}
+
+func init() {
+	// a patronymic joins the father's name to the surname after it
+	// ("Ilham Rahim oglu Guliyev")
+	for w := range patronymicWords {
+		nameConnectors[w] = true
+	}
 }
 
 // hyphenParticles are lower-case particles joined by a hyphen to the
