@@ -258,8 +258,8 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if p >= s.first+1 && personLinks[a.toks[p].lower] {
 		if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
 			sp, d0 := a.nameRef(p0, p, s.first, st)
-			if org := cleanName(a.joinTokens(n0, j+1)); sp.org == "" && sp.person && isOrgName(org) {
-				sp.org = a.canonOrg(org) // "Ann Roe of the HFP"
+			if org := cleanName(a.joinTokens(n0, j+1)); isOrgName(org) {
+				sp = withOrg(sp, a.canonOrg(org)) // "Ann Roe of the HFP"
 			}
 			return sp, d0, true
 		}
@@ -345,11 +345,15 @@ func (a *analysis) headBeforePreposition(s sentence, b int) (int, bool) {
 	return b - 1, true
 }
 
+// isEdForm reports whether t is a lower-case word ending in "ed", a past
+// participle after a document noun ("filed", "published").
+func isEdForm(t token) bool { return t.word && !t.isCap() && strings.HasSuffix(t.lower, "ed") }
+
 // documentBefore returns the token of the document noun right before
 // token b, or before a participle there ("the report published"), else -1.
 func (a *analysis) documentBefore(b, min int) int {
 	d := b - 1
-	if d > min && a.toks[d].word && !a.toks[d].isCap() && strings.HasSuffix(a.toks[d].lower, "ed") {
+	if d > min && isEdForm(a.toks[d]) {
 		d--
 	}
 	if d >= min && d < b && documentNouns[a.toks[d].lower] {
@@ -372,11 +376,11 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 		return speakerRef{}, 0, false
 	}
 	k := d + 1
-	if p := a.toks[k]; p.word && !p.isCap() && strings.HasSuffix(p.lower, "ed") {
+	if isEdForm(a.toks[k]) {
 		k++ // "filed", "signed", "issued"
 	}
-	if !authorLinks[a.toks[k].lower] || a.toks[k].lower == "of" {
-		if k == d+1 && prepositions[a.toks[k].lower] && a.toks[k].lower != "of" {
+	if w := a.toks[k].lower; w == "of" || !authorLinks[w] {
+		if k == d+1 && w != "of" && prepositions[w] {
 			// "The lawsuit against the city claims": the document, not
 			// what it is about
 			return a.phraseRef(a.joinTokens(s.first, d+1), s.first, d+1, st), s.first, true
@@ -475,10 +479,10 @@ func (a *analysis) groupWithExamples(s sentence, m int, st *state) (speakerRef, 
 	return speakerRef{}, false
 }
 
-// withAppositionOrg gives person sp the organisation the apposition in
-// tokens [i, j) names, when sp has none.
-func (a *analysis) withAppositionOrg(sp speakerRef, i, j int) speakerRef {
-	if _, org := a.describe(i, j); org != "" && sp.org == "" && sp.person {
+// withOrg gives person sp organisation org, when org is one and sp has
+// none.
+func withOrg(sp speakerRef, org string) speakerRef {
+	if org != "" && sp.org == "" && sp.person {
 		sp.org = org
 	}
 	return sp
@@ -561,7 +565,8 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
 		// "Ann Roe and Ivo Rask, both members of the council, argued":
 		// the first named speaks, and the apposition describes her too
-		return a.withAppositionOrg(sp, m+1, j), d, true
+		_, org := a.describe(m+1, j)
+		return withOrg(sp, org), d, true
 	}
 	sp, d0 := a.nameRef(n0, m, s.first, st)
 	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
@@ -569,9 +574,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		// she said it, not who she is; "Ann Roe — who chairs the board —
 		// said": what she does, which is no title, though it may name
 		// her organisation ("who chairs the Harbour Party")
-		if org := a.ledOrganisation(m+1, j); org != "" && sp.org == "" && sp.person {
-			sp.org = org
-		}
+		sp = withOrg(sp, a.ledOrganisation(m+1, j))
 		return sp, d0, true
 	}
 	if role, org := a.describe(m+1, j); role != "" || org != "" {
