@@ -79,11 +79,21 @@ func appendTuple(buf []byte, names []string, vals []any) ([]byte, error) {
 
 // uuidValue is the value COPY sends for a uuid column: its 16 bytes.
 func uuidValue(col, s string) (any, error) {
-	u, err := uuid.Parse(s)
+	u, err := parseUUID(col, s)
 	if err != nil {
-		return nil, errs.E(errs.Invalid, "%s %q is not a UUID", col, s)
+		return nil, err
 	}
 	return pgtype.UUID{Bytes: u, Valid: true}, nil
+}
+
+// parseUUID parses the value s of uuid column col, with an error that
+// names the column.
+func parseUUID(col, s string) (uuid.UUID, error) {
+	u, err := uuid.Parse(s)
+	if err != nil {
+		return u, errs.E(errs.Invalid, "%s %q is not a UUID", col, s)
+	}
+	return u, nil
 }
 
 func (b *bulkTable) len() int { return b.n }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/quotedb/quotedb/errs"
@@ -40,9 +38,9 @@ func copyValue(buf []byte, v any, uuidCol bool, col string) ([]byte, error) {
 		return appendNull(buf), nil
 	case string:
 		if uuidCol {
-			u, err := uuid.Parse(v)
+			u, err := parseUUID(col, v)
 			if err != nil {
-				return buf, errs.E(errs.Invalid, "%s %q is not a UUID", col, v)
+				return buf, err
 			}
 			return appendField(buf, u[:]), nil
 		}
