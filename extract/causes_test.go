@@ -2526,3 +2526,27 @@ func TestStraightSingleQuotesAfterPunctuation(t *testing.T) {
 		t.Errorf("text %q", q.Text)
 	}
 }
+
+// TestDescribedOwnerOfDocument checks a document whose owner is a
+// definite description ("The party's statement reads", "the minister's
+// letter"): the description is resolved as it would be alone, by the
+// organisation's long name behind its acronym, not to whoever the
+// sentence before was about. The text is invented.
+func TestDescribedOwnerOfDocument(t *testing.T) {
+	text := "Ivo Rask of the Harbour Green Party (HGP) spoke in Eastport.\n\n" +
+		"In her column for Harbour Weekly, Ann Roe writes that the region is tense.\n\n" +
+		"The party's statement reads: “We demand new elections.”\n\n" +
+		"The party said that the vote was rigged.\n"
+	r := run(t, text, PlainText, "")
+	for _, probe := range []string{"elections", "rigged"} {
+		if q := find(t, r, probe); q.Speaker != "HGP" {
+			t.Errorf("%s: speaker %q source %q", probe, q.Speaker, q.Source)
+		}
+	}
+	text = "Finance Minister Carla Moss met the bankers.\n\n" +
+		"Ann Roe of Harbour Weekly asked about the budget.\n\n" +
+		"The minister's letter says that taxes will not rise this year.\n"
+	if q := find(t, run(t, text, PlainText, ""), "taxes"); q.Speaker != "Carla Moss" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -54,6 +54,13 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 		}
 		return ref(n0, p+1), true
 	}
+	if p := j - 2; p == i+1 && a.definiteAt(i) && isPossessive(a.toks[p]) && !a.toks[p].isCap() {
+		// "the party's statement": the party is whom the description
+		// refers to, not whoever the last sentence was about
+		if sp, ok := a.describedOwner(possessor(a.toks[p].lower), a.toks[i].start, st); ok {
+			return sp, true
+		}
+	}
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
 		// (only a bare "a statement": "a staff report" names another
 		// author)
@@ -70,6 +77,30 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 		}
 	}
 	return speakerRef{}, false
+}
+
+// describedOwner resolves the possessor of "the party's statement" or
+// "the minister's letter", a definite description of an organisation or a
+// person, as the description alone would be resolved.
+func (a *analysis) describedOwner(head string, pos int, st *state) (speakerRef, bool) {
+	switch {
+	case orgNouns[head] || genericOrgNouns[head]:
+		return a.describedOrg(head, nil, pos, st)
+	case roleWords[head] && !kinWords[head]:
+		return a.describedPerson(head, pos, !anonymousRoles[head], st)
+	}
+	return speakerRef{}, false
+}
+
+// possessor returns a lower-case possessive word without its ending:
+// "party" for "party's", "members" for "members'".
+func possessor(w string) string {
+	for _, suf := range []string{"’s", "'s", "’", "'"} {
+		if s, ok := strings.CutSuffix(w, suf); ok {
+			return s
+		}
+	}
+	return w
 }
 
 // nearbySubject returns the first name mentioned in the nearest sentence
@@ -172,7 +203,7 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		if pos-m.pos > 3000 {
 			break
 		}
-		words := strings.Fields(strings.ToLower(m.name))
+		words := strings.Fields(strings.ToLower(strings.Join(append([]string{m.name}, a.orgAliases[m.name]...), " ")))
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
 			// every word of the description is in the name: "the
 			// teachers union" is not the Rail Workers Union
