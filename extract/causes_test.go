@@ -2550,3 +2550,21 @@ func TestDescribedOwnerOfDocument(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOpinionOfDescribedPerson checks "in the opinion of" and "in the
+// view of" before a name with its role ("In the opinion of lawyer Ann
+// Roe, …"): the person is the speaker, the role hers. The sentences are
+// invented.
+func TestOpinionOfDescribedPerson(t *testing.T) {
+	for _, text := range []string{
+		"In the opinion of lawyer Ann Roe, the charges are fabricated.",
+		"In the view of political analyst Ann Roe, the charges are fabricated.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "fabricated"); q.Speaker != "Ann Roe" {
+			t.Errorf("%s: speaker %q source %q", text, q.Speaker, q.Source)
+		}
+	}
+	if r := run(t, "In the opinion of many, the charges are fabricated.", PlainText, ""); len(r.Quotes) != 0 && r.Quotes[0].Speaker != "" {
+		t.Errorf("unexpected speaker %q", r.Quotes[0].Speaker)
+	}
+}

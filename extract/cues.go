@@ -363,9 +363,20 @@ func (a *analysis) opinionAt(k, limit int) (int, bool) {
 		return 0, false
 	}
 	n := k + 1
-	if a.toks[n].lower == "the" && opinionNouns[a.toks[n+1].lower] && a.toks[n+2].lower == "of" && n+3 < limit && a.nameWord(n+3) {
-		// "in the opinion of Ann Roe, …"
-		e, _ := a.nameStartingAt(n+3, limit)
+	if a.toks[n].lower == "the" && opinionNouns[a.toks[n+1].lower] && a.toks[n+2].lower == "of" && n+3 < limit {
+		// "in the opinion of Ann Roe, …", "in the view of political
+		// analyst Ann Roe, …"
+		r := n + 3
+		for r < limit && r < n+6 && a.toks[r].word && !a.toks[r].isCap() && !roleWords[a.toks[r].lower] {
+			r++
+		}
+		for r < limit && r < n+7 && roleWords[a.toks[r].lower] && !a.toks[r].isCap() {
+			r++
+		}
+		if r >= limit || !a.nameWord(r) || r > n+3 && !roleWords[a.toks[r-1].lower] {
+			return 0, false
+		}
+		e, _ := a.nameStartingAt(r, limit)
 		if e < limit && a.toks[e].text == "," {
 			return e - 1, true
 		}

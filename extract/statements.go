@@ -1263,7 +1263,7 @@ func (a *analysis) writtenWork(i, limit int) bool {
 func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
 	var sp speakerRef
 	if a.toks[c.at+1].lower == "the" {
-		sp, _ = a.nameRef(c.at+4, c.last+1, c.at+4, st) // "in the opinion of Ann Roe"
+		sp, _ = a.accordingSource(c.at+4, c.last+1, c.last+1, 0, st) // "in the opinion of (lawyer) Ann Roe"
 	} else if p := a.toks[c.at+1].lower; possessivePronouns[p] {
 		sp = a.resolvePronoun(map[string]string{"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}[p], a.toks[c.at+1].start, st)
 	} else {
