@@ -2568,3 +2568,21 @@ func TestOpinionOfDescribedPerson(t *testing.T) {
 		t.Errorf("unexpected speaker %q", r.Quotes[0].Speaker)
 	}
 }
+
+// TestObjectThenSecondReport checks a verb with a noun phrase object
+// coordinated with a second report ("acknowledged the concerns but said
+// …", "admitted the error and promised that …"): the second verb's
+// clause is the statement, while "said the council met and agreed that
+// …" stays one report. The sentences are invented.
+func TestObjectThenSecondReport(t *testing.T) {
+	for _, c := range []struct{ text, content, cue string }{
+		{"Ann Roe acknowledged the concerns but said the city would offer support to businesses.", "the city would offer support to businesses", "said"},
+		{"Ivo Rask admitted the error and promised that it would not happen again.", "it would not happen again", "promised"},
+		{"Ann Roe said the council met and agreed that taxes would rise next year.", "the council met and agreed that taxes would rise next year", "said"},
+	} {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Text != c.content || r.Quotes[0].Cue != c.cue {
+			t.Errorf("%s: %+v", c.text, r.Quotes)
+		}
+	}
+}

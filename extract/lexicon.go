@@ -478,6 +478,17 @@ var generationSuffixes = wordSet("jr", "sr")
 // modifies the noun after it: "state media", "state officials".
 var adjunctCues = wordSet("state")
 
+// objectCues are reporting verb forms that take a plain noun phrase as
+// their object ("acknowledged the concerns", "denied the charges"), so
+// that a short phrase after them is no clause of its own.
+var objectCues = wordSet(
+	"acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
+	"concede", "concedes", "conceded", "confirm", "confirms", "confirmed",
+	"deny", "denies", "denied", "announce", "announces", "announced",
+	"reveal", "reveals", "revealed", "mention", "mentions", "mentioned",
+	"recall", "recalls", "recalled",
+)
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,

@@ -836,6 +836,11 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
 			return b // "called the sentence shocking and urged …", "… and later added that …": two reports
 		}
+		if b := a.adverbsBefore(d.at); (a.toks[b].lower == "and" || a.toks[b].lower == "but") && !d.according && objectCues[a.toks[c.last].lower] && a.objectPhrase(c.last+1, b) {
+			// "acknowledged the concerns but said …": the object of the
+			// first verb is no clause whose subject could be the second's
+			return b
+		}
 		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {
 			// "said A and he said B", "said A, while Unite called B", "said
 			// A, she said": a subject of its own starts a report of its
@@ -844,6 +849,21 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		}
 	}
 	return limit
+}
+
+// objectPhrase reports whether tokens [i, j) are a short noun phrase that
+// a determiner opens, with no verb, clause or quotation in it: "the
+// concerns", "his error".
+func (a *analysis) objectPhrase(i, j int) bool {
+	if j-i < 2 || j-i > 5 || !(articles[a.toks[i].lower] || possessivePronouns[a.toks[i].lower]) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := a.toks[k]; !t.word || t.lower == "that" || prepositions[t.lower] {
+			return false
+		}
+	}
+	return !a.hasFiniteVerb(i, j)
 }
 
 // shortSubjectBefore returns the token before the subject of the cue at
