@@ -2586,3 +2586,24 @@ func TestObjectThenSecondReport(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsNamedOfSomething checks organisations whose name is
+// a head, "of" and a field: a head that names a kind of organisation
+// ("The Harbour Chamber of Commerce said", later "the chamber said") or
+// the plural of the people it gathers ("The Knights of Columbus said"),
+// while "Residents of Millbrook say" stays an unnamed group. The
+// sentences are invented.
+func TestOrganisationsNamedOfSomething(t *testing.T) {
+	r := run(t, "The Harbour Chamber of Commerce warned that the cuts would hurt local suppliers. The chamber said it would meet business owners next week.", PlainText, "")
+	for _, probe := range []string{"suppliers", "owners"} {
+		if q := find(t, r, probe); q.Speaker != "Harbour Chamber of Commerce" {
+			t.Errorf("%s: speaker %q source %q", probe, q.Speaker, q.Source)
+		}
+	}
+	if q := find(t, run(t, "The Knights of Columbus said that the hall would close in May.", PlainText, ""), "hall"); q.Speaker != "Knights of Columbus" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "Residents of Millbrook say that the road is unsafe.", PlainText, ""), "road"); q.Speaker != "" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

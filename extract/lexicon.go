@@ -380,6 +380,7 @@ func init() {
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
+		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -814,7 +815,7 @@ var orgNouns = map[string]bool{
 	"association": true, "foundation": true, "institute": true, "coalition": true,
 	"party": true, "bank": true, "club": true, "team": true, "league": true,
 	"commission": true, "committee": true, "council": true, "board": true,
-	"utility": true,
+	"utility": true, "chamber": true, "academy": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -933,11 +933,25 @@ func (a *analysis) ofNameStart(n0, min int) int {
 			n0 = k
 		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
 			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
+		case p == "of" && k == n0-2 && a.pluralNameOpening(k, min):
+			n0 = k // "The Knights of Columbus", "Sisters of Mercy"
 		default:
 			return n0
 		}
 	}
 	return n0
+}
+
+// pluralNameOpening reports whether token k is a capitalised plural noun
+// that opens the sentence starting at token first, alone or after "The",
+// as the people an organisation is named after ("The Knights of …"); not
+// a group of unnamed people ("Residents of …") or a surname.
+func (a *analysis) pluralNameOpening(k, first int) bool {
+	t := a.toks[k]
+	if k != first && !(k == first+1 && a.toks[first].lower == "the") {
+		return false
+	}
+	return t.isCap() && !t.isAcronym() && strings.HasSuffix(t.lower, "s") && !isGroupNoun(t.lower) && !isRoleWord(t.lower) && len(a.mix.byWord[t.lower]) == 0
 }
 
 // relativeSubject finds the antecedent of the nearest "who" before token
