@@ -2607,3 +2607,13 @@ func TestOrganisationsNamedOfSomething(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestPassiveWithBareAgent checks a passive report whose agent is a bare
+// noun phrase ("Residents were told by police that …"): the agent is the
+// source. The sentences are invented.
+func TestPassiveWithBareAgent(t *testing.T) {
+	q := find(t, run(t, "Residents were told by police that the bridge would close at noon.", PlainText, ""), "bridge")
+	if q.Source != "police" || q.Text != "the bridge would close at noon" {
+		t.Errorf("source %q speaker %q text %q", q.Source, q.Speaker, q.Text)
+	}
+}

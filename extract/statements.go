@@ -1081,7 +1081,14 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 		}
 		f.sp = a.phraseRef(a.joinTokens(b, e), b, e, st)
 	default:
-		return f
+		// a bare noun phrase: "were told by police that", "by local
+		// officials, that"
+		for e = b; e < s.last && e < b+3 && a.toks[e].word && !boundaryWords[a.toks[e].lower]; e++ {
+		}
+		if e == b || e >= s.last || a.toks[e].lower != "that" && a.toks[e].text != "," {
+			return f
+		}
+		f.sp = a.phraseRef(a.joinTokens(b, e), b, e, st)
 	}
 	f.hasSubj, f.after = !f.sp.empty(), e
 	return f
