@@ -2617,3 +2617,26 @@ func TestPassiveWithBareAgent(t *testing.T) {
 		t.Errorf("source %q speaker %q text %q", q.Source, q.Speaker, q.Text)
 	}
 }
+
+// TestDocumentIntroducedBefore checks "the statement" after a sentence
+// that introduced one with "a" ("In a statement, the Harbour Council
+// condemned the verdict."): the document is that issuer's, not the last
+// speaker's; a name in a prepositional phrase or owning the issuer is no
+// issuer. The text is invented.
+func TestDocumentIntroducedBefore(t *testing.T) {
+	text := "Ivo Rask told Harbour Radio that the trial was a farce.\n\n" +
+		"In a statement, the Harbour Council condemned the verdict. “The sentence is revenge,” the statement reads.\n"
+	if q := find(t, run(t, text, PlainText, ""), "revenge"); q.Speaker != "Harbour Council" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "Ivo Rask told Harbour Radio that the trial was a farce.\n\n" +
+		"After meeting Ann Roe, the Harbour Council issued a statement. The statement says the talks went well.\n"
+	if q := find(t, run(t, text, PlainText, ""), "talks"); q.Speaker != "Harbour Council" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "Ivo Rask told Harbour Radio that the trial was a farce.\n\n" +
+		"Ann Roe's lawyer issued a statement on Monday. The statement says the charges are false.\n"
+	if q := find(t, run(t, text, PlainText, ""), "charges"); q.Speaker == "Ann Roe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

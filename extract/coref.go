@@ -61,6 +61,19 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 			return sp, true
 		}
 	}
+	if d := a.toks[i].lower; (d == "the" || d == "this") && j-i == 2 {
+		// "In a statement, the Harbour Council condemned the verdict.
+		// “…,” the statement reads": the document introduced lately
+		if name, person, ok := a.issuerOf(a.toks[j-1].lower, i); ok {
+			if name == "" {
+				return speakerRef{source: a.joinTokens(i, j)}, true // issued by someone unnamed
+			}
+			if k, ok := st.known[name]; ok {
+				return k, true
+			}
+			return speakerRef{name: name, person: person}, true
+		}
+	}
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
 		// (only a bare "a statement": "a staff report" names another
 		// author)
@@ -101,6 +114,54 @@ func possessor(w string) string {
 		}
 	}
 	return w
+}
+
+// issuerOf finds the document that a definite "the statement" at token i
+// refers to, when one of the last orgSentences sentences introduces it
+// with "a" ("In a statement, Acme …", "Acme issued a statement"), and
+// returns the first name that sentence mentions: who issued it.
+func (a *analysis) issuerOf(noun string, i int) (name string, person, ok bool) {
+	si := a.sentOf[i]
+	for s := si - 1; s >= 0 && s > si-orgSentences-1; s-- {
+		sent := a.sents[s]
+		for k := sent.first + 1; k < sent.last; k++ {
+			if a.toks[k].lower != noun || a.toks[k-1].lower != "a" && a.toks[k-1].lower != "an" || a.insideQuote(a.toks[k].start) {
+				continue
+			}
+			return a.issuerIn(sent)
+		}
+	}
+	return "", false, false
+}
+
+// issuerIn returns the first name sentence s mentions outside a
+// prepositional phrase ("After meeting Ann Roe, the council issued …"),
+// or no name when that name only owns the issuer ("Ann Roe's lawyer
+// issued …"); ok is false when the sentence names no one.
+func (a *analysis) issuerIn(s sentence) (name string, person, ok bool) {
+	opening := s.first // the end of an opening adverbial: "After meeting Ann Roe,"
+	if w := a.toks[s.first]; prepositions[w.lower] || subordinators[w.lower] || adverbialStarts[w.lower] || isParticiple(w) {
+		for k := s.first; k < s.last; k++ {
+			if a.toks[k].text == "," {
+				opening = k
+				break
+			}
+		}
+	}
+	for m := a.mentionsBefore(a.toks[s.first].start); m < len(a.mentions) && a.mentions[m].pos < a.toks[s.last].start; m++ {
+		k := a.tokenAt(a.mentions[m].pos)
+		if b := a.skipArticle(k-1, s.first); k < opening || b >= s.first && prepositions[a.toks[b].lower] {
+			continue
+		}
+		if e, _ := a.nameStartingAt(k, s.last); e > k && isPossessive(a.toks[e-1]) {
+			return "", false, true
+		}
+		if a.mentions[m].person {
+			return a.mentions[m].name, true, true
+		}
+		return a.canonOrg(a.mentions[m].name), false, true
+	}
+	return "", false, false
 }
 
 // nearbySubject returns the first name mentioned in the nearest sentence
