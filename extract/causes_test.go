@@ -2640,3 +2640,20 @@ func TestDocumentIntroducedBefore(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestDescriptionSetOffBeforeName checks a description set off before a
+// name ("The Flames' rookie defenceman, Luke Hart, played …") as what a
+// later "the rookie defenceman" refers to, while "the Prime Minister,
+// Ann Roe," is not "the Minister of Culture". The text is invented.
+func TestDescriptionSetOffBeforeName(t *testing.T) {
+	text := "Coach Pete Dale was unhappy. \"We gave them too many chances,\" Dale said.\n\n" +
+		"The Flames' rookie defenceman, Luke Hart, played 24 minutes. The rookie defenceman said he was still learning the league.\n"
+	if q := find(t, run(t, text, PlainText, ""), "learning"); q.Speaker != "Luke Hart" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "Ivo Rask, minister of culture, opened the fair with the Prime Minister, Ann Roe.\n\n" +
+		"The Minister of Culture also reaffirmed the plan, stressing that the fair would grow.\n"
+	if q := find(t, run(t, text, PlainText, ""), "fair would"); q.Speaker == "Ann Roe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

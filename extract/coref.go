@@ -105,6 +105,24 @@ func (a *analysis) describedOwner(head string, pos int, st *state) (speakerRef, 
 	return speakerRef{}, false
 }
 
+// sameModifier reports whether the word before the head at token d of a
+// description set off before a name ("the Prime Minister, Ann Roe,") is
+// in the description at byte pos, when it is a modifier: "the rookie
+// defenceman" is "the rookie defenceman, Luke Hart", "the Minister of
+// the Presidency" is not "the Prime Minister, Ann Roe".
+func (a *analysis) sameModifier(d, pos int) bool {
+	if d == 0 || !a.toks[d-1].word || determiners[a.toks[d-1].lower] || isPossessive(a.toks[d-1]) {
+		return true
+	}
+	mod := a.toks[d-1].lower
+	for k := a.tokenAt(pos); k < len(a.toks) && k < a.tokenAt(pos)+5; k++ {
+		if a.toks[k].lower == mod {
+			return true
+		}
+	}
+	return false
+}
+
 // possessor returns a lower-case possessive word without its ending:
 // "party" for "party's", "members" for "members'".
 func possessor(w string) string {
@@ -207,9 +225,13 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 			continue
 		}
 		i := a.tokenAt(m.pos)
-		for d := i - 1; d >= 0 && d >= i-3 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
+		b := i - 1
+		if b > 0 && a.toks[b].text == "," {
+			b-- // "the rookie defenceman, Luke Hart,"
+		}
+		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
 			// ("teacher Ann Roe", but not "a teacher at Eastport High")
-			if a.toks[d].lower == head {
+			if a.toks[d].lower == head && (b == i-1 || a.sameModifier(d, pos)) {
 				return ref(m.name), true
 			}
 		}
