@@ -2657,3 +2657,20 @@ func TestDescriptionSetOffBeforeName(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestEverydayRolesBeforeNames checks people named by what they do or
+// where they are ("Parent Julie Tran", "Commuter Ivo Rask", "Lawmaker Ann
+// Roe"): the word is a role, not part of the name, and a later mention
+// of the name is not taken for the first. The sentences are invented.
+func TestEverydayRolesBeforeNames(t *testing.T) {
+	for _, c := range []struct{ text, speaker, role string }{
+		{"The weather was cold. Parent Julie Tran said the school was too far away.", "Julie Tran", "parent"},
+		{"The weather was cold. Commuter Ivo Rask said the trains were always late.", "Ivo Rask", "commuter"},
+		{"Lawmaker Ann Roe said the bill would pass in May.", "Ann Roe", "lawmaker"},
+	} {
+		q := run(t, c.text, PlainText, "").Quotes
+		if len(q) != 1 || q[0].Speaker != c.speaker || q[0].Role != c.role {
+			t.Errorf("%s: %+v", c.text, q)
+		}
+	}
+}

@@ -355,6 +355,14 @@ func init() {
 		"pollster", "lobbyist", "diplomat", "envoy", "negotiator", "mediator", "monk",
 		"priest", "imam", "rabbi", "elder", "chiefs", "premier", "ombudsman", "auditor",
 		"coroner", "paramedic", "firefighter", "ranger", "warden", "commissioner",
+		// people named by what they do or where they are
+		"parent", "voter", "shopper", "commuter", "homeowner", "customer",
+		"passenger", "patient", "driver", "motorist", "cyclist", "pedestrian",
+		"tenant", "landlord", "protester", "protestor", "retiree", "pensioner",
+		"bystander", "eyewitness", "attendee", "spectator", "businessman",
+		"businesswoman", "entrepreneur", "miner", "lawmaker", "legislator",
+		"congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman",
+		"magistrate", "refugee", "athlete",
 	} {
 		roleWords[w] = true
 	}
@@ -783,6 +791,9 @@ var anonymousRoles = map[string]bool{
 	"employee": true, "worker": true, "resident": true, "witness": true, "officer": true,
 	"source": true, "expert": true, "analyst": true, "volunteer": true, "victim": true,
 	"survivor": true, "student": true, "agent": true, "staff": true, "member": true,
+	"voter": true, "shopper": true, "commuter": true, "customer": true, "passenger": true,
+	"patient": true, "driver": true, "motorist": true, "tenant": true, "protester": true,
+	"bystander": true, "eyewitness": true, "spectator": true, "parent": true,
 }
 
 // kinWords name relatives; "the father" in a report is usually a new,
