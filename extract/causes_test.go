@@ -2674,3 +2674,13 @@ func TestEverydayRolesBeforeNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPostReads checks a post named by its owner and medium before
+// "reads" ("Ivo Rask's Facebook post reads: “…”"): "post" is a noun, the
+// owner the speaker. The text is invented.
+func TestPostReads(t *testing.T) {
+	text := "Blogger Ivo Rask was detained on Monday.\n\nRask's Facebook post reads: “I will not be silenced.”\n"
+	if q := find(t, run(t, text, PlainText, ""), "silenced"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q source %q cue %q", q.Speaker, q.Source, q.Cue)
+	}
+}

@@ -518,6 +518,7 @@ var finiteAfterNoun = map[string]bool{
 	"says": true, "said": true, "indicates": true, "indicated": true, "concluded": true,
 	"concludes": true, "states": true, "stated": true, "notes": true, "noted": true,
 	"recommends": true, "recommended": true, "predicts": true, "predicted": true,
+	"reads": true,
 }
 
 // numberWords before a cue word make it a noun ("four reports").
