@@ -2684,3 +2684,19 @@ func TestPostReads(t *testing.T) {
 		t.Errorf("speaker %q source %q cue %q", q.Speaker, q.Source, q.Cue)
 	}
 }
+
+// TestPressServiceOfOwner checks those who speak for an organisation
+// named by a possessive ("The Harbour Party's press service told …",
+// "the ministry's press service said"): an unnamed source with that
+// organisation. The text is invented.
+func TestPressServiceOfOwner(t *testing.T) {
+	text := "The Interior Ministry opened a new office.\n\n" +
+		"The ministry's press service said that three members had been detained.\n\n" +
+		"The HFP's press service told Harbour Radio that two more had been released.\n"
+	r := run(t, text, PlainText, "")
+	for probe, org := range map[string]string{"detained": "Interior Ministry", "released": "HFP"} {
+		if q := find(t, r, probe); q.Speaker != "" || q.Organisation != org {
+			t.Errorf("%s: speaker %q source %q organisation %q", probe, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

@@ -1199,10 +1199,17 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
+	if owner == "" && definite && i+1 < j-1 && isPossessive(a.toks[i+1]) && !a.toks[i+1].isCap() {
+		// "the ministry's press service": the organisation the
+		// description refers to
+		if org, ok := a.describedOwner(possessor(a.toks[i+1].lower), a.toks[i].start, st); ok && !org.person {
+			owner = org.name
+		}
+	}
 	if roleWords[head] {
 		return speakerRef{source: np, role: head, org: owner}
 	}
-	if isGroupNoun(head) {
+	if isGroupNoun(head) || representativeNouns[head] {
 		return speakerRef{source: np, org: owner}
 	}
 	return speakerRef{source: np}
