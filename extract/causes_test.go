@@ -2700,3 +2700,16 @@ func TestPressServiceOfOwner(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadOfNamedOrganisationAfterOpening checks a description set off
+// before a name whose last word names the organisation ("the head of the
+// Harbour Media Institute, Ann Roe,"), also after an opening participle
+// clause: the name is a person with that role and organisation. The
+// sentence is invented.
+func TestHeadOfNamedOrganisationAfterOpening(t *testing.T) {
+	text := "Commenting on the arrest, the head of the Harbour Media Institute, Ann Roe, stressed that journalism is not a crime."
+	q := find(t, run(t, text, PlainText, ""), "journalism")
+	if q.Speaker != "Ann Roe" || q.Organisation != "Harbour Media Institute" || q.Role != "head" {
+		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
+	}
+}

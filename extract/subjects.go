@@ -509,9 +509,10 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		}
 	}
 	a0, named := a.nameEndingAt(j-1, m+1) // a name set off by the two commas
-	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) {
+	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) && !a.toks[m-1].isCap() {
 		// "Park's union, the Ferry Workers Guild, said": the apposition
-		// names the organisation the description gave
+		// names the organisation the description gave (a capitalised
+		// noun ends a name: "the head of the Harbour Institute, Ann Roe,")
 		name := a.canonOrg(cleanName(a.joinTokens(a0, j)))
 		if k, ok := st.known[name]; ok {
 			return k, s.first, true
