@@ -2713,3 +2713,16 @@ func TestHeadOfNamedOrganisationAfterOpening(t *testing.T) {
 		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
 	}
 }
+
+// TestSubjectAfterOpeningConjunction checks a sentence that opens with
+// "But" or "And" before its subject ("But economist Ruth Okafor
+// disagreed."): she is whom the next "she" refers to, not the speaker
+// before. The text is invented.
+func TestSubjectAfterOpeningConjunction(t *testing.T) {
+	for _, opening := range []string{"But economist Ruth Okafor disagreed.", "And economist Ruth Okafor, of Eastport University, disagreed."} {
+		text := "Its president, Dev Patel, said rent controls had failed.\n\n" + opening + " “The evidence is mixed,” she said.\n"
+		if q := find(t, run(t, text, PlainText, ""), "mixed"); q.Speaker != "Ruth Okafor" {
+			t.Errorf("%s: speaker %q", opening, q.Speaker)
+		}
+	}
+}

@@ -498,6 +498,10 @@ var objectCues = wordSet(
 	"recall", "recalls", "recalled",
 )
 
+// openingConjunctions open a sentence that goes on from the one before
+// ("But Ann Roe disagreed."); the subject comes after them.
+var openingConjunctions = wordSet("but", "and", "yet", "still")
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,

@@ -1383,6 +1383,9 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 // name before the first other word (normally the verb). It reports
 // whether a person was noted.
 func (a *analysis) noteSubject(s sentence, st *state) bool {
+	if openingConjunctions[a.toks[s.first].lower] && s.first+1 < s.last {
+		s.first++ // "But economist Ruth Okafor disagreed."
+	}
 	name, stop := a.openingName(s.first, s)
 	if name == "" && !stop {
 		// after a short introductory phrase: "On Monday, Ann Roe …",
