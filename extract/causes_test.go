@@ -2726,3 +2726,14 @@ func TestSubjectAfterOpeningConjunction(t *testing.T) {
 		}
 	}
 }
+
+// TestColonAfterWhereSaid checks a quotation after a colon that follows
+// where it was said ("Ivo Rask, in his interview to Harbour Radio: “…”"):
+// the outlet after the preposition is no speaker, the opening name is.
+// The sentence is invented.
+func TestColonAfterWhereSaid(t *testing.T) {
+	text := "HFP member Ivo Rask, in his interview to Harbour Radio: “Nobody asked the people.”"
+	if q := find(t, run(t, text, PlainText, ""), "Nobody"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -21,10 +21,7 @@ const authorWindow = 1500
 func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 	ref := func(n0, n1 int) speakerRef {
 		name := a.canonicalName(cleanName(a.joinTokens(n0, n1)), a.toks[n0].start)
-		if k, ok := st.known[name]; ok {
-			return k
-		}
-		return speakerRef{name: name, person: !isOrgName(name)}
+		return st.ref(name, !isOrgName(name))
 	}
 	if p := i - 1; j-2 == i && p >= 0 && isPossessive(a.toks[p]) && a.nameWord(p) {
 		// "Ivo Rask's Facebook post": the owner wrote it, the name
@@ -68,10 +65,7 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 			if name == "" {
 				return speakerRef{source: a.joinTokens(i, j)}, true // issued by someone unnamed
 			}
-			if k, ok := st.known[name]; ok {
-				return k, true
-			}
-			return speakerRef{name: name, person: person}, true
+			return st.ref(name, person), true
 		}
 	}
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
@@ -83,10 +77,7 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 		// "Acme published an audit. The report said": who the previous
 		// sentences are about
 		if name, person, ok := a.nearbySubject(a.toks[i].start); ok {
-			if k, ok := st.known[name]; ok {
-				return k, true
-			}
-			return speakerRef{name: name, person: person}, true
+			return st.ref(name, person), true
 		}
 	}
 	return speakerRef{}, false
@@ -213,12 +204,7 @@ const affiliationWindow = 600
 // that only fit someone already introduced: an age, a party), the latest
 // person who was a subject and whose gender does not contradict the head.
 func (a *analysis) describedPerson(head string, pos int, salient bool, st *state) (speakerRef, bool) {
-	ref := func(name string) speakerRef {
-		if k, ok := st.known[name]; ok {
-			return k
-		}
-		return speakerRef{name: name, person: true}
-	}
+	ref := func(name string) speakerRef { return st.ref(name, true) }
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if !m.person || !strings.Contains(m.name, " ") {
@@ -385,19 +371,13 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		// latest statement, else the running speaker when it is one, else
 		// one named in the last sentences
 		if name, at, ok := a.nearbyOrgAt(pos); ok && at > st.runningAt && name != st.running.name {
-			if k, ok := st.known[name]; ok {
-				return k
-			}
-			return speakerRef{name: name}
+			return st.ref(name, false)
 		}
 		if !st.running.empty() && !st.running.person {
 			return st.running
 		}
 		if name, ok := a.nearbyOrg(pos); ok {
-			if k, ok := st.known[name]; ok {
-				return k
-			}
-			return speakerRef{name: name}
+			return st.ref(name, false)
 		}
 		if !st.running.empty() && a.gender[st.running.name] == genderUnknown {
 			// (a name the text never calls "he" or "she" may be an
@@ -522,6 +502,15 @@ func (a *analysis) barePluralOpening(s sentence) (speakerRef, bool) {
 // salienceDepth is how many recent subjects a gendered pronoun looks back
 // over for one of its gender.
 const salienceDepth = 4
+
+// ref returns the speaker known by name, with the role and organisation
+// the document gave, else a bare one.
+func (st *state) ref(name string, person bool) speakerRef {
+	if k, ok := st.known[name]; ok {
+		return k
+	}
+	return speakerRef{name: name, person: person}
+}
 
 // recentWithSurname returns the latest of the recent subjects whose full
 // name ends with the single word surname.

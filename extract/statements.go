@@ -188,6 +188,13 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			sp := st.running
 			if n0, ok := a.nameEndingAt(qt-2, s.first); ok {
 				sp, _ = a.nameRef(n0, qt-1, s.first, st)
+				if b := a.skipArticle(n0-1, s.first); b > s.first && prepositions[a.toks[b].lower] {
+					// "Ann Roe, in her interview to Harbour Radio: “…”":
+					// the outlet is where, the opening name who
+					if name, _ := a.openingName(s.first, s); name != "" {
+						sp = st.ref(name, true)
+					}
+				}
 			}
 			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
@@ -202,10 +209,7 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			if name := a.personNamedIn(q.end, a.toks[s.last-1].end); name != "" && name != sp.name {
 				// "“The numbers don't lie” — the message from Rita Vos":
 				// the person the sentence names, not the one before
-				sp = speakerRef{name: name, person: true}
-				if k, ok := st.known[name]; ok {
-					sp = k
-				}
+				sp = st.ref(name, true)
 			}
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}

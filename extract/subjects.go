@@ -513,11 +513,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		// "Park's union, the Ferry Workers Guild, said": the apposition
 		// names the organisation the description gave (a capitalised
 		// noun ends a name: "the head of the Harbour Institute, Ann Roe,")
-		name := a.canonOrg(cleanName(a.joinTokens(a0, j)))
-		if k, ok := st.known[name]; ok {
-			return k, s.first, true
-		}
-		return speakerRef{name: name}, s.first, true
+		return st.ref(a.canonOrg(cleanName(a.joinTokens(a0, j))), false), s.first, true
 	}
 	if named {
 		if sp, ok := a.namedInApposition(m, a0, j, st); ok {
@@ -1067,10 +1063,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		// has been speaking
 		name = sp.name
 	}
-	sp := speakerRef{name: name, person: !isOrgName(name)}
-	if k, ok := st.known[name]; ok {
-		sp = k
-	}
+	sp := st.ref(name, !isOrgName(name))
 	d := n0
 	for d-1 >= min && n0-d < 10 {
 		p := a.toks[d-1]
@@ -1444,10 +1437,7 @@ func (a *analysis) interviewee(s sentence, st *state) (speakerRef, bool) {
 		if !strings.Contains(name, " ") || isOrgName(name) {
 			return speakerRef{}, false
 		}
-		if kn, ok := st.known[name]; ok {
-			return kn, true
-		}
-		return speakerRef{name: name, person: true}, true
+		return st.ref(name, true), true
 	}
 	// "I asked the mayor whether …": a person the text does not name
 	if n := k + 1; n+1 < s.last && articles[a.toks[n].lower] && (roleWords[a.toks[n+1].lower] || anonymousRoles[a.toks[n+1].lower]) {
