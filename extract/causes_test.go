@@ -2737,3 +2737,20 @@ func TestColonAfterWhereSaid(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestSurnameThatIsAFunctionWord checks a surname that is also an
+// auxiliary or a month ("Theresa May … May reminded reporters that …"):
+// once the text names someone so, the word opening a sentence is that
+// person; without such a person it names no one. The text is invented.
+func TestSurnameThatIsAFunctionWord(t *testing.T) {
+	text := "Theresa May met the press on Monday.\n\nMay reminded reporters that she had warned about the deficit.\n\nMay said the talks would resume in May.\n"
+	r := run(t, text, PlainText, "")
+	for _, probe := range []string{"deficit", "resume"} {
+		if q := find(t, r, probe); q.Speaker != "Theresa May" {
+			t.Errorf("%s: speaker %q source %q", probe, q.Speaker, q.Source)
+		}
+	}
+	if r := run(t, "The talks stalled.\n\nMay said the talks would resume.\n", PlainText, ""); len(r.Quotes) > 0 && r.Quotes[0].Speaker != "" {
+		t.Errorf("unexpected speaker %q", r.Quotes[0].Speaker)
+	}
+}

@@ -76,7 +76,7 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) {
+	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {

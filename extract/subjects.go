@@ -15,14 +15,14 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
 	}
-	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && j > s.first) {
+	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
 		// an adverb or auxiliary ("also said", "would argue"); written
 		// with a capital inside a sentence it is a name ("Ms May said")
 		j--
 	}
 	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
 		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
-		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && j > s.first) {
+		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
 			j-- // "Ann Roe also on Friday said"
 		}
 	}
