@@ -2754,3 +2754,15 @@ func TestSurnameThatIsAFunctionWord(t *testing.T) {
 		t.Errorf("unexpected speaker %q", r.Quotes[0].Speaker)
 	}
 }
+
+// TestAssessAs checks "assess" with "as" ("assessed the damage as
+// severe"), a judgement like "described … as", while "assessed the
+// damage on Monday" reports nothing. The sentences are invented.
+func TestAssessAs(t *testing.T) {
+	if q := find(t, run(t, "Ann Lee assessed the damage as severe and lasting.", PlainText, ""), "severe"); q.Speaker != "Ann Lee" || q.Cue != "assessed" {
+		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
+	}
+	if r := run(t, "Ann Lee assessed the damage on Monday.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("unexpected %+v", r.Quotes)
+	}
+}

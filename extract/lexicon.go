@@ -624,7 +624,7 @@ var writtenWorks = map[string]bool{
 // minister").
 var asVerbForms = []string{
 	"see", "sees", "saw", "regard", "regards", "regarded", "view", "views", "viewed",
-	"identify", "identifies", "identified",
+	"identify", "identifies", "identified", "assess", "assesses", "assessed",
 	"describe", "describes", "described", "characterise", "characterises", "characterised",
 	"characterize", "characterizes", "characterized", "label", "labels", "labelled", "labeled",
 	"brand", "brands", "branded", "portray", "portrays", "portrayed",
