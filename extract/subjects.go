@@ -1387,6 +1387,9 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 			name, _ = a.openingName(k+1, s)
 		}
 	}
+	if name == "" && !stop {
+		name = a.namedAfterDescription(s)
+	}
 	if name == "" {
 		return false
 	}
@@ -1409,6 +1412,25 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	}
 	st.noteSalient(sp)
 	return true
+}
+
+// namedAfterDescription returns the person's name set off by commas
+// after a description that opens sentence s with a role ("Director of
+// research at Acme, Ann Roe, agreed"), before the verb.
+func (a *analysis) namedAfterDescription(s sentence) string {
+	if !roleWords[a.toks[s.first].lower] && !(articles[a.toks[s.first].lower] && s.first+1 < s.last && roleWords[a.toks[s.first+1].lower]) {
+		return ""
+	}
+	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
+		if a.toks[k].text != "," || !a.nameWord(k+1) {
+			continue
+		}
+		e, _ := a.nameStartingAt(k+1, s.last)
+		if e+1 < s.last && a.toks[e].text == "," && a.isPersonName(k+1, e) && a.toks[e+1].word && !a.toks[e+1].isCap() && !relativeWords[a.toks[e+1].lower] {
+			return a.canonicalName(cleanName(a.joinTokens(k+1, e)), a.toks[k+1].start)
+		}
+	}
+	return ""
 }
 
 // interviewee returns the person the author says they asked or spoke to
