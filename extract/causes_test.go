@@ -2769,10 +2769,10 @@ func TestAssessAs(t *testing.T) {
 
 // TestNameAfterOpeningDescription checks a sentence that opens with a
 // role and its field before the name set off by commas ("Director of
-// research at Acme, Kevin Haley, agreed."): he is whom the next "he"
-// refers to. The text is invented.
+// research at Acme, Kevin Haley, agreed.", also with a comma after the
+// title): he is whom the next "he" refers to. The text is invented.
 func TestNameAfterOpeningDescription(t *testing.T) {
-	text := "Analyst Ivo Rask said the data were old.\n\nDirector of research at Acme, Kevin Haley, agreed with this finding.\n\n“We believe it is the same group,” he confirmed.\n"
+	text := "Analyst Ivo Rask said the data were old.\n\nDirector, research at Acme, Kevin Haley, agreed with this finding.\n\n“We believe it is the same group,” he confirmed.\n"
 	if q := find(t, run(t, text, PlainText, ""), "same group"); q.Speaker != "Kevin Haley" {
 		t.Errorf("speaker %q", q.Speaker)
 	}
