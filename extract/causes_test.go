@@ -2777,3 +2777,15 @@ func TestNameAfterOpeningDescription(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestOrganisationByApposition checks a name whose apposition says it is
+// an organisation ("Rally Harbour, the group that organised the march,
+// said"): a later "the group" refers to it. The text is invented.
+func TestOrganisationByApposition(t *testing.T) {
+	text := "Some residents say they were not consulted.\n\n" +
+		"Rally Harbour, the group that organised the march, said it had received hundreds of emails.\n\n" +
+		"The group says those people include hikers and anglers.\n"
+	if q := find(t, run(t, text, PlainText, ""), "hikers"); q.Speaker != "Rally Harbour" || !q.SpeakerIsOrg {
+		t.Errorf("speaker %q source %q organisation %v", q.Speaker, q.Source, q.SpeakerIsOrg)
+	}
+}

@@ -582,8 +582,33 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			sp.org = org
 		}
 		st.known[sp.name] = sp
+	} else if a.orgApposition(m+1, j) {
+		// "Rally Harbour, the group that organised the march, said": an
+		// organisation, which a later "the group" refers to
+		sp.person = false
+		st.known[sp.name] = sp
 	}
 	return sp, d0, true
+}
+
+// orgApposition reports whether tokens [i, j) are an apposition that
+// says its name is an organisation's: an article, up to two lower-case
+// modifiers and a noun for a kind of organisation ("the group that …",
+// "a local charity").
+func (a *analysis) orgApposition(i, j int) bool {
+	if i >= j || !articles[a.toks[i].lower] {
+		return false
+	}
+	for k := i + 1; k < j && k <= i+3; k++ {
+		t := a.toks[k]
+		if !t.word || t.isCap() {
+			return false
+		}
+		if genericOrgNouns[t.lower] || orgNouns[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // namedInApposition reads an apposition between the commas at tokens m
