@@ -2789,3 +2789,14 @@ func TestOrganisationByApposition(t *testing.T) {
 		t.Errorf("speaker %q source %q organisation %v", q.Speaker, q.Source, q.SpeakerIsOrg)
 	}
 }
+
+// TestTheyInLaterClause checks "they" in a later clause of a sentence
+// whose subject is a plural noun phrase ("Republican senators are eager
+// to return, and they say …"): the group, not the speaker before. The
+// text is invented.
+func TestTheyInLaterClause(t *testing.T) {
+	text := "Ann Roe said the bill was dead.\n\nRepublican senators are eager to return to work, and they say they will not consider the bill.\n"
+	if q := find(t, run(t, text, PlainText, ""), "consider"); q.Speaker != "" || q.Source != "Republican senators" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

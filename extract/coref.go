@@ -429,14 +429,28 @@ func (a *analysis) orgDescriptionBefore(pos int) string {
 }
 
 // pluralOpening returns the plural noun phrase that opens the sentence
-// before byte pos, what "they" at pos most likely refers to: "The
-// Liberals promised … They say", "The nurses walked out. They say".
+// of "they" at byte pos, when "they" is in a later clause, or else the
+// sentence before: what "they" most likely refers to ("The Liberals
+// promised … They say", "The nurses walked out. They say").
 func (a *analysis) pluralOpening(pos int) (speakerRef, bool) {
-	si := a.sentOf[a.tokenAt(pos)] - 1
+	k := a.tokenAt(pos)
+	if cur := a.sents[a.sentOf[k]]; k > cur.first+2 {
+		// "Republican senators are eager …, and they say": the subject
+		// of the sentence's first clause
+		if sp, ok := a.pluralSubject(cur); ok {
+			return sp, true
+		}
+	}
+	si := a.sentOf[k] - 1
 	if si < 0 || si+1 >= len(a.sents) || a.sents[si].para != a.sents[si+1].para {
 		return speakerRef{}, false
 	}
-	s := a.sents[si]
+	return a.pluralSubject(a.sents[si])
+}
+
+// pluralSubject returns the plural noun phrase or the conjoined names
+// that open sentence s.
+func (a *analysis) pluralSubject(s sentence) (speakerRef, bool) {
 	i := s.first
 	if i+1 >= s.last {
 		return speakerRef{}, false
