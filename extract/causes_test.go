@@ -2800,3 +2800,18 @@ func TestTheyInLaterClause(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOrganisationNameWithAnd checks an organisation's name joined by
+// "and" ("The Truth and Reconciliation Commission said"): one name, not
+// a first conjunct "Truth", while "Ann Roe and Ivo Rask said" still has
+// its first conjunct speak. The sentences are invented.
+func TestOrganisationNameWithAnd(t *testing.T) {
+	for text, want := range map[string]string{
+		"The Peace and Justice Institute said the vote was fair.": "Peace and Justice Institute",
+		"Ann Roe and Ivo Rask said the vote was fair.":            "Ann Roe",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "fair"); q.Speaker != want {
+			t.Errorf("%s: speaker %q", text, q.Speaker)
+		}
+	}
+}

@@ -851,6 +851,12 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		// (or after the content: "…, Ann Roe and Ivo Rask warned")
 		return speakerRef{}, 0, false
 	}
+	if e, _ := a.nameStartingAt(k, s.last); n0 == k-2 && !a.toks[n0].isAcronym() && isOrgName(a.joinTokens(k, e)) && !isOrgName(a.toks[n0].text) {
+		// "The Truth and Reconciliation Commission": one word joined to
+		// an organisation's name is part of it
+		sp, d := a.nameRef(n0, e, s.first, st)
+		return sp, d, true
+	}
 	sp, d := a.nameRef(n0, k-1, s.first, st)
 	return sp, d, true
 }
