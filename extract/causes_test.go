@@ -2815,3 +2815,14 @@ func TestOrganisationNameWithAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationKindBeforeRole checks a name and the kind of
+// organisation in lower case before a role ("Harbour party chairman Ann
+// Roe"), even opening the sentence: the organisation is the party, the
+// role is chairman. The sentence is invented.
+func TestOrganisationKindBeforeRole(t *testing.T) {
+	q := find(t, run(t, "Harbour party chairman Ann Roe stated that the party will hold a congress.", PlainText, ""), "congress")
+	if q.Speaker != "Ann Roe" || q.Organisation != "Harbour" || q.Role != "chairman" {
+		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
+	}
+}

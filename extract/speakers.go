@@ -563,6 +563,15 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			// the text gives the organisation
 			org = a.toks[r0-2].text
 		}
+		for p := roleAt - 1; p > i && p >= r0-1; p-- {
+			// "Musavat party chairman": the kind of organisation after its
+			// name, which names it even opening the sentence
+			if orgWords[a.toks[p].lower] && !a.toks[p].isCap() && a.nameWord(p-1) && !isPossessive(a.toks[p-1]) {
+				if s, ok := a.nameEndingAt(p-1, i); ok {
+					return strings.ToLower(a.joinTokens(p+1, roleAt+1)), a.canonOrg(cleanName(a.joinTokens(s, p+1)))
+				}
+			}
+		}
 		// organisation named before the role word: "PFP leader"
 		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
 			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) && !a.capitalOnlyAsFirst(s, r0) {
