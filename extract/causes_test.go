@@ -2826,3 +2826,14 @@ func TestOrganisationKindBeforeRole(t *testing.T) {
 		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
 	}
 }
+
+// TestAppositionBeforeRelativeClause checks a name with an apposition and
+// then a relative clause before the cue ("Ivo Rask, a member of the
+// Harbour Party, who was released on Monday, told"): the apposition still
+// gives role and organisation. The sentence is invented.
+func TestAppositionBeforeRelativeClause(t *testing.T) {
+	q := find(t, run(t, "Ivo Rask, a member of the Harbour Party, who was released on Monday, told Harbour Radio that he would continue his hunger strike.", PlainText, ""), "hunger")
+	if q.Speaker != "Ivo Rask" || q.Organisation != "Harbour" || q.Role != "member" {
+		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
+	}
+}

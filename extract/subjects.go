@@ -5,6 +5,7 @@ package extract
 // its descriptors, a noun phrase, or an unnamed source.
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 )
@@ -1753,6 +1754,17 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 				return speakerRef{}, false
 			}
 			sp, _ := a.nameRef(k, e, from, st)
+			if after == e && a.appositiveRole(e, limit) {
+				// "Ivo Rask, a member of the Harbour Party, who …, told"
+				c := e + 1
+				for c < limit && a.toks[c].text != "," {
+					c++
+				}
+				if role, org := a.describe(e+1, c); role != "" && sp.role == "" {
+					sp.role, sp.org = role, cmp.Or(sp.org, org)
+					st.known[sp.name] = sp
+				}
+			}
 			return sp, true
 		}
 		if _, isCue := cueVerbs[t.lower]; isCue || boundaryWords[t.lower] {
