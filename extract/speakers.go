@@ -537,96 +537,138 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		role = titleRoles[a.toks[j-2].lower] // "Coun. Ivo Rask"
 	}
 	if roleAt >= 0 {
-		r0 := roleAt
-		for r0-1 >= i && r0 > roleAt-2 {
-			p := a.toks[r0-1]
-			sentenceFirst := a.sents[a.sentOf[r0-1]].first == r0-1 && !p.isAcronym()
-			// "Prime Minister", "Transport Minister": one capitalised word
-			// before a role written as a title is part of it; a longer run
-			// of them is an organisation's name ("Eastshire Green MP")
-			titled := a.toks[roleAt].isCap() && !a.toks[roleAt].isAcronym() && !p.isAcronym() && !orgWords[p.lower] &&
-				(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap() || determiners[a.toks[r0-2].lower])
-			if !p.word || (p.isCap() && !sentenceFirst && !titled) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
-				break
-			}
-			r0--
+		r0 := a.roleStart(i, roleAt)
+		if kindAt, s, ok := a.orgKindBeforeRole(i, r0, roleAt); ok {
+			return strings.ToLower(a.joinTokens(kindAt+1, roleAt+1)), a.canonOrg(cleanName(a.joinTokens(s, kindAt+1)))
 		}
 		role = strings.ToLower(a.joinTokens(r0, roleAt+1))
-		if r0-1 >= i && (a.toks[r0-1].lower == "its" || a.toks[r0-1].lower == "their") {
-			// "Its president, Maria Santos": the organisation just named
-			if name, ok := a.nearbyOrg(a.toks[r0-1].start); ok {
-				org = name
-			}
-		}
-		if r0-3 >= i && a.toks[r0-1].text == ")" && a.toks[r0-3].text == "(" && a.toks[r0-2].isAcronym() {
-			// "The Popular Front Party (PFP) chairman": the acronym
-			// the text gives the organisation
-			org = a.toks[r0-2].text
-		}
-		for p := roleAt - 1; p > i && p >= r0-1; p-- {
-			// "Musavat party chairman": the kind of organisation after its
-			// name, which names it even opening the sentence
-			if orgWords[a.toks[p].lower] && !a.toks[p].isCap() && a.nameWord(p-1) && !isPossessive(a.toks[p-1]) {
-				if s, ok := a.nameEndingAt(p-1, i); ok {
-					return strings.ToLower(a.joinTokens(p+1, roleAt+1)), a.canonOrg(cleanName(a.joinTokens(s, p+1)))
-				}
-			}
-		}
-		// organisation named before the role word: "PFP leader"
-		if r0-1 >= i && (a.toks[r0-1].isAcronym() || a.nameWord(r0-1)) {
-			if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) && !a.capitalOnlyAsFirst(s, r0) {
-				for orgWords[a.toks[r0-1].lower] && s-1 >= i && a.toks[s-1].word && a.toks[s-1].isCap() && a.sents[a.sentOf[s-1]].first != s-1 {
-					s-- // "Justice Department": a word that is also a role, inside an organisation's name
-				}
-				org = a.joinTokens(s, r0)
-			} else if isPossessive(a.toks[r0-1]) {
-				// "the HDP's deputy chairman", "the European Union's
-				// spokesperson"
-				s := r0 - 1
-				for s-1 >= i && a.nameWord(s-1) && !isPossessive(a.toks[s-1]) {
-					s--
-				}
-				s = a.ofNameStart(s, i) // "the Council of Europe's Commissioner"
-				if name := cleanName(a.joinTokens(s, r0)); isOrgName(name) || len(name) >= 2 && strings.ToUpper(name) == name {
-					org = name // an organisation's, not a person's ("Roe's spokesperson")
-				}
+		org = a.orgBeforeRole(i, r0)
+	}
+	if org == "" {
+		var personAt int
+		org, personAt = a.orgAfterPreposition(i, j)
+		if personAt >= 0 && role != "" && roleAt > personAt {
+			// "the lawyer of the blogger Nijat Aliyev": a person the
+			// role describes, whose role the head is not
+			role = a.toks[personAt-1].lower
+			if !roleWords[role] {
+				role = ""
 			}
 		}
 	}
-	// organisation after "of", "at", "for", "with": the first name there
-	for k := i; k < j && org == ""; k++ {
+	return role, a.canonOrg(cleanName(org))
+}
+
+// roleStart returns the first token of the role whose role word is token
+// roleAt, not before token i: one or two modifiers before it ("deputy
+// chairman", "Prime Minister").
+func (a *analysis) roleStart(i, roleAt int) int {
+	r0 := roleAt
+	for r0-1 >= i && r0 > roleAt-2 {
+		p := a.toks[r0-1]
+		sentenceFirst := a.sents[a.sentOf[r0-1]].first == r0-1 && !p.isAcronym()
+		// "Prime Minister", "Transport Minister": one capitalised word
+		// before a role written as a title is part of it; a longer run
+		// of them is an organisation's name ("Eastshire Green MP")
+		titled := a.toks[roleAt].isCap() && !a.toks[roleAt].isAcronym() && !p.isAcronym() && !orgWords[p.lower] &&
+			(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap() || determiners[a.toks[r0-2].lower])
+		if !p.word || (p.isCap() && !sentenceFirst && !titled) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
+			break
+		}
+		r0--
+	}
+	return r0
+}
+
+// orgKindBeforeRole finds a name and the kind of organisation in lower
+// case inside the role that starts at token r0 ("Musavat party chairman"):
+// the token of the kind and the first of the name. Such a name names an
+// organisation even opening the sentence.
+func (a *analysis) orgKindBeforeRole(i, r0, roleAt int) (kindAt, nameAt int, ok bool) {
+	for p := roleAt - 1; p > i && p >= r0-1; p-- {
+		if orgWords[a.toks[p].lower] && !a.toks[p].isCap() && a.nameWord(p-1) && !isPossessive(a.toks[p-1]) {
+			if s, ok := a.nameEndingAt(p-1, i); ok {
+				return p, s, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// orgBeforeRole returns the organisation named before the role that
+// starts at token r0, not before token i: "Its president", "The Popular
+// Front Party (PFP) chairman", "PFP leader", "the HDP's deputy chairman".
+func (a *analysis) orgBeforeRole(i, r0 int) string {
+	org := ""
+	if r0-1 >= i && (a.toks[r0-1].lower == "its" || a.toks[r0-1].lower == "their") {
+		// "Its president, Maria Santos": the organisation just named
+		if name, ok := a.nearbyOrg(a.toks[r0-1].start); ok {
+			org = name
+		}
+	}
+	if r0-3 >= i && a.toks[r0-1].text == ")" && a.toks[r0-3].text == "(" && a.toks[r0-2].isAcronym() {
+		// "The Popular Front Party (PFP) chairman": the acronym the text
+		// gives the organisation
+		org = a.toks[r0-2].text
+	}
+	if r0-1 < i || !a.toks[r0-1].isAcronym() && !a.nameWord(r0-1) {
+		return org
+	}
+	if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) && !a.capitalOnlyAsFirst(s, r0) {
+		for orgWords[a.toks[r0-1].lower] && s-1 >= i && a.toks[s-1].word && a.toks[s-1].isCap() && a.sents[a.sentOf[s-1]].first != s-1 {
+			s-- // "Justice Department": a word that is also a role, inside an organisation's name
+		}
+		return a.joinTokens(s, r0)
+	}
+	if isPossessive(a.toks[r0-1]) {
+		// "the HDP's deputy chairman", "the European Union's spokesperson"
+		s := r0 - 1
+		for s-1 >= i && a.nameWord(s-1) && !isPossessive(a.toks[s-1]) {
+			s--
+		}
+		s = a.ofNameStart(s, i) // "the Council of Europe's Commissioner"
+		if name := cleanName(a.joinTokens(s, r0)); isOrgName(name) || len(name) >= 2 && strings.ToUpper(name) == name {
+			return name // an organisation's, not a person's ("Roe's spokesperson")
+		}
+	}
+	return org
+}
+
+// orgAfterPreposition returns the organisation named first after "of",
+// "at", "for", "with" or "from" among tokens [i, j); personAt is the
+// preposition when what follows it is a person the role describes ("the
+// lawyer of the blogger Nijat Aliyev"), else -1; an organisation may
+// still follow it.
+func (a *analysis) orgAfterPreposition(i, j int) (org string, personAt int) {
+	personAt = -1
+	for k := i; k < j; k++ {
 		switch a.toks[k].lower {
 		case "of", "at", "for", "with", "from":
 		default:
 			continue
 		}
 		for m := k + 1; m < j && m <= k+4; m++ {
-			if a.nameWord(m) || a.toks[m].isAcronym() {
-				e, _ := a.nameStartingAt(m, j)
-				e = a.ofNameEnd(m, e, j) // "the University of Toronto"
-				if portfolioRoles[a.toks[k-1].lower] && a.toks[k].lower == "of" && !a.toks[m].isAcronym() && !isOrgName(a.joinTokens(m, e)) {
-					break // "Minister of Justice", "professor of History": a field, no organisation
-				}
-				if roleWords[a.toks[m-1].lower] && !isOrgName(a.joinTokens(m, e)) {
-					// "the lawyer of the blogger Nijat Aliyev": a person
-					// the role describes, whose role the head is not
-					if role != "" && roleAt > k {
-						role = a.toks[k-1].lower
-						if !roleWords[role] {
-							role = ""
-						}
-					}
-					break
-				}
-				if isPossessive(a.toks[e-1]) && !a.toks[m].isAcronym() && !isOrgName(cleanName(a.joinTokens(m, e))) {
-					break // "one of Silicon Valley's chief executives": a place's, not an organisation
-				}
-				org = a.joinTokens(m, e)
-				break
+			if !a.nameWord(m) && !a.toks[m].isAcronym() {
+				continue
 			}
+			e, _ := a.nameStartingAt(m, j)
+			e = a.ofNameEnd(m, e, j) // "the University of Toronto"
+			switch {
+			case portfolioRoles[a.toks[k-1].lower] && a.toks[k].lower == "of" && !a.toks[m].isAcronym() && !isOrgName(a.joinTokens(m, e)):
+				// "Minister of Justice", "professor of History": a field
+			case roleWords[a.toks[m-1].lower] && !isOrgName(a.joinTokens(m, e)):
+				if personAt < 0 {
+					personAt = k
+				}
+			case isPossessive(a.toks[e-1]) && !a.toks[m].isAcronym() && !isOrgName(cleanName(a.joinTokens(m, e))):
+				// "one of Silicon Valley's chief executives": a place's
+			default:
+				return a.joinTokens(m, e), personAt
+			}
+			break
 		}
 	}
-	return role, a.canonOrg(cleanName(org))
+	return "", personAt
 }
 
 // canonOrg maps an organisation name as written to the acronym the
