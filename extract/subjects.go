@@ -509,35 +509,11 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return sp, d, true
 		}
 	}
-	a0, named := a.nameEndingAt(j-1, m+1) // a name set off by the two commas
-	if named && (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) && !a.toks[m-1].isCap() {
-		// "Park's union, the Ferry Workers Guild, said": the apposition
-		// names the organisation the description gave (a capitalised
-		// noun ends a name: "the head of the Harbour Institute, Ann Roe,")
-		return st.ref(a.canonOrg(cleanName(a.joinTokens(a0, j))), false), s.first, true
-	}
-	if named {
-		if sp, ok := a.namedInApposition(m, a0, j, st); ok {
-			return sp, s.first, true
+	if a0, named := a.nameEndingAt(j-1, m+1); named {
+		// a name set off by the two commas
+		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
+			return sp, d, true
 		}
-	}
-	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
-	if named && a.onlyDescriptors(m+1, a0) && !isOrgName(a.joinTokens(a0, j)) && !roleWords[a.toks[j-1].lower] {
-		// the name is the apposition: "her lawyer, Jane Roe, said",
-		// "one senator, Montana Sen. Jo Tan, said"
-		sp, _ := a.nameRef(a0, j, m+1, st)
-		d := m // the description the name is set after, back to a comma
-		for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
-			d--
-		}
-		if role, org := a.describe(d, m); role != "" {
-			sp.role = role
-			if org != "" {
-				sp.org = org
-			}
-			st.known[sp.name] = sp // what "Roe said" later refers to
-		}
-		return sp, d, true
 	}
 	n0, ok := a.nameEndingAt(m-1, s.first)
 	if ok && !a.plausibleName(n0, m) && !a.appositiveRole(m, j) {
@@ -610,6 +586,43 @@ func (a *analysis) orgApposition(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// nameInCommas reads the name at tokens [a0, j) set off by the commas at
+// tokens m and j when it is the subject: the organisation a description
+// before it gave ("Park's union, the Ferry Workers Guild, said"), a person
+// named in the apposition ("a retired fisherman named Omar Selby"), or
+// the person a description before the first comma gives ("her lawyer,
+// Jane Roe, said").
+func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef, int, bool) {
+	if (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) && !a.toks[m-1].isCap() {
+		// the apposition names the organisation the description gave (a
+		// capitalised noun ends a name: "the head of the Harbour
+		// Institute, Ann Roe,")
+		return st.ref(a.canonOrg(cleanName(a.joinTokens(a0, j))), false), s.first, true
+	}
+	if sp, ok := a.namedInApposition(m, a0, j, st); ok {
+		return sp, s.first, true
+	}
+	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
+	if !a.onlyDescriptors(m+1, a0) || isOrgName(a.joinTokens(a0, j)) || roleWords[a.toks[j-1].lower] {
+		return speakerRef{}, 0, false
+	}
+	// the name is the apposition: "her lawyer, Jane Roe, said", "one
+	// senator, Montana Sen. Jo Tan, said"
+	sp, _ := a.nameRef(a0, j, m+1, st)
+	d := m // the description the name is set after, back to a comma
+	for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
+		d--
+	}
+	if role, org := a.describe(d, m); role != "" {
+		sp.role = role
+		if org != "" {
+			sp.org = org
+		}
+		st.known[sp.name] = sp // what "Roe said" later refers to
+	}
+	return sp, d, true
 }
 
 // namedInApposition reads an apposition between the commas at tokens m
@@ -1168,45 +1181,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
-	owner, ownerEnd := "", i // an organisation named before the head: "an Interior Ministry spokesperson"
-	for k := i; k < j; k++ {
-		if a.nameWord(k) || a.toks[k].isAcronym() {
-			e, _ := a.nameStartingAt(k, j)
-			if e == k+1 && determiners[a.toks[k].lower] {
-				continue // "Local media reports": a capital only because it opens the sentence
-			}
-			name := cleanName(a.joinTokens(k, e))
-			firstWordOnly := e-k == 1 && a.sents[a.sentOf[k]].first == k && !a.toks[k].isAcronym() // "Hospital officials said"
-			if e < j && k >= ownerEnd && isOrgName(name) && !firstWordOnly {
-				// (also an owner: "Harbour Radio's correspondent")
-				owner, ownerEnd = a.canonOrg(name), e
-			}
-			if e == j {
-				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}
-			}
-			if isPossessive(a.toks[e-1]) && !a.toks[j-1].isCap() {
-				// "Trudeau's office": the owner is not the speaker, though
-				// a name after it may be ("Korea's KCNA news agency")
-				k = e - 1
-				continue
-			}
-			if e == k+1 && isDemonym(a.toks[k].lower) && !a.toks[j-1].isCap() {
-				return speakerRef{source: np} // "the Canadian government"
-			}
-			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 {
-				// "Harbour police said": the police of a place, not the place
-				return speakerRef{name: cleanName(a.joinTokens(k, j))}
-			}
-			if orgWords[a.toks[j-1].lower] {
-				// "the Daily Example newspaper", "Acme news agency": a
-				// name and, in lower case, the kind of organisation it
-				// names, which is a descriptor and not part of the name.
-				if e == j-1 || !a.toks[j-1].isCap() && a.descriptorRun(e, j) {
-					return speakerRef{name: name}
-				}
-				return speakerRef{name: cleanName(a.joinTokens(k, j))}
-			}
-		}
+	sp, named, owner := a.nameInPhrase(np, i, j)
+	if named {
+		return sp
 	}
 	if definite && (orgNouns[head] || genericOrgNouns[head]) {
 		if sp, ok := a.describedOrg(head, a.modifiers(i, j-1), a.toks[i].start, st); ok {
@@ -1239,6 +1216,55 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		return speakerRef{source: np, org: owner}
 	}
 	return speakerRef{source: np}
+}
+
+// nameInPhrase reads the names inside the noun phrase np at tokens
+// [i, j): the speaker when a name is what the phrase refers to ("the
+// Harbour Red Cross", "Acme news agency"), and else the organisation named
+// before the head, which owns it ("an Interior Ministry spokesperson",
+// "Harbour Radio's correspondent").
+func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool, owner string) {
+	ownerEnd := i
+	for k := i; k < j; k++ {
+		if a.nameWord(k) || a.toks[k].isAcronym() {
+			e, _ := a.nameStartingAt(k, j)
+			if e == k+1 && determiners[a.toks[k].lower] {
+				continue // "Local media reports": a capital only because it opens the sentence
+			}
+			name := cleanName(a.joinTokens(k, e))
+			firstWordOnly := e-k == 1 && a.sents[a.sentOf[k]].first == k && !a.toks[k].isAcronym() // "Hospital officials said"
+			if e < j && k >= ownerEnd && isOrgName(name) && !firstWordOnly {
+				// (also an owner: "Harbour Radio's correspondent")
+				owner, ownerEnd = a.canonOrg(name), e
+			}
+			if e == j {
+				return speakerRef{name: a.canonicalName(name, a.toks[k].start), person: !isOrgName(name)}, true, owner
+			}
+			if isPossessive(a.toks[e-1]) && !a.toks[j-1].isCap() {
+				// "Trudeau's office": the owner is not the speaker, though
+				// a name after it may be ("Korea's KCNA news agency")
+				k = e - 1
+				continue
+			}
+			if e == k+1 && isDemonym(a.toks[k].lower) && !a.toks[j-1].isCap() {
+				return speakerRef{source: np}, true, owner // "the Canadian government"
+			}
+			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 {
+				// "Harbour police said": the police of a place, not the place
+				return speakerRef{name: cleanName(a.joinTokens(k, j))}, true, owner
+			}
+			if orgWords[a.toks[j-1].lower] {
+				// "the Daily Example newspaper", "Acme news agency": a
+				// name and, in lower case, the kind of organisation it
+				// names, which is a descriptor and not part of the name.
+				if e == j-1 || !a.toks[j-1].isCap() && a.descriptorRun(e, j) {
+					return speakerRef{name: name}, true, owner
+				}
+				return speakerRef{name: cleanName(a.joinTokens(k, j))}, true, owner
+			}
+		}
+	}
+	return speakerRef{}, false, owner
 }
 
 // modifiers returns the lower-case words of a noun phrase between its
