@@ -92,15 +92,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if next != "to" {
 				continue
 			}
-		case linkVerbs[t.lower] && a.linkFollows(k+1, s.last):
-			cls = cueObject // "connects the floods to the new dam"
-		case judgementVerbs[t.lower] && a.toBeFollows(k+1, s.last):
-			cls = cueObject // "considers the response to be disproportionate"
-		case asVerbs[t.lower]:
-			if a.asFollows(k+1, s.last) {
-				cls = cueObject // "described the arrest as illegal"
-			} else if cls == cueObject {
-				continue // "saw the minister": only "as" makes it a report
+		default:
+			if cls, ok = a.complementClass(s, k, cls); !ok {
+				continue
 			}
 		}
 		// passive or attributive uses: "was told", "the said", "so-called"
@@ -135,6 +129,27 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// complementClass returns the class of the cue at token k of sentence s
+// when what follows makes it take an object and a complement ("connects
+// the floods to the new dam", "considers the response to be
+// disproportionate", "described the arrest as illegal"), else cls; ok is
+// false for a verb that reports only with "as" ("saw the minister").
+func (a *analysis) complementClass(s sentence, k int, cls cueClass) (cueClass, bool) {
+	w := a.toks[k].lower
+	switch {
+	case linkVerbs[w] && a.linkFollows(k+1, s.last):
+		return cueObject, true
+	case judgementVerbs[w] && a.toBeFollows(k+1, s.last):
+		return cueObject, true
+	case asVerbs[w]:
+		if a.asFollows(k+1, s.last) {
+			return cueObject, true
+		}
+		return cls, cls != cueObject
+	}
+	return cls, true
 }
 
 // phraseCueAt reads a cue of several words at token k of sentence s:

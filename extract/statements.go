@@ -1396,22 +1396,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		return a.passiveFrame(s, c, st)
 	}
 	if c.ownView {
-		// "His assessment was that …": the owner holds the view
-		o := a.toks[c.at-1]
-		if pp := pronounOfPossessive[o.lower]; pp != "" {
-			f.sp = a.resolvePronoun(pp, o.start, st)
-		} else if o.isCap() {
-			n0 := c.at - 1 // "Ann Roe's view"
-			for n0-1 >= s.first && a.nameWord(n0-1) {
-				n0--
-			}
-			f.sp, _ = a.nameRef(n0, c.at, s.first, st)
-		} else if d := c.at - 2; d >= s.first && articles[a.toks[d].lower] {
-			np := cleanName(a.joinTokens(d, c.at)) // "the ministry's position"
-			f.sp = a.phraseRef(np, d, c.at, st)
-		}
-		f.subjStart, f.after, f.hasSubj = c.at-1, c.last+1, !f.sp.empty()
-		return f
+		return a.ownViewFrame(s, c, st)
 	}
 	if c.putIt {
 		// "As one journalist covering the trial put it": the whole phrase
@@ -1432,36 +1417,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		return f
 	}
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
-		// "…, saying that": the subject of the sentence speaks
-		if c.at == s.first {
-			// "Saying that …, Roe is waiting": only with a that-clause,
-			// spoken by the subject after the comma
-			if !a.hasThat(c.last+1, c.last+2) {
-				return f
-			}
-			for k := c.last + 1; k < s.last; k++ {
-				if a.toks[k].text == "," {
-					if sp, ok := a.sentenceSubject(sentence{first: k + 1, last: s.last, para: s.para}, s.last, st); ok {
-						f.sp, f.hasSubj = sp, true
-					}
-					break
-				}
-			}
-			return f
-		}
-		if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !a.hasThat(c.last+1, c.last+2) {
-			return f
-		}
-		if !prev.empty() {
-			f.sp, f.hasSubj = prev, true
-			return f
-		}
-		if sp, ok := a.sentenceSubject(s, c.at, st); ok {
-			f.sp, f.hasSubj = sp, true
-			return f
-		}
-		f.sp, f.hasSubj = st.running, !st.running.empty()
-		return f
+		return a.participleFrame(s, c, st, prev) // "…, saying that": the subject of the sentence speaks
 	}
 	if sp, start, ok := a.subjectBefore(s, c, st); ok {
 		f.sp, f.subjStart, f.hasSubj = sp, start, true
@@ -1482,6 +1438,62 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 			}
 		}
 	}
+	return f
+}
+
+// ownViewFrame frames "His assessment was that …": the owner of the
+// noun of view holds the view.
+func (a *analysis) ownViewFrame(s sentence, c cueHit, st *state) frame {
+	var f frame
+	o := a.toks[c.at-1]
+	if pp := pronounOfPossessive[o.lower]; pp != "" {
+		f.sp = a.resolvePronoun(pp, o.start, st)
+	} else if o.isCap() {
+		n0 := c.at - 1 // "Ann Roe's view"
+		for n0-1 >= s.first && a.nameWord(n0-1) {
+			n0--
+		}
+		f.sp, _ = a.nameRef(n0, c.at, s.first, st)
+	} else if d := c.at - 2; d >= s.first && articles[a.toks[d].lower] {
+		np := cleanName(a.joinTokens(d, c.at)) // "the ministry's position"
+		f.sp = a.phraseRef(np, d, c.at, st)
+	}
+	f.subjStart, f.after, f.hasSubj = c.at-1, c.last+1, !f.sp.empty()
+	return f
+}
+
+// participleFrame frames a report by a participle ("…, saying that"),
+// whose speaker is the subject of the sentence or of the report before.
+func (a *analysis) participleFrame(s sentence, c cueHit, st *state, prev speakerRef) frame {
+	f := frame{subjStart: c.at, after: c.last + 1}
+	if c.at == s.first {
+		// "Saying that …, Roe is waiting": only with a that-clause,
+		// spoken by the subject after the comma
+		if !a.hasThat(c.last+1, c.last+2) {
+			return f
+		}
+		for k := c.last + 1; k < s.last; k++ {
+			if a.toks[k].text == "," {
+				if sp, ok := a.sentenceSubject(sentence{first: k + 1, last: s.last, para: s.para}, s.last, st); ok {
+					f.sp, f.hasSubj = sp, true
+				}
+				break
+			}
+		}
+		return f
+	}
+	if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !a.hasThat(c.last+1, c.last+2) {
+		return f
+	}
+	if !prev.empty() {
+		f.sp, f.hasSubj = prev, true
+		return f
+	}
+	if sp, ok := a.sentenceSubject(s, c.at, st); ok {
+		f.sp, f.hasSubj = sp, true
+		return f
+	}
+	f.sp, f.hasSubj = st.running, !st.running.empty()
 	return f
 }
 
