@@ -74,131 +74,213 @@ func boundaryRune(r rune, edge bool) bool {
 // quotations over several paragraphs); otherwise the quotation ends with
 // its paragraph and is marked unclosed.
 func (a *analysis) findQuotes() {
-	var stack []openMark
-	var out []qspan
-	skipOpen := -1 // position of a continuation opener to ignore
+	q := quoteScan{text: a.text, skipOpen: -1}
 	for pi, p := range a.paras {
-		for i := p.start; i < p.end; {
-			r, n := utf8.DecodeRuneInString(a.text[i:])
-			pos := i
-			i += n
-			if pos == skipOpen {
-				continue
-			}
-			if !isQuoteMark(string(r)) {
-				continue
-			}
-			var prev, next rune
-			prevEdge, nextEdge := pos == p.start, i >= p.end
-			if !prevEdge {
-				prev, _ = utf8.DecodeLastRuneInString(a.text[:pos])
-			}
-			if !nextEdge {
-				next, _ = utf8.DecodeRuneInString(a.text[i:])
-			}
-			lb := boundaryRune(prev, prevEdge)
-			rb := boundaryRune(next, nextEdge)
-			topIs := func(c markClass) bool { return len(stack) > 0 && stack[len(stack)-1].class == c }
-			has := func(c markClass) int {
-				for k := len(stack) - 1; k >= 0; k-- {
-					if stack[k].class == c {
-						return k
-					}
-				}
-				return -1
-			}
-			closeAt := func(k int) {
-				out = append(out, qspan{start: stack[k].pos, end: i, depth: k})
-				stack = stack[:k]
-			}
-			push := func(c markClass) { stack = append(stack, openMark{pos, r, c}) }
-			switch r {
-			case '“':
-				if k := has(doubleMark); k >= 0 && (stack[k].r == '„' || (!lb && rb)) {
-					closeAt(k)
-				} else {
-					push(doubleMark)
-				}
-			case '”', '»':
-				if k := has(doubleMark); k >= 0 {
-					closeAt(k)
-				} else if r == '”' || !lb {
-					out = append(out, qspan{start: pos, end: i, missingOpen: true})
-				}
-			case '«', '„':
-				push(doubleMark)
-			case '"':
-				k := has(doubleMark)
-				switch {
-				case lb && !rb:
-					if k >= 0 && topIs(doubleMark) && stack[k].r == '"' && unicode.IsPunct(prev) && prev != '(' && prev != '—' && prev != '-' {
-						closeAt(k)
-					} else {
-						push(doubleMark)
-					}
-				case rb && !lb:
-					if k >= 0 {
-						closeAt(k)
-					}
-				default:
-					if k >= 0 {
-						closeAt(k)
-					} else {
-						push(doubleMark)
-					}
-				}
-			case '‘', '‚', '‹':
-				if k := has(singleMark); k >= 0 && stack[k].r == '‚' && r == '‘' {
-					closeAt(k)
-				} else if lb && !unicode.IsSpace(next) && !nextEdge {
-					push(singleMark)
-				}
-			case '’', '›':
-				if k := has(singleMark); k >= 0 && (rb || !unicode.IsLetter(next)) && !unicode.IsSpace(prev) {
-					if has(doubleMark) < k {
-						closeAt(k)
-					}
-				}
-			case '\'':
-				// (a closing mark may follow the quotation's own punctuation:
-				// "'It is over,' she said")
-				if k := has(singleMark); k >= 0 && rb && (!lb || prev == ',' || prev == '.' || prev == '!' || prev == '?') {
-					if has(doubleMark) < k {
-						closeAt(k)
-					}
-				} else if lb && unicode.IsLetter(next) {
-					push(singleMark)
-				}
-			}
-		}
-		// End of paragraph: drop unclosed single marks, continue or close
-		// double ones.
-		var keep []openMark
-		for _, o := range stack {
-			if o.class == doubleMark {
-				keep = append(keep, o)
-			}
-		}
-		stack = keep
-		if len(stack) == 0 {
-			continue
-		}
-		if pi+1 < len(a.paras) {
-			nr, _ := utf8.DecodeRuneInString(a.text[a.paras[pi+1].start:])
-			if nr == stack[0].r || (stack[0].r == '"' && nr == '"') || (stack[0].r == '“' && nr == '“') {
-				skipOpen = a.paras[pi+1].start
-				stack = stack[:1]
-				continue
-			}
-		}
-		out = append(out, qspan{start: stack[0].pos, end: p.end, unclosed: true})
-		stack = nil
+		q.paragraph(p)
+		q.endParagraph(a.paras, pi)
 	}
 	// Order by start; compute depth from containment.
-	sortQuotes(out)
-	quoteDepths(out)
-	a.quotes = out
+	sortQuotes(q.out)
+	quoteDepths(q.out)
+	a.quotes = q.out
 	a.indexQuotes()
+}
+
+// quoteScan is the state of findQuotes as it walks the paragraphs: the
+// marks still open, innermost last, and the quotations found so far.
+type quoteScan struct {
+	text     string
+	stack    []openMark
+	out      []qspan
+	skipOpen int // position of a continuation opener to ignore
+}
+
+// markAt is one quotation mark in its paragraph, with the runes either
+// side of it that tell an opening mark from a closing one.
+type markAt struct {
+	pos, end   int  // byte span of the mark
+	r          rune // the mark
+	prev, next rune // the runes either side, zero at a paragraph edge
+	nextEdge   bool // the mark ends its paragraph
+	lb, rb     bool // a word boundary on the left, on the right
+}
+
+// topIs reports whether the innermost open mark is of class c.
+func (q *quoteScan) topIs(c markClass) bool {
+	return len(q.stack) > 0 && q.stack[len(q.stack)-1].class == c
+}
+
+// has returns the stack index of the innermost open mark of class c, or -1.
+func (q *quoteScan) has(c markClass) int {
+	for k := len(q.stack) - 1; k >= 0; k-- {
+		if q.stack[k].class == c {
+			return k
+		}
+	}
+	return -1
+}
+
+// closeAt ends the quotation opened by stack entry k at mark m; the marks
+// opened inside it and left open are dropped with it.
+func (q *quoteScan) closeAt(k int, m markAt) {
+	q.out = append(q.out, qspan{start: q.stack[k].pos, end: m.end, depth: k})
+	q.stack = q.stack[:k]
+}
+
+// push opens a quotation of class c at mark m.
+func (q *quoteScan) push(m markAt, c markClass) {
+	q.stack = append(q.stack, openMark{m.pos, m.r, c})
+}
+
+// paragraph walks the runes of paragraph p and hands each quotation mark,
+// with its surroundings, to the rule for its kind of mark.
+func (q *quoteScan) paragraph(p span) {
+	for i := p.start; i < p.end; {
+		r, n := utf8.DecodeRuneInString(q.text[i:])
+		pos := i
+		i += n
+		if pos == q.skipOpen {
+			continue
+		}
+		if !isQuoteMark(string(r)) {
+			continue
+		}
+		m := markAt{pos: pos, end: i, r: r}
+		prevEdge, nextEdge := pos == p.start, i >= p.end
+		if !prevEdge {
+			m.prev, _ = utf8.DecodeLastRuneInString(q.text[:pos])
+		}
+		if !nextEdge {
+			m.next, _ = utf8.DecodeRuneInString(q.text[i:])
+		}
+		m.nextEdge = nextEdge
+		m.lb = boundaryRune(m.prev, prevEdge)
+		m.rb = boundaryRune(m.next, nextEdge)
+		switch r {
+		case '"':
+			q.straightDouble(m)
+		case '\'':
+			q.straightSingle(m)
+		case '‘', '‚', '‹', '’', '›':
+			q.curlySingle(m)
+		default:
+			q.curlyDouble(m)
+		}
+	}
+}
+
+// curlyDouble handles the double marks that have a direction: “ opens,
+// except that it closes a German „, or an open quotation when it ends a
+// word; ” and » close the innermost double quotation, and with none open
+// ” (or » after a word) is kept as a closing mark without its opener;
+// « and „ open.
+func (q *quoteScan) curlyDouble(m markAt) {
+	switch m.r {
+	case '“':
+		if k := q.has(doubleMark); k >= 0 && (q.stack[k].r == '„' || (!m.lb && m.rb)) {
+			q.closeAt(k, m)
+		} else {
+			q.push(m, doubleMark)
+		}
+	case '”', '»':
+		if k := q.has(doubleMark); k >= 0 {
+			q.closeAt(k, m)
+		} else if m.r == '”' || !m.lb {
+			q.out = append(q.out, qspan{start: m.pos, end: m.end, missingOpen: true})
+		}
+	case '«', '„':
+		q.push(m, doubleMark)
+	}
+}
+
+// straightDouble handles ", which has no direction and is told by the
+// letters around it: before a word it opens, unless it follows
+// punctuation (not a bracket or dash) inside a straight quotation, where
+// it is a closing mark run into the next word; after a word it closes;
+// elsewhere it closes an open quotation or opens one.
+func (q *quoteScan) straightDouble(m markAt) {
+	k := q.has(doubleMark)
+	switch {
+	case m.lb && !m.rb:
+		if k >= 0 && q.topIs(doubleMark) && q.stack[k].r == '"' && unicode.IsPunct(m.prev) && m.prev != '(' && m.prev != '—' && m.prev != '-' {
+			q.closeAt(k, m)
+		} else {
+			q.push(m, doubleMark)
+		}
+	case m.rb && !m.lb:
+		if k >= 0 {
+			q.closeAt(k, m)
+		}
+	default:
+		if k >= 0 {
+			q.closeAt(k, m)
+		} else {
+			q.push(m, doubleMark)
+		}
+	}
+}
+
+// curlySingle handles the single marks that have a direction: ‘ closes a
+// German ‚, and ‘ ‚ ‹ open before a word; ’ and › close a single
+// quotation when no space comes before them and no letter after (so the
+// apostrophe in "don’t" is not a mark), and only when no double quotation
+// opened inside it is still open.
+func (q *quoteScan) curlySingle(m markAt) {
+	switch m.r {
+	case '‘', '‚', '‹':
+		if k := q.has(singleMark); k >= 0 && q.stack[k].r == '‚' && m.r == '‘' {
+			q.closeAt(k, m)
+		} else if m.lb && !unicode.IsSpace(m.next) && !m.nextEdge {
+			q.push(m, singleMark)
+		}
+	case '’', '›':
+		if k := q.has(singleMark); k >= 0 && (m.rb || !unicode.IsLetter(m.next)) && !unicode.IsSpace(m.prev) {
+			if q.has(doubleMark) < k {
+				q.closeAt(k, m)
+			}
+		}
+	}
+}
+
+// straightSingle handles ', which is also the apostrophe: it closes an
+// open single quotation after a word or the quotation's own punctuation
+// ("'It is over,' she said"), and opens one before a word.
+func (q *quoteScan) straightSingle(m markAt) {
+	if k := q.has(singleMark); k >= 0 && m.rb && (!m.lb || m.prev == ',' || m.prev == '.' || m.prev == '!' || m.prev == '?') {
+		if q.has(doubleMark) < k {
+			q.closeAt(k, m)
+		}
+	} else if m.lb && unicode.IsLetter(m.next) {
+		q.push(m, singleMark)
+	}
+}
+
+// endParagraph runs at the end of paragraph pi of paras: unclosed single
+// marks are dropped (a single mark left open is more likely an apostrophe
+// than a quotation); the outermost open double mark
+// continues into the next paragraph when that paragraph opens with the
+// same mark, and otherwise its quotation ends here, marked unclosed.
+func (q *quoteScan) endParagraph(paras []span, pi int) {
+	var keep []openMark
+	for _, o := range q.stack {
+		if o.class == doubleMark {
+			keep = append(keep, o)
+		}
+	}
+	q.stack = keep
+	if len(q.stack) == 0 {
+		return
+	}
+	if pi+1 < len(paras) {
+		nr, _ := utf8.DecodeRuneInString(q.text[paras[pi+1].start:])
+		if nr == q.stack[0].r || (q.stack[0].r == '"' && nr == '"') || (q.stack[0].r == '“' && nr == '“') {
+			q.skipOpen = paras[pi+1].start
+			q.stack = q.stack[:1]
+			return
+		}
+	}
+	q.out = append(q.out, qspan{start: q.stack[0].pos, end: paras[pi].end, unclosed: true})
+	q.stack = nil
 }
 
 // sortQuotes orders quotations by start, the longer first on equal starts.
