@@ -2837,3 +2837,15 @@ func TestAppositionBeforeRelativeClause(t *testing.T) {
 		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
 	}
 }
+
+// TestAccordingToRoleOfSomeoneNamed checks "according to" a role held
+// for a named person, with the holder in apposition ("According to the
+// lawyer of activist Nora Quill, Emil Frost, the court …"): the holder is
+// the source, with that role, and the content starts after his name. The
+// sentence is invented.
+func TestAccordingToRoleOfSomeoneNamed(t *testing.T) {
+	q := find(t, run(t, "According to the lawyer of activist Nora Quill, Emil Frost, the court refused to call the witnesses.", PlainText, ""), "witnesses")
+	if q.Speaker != "Emil Frost" || q.Role != "lawyer" || q.Text != "the court refused to call the witnesses" {
+		t.Errorf("speaker %q role %q text %q", q.Speaker, q.Role, q.Text)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 	"unicode"
@@ -1315,6 +1316,25 @@ func (a *analysis) opinionStmt(s sentence, c cueHit, st *state) (stmt, bool) {
 	return x, true
 }
 
+// roleOfSomeone returns the role word when the noun phrase at tokens
+// [k, e) is a role held for someone named after "of" ("the lawyer of activist Nora
+// Quill"), so that a name in apposition after it is the role's holder,
+// not the person after "of".
+func (a *analysis) roleOfSomeone(k, e int) string {
+	if k < e && determiners[a.toks[k].lower] {
+		k++
+	}
+	for r := k; r+1 < e && r <= k+2; r++ {
+		if t := a.toks[r]; !t.word || t.isCap() {
+			return ""
+		}
+		if roleWords[a.toks[r].lower] && a.toks[r+1].lower == "of" {
+			return a.toks[r].lower
+		}
+	}
+	return ""
+}
+
 // appositionEnd returns the comma that closes an apposition starting at
 // token i, a role word with what it is of ("chairman of the Harbour
 // Party,"), or i when none does.
@@ -1744,10 +1764,11 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 		}
 	} else if end < s.last && a.toks[end].text == "," {
 		from := end + 1
-		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
+		roleOf := a.roleOfSomeone(k, e)
+		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || roleOf != "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
 			// "According to the lawyer of the journalist, Farid Roe, …":
 			// the apposition names the person the description gave
-			role := sp.role
+			role := cmp.Or(roleOf, sp.role)
 			sp, _ = a.nameRef(from, n, from, st)
 			if sp.role == "" {
 				sp.role = role
