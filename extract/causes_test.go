@@ -2849,3 +2849,18 @@ func TestAccordingToRoleOfSomeoneNamed(t *testing.T) {
 		t.Errorf("speaker %q role %q text %q", q.Speaker, q.Role, q.Text)
 	}
 }
+
+// TestListOfNamesFirstSpeaks checks a subject that lists three or more
+// names ("Omar Belt, Ivan Sorel and Ruth Mayer said", also after what
+// they are: "Opposition figures Omar Belt, …"): the first named speaks,
+// as with two. The sentences are invented.
+func TestListOfNamesFirstSpeaks(t *testing.T) {
+	for _, text := range []string{
+		"Omar Belt, Ivan Sorel and Ruth Mayer said that the trial was political.",
+		"Opposition figures Omar Belt, Ivan Sorel and Ruth Mayer said in a joint statement that the trial was political.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "political"); q.Speaker != "Omar Belt" {
+			t.Errorf("%s: speaker %q", text, q.Speaker)
+		}
+	}
+}

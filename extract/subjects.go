@@ -861,8 +861,20 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		return speakerRef{}, 0, false
 	}
 	n0 = a.ofNameStart(n0, s.first)
-	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower] || n0-1 > s.first && a.toks[n0-1].text == ",") {
-		// (or after the content: "…, Ann Roe and Ivo Rask warned")
+	n1 := k - 1 // the end of the first name
+	listed := false
+	for n0-2 >= s.first && a.toks[n0-1].text == "," {
+		// a list: "Omar Belt, Ivan Sorel and Ruth Mayer said" (the first)
+		p0, ok := a.nameEndingAt(n0-2, s.first)
+		if !ok || !a.isPersonName(p0, n0-1) || !a.isPersonName(n0, n1) {
+			break
+		}
+		n0, n1, listed = p0, n0-1, true
+	}
+	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower] || n0-1 > s.first && a.toks[n0-1].text == "," || listed && a.descriptorsBefore(s.first, n0)) {
+		// (or after the content: "…, Ann Roe and Ivo Rask warned"; a
+		// list may follow what its people are: "Opposition figures Omar
+		// Belt, Ivan Sorel and Ruth Mayer said")
 		return speakerRef{}, 0, false
 	}
 	if e, _ := a.nameStartingAt(k, s.last); n0 == k-2 && !a.toks[n0].isAcronym() && isOrgName(a.joinTokens(k, e)) && !isOrgName(a.toks[n0].text) {
@@ -871,8 +883,24 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		sp, d := a.nameRef(n0, e, s.first, st)
 		return sp, d, true
 	}
-	sp, d := a.nameRef(n0, k-1, s.first, st)
+	sp, d := a.nameRef(n0, n1, s.first, st)
 	return sp, d, true
+}
+
+// descriptorsBefore reports whether tokens [i, j) are a short noun phrase
+// with no verb that describes the names after it: "Opposition figures",
+// "The activists".
+func (a *analysis) descriptorsBefore(i, j int) bool {
+	if j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := a.toks[k]
+		if _, cue := cueVerbs[t.lower]; !t.word || cue || boundaryWords[t.lower] && !determiners[t.lower] || k > i && t.isCap() {
+			return false
+		}
+	}
+	return true
 }
 
 // ownerObject returns the end of the organisation after "a spokesperson
