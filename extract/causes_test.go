@@ -2864,3 +2864,15 @@ func TestListOfNamesFirstSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceBeforeRoleAndName checks a sentence opening with a place
+// named before, a role and a name ("Eastport Mayor Dev Patel, speaking
+// …, thanked firefighters and said"): the person speaks, not the place.
+// The text is invented.
+func TestPlaceBeforeRoleAndName(t *testing.T) {
+	text := "A wildfire spread toward the town of Eastport.\n\n" +
+		"Eastport Mayor Dev Patel, speaking at a news conference, thanked firefighters and said the town would rebuild.\n"
+	if q := find(t, run(t, text, PlainText, ""), "rebuild"); q.Speaker != "Dev Patel" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

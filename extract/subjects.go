@@ -1439,6 +1439,10 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 			if !a.plausibleName(k, e) {
 				continue // "Rather than wait, the mayor …": a capital only because it opens the sentence
 			}
+			if r := a.roleRunEnd(e, limit); r > e && r < limit && a.nameWord(r) {
+				k = r - 1 // "Eastport Mayor Dev Patel": the place or organisation of the role
+				continue
+			}
 			if e == k+1 && isDemonym(t.lower) && e < limit && a.toks[e].word && !a.toks[e].isCap() && !boundaryWords[a.toks[e].lower] {
 				// "The Armenian side denied this, saying": a nation's side, no name
 				return speakerRef{source: a.joinTokens(from, e+1)}, true
@@ -1452,6 +1456,16 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		return sp, true
 	}
 	return speakerRef{}, false
+}
+
+// roleRunEnd returns the end of the role words that start at token i
+// ("Mayor", "Deputy Minister"), or i when none does.
+func (a *analysis) roleRunEnd(i, limit int) int {
+	r := i
+	for r < limit && r < i+3 && a.toks[r].word && roleWords[a.toks[r].lower] {
+		r++
+	}
+	return r
 }
 
 // noteSubject remembers the person named in the opening noun phrase of
