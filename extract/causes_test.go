@@ -2876,3 +2876,15 @@ func TestPlaceBeforeRoleAndName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestGroupOpeningBeforeSecondVerb checks a group opening a sentence
+// whose second verb reports ("Privacy advocates welcomed the fine but
+// said …"), when the word before the group noun is also in a name the
+// text gave ("Privacy Commissioner Ada Lind"): the group speaks, not
+// "Privacy". The text is invented.
+func TestGroupOpeningBeforeSecondVerb(t *testing.T) {
+	text := "Privacy Commissioner Ada Lind fined the company.\n\nPrivacy advocates welcomed the fine but said it was too small.\n"
+	if q := find(t, run(t, text, PlainText, ""), "too small"); q.Speaker != "" || q.Source != "Privacy advocates" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

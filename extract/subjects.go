@@ -642,6 +642,13 @@ func (a *analysis) namedInApposition(m, a0, j int, st *state) (speakerRef, bool)
 // subjectOfConjunction finds the subject of a cue after "and" or "but"
 // at token j: the subject of the sentence's first clause.
 func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
+	if e := a.groupPhraseEnd(s.first, j); e > s.first && !determiners[a.toks[s.first].lower] {
+		// "Privacy advocates welcomed the fine but said": the group,
+		// whatever word before it the text also used in a name
+		if n, _ := a.nameStartingAt(s.first, j); !a.isPersonName(s.first, n) {
+			return speakerRef{source: a.joinTokens(s.first, e)}, c.at, true
+		}
+	}
 	if sp, ok := a.sentenceSubject(s, j, st); ok {
 		return sp, c.at, true
 	}
