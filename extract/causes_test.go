@@ -2883,7 +2883,7 @@ func TestPlaceBeforeRoleAndName(t *testing.T) {
 // text gave ("Privacy Commissioner Ada Lind"): the group speaks, not
 // "Privacy". The text is invented.
 func TestGroupOpeningBeforeSecondVerb(t *testing.T) {
-	text := "Privacy Commissioner Ada Lind fined the company.\n\nPrivacy advocates welcomed the fine but said it was too small.\n"
+	text := "In a decision released Wednesday, Privacy Commissioner Ada Lind found that the company had failed.\n\nPrivacy advocates welcomed the fine but said it was too small.\n"
 	if q := find(t, run(t, text, PlainText, ""), "too small"); q.Speaker != "" || q.Source != "Privacy advocates" {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
