@@ -2888,3 +2888,14 @@ func TestGroupOpeningBeforeSecondVerb(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestGroupDescribedByParticiple checks a plural group described by a
+// participle and a prepositional phrase ("Customers affected by the
+// breach say"): the group is the source, not the object of "by". The
+// sentence is invented.
+func TestGroupDescribedByParticiple(t *testing.T) {
+	q := find(t, run(t, "Customers affected by the breach say they were never told.", PlainText, ""), "never told")
+	if q.Speaker != "" || q.Source != "Customers affected by the breach" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -324,10 +324,16 @@ func (a *analysis) publishedDocument(s sentence, c cueHit, b int, st *state) (sp
 
 // headBeforePreposition returns the head of the short noun phrase with
 // an article that opens sentence s and ends before the preposition at
-// token b ("A man in the crowd", "The woman at the counter"): the subject
-// the prepositional phrase describes. "of" is left to the phrases it
+// token b ("A man in the crowd", "The woman at the counter"), or a
+// plural group ("Customers affected by the breach"): the subject the
+// prepositional phrase describes. "of" is left to the phrases it
 // joins ("The mother of the victim").
 func (a *analysis) headBeforePreposition(s sentence, b int) (int, bool) {
+	if g := a.toks[s.first]; a.toks[b].lower != "of" && isGroupNoun(g.lower) && (b == s.first+1 || b == s.first+2 && isEdForm(a.toks[b-1])) {
+		// "Customers affected by the breach say", "Workers at the plant
+		// said": a group, described by what happened to it or where
+		return s.first, true
+	}
 	if a.toks[b].lower == "of" || !articles[a.toks[s.first].lower] || b-s.first < 2 || b-s.first > 4 {
 		return 0, false
 	}
