@@ -2899,3 +2899,17 @@ func TestGroupDescribedByParticiple(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestCompanyNamedAsOne checks "the company" several sentences after a
+// name with a company suffix ("Northwind Ltd. was fined …"), when no
+// organisation is nearer and none spoke: that company. The text is
+// invented.
+func TestCompanyNamedAsOne(t *testing.T) {
+	text := "Northwind Ltd. has been fined $2 million after a data breach, the regulator announced.\n\n" +
+		"In a decision released Wednesday, Commissioner Ada Lind found the firm at fault.\n\n" +
+		"“It knew about the weakness for months,” Lind wrote.\n\n" +
+		"The company said in a statement that it accepted the decision.\n"
+	if q := find(t, run(t, text, PlainText, ""), "accepted"); q.Speaker != "Northwind Ltd" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -291,6 +291,15 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		// lately: "the group" paragraphs later is another group
 		return st.orgs[len(st.orgs)-1], true
 	}
+	if head == "company" {
+		// "Northwind Ltd. was fined … The company said": the latest
+		// company named as one, when no organisation is nearer
+		for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
+			if w := strings.Fields(strings.ToLower(a.mentions[k].name)); len(w) > 1 && companySuffixes[w[len(w)-1]] {
+				return speakerRef{name: a.mentions[k].name}, true
+			}
+		}
+	}
 	return speakerRef{}, false
 }
 
