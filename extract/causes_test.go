@@ -2905,8 +2905,8 @@ func TestGroupDescribedByParticiple(t *testing.T) {
 // organisation is nearer and none spoke: that company. The text is
 // invented.
 func TestCompanyNamedAsOne(t *testing.T) {
-	text := "Northwind Ltd. has been fined $2 million after a data breach, the regulator announced.\n\n" +
-		"In a decision released Wednesday, Commissioner Ada Lind found the firm at fault.\n\n" +
+	text := "Northwind Ltd. has been fined $2 million after a data breach, the privacy commissioner announced Wednesday.\n\n" +
+		"In a decision released Wednesday, Privacy Commissioner Ada Lind found that the firm had failed to protect data.\n\n" +
 		"“It knew about the weakness for months,” Lind wrote.\n\n" +
 		"The company said in a statement that it accepted the decision.\n"
 	if q := find(t, run(t, text, PlainText, ""), "accepted"); q.Speaker != "Northwind Ltd" {
