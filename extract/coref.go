@@ -272,7 +272,10 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		if pos-m.pos > 3000 {
 			break
 		}
-		words := strings.Fields(strings.ToLower(strings.Join(append([]string{m.name}, a.orgAliases[m.name]...), " ")))
+		words := strings.Fields(strings.ToLower(m.name))
+		for _, long := range a.orgAliases[m.name] {
+			words = append(words, strings.Fields(strings.ToLower(long))...) // "the party" for "HGP"
+		}
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
 			// every word of the description is in the name: "the
 			// teachers union" is not the Rail Workers Union
