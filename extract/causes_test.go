@@ -2913,3 +2913,22 @@ func TestCompanyNamedAsOne(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestThingsToldOrExplained checks reporting verbs whose object is a
+// thing told or explained, not a claim ("The book tells the story of a
+// family that fled the war", "She explained the rules to the players"),
+// while "told reporters on Monday that …" still reports. The sentences
+// are invented.
+func TestThingsToldOrExplained(t *testing.T) {
+	for _, text := range []string{
+		"The book tells the story of a family that fled the war.",
+		"Ann Roe explained the rules to the new players before the game.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%s: unexpected %+v", text, r.Quotes)
+		}
+	}
+	if q := find(t, run(t, "Ann Roe told reporters on Monday that the plant would close.", PlainText, ""), "plant"); q.Text != "the plant would close" {
+		t.Errorf("text %q", q.Text)
+	}
+}

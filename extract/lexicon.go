@@ -502,6 +502,10 @@ var objectCues = wordSet(
 // ("But Ann Roe disagreed."); the subject comes after them.
 var openingConjunctions = wordSet("but", "and", "yet", "still")
 
+// toldThings are what is told rather than whom: "tells the story of",
+// "told the truth".
+var toldThings = wordSet("story", "stories", "tale", "tales", "truth", "history", "joke", "jokes", "secret", "secrets", "lie", "lies", "legend")
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,

@@ -402,7 +402,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		rest = e // "noted for the judge that", "said by text message"
 	}
 	start := rest
-	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
+	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 		start = t + 1
 	} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
 		start = e // "told reporters the fees would rise"
@@ -489,12 +489,12 @@ func finiteForm(w string) bool {
 }
 
 // objectSenseCue reports whether w is a form of a reporting verb that
-// often takes a thing won or scored as its object ("claimed the title",
-// "added a goal"). Verbs whose object is often what was reported ("are
+// often takes a thing won, scored or taught as its object ("claimed the
+// title", "added a goal", "explained the rules"). Verbs whose object is often what was reported ("are
 // reporting brutal dispersal of the rally", "noted the importance of")
 // are not among them.
 func objectSenseCue(w string) bool {
-	for _, p := range []string{"claim", "add"} {
+	for _, p := range []string{"claim", "add", "explain"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -1614,6 +1614,24 @@ func (a *analysis) nameColon(s sentence, st *state) (stmt, bool) {
 	}
 	x.conf = 0.6
 	return x, ok
+}
+
+// addressedThat reports whether the "that" at token t, after a verb that
+// takes an addressee ("told reporters on Monday that"), opens the told
+// clause rather than a relative clause in what is told ("tells the story
+// of a family that fled", "told the truth that").
+func (a *analysis) addressedThat(cue string, rest, t, limit int) bool {
+	if !isTell(cue) || t-rest <= 1 {
+		return true
+	}
+	for k := rest; k < t && k < rest+3; k++ {
+		if w := a.toks[k].lower; toldThings[w] {
+			return false
+		} else if !a.toks[k].word || !(determiners[w] || possessivePronouns[w] || !a.toks[k].isCap()) {
+			return true
+		}
+	}
+	return true
 }
 
 // objectVerb reports whether a reporting verb takes the addressee as an
