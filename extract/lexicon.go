@@ -479,6 +479,18 @@ var adverbialStarts = map[string]bool{
 // with a dot ("Acme Inc.").
 var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
 
+// WithoutCompanySuffix returns an organisation's name without the legal
+// form that ends it ("Northwind" for "Northwind Ltd." or "Northwind Energy
+// Inc"), so that a document naming the company either way is matched to
+// one record; ok is false when the name has no such ending.
+func WithoutCompanySuffix(name string) (string, bool) {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || !companySuffixes[strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))] {
+		return name, false
+	}
+	return strings.TrimRight(strings.Join(ws[:len(ws)-1], " "), ","), true
+}
+
 // generationSuffixes end a person's name with a dot ("Robert Kennedy
 // Jr.").
 var generationSuffixes = wordSet("jr", "sr")

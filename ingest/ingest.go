@@ -272,6 +272,9 @@ func (p *planner) publisher(ref string) (*store.Organisation, error) {
 // record gains those names as aliases. An unknown one is planned as new.
 func (p *planner) organisation(name string) (*store.Organisation, error) {
 	names := append([]string{name}, p.res.OrgAliases[name]...)
+	if bare, ok := extract.WithoutCompanySuffix(name); ok {
+		names = append(names, bare) // "Northwind Ltd" is the stored "Northwind"
+	}
 	for acronym, longNames := range p.res.OrgAliases {
 		if slices.ContainsFunc(longNames, func(n string) bool { return textfold.Fold(n) == textfold.Fold(name) }) {
 			names = append(names, acronym)

@@ -126,3 +126,47 @@ func statementsOf(t *testing.T, s store.Store, sourceID string) []*store.Stateme
 	}
 	return sts
 }
+
+// TestIngestResolvesCompanyByBareName checks that a company named with
+// its legal form ("Northwind Ltd.") resolves to the organisation stored
+// under its bare name, and that a later document naming it another way
+// ("Northwind Inc.") finds the same record. The documents are invented.
+func TestIngestResolvesCompanyByBareName(t *testing.T) {
+	ctx := t.Context()
+	s := bolttest.Open(t)
+	var stored string
+	err := s.Update(ctx, func(tx store.Tx) error {
+		o := &store.Organisation{Name: "Northwind", Kind: store.OtherOrg}
+		if err := tx.CreateOrganisation(o); err != nil {
+			return err
+		}
+		stored = o.ID
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Northwind Ltd. said on Monday that the plant would reopen in June.\n",
+		"Northwind Inc. said on Friday that the plant had reopened.\n",
+	} {
+		p, src, _, err := ingest.Ingest(ctx, s, ingest.Document{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range p.Organisations {
+			if r.New {
+				t.Errorf("%q: new organisation %q, want the stored Northwind", text, r.Record.Name)
+			}
+		}
+		sts := statementsOf(t, s, src.ID)
+		if len(sts) != 1 || sts[0].OrganisationID != stored || !sts[0].ByOrganisation {
+			for _, st := range sts {
+				t.Errorf("%q: statement %q by organisation %v %q, want %q", text, st.Text, st.ByOrganisation, st.OrganisationID, stored)
+			}
+			if len(sts) != 1 {
+				t.Errorf("%q: %d statements, want 1", text, len(sts))
+			}
+		}
+	}
+}
