@@ -2932,3 +2932,20 @@ func TestThingsToldOrExplained(t *testing.T) {
 		t.Errorf("text %q", q.Text)
 	}
 }
+
+// TestTimeBetweenCueAndClause checks a time between the cue and a
+// that-less clause ("said Monday its members had voted", "said on Monday
+// its …", "said Tuesday night the …"): the time is no part of the
+// statement, and a clause opening with a possessive is still one. The
+// sentences are invented.
+func TestTimeBetweenCueAndClause(t *testing.T) {
+	for text, want := range map[string]string{
+		"Ann Roe said Monday its members had voted for a strike.":        "its members had voted for a strike",
+		"Ann Roe said on Monday its members had voted for a strike.":     "its members had voted for a strike",
+		"Ann Roe said Tuesday night the members had voted for a strike.": "the members had voted for a strike",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "strike"); q.Text != want {
+			t.Errorf("%s: text %q", text, q.Text)
+		}
+	}
+}

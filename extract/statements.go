@@ -1228,6 +1228,9 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 	if timeNouns[w] && i+1 < limit && a.clauseStarts(i+1) {
 		return i + 1, true // "insisted Tuesday the project is on budget"
 	}
+	if timeNouns[w] && i+2 < limit && timeNouns[a.toks[i+1].lower] && a.clauseStarts(i+2) {
+		return i + 2, true // "said Tuesday night the members had voted"
+	}
 	if w == "by" && i+1 < limit && reportMedia[a.toks[i+1].lower] {
 		e := i + 2
 		if e < limit && reportMedia[a.toks[e].lower] {
@@ -1262,7 +1265,7 @@ func (a *analysis) adjunctEnd(i, limit int) (int, bool) {
 // subject pronoun, an article or a capitalised word.
 func (a *analysis) clauseStarts(i int) bool {
 	t := a.toks[i]
-	return t.word && (isPronounSubject(t.lower) || articles[t.lower] || t.isCap())
+	return t.word && (isPronounSubject(t.lower) || articles[t.lower] || possessivePronouns[t.lower] || t.isCap())
 }
 
 // quotedAfterComma reports whether token i is a comma before a quotation.
