@@ -15,6 +15,11 @@ import (
 // encode is the stored form of a record: its JSON, as the change log and
 // exports have it.
 func encode(v any) ([]byte, error) {
+	if s, ok := v.(*store.Statement); ok && s != nil {
+		if b, ok := statementJSON(s); ok {
+			return b, nil
+		}
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return nil, errs.Wrap(errs.Internal, err, "encoding record")
