@@ -172,7 +172,7 @@ func sample(typ store.RecordType) any {
 // add gathers one normalized record, whose stored form is doc and whose
 // columns and side rows are r.
 func (br *bulkRecords) add(typ store.RecordType, id string, doc []byte, r row) error {
-	enc, err := encodeRecord(id, doc, r)
+	enc, _, err := encodeRecord(id, doc, nil, r)
 	if err != nil {
 		return err
 	}
@@ -206,44 +206,85 @@ var (
 	bandsCols  = []string{"band", "statement_id"}
 )
 
-// encodeRecord encodes a normalized record's rows: those of add. It needs
-// nothing but the record, so that a load can run it on any goroutine.
-func encodeRecord(id string, doc []byte, r row) (*encodedRecord, error) {
+// encodeRecord encodes a normalized record's rows: those of add. Its
+// stored form is doc or, when doc is nil, encode(v), written in the row
+// in place rather than made and copied; it returns the stored form, part
+// of the row. It needs nothing but the record, so that a load can run it
+// on any goroutine. Its rows are appendTuple's, written without boxing
+// each value (TestEncodeRecordMatchesTuple).
+func encodeRecord(id string, doc []byte, v any, r row) (*encodedRecord, []byte, error) {
 	// the id, converted once for the record's row and its side rows
-	key, err := uuidValue("id", id)
+	key, err := parseUUID("id", id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// rows of a key and an id: under 64 bytes each
 	e := &encodedRecord{names: make([]byte, 0, 64*len(r.names)), topics: make([]byte, 0, 64*len(r.topics)),
 		bands: make([]byte, 0, 64*len(r.bands))}
-	names := append([]string{"id", "doc"}, r.cols...)
-	// Sized for the doc and what repeats its text (folded text, shingles).
-	if e.rec, err = appendTuple(make([]byte, 0, 2*len(doc)+256), names, append([]any{key, doc}, r.vals...)); err != nil {
-		return nil, err
-	}
-	for _, k := range r.names {
-		if e.names, err = appendTuple(e.names, namesCols, []any{k, key}); err != nil {
-			return nil, err
+	buf := binary.BigEndian.AppendUint16(make([]byte, 0, recordSize(doc, v, r)), uint16(2+len(r.cols)))
+	buf = appendField(buf, key[:])
+	at := len(buf) + 4 // where the doc starts
+	if doc != nil {
+		buf = appendField(buf, doc)
+	} else {
+		if buf, err = appendEncoded(binary.BigEndian.AppendUint32(buf, 0), v); err != nil {
+			return nil, nil, err
 		}
+		binary.BigEndian.PutUint32(buf[at-4:], uint32(len(buf)-at))
+	}
+	end := len(buf)
+	for i, c := range r.cols {
+		if buf, err = copyValue(buf, r.vals[i], isUUIDCol(c), c); err != nil {
+			return nil, nil, err
+		}
+	}
+	e.rec = buf
+	for _, k := range r.names {
+		e.names = appendField(appendText(binary.BigEndian.AppendUint16(e.names, 2), k), key[:])
 		e.nNames++
 	}
 	for _, tp := range r.topics {
-		if e.topics, err = appendTuple(e.topics, topicsCols, []any{key, tp}); err != nil {
-			return nil, err
+		t, err := parseUUID("topic_id", tp)
+		if err != nil {
+			return nil, nil, err
 		}
+		e.topics = appendField(appendField(binary.BigEndian.AppendUint16(e.topics, 2), key[:]), t[:])
 		e.nTopics++
 	}
 	for i, band := range r.bands {
 		if slices.Contains(r.bands[:i], band) {
 			continue
 		}
-		if e.bands, err = appendTuple(e.bands, bandsCols, []any{band, key}); err != nil {
-			return nil, err
-		}
+		e.bands = binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint16(e.bands, 2), 4), uint32(band))
+		e.bands = appendField(e.bands, key[:])
 		e.nBands++
 	}
-	return e, nil
+	return e, buf[at:end:end], nil
+}
+
+// recordSize is about the size of a record's row: its doc (or, for a
+// statement, what encode makes of its text and the rest), its values'
+// text and bytes, and at most 32 bytes for every other value.
+func recordSize(doc []byte, v any, r row) int {
+	n := 2 + 4 + 16 + 4 + len(doc)
+	if doc == nil {
+		if s, ok := v.(*store.Statement); ok {
+			n += len(s.Text) + statementJSONSize
+		} else {
+			n += 1024
+		}
+	}
+	for _, v := range r.vals {
+		switch v := v.(type) {
+		case string:
+			n += 4 + len(v)
+		case []byte:
+			n += 4 + len(v)
+		default:
+			n += 32
+		}
+	}
+	return n
 }
 
 // full reports whether enough records are gathered to write. Side rows

@@ -44,8 +44,7 @@ func copyValue(buf []byte, v any, uuidCol bool, col string) ([]byte, error) {
 			}
 			return appendField(buf, u[:]), nil
 		}
-		buf = binary.BigEndian.AppendUint32(buf, uint32(len(v)))
-		return append(buf, v...), nil
+		return appendText(buf, v), nil
 	case []byte:
 		if v == nil {
 			return appendNull(buf), nil
@@ -96,6 +95,10 @@ func copyValue(buf []byte, v any, uuidCol bool, col string) ([]byte, error) {
 		return buf, nil
 	}
 	return buf, errs.E(errs.Internal, "pg: no binary COPY form for %T (column %s)", v, col)
+}
+
+func appendText(buf []byte, s string) []byte {
+	return append(binary.BigEndian.AppendUint32(buf, uint32(len(s))), s...)
 }
 
 func appendNull(buf []byte) []byte { return binary.BigEndian.AppendUint32(buf, 0xffffffff) }

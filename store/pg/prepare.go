@@ -32,13 +32,9 @@ func (l *loader) PrepareRecord(rec store.Record) any {
 	if !ready {
 		return p // PutRecord reports what is wrong
 	}
-	doc, err := encode(v)
-	if err != nil {
-		return p // PutRecord meets the error again
-	}
-	p.row, p.doc = rowOf(v), doc
-	if enc, err := encodeRecord(*store.MetaOf(v).ID, doc, p.row); err == nil {
-		p.enc = enc // else PutRecord meets the bad value again and reports it
+	p.row = rowOf(v)
+	if enc, doc, err := encodeRecord(*store.MetaOf(v).ID, nil, v, p.row); err == nil {
+		p.enc, p.doc = enc, doc // else PutRecord meets the error again and reports it
 	}
 	return p
 }

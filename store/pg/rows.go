@@ -99,6 +99,11 @@ func rowOf(v any) row {
 	panic("pg: not a record")
 }
 
+// statementCols are the columns of statementRow, shared by every row
+// (which only read them) rather than made for each.
+var statementCols = []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
+	"covers", "text_folded", "shingles"}
+
 func statementRow(r *store.Statement) row {
 	// not nil: a nil multirange would be NULL, and a statement covering
 	// nothing covers the empty multirange
@@ -117,8 +122,7 @@ func statementRow(r *store.Statement) row {
 		bands = bandKeys(dedup.BandKeysOf(sh))
 	}
 	return row{
-		cols: []string{"sk", "speaker_id", "organisation_id", "source_id", "kind", "status", "said", "said_precision",
-			"covers", "text_folded", "shingles"},
+		cols: statementCols,
 		vals: []any{datedSK(r.Said, r.ID), opt(r.SpeakerID), opt(r.OrganisationID), opt(r.SourceID), string(r.Kind),
 			string(r.Status), dateRange(r.Said), int16(r.Said.Precision()), covers,
 			textColumn(folded), packed},

@@ -24,14 +24,17 @@ import (
 // write itself (numbers and times outside the usual forms) it leaves to
 // json.Marshal.
 
-// statementJSON returns json.Marshal(s), and false when s has a value
-// appendStatement leaves to json.Marshal.
-func statementJSON(s *store.Statement) ([]byte, bool) {
+// statementJSONSize is about what statementJSON takes besides the text.
+const statementJSONSize = 512
+
+// statementJSON appends json.Marshal(s) to b; it returns b unchanged and
+// false when s has a value it leaves to json.Marshal.
+func statementJSON(b []byte, s *store.Statement) ([]byte, bool) {
 	if !plainTime(s.CreatedAt) || !plainTime(s.UpdatedAt) ||
 		s.Confidence != 0 && !(math.Abs(s.Confidence) >= 1e-6 && math.Abs(s.Confidence) < 1e21) {
-		return nil, false
+		return b, false
 	}
-	b := make([]byte, 0, len(s.Text)+512) // the other fields take some 400 bytes
+	at := len(b)
 	b = append(b, `{"id":`...)
 	b = appendJSONString(b, s.ID)
 	b = append(b, `,"text":`...)
@@ -52,7 +55,7 @@ func statementJSON(s *store.Statement) ([]byte, bool) {
 	if len(s.Covers) > 0 {
 		covers, err := json.Marshal(s.Covers)
 		if err != nil {
-			return nil, false
+			return b[:at], false
 		}
 		b = append(append(b, `,"covers":`...), covers...)
 	}

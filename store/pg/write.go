@@ -16,7 +16,7 @@ import (
 // exports have it.
 func encode(v any) ([]byte, error) {
 	if s, ok := v.(*store.Statement); ok && s != nil {
-		if b, ok := statementJSON(s); ok {
+		if b, ok := statementJSON(make([]byte, 0, len(s.Text)+statementJSONSize), s); ok {
 			return b, nil
 		}
 	}
@@ -25,6 +25,20 @@ func encode(v any) ([]byte, error) {
 		return nil, errs.Wrap(errs.Internal, err, "encoding record")
 	}
 	return b, nil
+}
+
+// appendEncoded appends encode(v) to b, in place where it can.
+func appendEncoded(b []byte, v any) ([]byte, error) {
+	if s, ok := v.(*store.Statement); ok && s != nil {
+		if out, ok := statementJSON(b, s); ok {
+			return out, nil
+		}
+	}
+	doc, err := encode(v)
+	if err != nil {
+		return b, err
+	}
+	return append(b, doc...), nil
 }
 
 // write is the one way records change: it replaces the record with the
