@@ -205,3 +205,34 @@ func TestShinglesOfFolded(t *testing.T) {
 		}
 	}
 }
+
+// fieldShingles is ShinglesOfFolded as its doc says: the FNV-1a hashes
+// (hash/fnv's) of strings.Fields' words, ShingleWords at a time.
+func fieldShingles(folded string) []uint32 {
+	words := strings.Fields(folded)
+	if len(words) < MinWords {
+		return nil
+	}
+	var out []uint32
+	for i := 0; i+ShingleWords <= len(words); i++ {
+		h := fnv.New32a()
+		h.Write([]byte(strings.Join(words[i:i+ShingleWords], " ")))
+		out = append(out, h.Sum32())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ShinglesOfFolded hashes any text's words as fieldShingles does, folded
+// or not: spaces of every kind and runs of them, words of invalid UTF-8.
+func FuzzShinglesOfFolded(f *testing.F) {
+	for _, s := range []string{"", "a b c d", "  a\tb\n\nc\u00a0d\u2003e\u0085f  ", "one two three four five one two three",
+		"x \xff y \xe2\x80 z w", "ab\u3000cd ef gh", textfold.Fold("Ünïcode wörds, Straße and ÇAPITALS are folded first")} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ShinglesOfFolded(s), fieldShingles(s); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	})
+}
