@@ -69,3 +69,24 @@ func TestConfidenceNotANumber(t *testing.T) {
 		}
 	}
 }
+
+// CanonicalID gives what uuid.Parse and String give, and refuses what
+// uuid.Parse refuses: for canonical ids, other forms and near misses.
+func FuzzCanonicalID(f *testing.F) {
+	for _, s := range []string{"019b76dd-b826-710b-b5cc-90274ef25cf2", "019B76DD-B826-710B-B5CC-90274EF25CF2",
+		"{019b76dd-b826-710b-b5cc-90274ef25cf2}", "urn:uuid:019b76dd-b826-710b-b5cc-90274ef25cf2",
+		"019b76ddb826710bb5cc90274ef25cf2", "019b76dd-b826-710b-b5cc-90274ef25cfg", "019b76dd_b826-710b-b5cc-90274ef25cf2",
+		"019b76dd-b826-710b-b5cc-90274ef25cf", "", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		got, err := store.CanonicalID("speaker", id)
+		u, perr := uuid.Parse(id)
+		switch {
+		case (err != nil) != (perr != nil):
+			t.Fatalf("%q: error %v, uuid.Parse's %v", id, err, perr)
+		case err == nil && got != u.String():
+			t.Fatalf("%q: %q, want %q", id, got, u.String())
+		}
+	})
+}

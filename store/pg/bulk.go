@@ -35,7 +35,14 @@ type bulkTable struct {
 	names  []string
 	chunks [][]byte // encoded rows, one or more in each
 	n      int      // rows gathered
+	// open says the last chunk is add's, which appends rows to it while
+	// it has room: a buffer per row (a change-log entry's, say) cost more
+	// than its encoding.
+	open bool
 }
+
+// addChunk is the size of the chunks add appends rows to.
+const addChunk = 64 << 10
 
 func newBulk(table string, names ...string) *bulkTable {
 	return &bulkTable{table: table, names: names}
@@ -45,18 +52,29 @@ func newBulk(table string, names ...string) *bulkTable {
 // time.Time, []byte (for bytea and json: JSON text, nil for NULL) and the
 // pgtype values copyValue encodes. A row with a bad value is not added.
 func (b *bulkTable) add(vals ...any) error {
-	buf, err := appendTuple(nil, b.names, vals)
+	last := len(b.chunks) - 1
+	if !b.open || cap(b.chunks[last])-len(b.chunks[last]) < addChunk/16 {
+		buf, err := appendTuple(make([]byte, 0, addChunk), b.names, vals)
+		if err != nil {
+			return err
+		}
+		b.chunks, b.open = append(b.chunks, buf), true
+		b.n++
+		return nil
+	}
+	buf, err := appendTuple(b.chunks[last], b.names, vals)
 	if err != nil {
 		return err
 	}
-	b.addEncoded(buf, 1)
+	b.chunks[last] = buf
+	b.n++
 	return nil
 }
 
 // addEncoded gathers n rows appendTuple encoded in buf.
 func (b *bulkTable) addEncoded(buf []byte, n int) {
 	if n > 0 {
-		b.chunks = append(b.chunks, buf)
+		b.chunks, b.open = append(b.chunks, buf), false
 		b.n += n
 	}
 }
@@ -105,7 +123,7 @@ func (b *bulkTable) flush(t *tx) error {
 	}
 	err := copyIn(t, b.table, b.names, b.chunks)
 	clear(b.chunks)
-	b.chunks, b.n = b.chunks[:0], 0
+	b.chunks, b.n, b.open = b.chunks[:0], 0, false
 	return err
 }
 
