@@ -43,24 +43,28 @@ func CanonicalID(what, id string) (string, error) {
 // Almost every id a record holds is, and recognising it spares parsing
 // and formatting it again (a bulk import checks millions).
 func isCanonicalID(id string) bool {
-	if len(id) != 36 {
+	if len(id) != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-' {
 		return false
 	}
+	hyphens := 0
 	for i := range len(id) {
-		c := id[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-				return false
-			}
+		switch idByte[id[i]] {
+		case 0:
+			return false
+		case '-':
+			hyphens++
 		}
 	}
-	return true
+	return hyphens == 4
 }
+
+// idByte holds the bytes of a canonical id: lowercase hex digits and '-'.
+var idByte = func() (t [256]byte) {
+	for _, c := range "0123456789abcdef-" {
+		t[c] = byte(c)
+	}
+	return t
+}()
 
 // canonicalRef is CanonicalID for an optional reference: empty stays empty.
 func canonicalRef(what string, id *string) error {

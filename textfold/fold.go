@@ -105,28 +105,41 @@ func fold(s, schwaAs string) string {
 // storing a statement, whose near-duplicate shingles fold its text). ok is
 // false when s has other bytes.
 func foldASCII(s string) (folded string, ok bool) {
-	b := make([]byte, 0, len(s))
+	// A Builder's String is its bytes, not a copy of them.
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c >= 0x80:
+		if c >= 0x80 {
 			return "", false
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		default:
+		}
+		if c = asciiFold[c]; c == 0 {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
 		space = false
-		b = append(b, c)
+		b.WriteByte(c)
 	}
-	return string(b), true
+	return b.String(), true
 }
+
+// asciiFold is what foldASCII makes of each ASCII byte: letters in
+// lowercase, digits as they are, 0 for the rest (separators).
+var asciiFold = func() (t [0x80]byte) {
+	for c := range byte(0x80) {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = c + 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = c
+		}
+	}
+	return t
+}()
 
 // Keys returns the folded forms under which a name should be found: one, or
 // two when it contains ə (one reading it as e, one as a).
