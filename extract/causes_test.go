@@ -2949,3 +2949,36 @@ func TestTimeBetweenCueAndClause(t *testing.T) {
 		}
 	}
 }
+
+// TestInterviewAnswers checks an interview printed as questions and
+// answers ("Q: …" then "A: …") and a transcript labelled with a surname
+// in capitals ("VEGA: …"): each answer is the interviewee's statement,
+// verbatim, and the questions are no one's. The text is invented.
+func TestInterviewAnswers(t *testing.T) {
+	text := "The new police chief, Maria Vega, sat down with the Herald.\n\n" +
+		"Q: What is your first priority?\n\n" +
+		"A: Trust. People in the north end do not trust the police.\n\n" +
+		"Q: Will you add patrols?\n\n" +
+		"A: Not right away, because patrols without trust mean confrontations.\n\n" +
+		"VEGA: I want officers to know the neighbourhoods they police.\n\n" +
+		"READ MORE: Police budget to rise by five per cent\n"
+	r := run(t, text, PlainText, "")
+	want := []string{
+		"Trust. People in the north end do not trust the police.",
+		"Not right away, because patrols without trust mean confrontations.",
+		"I want officers to know the neighbourhoods they police.",
+	}
+	var got []string
+	for _, q := range r.Quotes {
+		if q.Speaker != "Maria Vega" || q.Kind != Direct {
+			t.Errorf("unexpected %+v", q)
+		}
+		got = append(got, q.Text)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("answers %q, want %q", got, want)
+	}
+	if r := run(t, "Q: What is your first priority?\n\nA: Trust. People do not trust the police.\n", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("answers with no interviewee named: %+v", r.Quotes)
+	}
+}

@@ -518,6 +518,11 @@ var openingConjunctions = wordSet("but", "and", "yet", "still")
 // "told the truth".
 var toldThings = wordSet("story", "stories", "tale", "tales", "truth", "history", "joke", "jokes", "secret", "secrets", "lie", "lies", "legend")
 
+// questionLabels and answerLabels open the paragraphs of an interview
+// printed as questions and answers ("Q: …", "A: …").
+var questionLabels = wordSet("Q", "Question")
+var answerLabels = wordSet("A", "Answer")
+
 // nounableCues are reporting verb forms that are also nouns.
 var nounableCues = map[string]bool{
 	"report": true, "reports": true, "claim": true, "claims": true, "comment": true,

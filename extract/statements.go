@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,6 +40,13 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 	}
 	stmts = append(stmts, posts...)
+	if answers := a.interviewAnswers(); len(answers) > 0 {
+		// an answer holds what it reports: only the outer statement
+		stmts = slices.DeleteFunc(stmts, func(x stmt) bool {
+			return slices.ContainsFunc(answers, func(y stmt) bool { return x.start < y.end && y.start < x.end })
+		})
+		stmts = append(stmts, answers...)
+	}
 	stmts = a.splitAtParagraphs(stmts)
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {

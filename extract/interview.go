@@ -1,0 +1,88 @@
+package extract
+
+// Interviews printed as questions and answers: "Q: …" then "A: …", or a
+// transcript whose paragraphs open with a speaker's surname in capitals
+// ("VEGA: …"). The answers are the interviewee's words, verbatim, though
+// no quotation marks or reporting verb frame them.
+
+import (
+	"strings"
+	"unicode"
+)
+
+// interviewWindow is how far back, in bytes, from the first question the
+// interviewee must have been named.
+const interviewWindow = 2000
+
+// interviewAnswers returns the answers of a question-and-answer interview
+// and the paragraphs of a transcript labelled with a surname the text
+// gives in full, each as a direct statement of that person.
+func (a *analysis) interviewAnswers() []stmt {
+	var out []stmt
+	interviewee := "" // named before the first question
+	for _, p := range a.paras {
+		label, body := paragraphLabel(a.text[p.start:p.end])
+		switch {
+		case questionLabels[label]:
+			if interviewee == "" {
+				interviewee = a.lastPersonBefore(p.start, interviewWindow, nil)
+			}
+		case answerLabels[label] && interviewee != "":
+			out = appendAnswer(out, p, body, interviewee)
+		case label != "" && isUpperLabel(label):
+			if name := a.personWithSurname(label, p.start); name != "" {
+				out = appendAnswer(out, p, body, name)
+			}
+		}
+	}
+	return out
+}
+
+// appendAnswer adds the words of paragraph p after its label (body, a
+// suffix of the paragraph's text) as a direct statement of name, when
+// they are words enough to be a statement.
+func appendAnswer(out []stmt, p span, body, name string) []stmt {
+	start := p.end - len(body)
+	body = strings.TrimRight(body, " \t\r\n")
+	if len(strings.Fields(body)) < 3 {
+		return out
+	}
+	return append(out, stmt{start: start, end: start + len(body), kind: Direct, sp: speakerRef{name: name, person: true}, conf: 0.6})
+}
+
+// paragraphLabel splits a paragraph that opens with a label and a colon
+// ("Q:", "A:", "VEGA:") into the label and the words after it; label is
+// empty when the paragraph has none.
+func paragraphLabel(text string) (label, body string) {
+	head, rest, ok := strings.Cut(text, ":")
+	if !ok || len(head) == 0 || len(head) > 30 || strings.ContainsAny(head, "\n.,\"“”") {
+		return "", text
+	}
+	return strings.TrimSpace(head), strings.TrimLeft(rest, " \t")
+}
+
+// isUpperLabel reports whether label is a word or two in capitals, as a
+// transcript writes its speakers.
+func isUpperLabel(label string) bool {
+	words := strings.Fields(label)
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, r := range label {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return len([]rune(label)) >= 2
+}
+
+// personWithSurname returns the full name of the latest person the text
+// names before byte pos whose last words are label, folded ("VEGA" for
+// Maria Vega), or "".
+func (a *analysis) personWithSurname(label string, pos int) string {
+	withSurname := a.mix.bySuffix[strings.ToLower(strings.Join(strings.Fields(label), " "))]
+	if k := a.mentionsUpTo(withSurname, pos, true); k > 0 {
+		return a.mentions[withSurname[k-1]].name
+	}
+	return ""
+}
