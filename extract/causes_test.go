@@ -2982,3 +2982,20 @@ func TestInterviewAnswers(t *testing.T) {
 		t.Errorf("answers with no interviewee named: %+v", r.Quotes)
 	}
 }
+
+// TestUnnamedPartOfNamedOrganisation checks an unnamed source whose
+// phrase names the organisation it belongs to by a possessive ("the
+// United Nations’ climate change panel says", "The Harbour Council’s
+// planning committee said"): the whole phrase is the source, the owner
+// its organisation. The sentences are invented.
+func TestUnnamedPartOfNamedOrganisation(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"The talks failed, and the United Nations’ climate change panel says cuts are needed.": {"United Nations’ climate change panel", "United Nations"},
+		"The Harbour Council’s planning committee said the tower was too tall.":                {"Harbour Council’s planning committee", "Harbour Council"},
+	} {
+		q := run(t, text, PlainText, "").Quotes
+		if len(q) != 1 || q[0].Speaker != "" || q[0].Source != want[0] || q[0].Organisation != want[1] {
+			t.Errorf("%s: %+v", text, q)
+		}
+	}
+}

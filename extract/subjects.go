@@ -751,6 +751,13 @@ func (a *analysis) phraseStartBefore(s sentence, j int) int {
 			}
 			return k
 		}
+		if (p.text == "'" || p.text == "’") && k-2 >= s.first && a.toks[k-2].end == p.start && a.nameWord(k-2) && strings.HasSuffix(a.toks[k-2].lower, "s") && !documentNouns[t.lower] {
+			// "the United Nations’ climate change panel": a plural name's
+			// possessive mark, a token of its own
+			for k -= 2; k-1 >= s.first && k > j-7 && a.nameWord(k-1) && !isPossessive(a.toks[k-1]); k-- {
+			}
+			return k
+		}
 		if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
 			return k // (a document's owner is its author: "Roe's letter")
 		}
@@ -1253,10 +1260,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	if roleWords[head] {
 		return speakerRef{source: np, role: head, org: owner}
 	}
-	if isGroupNoun(head) || representativeNouns[head] {
-		return speakerRef{source: np, org: owner}
-	}
-	return speakerRef{source: np}
+	// "the Harbour Council's planning committee": an unnamed part of the
+	// organisation named
+	return speakerRef{source: np, org: owner}
 }
 
 // nameInPhrase reads the names inside the noun phrase np at tokens
