@@ -2999,3 +2999,20 @@ func TestUnnamedPartOfNamedOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingToPersonOfOrganisation checks "according to" a role held
+// for an organisation ("According to the lawyer for Harbour Animal
+// Services, …", "According to a spokesperson for the Harbour Council,
+// …"): an unnamed person of that organisation, not the organisation. The
+// sentences are invented.
+func TestAccordingToPersonOfOrganisation(t *testing.T) {
+	for text, org := range map[string]string{
+		"According to the lawyer for Harbour Animal Services, the animals were seized this month.": "Harbour Animal Services",
+		"According to a spokesperson for the Harbour Council, the tower was too tall.":             "Harbour Council",
+	} {
+		q := run(t, text, PlainText, "").Quotes
+		if len(q) != 1 || q[0].Speaker != "" || q[0].Organisation != org || q[0].Role == "" {
+			t.Errorf("%s: %+v", text, q)
+		}
+	}
+}

@@ -1871,6 +1871,12 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 					// "Ivo Rask's lawyer": not the named person
 					break
 				}
+				if b := a.skipArticle(n0-1, k); b-1 >= k && ownerPrepositions[a.toks[b].lower] && roleWords[a.toks[b-1].lower] && isOrgName(ref.name) {
+					// "the lawyer for Harbour Animal Services": a person of
+					// the organisation, not the organisation
+					sp = speakerRef{source: a.joinTokens(k, e), role: roleOf(a.toks[b-1].lower), org: ref.name}
+					break
+				}
 				sp = ref
 			}
 			break
