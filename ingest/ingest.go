@@ -9,6 +9,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -135,22 +136,7 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 		speakers: map[string]*Ref[store.Speaker]{},
 		topics:   map[string]*Ref[store.Topic]{},
 	}
-	src := store.Source{
-		ID:          newID(),
-		Title:       doc.Title,
-		URL:         doc.URL,
-		ArchivedURL: doc.ArchivedURL,
-		Published:   doc.Date,
-		Language:    cmpOr(doc.Language, "en"),
-		Text:        res.Text,
-		ContentHash: store.ContentHash(res.Text),
-	}
-	if src.Title == "" {
-		src.Title = firstLine(res.Text)
-	}
-	if src.Published.IsZero() && res.Date != "" {
-		src.Published, _ = partialdate.Parse(res.Date)
-	}
+	src := newSource(doc, res)
 	existing, err := tx.SourceByHash(src.ContentHash)
 	switch {
 	case err == nil:
@@ -167,76 +153,117 @@ func plan(tx store.Tx, doc Document, res *extract.Result) (*Plan, error) {
 		src.PublisherID = pub.ID
 	}
 	p.plan.Source = src
-
-	for _, sp := range res.Speakers {
-		if sp.Organisation == "" {
-			continue
-		}
-		if isOrg, err := p.organisationSpeaking(extract.Quote{Speaker: sp.Name, SpeakerIsOrg: sp.IsOrg}); err != nil {
-			return nil, err
-		} else if isOrg != nil {
-			continue
-		}
-		org, err := p.organisation(sp.Organisation)
-		if err != nil {
-			return nil, err
-		}
-		speaker, err := p.speaker(sp.Name, sp)
-		if err != nil {
-			return nil, err
-		}
-		if err := p.affiliation(speaker, org, sp.Role, src.ID); err != nil {
-			return nil, err
-		}
+	if err := p.affiliations(src.ID); err != nil {
+		return nil, err
 	}
 	for i, q := range res.Quotes {
-		st := store.Statement{
-			ID:         newID(),
-			Text:       q.Text,
-			Kind:       kind(q.Kind),
-			Cue:        q.Cue,
-			Role:       q.Role,
-			SourceID:   src.ID,
-			Span:       &store.Span{Start: q.Start, End: q.End},
-			Language:   src.Language,
-			Status:     store.Unverified,
-			Confidence: q.Confidence,
-		}
-		st.Said, _ = partialdate.Parse(q.Date)
-		if st.Said.IsZero() {
-			st.Said = src.Published
-		}
-		for _, c := range q.Covers {
-			if r, err := partialdate.ParseRange(c.From + ".." + c.To); err == nil {
-				st.Covers = append(st.Covers, store.Coverage{Range: r})
-			}
-		}
-		if err := p.attribute(&st, q); err != nil {
+		st, err := p.statement(q, &src)
+		if err != nil {
 			return nil, err
 		}
 		if q.Speaker == "" && q.Source != "" {
 			p.plan.Unnamed[i] = q.Source
 		}
-		if q.Organisation != "" && !st.ByOrganisation {
-			org, err := p.organisation(q.Organisation)
-			if err != nil {
-				return nil, err
-			}
-			st.OrganisationID = org.ID
-		}
-		// A heading without a letter or digit ("***") is a separator, not
-		// a topic.
-		if textfold.Fold(q.Topic) != "" {
-			st.Heading = q.Topic
-			t, err := p.topic(q.Topic)
-			if err != nil {
-				return nil, err
-			}
-			st.TopicIDs = []string{t.ID}
-		}
 		p.plan.Statements = append(p.plan.Statements, st)
 	}
 	return p.plan, nil
+}
+
+// newSource is the source record of a document, before it is checked
+// against those stored.
+func newSource(doc Document, res *extract.Result) store.Source {
+	src := store.Source{
+		ID:          newID(),
+		Title:       cmp.Or(doc.Title, firstLine(res.Text)),
+		URL:         doc.URL,
+		ArchivedURL: doc.ArchivedURL,
+		Published:   doc.Date,
+		Language:    cmp.Or(doc.Language, "en"),
+		Text:        res.Text,
+		ContentHash: store.ContentHash(res.Text),
+	}
+	if src.Published.IsZero() && res.Date != "" {
+		// a date the extractor read that is no date leaves the source
+		// undated, as a document without one is
+		src.Published, _ = partialdate.Parse(res.Date)
+	}
+	return src
+}
+
+// affiliations records, for each person the document gives an
+// organisation, that membership at the time of the source sourceID.
+func (p *planner) affiliations(sourceID string) error {
+	for _, sp := range p.res.Speakers {
+		if sp.Organisation == "" {
+			continue
+		}
+		if isOrg, err := p.organisationSpeaking(extract.Quote{Speaker: sp.Name, SpeakerIsOrg: sp.IsOrg}); err != nil {
+			return err
+		} else if isOrg != nil {
+			continue
+		}
+		org, err := p.organisation(sp.Organisation)
+		if err != nil {
+			return err
+		}
+		speaker, err := p.speaker(sp.Name, sp)
+		if err != nil {
+			return err
+		}
+		if err := p.affiliation(speaker, org, sp.Role, sourceID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statement is the record of quote q of source src, resolved against the
+// store: its speaker or organisation, its topic and the dates it covers.
+func (p *planner) statement(q extract.Quote, src *store.Source) (store.Statement, error) {
+	st := store.Statement{
+		ID:         newID(),
+		Text:       q.Text,
+		Kind:       kind(q.Kind),
+		Cue:        q.Cue,
+		Role:       q.Role,
+		SourceID:   src.ID,
+		Span:       &store.Span{Start: q.Start, End: q.End},
+		Language:   src.Language,
+		Status:     store.Unverified,
+		Confidence: q.Confidence,
+	}
+	// a statement without a date of its own was said when its source
+	// was published
+	st.Said, _ = partialdate.Parse(q.Date)
+	if st.Said.IsZero() {
+		st.Said = src.Published
+	}
+	for _, c := range q.Covers {
+		if r, err := partialdate.ParseRange(c.From + ".." + c.To); err == nil {
+			st.Covers = append(st.Covers, store.Coverage{Range: r})
+		}
+	}
+	if err := p.attribute(&st, q); err != nil {
+		return st, err
+	}
+	if q.Organisation != "" && !st.ByOrganisation {
+		org, err := p.organisation(q.Organisation)
+		if err != nil {
+			return st, err
+		}
+		st.OrganisationID = org.ID
+	}
+	// A heading without a letter or digit ("***") is a separator, not a
+	// topic.
+	if textfold.Fold(q.Topic) != "" {
+		st.Heading = q.Topic
+		t, err := p.topic(q.Topic)
+		if err != nil {
+			return st, err
+		}
+		st.TopicIDs = []string{t.ID}
+	}
+	return st, nil
 }
 
 func kind(k extract.Kind) store.StatementKind {
@@ -556,13 +583,6 @@ func Ingest(ctx context.Context, s store.Store, doc Document) (*Plan, *store.Sou
 }
 
 func newID() string { return uuid.Must(uuid.NewV7()).String() }
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
 
 // firstLine returns the first line with a letter or digit, as a title.
 func firstLine(text string) string {
