@@ -3016,3 +3016,23 @@ func TestAccordingToPersonOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementCreditedBeforeUnderHeading checks a statement credited by
+// a name and a colon that opens a document under its heading ("• HFP
+// chairman Ann Roe: “…”"): the statement is hers, not a pull quote of no
+// one, which a digest's quotation alone on top is. The text is invented.
+func TestStatementCreditedBeforeUnderHeading(t *testing.T) {
+	text := "Reactions\n\n• HFP chairman Ann Roe: \"This is a dark day for our country.\"\n\nHFP member Ivo Rask said the verdict was a disgrace.\n"
+	q := find(t, run(t, text, PlainText, ""), "dark day")
+	if q.Speaker != "Ann Roe" || q.Text != "\"This is a dark day for our country.\"" || q.PullQuote {
+		t.Errorf("speaker %q text %q pull %v", q.Speaker, q.Text, q.PullQuote)
+	}
+}
+
+// TestBothNamesFirstSpeaks checks "Both Ann Roe and Ivo Rask said": the
+// first named speaks, as without "Both". The sentence is invented.
+func TestBothNamesFirstSpeaks(t *testing.T) {
+	if q := find(t, run(t, "Both Ann Roe and Ivo Rask said they would attend the hearing.", PlainText, ""), "hearing"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -510,6 +510,10 @@ var objectCues = wordSet(
 	"recall", "recalls", "recalled",
 )
 
+// bothWords open a subject of two conjoined names ("Both Ann Roe and Ivo
+// Rask said"), whose first speaks as without them.
+var bothWords = wordSet("both", "either", "neither")
+
 // openingConjunctions open a sentence that goes on from the one before
 // ("But Ann Roe disagreed."); the subject comes after them.
 var openingConjunctions = wordSet("but", "and", "yet", "still")

@@ -17,7 +17,7 @@ func (a *analysis) pullQuotePara() int {
 	s := a.text[p.start:p.end]
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "…. "))
-	if isOpeningMark(string(first)) || last == '”' || last == '"' || strings.HasSuffix(s, "”…") {
+	if isOpeningMark(string(first)) || (last == '”' || last == '"' || strings.HasSuffix(s, "”…")) && !creditedBefore(s) {
 		return 1
 	}
 	if a.repeatAt(1) >= 0 {
@@ -194,4 +194,12 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		}
 	}
 	return sp, true
+}
+
+// creditedBefore reports whether a paragraph ending in a quotation names
+// its speaker before it, with a colon ("DRP chairman Ann Roe: “…”"): a
+// statement under the heading, not a pull quote.
+func creditedBefore(s string) bool {
+	i := strings.IndexAny(s, "“\"«„")
+	return i > 0 && strings.Contains(s[:i], ":")
 }

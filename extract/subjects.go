@@ -891,7 +891,7 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		}
 		n0, n1, listed = p0, n0-1, true
 	}
-	if !(n0 == s.first || n0-1 == s.first && articles[a.toks[s.first].lower] || n0-1 > s.first && a.toks[n0-1].text == "," || listed && a.descriptorsBefore(s.first, n0)) {
+	if !(n0 == s.first || n0-1 == s.first && (articles[a.toks[s.first].lower] || bothWords[a.toks[s.first].lower]) || n0-1 > s.first && a.toks[n0-1].text == "," || listed && a.descriptorsBefore(s.first, n0)) {
 		// (or after the content: "…, Ann Roe and Ivo Rask warned"; a
 		// list may follow what its people are: "Opposition figures Omar
 		// Belt, Ivan Sorel and Ruth Mayer said")
