@@ -3036,3 +3036,28 @@ func TestBothNamesFirstSpeaks(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPartyAfterItsAcronym checks "the party" right after an acronym
+// that spoke and whose words the text never spelled out ("The HFP stated
+// … The party believes"): the acronym, when its letters may hold the
+// noun ("the union" is not the HFP). The text is invented.
+func TestPartyAfterItsAcronym(t *testing.T) {
+	text := "The HFP stated that its candidate had been denied registration.\n\nThe party believes the decision was politically motivated.\n\nThe union said the vote was fair.\n"
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "motivated"); q.Speaker != "HFP" {
+		t.Errorf("party: speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, r, "fair"); q.Speaker != "" {
+		t.Errorf("union: speaker %q", q.Speaker)
+	}
+}
+
+// TestGroupFromOrganisation checks a group from an organisation
+// ("International observers from the OSCE said"): the group is the
+// source, with that organisation. The sentence is invented.
+func TestGroupFromOrganisation(t *testing.T) {
+	q := find(t, run(t, "International observers from the HMO said they would monitor the election.", PlainText, ""), "monitor")
+	if q.Speaker != "" || q.Source != "International observers from the HMO" || q.Organisation != "HMO" {
+		t.Errorf("speaker %q source %q organisation %q", q.Speaker, q.Source, q.Organisation)
+	}
+}

@@ -7,6 +7,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // authorWindow is how far back, in bytes, the latest statement's speaker
@@ -283,6 +284,11 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 	}
 	if !genericOrgNouns[head] {
+		if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && acronymMayHold(st.orgs[n-1].name, head) && len(a.orgAliases[st.orgs[n-1].name]) == 0 {
+			// "The HFP stated … The party believes": an acronym whose
+			// words the text never spelled out may hold the noun
+			return st.orgs[n-1], true
+		}
 		return speakerRef{}, false
 	}
 	if name, ok := a.nearbyOrg(pos); ok {
@@ -563,4 +569,10 @@ func (st *state) noteSalient(sp speakerRef) {
 		}
 	}
 	st.recent = append(st.recent, sp)
+}
+
+// acronymMayHold reports whether name is one acronym with the initial of
+// noun among its letters, as "HFP" may stand for a party, not a union.
+func acronymMayHold(name, noun string) bool {
+	return !strings.Contains(name, " ") && token{text: name, word: true}.isAcronym() && noun != "" && strings.ContainsRune(name, unicode.ToUpper(rune(noun[0])))
 }

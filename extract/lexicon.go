@@ -966,7 +966,7 @@ var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claime
 
 // ownerPrepositions join a role to the organisation it serves ("a
 // spokesperson for the agency", "an official with the ministry").
-var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true}
+var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true, "from": true}
 
 // orgLinks join the words of an organisation's name after a word for an
 // organisation ("Ministry of Justice", "Institute for Peace").
