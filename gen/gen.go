@@ -370,6 +370,28 @@ func (g *generator) statementsOf(i int) int {
 // order they are emitted.
 func (g *generator) buildArticle(i int) article {
 	r := g.articleRand(i)
+	src := g.articleSource(r, i)
+	withText := r.IntN(10) == 0
+	var text strings.Builder
+	a := article{src: src}
+	for range g.statementsOf(i) {
+		st, sp := g.drawStatement(r, src)
+		if withText {
+			quoteInText(&text, r, sp, st)
+		}
+		a.stmts = append(a.stmts, st)
+	}
+	if withText {
+		src.Text = text.String()
+		src.ContentHash = store.ContentHash(src.Text)
+	}
+	return a
+}
+
+// articleSource draws the record of source i, without its text: the
+// text is built from the statements, which are drawn after it from the
+// same stream r.
+func (g *generator) articleSource(r *rand.Rand, i int) *store.Source {
 	published := randomDate(r)
 	if published.Day == 0 {
 		published.Month, published.Day = max(published.Month, 1), 1+r.IntN(28)
@@ -388,83 +410,98 @@ func (g *generator) buildArticle(i int) article {
 	if r.IntN(3) == 0 {
 		src.ArchivedURL = "https://archive.example/" + src.URL[len("https://"):]
 	}
-	withText := r.IntN(10) == 0
-	var text strings.Builder
-	a := article{src: src}
-	for range g.statementsOf(i) {
-		si := draw(r, g.speakerCDF)
-		sp := g.speakers[si]
-		said := published
-		if r.IntN(4) == 0 {
-			// Reported some days after it was said.
-			t := time.Date(published.Year, time.Month(published.Month), published.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -r.IntN(10))
-			said = partialdate.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-		}
-		if r.IntN(50) == 0 {
-			said = randomDate(r) // an old quote dug up
-		}
-		st := &store.Statement{
-			Text:      sentences(r),
-			Kind:      store.Direct,
-			SpeakerID: sp.ID,
-			Cue:       pick(r, cues),
-			Said:      said,
-			Language:  src.Language,
-			Status:    store.Unverified,
-			SourceID:  "", // set below
-		}
-		if r.IntN(10) < 3 {
-			st.Kind = store.Indirect
-		}
-		switch p := r.IntN(100); {
-		case p < 8:
-			st.Status = store.Verified
-		case p < 11:
-			st.Status = store.Disputed
-		case p < 12:
-			st.Status = store.Misattributed
-		case p < 13:
-			st.Status = store.Retracted
-		}
-		if r.IntN(5) == 0 && g.affs != nil {
-			// The organisation and role as the article states them (known
-			// once affiliations are drawn; the draws are the same without).
-			if aff := store.AffiliationAt(g.affs[si], said); aff != nil {
-				st.OrganisationID, st.Role = aff.OrganisationID, aff.Role
-			}
-		}
-		nt := 1 + r.IntN(3)
-		for range nt {
-			if id := g.topics[draw(r, g.topicCDF)].ID; !slices.Contains(st.TopicIDs, id) {
-				st.TopicIDs = append(st.TopicIDs, id)
-			}
-		}
-		if r.IntN(10) == 0 {
-			y := said.Year - r.IntN(3)
-			m := 1 + r.IntN(12)
-			st.Covers = []store.Coverage{{
-				Range: partialdate.Range{From: partialdate.Date{Year: y, Month: m}, To: partialdate.Date{Year: y, Month: m}},
-				Label: "in " + time.Month(m).String() + fmt.Sprintf(" %d", y),
-			}}
-		}
-		if r.IntN(5) < 3 {
-			st.Confidence = float64(50+r.IntN(50)) / 100
-		}
-		if withText {
-			fmt.Fprintf(&text, "%s %s: “", sp.Name, st.Cue)
-			st.Span = &store.Span{Start: text.Len(), End: text.Len() + len(st.Text)}
-			text.WriteString(st.Text)
-			text.WriteString("”\n\n")
-			text.WriteString(sentences(r))
-			text.WriteString("\n\n")
-		}
-		a.stmts = append(a.stmts, st)
+	return src
+}
+
+// drawStatement draws one statement of src from r and returns it with its
+// speaker, whose name the article's text quotes it under. Its SourceID is
+// left for emitStatements, like its id.
+func (g *generator) drawStatement(r *rand.Rand, src *store.Source) (*store.Statement, *store.Speaker) {
+	si := draw(r, g.speakerCDF)
+	sp := g.speakers[si]
+	said := saidDate(r, src.Published)
+	st := &store.Statement{
+		Text:      sentences(r),
+		Kind:      store.Direct,
+		SpeakerID: sp.ID,
+		Cue:       pick(r, cues),
+		Said:      said,
+		Language:  src.Language,
+		SourceID:  "", // set by emitStatements
 	}
-	if withText {
-		src.Text = text.String()
-		src.ContentHash = store.ContentHash(src.Text)
+	if r.IntN(10) < 3 {
+		st.Kind = store.Indirect
 	}
-	return a
+	st.Status = drawStatus(r)
+	if r.IntN(5) == 0 && g.affs != nil {
+		// The organisation and role as the article states them (known
+		// once affiliations are drawn; the draws are the same without).
+		if aff := store.AffiliationAt(g.affs[si], said); aff != nil {
+			st.OrganisationID, st.Role = aff.OrganisationID, aff.Role
+		}
+	}
+	nt := 1 + r.IntN(3)
+	for range nt {
+		if id := g.topics[draw(r, g.topicCDF)].ID; !slices.Contains(st.TopicIDs, id) {
+			st.TopicIDs = append(st.TopicIDs, id)
+		}
+	}
+	if r.IntN(10) == 0 {
+		y := said.Year - r.IntN(3)
+		m := 1 + r.IntN(12)
+		st.Covers = []store.Coverage{{
+			Range: partialdate.Range{From: partialdate.Date{Year: y, Month: m}, To: partialdate.Date{Year: y, Month: m}},
+			Label: "in " + time.Month(m).String() + fmt.Sprintf(" %d", y),
+		}}
+	}
+	if r.IntN(5) < 3 {
+		st.Confidence = float64(50+r.IntN(50)) / 100
+	}
+	return st, sp
+}
+
+// saidDate draws when a statement reported on published was said: mostly
+// that day, sometimes days before, rarely years before.
+func saidDate(r *rand.Rand, published partialdate.Date) partialdate.Date {
+	said := published
+	if r.IntN(4) == 0 {
+		// Reported some days after it was said.
+		t := time.Date(published.Year, time.Month(published.Month), published.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -r.IntN(10))
+		said = partialdate.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	}
+	if r.IntN(50) == 0 {
+		said = randomDate(r) // an old quote dug up
+	}
+	return said
+}
+
+// drawStatus draws a statement's status: in 100, 87 unverified, 8
+// verified, 3 disputed, 1 misattributed and 1 retracted, so that filters
+// on status find a few of each.
+func drawStatus(r *rand.Rand) store.Status {
+	switch p := r.IntN(100); {
+	case p < 8:
+		return store.Verified
+	case p < 11:
+		return store.Disputed
+	case p < 12:
+		return store.Misattributed
+	case p < 13:
+		return store.Retracted
+	}
+	return store.Unverified
+}
+
+// quoteInText appends st to an article's text, quoted after its speaker's
+// name and cue and followed by a paragraph of other text, and sets st's
+// span to where its text lands.
+func quoteInText(text *strings.Builder, r *rand.Rand, sp *store.Speaker, st *store.Statement) {
+	fmt.Fprintf(text, "%s %s: “", sp.Name, st.Cue)
+	st.Span = &store.Span{Start: text.Len(), End: text.Len() + len(st.Text)}
+	text.WriteString(st.Text)
+	text.WriteString("”\n\n")
+	text.WriteString(sentences(r))
+	text.WriteString("\n\n")
 }
 
 func (g *generator) emitSources(emit func(store.Record) error) error {
