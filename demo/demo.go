@@ -293,131 +293,201 @@ func isEmpty(tx store.Tx) (bool, error) {
 }
 
 // load writes the dataset, resolving the names the dataset uses for
-// references into the ids the store assigns.
+// references into the ids the store assigns. Records are written in
+// dependency order: a record's references exist before it does.
 func load(tx store.Tx) error {
-	// The package-level slices are copied before a Create may normalize
-	// them, so that a second Load (into another store) sees them unchanged.
-	orgs := map[string]string{}
-	for _, o := range organisations {
-		o.Aliases = slices.Clone(o.Aliases)
-		if err := tx.CreateOrganisation(&o); err != nil {
-			return fmt.Errorf("demo organisation %q: %w", o.Name, err)
-		}
-		orgs[o.Name] = o.ID
+	l := &loader{tx: tx, orgs: map[string]string{}, people: map[string]string{}, subjects: map[string]string{}, docs: map[string]string{}}
+	if err := l.organisations(); err != nil {
+		return err
 	}
-	people := map[string]string{}
-	for _, p := range speakers {
-		p.Aliases = slices.Clone(p.Aliases)
-		if err := tx.CreateSpeaker(&p); err != nil {
-			return fmt.Errorf("demo speaker %q: %w", p.Name, err)
-		}
-		people[p.Name] = p.ID
+	if err := l.speakers(); err != nil {
+		return err
 	}
-	var r resolver
-	subjects := map[string]string{}
-	for _, t := range topics {
-		rec := store.Topic{Name: t.name, ParentID: r.id(subjects, t.parent), Aliases: slices.Clone(t.aliases)}
-		if r.err != nil {
-			return r.err
-		}
-		if err := tx.CreateTopic(&rec); err != nil {
-			return fmt.Errorf("demo topic %q: %w", t.name, err)
-		}
-		subjects[t.name] = rec.ID
+	if err := l.topics(); err != nil {
+		return err
 	}
 	// Sources first, as affiliations and statements refer to them.
-	docs := map[string]string{}
-	spans := make([][]store.Span, len(sources))
-	texts := make([]string, len(sources))
+	texts, spans, err := l.sources()
+	if err != nil {
+		return err
+	}
+	if err := l.affiliations(); err != nil {
+		return err
+	}
+	return l.statements(texts, spans)
+}
+
+// loader holds what load needs across record types: the transaction, and
+// the ids the store assigned, by the names the dataset refers to them by.
+type loader struct {
+	tx store.Tx
+	r  resolver
+	// orgs, people, subjects and docs map the names of organisations,
+	// speakers, topics and source titles to ids.
+	orgs, people, subjects, docs map[string]string
+}
+
+// organisations creates the dataset's organisations. It copies, as speakers
+// and topics do, the package-level slices before a Create may normalize
+// them, so that a second Load (into another store) sees them unchanged.
+func (l *loader) organisations() error {
+	for _, o := range organisations {
+		o.Aliases = slices.Clone(o.Aliases)
+		if err := l.tx.CreateOrganisation(&o); err != nil {
+			return fmt.Errorf("demo organisation %q: %w", o.Name, err)
+		}
+		l.orgs[o.Name] = o.ID
+	}
+	return nil
+}
+
+// speakers creates the dataset's speakers.
+func (l *loader) speakers() error {
+	for _, p := range speakers {
+		p.Aliases = slices.Clone(p.Aliases)
+		if err := l.tx.CreateSpeaker(&p); err != nil {
+			return fmt.Errorf("demo speaker %q: %w", p.Name, err)
+		}
+		l.people[p.Name] = p.ID
+	}
+	return nil
+}
+
+// topics creates the dataset's topics, parents first as they are listed.
+func (l *loader) topics() error {
+	for _, t := range topics {
+		rec := store.Topic{Name: t.name, ParentID: l.r.id(l.subjects, t.parent), Aliases: slices.Clone(t.aliases)}
+		if l.r.err != nil {
+			return l.r.err
+		}
+		if err := l.tx.CreateTopic(&rec); err != nil {
+			return fmt.Errorf("demo topic %q: %w", t.name, err)
+		}
+		l.subjects[t.name] = rec.ID
+	}
+	return nil
+}
+
+// sources creates the dataset's sources, their texts stripped of the
+// [[ ]] marks, and returns those texts and the spans the marks enclosed,
+// by source and statement, for the statements to take their text from.
+func (l *loader) sources() (texts []string, spans [][]store.Span, err error) {
+	spans = make([][]store.Span, len(sources))
+	texts = make([]string, len(sources))
 	for i, src := range sources {
-		var err error
 		texts[i], spans[i], err = markedText(src.text, len(src.statements))
 		if err != nil {
-			return errs.Wrap(errs.Internal, err, "demo source "+src.title)
+			return nil, nil, errs.Wrap(errs.Internal, err, "demo source "+src.title)
 		}
 		rec := store.Source{
 			Title:       src.title,
-			PublisherID: r.id(orgs, src.publisher),
+			PublisherID: l.r.id(l.orgs, src.publisher),
 			URL:         src.url,
 			ArchivedURL: src.archived,
 			Published:   partialdate.MustParse(src.published),
 			Language:    "en",
 			Text:        texts[i],
 		}
-		if r.err != nil {
-			return r.err
+		if l.r.err != nil {
+			return nil, nil, l.r.err
 		}
-		if err := tx.CreateSource(&rec); err != nil {
-			return fmt.Errorf("demo source %q: %w", src.title, err)
+		if err := l.tx.CreateSource(&rec); err != nil {
+			return nil, nil, fmt.Errorf("demo source %q: %w", src.title, err)
 		}
-		docs[src.title] = rec.ID
+		l.docs[src.title] = rec.ID
 	}
+	return texts, spans, nil
+}
+
+// affiliations creates the dataset's affiliations.
+func (l *loader) affiliations() error {
 	for _, a := range affiliations {
 		rec := store.Affiliation{
-			SpeakerID:      r.id(people, a.speaker),
-			OrganisationID: r.id(orgs, a.org),
+			SpeakerID:      l.r.id(l.people, a.speaker),
+			OrganisationID: l.r.id(l.orgs, a.org),
 			Role:           a.role,
 			Start:          partialdate.MustParse(a.start),
 			End:            partialdate.MustParse(a.end),
-			SourceID:       r.id(docs, a.source),
+			SourceID:       l.r.id(l.docs, a.source),
 		}
-		if r.err != nil {
-			return r.err
+		if l.r.err != nil {
+			return l.r.err
 		}
-		if err := tx.CreateAffiliation(&rec); err != nil {
+		if err := l.tx.CreateAffiliation(&rec); err != nil {
 			return fmt.Errorf("demo affiliation of %q to %q: %w", a.speaker, a.org, err)
 		}
 	}
+	return nil
+}
+
+// statements creates the statements of every source, in the order of the
+// sources and within each in the order of its text, with their claim
+// reviews; texts and spans are what sources returned.
+func (l *loader) statements(texts []string, spans [][]store.Span) error {
 	for i, src := range sources {
 		for j, st := range src.statements {
-			span := spans[i][j]
-			rec := store.Statement{
-				Text:           texts[i][span.Start:span.End],
-				Kind:           st.kind,
-				SpeakerID:      r.id(people, st.speaker),
-				OrganisationID: r.id(orgs, st.org),
-				Role:           st.role,
-				Cue:            st.cue,
-				Said:           partialdate.MustParse(st.said),
-				SourceID:       docs[src.title],
-				Span:           &span,
-				Language:       "en",
-				Status:         st.status,
+			if err := l.statement(src, j, st, texts[i], spans[i][j]); err != nil {
+				return err
 			}
-			for _, c := range st.covers {
-				r, err := partialdate.ParseRange(c.rng)
-				if err != nil {
-					return errs.Wrap(errs.Internal, err, "demo coverage "+c.rng)
-				}
-				rec.Covers = append(rec.Covers, store.Coverage{Range: r, Label: c.label})
-			}
-			for _, t := range st.topics {
-				rec.TopicIDs = append(rec.TopicIDs, r.id(subjects, t))
-			}
-			if r.err != nil {
-				return r.err
-			}
-			if err := tx.CreateStatement(&rec); err != nil {
-				return fmt.Errorf("demo statement %d of %q: %w", j+1, src.title, err)
-			}
-			for _, rv := range st.reviews {
-				cr := store.ClaimReview{
-					StatementID: rec.ID,
-					ReviewerID:  r.id(orgs, FactCheckDesk),
-					RatingText:  rv.rating,
-					RatingValue: rv.value,
-					BestRating:  rv.best,
-					WorstRating: rv.worst,
-					URL:         rv.url,
-					Date:        partialdate.MustParse(rv.date),
-				}
-				if r.err != nil {
-					return r.err
-				}
-				if err := tx.CreateClaimReview(&cr); err != nil {
-					return fmt.Errorf("demo review of statement %d of %q: %w", j+1, src.title, err)
-				}
-			}
+		}
+	}
+	return nil
+}
+
+// statement creates statement j of src, whose text is the span of the
+// source's unmarked text, and then its claim reviews.
+func (l *loader) statement(src source, j int, st statement, text string, span store.Span) error {
+	rec := store.Statement{
+		Text:           text[span.Start:span.End],
+		Kind:           st.kind,
+		SpeakerID:      l.r.id(l.people, st.speaker),
+		OrganisationID: l.r.id(l.orgs, st.org),
+		Role:           st.role,
+		Cue:            st.cue,
+		Said:           partialdate.MustParse(st.said),
+		SourceID:       l.docs[src.title],
+		Span:           &span,
+		Language:       "en",
+		Status:         st.status,
+	}
+	for _, c := range st.covers {
+		r, err := partialdate.ParseRange(c.rng)
+		if err != nil {
+			return errs.Wrap(errs.Internal, err, "demo coverage "+c.rng)
+		}
+		rec.Covers = append(rec.Covers, store.Coverage{Range: r, Label: c.label})
+	}
+	for _, t := range st.topics {
+		rec.TopicIDs = append(rec.TopicIDs, l.r.id(l.subjects, t))
+	}
+	if l.r.err != nil {
+		return l.r.err
+	}
+	if err := l.tx.CreateStatement(&rec); err != nil {
+		return fmt.Errorf("demo statement %d of %q: %w", j+1, src.title, err)
+	}
+	return l.reviews(src, j, rec.ID, st.reviews)
+}
+
+// reviews creates the fact-checker's claim reviews of statement j of src,
+// stored under id.
+func (l *loader) reviews(src source, j int, id string, reviews []review) error {
+	for _, rv := range reviews {
+		cr := store.ClaimReview{
+			StatementID: id,
+			ReviewerID:  l.r.id(l.orgs, FactCheckDesk),
+			RatingText:  rv.rating,
+			RatingValue: rv.value,
+			BestRating:  rv.best,
+			WorstRating: rv.worst,
+			URL:         rv.url,
+			Date:        partialdate.MustParse(rv.date),
+		}
+		if l.r.err != nil {
+			return l.r.err
+		}
+		if err := l.tx.CreateClaimReview(&cr); err != nil {
+			return fmt.Errorf("demo review of statement %d of %q: %w", j+1, src.title, err)
 		}
 	}
 	return nil
