@@ -136,13 +136,44 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 	if idx == nil {
 		return ix.fallback(ctx, q, clauses, size, from, lag)
 	}
+	tq, ms, err := statementQuery(ctx, idx, q, clauses)
+	if err != nil {
+		return nil, err
+	}
+	// Covers and TextContains are not in the index: they are checked on
+	// the statements, reading further hits until the page is full.
+	post := postFilter(q.Filter)
+	hits, total, err := ix.pageHits(ctx, idx, tq, post, size, from)
+	if err != nil {
+		return nil, err
+	}
+	res := &StatementResult{Lag: lag, Total: total}
+	res.HasNext = len(hits) > size
+	if res.HasNext {
+		hits = hits[:size]
+	}
+	for i := range hits {
+		hits[i].Cursor = cursorAt(from + i + 1)
+	}
+	res.Hits = hits
+	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// statementQuery builds the index query of q: its clauses, scored, and
+// the fields of its filter the index holds, unscored, so that only the
+// words rank the hits. It returns the clauses' matchers too, for
+// highlighting.
+func statementQuery(ctx context.Context, idx *shards, q StatementQuery, clauses []clause) (query.Query, []matcher, error) {
 	common, err := idx.commonWords(ctx, clauses)
 	if err != nil {
-		return nil, errs.Wrap(errs.Internal, err, "reading the search index")
+		return nil, nil, errs.Wrap(errs.Internal, err, "reading the search index")
 	}
 	must, mustNot, filter, ms, err := textQuery(fText, clauses, common)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, fq := range statementFilterQuery(q.Filter) {
 		must = append(must, unscored{fq})
@@ -151,14 +182,20 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 		// Only the statements that may hold the text are read to be checked.
 		must = append(must, unscored{cq})
 	}
-	tq := boolean(must, mustNot, filter)
-	// Covers and TextContains are not in the index: they are checked on
-	// the statements, reading further hits until the page is full.
-	post := postFilter(q.Filter)
-	res := &StatementResult{Lag: lag}
-	var ids []string
-	var scores []float64
-	var st []*store.Statement
+	return boolean(must, mustNot, filter), ms, nil
+}
+
+// pageHits returns the hits of tq on the page of size hits after the first
+// from, plus the next hit when there is one, so that the caller can tell
+// whether a next page exists; their cursors are left to the caller. total
+// is the number of hits over all pages.
+//
+// Without post the index gives the page itself. With post (filter fields
+// the index does not hold) the hits are read from the first, in chunks,
+// keeping those post accepts and skipping the first from of them, until
+// the page is full or the hits run out; total is then -1, as it is unknown
+// without reading every hit.
+func (ix *Index) pageHits(ctx context.Context, idx *shards, tq query.Query, post func(*store.Statement) bool, size, from int) (hits []StatementHit, total int, err error) {
 	skip := 0 // hits before the page, when read from the first
 	if post != nil {
 		skip = from
@@ -170,27 +207,12 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 		} else {
 			chunkFrom = from
 		}
-		req := bleve.NewSearchRequestOptions(tq, chunk, chunkFrom, false)
-		// Equal scores in an order of their own: pages read by offset
-		// neither repeat nor skip a hit.
-		req.SortBy([]string{"-_score", "_id"})
-		sr, err := idx.all.SearchInContext(ctx, req)
+		sr, loaded, err := ix.searchChunk(ctx, idx, tq, chunk, chunkFrom)
 		if err != nil {
-			return nil, errs.Wrap(errs.Internal, err, "searching")
+			return nil, 0, err
 		}
 		if post == nil {
-			res.Total = int(sr.Total)
-		}
-		var chunkIDs []string
-		for _, h := range sr.Hits {
-			chunkIDs = append(chunkIDs, h.ID)
-		}
-		var loaded []*store.Statement
-		if err := ix.st.View(ctx, func(tx store.Tx) error {
-			loaded, err = tx.StatementsByID(chunkIDs)
-			return err
-		}); err != nil {
-			return nil, err
+			total = int(sr.Total)
 		}
 		for i, s := range loaded {
 			// nil: deleted since it was indexed; the follower removes it.
@@ -201,29 +223,44 @@ func (ix *Index) SearchStatements(ctx context.Context, q StatementQuery) (*State
 				skip--
 				continue
 			}
-			ids = append(ids, s.ID)
-			scores = append(scores, sr.Hits[i].Score)
-			st = append(st, s)
+			hits = append(hits, StatementHit{Statement: s, Score: sr.Hits[i].Score})
 		}
-		if post == nil || len(st) > size || len(sr.Hits) < chunk {
+		if post == nil || len(hits) > size || len(sr.Hits) < chunk {
 			break
 		}
 		chunkFrom += chunk
 	}
 	if post != nil {
-		res.Total = -1 // unknown without reading every hit
+		total = -1 // unknown without reading every hit
 	}
-	res.HasNext = len(st) > size
-	if res.HasNext {
-		st = st[:size]
+	return hits, total, nil
+}
+
+// searchChunk runs tq for chunk hits after the first from, best first, and
+// reads their statements from the store, in the same order: nil for a
+// statement deleted since it was indexed.
+func (ix *Index) searchChunk(ctx context.Context, idx *shards, tq query.Query, chunk, from int) (*bleve.SearchResult, []*store.Statement, error) {
+	req := bleve.NewSearchRequestOptions(tq, chunk, from, false)
+	// Equal scores in an order of their own: pages read by offset
+	// neither repeat nor skip a hit.
+	req.SortBy([]string{"-_score", "_id"})
+	sr, err := idx.all.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, nil, errs.Wrap(errs.Internal, err, "searching")
 	}
-	for i, s := range st {
-		res.Hits = append(res.Hits, StatementHit{Statement: s, Score: scores[i], Cursor: cursorAt(from + i + 1)})
+	var ids []string
+	for _, h := range sr.Hits {
+		ids = append(ids, h.ID)
 	}
-	if err := highlightHits(ctx, q, res.Hits, ms); err != nil {
-		return nil, err
+	var loaded []*store.Statement
+	if err := ix.st.View(ctx, func(tx store.Tx) error {
+		var err error
+		loaded, err = tx.StatementsByID(ids)
+		return err
+	}); err != nil {
+		return nil, nil, err
 	}
-	return res, nil
+	return sr, loaded, nil
 }
 
 // highlightHits sets the highlights of hits when q asks for them.
