@@ -284,6 +284,42 @@ func emptyIndex(ctx context.Context, dir string, internal map[string][]byte) err
 	return nil
 }
 
+// recordLists gives, in the order a rebuild reads them, a page reader
+// for each record type the index holds: names first, then statements with
+// the facts facts draws for them.
+func recordLists(facts *factCache) []func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
+	return []func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error){
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
+			c, err := tx.ListSpeakers(store.SpeakerFilter{}, p)
+			return mapDocs(c, err, func(s *store.Speaker) (string, *document.Document) { return s.ID, speakerDoc(s) })
+		},
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
+			c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
+			return mapDocs(c, err, func(o *store.Organisation) (string, *document.Document) { return o.ID, organisationDoc(o) })
+		},
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
+			c, err := tx.ListTopics(store.TopicFilter{}, p)
+			return mapDocs(c, err, func(t *store.Topic) (string, *document.Document) { return t.ID, topicDoc(t) })
+		},
+		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
+			c, err := tx.ListStatements(store.StatementFilter{}, p)
+			if err != nil {
+				return nil, err
+			}
+			facts.tx = tx
+			docs := make([]pendingDoc, len(c.Items))
+			for i, s := range c.Items {
+				f, err := facts.of(s)
+				if err != nil {
+					return nil, err
+				}
+				docs[i] = pendingDoc{id: s.ID, statement: s, facts: f}
+			}
+			return &store.Conn[pendingDoc]{Items: docs, Cursors: c.Cursors, HasNext: c.HasNext}, nil
+		},
+	}
+}
+
 // readAll sends the documents of every indexed record of st to the
 // queues of their shards, in batches.
 func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc, progress func(int)) error {
@@ -314,36 +350,7 @@ func readAll(ctx context.Context, st store.Store, queues []chan []pendingDoc, pr
 	if err != nil {
 		return err
 	}
-	lists := []func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error){
-		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
-			c, err := tx.ListSpeakers(store.SpeakerFilter{}, p)
-			return mapDocs(c, err, func(s *store.Speaker) (string, *document.Document) { return s.ID, speakerDoc(s) })
-		},
-		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
-			c, err := tx.ListOrganisations(store.OrganisationFilter{}, p)
-			return mapDocs(c, err, func(o *store.Organisation) (string, *document.Document) { return o.ID, organisationDoc(o) })
-		},
-		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
-			c, err := tx.ListTopics(store.TopicFilter{}, p)
-			return mapDocs(c, err, func(t *store.Topic) (string, *document.Document) { return t.ID, topicDoc(t) })
-		},
-		func(tx store.Tx, p store.Page) (*store.Conn[pendingDoc], error) {
-			c, err := tx.ListStatements(store.StatementFilter{}, p)
-			if err != nil {
-				return nil, err
-			}
-			facts.tx = tx
-			docs := make([]pendingDoc, len(c.Items))
-			for i, s := range c.Items {
-				f, err := facts.of(s)
-				if err != nil {
-					return nil, err
-				}
-				docs[i] = pendingDoc{id: s.ID, statement: s, facts: f}
-			}
-			return &store.Conn[pendingDoc]{Items: docs, Cursors: c.Cursors, HasNext: c.HasNext}, nil
-		},
-	}
+	lists := recordLists(facts)
 	for _, list := range lists {
 		// Each page in its own read transaction, so that no snapshot is
 		// held for the whole pass.

@@ -52,17 +52,9 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if *asJSON && !*dryRun {
 		return usageError("--json goes with --dry-run")
 	}
-	// Every file is read and its size checked before the database is
-	// opened, so that a wrong path or a document refused for its size
-	// leaves no database file behind.
-	texts := make([][]byte, fs.NArg())
-	for i, path := range fs.Args() {
-		if texts[i], err = os.ReadFile(path); err != nil {
-			return err
-		}
-		if len(texts[i]) > *maxBytes {
-			return inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), *maxBytes))
-		}
+	texts, err := readDocuments(fs.Args(), *maxBytes)
+	if err != nil {
+		return err
 	}
 	s, _, err := openData(ctx, *storeURL, *db, *maxStatement)
 	if err != nil {
@@ -77,17 +69,7 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			Publisher: *publisher, Date: published, Language: *lang, MaxBytes: *maxBytes,
 		}
 		if *dryRun {
-			p, err := ingest.Prepare(ctx, s, doc)
-			if err != nil {
-				return inFile(path, err)
-			}
-			v := viewPlan(p)
-			if *asJSON {
-				err = writePlanJSON(stdout, v)
-			} else {
-				err = writePlan(stdout, path, v)
-			}
-			if err != nil {
+			if err := previewDocument(ctx, s, path, doc, *asJSON, stdout); err != nil {
 				return err
 			}
 			continue
@@ -104,6 +86,36 @@ func ingestCmd(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			path, src.ID, len(p.Statements), countNew(p.Speakers), countNew(p.Organisations), countNew(p.Topics))
 	}
 	return nil
+}
+
+// readDocuments reads every file and checks its size before the database
+// is opened, so that a wrong path or a document refused for its size
+// leaves no database file behind.
+func readDocuments(paths []string, maxBytes int) ([][]byte, error) {
+	texts := make([][]byte, len(paths))
+	for i, path := range paths {
+		var err error
+		if texts[i], err = os.ReadFile(path); err != nil {
+			return nil, err
+		}
+		if len(texts[i]) > maxBytes {
+			return nil, inFile(path, errs.E(errs.TooLarge, "document of %d bytes exceeds the limit of %d bytes (--max-document-bytes)", len(texts[i]), maxBytes))
+		}
+	}
+	return texts, nil
+}
+
+// previewDocument prints what ingesting doc (read from path) would store,
+// as text for review or as JSON, and stores nothing.
+func previewDocument(ctx context.Context, s store.Store, path string, doc ingest.Document, asJSON bool, stdout io.Writer) error {
+	p, err := ingest.Prepare(ctx, s, doc)
+	if err != nil {
+		return inFile(path, err)
+	}
+	if asJSON {
+		return writePlanJSON(stdout, viewPlan(p))
+	}
+	return writePlan(stdout, path, viewPlan(p))
 }
 
 // inFile names the file an error is about, keeping its kind.
