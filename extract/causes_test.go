@@ -3061,3 +3061,21 @@ func TestGroupFromOrganisation(t *testing.T) {
 		t.Errorf("speaker %q source %q organisation %q", q.Speaker, q.Source, q.Organisation)
 	}
 }
+
+// TestRoleOfSomeoneLater checks a person introduced as a role held for
+// someone ("the lawyer of activist Nora Quill, Emil Frost") as what that
+// someone's role later means ("Quill's lawyer said"), while another's
+// lawyer stays unnamed. The text is invented.
+func TestRoleOfSomeoneLater(t *testing.T) {
+	text := "According to the lawyer of activist Nora Quill, Emil Frost, the court refused to call the witnesses.\n\n" +
+		"Quill's lawyer said the verdict would be appealed.\n\n" +
+		"The lawyer of journalist Lena Koval, Maria Eston, stated that her client had been beaten.\n\n" +
+		"Koval's lawyer added that the investigator ignored her complaints.\n\n" +
+		"Rask's lawyer said nothing was decided.\n"
+	r := run(t, text, PlainText, "")
+	for probe, want := range map[string]string{"appealed": "Emil Frost", "investigator": "Maria Eston", "decided": ""} {
+		if q := find(t, r, probe); q.Speaker != want {
+			t.Errorf("%s: speaker %q source %q, want %q", probe, q.Speaker, q.Source, want)
+		}
+	}
+}

@@ -576,3 +576,28 @@ func (st *state) noteSalient(sp speakerRef) {
 func acronymMayHold(name, noun string) bool {
 	return !strings.Contains(name, " ") && token{text: name, word: true}.isAcronym() && noun != "" && strings.ContainsRune(name, unicode.ToUpper(rune(noun[0])))
 }
+
+// noteRoleOf records person sp, named beside a description at tokens
+// [i, j) that is a role held for someone named after "of" ("the lawyer
+// of activist Nora Quill"), as what that someone's role later means
+// ("Quill's lawyer").
+func (a *analysis) noteRoleOf(i, j int, sp speakerRef, st *state) {
+	if sp.name == "" || !sp.person {
+		return
+	}
+	for k := i; k+2 < j; k++ {
+		if !roleWords[a.toks[k].lower] || a.toks[k].isCap() || a.toks[k+1].lower != "of" {
+			continue
+		}
+		for n := j - 1; n > k+1; n-- {
+			if a.nameWord(n) {
+				st.roleOf[roleKey(a.toks[k].lower, a.toks[n].lower)] = sp
+				return
+			}
+		}
+	}
+}
+
+// roleKey keys state.roleOf: a role word and the surname of the person
+// it is held for, both in lower case.
+func roleKey(role, surname string) string { return role + " " + surname }

@@ -49,8 +49,12 @@ type state struct {
 	blocked   int        // byte offset up to which text belongs to an earlier statement
 	consumed  []bool     // quotations already part of a statement
 	known     map[string]speakerRef
-	recent    []speakerRef // persons who were subjects, latest last
-	orgs      []speakerRef // named speakers that are not persons, latest last
+	// roleOf holds the people introduced as a role held for someone
+	// ("the lawyer of Nora Quill, Emil Frost"), by roleKey, for what
+	// "Quill's lawyer" later means
+	roleOf map[string]speakerRef
+	recent []speakerRef // persons who were subjects, latest last
+	orgs   []speakerRef // named speakers that are not persons, latest last
 }
 
 // findCues returns the reporting cues of sentence s outside quotations.

@@ -11,7 +11,7 @@ import (
 // statements runs attribution over the whole text and returns the quotes in
 // document order.
 func (a *analysis) statements(docDate string) []Quote {
-	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}, subjSent: -1, stmtSent: -1}
+	st := &state{consumed: make([]bool, len(a.quotes)), known: map[string]speakerRef{}, roleOf: map[string]speakerRef{}, subjSent: -1, stmtSent: -1}
 	pull := a.pullQuotePara()
 	var stmts []stmt
 	for si, s := range a.sents {
@@ -1802,6 +1802,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 			if sp.role == "" {
 				sp.role = role
 			}
+			a.noteRoleOf(k, e, sp, st)
 			from = n + 1
 		} else if e2 := a.appositionEnd(from, s.last); e2 > from && sp.name != "" {
 			// "According to Ivo Rask, chairman of the party, …"

@@ -628,6 +628,7 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 		}
 		st.known[sp.name] = sp // what "Roe said" later refers to
 	}
+	a.noteRoleOf(d, m, sp, st)
 	return sp, d, true
 }
 
@@ -1258,6 +1259,11 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		}
 	}
 	if roleWords[head] {
+		if p := j - 2; p >= i && isPossessive(a.toks[p]) && a.nameWord(p) {
+			if sp, ok := st.roleOf[roleKey(head, possessor(a.toks[p].lower))]; ok {
+				return sp // "Quill's lawyer", introduced as "the lawyer of Nora Quill, Emil Frost"
+			}
+		}
 		return speakerRef{source: np, role: head, org: owner}
 	}
 	// "the Harbour Council's planning committee": an unnamed part of the
