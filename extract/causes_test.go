@@ -3079,3 +3079,16 @@ func TestRoleOfSomeoneLater(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedOrganisationThatSpoke checks "the commission" when two
+// commissions are named: the one that spoke, not the one named in
+// passing since ("…, who chaired the Eastport Reconciliation
+// Commission,"). The text is invented.
+func TestDescribedOrganisationThatSpoke(t *testing.T) {
+	text := "The Harbour Police Commission said the board had failed.\n\n" +
+		"In 2017, the commission asked Ann Roe, who chaired the Eastport Reconciliation Commission, to review the police.\n\n" +
+		"The commission said the review was complete.\n"
+	if q := find(t, run(t, text, PlainText, ""), "review was complete"); q.Speaker != "Harbour Police Commission" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

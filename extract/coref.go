@@ -5,6 +5,7 @@ package extract
 // speakers met before it.
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -268,6 +269,7 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 // "the Teachers' Union"), else
 // the latest named speaker that is not a person.
 func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
+	latest := ""
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if pos-m.pos > 3000 {
@@ -279,9 +281,16 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
 			// every word of the description is in the name: "the
-			// teachers union" is not the Rail Workers Union
-			return speakerRef{name: m.name}, true
+			// teachers union" is not the Rail Workers Union; one that
+			// spoke is likelier than one named in passing since
+			if slices.ContainsFunc(st.orgs, func(o speakerRef) bool { return o.name == m.name }) {
+				return speakerRef{name: m.name}, true
+			}
+			latest = cmp.Or(latest, m.name)
 		}
+	}
+	if latest != "" {
+		return speakerRef{name: latest}, true
 	}
 	if !genericOrgNouns[head] {
 		if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && acronymMayHold(st.orgs[n-1].name, head) && len(a.orgAliases[st.orgs[n-1].name]) == 0 {
