@@ -3092,3 +3092,21 @@ func TestDescribedOrganisationThatSpoke(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestGroupInRelativeClause checks a report in a restrictive relative
+// clause whose antecedent is a group ("defended her budget against
+// critics who say it cuts too deeply", "Critics who say …"): the group is
+// the source, not a name "Critics". The sentences are invented.
+func TestGroupInRelativeClause(t *testing.T) {
+	q := find(t, run(t, "The mayor defended her budget against critics who say it cuts too deeply into social services.", PlainText, ""), "deeply")
+	if q.Speaker != "" || q.Source != "critics" || q.Text != "it cuts too deeply into social services" {
+		t.Errorf("speaker %q source %q text %q", q.Speaker, q.Source, q.Text)
+	}
+	q = find(t, run(t, "The tower has angered residents who say it will block their view.", PlainText, ""), "view")
+	if q.Source != "residents" {
+		t.Errorf("source %q", q.Source)
+	}
+	if q := find(t, run(t, "Critics who say the plan is too costly want a vote.", PlainText, ""), "costly"); q.Speaker != "" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1083,6 +1083,17 @@ func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef
 			}
 			return speakerRef{}, false
 		}
+		if t := a.toks[k]; isGroupNoun(t.lower) && (k == s.first || !t.isCap()) {
+			// "critics who say", "Residents who say": the group
+			h := k
+			for h-1 >= s.first && h > k-3 && a.toks[h-1].word && !a.toks[h-1].isCap() && !prepositions[a.toks[h-1].lower] && (!boundaryWords[a.toks[h-1].lower] || quantifiers[a.toks[h-1].lower]) {
+				if _, cue := cueVerbs[a.toks[h-1].lower]; cue || isEdForm(a.toks[h-1]) && !(h-2 >= s.first && determiners[a.toks[h-2].lower]) {
+					break // (a verb: "has angered residents who say")
+				}
+				h--
+			}
+			return speakerRef{source: a.joinTokens(h, k+1)}, true
+		}
 		if n0, ok := a.nameEndingAt(k, s.first); ok {
 			sp, _ := a.nameRef(n0, k+1, s.first, st)
 			return sp, true
