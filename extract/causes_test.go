@@ -2667,6 +2667,7 @@ func TestEverydayRolesBeforeNames(t *testing.T) {
 		{"The weather was cold. Parent Julie Tran said the school was too far away.", "Julie Tran", "parent"},
 		{"The weather was cold. Commuter Ivo Rask said the trains were always late.", "Ivo Rask", "commuter"},
 		{"Lawmaker Ann Roe said the bill would pass in May.", "Ann Roe", "lawmaker"},
+		{"The weather was cold. Solicitor Dana Wu said the city would appeal.", "Dana Wu", "solicitor"},
 	} {
 		q := run(t, c.text, PlainText, "").Quotes
 		if len(q) != 1 || q[0].Speaker != c.speaker || q[0].Role != c.role {

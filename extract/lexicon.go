@@ -362,7 +362,8 @@ func init() {
 		"bystander", "eyewitness", "attendee", "spectator", "businessman",
 		"businesswoman", "entrepreneur", "miner", "lawmaker", "legislator",
 		"congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman",
-		"magistrate", "refugee", "athlete",
+		"magistrate", "refugee", "athlete", "solicitor", "barrister", "notary",
+		"accountant", "registrar", "comptroller", "ombudsperson",
 	} {
 		roleWords[w] = true
 	}
