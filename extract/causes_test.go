@@ -3111,3 +3111,24 @@ func TestGroupInRelativeClause(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPartitiveApposition checks "One of them, Bluewater Media, said":
+// the name in apposition speaks, not "One of them". The text is
+// invented.
+func TestPartitiveApposition(t *testing.T) {
+	text := "The probe follows complaints from smaller rivals.\n\nOne of them, Bluewater Media, said it could not compete.\n"
+	if q := find(t, run(t, text, PlainText, ""), "compete"); q.Speaker != "Bluewater Media" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestPublicBodyIsNoCompany checks "the agency confirmed" after a
+// sentence naming a public body and then a company with its legal form
+// ("The Competition Bureau is investigating whether Acme Corp. …"): the
+// agency is the bureau. The sentence is invented.
+func TestPublicBodyIsNoCompany(t *testing.T) {
+	text := "The Harbour Competition Bureau is investigating whether Acme Corp. abused its position, the agency confirmed Thursday.\n"
+	if q := find(t, run(t, text, PlainText, ""), "abused"); q.Speaker != "Harbour Competition Bureau" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

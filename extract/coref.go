@@ -300,7 +300,13 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 		return speakerRef{}, false
 	}
-	if name, ok := a.nearbyOrg(pos); ok {
+	fits := func(name string) bool {
+		// a public body ("the agency") is no company named by its legal
+		// form ("Acme Corp.")
+		_, company := WithoutCompanySuffix(name)
+		return !publicBodyNouns[head] || !company
+	}
+	if name, _, ok := a.nearbyOrgAt(pos, fits); ok {
 		// "Acme Corp. cut 300 jobs. The company said …"
 		return speakerRef{name: name}, true
 	}
@@ -333,19 +339,20 @@ const orgSentences = 2
 // nearbyOrg returns the organisation named last before byte pos within
 // the last orgSentences sentences.
 func (a *analysis) nearbyOrg(pos int) (string, bool) {
-	name, _, ok := a.nearbyOrgAt(pos)
+	name, _, ok := a.nearbyOrgAt(pos, nil)
 	return name, ok
 }
 
-// nearbyOrgAt is nearbyOrg with the byte offset of that mention.
-func (a *analysis) nearbyOrgAt(pos int) (string, int, bool) {
+// nearbyOrgAt is nearbyOrg with the byte offset of that mention, among
+// the organisations fits accepts (any when fits is nil).
+func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, int, bool) {
 	si := a.sentOf[a.tokenAt(pos)]
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}
-		if !m.person {
+		if !m.person && (fits == nil || fits(m.name)) {
 			return m.name, m.pos, true
 		}
 	}
@@ -397,7 +404,7 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		// an organisation rather than a person: one named since the
 		// latest statement, else the running speaker when it is one, else
 		// one named in the last sentences
-		if name, at, ok := a.nearbyOrgAt(pos); ok && at > st.runningAt && name != st.running.name {
+		if name, at, ok := a.nearbyOrgAt(pos, nil); ok && at > st.runningAt && name != st.running.name {
 			return st.ref(name, false)
 		}
 		if !st.running.empty() && !st.running.person {

@@ -511,6 +511,10 @@ var objectCues = wordSet(
 	"recall", "recalls", "recalled",
 )
 
+// publicBodyNouns describe a public body, which a company named with its
+// legal form ("Acme Corp.") is not.
+var publicBodyNouns = wordSet("agency", "regulator", "watchdog", "bureau", "department", "ministry", "authority", "commission", "government")
+
 // bothWords open a subject of two conjoined names ("Both Ann Roe and Ivo
 // Rask said"), whose first speaks as without them.
 var bothWords = wordSet("both", "either", "neither")

@@ -610,6 +610,11 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	if sp, ok := a.namedInApposition(m, a0, j, st); ok {
 		return sp, s.first, true
 	}
+	if a0 == m+1 && a.partitiveBefore(s.first, m) {
+		// "One of them, Bluewater Media, said": the one the name names
+		sp, _ := a.nameRef(a0, j, a0, st)
+		return sp, s.first, true
+	}
 	// (not when it ends in a role word: "Jim Roe, Eastside MP, said")
 	if !a.onlyDescriptors(m+1, a0) || isOrgName(a.joinTokens(a0, j)) || roleWords[a.toks[j-1].lower] {
 		return speakerRef{}, 0, false
@@ -630,6 +635,17 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	}
 	a.noteRoleOf(d, m, sp, st)
 	return sp, d, true
+}
+
+// partitiveBefore reports whether tokens [i, m) are a phrase picking
+// one or some out of others, which a name in apposition after it names:
+// "One of them", "Another", "One of the firms".
+func (a *analysis) partitiveBefore(i, m int) bool {
+	if m <= i || m-i > 5 {
+		return false
+	}
+	w := a.toks[i].lower
+	return (w == "one" || w == "another" || quantifiers[w]) && (m-i == 1 || a.toks[i+1].lower == "of")
 }
 
 // namedInApposition reads an apposition between the commas at tokens m
