@@ -3132,3 +3132,19 @@ func TestPublicBodyIsNoCompany(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestConfederationAndItsChairman checks an organisation named after a
+// confederation ("The Confederation of Trade Unions said" found nothing)
+// and its chairman described by it ("The confederation's chairman, Ivo
+// Rask, told"): his organisation. The text is invented.
+func TestConfederationAndItsChairman(t *testing.T) {
+	text := "The Confederation of Harbour Unions said in a statement that the code weakens workers' rights. " +
+		"The confederation's chairman, Ivo Rask, told journalists that the unions would appeal.\n"
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "weakens"); q.Speaker != "Confederation of Harbour Unions" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, r, "appeal"); q.Speaker != "Ivo Rask" || q.Organisation != "Confederation of Harbour Unions" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

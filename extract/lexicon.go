@@ -390,6 +390,7 @@ func init() {
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
+		"confederation", "syndicate", "guild",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -861,7 +862,8 @@ var orgNouns = map[string]bool{
 	"association": true, "foundation": true, "institute": true, "coalition": true,
 	"party": true, "bank": true, "club": true, "team": true, "league": true,
 	"commission": true, "committee": true, "council": true, "board": true,
-	"utility": true, "chamber": true, "academy": true,
+	"utility": true, "chamber": true, "academy": true, "confederation": true,
+	"federation": true, "guild": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -628,13 +628,25 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	}
 	if role, org := a.describe(d, m); role != "" {
 		sp.role = role
-		if org != "" {
-			sp.org = org
-		}
+		sp.org = cmp.Or(org, a.describedOwnerIn(d, m, st), sp.org)
 		st.known[sp.name] = sp // what "Roe said" later refers to
 	}
 	a.noteRoleOf(d, m, sp, st)
 	return sp, d, true
+}
+
+// describedOwnerIn returns the organisation that a definite description
+// owning a role among tokens [i, j) refers to ("The confederation's
+// chairman"), or "".
+func (a *analysis) describedOwnerIn(i, j int, st *state) string {
+	for k := i + 1; k < j; k++ {
+		if t := a.toks[k]; isPossessive(t) && !t.isCap() && a.definiteAt(k-1) {
+			if org, ok := a.describedOwner(possessor(t.lower), a.toks[k-1].start, st); ok && !org.person {
+				return org.name
+			}
+		}
+	}
+	return ""
 }
 
 // partitiveBefore reports whether tokens [i, m) are a phrase picking
