@@ -3148,3 +3148,26 @@ func TestConfederationAndItsChairman(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestReportUnderHeadingIsNoPullQuote checks a first paragraph under a
+// heading that reports in words of its own and ends in a quotation ("The
+// Foreign Ministry has responded … Its spokesperson said that the
+// statement “…”."): a report, not a pull quote of no one. The text is
+// invented.
+func TestReportUnderHeadingIsNoPullQuote(t *testing.T) {
+	text := "Diplomacy\n\nThe Foreign Ministry has responded to the statement of the Harbour premier. Ministry spokesperson Ann Roe said that the statement \"contradicts the declaration\".\n\nHFP member Ivo Rask said the talks were over.\n"
+	q := find(t, run(t, text, PlainText, ""), "contradicts")
+	if q.Speaker != "Ann Roe" || q.PullQuote {
+		t.Errorf("speaker %q pull %v text %q", q.Speaker, q.PullQuote, q.Text)
+	}
+}
+
+// TestFigureIsARole checks "Opposition figure Ivo Rask commented …. He
+// argued that …": "figure" describes him, so he is whom "he" means. The
+// text is invented.
+func TestFigureIsARole(t *testing.T) {
+	text := "Ministry spokesperson Ann Roe said the talks were over.\n\nOpposition figure Ivo Rask commented on the situation on his channel. He argued that the government had failed.\n"
+	if q := find(t, run(t, text, PlainText, ""), "failed"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

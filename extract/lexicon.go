@@ -363,7 +363,7 @@ func init() {
 		"businesswoman", "entrepreneur", "miner", "lawmaker", "legislator",
 		"congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman",
 		"magistrate", "refugee", "athlete", "solicitor", "barrister", "notary",
-		"accountant", "registrar", "comptroller", "ombudsperson",
+		"accountant", "registrar", "comptroller", "ombudsperson", "figure",
 	} {
 		roleWords[w] = true
 	}

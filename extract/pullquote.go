@@ -197,9 +197,16 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 }
 
 // creditedBefore reports whether a paragraph ending in a quotation names
-// its speaker before it, with a colon ("DRP chairman Ann Roe: “…”"): a
-// statement under the heading, not a pull quote.
+// its speaker before it, with a colon ("DRP chairman Ann Roe: “…”"), or
+// reports it in words of its own: a statement under the heading, not a
+// pull quote.
 func creditedBefore(s string) bool {
 	i := strings.IndexAny(s, "“\"«„")
-	return i > 0 && strings.Contains(s[:i], ":")
+	return i > 0 && (strings.Contains(s[:i], ":") || len(strings.Fields(s[:i])) >= pullQuoteLead)
 }
+
+// pullQuoteLead is how many words before its quotation make a paragraph
+// a report that quotes ("The ministry has responded … Its spokesperson
+// said that the statement “…”."), not a pull quote, which at most opens
+// with a few words of credit or an ellipsis.
+const pullQuoteLead = 8
