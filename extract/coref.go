@@ -319,7 +319,7 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		// "Northwind Ltd. was fined … The company said": the latest
 		// company named as one, when no organisation is nearer
 		for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
-			if w := strings.Fields(strings.ToLower(a.mentions[k].name)); len(w) > 1 && companySuffixes[w[len(w)-1]] {
+			if _, company := WithoutCompanySuffix(a.mentions[k].name); company {
 				return speakerRef{name: a.mentions[k].name}, true
 			}
 		}

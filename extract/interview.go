@@ -80,9 +80,8 @@ func isUpperLabel(label string) bool {
 // names before byte pos whose last words are label, folded ("VEGA" for
 // Maria Vega), or "".
 func (a *analysis) personWithSurname(label string, pos int) string {
-	withSurname := a.mix.bySuffix[strings.ToLower(strings.Join(strings.Fields(label), " "))]
-	if k := a.mentionsUpTo(withSurname, pos, true); k > 0 {
-		return a.mentions[withSurname[k-1]].name
+	if name := a.fullerName(label, pos); name != label {
+		return name
 	}
 	return ""
 }

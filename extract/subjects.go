@@ -1290,12 +1290,8 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
-	if owner == "" && definite && i+1 < j-1 && isPossessive(a.toks[i+1]) && !a.toks[i+1].isCap() {
-		// "the ministry's press service": the organisation the
-		// description refers to
-		if org, ok := a.describedOwner(possessor(a.toks[i+1].lower), a.toks[i].start, st); ok && !org.person {
-			owner = org.name
-		}
+	if owner == "" {
+		owner = a.describedOwnerIn(i, j-1, st) // "the ministry's press service"
 	}
 	if roleWords[head] {
 		if p := j - 2; p >= i && isPossessive(a.toks[p]) && a.nameWord(p) {
