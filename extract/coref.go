@@ -150,15 +150,7 @@ func (a *analysis) issuerOf(noun string, i int) (name string, person, ok bool) {
 // or no name when that name only owns the issuer ("Ann Roe's lawyer
 // issued …"); ok is false when the sentence names no one.
 func (a *analysis) issuerIn(s sentence) (name string, person, ok bool) {
-	opening := s.first // the end of an opening adverbial: "After meeting Ann Roe,"
-	if w := a.toks[s.first]; prepositions[w.lower] || subordinators[w.lower] || adverbialStarts[w.lower] || isParticiple(w) {
-		for k := s.first; k < s.last; k++ {
-			if a.toks[k].text == "," {
-				opening = k
-				break
-			}
-		}
-	}
+	opening := max(s.first, a.adverbialIntro(s, s.last)) // "After meeting Ann Roe,"
 	for m := a.mentionsBefore(a.toks[s.first].start); m < len(a.mentions) && a.mentions[m].pos < a.toks[s.last].start; m++ {
 		k := a.tokenAt(a.mentions[m].pos)
 		if b := a.skipArticle(k-1, s.first); k < opening || b >= s.first && prepositions[a.toks[b].lower] {

@@ -1961,11 +1961,12 @@ func (a *analysis) descriptorsToName(i, limit int) bool {
 }
 
 // adverbialIntro returns the comma ending an adverbial phrase that opens
-// sentence s before token limit ("Shortly after …,", "In March,"), or -1.
+// sentence s before token limit ("Shortly after …,", "In March,",
+// "Speaking to reporters,"), or -1.
 // Names inside it are not the subject of the sentence.
 func (a *analysis) adverbialIntro(s sentence, limit int) int {
 	first := a.toks[s.first]
-	if !first.word || !(prepositions[first.lower] || subordinators[first.lower] || boundaryWords[first.lower] || strings.HasSuffix(first.lower, "ly") && first.isCap()) {
+	if !first.word || !(prepositions[first.lower] || subordinators[first.lower] || boundaryWords[first.lower] || adverbialStarts[first.lower] || isParticiple(first) || strings.HasSuffix(first.lower, "ly") && first.isCap()) {
 		return -1
 	}
 	for k := s.first + 1; k < limit && k < s.first+20; k++ {
