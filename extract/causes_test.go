@@ -3171,3 +3171,23 @@ func TestFigureIsARole(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestCreditedParagraph checks a paragraph that ends in nothing but the
+// name of a person the article quotes elsewhere ("We cannot let the city
+// lose its libraries. Maria Lopez"): a pull quote whose credit a news
+// page's text keeps without marks, the words of that person. A name
+// closing a paragraph that the article names nowhere else (a byline) makes
+// no statement. The texts are invented.
+func TestCreditedParagraph(t *testing.T) {
+	text := "The council voted to close two branches.\n\n" +
+		"We cannot let the city lose its libraries. They are where our children learn to read. Maria Lopez\n\n" +
+		"Lopez, who chairs the friends of the library, said the group would appeal.\n"
+	q := find(t, run(t, text, PlainText, ""), "lose its libraries")
+	if q.Speaker != "Maria Lopez" || q.Kind != Direct || q.Text != "We cannot let the city lose its libraries. They are where our children learn to read" {
+		t.Errorf("speaker %q kind %q text %q", q.Speaker, q.Kind, q.Text)
+	}
+	byline := "The council voted to close two branches. The vote was close. Maria Lopez\n"
+	for _, q := range run(t, byline, PlainText, "").Quotes {
+		t.Errorf("a byline made a statement: %q by %q", q.Text, q.Speaker)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -210,3 +211,58 @@ func creditedBefore(s string) bool {
 // said that the statement “…”."), not a pull quote, which at most opens
 // with a few words of credit or an ellipsis.
 const pullQuoteLead = 8
+
+// creditedParagraphs returns the statements of paragraphs that end in
+// nothing but a person's name after a full sentence: "We cannot let the
+// city lose its libraries. Maria Lopez" is a quotation a news page set
+// apart as a pull quote, whose credit the page's text keeps without marks
+// or a dash. The person must be named elsewhere in the document, so that
+// a byline or a photographer's credit closing a paragraph is no speaker;
+// a paragraph another statement already holds is left to it.
+func (a *analysis) creditedParagraphs(stmts []stmt) []stmt {
+	var out []stmt
+	for si, s := range a.sents {
+		if si == 0 || a.sents[si-1].para != s.para || si+1 < len(a.sents) && a.sents[si+1].para == s.para || a.heading[s.para] {
+			continue
+		}
+		if e, ok := a.nameStartingAt(s.first, s.last); !ok || e != s.last || !a.isPersonName(s.first, e) {
+			continue
+		}
+		p := a.paras[s.para]
+		end := a.toks[s.first-1].end
+		if !strings.ContainsAny(a.toks[s.first-1].text, ".?!") || !a.namedOutside(a.toks[s.last-1].text, p.start, p.end) {
+			continue
+		}
+		if a.hasQuoteIn(p.start, end) {
+			continue // a quotation credited so is quoteCredit's
+		}
+		if slices.ContainsFunc(stmts, func(y stmt) bool { return y.start < end && p.start < y.end }) {
+			continue
+		}
+		if a.text[end-1] == '.' {
+			end--
+		}
+		name := a.fullerName(cleanName(a.joinTokens(s.first, s.last)), a.toks[s.first].start)
+		out = append(out, stmt{start: p.start, end: end, kind: Direct, sp: speakerRef{name: name, person: true}, conf: 0.6})
+	}
+	return out
+}
+
+// namedOutside reports whether word is written, as a word of its own,
+// outside the bytes [start, end).
+func (a *analysis) namedOutside(word string, start, end int) bool {
+	for _, t := range a.toks {
+		if t.text == word && (t.start < start || t.start >= end) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQuoteIn reports whether a quotation starts within the bytes [start, end).
+func (a *analysis) hasQuoteIn(start, end int) bool {
+	for range a.quotesStarting(start, end) {
+		return true
+	}
+	return false
+}

@@ -47,6 +47,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		})
 		stmts = append(stmts, answers...)
 	}
+	stmts = append(stmts, a.creditedParagraphs(stmts)...)
 	stmts = a.splitAtParagraphs(stmts)
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {
