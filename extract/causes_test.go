@@ -364,6 +364,9 @@ func TestMidSentenceAttribution(t *testing.T) {
 		{"The fees will rise, Ann Roe said, in a statement on Monday.", []string{"The fees will rise"}},
 		{"The plan, according to Ann Roe, would cost $40 million.", []string{"The plan", "would cost $40 million"}},
 		{"The coast was badly hit, said Ann Roe, a spokesperson for the agency.", []string{"The coast was badly hit"}},
+		// an extraposed subject: the infinitive is what is common
+		{"It is common, Ann Roe explains, for patients to arrive late.", []string{"It is common", "for patients to arrive late"}},
+		{"It's rare, Ann Roe says, for the board to refuse.", []string{"It's rare", "for the board to refuse"}},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {

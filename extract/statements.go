@@ -1048,7 +1048,7 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	case a.quoteStartingAt(t.start) >= 0 && head.kind == Direct:
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
-	case head.kind == Indirect && a.clauseGoesOn(rest+1) && !a.appositiveRole(rest, next):
+	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.appositiveRole(rest, next):
 		// (not ", said Ann Roe, a spokesperson for the agency": who she is)
 		// "The fees, Ann Roe says, will rise": both parts are her words,
 		// each verbatim; the attribution between them is not
@@ -1062,6 +1062,21 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		}
 	}
 	return []stmt{head}
+}
+
+// extraposedSubject reports whether token i, after "A, he said,", is the
+// "for" of an extraposed subject that content A, opening with "it" and a
+// verb, leads to: "It is common, she explains, for patients to arrive
+// late" (the infinitive is what is common), not a circumstance.
+func (a *analysis) extraposedSubject(head stmt, i int) bool {
+	h := a.tokenAt(head.start)
+	switch w := a.toks[h].lower; {
+	case a.toks[i].lower != "for":
+		return false
+	case w == "it's" || w == "it’s":
+		return true
+	}
+	return a.toks[h].lower == "it" && h+1 < i && finiteForm(a.toks[h+1].lower)
 }
 
 // clauseGoesOn reports whether token i, right after "A, he said,", goes on
