@@ -3194,3 +3194,23 @@ func TestCreditedParagraph(t *testing.T) {
 		t.Errorf("a byline made a statement: %q by %q", q.Text, q.Speaker)
 	}
 }
+
+// TestListedQuotationsAreMentions checks quotations coordinated in a list
+// after a colon ("Also on the list: “platform,” “ghosting” and “yeet.”"):
+// words the text mentions, not said by whoever spoke last. A quotation
+// after a colon on its own still follows on from the speaker. The texts
+// are invented.
+func TestListedQuotationsAreMentions(t *testing.T) {
+	text := "Spokesman Ivo Rask said the school received 3,000 votes. " +
+		"Also submitted by the public: \"platform,\" \"ghosting,\" \"yeet\" and \"importantly.\" " +
+		"Two political entries made it too: \"Most important election of our time\" and \"OTUS\" acronyms.\n"
+	for _, q := range run(t, text, PlainText, "").Quotes {
+		if q.Kind == Direct {
+			t.Errorf("a listed word made a statement: %q by %q", q.Text, q.Speaker)
+		}
+	}
+	single := "Spokesman Ivo Rask said the school received 3,000 votes. His message was simple: \"We count every vote.\"\n"
+	if q := find(t, run(t, single, PlainText, ""), "every vote"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -196,6 +196,11 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 		switch {
 		case qt > s.first && a.toks[qt-1].text == ":":
 			sp := st.running
+			if a.listedQuotation(qi) {
+				// "Also on the list: “platform,” “ghosting” and “yeet.”":
+				// words mentioned, not said by whoever spoke last
+				sp = speakerRef{}
+			}
 			if n0, ok := a.nameEndingAt(qt-2, s.first); ok {
 				sp, _ = a.nameRef(n0, qt-1, s.first, st)
 				if b := a.skipArticle(n0-1, s.first); b > s.first && prepositions[a.toks[b].lower] {
@@ -224,6 +229,32 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
+}
+
+// listedQuotation reports whether quotation qi is coordinated with
+// another, with nothing but commas, "and" or "or" between them: a list of
+// words or titles the text mentions ("“platform,” “ghosting” and
+// “yeet”"), not a sentence someone said.
+func (a *analysis) listedQuotation(qi int) bool {
+	q := a.quotes[qi]
+	for _, r := range a.quotes {
+		if r.depth != 0 || r.start == q.start {
+			continue
+		}
+		gap := ""
+		switch {
+		case r.start >= q.end && r.start-q.end < 8:
+			gap = a.text[q.end:r.start]
+		case q.start >= r.end && q.start-r.end < 8:
+			gap = a.text[r.end:q.start]
+		default:
+			continue
+		}
+		if w := strings.Trim(gap, " ,"); w == "" || w == "and" || w == "or" {
+			return true
+		}
+	}
+	return false
 }
 
 // closingAttribution returns the comma before a short subject and its
