@@ -3189,6 +3189,13 @@ func TestCreditedParagraph(t *testing.T) {
 	if q.Speaker != "Maria Lopez" || q.Kind != Direct || q.Text != "We cannot let the city lose its libraries. They are where our children learn to read" {
 		t.Errorf("speaker %q kind %q text %q", q.Speaker, q.Kind, q.Text)
 	}
+	nested := "The council voted to close two branches.\n\n" +
+		"I had heard people say, libraries are for the old. Then I saw my son read. Maria Lopez\n\n" +
+		"Lopez said the group would appeal.\n"
+	r := run(t, nested, PlainText, "")
+	if q := find(t, r, "heard people"); q.Speaker != "Maria Lopez" || len(r.Quotes) != 2 {
+		t.Errorf("speaker %q; %d statements, want the paragraph's and the appeal's: %+v", q.Speaker, len(r.Quotes), r.Quotes)
+	}
 	byline := "The council voted to close two branches. The vote was close. Maria Lopez\n"
 	for _, q := range run(t, byline, PlainText, "").Quotes {
 		t.Errorf("a byline made a statement: %q by %q", q.Text, q.Speaker)
@@ -3212,5 +3219,24 @@ func TestListedQuotationsAreMentions(t *testing.T) {
 	single := "Spokesman Ivo Rask said the school received 3,000 votes. His message was simple: \"We count every vote.\"\n"
 	if q := find(t, run(t, single, PlainText, ""), "every vote"); q.Speaker != "Ivo Rask" {
 		t.Errorf("speaker %q", q.Speaker)
+	}
+}
+
+// TestPerceptionVerbSubject checks a report by whom someone heard or saw
+// say it ("I'd heard people say, …", "Residents saw the mayor write
+// that …"): the noun phrase after the perception verb speaks, not a
+// phrase that swallows the verb ("I'd heard people"). The sentences are
+// invented.
+func TestPerceptionVerbSubject(t *testing.T) {
+	cases := []struct{ text, sub, source, speaker string }{
+		{"I'd heard people say, life is easy here.", "easy here", "people", ""},
+		{"Residents saw the mayor write that the plant would close.", "plant would close", "the mayor", ""},
+		{"We heard Ann Roe say that the plant would close.", "plant would close", "", "Ann Roe"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Source != c.source || q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q, want %q %q", c.text, q.Speaker, q.Source, c.speaker, c.source)
+		}
 	}
 }

@@ -251,6 +251,14 @@ var boundaryWords = map[string]bool{
 	"between": true, "via": true, "until": true, "till": true, "across": true,
 }
 
+// perceptionVerbs take a noun phrase and a bare infinitive ("heard people
+// say", "saw the mayor write"): the noun phrase is who said it.
+var perceptionVerbs = map[string]bool{
+	"hear": true, "hears": true, "heard": true, "hearing": true, "overheard": true,
+	"see": true, "sees": true, "saw": true, "seen": true, "watch": true,
+	"watched": true, "watches": true, "watching": true,
+}
+
 // determiners open a noun phrase.
 var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "some": true, "many": true, "most": true,

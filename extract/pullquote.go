@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -217,9 +216,9 @@ const pullQuoteLead = 8
 // city lose its libraries. Maria Lopez" is a quotation a news page set
 // apart as a pull quote, whose credit the page's text keeps without marks
 // or a dash. The person must be named elsewhere in the document, so that
-// a byline or a photographer's credit closing a paragraph is no speaker;
-// a paragraph another statement already holds is left to it.
-func (a *analysis) creditedParagraphs(stmts []stmt) []stmt {
+// a byline or a photographer's credit closing a paragraph is no speaker.
+// What the paragraph reports is nested in the person's words.
+func (a *analysis) creditedParagraphs() []stmt {
 	var out []stmt
 	for si, s := range a.sents {
 		if si == 0 || a.sents[si-1].para != s.para || si+1 < len(a.sents) && a.sents[si+1].para == s.para || a.heading[s.para] {
@@ -235,9 +234,6 @@ func (a *analysis) creditedParagraphs(stmts []stmt) []stmt {
 		}
 		if a.hasQuoteIn(p.start, end) {
 			continue // a quotation credited so is quoteCredit's
-		}
-		if slices.ContainsFunc(stmts, func(y stmt) bool { return y.start < end && p.start < y.end }) {
-			continue
 		}
 		if a.text[end-1] == '.' {
 			end--

@@ -40,14 +40,14 @@ func (a *analysis) statements(docDate string) []Quote {
 		}
 	}
 	stmts = append(stmts, posts...)
-	if answers := a.interviewAnswers(); len(answers) > 0 {
-		// an answer holds what it reports: only the outer statement
+	// an interview's answer, or a paragraph credited to a person, holds
+	// what it reports: only the outer statement
+	for _, outer := range [][]stmt{a.interviewAnswers(), a.creditedParagraphs()} {
 		stmts = slices.DeleteFunc(stmts, func(x stmt) bool {
-			return slices.ContainsFunc(answers, func(y stmt) bool { return x.start < y.end && y.start < x.end })
+			return slices.ContainsFunc(outer, func(y stmt) bool { return x.start < y.end && y.start < x.end })
 		})
-		stmts = append(stmts, answers...)
+		stmts = append(stmts, outer...)
 	}
-	stmts = append(stmts, a.creditedParagraphs(stmts)...)
 	stmts = a.splitAtParagraphs(stmts)
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {

@@ -787,8 +787,10 @@ func (a *analysis) phraseStartBefore(s sentence, j int) int {
 			}
 			return k
 		}
-		if !p.word || boundaryWords[p.lower] || isPossessive(p) && p.isCap() {
-			return k // (a document's owner is its author: "Roe's letter")
+		if !p.word || boundaryWords[p.lower] || perceptionVerbs[p.lower] || isPossessive(p) && p.isCap() {
+			// (a document's owner is its author: "Roe's letter"; whom
+			// one heard say something said it: "I'd heard people say")
+			return k
 		}
 		if _, isCue := cueVerbs[p.lower]; isCue {
 			return k
