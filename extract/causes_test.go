@@ -3240,3 +3240,41 @@ func TestPerceptionVerbSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingToTitledName checks "according to" before a name with a
+// title or a legal form written with a full stop ("According to Dr. Lena
+// Morrow, …" reported nothing): the full stop is no end of the source.
+// The sentences are invented.
+func TestAccordingToTitledName(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"According to Dr. Lena Morrow, the deficit is $9 million.", "Lena Morrow"},
+		{"According to Mr. Ivo Rask, the deficit is $9 million.", "Ivo Rask"},
+		{"The deficit is $9 million, according to Prof. Lena Morrow.", "Lena Morrow"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "deficit is"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
+
+// TestMembersInAnOrganisation checks unnamed sources placed "in" an
+// organisation ("Officials in the Ministry of Parks said" reported
+// nothing) and an organisation whose field is a word for a role ("The
+// Ministry of Justice said" had "Ministry" as the organisation of a
+// nameless source). The sentences are invented.
+func TestMembersInAnOrganisation(t *testing.T) {
+	cases := []struct{ text, speaker, source, org string }{
+		{"Officials in the Ministry of Parks said the pool would reopen.", "", "Officials in the Ministry of Parks", "Ministry of Parks"},
+		{"An official in the Ministry of Parks said the pool would reopen.", "", "An official in the Ministry of Parks", "Ministry of Parks"},
+		{"Officials at the Ministry of Justice said the pool would reopen.", "", "Officials at the Ministry of Justice", "Ministry of Justice"},
+		{"The Ministry of Justice said the pool would reopen.", "Ministry of Justice", "", ""},
+		{"Justice Eleanor Osterhout said the pool would reopen.", "Eleanor Osterhout", "", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "pool would reopen")
+		if q.Speaker != c.speaker || q.Source != c.source || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

@@ -981,7 +981,7 @@ var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claime
 
 // ownerPrepositions join a role to the organisation it serves ("a
 // spokesperson for the agency", "an official with the ministry").
-var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true, "from": true}
+var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true, "from": true, "in": true}
 
 // orgLinks join the words of an organisation's name after a word for an
 // organisation ("Ministry of Justice", "Institute for Peace").

@@ -76,7 +76,7 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) {
+	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {
@@ -86,6 +86,13 @@ func (a *analysis) nameWord(i int) bool {
 		return false
 	}
 	return true
+}
+
+// orgField reports whether token i is the field an organisation's name
+// gives after "of" or "for", which may be a word for a role: "Ministry of
+// Justice", "Department of Justice" (the organisation, not a judge).
+func (a *analysis) orgField(i int) bool {
+	return i >= 2 && orgLinks[a.toks[i-1].lower] && a.toks[i-2].isCap() && orgWords[a.toks[i-2].lower]
 }
 
 // capitalOnlyAsFirst reports whether tokens [s, e) are one word that

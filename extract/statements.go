@@ -1812,8 +1812,8 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	}
 	k := c.last + 1
 	e := k
-	for e < s.last && a.toks[e].text != "," && a.toks[e].text != "." {
-		e++
+	for e < s.last && a.toks[e].text != "," && (a.toks[e].text != "." || a.titleDot(e) || a.companyDot(e)) {
+		e++ // (through "Dr." or "Acme Inc.")
 	}
 	if e == k {
 		return nil

@@ -234,6 +234,7 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// "Residents of Millbrook say": an unnamed group, named by place;
 		// "Officials at the Interior Ministry said": by their organisation
 		ref := speakerRef{source: a.joinTokens(s.first, j+1)}
+		n0 = a.ofNameStart(n0, s.first)
 		if b := a.skipArticle(n0-1, s.first); b > s.first && ownerPrepositions[a.toks[b].lower] && isOrgName(a.joinTokens(n0, j+1)) {
 			ref.org = a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
 		}
@@ -747,6 +748,9 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 		return e
 	case a.nameWord(k) || a.toks[k].isAcronym():
 		n, _ := a.nameStartingAt(k, limit)
+		for n+1 < limit && orgLinks[a.toks[n].lower] && a.nameWord(n+1) {
+			n, _ = a.nameStartingAt(n+1, limit) // "Officials in the Ministry of Parks"
+		}
 		return n
 	case a.toks[k].word && !boundaryWords[a.toks[k].lower]:
 		return k + 1 // "Members of the party", "Dozens of parents"
