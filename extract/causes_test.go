@@ -2985,6 +2985,19 @@ func TestInterviewAnswers(t *testing.T) {
 	if r := run(t, "Q: What is your first priority?\n\nA: Trust. People do not trust the police.\n", PlainText, ""); len(r.Quotes) != 0 {
 		t.Errorf("answers with no interviewee named: %+v", r.Quotes)
 	}
+	// the publication named after the interviewee takes an article: it is
+	// not whom the answers are by; a question that reports is read
+	// without its label
+	outlet := "Mayor Teodora Lind spoke to the Albany Courier about the flood plan.\n\n" +
+		"Q: Residents of the east side have complained that the plan ignores them. Is that fair?\n\n" +
+		"A: No. The last three springs have shown us what happens if we wait.\n"
+	r = run(t, outlet, PlainText, "")
+	if q := find(t, r, "three springs"); q.Speaker != "Teodora Lind" {
+		t.Errorf("answer by %q", q.Speaker)
+	}
+	if q := find(t, r, "plan ignores them"); q.Source != "Residents of the east side" {
+		t.Errorf("report in a question by %q %q", q.Speaker, q.Source)
+	}
 }
 
 // TestUnnamedPartOfNamedOrganisation checks an unnamed source whose

@@ -25,7 +25,7 @@ func (a *analysis) interviewAnswers() []stmt {
 		switch {
 		case questionLabels[label]:
 			if interviewee == "" {
-				interviewee = a.lastPersonBefore(p.start, interviewWindow, nil)
+				interviewee = a.intervieweeBefore(p.start)
 			}
 		case answerLabels[label] && interviewee != "":
 			out = appendAnswer(out, p, body, interviewee)
@@ -36,6 +36,24 @@ func (a *analysis) interviewAnswers() []stmt {
 		}
 	}
 	return out
+}
+
+// intervieweeBefore returns the latest person named within
+// interviewWindow before byte pos, passing over names written after "the":
+// a personal name takes no article, a publication's does ("Mayor Teodora
+// Lind spoke to the Albany Courier").
+func (a *analysis) intervieweeBefore(pos int) string {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if pos-m.pos > interviewWindow {
+			break
+		}
+		if i := a.tokenAt(m.pos); !m.person || !strings.Contains(m.name, " ") || i > 0 && a.toks[i-1].lower == "the" {
+			continue
+		}
+		return m.name
+	}
+	return ""
 }
 
 // appendAnswer adds the words of paragraph p after its label (body, a

@@ -208,6 +208,12 @@ func (a *analysis) splitSentences() {
 			a.sents = append(a.sents, sentence{first, k, pi})
 			first, ti = k, k
 		}
+		if first+1 < len(a.toks) && a.toks[first+1].text == ":" && (questionLabels[a.toks[first].text] || answerLabels[a.toks[first].text]) {
+			// "Q: Residents have complained that …": an interview's label
+			// is no part of the sentence either
+			a.sents = append(a.sents, sentence{first, first + 2, pi})
+			first, ti = first+2, first+2
+		}
 		for ti < len(a.toks) && a.toks[ti].end <= p.end {
 			next := ti + 1
 			if next < len(a.toks) && a.toks[next].end <= p.end && a.sentenceEndsAt(ti) {
