@@ -3291,3 +3291,19 @@ func TestMembersInAnOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestNicknameInsideAName checks a person named with a nickname in
+// quotation marks ("Coach Ray “Moose” Lindqvist was pleased."): the name
+// is a mention a later "he" or surname refers to, stored without the
+// nickname. The texts are invented.
+func TestNicknameInsideAName(t *testing.T) {
+	for _, text := range []string{
+		"Coach Ray \"Moose\" Lindqvist was pleased. \"We never quit,\" he said.",
+		"Coach Ray “Moose” Lindqvist was pleased. “We never quit,” he said.",
+		"Coach Ray \"Moose\" Lindqvist was pleased. Lindqvist said \"we never quit.\"",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "never quit"); q.Speaker != "Ray Lindqvist" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

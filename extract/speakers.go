@@ -274,6 +274,9 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
 			k = a.connectorsEnd(k, max) // "van der", "de la"
 			continue
+		case k+3 < max && isOpeningMark(t.text) && a.nameWord(k+1) && a.isClosingMarkTok(k+2) && a.nameWord(k+3) && !isPossessive(a.toks[k-1]):
+			k += 3 // a nickname in quotation marks: "Ray “Moose” Lindqvist"
+			continue
 		case a.nameWord(k) || a.nameAcronym(k):
 			if isPossessive(a.toks[k-1]) {
 				return k, true
