@@ -3307,3 +3307,28 @@ func TestNicknameInsideAName(t *testing.T) {
 		}
 	}
 }
+
+// TestSententialAppositive checks a noun phrase with "a" that sums up a
+// reported clause after its attribution ("…, Ann Roe said Tuesday, a
+// decision that angered parents" reported nothing; "…, Ann Roe said, a
+// move that angered parents" made the writer's words hers) and a relative
+// clause without "that" inside it ("a move critics say will hurt
+// students": the critics say it, not "a move critics"). The sentences are
+// invented.
+func TestSententialAppositive(t *testing.T) {
+	for _, text := range []string{
+		"The city will close three libraries, Ann Roe said Tuesday, a decision that angered parents.",
+		"The city will close three libraries, Ann Roe said, a move that angered parents.",
+		"The city will close three libraries, Ann Roe announced Tuesday, a move critics say will hurt students.",
+	} {
+		r := run(t, text, PlainText, "")
+		if q := find(t, r, "close three libraries"); q.Speaker != "Ann Roe" || q.Text != "The city will close three libraries" {
+			t.Errorf("%q: speaker %q text %q", text, q.Speaker, q.Text)
+		}
+		for _, q := range r.Quotes {
+			if strings.Contains(q.Text, "angered") || strings.Contains(q.Text, "hurt") && q.Source != "critics" {
+				t.Errorf("%q: %q by %q %q", text, q.Text, q.Speaker, q.Source)
+			}
+		}
+	}
+}

@@ -618,8 +618,11 @@ func (a *analysis) mediumPhraseBeforeClause(i, limit int) int {
 func (a *analysis) endsClause(i, limit int) bool {
 	for k := i; k < limit; k++ {
 		t := a.toks[k]
-		if t.text == "," && k > i && k+1 < limit && isParticiple(a.toks[k+1]) {
-			return true // "…, a panel ruled Feb. 19, affirming …": what it did next
+		if t.text == "," && k > i && k+1 < limit && (isParticiple(a.toks[k+1]) || a.sententialAppositive(k+1, limit)) {
+			// "…, a panel ruled Feb. 19, affirming …": what it did next;
+			// "…, Ann Roe said Tuesday, a move that angered parents": what
+			// the writer makes of it
+			return true
 		}
 		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) {
 			return false
@@ -1079,7 +1082,7 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	case a.quoteStartingAt(t.start) >= 0 && head.kind == Direct:
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
-	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.appositiveRole(rest, next):
+	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.appositiveRole(rest, next) && !a.sententialAppositive(rest+1, next):
 		// (not ", said Ann Roe, a spokesperson for the agency": who she is)
 		// "The fees, Ann Roe says, will rise": both parts are her words,
 		// each verbatim; the attribution between them is not
@@ -1108,6 +1111,34 @@ func (a *analysis) extraposedSubject(head stmt, i int) bool {
 		return true
 	}
 	return a.toks[h].lower == "it" && h+1 < i && finiteForm(a.toks[h+1].lower)
+}
+
+// sententialAppositive reports whether tokens from i to limit are a noun
+// phrase with "a" or "an" that sums up the clause before it, and what is
+// said of that ("a move that angered parents", "a decision critics say
+// will hurt students"): the writer's words, not the clause going on.
+func (a *analysis) sententialAppositive(i, limit int) bool {
+	if i+1 >= limit || !articles[a.toks[i].lower] || a.toks[i].lower == "the" || !a.toks[i+1].word || a.toks[i+1].isCap() {
+		return false
+	}
+	for k := i + 2; k < limit && k <= i+4; k++ {
+		if w := a.toks[k].lower; w == "that" || w == "which" || a.reducedRelativeSubject(i, k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// reducedRelativeSubject reports whether tokens [i, j) are "a" or "an", a
+// singular noun and a plural one, before a verb: "a move critics say",
+// where no noun phrase can hold both (an article with a plural head), so
+// the plural noun is the subject of a relative clause without "that".
+func (a *analysis) reducedRelativeSubject(i, j int) bool {
+	if j-i != 3 || a.toks[i].lower != "a" && a.toks[i].lower != "an" {
+		return false
+	}
+	n, m := a.toks[i+1], a.toks[i+2]
+	return n.word && m.word && !n.isCap() && !m.isCap() && !strings.HasSuffix(n.lower, "s") && strings.HasSuffix(m.lower, "s") && !strings.HasSuffix(m.lower, "ss")
 }
 
 // clauseGoesOn reports whether token i, right after "A, he said,", goes on

@@ -862,6 +862,9 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 			return speakerRef{source: a.joinTokens(s.first, j+1), role: roleOf(a.toks[h].lower)}, s.first, true
 		}
 	}
+	if a.reducedRelativeSubject(k, j+1) {
+		k = j // "a move critics say will hurt": the critics say it
+	}
 	if k == j && (t.lower == "you" || t.lower == "one") {
 		return speakerRef{}, c.at, false // generic: "when you say", "one might think"
 	}
