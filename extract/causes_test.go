@@ -3332,3 +3332,20 @@ func TestSententialAppositive(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondVerbSharesTheSubject checks a second reporting verb joined to
+// the first by "and" ("Her lawyer Zaur Karimbayli said that … and
+// demanded that …", "The Port Albany Chamber of Commerce said … and urged
+// …"): both reports are the subject's, named in full, not a description
+// or a shortened name. The sentences are invented.
+func TestSecondVerbSharesTheSubject(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Her lawyer Zaur Karimbayli said that her health was deteriorating and demanded that she be moved to a hospital.", "moved to a hospital", "Zaur Karimbayli"},
+		{"The Port Albany Chamber of Commerce said it supports the plan and urged council to approve it.", "council to approve", "Port Albany Chamber of Commerce"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -1528,14 +1528,15 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	if isParticiple(a.toks[c.at]) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
 		return a.participleFrame(s, c, st, prev) // "…, saying that": the subject of the sentence speaks
 	}
-	if sp, start, ok := a.subjectBefore(s, c, st); ok {
-		f.sp, f.subjStart, f.hasSubj = sp, start, true
-		return f
-	}
 	if c.at > s.first && (a.toks[c.at-1].lower == "and" || a.toks[c.at-1].lower == "but") && !prev.empty() {
-		// "Some appeal to the court and say that …": the subject of the
+		// "Some appeal to the court and say that …", "Her lawyer Zaur
+		// Karimbayli said that … and demanded that …": the subject of the
 		// report before, which this one shares
 		f.sp, f.hasSubj = prev, true
+		return f
+	}
+	if sp, start, ok := a.subjectBefore(s, c, st); ok {
+		f.sp, f.subjStart, f.hasSubj = sp, start, true
 		return f
 	}
 	// inverted: "…," said Roe.
