@@ -3349,3 +3349,14 @@ func TestSecondVerbSharesTheSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationWithLinkBeforeApposition checks an organisation whose
+// name holds "for" or "of", set off by an apposition ("The Institute for
+// Legal Initiatives, a local rights group, says": "Legal Initiatives"
+// spoke). The sentence is invented.
+func TestOrganisationWithLinkBeforeApposition(t *testing.T) {
+	text := "The Institute for Legal Initiatives, a local rights group, says that 170 people are political prisoners."
+	if q := find(t, run(t, text, PlainText, ""), "political prisoners"); q.Speaker != "Institute for Legal Initiatives" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

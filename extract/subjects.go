@@ -523,6 +523,9 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		}
 	}
 	n0, ok := a.nameEndingAt(m-1, s.first)
+	if ok {
+		n0 = a.ofNameStart(n0, s.first) // "The Institute for Legal Initiatives, a rights group,"
+	}
 	if ok && !a.plausibleName(n0, m) && !a.appositiveRole(m, j) {
 		ok = false // "Somehow, the family will cope, says Roe": an adverb, not a name
 	}
