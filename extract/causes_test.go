@@ -3360,3 +3360,21 @@ func TestOrganisationWithLinkBeforeApposition(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAccordingToWithIndefiniteApposition checks "according to" a name
+// with an indefinite description after it ("According to Arif Novruzov,
+// an NRP board member, the conflict …": the description was taken into
+// what he said) and a seat on an organisation's governing body ("an NRP
+// board member": the organisation is the NRP, the role "board member").
+// The sentences are invented.
+func TestAccordingToWithIndefiniteApposition(t *testing.T) {
+	for _, text := range []string{
+		"According to Arif Novruzov, an NRP board member, the conflict has been brewing for years.",
+		"NRP board member Arif Novruzov said the conflict has been brewing for years.",
+	} {
+		q := find(t, run(t, text, PlainText, ""), "brewing")
+		if q.Speaker != "Arif Novruzov" || q.Organisation != "NRP" || q.Role != "board member" || q.Text != "the conflict has been brewing for years" {
+			t.Errorf("%q: speaker %q organisation %q role %q text %q", text, q.Speaker, q.Organisation, q.Role, q.Text)
+		}
+	}
+}

@@ -251,6 +251,10 @@ var boundaryWords = map[string]bool{
 	"between": true, "via": true, "until": true, "till": true, "across": true,
 }
 
+// governingBodies are the bodies inside an organisation whose seats are
+// roles: "an NRP board member" sits on the NRP's board.
+var governingBodies = wordSet("board", "committee", "council", "presidium", "secretariat", "bureau", "caucus")
+
 // perceptionVerbs take a noun phrase and a bare infinitive ("heard people
 // say", "saw the mayor write"): the noun phrase is who said it.
 var perceptionVerbs = map[string]bool{

@@ -549,6 +549,11 @@ func (a *analysis) describe(i, j int) (role, org string) {
 	if roleAt >= 0 {
 		r0 := a.roleStart(i, roleAt)
 		if kindAt, s, ok := a.orgKindBeforeRole(i, r0, roleAt); ok {
+			if kindAt == s+1 && a.toks[s].isAcronym() && governingBodies[a.toks[kindAt].lower] {
+				// "an NRP board member": a seat on the body that governs
+				// the organisation the acronym names
+				return strings.ToLower(a.joinTokens(kindAt, roleAt+1)), a.canonOrg(a.toks[s].text)
+			}
 			return strings.ToLower(a.joinTokens(kindAt+1, roleAt+1)), a.canonOrg(cleanName(a.joinTokens(s, kindAt+1)))
 		}
 		role = strings.ToLower(a.joinTokens(r0, roleAt+1))

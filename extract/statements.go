@@ -1428,15 +1428,20 @@ func (a *analysis) roleOfSomeone(k, e int) string {
 // token i, a role word with what it is of ("chairman of the Harbour
 // Party,"), or i when none does.
 func (a *analysis) appositionEnd(i, limit int) int {
-	if i >= limit || !roleWords[a.toks[i].lower] {
-		// (a noun phrase with an article is the content's subject: "the
-		// editor of the paper, Ivo Rask, was detained")
+	from := i
+	if i+1 < limit && (a.toks[i].lower == "a" || a.toks[i].lower == "an") {
+		// "Arif Novruzov, an NRP board member,": an indefinite
+		// description says who the person is
+		from = i + 1
+	} else if i >= limit || !roleWords[a.toks[i].lower] {
+		// (a noun phrase with the definite article is the content's
+		// subject: "the editor of the paper, Ivo Rask, was detained")
 		return i
 	}
-	for k := i; k < limit && k < i+10; k++ {
+	for k := from; k < limit && k < from+10; k++ {
 		t := a.toks[k]
 		if t.text == "," {
-			if role, _ := a.describe(i, k); role != "" && k > i {
+			if role, _ := a.describe(from, k); role != "" && k > from {
 				return k
 			}
 			return i
