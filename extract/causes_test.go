@@ -3378,3 +3378,27 @@ func TestAccordingToWithIndefiniteApposition(t *testing.T) {
 		}
 	}
 }
+
+// TestButThenSecondReport and TestRulingParticiple check two reports
+// joined by "but" ("noted that A but wrote that B" made one statement of
+// both) and a ruling reported by a participle (", ruling that …"
+// reported nothing), while "a court ruling that upheld …" is a noun. The
+// sentences are invented.
+func TestButThenSecondReport(t *testing.T) {
+	r := run(t, "Judge Ann Roe noted that he had surrendered his passport but wrote that this offered little comfort.", PlainText, "")
+	if q := find(t, r, "passport"); q.Text != "he had surrendered his passport" {
+		t.Errorf("first report %q", q.Text)
+	}
+	if q := find(t, r, "little comfort"); q.Speaker != "Ann Roe" || q.Cue != "wrote" {
+		t.Errorf("second report by %q cue %q", q.Speaker, q.Cue)
+	}
+}
+
+func TestRulingParticiple(t *testing.T) {
+	if q := find(t, run(t, "Justice Ann Roe denied bail, ruling that he posed a flight risk.", PlainText, ""), "flight risk"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if r := run(t, "Groups are appealing a court ruling that upheld the regulation.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a ruling as a noun reported %+v", r.Quotes)
+	}
+}

@@ -167,7 +167,7 @@ func init() {
 		"assess", "assesses", "assessed", "assessing",
 		"confess", "confesses", "confessed", "confessing",
 		"remind", "reminds", "reminded", "reminding",
-		"ruled",
+		"ruled", "rules", "ruling",
 		"blurt", "blurts", "blurted",
 		"react", "reacts", "reacted", "reacting",
 		"underline", "underlines", "underlined", "underlining",
@@ -553,6 +553,7 @@ var nounableCues = map[string]bool{
 	"fears": true, "hope": true, "hopes": true, "promise": true, "promises": true,
 	"demand": true, "demands": true, "call": true, "calls": true, "appeal": true,
 	"appeals": true, "remark": true, "remarks": true, "statement": true, "worries": true,
+	"ruling": true, "rules": true,
 }
 
 // finiteAfterNoun are verbs whose coming right after a noun-like cue
