@@ -3402,3 +3402,24 @@ func TestRulingParticiple(t *testing.T) {
 		t.Errorf("a ruling as a noun reported %+v", r.Quotes)
 	}
 }
+
+// TestQuotationOverParagraphsAttributedAtTheEnd checks a quotation over
+// several paragraphs, reopened at each, whose attribution comes in the
+// last ("“We have been short-staffed since January.¶“Some nights …,” she
+// said."): every paragraph is the speaker's direct statement (the first
+// was lost, the last called indirect). The text is invented.
+func TestQuotationOverParagraphsAttributedAtTheEnd(t *testing.T) {
+	text := "Nurse Lena Morrow spoke to reporters.\n\n“We have been short-staffed since January. It is hard.\n\n“We cope.\n\n“Some nights there is one nurse for forty patients,” she said.\n"
+	r := run(t, text, PlainText, "")
+	want := []string{"“We have been short-staffed since January. It is hard.", "“We cope.", "“Some nights there is one nurse for forty patients,”"}
+	var got []string
+	for _, q := range r.Quotes {
+		got = append(got, q.Text)
+		if q.Speaker != "Lena Morrow" || q.Kind != Direct {
+			t.Errorf("%q: speaker %q kind %q", q.Text, q.Speaker, q.Kind)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("statements %q, want %q", got, want)
+	}
+}

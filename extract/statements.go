@@ -49,6 +49,7 @@ func (a *analysis) statements(docDate string) []Quote {
 		stmts = append(stmts, outer...)
 	}
 	stmts = a.splitAtParagraphs(stmts)
+	stmts = append(stmts, a.openingParagraphsOfQuotes(stmts)...)
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].start < stmts[j].start })
 	if pull >= 0 {
 		stmts = append([]stmt{a.pullQuote(pull, stmts)}, stmts...)
@@ -111,6 +112,33 @@ func (a *analysis) splitAtParagraphs(stmts []stmt) []stmt {
 			y.start, y.end = max(x.start, a.paras[p].start), min(x.end, a.paras[p].end)
 			if a.wordsIn(y.start, y.end) > 0 {
 				out = append(out, y)
+			}
+		}
+	}
+	return out
+}
+
+// openingParagraphsOfQuotes returns the paragraphs of a quotation over
+// several paragraphs that come before the one its attribution is in, when
+// nothing else holds them: "“We have been short-staffed since January.¶
+// “Some nights …,” she said." — the quotation reopened at the second
+// paragraph is one with the first, and the attribution is for both.
+func (a *analysis) openingParagraphsOfQuotes(stmts []stmt) []stmt {
+	var out []stmt
+	for _, x := range stmts {
+		px := a.paraAt(x.start)
+		if x.kind != Direct || px <= 0 || a.paras[px].start != x.start {
+			continue
+		}
+		for _, q := range a.quotesStarting(a.paras[0].start, x.start) {
+			if q.depth != 0 || q.end <= x.start || a.paraAt(q.start) >= px {
+				continue
+			}
+			for p := a.paraAt(q.start); p < px; p++ {
+				part := stmt{start: max(q.start, a.paras[p].start), end: a.paras[p].end, kind: Direct, sp: x.sp, cue: x.cue, conf: x.conf}
+				if !slices.ContainsFunc(stmts, func(y stmt) bool { return y.start < part.end && part.start < y.end }) {
+					out = append(out, part)
+				}
 			}
 		}
 	}
@@ -1810,6 +1838,9 @@ func (a *analysis) contentStmt(i, j int, forward bool) (stmt, bool) {
 		if q.start == start && q.end >= end-1 {
 			x.end = max(end, q.end)
 		}
+	}
+	if isOpeningMark(a.toks[i].text) && a.insideQuote(start) {
+		x.kind = Direct // a quotation reopened at a new paragraph
 	}
 	return x, true
 }
