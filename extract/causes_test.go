@@ -3423,3 +3423,15 @@ func TestQuotationOverParagraphsAttributedAtTheEnd(t *testing.T) {
 		t.Errorf("statements %q, want %q", got, want)
 	}
 }
+
+// TestCreditOnTheNextLine checks a pull quote whose credit is on the line
+// under it ("“…”\nVugar Rzaguliyev, NRP deputy chairman"): the person
+// credited speaks, with the organisation the credit gives. The text is
+// invented.
+func TestCreditOnTheNextLine(t *testing.T) {
+	text := "Opposition Digest\n\n\"The authorities are afraid of the questions we ask.\"\nVugar Rzaguliyev, NRP deputy chairman\n\nPolitics\n\nThe NRP said the vote was rigged.\n"
+	q := find(t, run(t, text, PlainText, ""), "afraid of the questions")
+	if q.Speaker != "Vugar Rzaguliyev" || q.Organisation != "NRP" || q.Role != "deputy chairman" {
+		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
+	}
+}

@@ -163,7 +163,12 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	toks := a.tokensIn(q.end, a.paras[pi].end)
-	if len(toks) == 0 {
+	if len(toks) == 0 && pi+1 < len(a.paras) && q.end == a.paras[pi].end && strings.Count(a.text[q.end:a.paras[pi+1].start], "\n") == 1 {
+		// the credit on the next line: "“…”\nAnn Roe, chair of the council"
+		toks = a.tokensIn(a.paras[pi+1].start, a.paras[pi+1].end)
+		pi++
+	}
+	if len(toks) == 0 || len(toks) > creditLineTokens {
 		return speakerRef{}, false
 	}
 	i := a.tokenAt(toks[0].start)
@@ -195,6 +200,10 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 	}
 	return sp, true
 }
+
+// creditLineTokens bounds the credit after a quotation: a name and a
+// short description, not a sentence.
+const creditLineTokens = 16
 
 // creditedBefore reports whether a paragraph ending in a quotation names
 // its speaker before it, with a colon ("DRP chairman Ann Roe: “…”"), or
