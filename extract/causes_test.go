@@ -3435,3 +3435,17 @@ func TestCreditOnTheNextLine(t *testing.T) {
 		t.Errorf("speaker %q organisation %q role %q", q.Speaker, q.Organisation, q.Role)
 	}
 }
+
+// TestConcernAboutAQuotation checks a noun of speech about a quotation
+// ("expressed concern about “the shrinking space for civil society”"
+// reported nothing): the quoted words are the statement; about a thing
+// not quoted it reports nothing. The sentences are invented.
+func TestConcernAboutAQuotation(t *testing.T) {
+	q := find(t, run(t, "Karin Holmqvist expressed concern about \"the shrinking space for civil society\".", PlainText, ""), "shrinking")
+	if q.Speaker != "Karin Holmqvist" || q.Kind != Direct || q.Text != "\"the shrinking space for civil society\"" {
+		t.Errorf("speaker %q kind %q text %q", q.Speaker, q.Kind, q.Text)
+	}
+	if r := run(t, "Karin Holmqvist expressed concern about the budget.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a concern about a thing reported %+v", r.Quotes)
+	}
+}

@@ -336,8 +336,29 @@ func (a *analysis) nounCueAt(k, limit int) (int, bool) {
 		return n, true // "made a statement that", "share information, that"
 	case n+4 < limit && a.toks[n+1].lower == "to" && a.toks[n+2].lower == "the" && a.toks[n+3].lower == "fact" && a.toks[n+4].lower == "that":
 		return n + 3, true // "drew attention to the fact that"
+	case a.quotedTopic(n+1, limit) > 0:
+		// "expressed concern about “the shrinking space for civil
+		// society”": the words quoted are the ones said
+		return a.quotedTopic(n+1, limit) - 1, true
 	}
 	return 0, false
+}
+
+// quotedTopic returns the token of the opening mark of a quotation that
+// tokens from i give as what a noun of speech is about ("about “…”",
+// "over the “…”"), or 0.
+func (a *analysis) quotedTopic(i, limit int) int {
+	if i >= limit || !topicPrepositions[a.toks[i].lower] {
+		return 0
+	}
+	i++
+	if i < limit && determiners[a.toks[i].lower] {
+		i++
+	}
+	if i < limit && a.quoteStartingAt(a.toks[i].start) >= 0 {
+		return i
+	}
+	return 0
 }
 
 // idiomCueAt reads the idioms of assertion at token k that take a

@@ -255,6 +255,9 @@ var boundaryWords = map[string]bool{
 // roles: "an NRP board member" sits on the NRP's board.
 var governingBodies = wordSet("board", "committee", "council", "presidium", "secretariat", "bureau", "caucus")
 
+// topicPrepositions give what a concern or a remark is about.
+var topicPrepositions = wordSet("about", "over", "regarding", "at")
+
 // perceptionVerbs take a noun phrase and a bare infinitive ("heard people
 // say", "saw the mayor write"): the noun phrase is who said it.
 var perceptionVerbs = map[string]bool{
