@@ -14,7 +14,8 @@ type analysis struct {
 	topicOf    []string // per paragraph: the heading it stands under
 	mentions   []mention
 	orgAliases map[string][]string
-	gender     map[string]byte // person's full name -> genderMale or genderFemale
+	defined    map[string]definedTerm // a short name a document defines in parentheses, lower case
+	gender     map[string]byte        // person's full name -> genderMale or genderFemale
 	qix        quoteIndex
 	mix        mentionIndex
 	// ctx ends the analysis early: see stopped.
@@ -27,7 +28,7 @@ func analyse(ctx context.Context, text string) *analysis {
 	a := &analysis{text: text, ctx: ctx}
 	a.toks = tokenize(text)
 	a.paras = paragraphs(text)
-	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findMentions, a.indexMentions, a.findGenders} {
+	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findMentions, a.indexMentions, a.findGenders} {
 		if a.stopped() {
 			break
 		}

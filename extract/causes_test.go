@@ -3449,3 +3449,19 @@ func TestConcernAboutAQuotation(t *testing.T) {
 		t.Errorf("a concern about a thing reported %+v", r.Quotes)
 	}
 }
+
+// TestDefinedTermsOfAPressRelease checks a name defined in parentheses
+// after a company's name, as press releases do ("Halvorsen Biotech Inc.
+// (“Halvorsen” or “the Company”) today announced that …" reported
+// nothing; "The Company said" had a speaker "Company"): the company
+// speaks, under its name. The text is invented.
+func TestDefinedTermsOfAPressRelease(t *testing.T) {
+	text := "Halvorsen Biotech Inc. (\"Halvorsen\" or \"the Company\") today announced that the agency has approved Clarivex. " +
+		"The Company said it will offer a support program.\n"
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"approved Clarivex", "support program"} {
+		if q := find(t, r, sub); q.Speaker != "Halvorsen Biotech Inc" {
+			t.Errorf("%q: speaker %q", sub, q.Speaker)
+		}
+	}
+}

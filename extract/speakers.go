@@ -473,6 +473,9 @@ func (a *analysis) canonicalName(name string, pos int) string {
 	if name == "" {
 		return name
 	}
+	if d, ok := a.defined[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))]; ok && d.pos < pos {
+		return d.name // "Halvorsen Biotech Inc. (“the Company”) … The Company said"
+	}
 	if strings.Contains(name, " ") {
 		return a.fullerName(name, pos)
 	}
@@ -488,6 +491,52 @@ func (a *analysis) canonicalName(name string, pos int) string {
 		return a.mentions[withWord[k-1]].name
 	}
 	return a.mentions[withWord[0]].name
+}
+
+// definedTerm is the name a short name stands for, and where the document
+// defined it.
+type definedTerm struct {
+	name string
+	pos  int
+}
+
+// findDefinedTerms collects the short names a document defines in
+// parentheses after a name, as press releases and contracts do:
+// "Halvorsen Biotech Inc. (“Halvorsen” or “the Company”)". Each stands
+// for the name after that, with or without its article.
+func (a *analysis) findDefinedTerms() {
+	a.defined = map[string]definedTerm{}
+	for k := 1; k+1 < len(a.toks); k++ {
+		if a.toks[k].text != "(" || a.quoteStartingAt(a.toks[k+1].start) < 0 {
+			continue
+		}
+		e := k - 1
+		if a.companyDot(e) {
+			e--
+		}
+		n0, ok := a.nameEndingAt(e, max(0, e-8))
+		if !ok {
+			continue
+		}
+		name := cleanName(a.joinTokens(n0, e+1))
+		for _, q := range a.quotesStarting(a.toks[k+1].start, a.parenEnd(k)) {
+			if term := strings.Trim(a.text[q.start:q.end], "“”\"'‘’ "); q.depth == 0 && len(strings.Fields(term)) <= 3 {
+				term = strings.TrimPrefix(strings.ToLower(term), "the ")
+				a.defined[term] = definedTerm{name: name, pos: q.start}
+			}
+		}
+	}
+}
+
+// parenEnd returns the byte offset of the closing parenthesis that matches
+// the one at token k, within a dozen tokens, or the offset of token k.
+func (a *analysis) parenEnd(k int) int {
+	for i := k + 1; i < len(a.toks) && i < k+12; i++ {
+		if a.toks[i].text == ")" {
+			return a.toks[i].start
+		}
+	}
+	return a.toks[k].start
 }
 
 // fullerName returns the latest person's name mentioned before byte pos

@@ -38,6 +38,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 			j--
 		}
 		j--
+		if a.companyDot(j) {
+			j-- // "Acme Inc. (“Acme”) announced"
+		}
 	}
 	if j < s.first {
 		return speakerRef{}, c.at, false
