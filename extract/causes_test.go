@@ -3465,3 +3465,23 @@ func TestDefinedTermsOfAPressRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAfterALongerDescription checks a name set off by commas after a
+// description with a modifier ("One investor, retired teacher Harold
+// Nguyen-Baptiste, said"), after an organisation noun with what modifies
+// it ("The union representing the workers, United Food Workers Local 402,
+// said"), and a name ending in a branch's number: the name speaks, not
+// the description. The sentences are invented.
+func TestNameAfterALongerDescription(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"One investor, retired teacher Harold Nguyen-Baptiste, said he lost his savings.", "Harold Nguyen-Baptiste"},
+		{"The union representing the workers, United Food Workers Local 402, said it was blindsided.", "United Food Workers Local 402"},
+		{"The union, Unifor Local 444, said it was blindsided.", "Unifor Local 444"},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Speaker != c.speaker {
+			t.Errorf("%q: %+v, want speaker %q", c.text, r.Quotes, c.speaker)
+		}
+	}
+}

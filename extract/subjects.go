@@ -519,7 +519,11 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return sp, d, true
 		}
 	}
-	if a0, named := a.nameEndingAt(j-1, m+1); named {
+	last := j - 1
+	if last-1 > m && isNumber(a.toks[last]) && a.nameWord(last-1) {
+		last-- // a numbered branch: "United Food Workers Local 402"
+	}
+	if a0, named := a.nameEndingAt(last, m+1); named {
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
 			return sp, d, true
@@ -608,7 +612,7 @@ func (a *analysis) orgApposition(i, j int) bool {
 // the person a description before the first comma gives ("her lawyer,
 // Jane Roe, said").
 func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef, int, bool) {
-	if (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (orgNouns[a.toks[m-1].lower] || genericOrgNouns[a.toks[m-1].lower]) && !a.toks[m-1].isCap() {
+	if (a.onlyDescriptors(m+1, a0) || a0 == m+2 && articles[a.toks[m+1].lower]) && (a.orgNounAt(m-1) || a.modifiedOrgNoun(s.first, m)) {
 		// the apposition names the organisation the description gave (a
 		// capitalised noun ends a name: "the head of the Harbour
 		// Institute, Ann Roe,")
@@ -640,6 +644,24 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	}
 	a.noteRoleOf(d, m, sp, st)
 	return sp, d, true
+}
+
+// orgNounAt reports whether token k is a word for an organisation in
+// lower case ("the union", "the group").
+func (a *analysis) orgNounAt(k int) bool {
+	t := a.toks[k]
+	return (orgNouns[t.lower] || genericOrgNouns[t.lower]) && !t.isCap()
+}
+
+// modifiedOrgNoun reports whether tokens [i, m) are a word for an
+// organisation after an article, and what modifies it: "The union
+// representing the workers", "the group that organised the march".
+func (a *analysis) modifiedOrgNoun(i, m int) bool {
+	if i+3 > m || !articles[a.toks[i].lower] || !a.orgNounAt(i+1) {
+		return false
+	}
+	n := a.toks[i+2]
+	return isParticiple(n) || relativeWords[n.lower] || prepositions[n.lower]
 }
 
 // describedOwnerIn returns the organisation that a definite description
@@ -1819,6 +1841,9 @@ func (a *analysis) onlyDescriptors(i, j int) bool {
 		t := a.toks[k]
 		if a.titleDot(k) || t.word && (t.isCap() || roleWords[t.lower] || honorifics[t.lower] || isAge(t.lower)) {
 			continue // ("the accused, 34-year-old Mark Dunn,")
+		}
+		if t.word && k+1 < j && roleWords[a.toks[k+1].lower] && !boundaryWords[t.lower] && !determiners[t.lower] {
+			continue // a modifier of the role: "retired teacher Ann Roe"
 		}
 		return false
 	}
