@@ -3485,3 +3485,14 @@ func TestNameAfterALongerDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOfOfficeAndItsHolderNoun checks "the judge" for a person named
+// with the title "Justice" ("Justice Eleanor Osterhout denied bail. …
+// The judge noted that …" went to a witness named since). The text is
+// invented.
+func TestTitleOfOfficeAndItsHolderNoun(t *testing.T) {
+	text := "Justice Eleanor Osterhout denied bail on Friday. A witness, Harold Nguyen, said he was shocked. The judge noted that the accused had surrendered his passport."
+	if q := find(t, run(t, text, PlainText, ""), "surrendered"); q.Speaker != "Eleanor Osterhout" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -211,7 +211,7 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		}
 		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
 			// ("teacher Ann Roe", but not "a teacher at Eastport High")
-			if a.toks[d].lower == head && (b == i-1 || a.sameModifier(d, pos)) {
+			if (a.toks[d].lower == head || holderNouns[a.toks[d].lower] == head) && (b == i-1 || a.sameModifier(d, pos)) {
 				return ref(m.name), true
 			}
 		}

@@ -326,6 +326,10 @@ var titleRoles = map[string]string{
 	"adm": "admiral", "maj": "major", "atty": "attorney", "pres": "president",
 }
 
+// holderNouns give the common noun for the holder of an office whose
+// title is another word: "Justice Ann Roe" is "the judge".
+var holderNouns = map[string]string{"justice": "judge"}
+
 // titleDot reports whether token i is the dot of an abbreviated title or
 // an initial written right after it ("Rep.", "J.").
 func (a *analysis) titleDot(i int) bool {
