@@ -3496,3 +3496,16 @@ func TestTitleOfOfficeAndItsHolderNoun(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAppealToACourt checks "appeal to" a court with nothing it is asked
+// to do ("will appeal to the Supreme Court" reported "to the Supreme
+// Court"): a legal appeal, no statement; asked to act, it reports. The
+// sentences are invented.
+func TestAppealToACourt(t *testing.T) {
+	if r := run(t, "Zaur Karimbayli will appeal to the Supreme Court next week.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a legal appeal reported %+v", r.Quotes)
+	}
+	if q := find(t, run(t, "Zaur Karimbayli appealed to the court to release his client.", PlainText, ""), "release"); q.Speaker != "Zaur Karimbayli" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

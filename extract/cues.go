@@ -93,8 +93,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				last = k + 1
 			}
 		case strings.HasPrefix(t.lower, "appeal"):
-			if next != "to" {
-				continue
+			if next != "to" || a.courtAhead(k+2, s.last) {
+				continue // (appealing to a court asks for a ruling: "will appeal to the Supreme Court")
 			}
 		default:
 			if cls, ok = a.complementClass(s, k, cls); !ok {
@@ -133,6 +133,19 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// courtAhead reports whether the noun phrase from token i, up to four
+// words, has a court or a tribunal as its head, and no infinitive says
+// what the court is asked to do ("appeal to the court to release him" is
+// a request that reports).
+func (a *analysis) courtAhead(i, limit int) bool {
+	for k := i; k < limit && k < i+4 && a.toks[k].word; k++ {
+		if courtNouns[a.toks[k].lower] {
+			return k+1 >= limit || a.toks[k+1].lower != "to"
+		}
+	}
+	return false
 }
 
 // complementClass returns the class of the cue at token k of sentence s

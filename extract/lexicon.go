@@ -326,6 +326,9 @@ var titleRoles = map[string]string{
 	"adm": "admiral", "maj": "major", "atty": "attorney", "pres": "president",
 }
 
+// courtNouns name bodies that rule on appeals.
+var courtNouns = wordSet("court", "courts", "tribunal", "tribunals")
+
 // holderNouns give the common noun for the holder of an office whose
 // title is another word: "Justice Ann Roe" is "the judge".
 var holderNouns = map[string]string{"justice": "judge"}

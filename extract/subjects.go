@@ -738,6 +738,10 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 	if e := a.groupPhraseEnd(s.first, j); e > s.first {
 		return speakerRef{source: a.joinTokens(s.first, e)}, c.at, true
 	}
+	if quantifiers[a.toks[s.first].lower] {
+		// "Some appeal to the court and say that …": some people
+		return speakerRef{source: a.toks[s.first].text}, c.at, true
+	}
 	return speakerRef{}, c.at, false
 }
 
