@@ -54,6 +54,12 @@ func (a *analysis) statements(docDate string) []Quote {
 	if pull >= 0 {
 		stmts = append([]stmt{a.pullQuote(pull, stmts)}, stmts...)
 	}
+	return a.quotesOf(stmts, docDate)
+}
+
+// quotesOf returns the statements as quotes, in the order given, with
+// their speakers' full names, topics and the dates they cover.
+func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 	ref := parseDocDate(docDate)
 	out := make([]Quote, 0, len(stmts))
 	for _, x := range stmts {

@@ -519,11 +519,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return sp, d, true
 		}
 	}
-	last := j - 1
-	if last-1 > m && isNumber(a.toks[last]) && a.nameWord(last-1) {
-		last-- // a numbered branch: "United Food Workers Local 402"
-	}
-	if a0, named := a.nameEndingAt(last, m+1); named {
+	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
 			return sp, d, true
@@ -583,6 +579,16 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		st.known[sp.name] = sp
 	}
 	return sp, d0, true
+}
+
+// nameEndBefore returns the last token of a name that ends right before
+// token j, after token m: j-1, or the word before a branch's number
+// ("United Food Workers Local 402").
+func (a *analysis) nameEndBefore(m, j int) int {
+	if last := j - 1; last-1 > m && isNumber(a.toks[last]) && a.nameWord(last-1) {
+		return last - 1
+	}
+	return j - 1
 }
 
 // orgApposition reports whether tokens [i, j) are an apposition that
