@@ -3509,3 +3509,22 @@ func TestAppealToACourt(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestEvidenceIsNoSpeaker checks evidence without an author of its own
+// as the subject of a verb of evidence ("The data suggests …", "a
+// private survey suggested that …"): no one's statement, while a person
+// or a report that suggests still reports. The sentences are invented.
+func TestEvidenceIsNoSpeaker(t *testing.T) {
+	for _, text := range []string{
+		"The data suggests harbour traders may be less confident.",
+		"On Thursday, a private survey suggested that harbour trade had slowed.",
+		"The figures show that harbour trade had slowed.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q reported %+v", text, r.Quotes)
+		}
+	}
+	for _, text := range []string{"Ann Roe suggested that the plan would fail.", "The report suggests that the plan would fail."} {
+		find(t, run(t, text, PlainText, ""), "plan would fail")
+	}
+}

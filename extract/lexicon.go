@@ -326,6 +326,14 @@ var titleRoles = map[string]string{
 	"adm": "admiral", "maj": "major", "atty": "attorney", "pres": "president",
 }
 
+// evidentialVerbs report what evidence points to ("the figures suggest
+// that"), and dataNouns name evidence that has no author of its own: with
+// such a subject the verb reports no one's statement.
+var (
+	evidentialVerbs = wordSet("suggest", "suggests", "suggested", "show", "shows", "showed", "shown", "indicate", "indicates", "indicated")
+	dataNouns       = wordSet("data", "figures", "numbers", "statistics", "survey", "surveys", "poll", "polls", "evidence", "results")
+)
+
 // courtNouns name bodies that rule on appeals.
 var courtNouns = wordSet("court", "courts", "tribunal", "tribunals")
 

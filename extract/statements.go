@@ -774,6 +774,9 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if f.sp.empty() && !f.hasSubj {
 		return // no subject
 	}
+	if evidentialVerbs[a.toks[c.at].lower] && f.sp.name == "" && dataNouns[lastWord(f.sp.source)] {
+		return // "The data suggests …", "a private survey suggested": evidence, no one's statement
+	}
 	cueText := a.joinTokens(c.at, c.last+1)
 	conf := 0.7
 	if f.sp.name != "" {
