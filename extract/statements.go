@@ -475,6 +475,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if e, ok := a.adjunctEnd(rest, next); ok {
 		rest = e // "noted for the judge that", "said by text message"
 	}
+	if rest >= s.last {
+		return 0, false // nothing after the cue
+	}
 	start := rest
 	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 		start = t + 1
@@ -1724,8 +1727,8 @@ func (a *analysis) nameColon(s sentence, st *state) (stmt, bool) {
 		return stmt{}, false
 	}
 	e, _ := a.nameStartingAt(s.first, s.last)
-	if e >= s.last || a.toks[e].text != ":" || !a.isPersonName(s.first, e) || !a.plausibleName(s.first, e) {
-		return stmt{}, false
+	if e+1 >= s.last || a.toks[e].text != ":" || !a.isPersonName(s.first, e) || !a.plausibleName(s.first, e) {
+		return stmt{}, false // (nothing after the colon says anything)
 	}
 	if e-s.first < 2 && !strings.Contains(a.canonicalName(cleanName(a.joinTokens(s.first, e)), a.toks[s.first].start), " ") {
 		return stmt{}, false // a lone word before a colon is more often a label
