@@ -3528,3 +3528,17 @@ func TestEvidenceIsNoSpeaker(t *testing.T) {
 		find(t, run(t, text, PlainText, ""), "plan would fail")
 	}
 }
+
+// TestUnitIsAnOrganisation checks a unit as a kind of organisation ("The
+// Corwin County Health Unit said" had "Health Unit" speak, of "Corwin
+// County"), which "the health unit" then refers to. The text is
+// invented.
+func TestUnitIsAnOrganisation(t *testing.T) {
+	text := "The Corwin County Health Unit said in a statement that free clinics would open. Clinics will run all week, the health unit said."
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"free clinics", "all week"} {
+		if q := find(t, r, sub); q.Speaker != "Corwin County Health Unit" {
+			t.Errorf("%q: speaker %q organisation %q", sub, q.Speaker, q.Organisation)
+		}
+	}
+}

@@ -420,7 +420,7 @@ func init() {
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
-		"confederation", "syndicate", "guild",
+		"confederation", "syndicate", "guild", "unit",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -894,7 +894,7 @@ var orgNouns = map[string]bool{
 	"party": true, "bank": true, "club": true, "team": true, "league": true,
 	"commission": true, "committee": true, "council": true, "board": true,
 	"utility": true, "chamber": true, "academy": true, "confederation": true,
-	"federation": true, "guild": true,
+	"federation": true, "guild": true, "unit": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that
