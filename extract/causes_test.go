@@ -3542,3 +3542,23 @@ func TestUnitIsAnOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyWithAcronymBeforeRoleAndRulingParty checks a party named with
+// its acronym in parentheses before a role and a name ("Civic Solidarity
+// Party (CSP) leader Ilgar Mammadzade criticized …, saying that" had the
+// party speak) and "ruling" as the adjective of a party ("of the ruling
+// NOP argued" had the NOP speak; "The ruling party said" was "party").
+// The sentences are invented.
+func TestPartyWithAcronymBeforeRoleAndRulingParty(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source, org string }{
+		{"Civic Solidarity Party (CSP) leader Ilgar Mammadzade criticized the ruling, saying that the courts are not independent.", "courts", "Ilgar Mammadzade", "", "CSP"},
+		{"MP Elnara Gasimova of the ruling NOP argued that the new threshold would help.", "threshold", "Elnara Gasimova", "", "NOP"},
+		{"The ruling party said that the new threshold would help.", "threshold", "", "The ruling party", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Speaker != c.speaker || q.Source != c.source || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}

@@ -449,7 +449,7 @@ func (a *analysis) descriptorWord(k int) bool {
 		return false
 	}
 	_, cue := cueVerbs[t.lower]
-	return !cue
+	return !cue || nounableCues[t.lower] // ("the ruling NOP": a cue's form that is no verb here)
 }
 
 // ledOrganisation returns the organisation that a relative clause in
@@ -834,8 +834,8 @@ func (a *analysis) phraseStartBefore(s sentence, j int) int {
 			// one heard say something said it: "I'd heard people say")
 			return k
 		}
-		if _, isCue := cueVerbs[p.lower]; isCue {
-			return k
+		if _, isCue := cueVerbs[p.lower]; isCue && !(nounableCues[p.lower] && k-2 >= s.first && determiners[a.toks[k-2].lower]) {
+			return k // (not a cue's form between a determiner and a noun: "the ruling party")
 		}
 		k--
 		if determiners[p.lower] {
@@ -1546,8 +1546,10 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 			if !a.plausibleName(k, e) {
 				continue // "Rather than wait, the mayor …": a capital only because it opens the sentence
 			}
-			if r := a.roleRunEnd(e, limit); r > e && r < limit && a.nameWord(r) {
-				k = r - 1 // "Eastport Mayor Dev Patel": the place or organisation of the role
+			if r := a.roleRunEnd(a.afterAcronymInParens(e, limit), limit); r > e && r < limit && a.nameWord(r) {
+				// "Eastport Mayor Dev Patel", "Civic Party (CP) leader Jo
+				// Tan": the place or organisation of the role
+				k = r - 1
 				continue
 			}
 			if e == k+1 && isDemonym(t.lower) && e < limit && a.toks[e].word && !a.toks[e].isCap() && !boundaryWords[a.toks[e].lower] {
@@ -1563,6 +1565,15 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		return sp, true
 	}
 	return speakerRef{}, false
+}
+
+// afterAcronymInParens returns the token after an acronym in parentheses
+// at token i ("(CSP)"), or i.
+func (a *analysis) afterAcronymInParens(i, limit int) int {
+	if i+2 < limit && a.toks[i].text == "(" && a.toks[i+1].isAcronym() && a.toks[i+2].text == ")" {
+		return i + 3
+	}
+	return i
 }
 
 // roleRunEnd returns the end of the role words that start at token i
