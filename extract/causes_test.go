@@ -3562,3 +3562,18 @@ func TestPartyWithAcronymBeforeRoleAndRulingParty(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsSayingWithDescription checks "OUTLET quoted DESCRIPTION
+// NAME as saying" ("Sahil Xeber quoted local resident Anar Bagirov as
+// saying: “…”" reported nothing, and with "that" gave it to the outlet):
+// the person quoted speaks. The sentences are invented.
+func TestQuotedAsSayingWithDescription(t *testing.T) {
+	for _, text := range []string{
+		"Sahil Xeber quoted local resident Anar Bagirov as saying: \"Nobody has come to talk to us.\"",
+		"Sahil Xeber quoted local resident Anar Bagirov as saying that nobody has come to talk to us.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "talk to us"); q.Speaker != "Anar Bagirov" || q.Role != "resident" {
+			t.Errorf("%q: speaker %q role %q", text, q.Speaker, q.Role)
+		}
+	}
+}

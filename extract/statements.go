@@ -1664,10 +1664,20 @@ func (a *analysis) quotedAsSaying(s sentence, c cueHit, st *state) (speakerRef, 
 		return speakerRef{}, false
 	}
 	n0, ok := a.nameEndingAt(k-1, s.first)
-	if !ok || n0-1 < s.first || !quoteVerbs[a.toks[n0-1].lower] {
+	if !ok || n0-1 < s.first {
+		return speakerRef{}, false
+	}
+	b := n0 - 1
+	for b > s.first && b >= n0-3 && !quoteVerbs[a.toks[b].lower] && a.descriptorWord(b) {
+		b-- // "quoted local resident Anar Bagirov as saying": who he is
+	}
+	if !quoteVerbs[a.toks[b].lower] {
 		return speakerRef{}, false
 	}
 	sp, _ := a.nameRef(n0, k, n0, st)
+	if role, _ := a.describe(b+1, n0); role != "" && sp.role == "" {
+		sp.role = role
+	}
 	return sp, true
 }
 
