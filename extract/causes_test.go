@@ -3577,3 +3577,14 @@ func TestQuotedAsSayingWithDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionLabelNamesNoOne checks a caption's label ("PHOTO: Members
+// of the coalition block a road. The group says …" had "PHOTO" speak):
+// the label is no organisation a description refers to. The text is
+// invented.
+func TestCaptionLabelNamesNoOne(t *testing.T) {
+	text := "PHOTO: Members of the valley coalition block a road. The group says logging would destroy habitat."
+	if q := find(t, run(t, text, PlainText, ""), "destroy habitat"); q.Speaker == "PHOTO" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

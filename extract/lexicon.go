@@ -819,6 +819,9 @@ var pageFurniture = wordSet("article continued below", "article continues below"
 	"story continues below advertisement", "continue reading", "continue reading below", "advertisement",
 	"skip advertisement", "scroll to continue", "scroll to continue with content")
 
+// captionLabels open the caption of a picture or a video ("PHOTO: …").
+var captionLabels = wordSet("photo", "photos", "video", "image", "picture", "caption", "photograph")
+
 // teaserLabels open links to other articles in any case ("Related: …").
 var teaserLabels = wordSet("related", "read more", "read also", "see also", "also read", "more", "watch", "listen", "recommended")
 

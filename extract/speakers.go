@@ -378,8 +378,8 @@ func (a *analysis) findMentions() {
 				break
 			}
 		}
-		if a.sectionLabel(i, end) {
-			i = end - 1
+		if a.sectionLabel(i, end) || end < len(a.toks) && a.toks[end].text == ":" && captionLabels[a.toks[i].lower] {
+			i = end - 1 // ("PHOTO: Members of the coalition …": a caption, named by no one)
 			continue
 		}
 		if k := a.orgBeforePerson(i, end); k > i {
