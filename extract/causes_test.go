@@ -3588,3 +3588,14 @@ func TestCaptionLabelNamesNoOne(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestRoleOfANamedOrganisation checks a definite description whose role
+// is owned by an organisation ("The PDP leader added" went to the NRP's
+// leader, named first): the person of that organisation who spoke. The
+// text is invented.
+func TestRoleOfANamedOrganisation(t *testing.T) {
+	text := "NRP leader Tofig Jafarli stated that the vote was unfair. PDP chairman Arzu Guliyeva said the party would decide later. The PDP leader added: \"We will not legitimize it.\""
+	if q := find(t, run(t, text, PlainText, ""), "legitimize"); q.Speaker != "Arzu Guliyeva" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

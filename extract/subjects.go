@@ -1325,6 +1325,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
+	if definite && roleWords[head] && owner != "" {
+		for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+			if st.recent[k].org == owner {
+				return st.recent[k] // "The PDP leader" is the PDP's, whatever their title
+			}
+		}
+	}
 	if definite && !kinWords[head] && (roleWords[head] || a.hasAge(i, j)) {
 		if sp, ok := a.describedPerson(head, a.toks[i].start, a.hasAge(i, j) || !anonymousRoles[head], st); ok {
 			return sp
