@@ -3599,3 +3599,14 @@ func TestRoleOfANamedOrganisation(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPlaceBasedDescription checks "the Elk Harbour-based company said"
+// after a company was named (it had "Elk Harbour-based company" speak):
+// a description by where the company is, which refers back to it. The
+// text is invented.
+func TestPlaceBasedDescription(t *testing.T) {
+	text := "Halvorsen Foods Inc. will close its plant, the company announced Tuesday. In a statement, the Elk Harbour-based company said production would move to Dunmore."
+	if q := find(t, run(t, text, PlainText, ""), "Dunmore"); q.Speaker != "Halvorsen Foods Inc" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

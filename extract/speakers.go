@@ -69,7 +69,7 @@ func (a *analysis) nameWord(i int) bool {
 	if !t.word || !t.isCap() {
 		return false
 	}
-	if _, suffix, ok := strings.Cut(t.lower, "-"); ok && compoundAdjectiveEnds[suffix] {
+	if a.compoundAdjective(i) {
 		return false // "Schaumburg-based Motorola", "Kremlin-backed": an adjective before the name
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(t.lower, "’s"), "'s")
@@ -93,6 +93,14 @@ func (a *analysis) nameWord(i int) bool {
 // Justice", "Department of Justice" (the organisation, not a judge).
 func (a *analysis) orgField(i int) bool {
 	return i >= 2 && orgLinks[a.toks[i-1].lower] && a.toks[i-2].isCap() && orgWords[a.toks[i-2].lower]
+}
+
+// compoundAdjective reports whether token i is an adjective compounded
+// with a hyphen from a name and a participle ("Harbour-based",
+// "Kremlin-backed").
+func (a *analysis) compoundAdjective(i int) bool {
+	_, suffix, ok := strings.Cut(a.toks[i].lower, "-")
+	return ok && a.toks[i].word && compoundAdjectiveEnds[suffix]
 }
 
 // capitalOnlyAsFirst reports whether tokens [s, e) are one word that

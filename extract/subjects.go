@@ -1373,6 +1373,10 @@ func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool,
 			if e == k+1 && determiners[a.toks[k].lower] {
 				continue // "Local media reports": a capital only because it opens the sentence
 			}
+			if e < j && a.compoundAdjective(e) {
+				k = e // "the Elk Harbour-based company": where it is, not its name
+				continue
+			}
 			name := cleanName(a.joinTokens(k, e))
 			firstWordOnly := e-k == 1 && a.sents[a.sentOf[k]].first == k && !a.toks[k].isAcronym() // "Hospital officials said"
 			if e < j && k >= ownerEnd && isOrgName(name) && !firstWordOnly {
