@@ -3610,3 +3610,15 @@ func TestPlaceBasedDescription(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestIntervieweeBySurname checks an interview whose lead names the
+// interviewee by the surname the text gave in full before ("We sat down
+// with Marchetti"): the answers are hers, not those of the last person
+// who spoke. The text is invented.
+func TestIntervieweeBySurname(t *testing.T) {
+	text := "Odile Marchetti runs the shelter. Councillor Brenda Yoon said the shelters had improved.\n\n" +
+		"We sat down with Marchetti in the kitchen.\n\nQ: Is the budget enough?\n\nA: Money is not the problem. Housing is.\n"
+	if q := find(t, run(t, text, PlainText, ""), "Housing is"); q.Speaker != "Odile Marchetti" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

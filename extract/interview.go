@@ -39,19 +39,23 @@ func (a *analysis) interviewAnswers() []stmt {
 }
 
 // intervieweeBefore returns the latest person named within
-// interviewWindow before byte pos, passing over names written after "the":
-// a personal name takes no article, a publication's does ("Mayor Teodora
-// Lind spoke to the Albany Courier").
+// interviewWindow before byte pos, in full or by a surname the text gave
+// in full before ("We sat down with Marchetti"), passing over names
+// written after "the": a personal name takes no article, a publication's
+// does ("Mayor Teodora Lind spoke to the Albany Courier").
 func (a *analysis) intervieweeBefore(pos int) string {
-	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
-		m := a.mentions[k]
-		if pos-m.pos > interviewWindow {
-			break
+	for k := a.tokenAt(pos) - 1; k >= 0 && pos-a.toks[k].start <= interviewWindow; k-- {
+		if !a.nameWord(k) || k > 0 && (a.nameWord(k-1) || a.toks[k-1].lower == "the") {
+			continue // (not the first word of a name)
 		}
-		if i := a.tokenAt(m.pos); !m.person || !strings.Contains(m.name, " ") || i > 0 && a.toks[i-1].lower == "the" {
-			continue
+		e, _ := a.nameStartingAt(k, len(a.toks))
+		name := cleanName(a.joinTokens(k, e))
+		if isOrgName(name) || a.sents[a.sentOf[k]].first == k && e == k+1 {
+			continue // (a lone capitalised word opening a sentence names no one)
 		}
-		return m.name
+		if name = a.canonicalName(name, a.toks[k].start); strings.Contains(name, " ") && !isOrgName(name) {
+			return name
+		}
 	}
 	return ""
 }
