@@ -3622,3 +3622,22 @@ func TestIntervieweeBySurname(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSubjectOfASentenceWithoutReport checks "he"/"she" after a sentence
+// that reports nothing, whose subject is a person with a long role before
+// the name ("Transit union local president Ana Ferreira welcomed the
+// vote.") or a role description of someone named before ("The mayor
+// dismissed the criticism."): that person, not the one who spoke before.
+// The texts are invented.
+func TestSubjectOfASentenceWithoutReport(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Dale Framboise said the levy was too high. Transit union local president Ana Ferreira welcomed the vote. \"Our drivers asked for this,\" she said.", "Ana Ferreira"},
+		{"Mayor Helena Brzezinski said the levy would pass. Union president Ana Ferreira said it was overdue. The mayor dismissed the criticism. \"We talked about this for years,\" she said.", "Helena Brzezinski"},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if q := r.Quotes[len(r.Quotes)-1]; q.Speaker != c.speaker {
+			t.Errorf("%q: last statement by %q", c.text, q.Speaker)
+		}
+	}
+}

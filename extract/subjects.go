@@ -1619,6 +1619,12 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	if name == "" && !stop {
 		name = a.namedAfterDescription(s)
 	}
+	if name == "" && !stop {
+		if sp, ok := a.describedRoleSubject(s, st); ok {
+			st.noteSalient(sp) // "The mayor dismissed the criticism."
+			return true
+		}
+	}
 	if name == "" {
 		return false
 	}
@@ -1641,6 +1647,19 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	}
 	st.noteSalient(sp)
 	return true
+}
+
+// describedRoleSubject returns the person a sentence opening with "the"
+// and a role word refers to ("The mayor dismissed the criticism."), when
+// the text named someone in that role.
+func (a *analysis) describedRoleSubject(s sentence, st *state) (speakerRef, bool) {
+	if s.first+2 >= s.last || a.toks[s.first].lower != "the" || !roleWords[a.toks[s.first+1].lower] {
+		return speakerRef{}, false
+	}
+	if n := a.toks[s.first+2]; !n.word || n.isCap() || prepositions[n.lower] || n.lower == "of" || roleWords[n.lower] {
+		return speakerRef{}, false // ("The mayor of Eastport", "The mayor, Ann Roe,")
+	}
+	return a.describedPerson(a.toks[s.first+1].lower, a.toks[s.first].start, false, st)
 }
 
 // namedAfterDescription returns the person's name set off by commas
@@ -1725,8 +1744,8 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			k++
 			continue
 		}
-		if !t.isCap() && !boundaryWords[t.lower] && !prepositions[t.lower] && k+1 < s.last && roleWords[a.toks[k+1].lower] {
-			k++ // a modifier of the role: "Transit union president Mara Lind"
+		if r := a.roleAfterModifiers(k, s.last); r > k {
+			k = r // modifiers of the role: "Transit union local president Mara Lind"
 			continue
 		}
 		if !a.nameWord(k) && !t.isAcronym() {
@@ -1746,6 +1765,22 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 		}
 	}
 	return name, false
+}
+
+// roleAfterModifiers returns the token of a role word that up to three
+// lower-case modifiers starting at token k lead to ("union local
+// president"), or k.
+func (a *analysis) roleAfterModifiers(k, limit int) int {
+	for m := k; m < limit && m < k+3; m++ {
+		t := a.toks[m]
+		if !t.word || t.isCap() || boundaryWords[t.lower] || prepositions[t.lower] || articles[t.lower] {
+			return k
+		}
+		if m+1 < limit && roleWords[a.toks[m+1].lower] {
+			return m + 1
+		}
+	}
+	return k
 }
 
 // appositiveRole reports whether token i opens an apposition that gives a
