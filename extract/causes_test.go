@@ -3641,3 +3641,27 @@ func TestSubjectOfASentenceWithoutReport(t *testing.T) {
 		}
 	}
 }
+
+// TestBareBodyAddresseeButUrgedAndWhatTheSpeakerDid checks a body told
+// without an article ("told council the levy would add $96" reported
+// nothing), "said A but urged B to …" (one statement of both), and what a
+// speaker did after a quotation ("“…,” Odile Marchetti said, and went to
+// find a screwdriver" made the going a statement). The sentences are
+// invented.
+func TestBareBodyAddresseeButUrgedAndWhatTheSpeakerDid(t *testing.T) {
+	r := run(t, "The city treasurer, Priya Raghunathan, told council the levy would add $96 a year.", PlainText, "")
+	if q := find(t, r, "levy would add"); q.Speaker != "Priya Raghunathan" || q.Text != "the levy would add $96 a year" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	r = run(t, "The Nordalia Medical Association said the new centres were \"a welcome start\" but urged the government to hire more anesthetists.", PlainText, "")
+	if q := find(t, r, "welcome start"); strings.Contains(q.Text, "urged") {
+		t.Errorf("first report %q holds the second", q.Text)
+	}
+	if q := find(t, r, "hire more"); q.Speaker != "Nordalia Medical Association" || q.Cue != "urged" {
+		t.Errorf("second report by %q cue %q", q.Speaker, q.Cue)
+	}
+	r = run(t, "\"Of course it has,\" Odile Marchetti said, and went to find a screwdriver.", PlainText, "")
+	if len(r.Quotes) != 1 {
+		t.Errorf("what she did made a statement: %+v", r.Quotes)
+	}
+}

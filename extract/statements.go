@@ -924,8 +924,8 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
 			return b // "called the sentence shocking and urged …", "… and later added that …": two reports
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit && a.toks[d.last+1].lower == "that" {
-			return b // "noted that A but added that B": two reports
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit && (a.toks[d.last+1].lower == "that" || d.class == cueObject) {
+			return b // "noted that A but added that B", "said A but urged B to": two reports
 		}
 		if b := a.adverbsBefore(d.at); (a.toks[b].lower == "and" || a.toks[b].lower == "but") && !d.according && objectCues[a.toks[c.last].lower] && a.objectPhrase(c.last+1, b) {
 			// "acknowledged the concerns but said …": the object of the
@@ -1117,7 +1117,7 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	}
 	t := a.toks[rest+1]
 	switch {
-	case continuers[t.lower]:
+	case continuers[t.lower] && !a.speakerGoesOn(head, rest+2, next):
 		if x, ok := a.contentStmt(rest+1, next, false); ok && a.wordsIn(x.start, x.end) >= 4 {
 			x.conf = -0.1
 			return []stmt{head, x}
@@ -1139,6 +1139,14 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		}
 	}
 	return []stmt{head}
+}
+
+// speakerGoesOn reports whether, after "“…,” Ann Roe said, and", token i
+// goes on with what the speaker did rather than with what was said:
+// words without quotation marks after a quotation ("and went to find a
+// screwdriver").
+func (a *analysis) speakerGoesOn(head stmt, i, limit int) bool {
+	return i < limit && head.kind == Direct && a.quoteStartingAt(a.toks[i].start) < 0
 }
 
 // extraposedSubject reports whether token i, after "A, he said,", is the
@@ -1301,6 +1309,8 @@ func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
 	case determiners[t.lower] || !t.isCap() && (strings.HasSuffix(t.lower, "s") || i+1 < limit && (isPronounSubject(a.toks[i+1].lower) || a.toks[i+1].lower == "there")):
 		// "the council", "reporters", "court" before "there were …"
 		return a.nounPhraseEnd(i, limit)
+	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+1 < limit && a.toks[i+1].lower == "the":
+		return i + 1, true // "told council the levy would rise": a body named without an article
 	}
 	return 0, false
 }
