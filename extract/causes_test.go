@@ -3665,3 +3665,20 @@ func TestBareBodyAddresseeButUrgedAndWhatTheSpeakerDid(t *testing.T) {
 		t.Errorf("what she did made a statement: %+v", r.Quotes)
 	}
 }
+
+// TestLawsuitFiledInACourt checks a document with where it was filed ("A
+// lawsuit filed in Tamsin County Court says" reported nothing; "A civil
+// lawsuit filed by Grace Fellowship Church in Tamsin County court says"
+// had "Tamsin County" speak): the filer speaks, and without one the
+// document. The sentences are invented.
+func TestLawsuitFiledInACourt(t *testing.T) {
+	cases := []struct{ text, speaker, source string }{
+		{"A lawsuit filed in Tamsin County Court says the treasurer knew about the transfers.", "", "A lawsuit"},
+		{"A civil lawsuit filed by Grace Fellowship Church in Tamsin County court says the treasurer knew about the transfers.", "Grace Fellowship Church", ""},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "transfers"); q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -383,6 +383,9 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 	if articles[a.toks[d].lower] {
 		d++
 	}
+	if d+2 <= b && a.descriptorWord(d) && documentNouns[a.toks[d+1].lower] {
+		d++ // "A civil lawsuit"
+	}
 	if d+1 > b || !documentNouns[a.toks[d].lower] {
 		return speakerRef{}, 0, false
 	}
@@ -391,9 +394,10 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 		k++ // "filed", "signed", "issued"
 	}
 	if w := a.toks[k].lower; w == "of" || !authorLinks[w] {
-		if k == d+1 && w != "of" && prepositions[w] {
-			// "The lawsuit against the city claims": the document, not
-			// what it is about
+		if w != "of" && prepositions[w] {
+			// "The lawsuit against the city claims", "A lawsuit filed in
+			// Tamsin County Court says": the document, not what it is
+			// about or where it was filed
 			return a.phraseRef(a.joinTokens(s.first, d+1), s.first, d+1, st), s.first, true
 		}
 		return speakerRef{}, 0, false
@@ -406,8 +410,8 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 		return speakerRef{}, 0, false
 	}
 	e, ok := a.nameStartingAt(n, b)
-	if !ok || e != b {
-		return speakerRef{}, 0, false
+	if !ok || e != b && !prepositions[a.toks[e].lower] && !placePrepositions[a.toks[e].lower] {
+		return speakerRef{}, 0, false // (the author may be followed by where: "by Grace Church in Tamsin County court")
 	}
 	sp, _ := a.nameRef(n, e, n, st)
 	return sp, s.first, true
