@@ -15,6 +15,7 @@ type analysis struct {
 	mentions   []mention
 	orgAliases map[string][]string
 	defined    map[string]definedTerm // a short name a document defines in parentheses, lower case
+	wordCount  map[string]int         // how often each word is written, built when first needed
 	gender     map[string]byte        // person's full name -> genderMale or genderFemale
 	qix        quoteIndex
 	mix        mentionIndex

@@ -254,14 +254,24 @@ func (a *analysis) creditedParagraphs() []stmt {
 }
 
 // namedOutside reports whether word is written, as a word of its own,
-// outside the bytes [start, end).
+// outside the bytes [start, end). The words' counts are taken once, so
+// that a text of many such paragraphs is not read once for each.
 func (a *analysis) namedOutside(word string, start, end int) bool {
-	for _, t := range a.toks {
-		if t.text == word && (t.start < start || t.start >= end) {
-			return true
+	if a.wordCount == nil {
+		a.wordCount = map[string]int{}
+		for _, t := range a.toks {
+			if t.word {
+				a.wordCount[t.text]++
+			}
 		}
 	}
-	return false
+	inside := 0
+	for _, t := range a.tokensIn(start, end) {
+		if t.text == word {
+			inside++
+		}
+	}
+	return a.wordCount[word] > inside
 }
 
 // hasQuoteIn reports whether a quotation starts within the bytes [start, end).

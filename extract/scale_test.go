@@ -19,6 +19,15 @@ const resolved = "Ann Roe met the press. Acme Corp. cut jobs. It said that deman
 	"The report said that the fees were too high. The company said it would appeal. " +
 	"The paramedics union says that the port would stay open. "
 
+// credited is a paragraph that ends in the name of a person quoted
+// elsewhere, and listed a colon before quotations in a list: repeated,
+// each is a worst case for the constructions that look across the text
+// (the name's other mentions, the quotation's neighbours).
+const (
+	credited = "We cannot lose our libraries. Maria Lopez\n\n"
+	listed   = "Also on the list: \"platform,\" \"ghosting\" and \"yeet.\" "
+)
+
 // repeatedTo returns s repeated up to n bytes.
 func repeatedTo(s string, n int) string {
 	return strings.Repeat(s, n/len(s)+1)[:n]
@@ -30,6 +39,8 @@ func BenchmarkExtractRepeated(b *testing.B) {
 	for _, n := range []int{64 << 10, 256 << 10, 1 << 20, 2 << 20} {
 		benchmarkExtract(b, "attributed/"+strconv.Itoa(n>>10)+"KiB", repeatedTo(repeated, n))
 		benchmarkExtract(b, "resolved/"+strconv.Itoa(n>>10)+"KiB", repeatedTo(resolved, n))
+		benchmarkExtract(b, "credited/"+strconv.Itoa(n>>10)+"KiB", repeatedTo(credited, n))
+		benchmarkExtract(b, "listed/"+strconv.Itoa(n>>10)+"KiB", repeatedTo(listed, n))
 	}
 }
 

@@ -271,21 +271,23 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 // “yeet”"), not a sentence someone said.
 func (a *analysis) listedQuotation(qi int) bool {
 	q := a.quotes[qi]
-	for _, r := range a.quotes {
-		if r.depth != 0 || r.start == q.start {
-			continue
+	joined := func(gap string) bool {
+		w := strings.Trim(gap, " ,")
+		return len(gap) < 8 && (w == "" || w == "and" || w == "or")
+	}
+	// the quotations are in order of start: the neighbours at depth 0
+	// are the nearest ones on either side that are not nested
+	for k := qi + 1; k < len(a.quotes); k++ {
+		if r := a.quotes[k]; r.depth == 0 && r.start >= q.end {
+			if joined(a.text[q.end:r.start]) {
+				return true
+			}
+			break
 		}
-		gap := ""
-		switch {
-		case r.start >= q.end && r.start-q.end < 8:
-			gap = a.text[q.end:r.start]
-		case q.start >= r.end && q.start-r.end < 8:
-			gap = a.text[r.end:q.start]
-		default:
-			continue
-		}
-		if w := strings.Trim(gap, " ,"); w == "" || w == "and" || w == "or" {
-			return true
+	}
+	for k := qi - 1; k >= 0; k-- {
+		if r := a.quotes[k]; r.depth == 0 && r.end <= q.start {
+			return joined(a.text[r.end:q.start])
 		}
 	}
 	return false
