@@ -3682,3 +3682,23 @@ func TestLawsuitFiledInACourt(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentNounAsTitle checks a noun for what a person does, formed with
+// an agent suffix, opening a sentence before a full name ("Meteorologist
+// Jenna Liu said", "Evacuee Tom Whitehorse said" stored the title in the
+// name), while a name ending so is still a name ("Karin Holmqvist"). The
+// sentences are invented.
+func TestAgentNounAsTitle(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Meteorologist Jenna Liu said the wind would shift.", "Jenna Liu"},
+		{"Evacuee Tom Whitehorse said the wind would shift. Whitehorse added that the road was closed.", "Tom Whitehorse"},
+		{"Karin Holmqvist said the wind would shift.", "Karin Holmqvist"},
+	}
+	for _, c := range cases {
+		for _, q := range run(t, c.text, PlainText, "").Quotes {
+			if q.Speaker != c.speaker {
+				t.Errorf("%q: %q by %q", c.text, q.Text, q.Speaker)
+			}
+		}
+	}
+}

@@ -648,7 +648,13 @@ var irregularDemonyms = wordSet("dutch", "french", "swiss", "greek", "thai", "cz
 var placeInstitutions = wordSet("police", "government", "authorities", "prosecutors", "military", "army")
 
 // personSuffixes end nouns that name a person by what they do.
-var personSuffixes = []string{"man", "woman", "person", "ist"}
+var personSuffixes = []string{"man", "woman", "person", "ist", "ee", "ician", "grapher"}
+
+// titleSuffixes end capitalised nouns for what a person does that stand
+// before a name as a title ("Meteorologist Jenna Liu", "Evacuee Tom
+// Whitehorse"): personSuffixes without "man", which ends given names
+// ("Norman"). Surnames with the Swedish "-qvist" are no such noun.
+var titleSuffixes = []string{"woman", "ist", "ee", "ician", "grapher"}
 
 // speechVerbs take a noun of speech as the object that reports
 // ("made a statement that", "voiced concern that").

@@ -69,6 +69,9 @@ func (a *analysis) nameWord(i int) bool {
 	if !t.word || !t.isCap() {
 		return false
 	}
+	if a.agentTitleAt(i) {
+		return false // "Meteorologist Jenna Liu said": what she is, not her name
+	}
 	if a.compoundAdjective(i) {
 		return false // "Schaumburg-based Motorola", "Kremlin-backed": an adjective before the name
 	}
@@ -93,6 +96,25 @@ func (a *analysis) nameWord(i int) bool {
 // Justice", "Department of Justice" (the organisation, not a judge).
 func (a *analysis) orgField(i int) bool {
 	return i >= 2 && orgLinks[a.toks[i-1].lower] && a.toks[i-2].isCap() && orgWords[a.toks[i-2].lower]
+}
+
+// agentTitleAt reports whether token i opens its sentence with a noun for
+// what a person does, before a name of two words or more: "Evacuee Tom
+// Whitehorse said".
+func (a *analysis) agentTitleAt(i int) bool {
+	if len(a.sentOf) <= i || a.sents[a.sentOf[i]].first != i || i+2 >= len(a.toks) {
+		return false
+	}
+	w := a.toks[i].lower
+	if strings.HasSuffix(w, "qvist") || strings.HasSuffix(w, "kvist") {
+		return false
+	}
+	for _, suffix := range titleSuffixes {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+3 {
+			return a.toks[i+1].isCap() && a.toks[i+2].isCap() && a.toks[i+1].word && a.toks[i+2].word
+		}
+	}
+	return false
 }
 
 // compoundAdjective reports whether token i is an adjective compounded
