@@ -3702,3 +3702,20 @@ func TestAgentNounAsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleOfAFieldBeforeName checks a role with its field or country
+// after "of" before a name ("Minister of Culture Anar Gasimli said"
+// reported nothing, and a later "Gasimli" became "Culture Anar
+// Gasimli"). The sentences are invented.
+func TestRoleOfAFieldBeforeName(t *testing.T) {
+	text := "Minister of Culture Anar Gasimli said the criticism was unfair. Gasimli added that the theatre would reopen."
+	for _, q := range run(t, text, PlainText, "").Quotes {
+		if q.Speaker != "Anar Gasimli" {
+			t.Errorf("%q by %q", q.Text, q.Speaker)
+		}
+	}
+	q := find(t, run(t, "Deputy Foreign Minister of Dargania Kamal Rustamov told reporters that Samur had no intention of escalating.", PlainText, ""), "escalating")
+	if q.Speaker != "Kamal Rustamov" || !strings.Contains(q.Role, "minister") {
+		t.Errorf("speaker %q role %q", q.Speaker, q.Role)
+	}
+}

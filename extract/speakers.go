@@ -412,6 +412,9 @@ func (a *analysis) findMentions() {
 			i = end - 1 // ("PHOTO: Members of the coalition …": a caption, named by no one)
 			continue
 		}
+		if k := a.fieldBeforePerson(i, end); k > i {
+			i = k // "Minister of Culture Anar Gasimli": the field, then the person
+		}
 		if k := a.orgBeforePerson(i, end); k > i {
 			// "Member of XYZ Jane Roe", "the Harbour Party Jane Roe": the
 			// organisation, then the person, not one name.
@@ -475,6 +478,21 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 		if a.nameWord(k) && strings.Contains(rest, " ") && !isOrgName(rest) {
 			return k
 		}
+	}
+	return i
+}
+
+// fieldBeforePerson returns where a person's name of two words starts in
+// the name run at tokens [i, end) that follows a role and "of": "Minister
+// of Culture Anar Gasimli", "Deputy Foreign Minister of Dargania Kamal
+// Rustamov" (the field or the country of the office, then the person).
+// It returns i when the run is no such thing.
+func (a *analysis) fieldBeforePerson(i, end int) int {
+	if i < 2 || end-i < 3 || a.toks[i-1].lower != "of" || !isRoleWord(a.toks[i-2].lower) || isOrgName(a.joinTokens(i, end)) {
+		return i
+	}
+	if k := end - 2; a.nameWord(k) && a.nameWord(k+1) && !a.toks[k].isAcronym() {
+		return k
 	}
 	return i
 }

@@ -244,6 +244,15 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return ref, s.first, true
 	}
 	n0 = a.ofNameStart(n0, s.first)
+	if k := a.fieldBeforePerson(n0, j+1); k > n0 {
+		// "Minister of Culture Anar Gasimli said": the person, whose role
+		// the words before name
+		sp, _ := a.nameRef(k, j+1, k, st)
+		if role, _ := a.describe(s.first, n0-1); role != "" && sp.role == "" {
+			sp.role = role
+		}
+		return sp, s.first, true
+	}
 	if sp, d, ok := a.firstConjunct(s, n0, st); ok {
 		return sp, d, true
 	}
