@@ -3719,3 +3719,20 @@ func TestRoleOfAFieldBeforeName(t *testing.T) {
 		t.Errorf("speaker %q role %q", q.Speaker, q.Role)
 	}
 }
+
+// TestPullQuoteAfterDateLineAndTitledCredit checks a digest's pull quote
+// under a title and a date line, credited on the next line with a title
+// before the name ("President Arif Salmanov") or credited nowhere but
+// repeated in the body: the person's words (nothing was found). The texts
+// are invented.
+func TestPullQuoteAfterDateLineAndTitledCredit(t *testing.T) {
+	for _, text := range []string{
+		"Weekly Monitor\n1 May 2023\n\n\"Our country will never again be a colony of anyone.\"\nPresident Arif Salmanov\n\nForeign Policy\nSalmanov noted that the army had new equipment.\n",
+		"Weekly Monitor\n1 May 2023\n\n\"Our country will never again be a colony of anyone.\"\n\nForeign Policy\nArif Salmanov noted that the army had new equipment. \"Our country will never again be a colony of anyone,\" Salmanov said.\n",
+	} {
+		r := run(t, text, PlainText, "")
+		if q := r.Quotes[0]; q.Speaker != "Arif Salmanov" || !q.PullQuote {
+			t.Errorf("%q: first statement %+v, want the pull quote by Arif Salmanov", text, q)
+		}
+	}
+}

@@ -10,21 +10,32 @@ import (
 // first paragraph without sentence punctuation) that is marked as a
 // quotation (opening or closing mark) or repeats words found further down.
 func (a *analysis) pullQuotePara() int {
-	if len(a.paras) < 3 || !a.heading[0] || a.heading[1] {
+	pi := 1 // after the masthead: a title, and perhaps a line of date or issue
+	for pi < len(a.paras) && pi <= mastheadLines && a.heading[pi] {
+		pi++
+	}
+	if len(a.paras) < pi+2 || !a.heading[0] || pi > mastheadLines {
 		return -1
 	}
-	p := a.paras[1]
+	p := a.paras[pi]
 	s := a.text[p.start:p.end]
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "…. "))
-	if isOpeningMark(string(first)) || (last == '”' || last == '"' || strings.HasSuffix(s, "”…")) && !creditedBefore(s) {
-		return 1
+	closed := last == '”' || last == '"' || strings.HasSuffix(s, "”…")
+	if pi == 1 && (isOpeningMark(string(first)) || closed && !creditedBefore(s)) || isOpeningMark(string(first)) && closed {
+		// (after a date line too, only a paragraph that is all quotation:
+		// "“…,” said Ann Roe." opening the text is a statement)
+		return pi
 	}
-	if a.repeatAt(1) >= 0 {
-		return 1
+	if a.repeatAt(pi) >= 0 {
+		return pi
 	}
 	return -1
 }
+
+// mastheadLines is how many short lines may open a digest before its pull
+// quote: its title, then its date or issue.
+const mastheadLines = 2
 
 // repeatPiece returns the longest piece between ellipses of paragraph pi,
 // without marks, cut to at most 80 bytes at a word boundary.
@@ -176,6 +187,10 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 	if isDash(a.toks[i].text) || a.toks[i].text == "-" {
 		i++
 	}
+	title := i
+	for i < end && i < title+4 && (isRoleWord(a.toks[i].lower) || honorifics[a.toks[i].lower] || a.titleDot(i)) {
+		i++ // "President Arif Salmanov", "Dr. Ann Roe": a title before the name
+	}
 	if i >= end || !a.nameWord(i) {
 		return speakerRef{}, false
 	}
@@ -193,6 +208,9 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 	}
 	name := a.fullerName(cleanName(a.joinTokens(i, e)), a.toks[i].start)
 	sp := speakerRef{name: name, person: true}
+	if i > title {
+		sp.role, sp.org = a.describe(title, i)
+	}
 	if e < end {
 		if role, org := a.describe(e+1, end); role != "" || org != "" {
 			sp.role, sp.org = role, org
