@@ -3736,3 +3736,17 @@ func TestPullQuoteAfterDateLineAndTitledCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertedOwnersRelativeNamed checks an inverted attribution to a
+// person's relative named in apposition ("“…,” said Elvin's mother,
+// Zarifa Isgandarova." went to the lawyer who spoke before): the person
+// named speaks, and "She" next is her. The text is invented.
+func TestInvertedOwnersRelativeNamed(t *testing.T) {
+	text := "Javad Ismayilov said the defence would appeal. \"My son is being punished,\" said Elvin's mother, Zarifa Isgandarova. She asked why the court had ignored the evidence."
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"punished", "ignored the evidence"} {
+		if q := find(t, r, sub); q.Speaker != "Zarifa Isgandarova" {
+			t.Errorf("%q: speaker %q", sub, q.Speaker)
+		}
+	}
+}

@@ -174,6 +174,28 @@ func roleOf(w string) string {
 	return ""
 }
 
+// ownersRelativeNamed returns the name set off by a comma after a
+// person's possessive name and a word for kin or a role at token k
+// ("Elvin's mother, Zarifa Isgandarova"), as tokens [n0, n); n0 == n when
+// there is none.
+func (a *analysis) ownersRelativeNamed(k, limit int) (int, int) {
+	if !a.nameWord(k) {
+		return k, k
+	}
+	e, _ := a.nameStartingAt(k, limit)
+	if !isPossessive(a.toks[e-1]) || e+2 >= limit {
+		return k, k
+	}
+	if w := a.toks[e].lower; !kinWords[w] && !roleWords[w] || a.toks[e+1].text != "," {
+		return k, k
+	}
+	n := a.closingName(e+2, limit)
+	if n-(e+2) < 2 {
+		return k, k
+	}
+	return e + 2, n
+}
+
 // closingName returns the end of a person's name that starts at token i
 // and is followed by a comma, a full stop or the sentence's end, else i.
 func (a *analysis) closingName(i, limit int) int {
@@ -1856,6 +1878,12 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	}
 	if isPronounSubject(a.toks[k].lower) {
 		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true
+	}
+	if n0, n := a.ownersRelativeNamed(k, s.last); n > n0 {
+		// "said Elvin's mother, Zarifa Isgandarova": the apposition
+		// names whom the description gave, not its owner
+		sp, _ := a.nameRef(n0, n, n0, st)
+		return sp, n, true
 	}
 	first := a.toks[k]
 	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
