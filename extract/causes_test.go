@@ -3750,3 +3750,24 @@ func TestInvertedOwnersRelativeNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsNamedByPurposeOrBranch checks organisations whose names
+// hold a purpose ("The Committee to Defend Journalists said" reported
+// nothing) or end in a branch's number ("Transit Workers Local 412 said":
+// a reporting verb after a number was taken for a noun, "two reports"),
+// and that "the committee" then refers to the first, while "the Foreign
+// Ministry to Parliament" is no name. The sentences are invented.
+func TestOrganisationsNamedByPurposeOrBranch(t *testing.T) {
+	r := run(t, "The Committee to Defend Journalists said that the case was fabricated. The committee called on the authorities to free him.", PlainText, "")
+	for _, sub := range []string{"fabricated", "free him"} {
+		if q := find(t, r, sub); q.Speaker != "Committee to Defend Journalists" {
+			t.Errorf("%q: speaker %q", sub, q.Speaker)
+		}
+	}
+	if q := find(t, run(t, "Transit Workers Local 412 said talks broke down late Sunday.", PlainText, ""), "talks"); q.Speaker != "Transit Workers Local 412" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "A letter from the Foreign Ministry to Parliament said the case was fabricated.", PlainText, ""), "fabricated"); q.Speaker != "Foreign Ministry" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -122,7 +122,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
-			if (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) {
+			if (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower]) {
 				continue // "seven state titles", "two reports" (not "the 45-year-old said")
 			}
 		}

@@ -48,6 +48,11 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if sp, start, ok := a.quotedName(j, s.first); ok {
 		return sp, start, true // `The "Harbour Herald" has reported that`
 	}
+	if n0, ok := a.numberedBranch(j, s.first); ok {
+		// "Transit Workers Local 412 said": an organisation, whatever
+		// its words
+		return st.ref(cleanName(a.joinTokens(n0, j+1)), false), n0, true
+	}
 	t := a.toks[j]
 	switch {
 	case t.word && isPronounSubject(t.lower):
@@ -80,6 +85,20 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.subjectPhrase(s, c, j, st)
 	}
 	return speakerRef{}, c.at, false
+}
+
+// numberedBranch reports whether token j is the number of an
+// organisation's branch ending a name ("Transit Workers Local 412"), and
+// where the name starts.
+func (a *analysis) numberedBranch(j, first int) (int, bool) {
+	if j-1 < first || !isNumber(a.toks[j]) || !a.nameWord(j-1) {
+		return 0, false
+	}
+	n0, ok := a.nameEndingAt(j-1, first)
+	if !ok || a.toks[j-1].lower != "local" && !isOrgName(a.joinTokens(n0, j)) {
+		return 0, false
+	}
+	return n0, true
 }
 
 // quotedName reads a name in quotation marks that ends at token j, as
@@ -1085,13 +1104,19 @@ func (a *analysis) ownerPhraseStart(k, min int) (int, bool) {
 // Foreign Affairs", "University of Kent"; not "CEO of Acme").
 func (a *analysis) ofNameEnd(n0, e, limit int) int {
 	extended := false
-	for e+1 < limit && e > n0 && a.toks[e].word && (orgLinks[a.toks[e].lower] && orgWords[a.toks[e-1].lower] || extended && a.toks[e].lower == "and") {
+	for e+1 < limit && e > n0 && a.toks[e].word && ((orgLinks[a.toks[e].lower] || a.toks[e].lower == "to") && orgWords[a.toks[e-1].lower] || extended && a.toks[e].lower == "and") {
+		// ("Committee to Defend Journalists": a purpose in the name)
 		next := a.toks[e+1]
 		if !next.word || !next.isCap() || functionCaps[next.lower] {
 			break
 		}
 		if e2, ok := a.nameStartingAt(e+1, limit); ok {
+			if a.toks[e].lower == "to" && !a.purposeAt(e+1) {
+				break // "the Embassy to Moscow"
+			}
 			e = e2
+		} else if a.toks[e].lower == "to" {
+			break
 		} else {
 			e += 2 // a word that is no name alone: "Ministry of Justice"
 		}
@@ -1134,6 +1159,8 @@ func (a *analysis) ofNameStart(n0, min int) int {
 			n0 = k
 		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
 			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
+		case p == "to" && a.purposeAt(n0) && isOrgName(a.joinTokens(k, n0-1)):
+			n0 = k // "The Committee to Defend Journalists"
 		case p == "of" && k == n0-2 && a.pluralNameOpening(k, min):
 			n0 = k // "The Knights of Columbus", "Sisters of Mercy"
 		default:
@@ -1141,6 +1168,15 @@ func (a *analysis) ofNameStart(n0, min int) int {
 		}
 	}
 	return n0
+}
+
+// purposeAt reports whether the capitalised words at token i, after an
+// organisation's name and "to", are a purpose in the name, a verb and its
+// object ("Committee to Defend Journalists"), not where it is sent ("the
+// Embassy to Moscow", "the Ministry to Parliament").
+func (a *analysis) purposeAt(i int) bool {
+	e, _ := a.nameStartingAt(i, len(a.toks))
+	return e-i >= 2 && !orgWords[a.toks[i].lower]
 }
 
 // pluralNameOpening reports whether token k is a capitalised plural noun
