@@ -3771,3 +3771,25 @@ func TestOrganisationsNamedByPurposeOrBranch(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSlashedOutletAndTellAfterAdverbial checks an outlet written with a
+// slash ("told RFE/RL that …" reported nothing) and "told reporters"
+// after an opening adverbial ("Outside court, Dana Whitfield told
+// reporters she was satisfied" reported "Outside court"). The sentences
+// are invented.
+func TestSlashedOutletAndTellAfterAdverbial(t *testing.T) {
+	if q := find(t, run(t, "Nigar Sadigova told RFE/RL that her client had been beaten.", PlainText, ""), "beaten"); q.Speaker != "Nigar Sadigova" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "RFE/RL reports that her client had been beaten.", PlainText, ""), "beaten"); q.Speaker != "RFE/RL" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	for _, text := range []string{
+		"Outside court, Dana Whitfield told reporters she was satisfied with the sentence.",
+		"On Monday, Dana Whitfield told reporters she was satisfied with the sentence.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "satisfied"); q.Text != "she was satisfied with the sentence" {
+			t.Errorf("%q: text %q", text, q.Text)
+		}
+	}
+}

@@ -58,6 +58,9 @@ func isWordRune(r rune) bool {
 // dropped.
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
+// isUpperASCII reports whether b is an ASCII capital letter.
+func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }
+
 func tokenize(text string) []token {
 	var toks []token
 	for i := 0; i < len(text); {
@@ -77,6 +80,11 @@ func tokenize(text string) []token {
 				}
 				if (r2 == ',' || r2 == '.') && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) && isDigitByte(text[i]) {
 					j += n2 // "9,000", "68.38": a number's separator, not a comma or a full stop
+					seg = 0
+					continue
+				}
+				if r2 == '/' && j+n2 < len(text) && unicode.IsUpper(rune(text[i])) && isUpperASCII(text[j-1]) && isUpperASCII(text[j+n2]) {
+					j += n2 // "RFE/RL": one name in capitals on both sides of a slash
 					seg = 0
 					continue
 				}

@@ -448,7 +448,9 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 		case isTell(a.toks[c.at].lower):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee
-			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || a.quotedBefore(f.subjStart))
+			// (not after an opening adverbial: "Outside court, Ann Roe told
+			// reporters she was satisfied")
+			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || a.quotedBefore(f.subjStart)) && !a.openingAdverbial(clauseStart, f.subjStart-1)
 		}
 	}
 	if backward && subordinators[a.toks[clauseStart].lower] {
