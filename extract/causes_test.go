@@ -3793,3 +3793,22 @@ func TestSlashedOutletAndTellAfterAdverbial(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessiveAndAbbreviationInsideNames checks names of institutions
+// holding a possessive or an abbreviation ("The Prosecutor's Office
+// issued a response saying" had "Prosecutor" speak; "Justice Miriam
+// Okonkwo of St. Mary's Court said" had "Mary's Court" speak), while a
+// street's abbreviation still ends a sentence ("on Main St. Police said").
+// The sentences are invented.
+func TestPossessiveAndAbbreviationInsideNames(t *testing.T) {
+	cases := []struct{ text, sub, speaker, org string }{
+		{"The Prosecutor's Office issued a response saying that the trial had been lawful.", "lawful", "Prosecutor's Office", ""},
+		{"Justice Miriam Okonkwo of St. Mary's Court said the offender had shown no remorse.", "remorse", "Miriam Okonkwo", "St. Mary's Court"},
+		{"The fire started on Main St. Police said it was arson.", "arson", "Police", ""},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q organisation %q", c.text, q.Speaker, q.Organisation)
+		}
+	}
+}

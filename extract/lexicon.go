@@ -337,6 +337,10 @@ var (
 // courtNouns name bodies that rule on appeals.
 var courtNouns = wordSet("court", "courts", "tribunal", "tribunals")
 
+// nameAbbreviations are abbreviated words inside names of places and
+// institutions, written with a full stop: "St. Mary's Court".
+var nameAbbreviations = wordSet("st", "ste", "mt", "ft")
+
 // holderNouns give the common noun for the holder of an office whose
 // title is another word: "Justice Ann Roe" is "the judge".
 var holderNouns = map[string]string{"justice": "judge"}

@@ -255,6 +255,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		case p.text == "." && a.companyDot(k-1) && strings.Contains(a.toks[k-2].text, "."):
 			k -= 2 // an abbreviation with dots: "U.S. State Department"
 			continue
+		case p.text == "." && k-2 >= min && a.nameAbbreviation(k-2):
+			k -= 2 // "St. Mary's Court", "Mt. Sinai Hospital"
+			continue
 		case k-4 >= min && a.isClosingMarkTok(k-1) && a.nameWord(k-2) && isOpeningMark(a.toks[k-3].text) && a.nameWord(k-4):
 			k -= 4 // a nickname in quotation marks: "Riefian “Ifan” Fajarsyah"
 			continue
@@ -295,8 +298,8 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 	for k < max {
 		t := a.toks[k]
 		switch {
-		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".")) && k+1 < max && a.nameWord(k+1):
-			k++ // an initial, or an abbreviation with dots: "U.S. State Department"
+		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".") || a.nameAbbreviation(k-1)) && k+1 < max && a.nameWord(k+1):
+			k++ // an initial, or an abbreviation with dots: "U.S. State Department", "St. Mary's Court"
 			continue
 		case (t.text == "'" || t.text == "’") && t.start == a.toks[k-1].end && strings.HasSuffix(a.toks[k-1].lower, "s") && k+1 < max && a.nameWord(k+1) && a.plainOrgAhead(k+1, max):
 			k++ // a plural possessive inside a name: "Island Residents' Association"
@@ -308,7 +311,8 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 			k += 3 // a nickname in quotation marks: "Ray “Moose” Lindqvist"
 			continue
 		case a.nameWord(k) || a.nameAcronym(k):
-			if isPossessive(a.toks[k-1]) {
+			if isPossessive(a.toks[k-1]) && !(orgWords[a.toks[k].lower] && a.toks[k].isCap()) {
+				// (one name: "the Prosecutor's Office", "St. Mary's Court")
 				return k, true
 			}
 			k++
@@ -495,6 +499,13 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 		return k
 	}
 	return i
+}
+
+// nameAbbreviation reports whether token i is an abbreviation that opens
+// a name ("St. Mary's Court", "Mt. Sinai Hospital"), not one that closes
+// a street's ("Main St."), after which a new sentence may start.
+func (a *analysis) nameAbbreviation(i int) bool {
+	return nameAbbreviations[a.toks[i].lower] && a.toks[i].isCap() && (i == 0 || !a.nameWord(i-1))
 }
 
 // nickname is a word in quotation marks inside a name, which the name
