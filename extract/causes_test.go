@@ -3812,3 +3812,21 @@ func TestPossessiveAndAbbreviationInsideNames(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutAQuantity checks "about" before a quantity after a reporting
+// verb ("said about half of the students rely on transit" reported
+// nothing): an approximation in what was said, not its topic ("wrote
+// about a trip" still reports nothing). The sentences are invented.
+func TestAboutAQuantity(t *testing.T) {
+	for _, text := range []string{
+		"Irene Vasquez said about half of the students rely on transit.",
+		"Irene Vasquez said about a third of the students rely on transit.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "transit"); q.Speaker != "Irene Vasquez" || !strings.HasPrefix(q.Text, "about") {
+			t.Errorf("%q: speaker %q text %q", text, q.Speaker, q.Text)
+		}
+	}
+	if r := run(t, "Irene Vasquez wrote about a trip to Paris.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a topic reported %+v", r.Quotes)
+	}
+}

@@ -341,6 +341,9 @@ var courtNouns = wordSet("court", "courts", "tribunal", "tribunals")
 // institutions, written with a full stop: "St. Mary's Court".
 var nameAbbreviations = wordSet("st", "ste", "mt", "ft")
 
+// fractionWords name parts of a whole: "about half of", "a third of".
+var fractionWords = wordSet("half", "third", "quarter", "fifth", "tenth", "one-third", "two-thirds", "one-quarter", "three-quarters")
+
 // holderNouns give the common noun for the holder of an office whose
 // title is another word: "Justice Ann Roe" is "the judge".
 var holderNouns = map[string]string{"justice": "judge"}

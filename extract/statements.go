@@ -493,7 +493,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) {
 			return 0, false
 		}
-	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && isNumber(a.toks[rest+1])) && !a.noneClause(rest, next) {
+	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) && !a.noneClause(rest, next) {
 		return 0, false
 	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
@@ -1808,6 +1808,17 @@ func objectVerb(w string) bool {
 }
 
 func isNumber(t token) bool { return t.word && t.text[0] >= '0' && t.text[0] <= '9' }
+
+// quantityAt reports whether tokens from i give a quantity ("40",
+// "half", "a third", "two"), which "about" before it makes approximate
+// ("said about half of the students"), not a topic.
+func (a *analysis) quantityAt(i, limit int) bool {
+	t := a.toks[i]
+	if isNumber(t) || numberWords[t.lower] || fractionWords[t.lower] {
+		return true
+	}
+	return t.lower == "a" && i+1 < limit && fractionWords[a.toks[i+1].lower]
+}
 
 // hasThat reports whether a complementiser "that" is among tokens [i, j).
 func (a *analysis) hasThat(i, j int) bool { return a.thatAt(i, j) >= 0 }
