@@ -3830,3 +3830,20 @@ func TestAboutAQuantity(t *testing.T) {
 		t.Errorf("a topic reported %+v", r.Quotes)
 	}
 }
+
+// TestSourcesCloseToANamedPerson checks unnamed sources placed by a
+// person or organisation named after "close to" or "familiar with"
+// ("Sources close to Gambarli told reporters that …" reported nothing).
+// The sentences are invented.
+func TestSourcesCloseToANamedPerson(t *testing.T) {
+	cases := []struct{ text, source string }{
+		{"Sources close to Gambarli told reporters that he was unhappy.", "Sources close to Gambarli"},
+		{"A person familiar with Northwind said that the deal was off.", "A person familiar with Northwind"},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Source != c.source || r.Quotes[0].Speaker != "" {
+			t.Errorf("%q: %+v, want the source %q", c.text, r.Quotes, c.source)
+		}
+	}
+}

@@ -328,6 +328,15 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 			sp, _ := a.nameRef(n0, j+1, n0, st)
 			return sp, d, true
 		}
+		if (a.toks[b].lower == "to" || a.toks[b].lower == "with") && b-2 >= s.first && sourceModifiers[a.toks[b-1].lower] && a.toks[b-2].word && !boundaryWords[a.toks[b-2].lower] {
+			// "Sources close to Gambarli told reporters": unnamed sources,
+			// placed by whom they are close to
+			h := b - 2
+			if h > s.first && determiners[a.toks[h-1].lower] {
+				h--
+			}
+			return speakerRef{source: a.joinTokens(h, j+1)}, h, true
+		}
 		if h, ok := a.ownerPhraseStart(b+1, s.first); ok {
 			// "A spokesperson for Northwind said": an unnamed person of
 			// the organisation named
