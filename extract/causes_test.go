@@ -3847,3 +3847,27 @@ func TestSourcesCloseToANamedPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondReportAfterButAndStatementParticiple checks "acknowledged A
+// was “…” but said B" (one statement of both), "The Westmarch Chamber of
+// Commerce welcomed a tax cut but warned that" (had "Westmarch Chamber"
+// speak) and a statement "expressing concern that" (reported nothing).
+// The sentences are invented.
+func TestSecondReportAfterButAndStatementParticiple(t *testing.T) {
+	r := run(t, "Gordon Feeney acknowledged the figures were \"unacceptable\" but said the government had added 900 beds.", PlainText, "")
+	if q := find(t, r, "unacceptable"); strings.Contains(q.Text, "900") {
+		t.Errorf("first report %q holds the second", q.Text)
+	}
+	if q := find(t, r, "900 beds"); q.Speaker != "Gordon Feeney" {
+		t.Errorf("second report by %q", q.Speaker)
+	}
+	cases := []struct{ text, sub, speaker string }{
+		{"The Westmarch Chamber of Commerce welcomed a tax cut but warned that costs would rise.", "costs would rise", "Westmarch Chamber of Commerce"},
+		{"The Institute for Peace and Rights issued a statement expressing concern that the number of prisoners has risen.", "prisoners", "Institute for Peace and Rights"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

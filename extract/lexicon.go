@@ -668,6 +668,7 @@ var titleSuffixes = []string{"woman", "ist", "ee", "ician", "grapher"}
 var speechVerbs = map[string]bool{
 	"made": true, "make": true, "makes": true, "making": true, "issued": true,
 	"issues": true, "voiced": true, "voices": true, "expressed": true, "expresses": true,
+	"expressing": true, "voicing": true,
 	"raised": true, "raises": true, "gave": true, "gives": true, "share": true,
 	"shares": true, "shared": true, "spread": true, "spreads": true, "drew": true,
 	"draws": true, "draw": true,

@@ -928,8 +928,10 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1) {
 			return b // "called the sentence shocking and urged …", "… and later added that …": two reports
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit && (a.toks[d.last+1].lower == "that" || d.class == cueObject) {
-			return b // "noted that A but added that B", "said A but urged B to": two reports
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
+			// "noted that A but added that B", "said A but urged B to",
+			// "acknowledged A was “…” but said B": two reports
+			return b
 		}
 		if b := a.adverbsBefore(d.at); (a.toks[b].lower == "and" || a.toks[b].lower == "but") && !d.according && objectCues[a.toks[c.last].lower] && a.objectPhrase(c.last+1, b) {
 			// "acknowledged the concerns but said …": the object of the

@@ -1606,7 +1606,9 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 					return speakerRef{source: a.joinTokens(from, e), role: w, org: org}, true
 				}
 			}
-			if w := a.toks[k].lower; roleWords[w] || orgNouns[w] || genericOrgNouns[w] || a.personLikeHead(k) {
+			if w := a.toks[k].lower; roleWords[w] || (orgNouns[w] || genericOrgNouns[w]) && !a.toks[k].isCap() || a.personLikeHead(k) {
+				// (a capitalised word for an organisation is in its
+				// name: "The Westmarch Chamber of Commerce")
 				if n := a.closingName(k+2, limit); k+2 < limit && a.toks[k+1].text == "," && n > k+2 {
 					// "The party's chairman, Orkhan Bagirov, …": the name
 					// the description stands beside
