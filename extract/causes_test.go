@@ -3871,3 +3871,15 @@ func TestSecondReportAfterButAndStatementParticiple(t *testing.T) {
 		}
 	}
 }
+
+// TestUnresolvedPronounNamesNoOne checks a pronoun the text gives no
+// antecedent for ("“…,” she said." where only a man was named): the
+// statement stands without a speaker, not under a speaker "she". The
+// text is invented.
+func TestUnresolvedPronounNamesNoOne(t *testing.T) {
+	text := "Raymond Delacroix apologized. \"I am ashamed,\" he told the court. \"He looked us in the eye and took our money,\" she said."
+	q := find(t, run(t, text, PlainText, ""), "our money")
+	if q.Speaker != "" || q.Source != "" {
+		t.Errorf("speaker %q source %q, want none", q.Speaker, q.Source)
+	}
+}

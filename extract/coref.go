@@ -425,7 +425,12 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			return st.running
 		}
 	}
-	return speakerRef{source: p}
+	if authorVoice[p] {
+		return speakerRef{source: p} // "We believe …": the author's own voice
+	}
+	// a pronoun the text gives no antecedent for names no one: the
+	// statement stands without a speaker rather than under "she"
+	return speakerRef{}
 }
 
 // singularPersonSource reports whether an unnamed source is one person
