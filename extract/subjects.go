@@ -322,42 +322,50 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgBeforePerson(n0, j+1) == n0 {
 		// (a name run that opens with an organisation is the person
 		// it names: "the chairman of the Harbour Party Jo Tan said")
-		if d := a.documentBefore(b, s.first); d >= 0 && authorLinks[a.toks[b].lower] {
-			// "A statement from the Harbour Council said", "The report
-			// published by Harbour Watch states": the author
-			sp, _ := a.nameRef(n0, j+1, n0, st)
-			return sp, d, true
-		}
-		if (a.toks[b].lower == "to" || a.toks[b].lower == "with") && b-2 >= s.first && sourceModifiers[a.toks[b-1].lower] && a.toks[b-2].word && !boundaryWords[a.toks[b-2].lower] {
-			// "Sources close to Gambarli told reporters": unnamed sources,
-			// placed by whom they are close to
-			h := b - 2
-			if h > s.first && determiners[a.toks[h-1].lower] {
-				h--
-			}
-			return speakerRef{source: a.joinTokens(h, j+1)}, h, true
-		}
-		if h, ok := a.ownerPhraseStart(b+1, s.first); ok {
-			// "A spokesperson for Northwind said": an unnamed person of
-			// the organisation named
-			org := a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
-			return speakerRef{source: a.joinTokens(h, j+1), role: roleOf(a.toks[b-1].lower), org: org}, h, true
-		}
-		if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
-			return sp, d, true
-		}
-		if sp, d, ok := a.documentByAuthor(s, b, st); ok {
-			return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
-		}
-		// the object of a preposition is not the subject: "X who in his
-		// interview to the Voice of America called for"
-		if sp, ok := a.relativeSubject(s, n0, st); ok {
-			return sp, c.at, true
-		}
-		return speakerRef{}, c.at, false
+		return a.nameAfterPreposition(s, c, b, n0, j, st)
 	}
 	sp, d0 := a.nameRef(n0, j+1, s.first, st)
 	return sp, d0, true
+}
+
+// nameAfterPreposition finds the subject of cue c when the name before it
+// (tokens [n0, j]) is the object of the preposition at token b: the
+// author of a document, unnamed people placed by the name, or the
+// subject of a relative clause around it.
+func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *state) (speakerRef, int, bool) {
+	if d := a.documentBefore(b, s.first); d >= 0 && authorLinks[a.toks[b].lower] {
+		// "A statement from the Harbour Council said", "The report
+		// published by Harbour Watch states": the author
+		sp, _ := a.nameRef(n0, j+1, n0, st)
+		return sp, d, true
+	}
+	if (a.toks[b].lower == "to" || a.toks[b].lower == "with") && b-2 >= s.first && sourceModifiers[a.toks[b-1].lower] && a.toks[b-2].word && !boundaryWords[a.toks[b-2].lower] {
+		// "Sources close to Gambarli told reporters": unnamed sources,
+		// placed by whom they are close to
+		h := b - 2
+		if h > s.first && determiners[a.toks[h-1].lower] {
+			h--
+		}
+		return speakerRef{source: a.joinTokens(h, j+1)}, h, true
+	}
+	if h, ok := a.ownerPhraseStart(b+1, s.first); ok {
+		// "A spokesperson for Northwind said": an unnamed person of
+		// the organisation named
+		org := a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
+		return speakerRef{source: a.joinTokens(h, j+1), role: roleOf(a.toks[b-1].lower), org: org}, h, true
+	}
+	if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
+		return sp, d, true
+	}
+	if sp, d, ok := a.documentByAuthor(s, b, st); ok {
+		return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
+	}
+	// the object of a preposition is not the subject: "X who in his
+	// interview to the Voice of America called for"
+	if sp, ok := a.relativeSubject(s, n0, st); ok {
+		return sp, c.at, true
+	}
+	return speakerRef{}, c.at, false
 }
 
 // publishedDocument finds the subject of cue c when it is a document
