@@ -3883,3 +3883,17 @@ func TestUnresolvedPronounNamesNoOne(t *testing.T) {
 		t.Errorf("speaker %q source %q, want none", q.Speaker, q.Source)
 	}
 }
+
+// TestMannerOfSpeakingAfterQuotation checks a verb of how words were said
+// after the quotation it frames ("“What have I got to lose?” she
+// laughed." went to the spokesman who spoke before, as a follow-on
+// quote), while the verb alone reports nothing. The texts are invented.
+func TestMannerOfSpeakingAfterQuotation(t *testing.T) {
+	text := "Pensioner Dorothy Pilbeam fought off a mugger.\n\nA spokesman said: \"Come forward.\"\n\nBut feisty Dorothy isn't listening.\n\n\"What have I got to lose?\" she laughed.\n"
+	if q := find(t, run(t, text, PlainText, ""), "to lose"); q.Speaker != "Dorothy Pilbeam" || q.Cue != "laughed" {
+		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
+	}
+	if r := run(t, "She laughed at the joke and smiled at the crowd.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("a laugh reported %+v", r.Quotes)
+	}
+}

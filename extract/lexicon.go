@@ -189,6 +189,10 @@ func init() {
 		"proposed", "recommended", "repeated", "reasoned", "wondered", "questioned", "doubted",
 		"doubts", "wonders", "inquired", "enquired",
 		"presume", "presumes", "presumed", "suppose", "supposes", "supposed",
+		// how words were said, after the quotation they frame ("“…,”
+		// she laughed")
+		"laughed", "laughs", "smiled", "smiles", "sighed", "sighs", "grinned", "grins",
+		"chuckled", "chuckles", "shrugged", "shrugs", "beamed", "sobbed", "cried", "cries",
 	} {
 		cueVerbs[f] = cueThat
 	}
