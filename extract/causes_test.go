@@ -3897,3 +3897,14 @@ func TestMannerOfSpeakingAfterQuotation(t *testing.T) {
 		t.Errorf("a laugh reported %+v", r.Quotes)
 	}
 }
+
+// TestSubjectAfterPassiveIntro checks a sentence that opens with a past
+// participle and a preposition ("Asked about it, Brevik was brief."): its
+// subject is whom "he" next means, not a team named before it. The text
+// is invented.
+func TestSubjectAfterPassiveIntro(t *testing.T) {
+	text := "Anders Brevik made 34 saves for the Westbrook Harriers.\n\nWestbrook hosts Port Elgin on Tuesday. Asked about it, Brevik was brief. \"Sleep, eat, play,\" he said.\n"
+	if q := find(t, run(t, text, PlainText, ""), "Sleep"); q.Speaker != "Anders Brevik" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

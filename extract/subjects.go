@@ -1704,6 +1704,8 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		// "Given his views, Ann Roe, the head of …"
 		if k := a.introComma(s); k >= 0 {
 			name, _ = a.openingName(k+1, s)
+		} else if k := a.passiveIntro(s); k >= 0 {
+			name, _ = a.openingName(k+1, s) // "Asked about it, Brevik was brief."
 		}
 	}
 	if name == "" && !stop {
@@ -1750,6 +1752,23 @@ func (a *analysis) describedRoleSubject(s sentence, st *state) (speakerRef, bool
 		return speakerRef{}, false // ("The mayor of Eastport", "The mayor, Ann Roe,")
 	}
 	return a.describedPerson(a.toks[s.first+1].lower, a.toks[s.first].start, false, st)
+}
+
+// passiveIntro returns the comma that ends an opening phrase of a past
+// participle and a preposition ("Asked about it,", "Pressed on the
+// budget,"), which says what was done to the subject after it; or -1.
+func (a *analysis) passiveIntro(s sentence) int {
+	if t := a.toks[s.first]; s.first+2 >= s.last || !t.word || !strings.HasSuffix(t.lower, "ed") || !prepositions[a.toks[s.first+1].lower] {
+		return -1
+	}
+	for k := s.first + 2; k < s.last && k < s.first+10; k++ {
+		if t := a.toks[k]; t.text == "," {
+			return k
+		} else if !t.word {
+			return -1
+		}
+	}
+	return -1
 }
 
 // namedAfterDescription returns the person's name set off by commas
