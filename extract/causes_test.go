@@ -3908,3 +3908,20 @@ func TestSubjectAfterPassiveIntro(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestHeadlineThenAttributedQuotation checks a quotation opening the
+// paragraph under a headline that a verb right after it attributes
+// ("“He picked the wrong granny,” pensioner Dorothy Pilbeam told us.":
+// taken for a pull quote of no one, the attribution inside its words),
+// and a pull quote credited "— Foreign Minister Orxan Nabili" (a title of
+// two words before the name credited no one). The texts are invented.
+func TestHeadlineThenAttributedQuotation(t *testing.T) {
+	text := "HERO GRAN FIGHTS OFF MUGGER\n\n\"He picked the wrong granny,\" pensioner Dorothy Pilbeam told us.\n\nShe was walking home.\n"
+	if q := find(t, run(t, text, PlainText, ""), "granny"); q.Speaker != "Dorothy Pilbeam" || q.Text != "\"He picked the wrong granny,\"" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	text = "Weekly Digest\n\n\"Peace cannot be signed now.\"\n— Foreign Minister Orxan Nabili\n\nPolitics\n\nThe NRP said the vote was rigged.\n"
+	if q := find(t, run(t, text, PlainText, ""), "Peace"); q.Speaker != "Orxan Nabili" {
+		t.Errorf("pull quote by %q", q.Speaker)
+	}
+}

@@ -22,6 +22,9 @@ func (a *analysis) pullQuotePara() int {
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "…. "))
 	closed := last == '”' || last == '"' || strings.HasSuffix(s, "”…")
+	if a.attributedInPara(pi) {
+		return -1 // "“He picked the wrong granny,” Dorothy Pilbeam told us.": a statement under a headline
+	}
 	if pi == 1 && (isOpeningMark(string(first)) || closed && !creditedBefore(s)) || isOpeningMark(string(first)) && closed {
 		// (after a date line too, only a paragraph that is all quotation:
 		// "“…,” said Ann Roe." opening the text is a statement)
@@ -32,6 +35,31 @@ func (a *analysis) pullQuotePara() int {
 	}
 	return -1
 }
+
+// attributedInPara reports whether paragraph pi opens with a quotation
+// that a reporting verb right after it attributes: "“…,” Ann Roe told
+// us.", "“…,” said Ann Roe."
+func (a *analysis) attributedInPara(pi int) bool {
+	p := a.paras[pi]
+	qi := a.quoteStartingAt(p.start)
+	if qi < 0 {
+		return false
+	}
+	toks := a.tokensIn(a.quotes[qi].end, p.end)
+	for k, t := range toks {
+		if k >= attributionWords {
+			break
+		}
+		if _, cue := cueVerbs[t.lower]; cue && t.word {
+			return true
+		}
+	}
+	return false
+}
+
+// attributionWords is how many tokens after a quotation may hold the
+// subject and the verb that attribute it.
+const attributionWords = 8
 
 // mastheadLines is how many short lines may open a digest before its pull
 // quote: its title, then its date or issue.
@@ -188,8 +216,8 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		i++
 	}
 	title := i
-	for i < end && i < title+4 && (isRoleWord(a.toks[i].lower) || honorifics[a.toks[i].lower] || a.titleDot(i)) {
-		i++ // "President Arif Salmanov", "Dr. Ann Roe": a title before the name
+	for i < end && i < title+4 && (isRoleWord(a.toks[i].lower) || honorifics[a.toks[i].lower] || a.titleDot(i) || i+1 < end && a.toks[i].isCap() && isRoleWord(a.toks[i+1].lower)) {
+		i++ // "President Arif Salmanov", "Dr. Ann Roe", "Foreign Minister Orxan Nabili": a title before the name
 	}
 	if i >= end || !a.nameWord(i) {
 		return speakerRef{}, false
