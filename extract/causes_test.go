@@ -3925,3 +3925,20 @@ func TestHeadlineThenAttributedQuotation(t *testing.T) {
 		t.Errorf("pull quote by %q", q.Speaker)
 	}
 }
+
+// TestColonAfterTheOpenersWords checks a quotation after a colon that
+// closes a sentence opening with a person ("Dr. Ines Fairbairn, a
+// hydrologist, put it bluntly last week: “…”" went to whoever spoke
+// before; "Ann Roe criticized the NRP: “…”" to the party): the person
+// the sentence opens with. The sentences are invented.
+func TestColonAfterTheOpenersWords(t *testing.T) {
+	cases := []string{
+		"Gordon Lyle said the plan was fine. Dr. Ines Fairbairn, a hydrologist, put it bluntly when I spoke to her last week: \"The city is planning for the wrong flood.\"",
+		"Gordon Lyle said the plan was fine. Ines Fairbairn also criticized the NRP: \"The city is planning for the wrong flood.\"",
+	}
+	for _, text := range cases {
+		if q := find(t, run(t, text, PlainText, ""), "wrong flood"); q.Speaker != "Ines Fairbairn" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

@@ -235,15 +235,15 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 				// words mentioned, not said by whoever spoke last
 				sp = speakerRef{}
 			}
-			if n0, ok := a.nameEndingAt(qt-2, s.first); ok {
+			opener, _ := a.openingName(s.first, s)
+			if n0, ok := a.nameEndingAt(qt-2, s.first); opener != "" && (!ok || n0 > s.first && a.objectBefore(n0)) {
+				// "Talibli also criticized the CUR: “…”", "Ann Roe, in her
+				// interview to Harbour Radio: “…”", "Dr. Ines Fairbairn
+				// put it bluntly last week: “…”": the person the sentence
+				// opens with, not an object or whoever spoke last
+				sp = st.ref(opener, true)
+			} else if ok {
 				sp, _ = a.nameRef(n0, qt-1, s.first, st)
-				if b := a.skipArticle(n0-1, s.first); b > s.first && prepositions[a.toks[b].lower] {
-					// "Ann Roe, in her interview to Harbour Radio: “…”":
-					// the outlet is where, the opening name who
-					if name, _ := a.openingName(s.first, s); name != "" {
-						sp = st.ref(name, true)
-					}
-				}
 			}
 			if !sp.empty() && !authorVoice[sp.source] {
 				emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.7})
@@ -263,6 +263,13 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 			emit(stmt{start: q.start, end: q.end, kind: Direct, sp: sp, conf: 0.6})
 		}
 	}
+}
+
+// objectBefore reports whether the name at token n0 is the object of a
+// verb or a preposition: an article or a lower-case word before it.
+func (a *analysis) objectBefore(n0 int) bool {
+	p := a.toks[n0-1]
+	return p.word && !p.isCap() && !a.titleDot(n0-1)
 }
 
 // listedQuotation reports whether quotation qi is coordinated with
