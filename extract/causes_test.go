@@ -3942,3 +3942,21 @@ func TestColonAfterTheOpenersWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupsAndAdverbsBeforeTheVerb checks an adverb between the
+// auxiliary and the verb ("Scientists have long warned that" had "long"
+// speak) and groups named by a collective or an everyday plural ("Staff
+// replied that", "Cops say" reported nothing). The sentences are
+// invented.
+func TestGroupsAndAdverbsBeforeTheVerb(t *testing.T) {
+	cases := []struct{ text, sub, source string }{
+		{"Scientists have long warned that the lake is dying.", "lake", "Scientists"},
+		{"Staff replied that occupancy was 38 percent.", "occupancy", "Staff"},
+		{"Cops say the suspect fled on a bike.", "fled", "Cops"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Source != c.source || q.Speaker != "" {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -210,6 +210,7 @@ var skipBeforeCue = map[string]bool{
 	"publicly": true, "earlier": true, "once": true, "reportedly": true, "would": true,
 	"will": true, "could": true, "may": true, "might": true, "did": true, "does": true,
 	"do": true, "often": true, "always": true, "still": true, "just": true, "already": true,
+	"long": true, "never": true, "since": true,
 	"even": true, "only": true, "strongly": true, "firmly": true, "clearly": true,
 	"openly": true, "vehemently": true, "ironically": true, "widely": true, "too": true,
 	"today": true, "yesterday": true, "first": true, "frequently": true, "subsequently": true,
@@ -923,7 +924,8 @@ var orgNouns = map[string]bool{
 var groupNouns = wordSet("authorities", "police", "protesters", "protestors", "demonstrators", "sources",
 	"witnesses", "observers", "participants", "investigators", "lawmakers", "legislators", "voters",
 	"locals", "parents", "workers", "employees", "members", "residents", "officials", "experts", "analysts",
-	"users", "netizens", "citizens", "commentators", "groups")
+	"users", "netizens", "citizens", "commentators", "groups", "staff", "cops", "campaigners",
+	"activists", "neighbours", "neighbors", "students", "teachers", "doctors", "nurses", "farmers")
 
 // isGroupNoun reports whether w names a group of unnamed people: a group
 // noun, or the plural of a role word ("critics", "scientists").
