@@ -3960,3 +3960,21 @@ func TestGroupsAndAdverbsBeforeTheVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestTradesAndPositionsAsTitles checks occupations and positions in
+// sport as titles before a name ("Trader Bo Lind said" stored "Trader Bo
+// Lind") and as the description a later sentence refers back with ("The
+// trader added that" was its own speaker). The sentences are invented.
+func TestTradesAndPositionsAsTitles(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Trader Bo Lind said the market was nervous.", "nervous", "Bo Lind"},
+		{"Goaltender Ray Osk said the team had played poorly.", "poorly", "Ray Osk"},
+		{"Shopkeeper Mina Dale said sales had halved.", "halved", "Mina Dale"},
+		{"\"It was a mistake,\" said Bo Lind, a trader at Kelm Capital. The trader added that prices would fall.", "prices", "Bo Lind"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

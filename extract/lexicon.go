@@ -406,6 +406,20 @@ func init() {
 		"congressman", "congresswoman", "alderman", "assemblyman", "assemblywoman",
 		"magistrate", "refugee", "athlete", "solicitor", "barrister", "notary",
 		"accountant", "registrar", "comptroller", "ombudsperson", "figure",
+		// trades and occupations
+		"trader", "broker", "banker", "investor", "dealer", "merchant", "vendor",
+		"shopkeeper", "storekeeper", "grocer", "baker", "butcher", "chef", "cook",
+		"waiter", "waitress", "bartender", "cashier", "tailor", "hairdresser",
+		"barber", "mechanic", "electrician", "plumber", "carpenter", "builder",
+		"labourer", "laborer", "janitor", "caretaker", "gardener", "pilot", "sailor",
+		"soldier", "guard", "designer", "programmer", "developer", "inventor",
+		"theologian", "librarian", "veterinarian", "linguist", "tutor", "trainer",
+		"midwife", "carer", "caregiver", "courier", "fisher", "rancher", "herder",
+		// positions and roles in sport
+		"goaltender", "goalkeeper", "goalie", "striker", "midfielder", "winger",
+		"defenceman", "defenseman", "quarterback", "linebacker", "pitcher",
+		"referee", "umpire", "jockey", "boxer", "wrestler", "swimmer", "sprinter",
+		"skater", "skier", "cyclist", "golfer", "batter", "bowler", "teammate",
 	} {
 		roleWords[w] = true
 	}
