@@ -361,6 +361,10 @@ func TestMidSentenceAttribution(t *testing.T) {
 		{"In May, Ann Roe said, the fees will rise.", []string{"the fees will rise"}},
 		{"The fees will rise, Ann Roe said, and the port will close.", []string{"The fees will rise", "and the port will close"}},
 		{"“The fees,” Ann Roe said, “will rise in May.”", []string{"“The fees,”", "“will rise in May.”"}},
+		// the quotation goes on with the noun phrase the attribution interrupts
+		{"The law, Ann Roe stressed, “will not pass this year.”", []string{"The law", "“will not pass this year.”"}},
+		{"Her new plan, Ann Roe said, “is cheaper than the old one.”", []string{"Her new plan", "“is cheaper than the old one.”"}},
+		{"In a statement, Ann Roe said, “The fees will rise.”", []string{"“The fees will rise.”"}},
 		{"The fees will rise, Ann Roe said, in a statement on Monday.", []string{"The fees will rise"}},
 		{"The plan, according to Ann Roe, would cost $40 million.", []string{"The plan", "would cost $40 million"}},
 		{"The coast was badly hit, said Ann Roe, a spokesperson for the agency.", []string{"The coast was badly hit"}},

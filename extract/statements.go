@@ -439,7 +439,7 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	if before && rest < s.last && a.toks[rest].lower == "about" {
 		return false, true
 	}
-	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !((f.sp.name != "" || articles[a.toks[f.subjStart].lower]) && a.endsClause(f.after, s.last)) {
+	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !(a.quotedAfterComma(rest, s.last) && a.interruptedNounPhrase(clauseStart, f.subjStart)) && !((f.sp.name != "" || articles[a.toks[f.subjStart].lower]) && a.endsClause(f.after, s.last)) {
 		before = false
 	}
 	if before {
@@ -447,7 +447,11 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 		case rest >= s.last:
 			backward = true
 		case !a.toks[rest].word:
-			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !(a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart))
+			// "In a statement, Ann Roe said, “…”": the quotation is the
+			// content; but "The law, she stressed, “will not pass.”": it
+			// goes on with the noun phrase it interrupts
+			quotedContent := a.quotedAfterComma(rest, s.last) && !a.quotedBefore(f.subjStart) && !a.interruptedNounPhrase(clauseStart, f.subjStart)
+			backward = a.toks[rest].text != ":" && !isQuoteMark(a.toks[rest].text) && !quotedContent
 		case adverbialStarts[a.toks[rest].lower] && !a.hasThat(rest, s.last), a.endsClause(rest, s.last):
 			backward = true // "…, a panel ruled Feb. 19, affirming …"
 		case a.toks[rest].lower == "of" && a.quoteAfterAbout(rest, s.last) < 0:
@@ -1135,7 +1139,7 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 			x.conf = -0.1
 			return []stmt{head, x}
 		}
-	case a.quoteStartingAt(t.start) >= 0 && head.kind == Direct:
+	case a.quoteStartingAt(t.start) >= 0 && (head.kind == Direct || a.interruptedNounPhrase(start, subj)):
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
 	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.appositiveRole(rest, next) && !a.sententialAppositive(rest+1, next):
@@ -1152,6 +1156,22 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		}
 	}
 	return []stmt{head}
+}
+
+// interruptedNounPhrase reports whether tokens i to j, before the comma
+// of a parenthetical attribution, are a noun phrase whose verb comes after
+// it: an article or a possessive, then words with no comma and no finite
+// verb ("The law, she stressed, …", "Her plan, he said, …").
+func (a *analysis) interruptedNounPhrase(i, j int) bool {
+	if j-i < 3 || j-i > 8 || !(articles[a.toks[i].lower] || possessivePronouns[a.toks[i].lower]) || a.toks[j-1].text != "," {
+		return false
+	}
+	for k := i + 1; k < j-1; k++ {
+		if !a.toks[k].word {
+			return false
+		}
+	}
+	return !a.hasFiniteVerb(i+1, j-1)
 }
 
 // speakerGoesOn reports whether, after "“…,” Ann Roe said, and", token i
