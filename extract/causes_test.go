@@ -3982,3 +3982,24 @@ func TestTradesAndPositionsAsTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesAfterPartitivesAndLongOffices checks an apposition that names
+// one of a group ("said one of the mothers, Sabina H." had "one" speak),
+// an office in an organisation whose name has a plural ("Chairman of the
+// State Committee for Religious Associations Ilkin Varda announced"
+// reported nothing) and a sentence adverb after a party in parentheses
+// ("MP Sara Venn (NDP), however, argued" reported nothing). The sentences
+// are invented.
+func TestNamesAfterPartitivesAndLongOffices(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"\"They took my boy,\" said one of the mothers, Sabina H.", "my boy", "Sabina H"},
+		{"\"They took my boy,\" said one of the neighbours, Sabina Hasanova, a teacher.", "my boy", "Sabina Hasanova"},
+		{"Chairman of the State Committee for Religious Associations Ilkin Varda announced that the mosques would reopen.", "mosques", "Ilkin Varda"},
+		{"MP Sara Venn (NDP), however, argued that the budget was unlawful.", "budget", "Sara Venn"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -33,6 +33,9 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if k, ok := a.mediumBeforeCue(j, s.first); ok {
 		j = k // "Ann Roe in her Facebook post wrote": where, not who
 	}
+	if j-3 >= s.first && a.toks[j].text == "," && sentenceAdverbs[a.toks[j-1].lower] && a.toks[j-2].text == "," && a.toks[j-3].text == ")" {
+		j -= 3 // "Ann Roe (NDP), however, argued": the adverb links sentences
+	}
 	if j >= s.first && a.toks[j].text == ")" {
 		for j >= s.first && a.toks[j].text != "(" {
 			j--
@@ -1970,6 +1973,12 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	if !first.isCap() && !determiners[first.lower] && !quantifiers[first.lower] && !a.descriptorsToName(k, s.last) {
 		return speakerRef{}, k, false
 	}
+	if n0, n := a.partitiveNamed(k, e, s.last); n > n0 {
+		// "said one of the mothers, Sabina H.": the apposition names
+		// the one
+		sp, _ := a.nameRef(n0, n, n0, st)
+		return sp, n, true
+	}
 	// the name ends before an organisation linked to it: "said Ann Roe
 	// with the Harbour Union"
 	for n := k; n < e; n++ {
@@ -2013,6 +2022,19 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// partitiveNamed returns the name [n0, n) of the apposition after "one of
+// the mothers," at tokens [k, e), where e is the comma: one of a group of
+// people, then who. Else n0 == n.
+func (a *analysis) partitiveNamed(k, e, limit int) (int, int) {
+	if e-k < 3 || e-k > 5 || e >= limit || a.toks[e].text != "," || a.toks[k].lower != "one" || a.toks[k+1].lower != "of" || !isGroupNoun(a.toks[e-1].lower) {
+		return 0, 0
+	}
+	if n := a.closingName(e+1, limit); n > e+1 {
+		return e + 1, n
+	}
+	return 0, 0
 }
 
 // onlyDescriptors reports whether tokens [i, j) can all stand before a
