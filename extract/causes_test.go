@@ -4003,3 +4003,31 @@ func TestNamesAfterPartitivesAndLongOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectsAndClausesBeforeColons checks three things that are not
+// reports or not theirs: the author's "I no longer believe" ("I no
+// longer" spoke), "saying the same thing" (what was said before, not a
+// clause), and a colon after a clause of its own ("Ann Holt thinks the
+// council is broken: …" ran on into the next sentence as a quotation).
+// The sentences are invented.
+func TestObjectsAndClausesBeforeColons(t *testing.T) {
+	for _, text := range []string{
+		"I no longer believe that the council can fix this.",
+		"Farmers have been saying the same thing for years.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+	if q := find(t, run(t, "Ann Holt said the same thing happened in 2019.", PlainText, ""), "happened"); q.Speaker != "Ann Holt" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	q := find(t, run(t, "Ann Holt thinks the council is broken: the roads are bad and the schools are worse. She said more.", PlainText, ""), "roads")
+	if q.Kind != Indirect || strings.Contains(q.Text, "She said") {
+		t.Errorf("%s %q", q.Kind, q.Text)
+	}
+	q = find(t, run(t, "Ann Holt wrote on her Facebook page: the roads are bad and the schools are worse.", PlainText, ""), "roads")
+	if q.Speaker != "Ann Holt" || !strings.HasPrefix(q.Text, "the roads") {
+		t.Errorf("%q %q", q.Speaker, q.Text)
+	}
+}

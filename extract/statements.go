@@ -493,6 +493,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if rest >= s.last {
 		return 0, false // nothing after the cue
 	}
+	if rest+1 < next && a.toks[rest].lower == "the" && a.toks[rest+1].lower == "same" && !a.hasFiniteVerb(rest, next) && !a.quotesWithin(rest, next) {
+		return 0, false // "have been saying the same thing for years": what was said before, not a clause
+	}
 	start := rest
 	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 		start = t + 1
@@ -803,6 +806,13 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	// colon: "X wrote: …", "X shared it with these words: …"
 	if colon := a.colonAfter(f.after, s.last); colon >= 0 {
 		if x, ok := a.colonStatement(colon, f.sp, cueText, st); ok {
+			if e := a.toks[s.last-1].end; a.hasFiniteVerb(f.after, colon) && x.kind == Direct && !a.quotesWithin(colon+1, s.last) {
+				// "thinks the council is broken: the roads are bad": a
+				// clause of its own before the colon, and what follows
+				// explains it, to the sentence's end, not a text quoted
+				// whole
+				x.end, x.kind = min(x.end, e), Indirect
+			}
 			x.conf = conf + 0.1
 			emit(x)
 			cl.prev = f.sp

@@ -16,9 +16,13 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
 	}
-	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower]) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
-		// an adverb or auxiliary ("also said", "would argue"); written
-		// with a capital inside a sentence it is a name ("Ms May said")
+	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
+		// an adverb or auxiliary ("also said", "would argue", "no longer
+		// believe"); written with a capital inside a sentence it is a
+		// name ("Ms May said")
+		if a.noLongerAt(j, s.first) {
+			j--
+		}
 		j--
 	}
 	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
@@ -88,6 +92,11 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 		return a.subjectPhrase(s, c, j, st)
 	}
 	return speakerRef{}, c.at, false
+}
+
+// noLongerAt reports whether token j closes the adverb "no longer".
+func (a *analysis) noLongerAt(j, first int) bool {
+	return j > first && a.toks[j].lower == "longer" && a.toks[j-1].lower == "no"
 }
 
 // numberedBranch reports whether token j is the number of an
