@@ -4031,3 +4031,31 @@ func TestObjectsAndClausesBeforeColons(t *testing.T) {
 		t.Errorf("%q %q", q.Speaker, q.Text)
 	}
 }
+
+// TestMannerAndParticipialAdjuncts checks an adverb of manner closing an
+// inverted attribution ("“It's over,” Reyes said flatly." reported
+// nothing; with ", shaking her head" after it, the adverb and the
+// participle were taken for what was said) and a participial phrase set
+// off between the subject and the verb ("Officials, speaking on
+// condition of anonymity, said two ships had been seized" had the clause
+// speak and the subject said). The sentences are invented.
+func TestMannerAndParticipialAdjuncts(t *testing.T) {
+	for _, text := range []string{
+		"“It's over,” Lena Reyes said flatly.",
+		"“It's over,” Lena Reyes said flatly, shaking her head.",
+	} {
+		r := run(t, text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Text != "“It's over,”" || r.Quotes[0].Speaker != "Lena Reyes" {
+			t.Errorf("%q: %+v", text, r.Quotes)
+		}
+	}
+	cases := []struct{ text, source string }{
+		{"Officials at the port, speaking on condition of anonymity, said two ships had been seized.", "Officials at the port"},
+		{"Officials, speaking on condition of anonymity, said two ships had been seized.", "Officials"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "ships"); q.Source != c.source || q.Text != "two ships had been seized" {
+			t.Errorf("%q: source %q text %q", c.text, q.Source, q.Text)
+		}
+	}
+}

@@ -668,7 +668,7 @@ func (a *analysis) mediumPhraseBeforeClause(i, limit int) int {
 }
 
 // endsClause reports whether nothing but a time adverbial ("Monday", "on
-// Tuesday", "last week") stands between token i and the end of the
+// Tuesday", "last week") or an adverb of manner ("flatly") stands between token i and the end of the
 // sentence at limit: "…, Ann Roe announced Monday." closes its report.
 func (a *analysis) endsClause(i, limit int) bool {
 	for k := i; k < limit; k++ {
@@ -679,7 +679,8 @@ func (a *analysis) endsClause(i, limit int) bool {
 			// the writer makes of it
 			return true
 		}
-		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) {
+		manner := len(t.lower) > 4 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower] // "said flatly"
+		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) && !manner {
 			return false
 		}
 		if !t.word && t.text != "." && t.text != "!" {

@@ -595,6 +595,15 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if sp, ok := a.groupWithExamples(s, m, st); ok {
 		return sp, s.first, true
 	}
+	if m+1 < j && a.toks[m].text == "," && isParticiple(a.toks[m+1]) && !a.toks[m+1].isCap() {
+		// "Officials at the port, speaking on condition of anonymity,
+		// said": how they spoke, set off; the subject stands before it
+		before := c
+		before.at = m
+		if sp, start, ok := a.subjectBefore(s, before, st); ok {
+			return sp, start, true
+		}
+	}
 	if documentNouns[a.toks[m-1].lower] {
 		// "Ann Roe's article, titled “…”, argues": the document, which
 		// speaks for its author
@@ -2018,7 +2027,8 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 			return sp, n + 1, true
 		}
 	}
-	if determiners[a.toks[k].lower] && e-k <= 5 {
+	if determiners[a.toks[k].lower] && e-k <= 5 && !a.hasFiniteVerb(k, e) {
+		// (not "…, said two ships had been seized": a clause)
 		if n := a.closingName(e+1, s.last); e < s.last && a.toks[e].text == "," && n > e+1 && a.hasRoleWord(k, e) {
 			// "said its director, Paul Johnson": the apposition names the
 			// person the description gave
