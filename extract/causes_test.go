@@ -4059,3 +4059,32 @@ func TestMannerAndParticipialAdjuncts(t *testing.T) {
 		}
 	}
 }
+
+// TestAddresseesAndMediaBeforeTheClause checks an outlet whose name ends
+// in a cue word as the addressee ("told Varzan Echo that" reported
+// nothing), "promised voters that" and "cautioned investors that" (an
+// addressee before the clause), "answered that" (a cue with a clause or a
+// quotation only: "answered the phone" is none), and the medium between a
+// subject and its verb ("in his post on Facebook called", "in a press
+// release stated": the release or Facebook spoke, or nothing did). The
+// sentences are invented.
+func TestAddresseesAndMediaBeforeTheClause(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Ann Roe told Varzan Echo in May that the arrest will not bring water.", "arrest", "Ann Roe"},
+		{"Ann Roe promised voters that the gas would be restored.", "gas", "Ann Roe"},
+		{"Ann Roe cautioned investors that the gas would be restored.", "gas", "Ann Roe"},
+		{"The Ministry of Internal Affairs answered that all allegations had been examined.", "allegations", "Ministry of Internal Affairs"},
+		{"MP Ivo Gorz in his post on Facebook called the bloggers \"traitors who sell the country\".", "traitors", "Ivo Gorz"},
+		{"The General Prosecutor's Office in a press release stated that Terlanov received money.", "Terlanov", "General Prosecutor's Office"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+	for _, text := range []string{"She answered the phone and left.", "Ann Roe promised the money to charity."} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+}

@@ -188,6 +188,7 @@ func init() {
 		"countered", "retorted", "mused", "signalled", "signaled", "texted", "emailed",
 		"proposed", "recommended", "repeated", "reasoned", "wondered", "questioned", "doubted",
 		"doubts", "wonders", "inquired", "enquired",
+		"answer", "answers", "answered", "answering",
 		"presume", "presumes", "presumed", "suppose", "supposes", "supposed",
 		// how words were said, after the quotation they frame ("“…,”
 		// she laughed")
@@ -1066,7 +1067,7 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // mediumNouns name where something was said or written ("in his Facebook
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
-	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast")
+	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast", "release")
 
 // placePrepositions open a phrase of place or time after an addressee
 // ("told reporters after the hearing the …") beside the prepositions.

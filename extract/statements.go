@@ -1839,7 +1839,7 @@ func (a *analysis) addressedThat(cue string, rest, t, limit int) bool {
 // objectVerb reports whether a reporting verb takes the addressee as an
 // object before its content ("told Harbour Wire that").
 func objectVerb(w string) bool {
-	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask"} {
+	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask", "promis", "persuad", "caution"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -1875,7 +1875,8 @@ func (a *analysis) thatAt(i, j int) int {
 		if !t.word && t.text != "," && t.text != "." && t.text != "’" && t.text != "'" || a.insideQuote(t.start) {
 			return -1
 		}
-		if _, isCue := cueVerbs[t.lower]; isCue && k > i && !determiners[a.toks[k-1].lower] && !a.toks[k-1].isAcronym() {
+		if _, isCue := cueVerbs[t.lower]; isCue && k > i && !determiners[a.toks[k-1].lower] && !a.toks[k-1].isAcronym() && !(t.isCap() && a.toks[k-1].word) {
+			// (a capitalised cue word after a word is part of a name: "told Varzan Echo that")
 			return -1
 		}
 	}

@@ -249,9 +249,9 @@ func isDash(s string) bool { return s == "—" || s == "–" }
 // Facebook post", "on her page", "in an interview"), or false.
 func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 	if j >= min && (a.nameWord(j) || a.toks[j].isAcronym()) {
-		// "… in an interview with Radio Harbour said": the medium's
-		// partner, then the medium
-		if n0, ok := a.nameEndingAt(j, min); ok && n0-2 >= min && (a.toks[n0-1].lower == "with" || a.toks[n0-1].lower == "to") && mediumNouns[a.toks[n0-2].lower] {
+		// "… in an interview with Radio Harbour said", "… in his post on
+		// Facebook called": the medium's partner or place, then the medium
+		if n0, ok := a.nameEndingAt(j, min); ok && n0-2 >= min && (a.toks[n0-1].lower == "with" || a.toks[n0-1].lower == "to" || a.toks[n0-1].lower == "on") && mediumNouns[a.toks[n0-2].lower] {
 			j = n0 - 2
 		}
 	}
