@@ -4088,3 +4088,16 @@ func TestAddresseesAndMediaBeforeTheClause(t *testing.T) {
 		}
 	}
 }
+
+// TestIntervieweeNamedBySurnameLast checks an interview whose
+// introduction names the interviewee last by surname, opening a sentence,
+// after naming someone else in full ("Renwick-Sole, who …, spoke to the
+// Gazette"): the answers went to the other person. The text is invented.
+func TestIntervieweeNamedBySurnameLast(t *testing.T) {
+	text := "Tobias Renwick-Sole, 39, was elected mayor in March, beating Carla Endresen by 212 votes. Renwick-Sole, who has said he will serve one term, spoke to the Gazette.\n\n" +
+		"Q: You won by 212 votes. Does that feel like a mandate?\n\n" +
+		"A: It feels like a responsibility, and half the town is watching.\n"
+	if q := find(t, run(t, text, PlainText, ""), "responsibility"); q.Speaker != "Tobias Renwick-Sole" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

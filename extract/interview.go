@@ -50,9 +50,12 @@ func (a *analysis) intervieweeBefore(pos int) string {
 		}
 		e, _ := a.nameStartingAt(k, len(a.toks))
 		name := cleanName(a.joinTokens(k, e))
-		if isOrgName(name) || a.sents[a.sentOf[k]].first == k && e == k+1 {
-			continue // (a lone capitalised word opening a sentence names no one)
+		if isOrgName(name) {
+			continue
 		}
+		// a lone capitalised word opening a sentence names no one, unless
+		// it is the surname of someone named in full before
+		// ("Renwick-Sole, who …, spoke to the Gazette")
 		if name = a.canonicalName(name, a.toks[k].start); strings.Contains(name, " ") && !isOrgName(name) {
 			return name
 		}
