@@ -4101,3 +4101,15 @@ func TestIntervieweeNamedBySurnameLast(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPlaceNamesAreNoOneHeRefersTo checks that a place named by a noun for
+// a kind of place ("Skarra Point light was automated in 2019.") is not the
+// person a later "he says" means. The text is invented.
+func TestPlaceNamesAreNoOneHeRefersTo(t *testing.T) {
+	text := "Elias Thorvald, 71, watches the boat from the window.\n\n" +
+		"Skarra Point light was automated in 2019. A sensor switches the lamp on at dusk.\n\n" +
+		"“The first winter nearly broke me,” he says.\n"
+	if q := find(t, run(t, text, PlainText, ""), "first winter"); q.Speaker != "Elias Thorvald" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -426,6 +426,12 @@ func init() {
 	}
 }
 
+// placeNouns end the names of places: kinds of land, water and streets
+// that are seldom surnames.
+var placeNouns = wordSet("point", "bay", "island", "islands", "river", "valley", "peninsula",
+	"strait", "coast", "harbour", "harbor", "avenue", "street", "square", "boulevard",
+	"mountains", "heights", "springs", "falls", "crossing", "junction")
+
 // orgWords mark a capitalised name as an organisation or outlet.
 var orgWords = map[string]bool{}
 

@@ -359,6 +359,14 @@ func isOrgName(name string) bool {
 	return false
 }
 
+// isPlaceName reports whether a name of two words or more ends in a noun
+// for a kind of place ("Skarra Point", "Thunder Bay", "Main Street"): no
+// one whom "he" or "she" refers to.
+func isPlaceName(name string) bool {
+	ws := strings.Fields(name)
+	return len(ws) >= 2 && placeNouns[strings.ToLower(ws[len(ws)-1])]
+}
+
 // creditEnd returns the token after a parenthesised picture credit that
 // opens at token i ("(Photo: Ann Roe)", "(Ann Roe/Harbour Herald)"), or i.
 func (a *analysis) creditEnd(i int) int {
@@ -428,7 +436,7 @@ func (a *analysis) findMentions() {
 		name := cleanName(a.joinTokens(i, end))
 		multi := end-i >= 2
 		if multi || a.toks[i].isAcronym() {
-			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: !isOrgName(name)})
+			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: !isOrgName(name) && !isPlaceName(name)})
 		}
 		i = end - 1
 	}

@@ -1883,7 +1883,7 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 		}
 		e, _ := a.nameStartingAt(k, s.last)
 		n := a.canonicalName(cleanName(a.joinTokens(k, e)), t.start)
-		if !isOrgName(n) && !(k > from && a.toks[k-1].lower == "the") && (strings.Contains(n, " ") || a.appositiveRole(e, s.last)) {
+		if !isOrgName(n) && !isPlaceName(n) && !(k > from && a.toks[k-1].lower == "the") && (strings.Contains(n, " ") || a.appositiveRole(e, s.last)) {
 			name = n // "the Nevada Democrat" describes, a person's name takes no article
 		}
 		if isPossessive(a.toks[e-1]) {
