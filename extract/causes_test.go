@@ -4113,3 +4113,24 @@ func TestPlaceNamesAreNoOneHeRefersTo(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestCompanyNamedByOneWordOrByTrade checks "the company" after a company
+// named by one word as a sentence's subject ("Lumenfold on Tuesday
+// unveiled …" — the company stayed unnamed, also when a heading "About
+// Lumenfold" closes the text), and "the software maker" for a company
+// whose name ends in "Systems" (a person's name before). The texts are
+// invented.
+func TestCompanyNamedByOneWordOrByTrade(t *testing.T) {
+	text := "PORT SALLOW — Lumenfold on Tuesday unveiled Halo 3, promising a design the company says is \"indistinguishable from ordinary eyewear.\"\n\n" +
+		"The company said the glasses would go on sale on June 12.\n\nAbout Lumenfold\n\nLumenfold makes glasses.\n"
+	r := run(t, text, PlainText, "")
+	for _, sub := range []string{"indistinguishable", "on sale"} {
+		if q := find(t, r, sub); q.Speaker != "Lumenfold" {
+			t.Errorf("%q: speaker %q", sub, q.Speaker)
+		}
+	}
+	text = "Shares of Corvane Systems rose 9 percent after the software maker reported revenue well ahead of expectations."
+	if q := find(t, run(t, text, PlainText, ""), "revenue"); q.Speaker != "Corvane Systems" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -316,7 +316,47 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 			}
 		}
 	}
+	if !publicBodyNouns[head] {
+		if name, ok := a.loneNameSubject(pos); ok {
+			return speakerRef{name: name}, true
+		}
+	}
 	return speakerRef{}, false
+}
+
+// personNamedBefore reports whether a person named in full before byte
+// pos has the name surname as the last word.
+func (a *analysis) personNamedBefore(surname string, pos int) bool {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
+		if m := a.mentions[k]; m.person && strings.HasSuffix(m.name, " "+surname) {
+			return true
+		}
+	}
+	return false
+}
+
+// loneNameSubject returns the latest name of one word, before byte pos
+// and within orgWindow of it, that opens a sentence (after a dateline)
+// as its subject and is no person's: "Lumenfold on Tuesday unveiled …
+// The company said" (a person is named in full first; a company, often
+// by one word).
+func (a *analysis) loneNameSubject(pos int) (string, bool) {
+	for si := a.sentOf[a.tokenAt(pos)]; si >= 0; si-- {
+		s := a.sents[si]
+		if pos-a.toks[s.first].start > orgWindow {
+			break
+		}
+		k := a.afterDateline(s.first, s.last)
+		if k+1 >= s.last || a.toks[k].start >= pos || !a.nameWord(k) || a.nameWord(k+1) || a.toks[k+1].isCap() || !a.toks[k+1].word || isGroupNoun(a.toks[k].lower) || isRoleWord(a.toks[k].lower) {
+			continue
+		}
+		name := cleanName(a.toks[k].text)
+		if a.personNamedBefore(name, a.toks[k].start) || isPossessive(a.toks[k]) {
+			continue // a person's surname, or an owner ("Lumenfold's chief executive")
+		}
+		return name, true
+	}
+	return "", false
 }
 
 // orgWindow is how far back, in bytes, the latest statement may end for

@@ -449,6 +449,7 @@ func init() {
 		"communications", "media", "broadcasting", "channel", "website", "portal",
 		"papers", "associations", "unions", "societies", "federations", "committees",
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
+		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
@@ -926,6 +927,7 @@ var genericOrgNouns = map[string]bool{
 	"newspaper": true, "broadcaster": true, "publication": true, "outlet": true,
 	"startup": true, "insurer": true, "developer": true, "operator": true,
 	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
+	"maker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "lender": true,
 }
 
 // orgNouns are heads of definite descriptions that refer back to an
