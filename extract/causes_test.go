@@ -4134,3 +4134,26 @@ func TestCompanyNamedByOneWordOrByTrade(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestHonorificsPersonOfOrgAndRoleLedNames checks British honorifics
+// ("Dame Ellen Crowther" was stored with "Dame"; "Dame Ellen" is the same
+// person), "according to Selma Virtanen of Northgate Research" (the
+// research firm spoke, and then "she wrote" too), and organisations whose
+// name opens with a role's word ("The Premier Division Referees’ Board"
+// lost "Premier"). The sentences are invented.
+func TestHonorificsPersonOfOrgAndRoleLedNames(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Dame Ellen Crowther, a former chief executive, said the wood was old.", "wood", "Ellen Crowther"},
+		{"Dame Ellen Crowther chaired the trust. Writing in the Herald, Dame Ellen argued that the money would restore every wood.", "money", "Ellen Crowther"},
+		{"Sir Alan Merrow chaired the panel. Sir Alan told the Post that the bridge was unsafe.", "bridge", "Alan Merrow"},
+		{"According to Selma Virtanen of Northgate Research, the guidance implies a slowdown.", "guidance", "Selma Virtanen"},
+		{"According to Selma Virtanen of Northgate Research, the guidance implies a slowdown. \"They are careful,\" she wrote.", "careful", "Selma Virtanen"},
+		{"The Premier Division Referees’ Board said in a statement that its officials review every match.", "officials", "Premier Division Referees’ Board"},
+		{"The Chief Medical Officers' Council said that its officials review every match.", "officials", "Chief Medical Officers' Council"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

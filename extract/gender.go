@@ -20,6 +20,7 @@ var pronounGender = map[string]byte{
 // honorificGender gives the gender an honorific before a name implies.
 var honorificGender = map[string]byte{
 	"mr": genderMale, "sir": genderMale, "mrs": genderFemale, "ms": genderFemale, "madam": genderFemale,
+	"dame": genderFemale, "lord": genderMale, "lady": genderFemale, "baroness": genderFemale,
 }
 
 // genderedRoles are role nouns that tell a person's gender.

@@ -295,7 +295,7 @@ func init() {
 		"several", "other", "another", "one", "two", "three", "here", "there", "now",
 		"today", "yesterday", "last", "next", "according", "despite", "during", "under",
 		"over", "yet", "so", "still", "even", "only", "just", "such", "each", "every",
-		"mr", "mrs", "ms", "dr", "sir", "madam", "according", "thus", "instead", "no",
+		"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "according", "thus", "instead", "no",
 		"not", "what", "why", "how", "who", "where", "which", "whether", "unlike", "like",
 		"among", "amid", "against", "without", "within", "through", "upon", "via",
 		"january", "february", "march", "april", "june", "july", "august",
@@ -317,7 +317,7 @@ var honorifics = map[string]bool{
 	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
 	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
-	"coun": true, "cllr": true,
+	"coun": true, "cllr": true, "dame": true, "lord": true, "lady": true, "baroness": true,
 	// forms of address before a name in other languages' usage
 	"alhaji": true, "alhaja": true, "hajia": true, "mallam": true,
 }

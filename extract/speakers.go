@@ -285,6 +285,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 	if k-1 >= min && k < i && a.toks[k-1].isAcronym() && orgWords[t.lower] {
 		k-- // an organisation's name may open with an acronym: "AFN Youth Council"
 	}
+	for k-1 >= min && k < i && orgWords[t.lower] && a.toks[k-1].isCap() && roleWords[a.toks[k-1].lower] && !honorifics[a.toks[k-1].lower] {
+		k-- // or with a role's word: "Premier Division Referees’ Board", "Chief Medical Officers' Council"
+	}
 	return k, true
 }
 

@@ -2084,12 +2084,42 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 					sp = speakerRef{source: a.joinTokens(k, e), role: roleOf(a.toks[b-1].lower), org: ref.name}
 					break
 				}
+				if person, ok := a.personOfOrg(k, n+1, st); ok {
+					sp = person // "according to Selma Virtanen of Northgate Research"
+					break
+				}
 				sp = ref
 			}
 			break
 		}
 	}
 	return sp, e
+}
+
+// personOfOrg returns the person named first in tokens [k, e) when a
+// name of an organisation follows it after "of", "at", "from" or "with"
+// ("Selma Virtanen of Northgate Research"), with that organisation.
+func (a *analysis) personOfOrg(k, e int, st *state) (speakerRef, bool) {
+	p0 := k
+	if p0 < e && articles[a.toks[p0].lower] {
+		p0++
+	}
+	if p0 >= e || !a.nameWord(p0) {
+		return speakerRef{}, false
+	}
+	p1, _ := a.nameStartingAt(p0, e)
+	if p1 >= e-1 || !personLinks[a.toks[p1].lower] || !a.isPersonName(p0, p1) {
+		return speakerRef{}, false
+	}
+	o0 := p1 + 1
+	if o0 < e && a.toks[o0].lower == "the" {
+		o0++
+	}
+	if o0 >= e || !a.nameWord(o0) && !a.toks[o0].isAcronym() {
+		return speakerRef{}, false
+	}
+	person, _ := a.nameRef(p0, p1, k, st)
+	return withOrg(person, cleanName(a.joinTokens(o0, e))), true
 }
 
 // listedNameEnd returns the end of an organisation's name whose first
