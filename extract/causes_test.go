@@ -4157,3 +4157,25 @@ func TestHonorificsPersonOfOrgAndRoleLedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestImpersonalReportsWithAdverbsAndTimes checks impersonal passives with
+// an adverb after the copula ("It was also confirmed that"), a time
+// between the verb and "that" ("It was announced on Sunday evening
+// that") and "It is understood that": statements of no named source (all
+// reported nothing). "I understood that" is no report. The sentences are
+// invented.
+func TestImpersonalReportsWithAdverbsAndTimes(t *testing.T) {
+	cases := []struct{ text, sub string }{
+		{"It was also confirmed that a cheaper model would follow in the autumn.", "cheaper model"},
+		{"It was announced on Sunday evening that all schools would remain closed.", "schools"},
+		{"It is understood that a final decision will be made in the spring.", "final decision"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != "" || !strings.HasPrefix(q.Text, strings.Fields(c.sub)[0]) && !strings.HasPrefix(q.Text, "a ") && !strings.HasPrefix(q.Text, "all ") {
+			t.Errorf("%q: speaker %q text %q", c.text, q.Speaker, q.Text)
+		}
+	}
+	if r := run(t, "I understood that he was ill.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("%+v", r.Quotes[0])
+	}
+}

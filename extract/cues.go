@@ -72,6 +72,10 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		}
 		cls, ok := cueVerbs[t.lower]
 		if !ok {
+			if impersonalVerbs[t.lower] && k > s.first && a.thatAfterTime(k+1, s.last) && a.impersonalAt(a.adverbsBefore(k), s.first) {
+				// "It is understood that …": no one's report but in this frame
+				out = append(out, cueHit{at: k, last: k, class: cueThat, passive: true, impersonal: true})
+			}
 			continue
 		}
 		if a.notReporting(s, k) {
@@ -101,6 +105,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				continue
 			}
 		}
+		if b := a.adverbsBefore(k); b < k-1 && b > s.first && impersonalVerbs[t.lower] && a.thatAfterTime(k+1, s.last) && a.impersonalAt(b, s.first) {
+			// "It was also confirmed that …": an adverb after the copula
+			out = append(out, cueHit{at: k, last: k, class: cls, passive: true, impersonal: true})
+			continue
+		}
 		// passive or attributive uses: "was told", "the said", "so-called"
 		if k > s.first {
 			p := a.toks[k-1].lower
@@ -112,7 +121,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 					// the agent speaks
 					out = append(out, cueHit{at: k, last: k, class: cls, passive: true})
 				}
-				if next == "that" && impersonalVerbs[t.lower] && a.impersonalAt(k-1, s.first) {
+				if impersonalVerbs[t.lower] && a.thatAfterTime(k+1, s.last) && a.impersonalAt(k-1, s.first) {
 					// "It is reported that …": a report whose source the
 					// text does not give
 					out = append(out, cueHit{at: k, last: k, class: cls, passive: true, impersonal: true})
@@ -563,6 +572,21 @@ func (a *analysis) negatedAt(k, first int) bool {
 // impersonalAt reports whether the passive auxiliary at token k opens an
 // impersonal passive with "it": "it is", "it was", "it has been", "it had
 // been".
+// thatAfterTime reports whether token i is "that", or a time adverbial
+// of a few words ("on Sunday evening", "late Wednesday") comes first.
+func (a *analysis) thatAfterTime(i, limit int) bool {
+	for k := i; k < limit && k < i+5; k++ {
+		w := a.toks[k].lower
+		if w == "that" {
+			return true
+		}
+		if _, month := monthNums[w]; !(timeNouns[w] || relativeTimes[w] || w == "on" || w == "in" || w == "late" || w == "early" || month || isNumber(a.toks[k])) {
+			return false
+		}
+	}
+	return false
+}
+
 func (a *analysis) impersonalAt(k, min int) bool {
 	if k-1 >= min && a.toks[k-1].lower == "it" && copulas[a.toks[k].lower] {
 		return true

@@ -1047,7 +1047,8 @@ var thereVerbs = map[string]bool{
 // is reported that", "it was announced that"); beliefs and expectations
 // ("it is expected that") are nobody's statement.
 var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claimed", "alleged",
-	"noted", "stressed", "emphasized", "emphasised", "rumoured", "rumored", "declared")
+	"noted", "stressed", "emphasized", "emphasised", "rumoured", "rumored", "declared",
+	"confirmed", "understood", "revealed", "learned", "learnt")
 
 // ownerPrepositions join a role to the organisation it serves ("a
 // spokesperson for the agency", "an official with the ministry").
