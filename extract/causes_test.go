@@ -4129,6 +4129,10 @@ func TestCompanyNamedByOneWordOrByTrade(t *testing.T) {
 			t.Errorf("%q: speaker %q", sub, q.Speaker)
 		}
 	}
+	text = "Revenue rose 18 percent to $3.41 billion, the company said late Wednesday."
+	if q := find(t, run(t, text, PlainText, ""), "Revenue"); q.Speaker != "" || q.Source != "the company" {
+		t.Errorf("speaker %q source %q: a common noun opening a sentence is no company", q.Speaker, q.Source)
+	}
 	text = "Shares of Corvane Systems rose 9 percent after the software maker reported revenue well ahead of expectations."
 	if q := find(t, run(t, text, PlainText, ""), "revenue"); q.Speaker != "Corvane Systems" {
 		t.Errorf("speaker %q", q.Speaker)

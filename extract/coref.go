@@ -324,6 +324,20 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 	return speakerRef{}, false
 }
 
+// capitalisedInside reports whether word is written somewhere inside a
+// sentence, after its first word, as it is: a name, not a common noun
+// capitalised only for opening a sentence.
+func (a *analysis) capitalisedInside(word string) bool {
+	for _, s := range a.sents {
+		for k := s.first + 1; k < s.last; k++ {
+			if t := a.toks[k]; t.text == word && a.toks[k-1].word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // personNamedBefore reports whether a person named in full before byte
 // pos has the name surname as the last word.
 func (a *analysis) personNamedBefore(surname string, pos int) bool {
@@ -351,8 +365,11 @@ func (a *analysis) loneNameSubject(pos int) (string, bool) {
 			continue
 		}
 		name := cleanName(a.toks[k].text)
-		if a.personNamedBefore(name, a.toks[k].start) || isPossessive(a.toks[k]) {
-			continue // a person's surname, or an owner ("Lumenfold's chief executive")
+		if a.personNamedBefore(name, a.toks[k].start) || isPossessive(a.toks[k]) || !a.capitalisedInside(a.toks[k].text) {
+			// a person's surname, an owner ("Lumenfold's chief
+			// executive"), or a common noun that opens a sentence
+			// ("Revenue rose …")
+			continue
 		}
 		return name, true
 	}

@@ -679,8 +679,9 @@ func (a *analysis) endsClause(i, limit int) bool {
 			// the writer makes of it
 			return true
 		}
-		manner := len(t.lower) > 4 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower] // "said flatly"
-		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) && !manner {
+		manner := len(t.lower) > 4 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower]                   // "said flatly"
+		partOfDay := (t.lower == "late" || t.lower == "early") && k+1 < limit && timeNouns[a.toks[k+1].lower] // "late Wednesday"
+		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) && !manner && !partOfDay {
 			return false
 		}
 		if !t.word && t.text != "." && t.text != "!" {
