@@ -4183,3 +4183,31 @@ func TestImpersonalReportsWithAdverbsAndTimes(t *testing.T) {
 		t.Errorf("%+v", r.Quotes[0])
 	}
 }
+
+// TestChargesHearingsAndBareSubjects checks "accused colleagues of “…”"
+// (a quotation after the charge counts; "accused him of lying" does not),
+// "The court heard that …" (evidence of no named source), "told council
+// his sales would fall" (a body without an article before a clause) and
+// "Another said" (one more of a group just mentioned). All reported
+// nothing. The sentences are invented.
+func TestChargesHearingsAndBareSubjects(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source, quote string }{
+		{"Pete Lamarque accused colleagues of “kicking the can down the road again.”", "kicking", "Pete Lamarque", "", "“kicking the can down the road again.”"},
+		{"The court heard that the thefts came to light in 2020.", "thefts", "", "", "the thefts came to light in 2020"},
+		{"Hal Dobrin told council his sales would fall by a third.", "sales", "Hal Dobrin", "", "his sales would fall by a third"},
+		{"“It hurts,” one user wrote. Another asked why anyone would pay so much.", "why anyone", "", "Another", "why anyone would pay so much"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker || q.Source != c.source || q.Text != c.quote {
+			t.Errorf("%q: speaker %q source %q text %q", c.text, q.Speaker, q.Source, q.Text)
+		}
+	}
+	for _, text := range []string{"Ann Roe accused him of lying.", "Ann Roe heard that the thefts came to light."} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+	if q := find(t, run(t, "The accused told the court he was innocent.", PlainText, ""), "innocent"); q.Source != "The accused" {
+		t.Errorf("source %q", q.Source)
+	}
+}

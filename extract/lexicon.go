@@ -432,6 +432,10 @@ var placeNouns = wordSet("point", "bay", "island", "islands", "river", "valley",
 	"strait", "coast", "harbour", "harbor", "avenue", "street", "square", "boulevard",
 	"mountains", "heights", "springs", "falls", "crossing", "junction")
 
+// accusingVerbs report a charge, whose words count as a statement only
+// when quoted after "of".
+var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
+
 // orgWords mark a capitalised name as an organisation or outlet.
 var orgWords = map[string]bool{}
 
@@ -632,7 +636,7 @@ var numberWords = map[string]bool{
 var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true}
 
 // quantifiers can stand alone as the subject of a report ("Many argue").
-var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true}
+var quantifiers = map[string]bool{"many": true, "some": true, "others": true, "most": true, "several": true, "few": true, "another": true}
 
 // personLinks join a person's name to the organisation named after it.
 var personLinks = map[string]bool{"of": true, "with": true, "from": true, "at": true}

@@ -496,6 +496,12 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if rest+1 < next && a.toks[rest].lower == "the" && a.toks[rest+1].lower == "same" && !a.hasFiniteVerb(rest, next) && !a.quotesWithin(rest, next) {
 		return 0, false // "have been saying the same thing for years": what was said before, not a clause
 	}
+	if accusingVerbs[a.toks[c.at].lower] {
+		if q := a.quotedCharge(rest, next); q >= 0 {
+			return q, true // "accused colleagues of “…”"
+		}
+		return 0, false
+	}
 	start := rest
 	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
 		start = t + 1
@@ -531,6 +537,23 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		}
 	}
 	return start, true
+}
+
+// quotedCharge returns the token of a quotation right after the "of" that
+// follows an accused party of a few words from token i, or -1.
+func (a *analysis) quotedCharge(i, limit int) int {
+	for k := i; k+1 < limit && k < i+6; k++ {
+		if a.toks[k].lower == "of" {
+			if a.quoteStartingAt(a.toks[k+1].start) >= 0 {
+				return k + 1
+			}
+			return -1
+		}
+		if !a.toks[k].word {
+			return -1
+		}
+	}
+	return -1
 }
 
 // adverbsBeforeQuote returns the quotation's first token when adverbs in
@@ -1354,8 +1377,10 @@ func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
 	case determiners[t.lower] || !t.isCap() && (strings.HasSuffix(t.lower, "s") || i+1 < limit && (isPronounSubject(a.toks[i+1].lower) || a.toks[i+1].lower == "there")):
 		// "the council", "reporters", "court" before "there were …"
 		return a.nounPhraseEnd(i, limit)
-	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+1 < limit && a.toks[i+1].lower == "the":
-		return i + 1, true // "told council the levy would rise": a body named without an article
+	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+1 < limit && (articles[a.toks[i+1].lower] || possessivePronouns[a.toks[i+1].lower]):
+		// "told council the levy would rise", "told council his sales
+		// would fall": a body named without an article
+		return i + 1, true
 	}
 	return 0, false
 }
