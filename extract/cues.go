@@ -198,11 +198,6 @@ func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	if last, ok := a.nounCueAt(k, s.last); ok {
 		return cueHit{at: k, last: last, class: cueThat}, true
 	}
-	if t := a.toks[k]; (t.lower == "heard" || t.lower == "hears") && k > s.first && k+1 < s.last && a.toks[k+1].lower == "that" && (courtNouns[a.toks[k-1].lower] || a.toks[k-1].lower == "jury" || a.toks[k-1].lower == "inquest") {
-		// "The court heard that …": evidence given in court, by no
-		// one the sentence names
-		return cueHit{at: k, last: k, class: cueThat, passive: true, impersonal: true}, true
-	}
 	if accusingVerbs[a.toks[k].lower] && k > s.first && !passiveMarks[a.toks[k-1].lower] && a.quotedCharge(k+1, s.last) >= 0 {
 		// "accused colleagues of “kicking the can down the road”": the
 		// quotation after "of" is what was said; without one the charge is
