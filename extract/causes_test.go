@@ -4211,3 +4211,32 @@ func TestChargesHearingsAndBareSubjects(t *testing.T) {
 		t.Errorf("source %q", q.Source)
 	}
 }
+
+// TestRolesNamedInAHeader checks roles a document's header gives to
+// people ("Secretary: Ms. Rena Tulparova", "Ms. Lidia Voskan (UPP),
+// Chair;", "Host: Sevinj Talibova"): "The Chair replied that", "The
+// Secretary reported that" and a transcript's "HOST:" are those people
+// (they went to whoever spoke before, or to no one). The texts are
+// invented.
+func TestRolesNamedInAHeader(t *testing.T) {
+	minutes := "Minutes of the meeting of 14 March 2023\n\n" +
+		"Present: Ms. Lidia Voskan (UPP), Chair; Mr. Ivo Gorz (UPP); Mr. Ilkin Zarbali (NDP).\n" +
+		"Secretary: Ms. Rena Tulparova.\n\n" +
+		"1.1 The Secretary reported that the petition had been received on 2 March.\n\n" +
+		"1.2 Mr. Zarbali asked why the answer had not been distributed. The Chair replied that it would be distributed the same day.\n"
+	r := run(t, minutes, PlainText, "")
+	for sub, want := range map[string]string{"petition": "Rena Tulparova", "same day": "Lidia Voskan"} {
+		if q := find(t, r, sub); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", sub, q.Speaker, want)
+		}
+	}
+	transcript := "Radio Velna, transcript\n\nGuest: Tofig Amrahli, chairman of the Committee for Political Prisoners\nHost: Sevinj Talibova\n\n" +
+		"HOST: Good evening. Our guest today is Tofig Amrahli. Is the list growing every week?\n\n" +
+		"AMRAHLI: Unfortunately, yes. Since January we added thirty-one names.\n"
+	r = run(t, transcript, PlainText, "")
+	for sub, want := range map[string]string{"Good evening": "Sevinj Talibova", "thirty-one": "Tofig Amrahli"} {
+		if q := find(t, r, sub); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", sub, q.Speaker, want)
+		}
+	}
+}

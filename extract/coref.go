@@ -199,30 +199,8 @@ const affiliationWindow = 600
 // person who was a subject and whose gender does not contradict the head.
 func (a *analysis) describedPerson(head string, pos int, salient bool, st *state) (speakerRef, bool) {
 	ref := func(name string) speakerRef { return st.ref(name, true) }
-	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
-		m := a.mentions[k]
-		if !m.person || !strings.Contains(m.name, " ") {
-			continue
-		}
-		i := a.tokenAt(m.pos)
-		b := i - 1
-		if b > 0 && a.toks[b].text == "," {
-			b-- // "the rookie defenceman, Luke Hart,"
-		}
-		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
-			// ("teacher Ann Roe", but not "a teacher at Eastport High")
-			if (a.toks[d].lower == head || holderNouns[a.toks[d].lower] == head) && (b == i-1 || a.sameModifier(d, pos)) {
-				return ref(m.name), true
-			}
-		}
-		e, _ := a.nameStartingAt(i, len(a.toks))
-		if e < len(a.toks) && a.toks[e].text == "," {
-			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
-				if a.toks[d].lower == head {
-					return ref(m.name), true
-				}
-			}
-		}
+	if name := a.holderOfRole(head, pos); name != "" {
+		return ref(name), true
 	}
 	var best speakerRef
 	for _, sp := range st.known {
@@ -253,6 +231,52 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		}
 	}
 	return speakerRef{}, false
+}
+
+// holderOfRole returns the latest person named in full before byte pos
+// with the role head right before the name ("teacher Ann Roe", "the
+// rookie defenceman, Luke Hart,", "Secretary: Ms. Rena Tulparova") or set
+// off after it ("Ann Roe, the chair of …", "Ms. Lidia Voskan (UPP),
+// Chair;"), or "".
+func (a *analysis) holderOfRole(head string, pos int) string {
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if !m.person || !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		b := i - 1
+		if b > 0 && a.toks[b].text == "," {
+			b-- // "the rookie defenceman, Luke Hart,"
+		}
+		if b > 0 && a.toks[b].text == "." && honorifics[a.toks[b-1].lower] {
+			b -= 2 // "Ms. Rena Tulparova"
+		}
+		if b > 0 && a.toks[b].text == ":" && a.paraAt(a.toks[b-1].start) == a.paraAt(m.pos) {
+			b-- // "Secretary: Ms. Rena Tulparova"
+		}
+		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
+			// ("teacher Ann Roe", but not "a teacher at Eastport High")
+			if (a.toks[d].lower == head || holderNouns[a.toks[d].lower] == head) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
+				return m.name
+			}
+		}
+		e, _ := a.nameStartingAt(i, len(a.toks))
+		if e < len(a.toks) && a.toks[e].text == "(" {
+			for e < len(a.toks) && e < i+12 && a.toks[e].text != ")" {
+				e++ // "Ms. Lidia Voskan (UPP), Chair"
+			}
+			e++
+		}
+		if e < len(a.toks) && a.toks[e].text == "," {
+			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
+				if a.toks[d].lower == head {
+					return m.name
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // describedOrg resolves a definite description of an organisation with

@@ -6,6 +6,7 @@ package extract
 // no quotation marks or reporting verb frame them.
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 )
@@ -30,7 +31,9 @@ func (a *analysis) interviewAnswers() []stmt {
 		case answerLabels[label] && interviewee != "":
 			out = appendAnswer(out, p, body, interviewee)
 		case label != "" && isUpperLabel(label):
-			if name := a.personWithSurname(label, p.start); name != "" {
+			// "VEGA:" for Maria Vega, "HOST:" for whom "Host: Sevinj
+			// Talibova" named
+			if name := cmp.Or(a.personWithSurname(label, p.start), a.holderOfRole(strings.ToLower(label), p.start)); name != "" {
 				out = appendAnswer(out, p, body, name)
 			}
 		}
