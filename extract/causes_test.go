@@ -4240,3 +4240,27 @@ func TestRolesNamedInAHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestColonClosingAParagraphInitialsAndCloseAppositions checks a colon
+// that closes its paragraph before a quoted paragraph ("Gulnar Meshtieva
+// wrote:" — the quotation went to whoever spoke before), a witness named
+// by initials ("A 34-year-old detainee, R.M., said": the description
+// spoke, and "he said" after it no one), and a name right after the
+// description that opens the sentence ("The Sardistani news agency
+// SarPress …, saying" had "Sardistani" speak; "The party chairman Ali
+// Karimli …, saying" had "The party"). The texts are invented.
+func TestColonClosingAParagraphInitialsAndCloseAppositions(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Ann Roe said the vote was unfair.\n\nIn a long post on Facebook, party deputy chairwoman Gulnar Meshtieva wrote:\n\n\"We are open to any cooperation.\"\n\n\"In 2019 our candidates were in every district.\"\n", "open to any", "Gulnar Meshtieva"},
+		{"Ann Roe said the vote was unfair.\n\nIn a long post on Facebook, party deputy chairwoman Gulnar Meshtieva wrote:\n\n\"We are open to any cooperation.\"\n\n\"In 2019 our candidates were in every district.\"\n", "In 2019", "Gulnar Meshtieva"},
+		{"A 34-year-old detainee, R.M., said that he was taken from the square. \"They made us stand facing the wall,\" he said.", "taken from", "R.M."},
+		{"A 34-year-old detainee, R.M., said that he was taken from the square. \"They made us stand facing the wall,\" he said.", "facing the wall", "R.M."},
+		{"The Sardistani news agency SarPress published the list, saying that it was final.", "final", "SarPress"},
+		{"The party chairman Ali Karimli published the list, saying that it was final.", "final", "Ali Karimli"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q in %q: speaker %q", c.sub, c.text, q.Speaker)
+		}
+	}
+}

@@ -1968,7 +1968,15 @@ func (a *analysis) colonStatement(colon int, sp speakerRef, cue string, st *stat
 	}
 	first := a.toks[colon+1]
 	p := a.paraAt(a.toks[colon].start)
-	if p < 0 || first.start >= a.paras[p].end {
+	if p < 0 {
+		return stmt{}, false
+	}
+	if first.start >= a.paras[p].end {
+		// "… Gulnar Meshtieva wrote:" closing its paragraph, then the
+		// words in quotation marks as the next paragraph
+		if q := a.quoteStartingAt(first.start); q >= 0 && a.paraAt(first.start) == p+1 && a.paras[p+1].start == first.start {
+			return stmt{start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, sp: sp, cue: cue}, true
+		}
 		return stmt{}, false
 	}
 	if q := a.quoteStartingAt(first.start); q >= 0 {

@@ -595,6 +595,13 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if sp, ok := a.groupWithExamples(s, m, st); ok {
 		return sp, s.first, true
 	}
+	if j-m == 3 && a.toks[m].text == "," && isDottedInitials(a.toks[m+1].text) && a.toks[m+2].text == "." && m > s.first && (isRoleWord(a.toks[m-1].lower) || a.personLikeHead(m-1)) {
+		// "A 34-year-old detainee, R.M., said": a person the text names
+		// by initials only
+		sp := speakerRef{name: a.toks[m+1].text + ".", person: true}
+		st.noteSalient(sp)
+		return sp, s.first, true
+	}
 	if m+1 < j && a.toks[m].text == "," && isParticiple(a.toks[m+1]) && !a.toks[m+1].isCap() {
 		// "Officials at the port, speaking on condition of anonymity,
 		// said": how they spoke, set off; the subject stands before it
@@ -671,6 +678,20 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		st.known[sp.name] = sp
 	}
 	return sp, d0, true
+}
+
+// isDottedInitials reports whether w is initials joined by full stops,
+// its last one cut off by the tokenizer ("R.M" of "R.M.").
+func isDottedInitials(w string) bool {
+	if len(w) < 3 || len(w)%2 == 0 {
+		return false
+	}
+	for i, r := range w {
+		if i%2 == 0 && !(r >= 'A' && r <= 'Z') || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameEndBefore returns the last token of a name that ends right before
@@ -1635,13 +1656,21 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 					return speakerRef{source: a.joinTokens(from, e), role: w, org: org}, true
 				}
 			}
-			if w := a.toks[k].lower; roleWords[w] || (orgNouns[w] || genericOrgNouns[w]) && !a.toks[k].isCap() || a.personLikeHead(k) {
+			if w := a.toks[k].lower; (roleWords[w] || (orgNouns[w] || genericOrgNouns[w]) && !a.toks[k].isCap() || a.personLikeHead(k)) && !(k+1 < limit && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap()) {
 				// (a capitalised word for an organisation is in its
-				// name: "The Westmarch Chamber of Commerce")
+				// name: "The Westmarch Chamber of Commerce"; a noun before
+				// a role modifies it: "The party chairman Ali Karimli")
 				if n := a.closingName(k+2, limit); k+2 < limit && a.toks[k+1].text == "," && n > k+2 {
 					// "The party's chairman, Orkhan Bagirov, …": the name
 					// the description stands beside
 					sp, _ := a.nameRef(k+2, n, s.first, st)
+					return sp, true
+				}
+				if k+1 < limit && (a.nameWord(k+1) || a.toks[k+1].isAcronym()) {
+					// "The Sardistani news agency SarPress published …":
+					// the name the description stands before
+					e, _ := a.nameStartingAt(k+1, limit)
+					sp, _ := a.nameRef(k+1, e, s.first, st)
 					return sp, true
 				}
 				return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
