@@ -4264,3 +4264,24 @@ func TestColonClosingAParagraphInitialsAndCloseAppositions(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionsAroundNames checks a press release's capitalised "The
+// Company believes" (stored as a speaker "Company"), "As the local
+// activist Gunay Torvandi put it" (the whole phrase was the source), a
+// parliament's "Speaker Oktay Nadirli" (stored with the title) and an
+// acronym in parentheses before a relative clause ("The Coalition of
+// Democratic Forces (CDF), which unites five parties, said" reported
+// nothing). The texts are invented.
+func TestDescriptionsAroundNames(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"DRAVSK, 12 September 2023 — Norvalt Energy, the power producer, today announced that it has signed an agreement.\n\nThis press release contains forward-looking statements. The Company believes that the expectations reflected in these statements are reasonable.\n", "expectations", "Norvalt Energy"},
+		{"As the local activist Gunay Torvandi put it, \"Selimov was not alone.\"", "Selimov", "Gunay Torvandi"},
+		{"Speaker Oktay Nadirli replied that the law does not require it.", "require", "Oktay Nadirli"},
+		{"The Coalition of Democratic Forces (CDF), which unites five smaller parties, said that the list was ready.", "list", "Coalition of Democratic Forces"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

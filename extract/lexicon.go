@@ -421,6 +421,8 @@ func init() {
 		"defenceman", "defenseman", "quarterback", "linebacker", "pitcher",
 		"referee", "umpire", "jockey", "boxer", "wrestler", "swimmer", "sprinter",
 		"skater", "skier", "cyclist", "golfer", "batter", "bowler", "teammate",
+		// presiding over a house
+		"speaker",
 	} {
 		roleWords[w] = true
 	}

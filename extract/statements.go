@@ -1642,6 +1642,10 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 			if e, _ := a.nameStartingAt(s.first+1, c.at); e == c.at {
 				f.sp, _ = a.nameRef(s.first+1, e, s.first+1, st)
 			}
+		} else if n0, ok := a.nameEndingAt(c.at-1, s.first+1); ok && a.isPersonName(n0, c.at) && articles[a.toks[s.first+1].lower] && n0-1 > s.first+1 && isRoleWord(a.toks[n0-1].lower) && !a.hasFiniteVerb(s.first+2, n0) {
+			// "As the local activist Gunay Torvandi put it": the name
+			// after the description
+			f.sp, _ = a.nameRef(n0, c.at, s.first+1, st)
 		}
 		if f.sp.empty() {
 			f.sp = speakerRef{source: a.joinTokens(s.first+1, c.at)}

@@ -624,14 +624,18 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 			return sp, d, true
 		}
 	}
-	n0, ok := a.nameEndingAt(m-1, s.first)
+	nameEnd := m
+	if m-3 > s.first && a.toks[m-1].text == ")" && a.toks[m-3].text == "(" && a.toks[m-2].isAcronym() {
+		nameEnd = m - 3 // "The Coalition of Democratic Forces (CDF), which …, calls for"
+	}
+	n0, ok := a.nameEndingAt(nameEnd-1, s.first)
 	if ok {
 		n0 = a.ofNameStart(n0, s.first) // "The Institute for Legal Initiatives, a rights group,"
 	}
-	if ok && !a.plausibleName(n0, m) && !a.appositiveRole(m, j) {
+	if ok && !a.plausibleName(n0, nameEnd) && !a.appositiveRole(m, j) {
 		ok = false // "Somehow, the family will cope, says Roe": an adverb, not a name
 	}
-	if !ok || !a.isPersonName(n0, m) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
+	if !ok || !a.isPersonName(n0, nameEnd) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
 		// a long apposition or relative clause after the person who
 		// opens the sentence: "Ann Roe, who ran the club, a charity
 		// based in Eastport, says"; a name after a preposition is in
@@ -654,7 +658,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		_, org := a.describe(m+1, j)
 		return withOrg(sp, org), d, true
 	}
-	sp, d0 := a.nameRef(n0, m, s.first, st)
+	sp, d0 := a.nameRef(n0, nameEnd, s.first, st)
 	if prepositions[a.toks[m+1].lower] || relativeWords[a.toks[m+1].lower] {
 		// "Ann Roe, in her column for the Daily Example, notes": where
 		// she said it, not who she is; "Ann Roe — who chairs the board —
@@ -1367,6 +1371,13 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
+	if w := strings.ToLower(raw); name == raw && n1-n0 == 1 && genericOrgNouns[w] && n0 > 0 && a.toks[n0-1].lower == "the" {
+		// "The Company believes": a press release's capitalised "the
+		// company", which no definition named
+		if sp, ok := a.describedOrg(w, nil, a.toks[n0].start, st); ok {
+			return sp, n0 - 1
+		}
+	}
 	if sp, ok := st.recentWithSurname(raw); ok && sp.name != name {
 		// "Patty Campbell said … her daughter, Krystle Campbell … ‘…,’
 		// Campbell said": of two people with the surname, the one who
