@@ -19,6 +19,8 @@ func TestInventedDocuments(t *testing.T) {
 		{"set1.jsonl", 0.99, 0.95, 0.92},
 		{"set2.jsonl", 0.99, 0.98, 0.96},
 		{"set3.jsonl", 0.99, 0.97, 0.95},
+		{"set4.jsonl", 0.95, 0.96, 0.92},
+		{"set5.jsonl", 0.96, 0.97, 0.95},
 	}
 	for _, fl := range floors {
 		t.Run(fl.file, func(t *testing.T) {
