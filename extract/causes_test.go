@@ -4285,3 +4285,24 @@ func TestDescriptionsAroundNames(t *testing.T) {
 		}
 	}
 }
+
+// TestIssuersOwnersAndJoinedNames checks a document's issuer ("according
+// to a press release issued by the company": the release was the
+// source), "according to his lawyer" for a lawyer the text named as one
+// (an unnamed source), and an organisation's name joining words with
+// "and" after "The" ("The Amalgamated Port and Harbour Workers' Union
+// said": the first conjunct spoke, as in a list of people). The texts are
+// invented.
+func TestIssuersOwnersAndJoinedNames(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Lumenfold unveiled its glasses on Tuesday. Shares of Lumenfold rose. According to a press release issued by the company, the glasses weigh 38 grams.", "38 grams", "Lumenfold"},
+		{"According to a statement published by the Harbour Union, the strike will go on.", "strike", "Harbour Union"},
+		{"Defence lawyer Nadia Oyelowo asked for leniency. Marsh will be eligible for parole after a year, according to his lawyer.", "parole", "Nadia Oyelowo"},
+		{"The Amalgamated Port and Harbour Workers' Union (APHWU) said its members had rejected the offer.", "rejected", "Amalgamated Port and Harbour Workers' Union"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -434,6 +434,10 @@ var placeNouns = wordSet("point", "bay", "island", "islands", "river", "valley",
 	"strait", "coast", "harbour", "harbor", "avenue", "street", "square", "boulevard",
 	"mountains", "heights", "springs", "falls", "crossing", "junction")
 
+// issueVerbs make a document its author's: "a statement issued by the
+// ministry", "a report published by the group".
+var issueVerbs = wordSet("issued", "published", "released", "written", "signed", "sent", "prepared", "posted")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

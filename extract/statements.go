@@ -2105,6 +2105,9 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 	}
 	if p := a.obtainedBy(k, e); p > k {
 		e = p // "city documents obtained by the Herald": the documents are the source
+	} else if b := a.issuedBy(k, e); b > k {
+		// "a press release issued by the company": its issuer speaks
+		return a.phraseRef(a.joinTokens(b+1, e), b+1, e, st), e
 	}
 	sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
 	for n := e - 1; n >= k; n-- {
@@ -2223,6 +2226,17 @@ func (a *analysis) openingAdverbial(i, j int) bool {
 // that names who obtained or saw the document ("documents obtained by the
 // Herald", "a memo seen by CBC"), or i: the document is the source, not
 // the outlet that has it.
+// issuedBy returns the "by" in tokens (i, j) after a document and a verb
+// of issuing it ("a press release issued by the company"), or i.
+func (a *analysis) issuedBy(i, j int) int {
+	for k := i + 1; k+2 < j; k++ {
+		if issueVerbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && (documentNouns[a.toks[k-1].lower] || mediumNouns[a.toks[k-1].lower]) {
+			return k + 1
+		}
+	}
+	return i
+}
+
 func (a *analysis) obtainedBy(i, j int) int {
 	for k := i + 1; k+1 < j; k++ {
 		if obtainVerbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && documentNouns[a.toks[k-1].lower] {

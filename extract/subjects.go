@@ -1090,9 +1090,14 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		// Belt, Ivan Sorel and Ruth Mayer said")
 		return speakerRef{}, 0, false
 	}
-	if e, _ := a.nameStartingAt(k, s.last); n0 == k-2 && !a.toks[n0].isAcronym() && isOrgName(a.joinTokens(k, e)) && !isOrgName(a.toks[n0].text) {
-		// "The Truth and Reconciliation Commission": one word joined to
-		// an organisation's name is part of it
+	e, _ := a.nameStartingAt(k, s.last)
+	oneWord := n0 == k-2 && !a.toks[n0].isAcronym() && !isOrgName(a.toks[n0].text)
+	afterThe := n0 > s.first && a.toks[n0-1].lower == "the" && !listed && !isOrgName(a.joinTokens(n0, n1))
+	if (oneWord || afterThe) && isOrgName(a.joinTokens(k, e)) {
+		// "The Truth and Reconciliation Commission", "The Amalgamated
+		// Port and Harbour Workers' Union": words joined to an
+		// organisation's name are part of it (a person's name takes no
+		// article)
 		sp, d := a.nameRef(n0, e, s.first, st)
 		return sp, d, true
 	}
@@ -1460,6 +1465,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	sp, named, owner := a.nameInPhrase(np, i, j)
 	if named {
 		return sp
+	}
+	if j-i == 2 && possessivePronouns[a.toks[i].lower] && roleWords[head] && !kinWords[head] {
+		// "according to his lawyer": the lawyer the text named as one
+		// ("Defence lawyer Nadia Oyelowo"), if it did
+		if name := a.holderOfRole(head, a.toks[i].start); name != "" {
+			return st.ref(name, true)
+		}
 	}
 	if definite && (orgNouns[head] || genericOrgNouns[head]) {
 		if sp, ok := a.describedOrg(head, a.modifiers(i, j-1), a.toks[i].start, st); ok {
