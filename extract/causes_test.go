@@ -4306,3 +4306,28 @@ func TestIssuersOwnersAndJoinedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestKindsOfOrganisationAndHeadingWords checks that "the company" is no
+// union that spoke before it (a public body may still be "the agency"),
+// that a mention of an organisation joined by "and" is whole for "the
+// union" later ("the union" was "Harbour Workers' Union"), and that a
+// heading's "About Lumenfold" is no name ("About Lumenfold" spoke). The
+// texts are invented.
+func TestKindsOfOrganisationAndHeadingWords(t *testing.T) {
+	text := "The Amalgamated Port and Harbour Workers' Union said its members had rejected the offer. The company said it was fair."
+	if q := find(t, run(t, text, PlainText, ""), "fair"); q.Speaker != "" || q.Source != "The company" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "Dock workers walked out at the port of the Amalgamated Port and Harbour Workers' Union on Monday.\n\nIn a post on Monday evening, the union wrote that the strike was solid.\n"
+	if q := find(t, run(t, text, PlainText, ""), "solid"); q.Speaker != "Amalgamated Port and Harbour Workers' Union" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	text = "The State Department called for their release.\n\n\"We share the commitment to the rule of law,\" the agency said in a statement.\n"
+	if q := find(t, run(t, text, PlainText, ""), "rule of law"); q.Speaker != "State Department" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	text = "Lumenfold said a light would glow whenever the camera was recording.\n\nAbout Lumenfold\n\nLumenfold makes glasses in Port Sallow.\n"
+	if q := find(t, run(t, text, PlainText, ""), "light"); q.Speaker != "Lumenfold" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -320,16 +320,17 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		// a public body ("the agency") is no company named by its legal
 		// form ("Acme Corp.")
 		_, company := WithoutCompanySuffix(name)
-		return !publicBodyNouns[head] || !company
+		return (!publicBodyNouns[head] || !company) && !a.otherKind(name, head)
 	}
 	if name, _, ok := a.nearbyOrgAt(pos, fits); ok {
 		// "Acme Corp. cut 300 jobs. The company said …"
 		return speakerRef{name: name}, true
 	}
-	if len(st.orgs) > 0 && pos-st.runningAt < orgWindow {
+	if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && !a.otherKind(st.orgs[n-1].name, head) {
 		// the organisation that spoke last, when something was said
-		// lately: "the group" paragraphs later is another group
-		return st.orgs[len(st.orgs)-1], true
+		// lately: "the group" paragraphs later is another group (and
+		// "the company" is no union)
+		return st.orgs[n-1], true
 	}
 	if head == "company" {
 		// "Northwind Ltd. was fined … The company said": the latest
@@ -371,6 +372,22 @@ func (a *analysis) personNamedBefore(surname string, pos int) bool {
 		}
 	}
 	return false
+}
+
+// otherKind reports whether an organisation's name says it is a kind of
+// organisation other than head ("… Workers' Union" for "the company"); a
+// generic head ("the group", "the organisation") fits any, and public
+// bodies fit one another ("the agency" for a State Department).
+func (a *analysis) otherKind(name, head string) bool {
+	if head == "group" || head == "organisation" || head == "organization" {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(name))
+	last := ws[len(ws)-1]
+	if publicBodyNouns[head] && publicBodyNouns[last] {
+		return false // a department is an agency of its government
+	}
+	return (orgNouns[last] || publicBodyNouns[last]) && last != head
 }
 
 // loneNameSubject returns the latest name of one word, before byte pos

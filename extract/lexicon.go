@@ -288,7 +288,7 @@ var functionCaps = map[string]bool{}
 func init() {
 	for _, w := range []string{
 		"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "to", "from",
-		"with", "by", "of", "as", "if", "when", "while", "after", "before", "since",
+		"with", "by", "of", "as", "about", "if", "when", "while", "after", "before", "since",
 		"although", "though", "because", "meanwhile", "however", "also", "then", "this",
 		"that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his",
 		"her", "their", "our", "my", "your", "its", "some", "many", "most", "all", "both",

@@ -416,6 +416,7 @@ func (a *analysis) findMentions() {
 			continue
 		}
 		end = a.ofNameEnd(i, end, len(a.toks)) // "Ministry of Justice"
+		end = a.andNameEnd(i, end)
 		// names do not run across sentences
 		for k := i + 1; k < end; k++ {
 			if a.sentOf[k] != a.sentOf[i] {
@@ -443,6 +444,19 @@ func (a *analysis) findMentions() {
 		}
 		i = end - 1
 	}
+}
+
+// andNameEnd returns the end of an organisation's name that joins words
+// with "and" after "the" ("the Amalgamated Port and Harbour Workers'
+// Union"), or end, where the name run from token i stops.
+func (a *analysis) andNameEnd(i, end int) int {
+	if i == 0 || a.toks[i-1].lower != "the" || end+1 >= len(a.toks) || a.toks[end].lower != "and" || !a.nameWord(end+1) || isOrgName(a.joinTokens(i, end)) {
+		return end
+	}
+	if e, _ := a.nameStartingAt(end+1, len(a.toks)); isOrgName(a.joinTokens(end+1, e)) {
+		return e
+	}
+	return end
 }
 
 // isShouted reports whether paragraph s is written in capitals, as some
