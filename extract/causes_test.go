@@ -4331,3 +4331,22 @@ func TestKindsOfOrganisationAndHeadingWords(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestStaffOfATitledPerson checks "A spokesperson for Health Minister Ana
+// Ruiz said" and "A lawyer for Mayor Jo Tan said": an unnamed person of
+// someone's staff, not the titled person (who spoke). The sentences are
+// invented.
+func TestStaffOfATitledPerson(t *testing.T) {
+	for _, text := range []string{
+		"A spokesperson for Health Minister Ana Ruiz said the minister would not comment.",
+		"A lawyer for Mayor Jo Tan said the claim was false.",
+	} {
+		q := run(t, text, PlainText, "").Quotes
+		if len(q) != 1 || q[0].Speaker != "" || !strings.HasPrefix(q[0].Source, "A ") {
+			t.Errorf("%q: %+v", text, q)
+		}
+	}
+	if q := find(t, run(t, "Health Minister Ana Ruiz said the ward would close.", PlainText, ""), "ward"); q.Speaker != "Ana Ruiz" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -336,8 +336,29 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// it names: "the chairman of the Harbour Party Jo Tan said")
 		return a.nameAfterPreposition(s, c, b, n0, j, st)
 	}
+	if h, r, ok := a.staffOfTitled(n0, s.first); ok {
+		// "A spokesperson for Health Minister Ana Ruiz said": someone of
+		// hers, unnamed
+		return speakerRef{source: a.joinTokens(h, j+1), role: roleOf(a.toks[r].lower)}, h, true
+	}
 	sp, d0 := a.nameRef(n0, j+1, s.first, st)
 	return sp, d0, true
+}
+
+// staffOfTitled returns where "A spokesperson for" starts, and its role
+// word, when it stands before a title and the person's name at token n0
+// ("A spokesperson for Health Minister Ana Ruiz"): a person of someone's
+// staff.
+func (a *analysis) staffOfTitled(n0, min int) (start, role int, ok bool) {
+	q := n0 - 1
+	for q > min && q >= n0-3 && a.toks[q].word && a.toks[q].isCap() && !a.toks[q].isAcronym() {
+		q--
+	}
+	if q == n0-1 || !isRoleWord(a.toks[q+1].lower) && !isRoleWord(a.toks[n0-1].lower) {
+		return 0, 0, false // no title between the preposition and the name
+	}
+	h, ok := a.ownerPhraseStart(q+1, min)
+	return h, q - 1, ok
 }
 
 // nameAfterPreposition finds the subject of cue c when the name before it
