@@ -4350,3 +4350,20 @@ func TestStaffOfATitledPerson(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestOneWordNameWithWhoAndNoInvertedPronoun checks a person the text
+// names by one word, described by "who" ("Ruiz, who was first elected in
+// 2015, said she will not run again": the pronoun was taken for an
+// inverted subject, no one spoke and "she" was cut from what was said);
+// "said she" still inverts after a quotation. The sentences are
+// invented.
+func TestOneWordNameWithWhoAndNoInvertedPronoun(t *testing.T) {
+	q := find(t, run(t, "Ruiz, who was first elected in 2015, said she will not run again.", PlainText, ""), "run again")
+	if q.Speaker != "Ruiz" || q.Text != "she will not run again" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	q = find(t, run(t, "Ana Ruiz lost. “I am done,” said she.", PlainText, ""), "done")
+	if q.Speaker != "Ana Ruiz" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

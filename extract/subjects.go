@@ -2045,6 +2045,12 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return speakerRef{}, k, false
 	}
 	if isPronounSubject(a.toks[k].lower) {
+		if !a.quotedBefore(c.at) {
+			// "Ruiz, who was first elected in 2015, said she will not
+			// run again": the pronoun opens what was said; "said he"
+			// inverts only after a quotation
+			return speakerRef{}, k, false
+		}
 		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true
 	}
 	if n0, n := a.ownersRelativeNamed(k, s.last); n > n0 {
@@ -2200,7 +2206,10 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 			if isPossessive(a.toks[e-1]) {
 				return speakerRef{}, false
 			}
-			if !a.isPersonName(k, e) || k > from && a.toks[k-1].lower == "the" {
+			// (one word is a person's name when "who" describes it:
+			// "Ruiz, who was first elected in 2015, said")
+			whoFollows := e+1 < limit && a.toks[e].text == "," && a.toks[e+1].lower == "who" && !isOrgName(t.text)
+			if !a.isPersonName(k, e) && !whoFollows || k > from && a.toks[k-1].lower == "the" {
 				k = e
 				continue
 			}
