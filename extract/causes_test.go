@@ -4367,3 +4367,21 @@ func TestOneWordNameWithWhoAndNoInvertedPronoun(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSubjectsThatDenyTheVerb checks "Neither Tan nor Ruiz would say
+// whether …" (Ruiz was reported as saying it) and "None of the officials
+// would say", which report nothing, while "said nobody was hurt" does.
+// The sentences are invented.
+func TestSubjectsThatDenyTheVerb(t *testing.T) {
+	for _, text := range []string{
+		"Jo Tan runs the plant. Neither Tan nor Ruiz would say whether the deal was signed.",
+		"None of the officials would say whether the deal was signed.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+	if q := find(t, run(t, "Ana Ruiz said nobody was hurt.", PlainText, ""), "nobody"); q.Speaker != "Ana Ruiz" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

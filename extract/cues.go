@@ -569,6 +569,15 @@ func (a *analysis) negatedAt(k, first int) bool {
 			return true
 		}
 		if !a.toks[j].word || !skippableBeforeCue(w) {
+			break
+		}
+	}
+	// "Neither Tan nor Ruiz would say": a subject that denies the verb
+	for j := k - 1; j >= first && j >= k-8; j-- {
+		if w := a.toks[j].lower; w == "nor" || w == "neither" || w == "nobody" || w == "none" {
+			return j == first || w == "nor" || !a.toks[j-1].word
+		}
+		if !a.toks[j].word || boundaryWords[a.toks[j].lower] && a.toks[j].lower != "and" {
 			return false
 		}
 	}
