@@ -71,11 +71,11 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			continue
 		}
 		cls, ok := cueVerbs[t.lower]
+		if c, imp := a.impersonalCue(s, k, ok); imp {
+			out = append(out, c)
+			continue
+		}
 		if !ok {
-			if impersonalVerbs[t.lower] && k > s.first && a.thatAfterTime(k+1, s.last) && a.impersonalAt(a.adverbsBefore(k), s.first) {
-				// "It is understood that …": no one's report but in this frame
-				out = append(out, cueHit{at: k, last: k, class: cueThat, passive: true, impersonal: true})
-			}
 			continue
 		}
 		if a.notReporting(s, k) {
@@ -104,11 +104,6 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if cls, ok = a.complementClass(s, k, cls); !ok {
 				continue
 			}
-		}
-		if b := a.adverbsBefore(k); b < k-1 && b > s.first && impersonalVerbs[t.lower] && a.thatAfterTime(k+1, s.last) && a.impersonalAt(b, s.first) {
-			// "It was also confirmed that …": an adverb after the copula
-			out = append(out, cueHit{at: k, last: k, class: cls, passive: true, impersonal: true})
-			continue
 		}
 		// passive or attributive uses: "was told", "the said", "so-called"
 		if k > s.first {
@@ -587,6 +582,22 @@ func (a *analysis) negatedAt(k, first int) bool {
 // impersonalAt reports whether the passive auxiliary at token k opens an
 // impersonal passive with "it": "it is", "it was", "it has been", "it had
 // been".
+// impersonalCue reads token k as an impersonal passive ("It is reported
+// that", "It was also confirmed that", "It is understood that"): a report
+// whose source the text does not give. A cue verb right after the copula
+// is left to the passive reading of findCues; isCue says whether token k
+// is a cue verb.
+func (a *analysis) impersonalCue(s sentence, k int, isCue bool) (cueHit, bool) {
+	if !impersonalVerbs[a.toks[k].lower] || k <= s.first || !a.thatAfterTime(k+1, s.last) {
+		return cueHit{}, false
+	}
+	b := a.adverbsBefore(k)
+	if isCue && (b == k-1 || b <= s.first) || !a.impersonalAt(b, s.first) {
+		return cueHit{}, false
+	}
+	return cueHit{at: k, last: k, class: cueThat, passive: true, impersonal: true}, true
+}
+
 // thatAfterTime reports whether token i is "that", or a time adverbial
 // of a few words ("on Sunday evening", "late Wednesday") comes first.
 func (a *analysis) thatAfterTime(i, limit int) bool {

@@ -830,14 +830,7 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	}
 	// colon: "X wrote: …", "X shared it with these words: …"
 	if colon := a.colonAfter(f.after, s.last); colon >= 0 {
-		if x, ok := a.colonStatement(colon, f.sp, cueText, st); ok {
-			if e := a.toks[s.last-1].end; a.hasFiniteVerb(f.after, colon) && x.kind == Direct && !a.quotesWithin(colon+1, s.last) {
-				// "thinks the council is broken: the roads are bad": a
-				// clause of its own before the colon, and what follows
-				// explains it, to the sentence's end, not a text quoted
-				// whole
-				x.end, x.kind = min(x.end, e), Indirect
-			}
+		if x, ok := a.cueColonStatement(s, f, colon, cueText, st); ok {
 			x.conf = conf + 0.1
 			emit(x)
 			cl.prev = f.sp
@@ -869,6 +862,18 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = end
 	cl.clauseStart = end
+}
+
+// cueColonStatement returns what the colon at token colon opens after
+// the cue of frame f. After a clause of its own ("thinks the council is
+// broken: the roads are bad") what follows explains it, to the
+// sentence's end, not a text quoted whole.
+func (a *analysis) cueColonStatement(s sentence, f frame, colon int, cueText string, st *state) (stmt, bool) {
+	x, ok := a.colonStatement(colon, f.sp, cueText, st)
+	if ok && a.hasFiniteVerb(f.after, colon) && x.kind == Direct && !a.quotesWithin(colon+1, s.last) {
+		x.end, x.kind = min(x.end, a.toks[s.last-1].end), Indirect
+	}
+	return x, ok
 }
 
 // forwardContent returns the content that follows cue c, from token rest

@@ -12,43 +12,7 @@ import (
 
 // subjectBefore finds the subject of the cue among the words before it.
 func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, int, bool) {
-	j := c.at - 1
-	if a.continuedAt(c.at) && j-3 >= s.first {
-		j -= 3 // "went on to say"
-	}
-	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
-		// an adverb or auxiliary ("also said", "would argue", "no longer
-		// believe"); written with a capital inside a sentence it is a
-		// name ("Ms May said")
-		if a.noLongerAt(j, s.first) {
-			j--
-		}
-		j--
-	}
-	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
-		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
-		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
-			j-- // "Ann Roe also on Friday said"
-		}
-	}
-	if a.companyDot(j) {
-		j-- // "Acme Inc. said": the dot belongs to the name
-	}
-	if k, ok := a.mediumBeforeCue(j, s.first); ok {
-		j = k // "Ann Roe in her Facebook post wrote": where, not who
-	}
-	if j-3 >= s.first && a.toks[j].text == "," && sentenceAdverbs[a.toks[j-1].lower] && a.toks[j-2].text == "," && a.toks[j-3].text == ")" {
-		j -= 3 // "Ann Roe (NDP), however, argued": the adverb links sentences
-	}
-	if j >= s.first && a.toks[j].text == ")" {
-		for j >= s.first && a.toks[j].text != "(" {
-			j--
-		}
-		j--
-		if a.companyDot(j) {
-			j-- // "Acme Inc. (“Acme”) announced"
-		}
-	}
+	j := a.subjectEnd(s, c)
 	if j < s.first {
 		return speakerRef{}, c.at, false
 	}
@@ -97,6 +61,49 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 // noLongerAt reports whether token j closes the adverb "no longer".
 func (a *analysis) noLongerAt(j, first int) bool {
 	return j > first && a.toks[j].lower == "longer" && a.toks[j-1].lower == "no"
+}
+
+// subjectEnd returns the last token of the subject before cue c, past
+// the adverbs, auxiliaries, times, media and parentheses between them.
+func (a *analysis) subjectEnd(s sentence, c cueHit) int {
+	j := c.at - 1
+	if a.continuedAt(c.at) && j-3 >= s.first {
+		j -= 3 // "went on to say"
+	}
+	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
+		// an adverb or auxiliary ("also said", "would argue", "no longer
+		// believe"); written with a capital inside a sentence it is a
+		// name ("Ms May said")
+		if a.noLongerAt(j, s.first) {
+			j--
+		}
+		j--
+	}
+	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
+		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
+		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
+			j-- // "Ann Roe also on Friday said"
+		}
+	}
+	if a.companyDot(j) {
+		j-- // "Acme Inc. said": the dot belongs to the name
+	}
+	if k, ok := a.mediumBeforeCue(j, s.first); ok {
+		j = k // "Ann Roe in her Facebook post wrote": where, not who
+	}
+	if j-3 >= s.first && a.toks[j].text == "," && sentenceAdverbs[a.toks[j-1].lower] && a.toks[j-2].text == "," && a.toks[j-3].text == ")" {
+		j -= 3 // "Ann Roe (NDP), however, argued": the adverb links sentences
+	}
+	if j >= s.first && a.toks[j].text == ")" {
+		for j >= s.first && a.toks[j].text != "(" {
+			j--
+		}
+		j--
+		if a.companyDot(j) {
+			j-- // "Acme Inc. (“Acme”) announced"
+		}
+	}
+	return j
 }
 
 // numberedBranch reports whether token j is the number of an
@@ -613,37 +620,8 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if m <= s.first {
 		return speakerRef{}, c.at, false
 	}
-	if sp, ok := a.groupWithExamples(s, m, st); ok {
-		return sp, s.first, true
-	}
-	if j-m == 3 && a.toks[m].text == "," && isDottedInitials(a.toks[m+1].text) && a.toks[m+2].text == "." && m > s.first && (isRoleWord(a.toks[m-1].lower) || a.personLikeHead(m-1)) {
-		// "A 34-year-old detainee, R.M., said": a person the text names
-		// by initials only
-		sp := speakerRef{name: a.toks[m+1].text + ".", person: true}
-		st.noteSalient(sp)
-		return sp, s.first, true
-	}
-	if m+1 < j && a.toks[m].text == "," && isParticiple(a.toks[m+1]) && !a.toks[m+1].isCap() {
-		// "Officials at the port, speaking on condition of anonymity,
-		// said": how they spoke, set off; the subject stands before it
-		before := c
-		before.at = m
-		if sp, start, ok := a.subjectBefore(s, before, st); ok {
-			return sp, start, true
-		}
-	}
-	if documentNouns[a.toks[m-1].lower] {
-		// "Ann Roe's article, titled “…”, argues": the document, which
-		// speaks for its author
-		if sp, d, ok := a.subjectPhrase(s, c, m-1, st); ok && !sp.empty() {
-			return sp, d, true
-		}
-	}
-	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
-		// a name set off by the two commas
-		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
-			return sp, d, true
-		}
+	if sp, d, ok := a.setOffSubject(s, c, m, j, st); ok {
+		return sp, d, true
 	}
 	nameEnd := m
 	if m-3 > s.first && a.toks[m-1].text == ")" && a.toks[m-3].text == "(" && a.toks[m-2].isAcronym() {
@@ -717,6 +695,46 @@ func isDottedInitials(w string) bool {
 		}
 	}
 	return true
+}
+
+// setOffSubject reads what tokens (m, j), set off by commas or dashes
+// before cue c, tell of the subject: a group with examples, a person
+// named by initials, a participial phrase after the subject, a document
+// that speaks for its author, or a name in apposition.
+func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (speakerRef, int, bool) {
+	if sp, ok := a.groupWithExamples(s, m, st); ok {
+		return sp, s.first, true
+	}
+	if j-m == 3 && a.toks[m].text == "," && isDottedInitials(a.toks[m+1].text) && a.toks[m+2].text == "." && m > s.first && (isRoleWord(a.toks[m-1].lower) || a.personLikeHead(m-1)) {
+		// "A 34-year-old detainee, R.M., said": a person the text names
+		// by initials only
+		sp := speakerRef{name: a.toks[m+1].text + ".", person: true}
+		st.noteSalient(sp)
+		return sp, s.first, true
+	}
+	if m+1 < j && a.toks[m].text == "," && isParticiple(a.toks[m+1]) && !a.toks[m+1].isCap() {
+		// "Officials at the port, speaking on condition of anonymity,
+		// said": how they spoke, set off; the subject stands before it
+		before := c
+		before.at = m
+		if sp, start, ok := a.subjectBefore(s, before, st); ok {
+			return sp, start, true
+		}
+	}
+	if documentNouns[a.toks[m-1].lower] {
+		// "Ann Roe's article, titled “…”, argues": the document, which
+		// speaks for its author
+		if sp, d, ok := a.subjectPhrase(s, c, m-1, st); ok && !sp.empty() {
+			return sp, d, true
+		}
+	}
+	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
+		// a name set off by the two commas
+		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
+			return sp, d, true
+		}
+	}
+	return speakerRef{}, 0, false
 }
 
 // nameEndBefore returns the last token of a name that ends right before
@@ -2044,20 +2062,8 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	if e == k {
 		return speakerRef{}, k, false
 	}
-	if isPronounSubject(a.toks[k].lower) {
-		if !a.quotedBefore(c.at) {
-			// "Ruiz, who was first elected in 2015, said she will not
-			// run again": the pronoun opens what was said; "said he"
-			// inverts only after a quotation
-			return speakerRef{}, k, false
-		}
-		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true
-	}
-	if n0, n := a.ownersRelativeNamed(k, s.last); n > n0 {
-		// "said Elvin's mother, Zarifa Isgandarova": the apposition
-		// names whom the description gave, not its owner
-		sp, _ := a.nameRef(n0, n, n0, st)
-		return sp, n, true
+	if sp, after, ok, done := a.invertedPronounOrOwned(s, c, k, st); done {
+		return sp, after, ok
 	}
 	first := a.toks[k]
 	if !first.word || badAfterClauseCue[first.lower] || adverbialStarts[first.lower] || first.lower == "that" {
@@ -2120,6 +2126,28 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// invertedPronounOrOwned reads the inverted subject at token k, after
+// cue c, when it is a pronoun or a description owned by someone and named
+// after it; done is false when it is neither.
+func (a *analysis) invertedPronounOrOwned(s sentence, c cueHit, k int, st *state) (sp speakerRef, after int, ok, done bool) {
+	if isPronounSubject(a.toks[k].lower) {
+		if !a.quotedBefore(c.at) {
+			// "Ruiz, who was first elected in 2015, said she will not
+			// run again": the pronoun opens what was said; "said he"
+			// inverts only after a quotation
+			return speakerRef{}, k, false, true
+		}
+		return a.resolvePronoun(a.toks[k].lower, a.toks[k].start, st), k + 1, true, true
+	}
+	if n0, n := a.ownersRelativeNamed(k, s.last); n > n0 {
+		// "said Elvin's mother, Zarifa Isgandarova": the apposition
+		// names whom the description gave, not its owner
+		sp, _ := a.nameRef(n0, n, n0, st)
+		return sp, n, true, true
+	}
+	return speakerRef{}, k, false, false
 }
 
 // partitiveNamed returns the name [n0, n) of the apposition after "one of
