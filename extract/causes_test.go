@@ -4385,3 +4385,18 @@ func TestSubjectsThatDenyTheVerb(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestDatelineSentenceAndAustralianTitle checks a dateline that the
+// segmenter makes a sentence of its own before an opening adverbial
+// ("PORT SALLOW — At 6:15 every morning, Hedda Carrow-Yeboah …": "she
+// said" went to the town), and the Australian "Cr" for councillor ("Cr
+// Askell" was stored as a name). The texts are invented.
+func TestDatelineSentenceAndAustralianTitle(t *testing.T) {
+	text := "PORT SALLOW, Lowmarch — At 6:15 every morning, Hedda Carrow-Yeboah unties the ferry.\n\n“People ask me if I am sad,” she said.\n"
+	if q := find(t, run(t, text, PlainText, ""), "sad"); q.Speaker != "Hedda Carrow-Yeboah" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Councillor Mina Askell moved the motion. Cr Askell said the rates would rise.", PlainText, ""), "rates"); q.Speaker != "Mina Askell" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -317,7 +317,7 @@ var honorifics = map[string]bool{
 	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
 	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
-	"coun": true, "cllr": true, "dame": true, "lord": true, "lady": true, "baroness": true,
+	"coun": true, "cllr": true, "cr": true, "dame": true, "lord": true, "lady": true, "baroness": true,
 	// forms of address before a name in other languages' usage
 	"alhaji": true, "alhaja": true, "hajia": true, "mallam": true,
 }
@@ -326,7 +326,7 @@ var honorifics = map[string]bool{
 // Tan" is a senator).
 var titleRoles = map[string]string{
 	"sen": "senator", "rep": "representative", "gov": "governor", "coun": "councillor",
-	"cllr": "councillor", "prof": "professor", "gen": "general", "lt": "lieutenant",
+	"cllr": "councillor", "cr": "councillor", "prof": "professor", "gen": "general", "lt": "lieutenant",
 	"col": "colonel", "capt": "captain", "sgt": "sergeant", "cpl": "corporal",
 	"insp": "inspector", "supt": "superintendent", "det": "detective", "cmdr": "commander",
 	"adm": "admiral", "maj": "major", "atty": "attorney", "pres": "president",

@@ -411,6 +411,10 @@ func (a *analysis) findMentions() {
 			i = e - 1 // "(Photo: Ann Roe/Harbour Herald)": who took a picture
 			continue
 		}
+		if e := a.afterDateline(i, len(a.toks)); e > i {
+			i = e - 1 // "PORT SALLOW, Lowmarch —": a place, no one
+			continue
+		}
 		end, ok := a.nameStartingAt(i, len(a.toks))
 		if !ok {
 			continue

@@ -1807,6 +1807,14 @@ func (a *analysis) roleRunEnd(i, limit int) int {
 // name before the first other word (normally the verb). It reports
 // whether a person was noted.
 func (a *analysis) noteSubject(s sentence, st *state) bool {
+	if p := a.paraAt(a.toks[s.first].start); p >= 0 && a.paras[p].start == a.toks[s.first].start {
+		// a place in capitals is no one: "PORT SALLOW — At 6:15 …", the
+		// dateline a sentence of its own or not
+		s.first = a.datelineEnd(s.first, a.paras[p].end)
+		if s.first >= s.last {
+			return false
+		}
+	}
 	if openingConjunctions[a.toks[s.first].lower] && s.first+1 < s.last {
 		s.first++ // "But economist Ruth Okafor disagreed."
 	}
