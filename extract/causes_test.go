@@ -4400,3 +4400,19 @@ func TestDatelineSentenceAndAustralianTitle(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestIntervieweeAddressedOrNamedBesideTheInterviewer checks an
+// interview whose introduction names the correspondent last ("Our
+// correspondent Dilnoza Rakhimova spoke with her"): the answers went to
+// the correspondent; the first question's address ("Q: Mrs Akhmetova,
+// …") or the person before the correspondent is whom they belong to. The
+// texts are invented.
+func TestIntervieweeAddressedOrNamedBesideTheInterviewer(t *testing.T) {
+	intro := "Zarina Akhmetova has led the Union of Farmers since 2019. Our correspondent Dilnoza Rakhimova spoke with her about the drought.\n\n"
+	for _, q1 := range []string{"Q: Mrs Akhmetova, this spring was the driest in forty years. How bad is it?\n\n", "Q: This spring was the driest in forty years. How bad is it?\n\n"} {
+		text := intro + q1 + "A: Very bad. In the north farmers lost up to 70 percent of the wheat.\n"
+		if q := find(t, run(t, text, PlainText, ""), "70 percent"); q.Speaker != "Zarina Akhmetova" {
+			t.Errorf("%q: speaker %q", q1, q.Speaker)
+		}
+	}
+}

@@ -26,7 +26,9 @@ func (a *analysis) interviewAnswers() []stmt {
 		switch {
 		case questionLabels[label]:
 			if interviewee == "" {
-				interviewee = a.intervieweeBefore(p.start)
+				// "Q: Mrs Akhmetova, this spring …": whom the first
+				// question addresses, else the latest person named
+				interviewee = cmp.Or(a.addressedIn(p.end-len(body), p.end), a.intervieweeBefore(p.start))
 			}
 		case answerLabels[label] && interviewee != "":
 			out = appendAnswer(out, p, body, interviewee)
@@ -56,12 +58,42 @@ func (a *analysis) intervieweeBefore(pos int) string {
 		if isOrgName(name) {
 			continue
 		}
+		if k > 0 && interviewerWords[a.toks[k-1].lower] {
+			continue // "Our correspondent Dilnoza Rakhimova spoke with her": who asks
+		}
 		// a lone capitalised word opening a sentence names no one, unless
 		// it is the surname of someone named in full before
 		// ("Renwick-Sole, who …, spoke to the Gazette")
 		if name = a.canonicalName(name, a.toks[k].start); strings.Contains(name, " ") && !isOrgName(name) {
 			return name
 		}
+	}
+	return ""
+}
+
+// addressedIn returns the full name of the person a question in bytes
+// [start, end) opens by addressing ("Mrs Akhmetova, this spring …"), as
+// the text named them in full before, or "".
+func (a *analysis) addressedIn(start, end int) string {
+	k := a.tokenAt(start)
+	if k < 0 || k >= len(a.toks) {
+		return ""
+	}
+	if honorifics[a.toks[k].lower] {
+		k++
+		if k < len(a.toks) && a.toks[k].text == "." {
+			k++
+		}
+	}
+	if k >= len(a.toks) || a.toks[k].start >= end || !a.nameWord(k) {
+		return ""
+	}
+	e, _ := a.nameStartingAt(k, len(a.toks))
+	if e >= len(a.toks) || a.toks[e].text != "," {
+		return ""
+	}
+	if name := a.canonicalName(cleanName(a.joinTokens(k, e)), start); strings.Contains(name, " ") && !isOrgName(name) {
+		return name
 	}
 	return ""
 }

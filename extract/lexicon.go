@@ -438,6 +438,10 @@ var placeNouns = wordSet("point", "bay", "island", "islands", "river", "valley",
 // ministry", "a report published by the group".
 var issueVerbs = wordSet("issued", "published", "released", "written", "signed", "sent", "prepared", "posted")
 
+// interviewerWords before a name in an interview's introduction mark
+// the one who asks, not the one who answers.
+var interviewerWords = wordSet("correspondent", "reporter", "journalist", "interviewer", "editor", "host", "presenter")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
