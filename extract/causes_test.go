@@ -4416,3 +4416,21 @@ func TestIntervieweeAddressedOrNamedBesideTheInterviewer(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletsNamedByTheirDomain checks outlets named by a web address
+// ("Yol.info reports that", "According to Yol.info,", "Meydan.tv
+// reported that"): the full stop split the sentence, and nothing was
+// reported. The sentences are invented.
+func TestOutletsNamedByTheirDomain(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Yol.info reports that the minister resigned.", "Yol.info"},
+		{"According to Yol.info, the minister resigned.", "Yol.info"},
+		{"The Yol.info website reports that the minister resigned.", "Yol.info"},
+		{"Meydan.tv reported that the minister resigned.", "Meydan.tv"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "minister"); q.Speaker != c.speaker || q.Text != "the minister resigned" {
+			t.Errorf("%q: speaker %q text %q", c.text, q.Speaker, q.Text)
+		}
+	}
+}

@@ -442,6 +442,11 @@ var issueVerbs = wordSet("issued", "published", "released", "written", "signed",
 // the one who asks, not the one who answers.
 var interviewerWords = wordSet("correspondent", "reporter", "journalist", "interviewer", "editor", "host", "presenter")
 
+// topLevelDomains end the names of outlets written as their web address
+// ("Yol.info", "Meydan.tv").
+var topLevelDomains = wordSet("com", "org", "net", "info", "tv", "az", "ru", "ge", "am", "ua",
+	"kz", "uz", "kg", "tj", "io", "co", "uk", "ca", "eu", "news", "media", "online")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

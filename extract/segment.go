@@ -61,6 +61,21 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 // isUpperASCII reports whether b is an ASCII capital letter.
 func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }
 
+// domainAt reports whether text at byte i holds a top-level domain
+// that ends the word there ("info" of "Yol.info").
+func domainAt(text string, i int) bool {
+	j := i
+	for j < len(text) && j < i+8 && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	if j < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
+			return false
+		}
+	}
+	return topLevelDomains[text[i:j]]
+}
+
 func tokenize(text string) []token {
 	var toks []token
 	for i := 0; i < len(text); {
@@ -85,6 +100,11 @@ func tokenize(text string) []token {
 				}
 				if r2 == '/' && j+n2 < len(text) && unicode.IsUpper(rune(text[i])) && isUpperASCII(text[j-1]) && isUpperASCII(text[j+n2]) {
 					j += n2 // "RFE/RL": one name in capitals on both sides of a slash
+					seg = 0
+					continue
+				}
+				if r2 == '.' && seg >= 2 && unicode.IsUpper(r) && domainAt(text, j+n2) {
+					j += n2 // "Yol.info", "Meydan.tv": an outlet named by its domain
 					seg = 0
 					continue
 				}

@@ -1366,8 +1366,10 @@ func (a *analysis) plausibleName(i, j int) bool {
 	if strings.HasSuffix(w, "ly") {
 		return false
 	}
-	if innerCapital(w) {
-		return true // "Al-Sistani", "O'Brien", "McAdam": a capital no sentence gives
+	if innerCapital(w) || strings.Contains(w, ".") {
+		// "Al-Sistani", "O'Brien", "McAdam": a capital no sentence gives;
+		// "Yol.info": a web address
+		return true
 	}
 	for _, m := range a.mentions {
 		for _, f := range strings.Fields(m.name) {
