@@ -4434,3 +4434,19 @@ func TestOutletsNamedByTheirDomain(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnamesThatMarkGender checks surnames inflected for gender
+// ("Jafarova", "Jafarov"), which tell whom "he" or "she" means when the
+// text gives no other sign (the latest subject spoke, whatever the
+// pronoun). The texts are invented.
+func TestSurnamesThatMarkGender(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Lawyer Orkhan Sadigli spoke first. Judge Samira Jafarova then read the verdict. \"We will appeal,\" he said.", "Orkhan Sadigli"},
+		{"Lawyer Samira Sadigli spoke first. Judge Orkhan Jafarov then read the verdict. \"We will appeal,\" she said.", "Samira Sadigli"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "appeal"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

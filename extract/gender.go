@@ -87,6 +87,17 @@ func (a *analysis) findGenders() {
 			vote(a.canonicalName(a.toks[k].text, a.toks[k].start), g)
 		}
 	}
+	// a surname whose ending marks its bearer's gender ("Jafarova",
+	// "Bekmukhanov") says it as an honorific would
+	for _, m := range a.mentions {
+		if ws := strings.Fields(m.name); m.person && len(ws) >= 2 {
+			if g := surnameGender(ws[len(ws)-1]); g != genderUnknown {
+				vote(m.name, g)
+				vote(m.name, g)
+				vote(m.name, g)
+			}
+		}
+	}
 	a.gender = map[string]byte{}
 	for name, v := range votes {
 		best, n, tie := genderUnknown, 0, false
@@ -102,6 +113,27 @@ func (a *analysis) findGenders() {
 			a.gender[name] = best
 		}
 	}
+}
+
+// surnameGender returns the gender a surname's ending marks, in the
+// languages that inflect surnames for it ("Jafarova" and "Jafarov",
+// "Nowicka" is left alone), or genderUnknown.
+func surnameGender(surname string) byte {
+	w := strings.ToLower(surname)
+	if len(w) < 5 {
+		return genderUnknown
+	}
+	for _, e := range femaleSurnameEndings {
+		if strings.HasSuffix(w, e) {
+			return genderFemale
+		}
+	}
+	for _, e := range maleSurnameEndings {
+		if strings.HasSuffix(w, e) {
+			return genderMale
+		}
+	}
+	return genderUnknown
 }
 
 // genderBefore returns the gender shown by an honorific or a gendered role

@@ -447,6 +447,14 @@ var interviewerWords = wordSet("correspondent", "reporter", "journalist", "inter
 var topLevelDomains = wordSet("com", "org", "net", "info", "tv", "az", "ru", "ge", "am", "ua",
 	"kz", "uz", "kg", "tj", "io", "co", "uk", "ca", "eu", "news", "media", "online")
 
+// femaleSurnameEndings and maleSurnameEndings end surnames inflected for
+// their bearer's gender, as Russian, Azerbaijani, Kazakh and other
+// post-Soviet names are ("Jafarova", "Jafarov").
+var (
+	femaleSurnameEndings = []string{"ova", "eva", "yeva", "skaya", "tskaya", "qizi", "qızı", "kyzy"}
+	maleSurnameEndings   = []string{"ov", "ev", "yev", "skiy", "oglu", "oğlu", "uulu"}
+)
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
