@@ -4450,3 +4450,15 @@ func TestSurnamesThatMarkGender(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceBeforeARoleAndALongApposition checks "Long-time Sallow Ridge
+// resident Agnes Whitcombe, 84, who …, said she had walked …": the person
+// after the place and its resident (nothing was reported), with no
+// organisation (the place was stored as hers). The sentence is invented.
+func TestPlaceBeforeARoleAndALongApposition(t *testing.T) {
+	text := "Long-time Sallow Ridge resident Agnes Whitcombe, 84, who brought a folding chair to the blockade, said she had walked the trails since she was a girl."
+	q := find(t, run(t, text, PlainText, ""), "trails")
+	if q.Speaker != "Agnes Whitcombe" || q.Organisation != "" || q.Text != "she had walked the trails since she was a girl" {
+		t.Errorf("speaker %q organisation %q text %q", q.Speaker, q.Organisation, q.Text)
+	}
+}

@@ -455,6 +455,10 @@ var (
 	maleSurnameEndings   = []string{"ov", "ev", "yev", "skiy", "oglu", "oğlu", "uulu"}
 )
 
+// placeRoles name people by where they live, after the place's name
+// ("Sallow Ridge resident"): no organisation of theirs.
+var placeRoles = wordSet("resident", "homeowner", "tenant", "voter", "commuter", "neighbour", "neighbor", "native", "landlord", "shopkeeper")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

@@ -694,7 +694,9 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			return strings.ToLower(a.joinTokens(kindAt+1, roleAt+1)), a.canonOrg(cleanName(a.joinTokens(s, kindAt+1)))
 		}
 		role = strings.ToLower(a.joinTokens(r0, roleAt+1))
-		org = a.orgBeforeRole(i, r0)
+		if !placeRoles[a.toks[roleAt].lower] {
+			org = a.orgBeforeRole(i, r0) // (not "Sallow Ridge resident": a place)
+		}
 	}
 	if org == "" {
 		var personAt int

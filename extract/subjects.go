@@ -2251,6 +2251,10 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 				k = e
 				continue
 			}
+			if e+1 < limit && isRoleWord(a.toks[e].lower) && !a.toks[e].isCap() && a.nameWord(e+1) {
+				k = e + 1 // "Sallow Ridge resident Agnes Whitcombe": a place before the role
+				continue
+			}
 			after := e
 			if after+1 < limit && personLinks[a.toks[after].lower] {
 				o := after + 1
