@@ -4462,3 +4462,31 @@ func TestPlaceBeforeARoleAndALongApposition(t *testing.T) {
 		t.Errorf("speaker %q organisation %q text %q", q.Speaker, q.Organisation, q.Text)
 	}
 }
+
+// TestOpinionOfPartyRoleAndObjectsOfConcedeAndWrite checks "In the
+// opinion of DCP chairman Rustam Bayramli," (a party's acronym before the
+// role: nothing was reported), "conceded defeat" and "declared a state of
+// emergency" (things, not clauses), and "had written letters of apology"
+// inside a report (a second report of the letters). The sentences are
+// invented.
+func TestOpinionOfPartyRoleAndObjectsOfConcedeAndWrite(t *testing.T) {
+	q := find(t, run(t, "In the opinion of DCP chairman Rustam Bayramli, the amendments keep the president in power.", PlainText, ""), "amendments")
+	if q.Speaker != "Rustam Bayramli" || q.Organisation != "DCP" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+	for _, text := range []string{
+		"Its leader, Tomás Ibarrola, conceded defeat in a brief speech.",
+		"Mayor Ingrid Fallowfield has declared a local state of emergency.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+	r := run(t, "Defence lawyer Paolo Strand said his client had been sober for eight months and had written letters of apology to each household.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Paolo Strand" {
+		t.Errorf("%+v", r.Quotes)
+	}
+	if q := find(t, run(t, "Ann Roe conceded the vote was lost.", PlainText, ""), "vote"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

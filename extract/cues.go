@@ -430,8 +430,8 @@ func (a *analysis) opinionAt(k, limit int) (int, bool) {
 		// "in the opinion of Ann Roe, …", "in the view of political
 		// analyst Ann Roe, …"
 		r := n + 3
-		for r < limit && r < n+6 && a.toks[r].word && !a.toks[r].isCap() && !roleWords[a.toks[r].lower] {
-			r++
+		for r < limit && r < n+6 && a.toks[r].word && (!a.toks[r].isCap() || a.toks[r].isAcronym() && r+1 < limit && roleWords[a.toks[r+1].lower]) && !roleWords[a.toks[r].lower] {
+			r++ // ("political analyst", "DCP chairman")
 		}
 		for r < limit && r < n+7 && roleWords[a.toks[r].lower] && !a.toks[r].isCap() {
 			r++

@@ -519,7 +519,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
 	} else if strings.HasPrefix(a.toks[c.at].lower, "add") && a.addedTo(rest, next) {
 		return 0, false // "will add value to your life": a thing added to another
-	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) {
+	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) && !a.judgedToBe(rest, next) {
 		return 0, false // "claimed her third title", "added a second goal": a thing, not a clause
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
@@ -612,8 +612,19 @@ func finiteForm(w string) bool {
 // reporting brutal dispersal of the rally", "noted the importance of")
 // are not among them.
 func objectSenseCue(w string) bool {
-	for _, p := range []string{"claim", "add", "explain"} {
+	for _, p := range []string{"claim", "add", "explain", "conced", "declar"} {
 		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgedToBe reports whether "to be" follows the object in tokens [i,
+// j): "declared the election to be void" judges it.
+func (a *analysis) judgedToBe(i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if a.toks[k].lower == "to" && a.toks[k+1].lower == "be" {
 			return true
 		}
 	}
@@ -1496,6 +1507,9 @@ func (a *analysis) quotedBefore(i int) bool {
 // writtenWork reports whether the object at token i of "write" is a
 // written work ("a poem", "her first book"), with no clause of its own.
 func (a *analysis) writtenWork(i, limit int) bool {
+	if i < limit && writtenWorks[a.toks[i].lower] && strings.HasSuffix(a.toks[i].lower, "s") {
+		return true // "had written letters of apology"
+	}
 	if i >= limit || !(determiners[a.toks[i].lower] || possessivePronouns[a.toks[i].lower]) {
 		return false
 	}
