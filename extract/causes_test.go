@@ -4490,3 +4490,21 @@ func TestOpinionOfPartyRoleAndObjectsOfConcedeAndWrite(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestRequestsKinAndPartiesToACase checks "The family has asked that
+// mourners bring bread" (a request: nothing was reported), "Her son said"
+// after "her son, Erik Oyelaran," (the son stayed unnamed) and "The
+// defendant, in his last word, said" for the accused named before (the
+// description was the speaker). The texts are invented.
+func TestRequestsKinAndPartiesToACase(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source string }{
+		{"The family has asked that mourners bring a loaf of bread.", "mourners", "", "The family"},
+		{"She was survived by her son, Erik Oyelaran, of Port Sallow. Her son said the family had been overwhelmed.", "overwhelmed", "Erik Oyelaran", ""},
+		{"Timur Bekmukhanov was charged with bribery. The defendant, in his last word, said that he was a victim.", "victim", "Timur Bekmukhanov", ""},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker || c.source != "" && q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -423,6 +423,8 @@ func init() {
 		"skater", "skier", "cyclist", "golfer", "batter", "bowler", "teammate",
 		// presiding over a house
 		"speaker",
+		// parties to a case
+		"defendant", "plaintiff", "complainant", "claimant", "appellant",
 	} {
 		roleWords[w] = true
 	}

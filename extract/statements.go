@@ -780,6 +780,9 @@ func (a *analysis) thatlessClause(i, j int) bool {
 // asked: a question word, "whether" or "if", an infinitive ("asked the
 // council to act") or a quotation.
 func (a *analysis) askedContent(i, j int) bool {
+	if i > 0 && a.toks[i-1].lower == "that" {
+		return true // "asked that mourners bring bread": what was requested
+	}
 	for k := i; k < j && k < i+25; k++ {
 		t := a.toks[k]
 		if questionWords[t.lower] && a.toks[k-1].text != "," || t.lower == "to" || a.quoteStartingAt(t.start) >= 0 {

@@ -1507,9 +1507,10 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	if named {
 		return sp
 	}
-	if j-i == 2 && possessivePronouns[a.toks[i].lower] && roleWords[head] && !kinWords[head] {
-		// "according to his lawyer": the lawyer the text named as one
-		// ("Defence lawyer Nadia Oyelowo"), if it did
+	if j-i == 2 && possessivePronouns[a.toks[i].lower] && roleWords[head] {
+		// "according to his lawyer", "Her son said": the lawyer or the son
+		// the text named as one ("Defence lawyer Nadia Oyelowo", "her
+		// son, Erik Oyelaran,"), if it did
 		if name := a.holderOfRole(head, a.toks[i].start); name != "" {
 			return st.ref(name, true)
 		}
