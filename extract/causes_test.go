@@ -4508,3 +4508,25 @@ func TestRequestsKinAndPartiesToACase(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsNamedForPeopleAndInApposition checks an organisation
+// whose name ends in a plural of people ("The Union of Independent
+// Economists (UIE) calls …": the last person named before spoke), one
+// named in apposition after its kind ("The owner of the plant, the
+// company Tasqazan Holding, said": likewise), and a note as the medium
+// ("The Orzhanian Foreign Ministry in a note said": the note spoke),
+// while "Officials in the Ministry of Colleges" stay unnamed officials.
+// The sentences are invented.
+func TestOrganisationsNamedForPeopleAndInApposition(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source string }{
+		{"Ruslan Ibrayev spoke. The Union of Independent Economists (UIE) calls the decision \"a tax on the poor\".", "tax on", "Union of Independent Economists", ""},
+		{"Kanat Yermekov spoke. The owner of the plant, the company Tasqazan Holding, said that the plant was closed.", "closed", "Tasqazan Holding", ""},
+		{"The Orzhanian Foreign Ministry in a note said that the route crosses the border.", "route", "Orzhanian Foreign Ministry", ""},
+		{"Officials in the Ministry of Colleges said the grant would be paid out by March.", "grant", "", "Officials in the Ministry of Colleges"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker || c.source != "" && q.Source != c.source {
+			t.Errorf("%q: speaker %q source %q", c.text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -285,6 +285,12 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
 	n0, ok := a.nameEndingAt(j, s.first)
+	if o0, isOrg := a.orgNameEndingIn(j, s.first); !ok && isOrg && (o0 == s.first || o0-1 == s.first && articles[a.toks[s.first].lower]) {
+		// "The Union of Independent Economists said": capitalised
+		// words for people closing an organisation's name
+		sp, _ := a.nameRef(o0, j+1, s.first, st)
+		return sp, o0, true
+	}
 	if !ok && isRoleWord(t.lower) {
 		// "The Prime Minister said", "Finance Minister said": a title
 		// without a name is a description
@@ -732,6 +738,15 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
 			return sp, d, true
+		}
+	}
+	if w := a.toks[m+1].lower; m+3 < j && (w == "the" || w == "a") && (genericOrgNouns[a.toks[m+2].lower] || orgNouns[a.toks[m+2].lower]) && a.nameWord(m+3) {
+		// "The owner of the plant, the company Tasqazan Holding, said":
+		// the organisation the apposition names
+		if e, _ := a.nameStartingAt(m+3, j); e == j {
+			sp, _ := a.nameRef(m+3, j, m+3, st)
+			sp.person = false
+			return sp, s.first, true
 		}
 	}
 	return speakerRef{}, 0, false
@@ -2370,4 +2385,23 @@ func (a *analysis) adverbialIntro(s sentence, limit int) int {
 		}
 	}
 	return -1
+}
+
+// orgNameEndingIn returns where an organisation's name starts when
+// capitalised words ending at token j follow "of" or "for" after a name
+// ending in a word for a kind of organisation ("Union of Independent
+// Economists").
+func (a *analysis) orgNameEndingIn(j, first int) (int, bool) {
+	k := j
+	for k-1 >= first && a.toks[k].word && a.toks[k].isCap() && k > j-3 {
+		k--
+	}
+	if k == j || k-1 < first || a.toks[k].lower != "of" && a.toks[k].lower != "for" {
+		return 0, false
+	}
+	n0, ok := a.nameEndingAt(k-1, first)
+	if !ok || !orgWords[a.toks[k-1].lower] {
+		return 0, false
+	}
+	return n0, true
 }
