@@ -4530,3 +4530,26 @@ func TestOrganisationsNamedForPeopleAndInApposition(t *testing.T) {
 		}
 	}
 }
+
+// TestSlogansWrittenAsAdjectiveAndHoldings checks a crowd's slogan ("The
+// participants shouted “Gas for Gulbar!” …" was a statement of theirs),
+// "written" before a noun ("decided to request written information": a
+// report by "request") and "the company" for a company named "…
+// Holdings" (it stayed unnamed). The texts are invented.
+func TestSlogansWrittenAsAdjectiveAndHoldings(t *testing.T) {
+	for _, text := range []string{
+		"The participants shouted \"Gas for Gulbar!\" and did not let the cars pass for almost two hours.",
+		"The Committee decided to request written information from the Penitentiary Service.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+	text := "The union struck on Monday. Calloway Terminal Holdings, which operates the port, said its offer was final. The union wrote on Chirp that the strike was solid. The company said in reply that 11 ships were still being worked."
+	if q := find(t, run(t, text, PlainText, ""), "11 ships"); q.Speaker != "Calloway Terminal Holdings" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Ann Roe has written that the law is unjust.", PlainText, ""), "unjust"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -461,6 +461,13 @@ var (
 // ("Sallow Ridge resident"): no organisation of theirs.
 var placeRoles = wordSet("resident", "homeowner", "tenant", "voter", "commuter", "neighbour", "neighbor", "native", "landlord", "shopkeeper")
 
+// chantVerbs with a crowd as their subject give slogans, which are no
+// one's statement; crowdNouns name such crowds.
+var (
+	chantVerbs = wordSet("chant", "chants", "chanted", "chanting", "shout", "shouts", "shouted", "shouting", "yelled", "chorused")
+	crowdNouns = wordSet("crowd", "crowds", "protesters", "protestors", "participants", "demonstrators", "marchers", "fans", "supporters", "people")
+)
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
@@ -577,7 +584,7 @@ var adverbialStarts = map[string]bool{
 
 // companySuffixes are abbreviated kinds of company that end a name
 // with a dot ("Acme Inc.").
-var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true}
+var companySuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "llc": true, "bros": true, "holdings": true}
 
 // WithoutCompanySuffix returns an organisation's name without the legal
 // form that ends it ("Northwind" for "Northwind Ltd." or "Northwind Energy
@@ -597,7 +604,7 @@ var generationSuffixes = wordSet("jr", "sr")
 
 // adjunctCues are reporting verbs whose base form is a noun that often
 // modifies the noun after it: "state media", "state officials".
-var adjunctCues = wordSet("state")
+var adjunctCues = wordSet("state", "written")
 
 // objectCues are reporting verb forms that take a plain noun phrase as
 // their object ("acknowledged the concerns", "denied the charges"), so

@@ -837,6 +837,9 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if evidentialVerbs[a.toks[c.at].lower] && f.sp.name == "" && dataNouns[lastWord(f.sp.source)] {
 		return // "The data suggests …", "a private survey suggested": evidence, no one's statement
 	}
+	if chantVerbs[a.toks[c.at].lower] && f.sp.name == "" && (isGroupNoun(strings.ToLower(lastWord(f.sp.source))) || crowdNouns[strings.ToLower(lastWord(f.sp.source))]) {
+		return // "The participants shouted “Gas for Gulbar!”": a crowd's slogan
+	}
 	cueText := a.joinTokens(c.at, c.last+1)
 	conf := 0.7
 	if f.sp.name != "" {
