@@ -4553,3 +4553,13 @@ func TestSlogansWrittenAsAdjectiveAndHoldings(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestNameWithASecondOf checks an organisation's name with a second "of"
+// for its country ("The Union of Independent Reporters of Velmoria",
+// stored without "of Velmoria"). The text is invented.
+func TestNameWithASecondOf(t *testing.T) {
+	text := "The Union of Independent Reporters of Velmoria (UIRV) presented its annual report. According to the report, 14 journalists were detained last year."
+	if q := find(t, run(t, text, PlainText, ""), "14 journalists"); q.Speaker != "Union of Independent Reporters of Velmoria" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1226,7 +1226,9 @@ func (a *analysis) ownerPhraseStart(k, min int) (int, bool) {
 // Foreign Affairs", "University of Kent"; not "CEO of Acme").
 func (a *analysis) ofNameEnd(n0, e, limit int) int {
 	extended := false
-	for e+1 < limit && e > n0 && a.toks[e].word && ((orgLinks[a.toks[e].lower] || a.toks[e].lower == "to") && orgWords[a.toks[e-1].lower] || extended && a.toks[e].lower == "and") {
+	for e+1 < limit && e > n0 && a.toks[e].word && ((orgLinks[a.toks[e].lower] || a.toks[e].lower == "to") && orgWords[a.toks[e-1].lower] || extended && (a.toks[e].lower == "and" || a.toks[e].lower == "of")) {
+		// (and a second "of" for the country: "Union of Independent
+		// Reporters of Velmoria")
 		// ("Committee to Defend Journalists": a purpose in the name)
 		next := a.toks[e+1]
 		if !next.word || !next.isCap() || functionCaps[next.lower] {
