@@ -4563,3 +4563,14 @@ func TestNameWithASecondOf(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestParticipleAfterAQuotationsComma checks a participle report after a
+// quotation whose comma stands inside its marks ("called the budget
+// “responsible, not painful,” arguing that …": the quotation ran on into
+// the second report, which was lost). The sentence is invented.
+func TestParticipleAfterAQuotationsComma(t *testing.T) {
+	r := run(t, "Mayor Celeste Arbuthnot called the budget “responsible, not painful,” arguing that the increase was the lowest.", PlainText, "")
+	if len(r.Quotes) != 2 || !strings.HasSuffix(r.Quotes[0].Text, "painful,”") || r.Quotes[1].Text != "the increase was the lowest" {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

@@ -807,7 +807,7 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if a.toks[c.at].start < st.blocked {
 		return
 	}
-	if c.at < cl.contentEnd && !(c.at > 0 && isParticiple(a.toks[c.at]) && a.toks[c.at-1].text == ",") {
+	if c.at < cl.contentEnd && !(c.at > 0 && isParticiple(a.toks[c.at]) && a.commaBefore(c.at)) {
 		return // a report nested in another
 	}
 	next := a.nextReportStart(c, cues[ci+1:], s.last)
@@ -980,6 +980,13 @@ func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
 	return 0
 }
 
+// commaBefore reports whether a comma stands right before token k, or a
+// closing quotation mark that one ends ("“responsible, not painful,”
+// arguing that").
+func (a *analysis) commaBefore(k int) bool {
+	return k > 0 && a.toks[k-1].text == "," || k > 1 && a.isClosingMarkTok(k-1) && a.toks[k-2].text == ","
+}
+
 // nextReportStart returns the token where the content of cue c must end
 // because a later cue starts a report of its own there, or limit.
 func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
@@ -987,7 +994,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if sc := a.semicolonBetween(c.last+1, d.at); sc > 0 {
 			return sc // "said A; Ivo Rask, however, said B": a clause of its own
 		}
-		if a.toks[d.at-1].text == "," && (d.according || isParticiple(a.toks[d.at])) {
+		if a.commaBefore(d.at) && (d.according || isParticiple(a.toks[d.at])) {
 			return d.at
 		}
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
