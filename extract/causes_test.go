@@ -4574,3 +4574,32 @@ func TestParticipleAfterAQuotationsComma(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestDescriptionsByAgeKindAndCall checks "the 47-year-old" for the person
+// named with that age ("Birgitta Osei-Lund, 47,": the last woman named
+// spoke), "the authority", "the festival" and "the company" for
+// organisations named with those words or an industry's ("Northhaven
+// Foods"), a manner verb after an unquoted clause ("Pressed by an analyst
+// …, she laughed": the question was hers) and a telephone call ("called
+// the agency's hotline" was a report). The texts are invented.
+func TestDescriptionsByAgeKindAndCall(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Birgitta Osei-Lund, 47, leads the union. Rosalind Achebe-Strand spoke for the firm. Speaking to reporters, the 47-year-old said they were a separate conversation.", "separate", "Birgitta Osei-Lund"},
+		{"Port Corran Harbour Authority fired its director. The authority added that it has recovered about 1.1 million crowns.", "recovered", "Port Corran Harbour Authority"},
+		{"Varga-Reid opens the Port Corran Winter Festival on Nov. 14. The festival said advance sales were the strongest in its history.", "advance sales", "Port Corran Winter Festival"},
+		{"Sunniva Abara-Holt runs Northhaven Foods. The company expects savings of 40 million crowns by 2027, it said, mostly from transport.", "savings", "Northhaven Foods"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+	for _, text := range []string{
+		"Pressed by an analyst on what “today” meant, Ann Roe laughed.",
+		"Anton Kessler-Mbatha saw dead trout and called the agency's hotline.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes[0])
+		}
+	}
+}

@@ -202,6 +202,9 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 	if name := a.holderOfRole(head, pos); name != "" {
 		return ref(name), true
 	}
+	if name := a.personOfAge(head, pos); name != "" {
+		return ref(name), true // "the 47-year-old" for "Birgitta Osei-Lund, 47,"
+	}
 	var best speakerRef
 	for _, sp := range st.known {
 		if sp.name != "" && strings.HasSuffix(sp.role, head) {
@@ -231,6 +234,32 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		}
 	}
 	return speakerRef{}, false
+}
+
+// personOfAge returns the latest person named in full before byte pos
+// with the age that head ("47-year-old") gives, set off after the name
+// ("Birgitta Osei-Lund, 47,") or before it ("47-year-old Birgitta
+// Osei-Lund"), or "".
+func (a *analysis) personOfAge(head string, pos int) string {
+	age, ok := strings.CutSuffix(head, "-year-old")
+	if !ok || age == "" {
+		return ""
+	}
+	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		if !m.person || !strings.Contains(m.name, " ") {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		if i > 0 && a.toks[i-1].lower == head {
+			return m.name
+		}
+		e, _ := a.nameStartingAt(i, len(a.toks))
+		if e+1 < len(a.toks) && a.toks[e].text == "," && a.toks[e+1].text == age {
+			return m.name
+		}
+	}
+	return ""
 }
 
 // holderOfRole returns the latest person named in full before byte pos

@@ -190,14 +190,18 @@ func init() {
 		"doubts", "wonders", "inquired", "enquired",
 		"answer", "answers", "answered", "answering",
 		"presume", "presumes", "presumed", "suppose", "supposes", "supposed",
-		// how words were said, after the quotation they frame ("“…,”
-		// she laughed")
-		"laughed", "laughs", "smiled", "smiles", "sighed", "sighs", "grinned", "grins",
-		"chuckled", "chuckles", "shrugged", "shrugs", "beamed", "sobbed", "cried", "cries",
 	} {
 		cueVerbs[f] = cueThat
 	}
+	for f := range mannerVerbs {
+		cueVerbs[f] = cueThat
+	}
 }
+
+// mannerVerbs tell how words were said, after the quotation they frame
+// ("“…,” she laughed"); they attribute quotations only.
+var mannerVerbs = wordSet("laughed", "laughs", "smiled", "smiles", "sighed", "sighs", "grinned", "grins",
+	"chuckled", "chuckles", "shrugged", "shrugs", "beamed", "sobbed", "cried", "cries")
 
 // pronouns that can be the subject of a reporting verb, with whether they
 // refer to one person.
@@ -468,6 +472,9 @@ var (
 	crowdNouns = wordSet("crowd", "crowds", "protesters", "protestors", "participants", "demonstrators", "marchers", "fans", "supporters", "people")
 )
 
+// phoneNouns are whom or what one calls by telephone.
+var phoneNouns = wordSet("hotline", "helpline", "police", "ambulance", "number", "line", "dispatcher", "911", "112", "999")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
@@ -490,6 +497,8 @@ func init() {
 		"papers", "associations", "unions", "societies", "federations", "committees",
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
+		"foods", "minerals", "resources", "logistics", "mining", "capital", "partners",
+		"ventures", "insurance", "telecom", "software", "solutions", "festival",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
@@ -980,7 +989,7 @@ var orgNouns = map[string]bool{
 	"party": true, "bank": true, "club": true, "team": true, "league": true,
 	"commission": true, "committee": true, "council": true, "board": true,
 	"utility": true, "chamber": true, "academy": true, "confederation": true,
-	"federation": true, "guild": true, "unit": true,
+	"federation": true, "guild": true, "unit": true, "authority": true, "festival": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -529,6 +529,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if strings.HasPrefix(a.toks[c.at].lower, "ask") && !a.askedContent(start, next) {
 		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
 	}
+	if strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at && a.phoneCall(rest, next) {
+		return 0, false // "called the agency's hotline": a telephone call
+	}
 	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 		// "called it a victory": needs a named subject, a pronoun or a
 		// group of people ("Critics called the review a stalling tactic")
@@ -554,6 +557,17 @@ func (a *analysis) quotedCharge(i, limit int) int {
 		}
 	}
 	return -1
+}
+
+// phoneCall reports whether the object of "called" in tokens [i, j) is
+// whom or what one telephones ("the agency's hotline", "police"): no
+// quotation, no clause, and such a noun for its head.
+func (a *analysis) phoneCall(i, j int) bool {
+	e := i
+	for e < j && a.toks[e].word {
+		e++
+	}
+	return e > i && phoneNouns[a.toks[e-1].lower] && !a.quotesWithin(i, j) && !a.hasFiniteVerb(i, e)
 }
 
 // adverbsBeforeQuote returns the quotation's first token when adverbs in
@@ -862,6 +876,9 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	rest := f.after
 	if backward {
 		for _, x := range a.backwardStmts(cl.clauseStart, f.subjStart, rest, next) {
+			if mannerVerbs[a.toks[c.at].lower] && a.quoteStartingAt(x.start) < 0 {
+				continue // "Pressed by an analyst on what it meant, she laughed.": no words of hers
+			}
 			x.sp, x.cue = f.sp, cueText
 			x.conf += conf
 			emit(x)
