@@ -4603,3 +4603,13 @@ func TestDescriptionsByAgeKindAndCall(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronymsOfCommonNouns checks that an abbreviation of a common noun
+// ("national ID numbers") is no organisation for "the company" to mean
+// (the company was "ID"). The text is invented.
+func TestAcronymsOfCommonNouns(t *testing.T) {
+	text := "About 2.1 million customers had national ID numbers taken.\n\nThe company said no passwords were accessed.\n"
+	if q := find(t, run(t, text, PlainText, ""), "passwords"); q.Speaker != "" || q.Source != "The company" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -475,6 +475,11 @@ var (
 // phoneNouns are whom or what one calls by telephone.
 var phoneNouns = wordSet("hotline", "helpline", "police", "ambulance", "number", "line", "dispatcher", "911", "112", "999")
 
+// commonAcronyms are abbreviations of common nouns, which name no
+// organisation ("ID numbers", "the CEO", "GDP").
+var commonAcronyms = wordSet("id", "ids", "gdp", "ceo", "cfo", "coo", "cto", "covid", "ai", "dna", "gps",
+	"usb", "pc", "vat", "atm", "suv", "hiv", "aids", "pdf", "faq", "diy", "ok", "am", "pm", "sms", "vip", "iq")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

@@ -443,7 +443,8 @@ func (a *analysis) findMentions() {
 		}
 		name := cleanName(a.joinTokens(i, end))
 		multi := end-i >= 2
-		if multi || a.toks[i].isAcronym() {
+		if multi || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
+			// (not "national ID numbers": an acronym that names no one)
 			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: !isOrgName(name) && !isPlaceName(name)})
 		}
 		i = end - 1
