@@ -4613,3 +4613,29 @@ func TestAcronymsOfCommonNouns(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestPackedReports checks sentences that pack reports by different
+// subjects ("X told Radio Dalga that A, and the Interior Ministry
+// spokesman Ehtiram Mansurov in turn stated that B": one statement of X
+// ran to the end), with adverbials of sequence before the second verb
+// ("in turn", "for its part"). The sentences are invented.
+func TestPackedReports(t *testing.T) {
+	cases := []struct {
+		text     string
+		speakers []string
+	}{
+		{"His lawyer Zaur Tagizade told Radio Dalga that the charge is fabricated, and the Interior Ministry spokesman Ehtiram Mansurov in turn stated that the blogger resisted arrest.", []string{"Zaur Tagizade", "Ehtiram Mansurov"}},
+		{"Ann Roe said that the charge is fabricated, and the ministry in turn stated that the blogger resisted arrest.", []string{"Ann Roe", ""}},
+		{"Ann Roe said that the charge is fabricated, while the party, for its part, stated that the blogger resisted arrest.", []string{"Ann Roe", ""}},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		var got []string
+		for _, q := range r.Quotes {
+			got = append(got, q.Speaker)
+		}
+		if !slices.Equal(got, c.speakers) || r.Quotes[0].Text != "the charge is fabricated" {
+			t.Errorf("%q: %+v", c.text, r.Quotes)
+		}
+	}
+}

@@ -997,6 +997,66 @@ func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
 	return 0
 }
 
+// joinedSubjectStart returns where a clause of its own starts before the
+// cue at token at, after token from: a comma and "and" or "but", or
+// "while" or "whereas", then a subject of a few words with no verb, and
+// an adverbial of sequence ("in turn", "for its part"); else 0.
+func (a *analysis) joinedSubjectStart(from, at int) int {
+	e := a.sequenceAdverbialStart(at)
+	k := e - 1
+	for k > from && e-k <= 10 && a.toks[k].word && !(boundaryWords[a.toks[k].lower] && !determiners[a.toks[k].lower]) {
+		k--
+	}
+	if k <= from || k == e-1 || a.hasFiniteVerb(k+1, e) {
+		return 0
+	}
+	switch w := a.toks[k].lower; {
+	case (w == "and" || w == "but") && a.toks[k-1].text == ",":
+		return k - 1
+	case w == "while" || w == "whereas":
+		if a.toks[k-1].text == "," {
+			return k - 1
+		}
+		return k
+	}
+	return 0
+}
+
+// sequenceAdverbialStart returns where an adverbial that places a report
+// after another ("in turn", "for its part", "on the contrary", "in
+// response") ends the words before the cue at token at, or at.
+func (a *analysis) sequenceAdverbialStart(at int) int {
+	k := a.adverbsBefore(at) + 1
+	set := k > 0 && a.toks[k-1].text == "," // ", for its part,"
+	if set {
+		k--
+	}
+	w := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return a.toks[i].lower
+	}
+	n := 0
+	switch {
+	case w(k-1) == "turn" && w(k-2) == "in", w(k-1) == "response" && w(k-2) == "in", w(k-1) == "return" && w(k-2) == "in":
+		n = 2
+	case w(k-1) == "contrary" && w(k-2) == "the" && w(k-3) == "on":
+		n = 3
+	case w(k-1) == "part" && possessivePronouns[w(k-2)] && w(k-3) == "for":
+		n = 3
+	}
+	switch {
+	case n == 0:
+		return at
+	case set && w(k-n-1) == ",":
+		return k - n - 1
+	case set:
+		return at
+	}
+	return k - n
+}
+
 // commaBefore reports whether a comma stands right before token k, or a
 // closing quotation mark that one ends ("“responsible, not painful,”
 // arguing that").
@@ -1028,6 +1088,12 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if b := a.adverbsBefore(d.at); (a.toks[b].lower == "and" || a.toks[b].lower == "but") && !d.according && objectCues[a.toks[c.last].lower] && a.objectPhrase(c.last+1, b) {
 			// "acknowledged the concerns but said …": the object of the
 			// first verb is no clause whose subject could be the second's
+			return b
+		}
+		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && d.last+1 < limit && (a.toks[d.last+1].lower == "that" || a.quoteStartingAt(a.toks[d.last+1].start) >= 0) {
+			// "said A, and the Interior Ministry spokesman Ehtiram
+			// Mansurov in turn stated B", "said A, while the ministry
+			// denied it": a subject of its own after a joiner
 			return b
 		}
 		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {

@@ -67,6 +67,12 @@ func (a *analysis) noLongerAt(j, first int) bool {
 // the adverbs, auxiliaries, times, media and parentheses between them.
 func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 	j := c.at - 1
+	if k := a.sequenceAdverbialStart(c.at); k < c.at && k-1 >= s.first {
+		j = k - 1 // "the ministry in turn stated", "the party, for its part, said"
+		if a.toks[j].text == "," && j-1 >= s.first {
+			j--
+		}
+	}
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
 	}
