@@ -4639,3 +4639,24 @@ func TestPackedReports(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedOpenersStatementsAndTitles checks a sentence opening with
+// an owner's role set off before a name ("The Union's chairman, Kakha
+// Pataridze, commented …. He said" gave "he" to the person before), a
+// participle after an issued statement ("issued a statement calling on
+// the President not to sign" reported nothing), "the leader of the Bloc
+// Alakbar Qaraxanli" (a bloc is an organisation, not part of the name)
+// and the title "Haci". The texts are invented.
+func TestDescribedOpenersStatementsAndTitles(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Dato Ghoghoberidze spoke first. The Union's chairman, Kakha Pataridze, commented on the opposition list on Thursday. He said that the opposition is weak.", "weak", "Kakha Pataridze"},
+		{"The Harbour Union issued a statement calling on the President not to sign the amendments.", "President", "Harbour Union"},
+		{"Speaking from the stage, the leader of the Bloc Alakbar Qaraxanli said that the authorities allowed the rally.", "rally", "Alakbar Qaraxanli"},
+		{"Imam Haci Rovsan Bandali was detained on Friday. Bandali himself said in a short video that he will continue.", "continue", "Rovsan Bandali"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

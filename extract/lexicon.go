@@ -321,7 +321,7 @@ var honorifics = map[string]bool{
 	"rep": true, "sen": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true,
 	"sgt": true, "cpl": true, "insp": true, "supt": true, "hon": true, "det": true,
 	"cmdr": true, "adm": true, "maj": true, "atty": true, "pres": true, "msgr": true, "fr": true,
-	"coun": true, "cllr": true, "cr": true, "dame": true, "lord": true, "lady": true, "baroness": true,
+	"coun": true, "cllr": true, "cr": true, "dame": true, "haji": true, "hajji": true, "haci": true, "hacı": true, "lord": true, "lady": true, "baroness": true,
 	// forms of address before a name in other languages' usage
 	"alhaji": true, "alhaja": true, "hajia": true, "mallam": true,
 }
@@ -480,6 +480,10 @@ var phoneNouns = wordSet("hotline", "helpline", "police", "ambulance", "number",
 var commonAcronyms = wordSet("id", "ids", "gdp", "ceo", "cfo", "coo", "cto", "covid", "ai", "dna", "gps",
 	"usb", "pc", "vat", "atm", "suv", "hiv", "aids", "pdf", "faq", "diy", "ok", "am", "pm", "sms", "vip", "iq")
 
+// issuedNouns are statements an organisation issues, after which a
+// participle says what it says ("issued a statement calling on …").
+var issuedNouns = wordSet("statement", "declaration", "resolution", "communique", "communiqué")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
@@ -503,7 +507,7 @@ func init() {
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
 		"foods", "minerals", "resources", "logistics", "mining", "capital", "partners",
-		"ventures", "insurance", "telecom", "software", "solutions", "festival",
+		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",

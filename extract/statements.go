@@ -1839,8 +1839,8 @@ func (a *analysis) participleFrame(s sentence, c cueHit, st *state, prev speaker
 		}
 		return f
 	}
-	if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !a.hasThat(c.last+1, c.last+2) {
-		return f
+	if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !issuedNouns[p] && !a.hasThat(c.last+1, c.last+2) {
+		return f // (after a statement: "issued a statement calling on …")
 	}
 	if !prev.empty() {
 		f.sp, f.hasSubj = prev, true

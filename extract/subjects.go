@@ -1854,7 +1854,9 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 			name, _ = a.openingName(k+1, s) // "Asked about it, Brevik was brief."
 		}
 	}
-	if name == "" && !stop {
+	if name == "" {
+		// "The Union's chairman, Kakha Pataridze, commented …": the name
+		// set off after the description (also after an owner's name)
 		name = a.namedAfterDescription(s)
 	}
 	if name == "" && !stop {
@@ -1921,7 +1923,7 @@ func (a *analysis) passiveIntro(s sentence) int {
 // after a description that opens sentence s with a role ("Director of
 // research at Acme, Ann Roe, agreed"), before the verb.
 func (a *analysis) namedAfterDescription(s sentence) string {
-	if !roleWords[a.toks[s.first].lower] && !(articles[a.toks[s.first].lower] && s.first+1 < s.last && roleWords[a.toks[s.first+1].lower]) {
+	if !roleWords[a.toks[s.first].lower] && !(articles[a.toks[s.first].lower] && a.roleWithin(s.first+1, min(s.first+4, s.last))) {
 		return ""
 	}
 	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
@@ -2412,4 +2414,18 @@ func (a *analysis) orgNameEndingIn(j, first int) (int, bool) {
 		return 0, false
 	}
 	return n0, true
+}
+
+// roleWithin reports whether a role word stands among tokens [i, j), with
+// only an owner's name before it ("Union's chairman").
+func (a *analysis) roleWithin(i, j int) bool {
+	for k := i; k < j; k++ {
+		if roleWords[a.toks[k].lower] {
+			return true
+		}
+		if !a.toks[k].word || !a.toks[k].isCap() && !isPossessive(a.toks[k]) && a.toks[k].text != "’" && a.toks[k].text != "'" {
+			return false
+		}
+	}
+	return false
 }
