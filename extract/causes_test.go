@@ -4660,3 +4660,24 @@ func TestDescribedOpenersStatementsAndTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestPackedReportsWithLongerSubjects checks packed reports whose second
+// subject holds a preposition, an acronym in parentheses, a reflexive or
+// a pronoun, and whose verb may take a medium before "that" ("…, and
+// Tamar Kvlividze herself wrote on Facegram that B", "…, and the leader of
+// the Movement for Change (MfC) Dato Ghoghoberidze in turn noted that B",
+// "…, and he noted that B"): the first report ran on to the sentence's
+// end. The sentences are invented.
+func TestPackedReportsWithLongerSubjects(t *testing.T) {
+	cases := []struct{ text, second string }{
+		{"Ann Roe said that the budget is stable, and Tamar Kvlividze herself wrote on Facegram that no water will be taken.", "Tamar Kvlividze"},
+		{"Ann Roe said that the vote is over, and the leader of the Movement for Change (MfC) Dato Ghoghoberidze in turn noted that the vote changes nothing.", "Dato Ghoghoberidze"},
+		{"Ann Roe said that the budget is stable, and he noted that the government will not cut payments.", "Ann Roe"},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 2 || r.Quotes[0].Speaker != "Ann Roe" || r.Quotes[1].Speaker != c.second || strings.Contains(r.Quotes[0].Text, ", and") {
+			t.Errorf("%q: %+v", c.text, r.Quotes)
+		}
+	}
+}

@@ -1004,7 +1004,7 @@ func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
 func (a *analysis) joinedSubjectStart(from, at int) int {
 	e := a.sequenceAdverbialStart(at)
 	k := e - 1
-	for k > from && e-k <= 10 && a.toks[k].word && !(boundaryWords[a.toks[k].lower] && !determiners[a.toks[k].lower]) {
+	for k > from && e-k <= 12 && a.subjectToken(k) {
 		k--
 	}
 	if k <= from || k == e-1 || a.hasFiniteVerb(k+1, e) {
@@ -1020,6 +1020,37 @@ func (a *analysis) joinedSubjectStart(from, at int) int {
 		return k
 	}
 	return 0
+}
+
+// subjectToken reports whether token k can stand in a subject of a few
+// words after a joiner: a word that ends no noun phrase, a preposition
+// inside one ("ecologists from the Green Valley group"), a pronoun, or an
+// acronym in parentheses ("the Movement for Change (MfC)").
+func (a *analysis) subjectToken(k int) bool {
+	t := a.toks[k]
+	switch {
+	case t.text == "(" || t.text == ")":
+		return true
+	case !t.word:
+		return false
+	case t.lower == "of" || t.lower == "from" || t.lower == "for" || t.lower == "in" || determiners[t.lower]:
+		return true
+	}
+	return !boundaryWords[t.lower]
+}
+
+// clauseFollows reports whether a that-clause or a quotation follows cue
+// d within a few words ("wrote on Facegram that"), before token limit.
+func (a *analysis) clauseFollows(d cueHit, limit int) bool {
+	for k := d.last + 1; k < limit && k <= d.last+5; k++ {
+		if a.toks[k].lower == "that" || a.quoteStartingAt(a.toks[k].start) >= 0 {
+			return true
+		}
+		if !a.toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // sequenceAdverbialStart returns where an adverbial that places a report
@@ -1043,7 +1074,7 @@ func (a *analysis) sequenceAdverbialStart(at int) int {
 		n = 2
 	case w(k-1) == "contrary" && w(k-2) == "the" && w(k-3) == "on":
 		n = 3
-	case w(k-1) == "part" && possessivePronouns[w(k-2)] && w(k-3) == "for":
+	case w(k-1) == "part" && possessivePronouns[w(k-2)] && w(k-3) == "for", w(k-1) == "turn" && possessivePronouns[w(k-2)] && w(k-3) == "in":
 		n = 3
 	}
 	switch {
@@ -1090,7 +1121,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// first verb is no clause whose subject could be the second's
 			return b
 		}
-		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && d.last+1 < limit && (a.toks[d.last+1].lower == "that" || a.quoteStartingAt(a.toks[d.last+1].start) >= 0) {
+		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && a.clauseFollows(d, limit) {
 			// "said A, and the Interior Ministry spokesman Ehtiram
 			// Mansurov in turn stated B", "said A, while the ministry
 			// denied it": a subject of its own after a joiner
