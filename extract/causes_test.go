@@ -4681,3 +4681,14 @@ func TestPackedReportsWithLongerSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyPlacedByAPreposition checks a body placed by where it is ("The
+// Mtvanetian embassy in Novqala announced that …" reported nothing: the
+// place after "in" was taken for the object of a preposition). The
+// sentence is invented.
+func TestBodyPlacedByAPreposition(t *testing.T) {
+	q := find(t, run(t, "The Mtvanetian embassy in Novqala announced that the agreement enters into force on 1 April.", PlainText, ""), "agreement")
+	if q.Source != "The Mtvanetian embassy in Novqala" || q.Speaker != "" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

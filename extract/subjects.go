@@ -409,6 +409,14 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 	if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
 		return sp, d, true
 	}
+	if w := a.toks[b].lower; (w == "in" || w == "at") && b-1 >= s.first && orgWords[a.toks[b-1].lower] && !a.toks[b-1].isCap() {
+		// "The Mtvanetian embassy in Novqala announced": the body, placed
+		h := b - 1
+		for h-1 >= s.first && h > b-4 && a.toks[h-1].word && !boundaryWords[a.toks[h-1].lower] || h-1 >= s.first && determiners[a.toks[h-1].lower] {
+			h--
+		}
+		return speakerRef{source: a.joinTokens(h, j+1)}, h, true
+	}
 	if sp, d, ok := a.documentByAuthor(s, b, st); ok {
 		return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
 	}
