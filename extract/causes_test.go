@@ -4692,3 +4692,21 @@ func TestBodyPlacedByAPreposition(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestGroupOfAPlaceNamedAfterItsKind checks "Residents of the village of
+// Asagi Dagkend told …": a group of a place named after its kind
+// (nothing was reported), and a packed second report whose subject has an
+// apposition and whose quotation follows a colon ("…, and a local
+// teacher, Rahilə Novruzova, said: “…”" went to the residents). The
+// sentences are invented.
+func TestGroupOfAPlaceNamedAfterItsKind(t *testing.T) {
+	q := find(t, run(t, "Residents of the village of Asagi Dagkend told the Ses-Qala TV that the rescue teams arrived only after 9 hours.", PlainText, ""), "rescue")
+	if q.Source != "Residents of the village of Asagi Dagkend" || q.Speaker != "" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	// a second subject with an apposition, and a colon before the quotation
+	text := "Residents told the Ses-Qala TV that the rescue teams arrived only after 9 hours, and a local teacher, Rahilə Novruzova, said: “We were taking people out of the ruins with our hands.”"
+	if q := find(t, run(t, text, PlainText, ""), "ruins"); q.Speaker != "Rahilə Novruzova" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1029,8 +1029,8 @@ func (a *analysis) joinedSubjectStart(from, at int) int {
 func (a *analysis) subjectToken(k int) bool {
 	t := a.toks[k]
 	switch {
-	case t.text == "(" || t.text == ")":
-		return true
+	case t.text == "(" || t.text == ")" || t.text == ",":
+		return true // (an apposition: "a local teacher, Rahilə Novruzova,")
 	case !t.word:
 		return false
 	case t.lower == "of" || t.lower == "from" || t.lower == "for" || t.lower == "in" || determiners[t.lower]:
@@ -1045,6 +1045,9 @@ func (a *analysis) clauseFollows(d cueHit, limit int) bool {
 	for k := d.last + 1; k < limit && k <= d.last+5; k++ {
 		if a.toks[k].lower == "that" || a.quoteStartingAt(a.toks[k].start) >= 0 {
 			return true
+		}
+		if a.toks[k].text == ":" && k+1 < limit && a.quoteStartingAt(a.toks[k+1].start) >= 0 {
+			return true // "said: “…”"
 		}
 		if !a.toks[k].word {
 			return false

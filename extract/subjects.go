@@ -976,6 +976,10 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 		}
 		return n
 	case a.toks[k].word && !boundaryWords[a.toks[k].lower]:
+		if k+2 < limit && a.toks[k+1].lower == "of" && a.nameWord(k+2) {
+			n, _ := a.nameStartingAt(k+2, limit) // "Residents of the village of Asagi Dagkend"
+			return n
+		}
 		return k + 1 // "Members of the party", "Dozens of parents"
 	}
 	return e
