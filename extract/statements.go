@@ -848,11 +848,8 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	if f.sp.empty() && !f.hasSubj {
 		return // no subject
 	}
-	if evidentialVerbs[a.toks[c.at].lower] && f.sp.name == "" && dataNouns[lastWord(f.sp.source)] {
-		return // "The data suggests …", "a private survey suggested": evidence, no one's statement
-	}
-	if chantVerbs[a.toks[c.at].lower] && f.sp.name == "" && (isGroupNoun(strings.ToLower(lastWord(f.sp.source))) || crowdNouns[strings.ToLower(lastWord(f.sp.source))]) {
-		return // "The participants shouted “Gas for Gulbar!”": a crowd's slogan
+	if a.nobodysWords(c, f) {
+		return
 	}
 	cueText := a.joinTokens(c.at, c.last+1)
 	conf := 0.7
@@ -896,6 +893,18 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 	cl.prev = f.sp
 	cl.contentEnd = end
 	cl.clauseStart = end
+}
+
+// nobodysWords reports whether cue c with the subject of frame f reports
+// words that are no one's statement: evidence ("The data suggests …", "a
+// private survey suggested") or a crowd's slogan ("The participants
+// shouted “Gas for Gulbar!”").
+func (a *analysis) nobodysWords(c cueHit, f frame) bool {
+	if f.sp.name != "" {
+		return false
+	}
+	w, head := a.toks[c.at].lower, strings.ToLower(lastWord(f.sp.source))
+	return evidentialVerbs[w] && dataNouns[head] || chantVerbs[w] && (isGroupNoun(head) || crowdNouns[head])
 }
 
 // cueColonStatement returns what the colon at token colon opens after
