@@ -4710,3 +4710,19 @@ func TestGroupOfAPlaceNamedAfterItsKind(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestUpToCompanySubjectAndListedParent checks "said up to 60 millimetres
+// of rain could fall" ("up" was taken for a particle: nothing reported)
+// and "the company" after "Graymoor Minerals, a subsidiary of the
+// Saltreach-listed Ardent Resources Group," (the parent named in passing,
+// with its modifier, was the speaker). The sentences are invented.
+func TestUpToCompanySubjectAndListedParent(t *testing.T) {
+	q := find(t, run(t, "The Brevonian Meteorological Service said up to 60 millimetres of rain could fall in the hills.", PlainText, ""), "millimetres")
+	if q.Speaker != "Brevonian Meteorological Service" || !strings.HasPrefix(q.Text, "up to 60") {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	q = find(t, run(t, "Graymoor Minerals, a subsidiary of the Saltreach-listed Ardent Resources Group, spilled tailings. The company said it had deployed booms.", PlainText, ""), "booms")
+	if q.Speaker != "Graymoor Minerals" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -466,14 +466,27 @@ func (a *analysis) nearbyOrg(pos int) (string, bool) {
 // the organisations fits accepts (any when fits is nil).
 func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, int, bool) {
 	si := a.sentOf[a.tokenAt(pos)]
+	latest := -1
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}
-		if !m.person && (fits == nil || fits(m.name)) {
+		if m.person || fits != nil && !fits(m.name) {
+			continue
+		}
+		if latest < 0 {
+			latest = k
+		}
+		if i := a.tokenAt(m.pos); a.afterDateline(a.sents[a.sentOf[i]].first, i+1) == i || a.sents[a.sentOf[i]].first == i {
+			// the subject of its sentence before one named in passing:
+			// "Graymoor Minerals, a subsidiary of Ardent Resources Group,
+			// spilled … The company said"
 			return m.name, m.pos, true
 		}
+	}
+	if latest >= 0 {
+		return a.mentions[latest].name, a.mentions[latest].pos, true
 	}
 	return "", 0, false
 }

@@ -49,7 +49,7 @@ var hyphenParticles = wordSet("al", "el", "ul", "ad", "ar", "as", "ash", "at", "
 
 // compoundAdjectiveEnds end capitalised compound adjectives that stand
 // before names ("Tokyo-based", "Kremlin-backed", "Canadian-born").
-var compoundAdjectiveEnds = wordSet("based", "backed", "born", "led", "owned", "run", "funded", "linked", "allied", "friendly", "style", "era", "bound", "controlled", "affiliated")
+var compoundAdjectiveEnds = wordSet("based", "backed", "born", "led", "owned", "run", "funded", "linked", "allied", "friendly", "style", "era", "bound", "controlled", "affiliated", "listed", "registered", "headquartered")
 
 // patronymicWords end an Azerbaijani or Turkic patronymic, written in
 // lower case after the father's name, inside or at the end of a personal

@@ -513,7 +513,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) {
 			return 0, false
 		}
-	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) && !a.noneClause(rest, next) {
+	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) && !a.upToNumber(rest, s.last) && !a.noneClause(rest, next) {
 		return 0, false
 	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
 		return 0, false // "added 1.5 per cent", "added a try", "added $3"
@@ -632,6 +632,13 @@ func objectSenseCue(w string) bool {
 		}
 	}
 	return false
+}
+
+// upToNumber reports whether "up to" and a number open the clause at
+// token i ("said up to 60 millimetres of rain could fall"), not a
+// particle of the verb.
+func (a *analysis) upToNumber(i, limit int) bool {
+	return i+2 < limit && a.toks[i].lower == "up" && a.toks[i+1].lower == "to" && isNumber(a.toks[i+2])
 }
 
 // judgedToBe reports whether "to be" follows the object in tokens [i,
