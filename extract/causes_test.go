@@ -4726,3 +4726,14 @@ func TestUpToCompanySubjectAndListedParent(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPortfolioBeforeATitle checks that a minister's portfolio ("Digital
+// Affairs Minister Niklas Aberg-Mensah") is no organisation "the
+// company" can mean (the company was "Digital Affairs"). The text is
+// invented.
+func TestPortfolioBeforeATitle(t *testing.T) {
+	text := "Corvalink lost data. Digital Affairs Minister Niklas Aberg-Mensah said the law was clear.\n\nThe company is urging customers to be wary of calls, and said it would offer two years of monitoring.\n"
+	if q := find(t, run(t, text, PlainText, ""), "monitoring"); q.Speaker != "" || q.Source != "The company" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -484,6 +484,10 @@ var commonAcronyms = wordSet("id", "ids", "gdp", "ceo", "cfo", "coo", "cto", "co
 // participle says what it says ("issued a statement calling on …").
 var issuedNouns = wordSet("statement", "declaration", "resolution", "communique", "communiqué")
 
+// portfolioTitles follow the portfolio they hold ("Digital Affairs
+// Minister"), which names no organisation of its own.
+var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

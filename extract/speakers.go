@@ -435,6 +435,10 @@ func (a *analysis) findMentions() {
 		if k := a.fieldBeforePerson(i, end); k > i {
 			i = k // "Minister of Culture Anar Gasimli": the field, then the person
 		}
+		if end+1 < len(a.toks) && a.toks[end].isCap() && portfolioTitles[a.toks[end].lower] && a.nameWord(end+1) {
+			i = end - 1 // "Digital Affairs Minister Niklas Aberg-Mensah": a portfolio, no organisation
+			continue
+		}
 		if k := a.orgBeforePerson(i, end); k > i {
 			// "Member of XYZ Jane Roe", "the Harbour Party Jane Roe": the
 			// organisation, then the person, not one name.
