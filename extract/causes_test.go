@@ -4737,3 +4737,21 @@ func TestPortfolioBeforeATitle(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOccasionBetweenSubjectAndVerb checks an occasion or a medium with
+// its partner between the subject and the verb ("Arif Sadiqli at a
+// meeting with businessmen said", "Ann Roe in an interview with the
+// channel Horizon-1 said": the partner spoke). The sentences are
+// invented.
+func TestOccasionBetweenSubjectAndVerb(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Minister Arif Sadiqli at a meeting with businessmen said that prices will fall.", "Arif Sadiqli"},
+		{"Ann Roe in an interview with the channel Horizon-1 said that prices will fall.", "Ann Roe"},
+		{"Ann Roe at the rally said that prices will fall.", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "prices"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

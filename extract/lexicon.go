@@ -488,6 +488,11 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// occasionNouns are events at which something is said: "at a meeting
+// with businessmen", "during a briefing".
+var occasionNouns = wordSet("meeting", "conference", "briefing", "rally", "session", "hearing", "forum",
+	"ceremony", "congress", "summit", "event", "press", "debate", "sitting", "gathering")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

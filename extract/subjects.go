@@ -96,6 +96,8 @@ func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 	}
 	if k, ok := a.mediumBeforeCue(j, s.first); ok {
 		j = k // "Ann Roe in her Facebook post wrote": where, not who
+	} else if k, ok := a.occasionBeforeCue(j, s.first); ok {
+		j = k // "Arif Sadiqli at a meeting with businessmen said": where, not who
 	}
 	if j-3 >= s.first && a.toks[j].text == "," && sentenceAdverbs[a.toks[j-1].lower] && a.toks[j-2].text == "," && a.toks[j-3].text == ")" {
 		j -= 3 // "Ann Roe (NDP), however, argued": the adverb links sentences
@@ -2440,4 +2442,35 @@ func (a *analysis) roleWithin(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// occasionBeforeCue returns the last token of the subject when an
+// occasion or a medium with its partner stands between the subject and
+// the cue, ending at token j: "at a meeting with businessmen", "in an
+// interview with the channel Horizon-1", "during a briefing".
+func (a *analysis) occasionBeforeCue(j, min int) (int, bool) {
+	for p := j - 1; p > min && p >= j-9; p-- {
+		t := a.toks[p]
+		if !t.word {
+			return 0, false
+		}
+		if t.lower != "at" && t.lower != "in" && t.lower != "during" {
+			continue
+		}
+		n := p + 1
+		for n < j && n <= p+3 && (determiners[a.toks[n].lower] || possessivePronouns[a.toks[n].lower] || !occasionNouns[a.toks[n].lower] && !mediumNouns[a.toks[n].lower] && !a.toks[n].isCap()) {
+			n++
+		}
+		if n > j || !occasionNouns[a.toks[n].lower] && !mediumNouns[a.toks[n].lower] {
+			return 0, false
+		}
+		if n < j && a.toks[n+1].lower != "with" && a.toks[n+1].lower != "to" && a.toks[n+1].lower != "of" {
+			return 0, false
+		}
+		if a.nameWord(p-1) || a.toks[p-1].isAcronym() {
+			return p - 1, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
