@@ -4755,3 +4755,25 @@ func TestOccasionBetweenSubjectAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalsInNamesEstimatesAndAbsolutes checks an ordinal inside a
+// name ("Tessaquin First Nation says": "Nation" spoke), "By her estimate,
+// …" (someone's reckoning: nothing was reported) and an absolute
+// construction ("…, with the judge saying …": nothing was reported),
+// while "with a high-tide warning in place" reports nothing. The
+// sentences are invented.
+func TestOrdinalsInNamesEstimatesAndAbsolutes(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Tessaquin First Nation says it will not allow the company onto its territory.", "territory", "Tessaquin First Nation"},
+		{"Economist Lena Okonkwo-Baird said the assumptions looked reasonable. By her estimate, every drop in price would add millions to the deficit.", "every drop", "Lena Okonkwo-Baird"},
+		{"Judge Isabel Monteith heard the case. The driver was sentenced to five years, with the judge saying the sentence must speak to everyone.", "must speak", "Isabel Monteith"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+	if r := run(t, "Residents were forced to evacuate, with a high-tide warning in place until Tuesday.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("%+v", r.Quotes[0])
+	}
+}

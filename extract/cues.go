@@ -422,6 +422,9 @@ func (a *analysis) thatNext(i, limit int) bool {
 // the noun: the possessor, a pronoun or a name of up to four words, holds
 // the opinion that follows the comma.
 func (a *analysis) opinionAt(k, limit int) (int, bool) {
+	if a.toks[k].lower == "by" && k+3 < limit && possessivePronouns[a.toks[k+1].lower] && estimateNouns[a.toks[k+2].lower] && a.toks[k+3].text == "," {
+		return k + 2, true // "By her estimate, …"
+	}
 	if a.toks[k].lower != "in" || k+3 >= limit {
 		return 0, false
 	}

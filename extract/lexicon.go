@@ -493,6 +493,10 @@ var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 var occasionNouns = wordSet("meeting", "conference", "briefing", "rally", "session", "hearing", "forum",
 	"ceremony", "congress", "summit", "event", "press", "debate", "sitting", "gathering")
 
+// estimateNouns after "by" and a possessive give someone's reckoning:
+// "By her estimate, …", "by his count".
+var estimateNouns = wordSet("estimate", "estimates", "reckoning", "calculation", "calculations", "count", "account")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

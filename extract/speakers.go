@@ -79,7 +79,7 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) {
+	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {
@@ -533,6 +533,14 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 		return k
 	}
 	return i
+}
+
+// ordinalInName reports whether token i is an ordinal inside a name,
+// between capitalised words ("Tessaquin First Nation", "Harbour First
+// Bank"), not one opening a sentence ("First, the …").
+func (a *analysis) ordinalInName(i int) bool {
+	w := a.toks[i].lower
+	return (w == "first" || w == "second") && i > 0 && i+1 < len(a.toks) && a.toks[i-1].word && a.toks[i-1].isCap() && a.toks[i+1].word && a.toks[i+1].isCap() && a.sentOf[i-1] == a.sentOf[i]
 }
 
 // nameAbbreviation reports whether token i is an abbreviation that opens

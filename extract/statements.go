@@ -914,6 +914,24 @@ func (a *analysis) nobodysWords(c cueHit, f frame) bool {
 	return evidentialVerbs[w] && dataNouns[head] || chantVerbs[w] && (isGroupNoun(head) || crowdNouns[head])
 }
 
+// absoluteSubject returns the "with" that opens an absolute construction
+// whose participle is the cue at token at ("with the judge saying"): a
+// noun phrase of a few words between them, with no verb.
+func (a *analysis) absoluteSubject(at, first int) (int, bool) {
+	for w := at - 2; w >= first && w >= at-5; w-- {
+		t := a.toks[w]
+		if t.lower == "with" {
+			h := a.toks[at-1] // someone who can speak: "the judge", "Ann Roe", "the ministry"
+			speaker := isRoleWord(h.lower) || isGroupNoun(h.lower) || orgNouns[h.lower] || genericOrgNouns[h.lower] || a.nameWord(at-1)
+			return w, speaker && w+1 < at && (determiners[a.toks[w+1].lower] || a.nameWord(w+1)) && !a.hasFiniteVerb(w+1, at)
+		}
+		if !t.word || boundaryWords[t.lower] && !determiners[t.lower] {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // cueColonStatement returns what the colon at token colon opens after
 // the cue of frame f. After a clause of its own ("thinks the council is
 // broken: the roads are bad") what follows explains it, to the
@@ -1887,6 +1905,17 @@ func (a *analysis) participleFrame(s sentence, c cueHit, st *state, prev speaker
 				break
 			}
 		}
+		return f
+	}
+	if w, ok := a.absoluteSubject(c.at, s.first); ok {
+		// "…, with the judge saying the sentence must …": the noun
+		// phrase after "with" speaks
+		if n0, named := a.nameEndingAt(c.at-1, w+1); named && a.isPersonName(n0, c.at) {
+			f.sp, _ = a.nameRef(n0, c.at, w+1, st)
+		} else {
+			f.sp = a.phraseRef(a.joinTokens(w+1, c.at), w+1, c.at, st)
+		}
+		f.subjStart, f.hasSubj = w+1, !f.sp.empty()
 		return f
 	}
 	if p := a.toks[c.at-1].lower; p != "," && p != "and" && p != "but" && !issuedNouns[p] && !a.hasThat(c.last+1, c.last+2) {
