@@ -4777,3 +4777,13 @@ func TestOrdinalsInNamesEstimatesAndAbsolutes(t *testing.T) {
 		t.Errorf("%+v", r.Quotes[0])
 	}
 }
+
+// TestSecondReportByANounCueAfterAnd checks "noted that A and expressed
+// her opinion that B" (B ran into A's statement). The sentence is
+// invented.
+func TestSecondReportByANounCueAfterAnd(t *testing.T) {
+	r := run(t, "Ann Roe noted that prices rose sharply in May and expressed her opinion that they will fall by winter.", PlainText, "")
+	if len(r.Quotes) != 2 || r.Quotes[0].Text != "prices rose sharply in May" || r.Quotes[1].Text != "they will fall by winter" {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

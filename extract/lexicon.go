@@ -724,7 +724,7 @@ var documentNouns = map[string]bool{
 	"lawsuit": true, "suit": true, "complaint": true, "petition": true, "motion": true,
 	"indictment": true, "ruling": true, "verdict": true, "article": true, "articles": true,
 	"column": true, "op-ed": true, "editorial": true, "essay": true, "book": true,
-	"message": true, "speech": true, "video": true,
+	"message": true, "speech": true, "video": true, "resolution": true, "declaration": true,
 }
 
 // relativeTimes and timeNouns make an adverbial of time ("last week",
