@@ -4787,3 +4787,13 @@ func TestSecondReportByANounCueAfterAnd(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestNameAfterAnOwnersKinOpeningASentence checks "Santos's mother, Lucia
+// Santos, read her statement. “…,” she told the court." ("she" went to
+// the lawyer who spoke before). The text is invented.
+func TestNameAfterAnOwnersKinOpeningASentence(t *testing.T) {
+	text := "Defence lawyer Marcus Thibodeau asked for leniency.\n\nSantos's mother, Lucia Santos, read her victim impact statement with her hands shaking.\n\n\"I still set the table for her on Sundays,\" she told the court.\n"
+	if q := find(t, run(t, text, PlainText, ""), "Sundays"); q.Speaker != "Lucia Santos" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

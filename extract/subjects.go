@@ -1937,7 +1937,8 @@ func (a *analysis) passiveIntro(s sentence) int {
 // after a description that opens sentence s with a role ("Director of
 // research at Acme, Ann Roe, agreed"), before the verb.
 func (a *analysis) namedAfterDescription(s sentence) string {
-	if !roleWords[a.toks[s.first].lower] && !(articles[a.toks[s.first].lower] && a.roleWithin(s.first+1, min(s.first+4, s.last))) {
+	owner := isPossessive(a.toks[s.first]) && a.toks[s.first].isCap() // "Santos's mother, Lucia Santos, read …"
+	if !roleWords[a.toks[s.first].lower] && !((articles[a.toks[s.first].lower] || owner) && a.roleWithin(s.first+1, min(s.first+4, s.last))) {
 		return ""
 	}
 	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
