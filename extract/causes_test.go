@@ -4797,3 +4797,22 @@ func TestNameAfterAnOwnersKinOpeningASentence(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPersonAfterAnOrganisationsName checks a person's name right after
+// the name of the organisation a role belongs to ("The ambassador of
+// Halvenia Ingrid Øvland, who …, noted", "The chairman of the independent
+// trade union Həmrəylik Ramil Təhməzov considers": the organisation was
+// stored in the name), while "monitoring group Free Ballot Ostravan" stays
+// the group's name. The sentences are invented.
+func TestPersonAfterAnOrganisationsName(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"The ambassador of Halvenia Ingrid Øvland, who visited the teams, noted that the demining will take a decade.", "demining", "Ingrid Øvland"},
+		{"The chairman of the independent trade union Həmrəylik Ramil Təhməzov considers that the minimum is low.", "minimum", "Ramil Təhməzov"},
+		{"Election monitoring group Free Ballot Ostravan expressed concern that commissions were dominated by NOP members.", "commissions", "Free Ballot Ostravan"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

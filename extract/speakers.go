@@ -521,12 +521,19 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 }
 
 // fieldBeforePerson returns where a person's name of two words starts in
-// the name run at tokens [i, end) that follows a role and "of": "Minister
-// of Culture Anar Gasimli", "Deputy Foreign Minister of Dargania Kamal
-// Rustamov" (the field or the country of the office, then the person).
+// the name run at tokens [i, end) that follows a role and "of", or a kind
+// of organisation: "Minister of Culture Anar Gasimli", "Deputy Foreign
+// Minister of Dargania Kamal Rustamov", "the trade union Həmrəylik Ramil
+// Təhməzov" (the field, the country or the organisation, then the
+// person).
 // It returns i when the run is no such thing.
 func (a *analysis) fieldBeforePerson(i, end int) int {
-	if i < 2 || end-i < 3 || a.toks[i-1].lower != "of" || !isRoleWord(a.toks[i-2].lower) || isOrgName(a.joinTokens(i, end)) {
+	ofRole := i >= 2 && a.toks[i-1].lower == "of" && isRoleWord(a.toks[i-2].lower)
+	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
+	// of the organisation first (not "monitoring group Free Ballot
+	// Ostravan", the group's own name)
+	afterKind := i >= 1 && orgWords[a.toks[i-1].lower] && !a.toks[i-1].isCap() && a.roleOfBefore(i-1)
+	if end-i < 3 || !ofRole && !afterKind || isOrgName(a.joinTokens(i, end)) {
 		return i
 	}
 	if k := end - 2; a.nameWord(k) && a.nameWord(k+1) && !a.toks[k].isAcronym() {
@@ -541,6 +548,17 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 func (a *analysis) ordinalInName(i int) bool {
 	w := a.toks[i].lower
 	return (w == "first" || w == "second") && i > 0 && i+1 < len(a.toks) && a.toks[i-1].word && a.toks[i-1].isCap() && a.toks[i+1].word && a.toks[i+1].isCap() && a.sentOf[i-1] == a.sentOf[i]
+}
+
+// roleOfBefore reports whether a role word and "of" stand among the few
+// words before token k ("chairman of the independent trade union").
+func (a *analysis) roleOfBefore(k int) bool {
+	for d := k - 1; d >= 1 && d >= k-6 && a.toks[d].word; d-- {
+		if a.toks[d].lower == "of" && isRoleWord(a.toks[d-1].lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAbbreviation reports whether token i is an abbreviation that opens

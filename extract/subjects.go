@@ -2309,6 +2309,9 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 			if after >= limit || a.toks[after].text != "," {
 				return speakerRef{}, false
 			}
+			if f := a.fieldBeforePerson(k, e); f > k {
+				k = f // "The ambassador of Halvenia Ingrid Øvland, who …, noted"
+			}
 			sp, _ := a.nameRef(k, e, from, st)
 			if after == e && a.appositiveRole(e, limit) {
 				// "Ivo Rask, a member of the Harbour Party, who …, told"
