@@ -4011,6 +4011,10 @@ func TestNamesAfterPartitivesAndLongOffices(t *testing.T) {
 // council is broken: …" ran on into the next sentence as a quotation).
 // The sentences are invented.
 func TestObjectsAndClausesBeforeColons(t *testing.T) {
+	// (and two-word adverbs like it before the verb: "once more asked")
+	if q := find(t, run(t, "ANFP deputy chairman Nərmin Qasımlı once more asked why the parliament does not know the terms.", PlainText, ""), "parliament"); q.Speaker != "Nərmin Qasımlı" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
 	for _, text := range []string{
 		"I no longer believe that the council can fix this.",
 		"Farmers have been saying the same thing for years.",

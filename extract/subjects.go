@@ -58,9 +58,15 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	return speakerRef{}, c.at, false
 }
 
-// noLongerAt reports whether token j closes the adverb "no longer".
+// noLongerAt reports whether token j closes an adverb of two words
+// between a subject and its verb: "no longer", "once more", "once again",
+// "yet again".
 func (a *analysis) noLongerAt(j, first int) bool {
-	return j > first && a.toks[j].lower == "longer" && a.toks[j-1].lower == "no"
+	if j <= first {
+		return false
+	}
+	w, p := a.toks[j].lower, a.toks[j-1].lower
+	return w == "longer" && p == "no" || (w == "more" || w == "again") && p == "once" || w == "again" && p == "yet"
 }
 
 // subjectEnd returns the last token of the subject before cue c, past
