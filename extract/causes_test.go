@@ -4820,3 +4820,14 @@ func TestPersonAfterAnOrganisationsName(t *testing.T) {
 		}
 	}
 }
+
+// TestShortFormOfAnOrganisationsName checks an organisation named later
+// without the complement it was first named with ("The Central Bank
+// stated" after "The Central Bank of Arsavia": stored as another
+// organisation, "Central Bank"). The text is invented.
+func TestShortFormOfAnOrganisationsName(t *testing.T) {
+	text := "The Central Bank of Arsavia revoked the licence of Qalabank. The Central Bank stated that the bank failed to meet its obligations."
+	if q := find(t, run(t, text, PlainText, ""), "obligations"); q.Speaker != "Central Bank of Arsavia" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -596,6 +596,11 @@ func (a *analysis) canonicalName(name string, pos int) string {
 		return d.name // "Halvorsen Biotech Inc. (“the Company”) … The Company said"
 	}
 	if strings.Contains(name, " ") {
+		if isOrgName(name) {
+			if long := a.orgWithComplement(name, pos); long != "" {
+				return long // "The Central Bank stated" after "the Central Bank of Arsavia"
+			}
+		}
 		return a.fullerName(name, pos)
 	}
 	if strings.Contains(name, ".") && strings.ToUpper(name) == name {
@@ -662,6 +667,22 @@ func (a *analysis) parenEnd(k int) int {
 // that ends with the words of name and has more of them: a surname with a
 // particle ("Al Amin", "De Luca") stands for the full name given earlier
 // ("Omar Al Amin"). Without one, name is returned.
+// orgWithComplement returns the latest organisation named before byte
+// pos as name and a complement with "of" ("Central Bank of Arsavia" for
+// "Central Bank"), or "".
+func (a *analysis) orgWithComplement(name string, pos int) string {
+	long := ""
+	for _, m := range a.mentions {
+		if m.pos >= pos {
+			break
+		}
+		if !m.person && strings.HasPrefix(m.name, name+" of ") {
+			long = m.name
+		}
+	}
+	return long
+}
+
 func (a *analysis) fullerName(name string, pos int) string {
 	words := strings.Fields(strings.ToLower(name))
 	if len(words) > 0 {
