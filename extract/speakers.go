@@ -671,12 +671,15 @@ func (a *analysis) parenEnd(k int) int {
 // pos as name and a complement with "of" ("Central Bank of Arsavia" for
 // "Central Bank"), or "".
 func (a *analysis) orgWithComplement(name string, pos int) string {
+	first, _, _ := strings.Cut(strings.ToLower(name), " ")
+	prefix := name + " of "
 	long := ""
-	for _, m := range a.mentions {
+	for _, k := range a.mix.byWord[first] { // (the mentions that hold its first word, in order)
+		m := a.mentions[k]
 		if m.pos >= pos {
 			break
 		}
-		if !m.person && strings.HasPrefix(m.name, name+" of ") {
+		if !m.person && strings.HasPrefix(m.name, prefix) {
 			long = m.name
 		}
 	}
