@@ -4831,3 +4831,14 @@ func TestShortFormOfAnOrganisationsName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPersonAfterARolesOrganisationOpeningASentence checks a sentence
+// that opens with a role of an organisation named by its acronym and then
+// the person ("The chairman of the UC Kakha Pataridze went further. … he
+// said": "he" went to whoever spoke before). The text is invented.
+func TestPersonAfterARolesOrganisationOpeningASentence(t *testing.T) {
+	text := "Ann Roe spoke first. The chairman of the UC Kakha Pataridze went further. In an interview he said that the opposition wants chaos."
+	if q := find(t, run(t, text, PlainText, ""), "chaos"); q.Speaker != "Kakha Pataridze" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

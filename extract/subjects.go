@@ -2026,6 +2026,10 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			k = r // modifiers of the role: "Transit union local president Mara Lind"
 			continue
 		}
+		if r := a.roleOrganisationEnd(k, s.last); r > k {
+			k = r // "The chairman of the UC Kakha Pataridze": the role's organisation, then the person
+			continue
+		}
 		if !a.nameWord(k) && !t.isAcronym() {
 			break
 		}
@@ -2483,4 +2487,22 @@ func (a *analysis) occasionBeforeCue(j, min int) (int, bool) {
 		return 0, false
 	}
 	return 0, false
+}
+
+// roleOrganisationEnd returns where the name of a person starts after a
+// role's "of" and an organisation named by an acronym at token k ("The
+// chairman of the UC Kakha Pataridze", "The deputy chairman of the QRP
+// Fikrət Zeynalbəyli"), or k.
+func (a *analysis) roleOrganisationEnd(k, limit int) int {
+	if a.toks[k].lower != "of" || k == 0 || !roleWords[a.toks[k-1].lower] {
+		return k
+	}
+	o := k + 1
+	if o < limit && a.toks[o].lower == "the" {
+		o++
+	}
+	if o+1 < limit && a.toks[o].isAcronym() && a.nameWord(o+1) {
+		return o + 1
+	}
+	return k
 }
