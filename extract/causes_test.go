@@ -4842,3 +4842,13 @@ func TestPersonAfterARolesOrganisationOpeningASentence(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestParticipleOpeningBeforeAName checks a participle opening a sentence
+// right before a name ("Leaving Tomas Ebbert, the league's top scorer, on
+// the bench …" stored "Leaving Tomas Ebbert"). The text is invented.
+func TestParticipleOpeningBeforeAName(t *testing.T) {
+	text := "Leaving Tomas Ebbert, the league's top scorer, on the bench was a gamble. Ebbert, for his part, insisted he had been fit to start."
+	if q := find(t, run(t, text, PlainText, ""), "fit to start"); q.Speaker != "Tomas Ebbert" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -79,6 +79,9 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
+	if len(base) > 5 && strings.HasSuffix(base, "ing") && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i && len(a.mix.bySuffix[base]) == 0 {
+		return false // "Leaving Tomas Ebbert out, …": a participle opening the sentence, not a given name
+	}
 	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) {
 		return false
 	}
