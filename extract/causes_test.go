@@ -4852,3 +4852,13 @@ func TestParticipleOpeningBeforeAName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestHonorificChoosesAmongSameSurname checks "Mrs Reddaway said" after
+// a husband and wife of that surname were named ("Mrs Reddaway" went to
+// the husband, who spoke last). The text is invented.
+func TestHonorificChoosesAmongSameSurname(t *testing.T) {
+	text := "Martin Reddaway and his wife Lorna Reddaway spoke to police. Lorna Reddaway said she waited all night. Martin Reddaway said he called the hospital.\n\nMrs Reddaway said the family would keep his bike.\n"
+	if q := find(t, run(t, text, PlainText, ""), "bike"); q.Speaker != "Lorna Reddaway" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1460,6 +1460,14 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
+	g := a.honorificGenderBefore(n0)
+	if g != genderUnknown && !strings.Contains(raw, " ") && a.gender[name] != g {
+		// "Mrs Reddaway said" after Martin and Lorna Reddaway: the one
+		// the honorific fits
+		if other := a.surnameWithGender(raw, g, a.toks[n0].start); other != "" {
+			name = other
+		}
+	}
 	if w := strings.ToLower(raw); name == raw && n1-n0 == 1 && genericOrgNouns[w] && n0 > 0 && a.toks[n0-1].lower == "the" {
 		// "The Company believes": a press release's capitalised "the
 		// company", which no definition named
@@ -1467,10 +1475,10 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 			return sp, n0 - 1
 		}
 	}
-	if sp, ok := st.recentWithSurname(raw); ok && sp.name != name {
+	if sp, ok := st.recentWithSurname(raw); ok && sp.name != name && (g == genderUnknown || a.gender[sp.name] == g) {
 		// "Patty Campbell said … her daughter, Krystle Campbell … ‘…,’
 		// Campbell said": of two people with the surname, the one who
-		// has been speaking
+		// has been speaking (and whom an honorific fits)
 		name = sp.name
 	}
 	sp := st.ref(name, !isOrgName(name))
@@ -2505,4 +2513,32 @@ func (a *analysis) roleOrganisationEnd(k, limit int) int {
 		return o + 1
 	}
 	return k
+}
+
+// honorificGenderBefore returns the gender an honorific right before
+// token n0 gives ("Mrs", "Mr."), or genderUnknown.
+func (a *analysis) honorificGenderBefore(n0 int) byte {
+	k := n0 - 1
+	if k >= 0 && a.toks[k].text == "." {
+		k--
+	}
+	if k < 0 {
+		return genderUnknown
+	}
+	return honorificGender[a.toks[k].lower]
+}
+
+// surnameWithGender returns the latest person named in full before byte
+// pos whose last word is surname and whose gender is g, or "".
+func (a *analysis) surnameWithGender(surname string, g byte, pos int) string {
+	found := ""
+	for _, m := range a.mentions {
+		if m.pos >= pos {
+			break
+		}
+		if m.person && strings.HasSuffix(m.name, " "+surname) && a.gender[m.name] == g {
+			found = m.name
+		}
+	}
+	return found
 }
