@@ -4862,3 +4862,18 @@ func TestHonorificChoosesAmongSameSurname(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestIntervieweeNotMastheadNorInterviewer checks an interview whose
+// introduction names the interviewer meeting the interviewee in a town
+// that shares a word with the masthead ("STERNAU REVIEW | Interview …
+// Helen Wetherell met him in Sternau"): the answers went to the masthead.
+// The text is invented.
+func TestIntervieweeNotMastheadNorInterviewer(t *testing.T) {
+	text := "STERNAU REVIEW | Interview\n\n" +
+		"Kairat Mambetov was finance minister for six years. Helen Wetherell met him in Sternau, where he has lived since last autumn.\n\n" +
+		"Q: You were a member of the government for six years. Is that fair?\n\n" +
+		"A: It is a fair question, and I do not want to answer it with excuses.\n"
+	if q := find(t, run(t, text, PlainText, ""), "excuses"); q.Speaker != "Kairat Mambetov" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -50,7 +50,7 @@ func (a *analysis) interviewAnswers() []stmt {
 // does ("Mayor Teodora Lind spoke to the Albany Courier").
 func (a *analysis) intervieweeBefore(pos int) string {
 	for k := a.tokenAt(pos) - 1; k >= 0 && pos-a.toks[k].start <= interviewWindow; k-- {
-		if !a.nameWord(k) || k > 0 && (a.nameWord(k-1) || a.toks[k-1].lower == "the") {
+		if !a.nameWord(k) || k > 0 && (a.nameWord(k-1) && a.paraAt(a.toks[k-1].start) == a.paraAt(a.toks[k].start) || a.toks[k-1].lower == "the") {
 			continue // (not the first word of a name)
 		}
 		e, _ := a.nameStartingAt(k, len(a.toks))
@@ -58,14 +58,16 @@ func (a *analysis) intervieweeBefore(pos int) string {
 		if isOrgName(name) {
 			continue
 		}
-		if k > 0 && interviewerWords[a.toks[k-1].lower] {
-			continue // "Our correspondent Dilnoza Rakhimova spoke with her": who asks
+		if k > 0 && (interviewerWords[a.toks[k-1].lower] || placePrepositionsBefore[a.toks[k-1].lower]) || e < len(a.toks) && interviewerVerbs[a.toks[e].lower] || strings.Contains(name, "\n") {
+			// "Our correspondent Dilnoza Rakhimova spoke with her", "Helen
+			// Wetherell met him": who asks; "in Sternau": a place
+			continue
 		}
 		// a lone capitalised word opening a sentence names no one, unless
 		// it is the surname of someone named in full before
 		// ("Renwick-Sole, who …, spoke to the Gazette")
-		if name = a.canonicalName(name, a.toks[k].start); strings.Contains(name, " ") && !isOrgName(name) {
-			return name
+		if name = a.canonicalName(name, a.toks[k].start); strings.Contains(name, " ") && !isOrgName(name) && strings.ToUpper(name) != name {
+			return name // (not a masthead in capitals: "STERNAU REVIEW")
 		}
 	}
 	return ""

@@ -497,6 +497,14 @@ var occasionNouns = wordSet("meeting", "conference", "briefing", "rally", "sessi
 // "By her estimate, …", "by his count".
 var estimateNouns = wordSet("estimate", "estimates", "reckoning", "calculation", "calculations", "count", "account")
 
+// interviewerVerbs after a name in an interview's introduction make it
+// the one who asks ("Helen Wetherell met him in Sternau").
+var interviewerVerbs = wordSet("met", "interviewed", "visited")
+
+// placePrepositionsBefore a capitalised word make it a place ("met him in
+// Sternau"), not the person an interview's introduction names.
+var placePrepositionsBefore = wordSet("in", "at", "near", "from")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
