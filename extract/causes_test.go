@@ -4877,3 +4877,16 @@ func TestIntervieweeNotMastheadNorInterviewer(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSubjectOfTheLastClause checks a sentence whose last clause, after a
+// semicolon, has a subject of its own ("The two scientists have known
+// each other for years; Dr Vastergaard was once a researcher in Prof
+// Oduya's group. She says …": "she" went to the one quoted before). The
+// text is invented.
+func TestSubjectOfTheLastClause(t *testing.T) {
+	text := "Helena Vastergaard, a limnologist, argues that the die-off was caused by a toxin. But Miriam Oduya is not persuaded. \"It is everywhere in that lake,\" Prof Oduya said.\n\n" +
+		"The two scientists have known each other for almost twenty years; Dr Vastergaard was once a researcher in Prof Oduya's group. She says the disagreement is professional, not personal.\n"
+	if q := find(t, run(t, text, PlainText, ""), "professional"); q.Speaker != "Helena Vastergaard" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

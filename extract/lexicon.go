@@ -528,7 +528,7 @@ func init() {
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
 		"foods", "minerals", "resources", "logistics", "mining", "capital", "partners",
-		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc",
+		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc", "records",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",

@@ -1873,6 +1873,14 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		s.first++ // "But economist Ruth Okafor disagreed."
 	}
 	name, stop := a.openingName(s.first, s)
+	if k := a.lastSemicolon(s); k > 0 {
+		// "The two scientists have known each other for years; Dr
+		// Vastergaard was once …": the last clause's subject is the
+		// latest one
+		if n, _ := a.openingName(k+1, s); n != "" {
+			name, stop = n, false
+		}
+	}
 	if name == "" && !stop {
 		// after a short introductory phrase: "On Monday, Ann Roe …",
 		// "Given his views, Ann Roe, the head of …"
@@ -2541,4 +2549,15 @@ func (a *analysis) surnameWithGender(surname string, g byte, pos int) string {
 		}
 	}
 	return found
+}
+
+// lastSemicolon returns the last semicolon of sentence s outside
+// quotations, or -1.
+func (a *analysis) lastSemicolon(s sentence) int {
+	for k := s.last - 1; k > s.first; k-- {
+		if a.toks[k].text == ";" && !a.insideQuote(a.toks[k].start) {
+			return k
+		}
+	}
+	return -1
 }
