@@ -4890,3 +4890,12 @@ func TestSubjectOfTheLastClause(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestOrganisationInAppositionToAnOwnedNoun checks "Her label, Quayside
+// Records, said" (the description spoke, not the label it names). The
+// sentence is invented.
+func TestOrganisationInAppositionToAnOwnedNoun(t *testing.T) {
+	if q := find(t, run(t, "Her label, Quayside Records, said in a statement that pre-sales were the strongest in its history.", PlainText, ""), "pre-sales"); q.Speaker != "Quayside Records" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -820,6 +820,11 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	if sp, ok := a.namedInApposition(m, a0, j, st); ok {
 		return sp, s.first, true
 	}
+	if a0 == m+1 && m-2 == s.first && possessivePronouns[a.toks[m-2].lower] && isOrgName(a.joinTokens(a0, j)) {
+		// "Her label, Quayside Records, said": the organisation the
+		// apposition names
+		return st.ref(a.canonOrg(cleanName(a.joinTokens(a0, j))), false), s.first, true
+	}
 	if a0 == m+1 && a.partitiveBefore(s.first, m) {
 		// "One of them, Bluewater Media, said": the one the name names
 		sp, _ := a.nameRef(a0, j, a0, st)
