@@ -1466,13 +1466,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	raw := cleanName(a.joinTokens(n0, n1))
 	name := a.canonicalName(raw, a.toks[n0].start)
 	g := a.honorificGenderBefore(n0)
-	if g != genderUnknown && !strings.Contains(raw, " ") && a.gender[name] != g {
-		// "Mrs Reddaway said" after Martin and Lorna Reddaway: the one
-		// the honorific fits
-		if other := a.surnameWithGender(raw, g, a.toks[n0].start); other != "" {
-			name = other
-		}
-	}
+	name = a.honorificFit(name, raw, g, a.toks[n0].start)
 	if w := strings.ToLower(raw); name == raw && n1-n0 == 1 && genericOrgNouns[w] && n0 > 0 && a.toks[n0-1].lower == "the" {
 		// "The Company believes": a press release's capitalised "the
 		// company", which no definition named
@@ -2526,6 +2520,16 @@ func (a *analysis) roleOrganisationEnd(k, limit int) int {
 		return o + 1
 	}
 	return k
+}
+
+// honorificFit returns, for a surname raw after an honorific of gender
+// g, the person of that surname the honorific fits when name does not
+// ("Mrs Reddaway said" after Martin and Lorna Reddaway), else name.
+func (a *analysis) honorificFit(name, raw string, g byte, pos int) string {
+	if g == genderUnknown || strings.Contains(raw, " ") || a.gender[name] == g {
+		return name
+	}
+	return cmp.Or(a.surnameWithGender(raw, g, pos), name)
 }
 
 // honorificGenderBefore returns the gender an honorific right before
