@@ -4899,3 +4899,18 @@ func TestOrganisationInAppositionToAnOwnedNoun(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAppealToALongNamedTribunal checks "said it would appeal to the
+// Competition and Digital Tribunal" (the appeal to a court of five words
+// was taken for a report of no one, and the outer report was lost) and
+// that "the company" is no tribunal. The text is invented.
+func TestAppealToALongNamedTribunal(t *testing.T) {
+	text := "Quillio said it would appeal to the Competition and Digital Tribunal. Shares of Quillio fell. \"We are disappointed,\" the company said."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "appeal"); q.Speaker != "Quillio" {
+		t.Errorf("appeal: speaker %q", q.Speaker)
+	}
+	if q := find(t, r, "disappointed"); q.Speaker != "Quillio" {
+		t.Errorf("disappointed: speaker %q", q.Speaker)
+	}
+}

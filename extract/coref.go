@@ -416,7 +416,7 @@ func (a *analysis) otherKind(name, head string) bool {
 	if publicBodyNouns[head] && publicBodyNouns[last] {
 		return false // a department is an agency of its government
 	}
-	return (orgNouns[last] || publicBodyNouns[last]) && last != head
+	return (orgNouns[last] || publicBodyNouns[last] || courtNouns[last]) && last != head
 }
 
 // loneNameSubject returns the latest name of one word, before byte pos

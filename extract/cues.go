@@ -139,12 +139,12 @@ func (a *analysis) findCues(s sentence) []cueHit {
 	return out
 }
 
-// courtAhead reports whether the noun phrase from token i, up to four
+// courtAhead reports whether the noun phrase from token i, up to six
 // words, has a court or a tribunal as its head, and no infinitive says
 // what the court is asked to do ("appeal to the court to release him" is
 // a request that reports).
 func (a *analysis) courtAhead(i, limit int) bool {
-	for k := i; k < limit && k < i+4 && a.toks[k].word; k++ {
+	for k := i; k < limit && k < i+6 && a.toks[k].word; k++ {
 		if courtNouns[a.toks[k].lower] {
 			return k+1 >= limit || a.toks[k+1].lower != "to"
 		}
