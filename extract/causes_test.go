@@ -4905,12 +4905,14 @@ func TestOrganisationInAppositionToAnOwnedNoun(t *testing.T) {
 // was taken for a report of no one, and the outer report was lost) and
 // that "the company" is no tribunal. The text is invented.
 func TestAppealToALongNamedTribunal(t *testing.T) {
-	text := "Quillio said it would appeal to the Competition and Digital Tribunal. Shares of Quillio fell. \"We are disappointed,\" the company said."
+	text := "Quillio said it would appeal to the Competition and Digital Tribunal. \"We are disappointed,\" the company said."
 	r := run(t, text, PlainText, "")
-	if q := find(t, r, "appeal"); q.Speaker != "Quillio" {
-		t.Errorf("appeal: speaker %q", q.Speaker)
+	for _, q := range r.Quotes {
+		if q.Cue == "appeal" {
+			t.Errorf("the appeal to a tribunal reported: %+v", q)
+		}
 	}
-	if q := find(t, r, "disappointed"); q.Speaker != "Quillio" {
+	if q := find(t, r, "disappointed"); q.Speaker == "Competition and Digital Tribunal" {
 		t.Errorf("disappointed: speaker %q", q.Speaker)
 	}
 }
