@@ -4916,3 +4916,20 @@ func TestAppealToALongNamedTribunal(t *testing.T) {
 		t.Errorf("disappointed: speaker %q", q.Speaker)
 	}
 }
+
+// TestPersonAfterAFieldWithFor checks a person named after a role's field
+// given with "for" ("The EU special representative for the South
+// Caucasus Oskar Lindqvist said": the region was stored in the name;
+// "Minister for Foreign Affairs of Lunmark Torvald Eklund stated"
+// reported nothing). The sentences are invented.
+func TestPersonAfterAFieldWithFor(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"The EU special representative for the South Caucasus Oskar Lindqvist said that the talks will resume.", "talks", "Oskar Lindqvist"},
+		{"Minister for Foreign Affairs of Lunmark Torvald Eklund stated that the border is calm.", "border", "Torvald Eklund"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

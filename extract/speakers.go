@@ -531,12 +531,18 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 // person).
 // It returns i when the run is no such thing.
 func (a *analysis) fieldBeforePerson(i, end int) int {
-	ofRole := i >= 2 && a.toks[i-1].lower == "of" && isRoleWord(a.toks[i-2].lower)
+	ofRole := i >= 2 && (a.toks[i-1].lower == "of" || a.toks[i-1].lower == "for") && isRoleWord(a.toks[i-2].lower)
+	if !ofRole && i >= 3 && a.toks[i-1].lower == "the" && (a.toks[i-2].lower == "of" || a.toks[i-2].lower == "for") && isRoleWord(a.toks[i-3].lower) {
+		ofRole = true // "special representative for the South Caucasus Oskar Lindqvist"
+	}
 	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
 	// of the organisation first (not "monitoring group Free Ballot
 	// Ostravan", the group's own name)
 	afterKind := i >= 1 && orgWords[a.toks[i-1].lower] && !a.toks[i-1].isCap() && a.roleOfBefore(i-1)
-	if end-i < 3 || !ofRole && !afterKind || isOrgName(a.joinTokens(i, end)) {
+	if end-i < 3 || !ofRole && !afterKind || isOrgName(cleanName(a.joinTokens(end-2, end))) || a.toks[end-1].isAcronym() || ofRole && orgWords[a.toks[end-3].lower] {
+		// (not when the run ends in an organisation, "Minister of the
+		// Harbour Council", nor when one comes before the person:
+		// "Member of the Example Party Jane Doe" is of that party)
 		return i
 	}
 	if k := end - 2; a.nameWord(k) && a.nameWord(k+1) && !a.toks[k].isAcronym() {
