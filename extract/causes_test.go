@@ -4933,3 +4933,19 @@ func TestPersonAfterAFieldWithFor(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationWithTwoOfs checks "The Ministry of Defence of Sarkhavia
+// claimed that …" (nothing was reported) and "The Ministry of Justice of
+// Sarkhavia said" (the country was taken for the organisation). The
+// sentences are invented.
+func TestOrganisationWithTwoOfs(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"The Ministry of Defence of Sarkhavia claimed that the shelling came from the other side.", "Ministry of Defence of Sarkhavia"},
+		{"The Ministry of Justice of Sarkhavia said that the shelling came from the other side.", "Ministry of Justice of Sarkhavia"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "shelling"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

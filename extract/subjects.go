@@ -1312,6 +1312,8 @@ func (a *analysis) ofNameStart(n0, min int) int {
 		switch p := a.toks[n0-1].lower; {
 		case orgLinks[p] && isOrgName(a.joinTokens(k, n0-1)):
 			n0 = k
+		case p == "of" && a.ofNameStart(k, min) < k && isOrgName(a.joinTokens(a.ofNameStart(k, min), n0-1)):
+			n0 = a.ofNameStart(k, min) // "the Ministry of Defence of Sarkhavia": the country of a name with "of"
 		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
 			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
 		case p == "to" && a.purposeAt(n0) && isOrgName(a.joinTokens(k, n0-1)):
