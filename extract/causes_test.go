@@ -4949,3 +4949,13 @@ func TestOrganisationWithTwoOfs(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationPlacedByAPreposition checks "The Embassy of Lunmark in
+// Tavrashen wrote on its page that …" (the place after "in" was taken
+// for the object of a preposition, and nothing was reported). The
+// sentence is invented.
+func TestOrganisationPlacedByAPreposition(t *testing.T) {
+	if q := find(t, run(t, "The Embassy of Lunmark in Tavrashen wrote on its page that the visa centre will close.", PlainText, ""), "visa"); q.Speaker != "Embassy of Lunmark" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

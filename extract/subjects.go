@@ -417,6 +417,15 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 	if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
 		return sp, d, true
 	}
+	if w := a.toks[b].lower; (w == "in" || w == "at") && b-1 >= s.first && a.nameWord(b-1) {
+		// "The Embassy of Lunmark in Tavrashen wrote": the body, placed
+		if k, ok := a.nameEndingAt(b-1, s.first); ok {
+			if k = a.ofNameStart(k, s.first); isOrgName(a.joinTokens(k, b)) {
+				sp, d := a.nameRef(k, b, s.first, st)
+				return sp, d, true
+			}
+		}
+	}
 	if w := a.toks[b].lower; (w == "in" || w == "at") && b-1 >= s.first && orgWords[a.toks[b-1].lower] && !a.toks[b-1].isCap() {
 		// "The Mtvanetian embassy in Novqala announced": the body, placed
 		h := b - 1
