@@ -4959,3 +4959,13 @@ func TestOrganisationPlacedByAPreposition(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPersonIntroducedByAnInvertedExistential checks "Among them was
+// 11-year-old Leila Brandt, who …. “…,” she told the board." ("she" went
+// to the man who spoke before). The text is invented.
+func TestPersonIntroducedByAnInvertedExistential(t *testing.T) {
+	text := "Yusuf Karaman said the school must stay open. Among them was 11-year-old Leila Brandt, who brought a letter. \"Our school is small,\" she told the board."
+	if q := find(t, run(t, text, PlainText, ""), "small"); q.Speaker != "Leila Brandt" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1905,6 +1905,9 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		// set off after the description (also after an owner's name)
 		name = a.namedAfterDescription(s)
 	}
+	if name == "" {
+		name = a.existentialName(s) // "Among the speakers was Tilde Brann, …"
+	}
 	if name == "" && !stop {
 		if sp, ok := a.describedRoleSubject(s, st); ok {
 			st.noteSalient(sp) // "The mayor dismissed the criticism."
@@ -2580,4 +2583,30 @@ func (a *analysis) lastSemicolon(s sentence) int {
 		}
 	}
 	return -1
+}
+
+// existentialName returns the person an inverted sentence opening with
+// "Among" introduces after "was" or "were" ("Among the speakers was
+// 11-year-old Tilde Brann"), or "".
+func (a *analysis) existentialName(s sentence) string {
+	if a.toks[s.first].lower != "among" {
+		return ""
+	}
+	for k := s.first + 1; k+1 < s.last && k < s.first+8; k++ {
+		if w := a.toks[k].lower; w != "was" && w != "were" {
+			continue
+		}
+		n := k + 1
+		for n < s.last && (isAge(a.toks[n].lower) || isRoleWord(a.toks[n].lower) || !a.toks[n].isCap() && a.toks[n].word && n < k+4 && !boundaryWords[a.toks[n].lower]) {
+			n++
+		}
+		if n < s.last && a.nameWord(n) {
+			e, _ := a.nameStartingAt(n, s.last)
+			if name := a.canonicalName(cleanName(a.joinTokens(n, e)), a.toks[n].start); strings.Contains(name, " ") && !isOrgName(name) {
+				return name
+			}
+		}
+		return ""
+	}
+	return ""
 }
