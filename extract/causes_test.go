@@ -4969,3 +4969,17 @@ func TestPersonIntroducedByAnInvertedExistential(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPronounClosingAReportOfAGroup checks "Police believe the driver fled
+// on foot, she added." (the police were the speaker; she reports what
+// they believe), while "Mara Lind said A, she said." stays one report.
+// The texts are invented.
+func TestPronounClosingAReportOfAGroup(t *testing.T) {
+	q := find(t, run(t, "Detective Inspector Mara Kell said the car was stolen. Police believe the driver fled on foot, she added.", PlainText, ""), "fled")
+	if q.Speaker != "Mara Kell" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if r := run(t, "Mara Lind said the car was stolen, she said.", PlainText, ""); len(r.Quotes) != 1 {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

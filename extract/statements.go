@@ -314,7 +314,10 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 	}
 	b := a.adverbsBefore(d.at)
 	if _, ok := subjectPronouns[a.toks[b].lower]; ok {
-		return -1 // "Mara Lind said A, she said": the same report, repeated
+		if f := cues[0].at - 1; f < s.first || !isGroupNoun(a.toks[f].lower) {
+			return -1 // "Mara Lind said A, she said": the same report, repeated
+		}
+		b-- // "Police believe A, she added": her report of what police believe
 	} else if nb := a.nameWithApposition(b, s.first); nb >= 0 {
 		b = nb // "…, Ann Roe, the party's chair, said Monday."
 	} else if sb := a.shortSubjectBefore(d.at); sb >= 0 {
