@@ -4983,3 +4983,19 @@ func TestPronounClosingAReportOfAGroup(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestCarriersAndUtilitiesNamedByTheirTrade checks companies named for
+// their trade without a legal form ("Northwind Air", "Harrowgate Hydro")
+// as what "the airline" and "the utility" mean (both stayed unnamed). The
+// texts are invented.
+func TestCarriersAndUtilitiesNamedByTheirTrade(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Northwind Air cancelled 40 flights on Monday. The airline said the strike had grounded its fleet.", "grounded", "Northwind Air"},
+		{"Harrowgate Hydro says 81,400 customers are without power. The utility wrote on social media that some customers should be prepared.", "prepared", "Harrowgate Hydro"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -529,6 +529,7 @@ func init() {
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
 		"foods", "minerals", "resources", "logistics", "mining", "capital", "partners",
 		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc", "records",
+		"air", "airways", "rail", "railways", "transit", "hydro",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
@@ -1007,6 +1008,7 @@ var genericOrgNouns = map[string]bool{
 	"startup": true, "insurer": true, "developer": true, "operator": true,
 	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
 	"maker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "lender": true,
+	"utility": true,
 }
 
 // orgNouns are heads of definite descriptions that refer back to an
