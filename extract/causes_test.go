@@ -4999,3 +4999,18 @@ func TestCarriersAndUtilitiesNamedByTheirTrade(t *testing.T) {
 		}
 	}
 }
+
+// TestDateBetweenSubjectAndVerb checks a date with "on" between the
+// subject and the verb ("Anna Rosvik on 23 October called on …", "Ann Roe
+// on October 23 said": the first reported nothing). The sentences are
+// invented.
+func TestDateBetweenSubjectAndVerb(t *testing.T) {
+	for _, text := range []string{
+		"Foreign minister Anna Rosvik on 23 October called on both sides to show restraint.",
+		"Foreign minister Anna Rosvik on October 23 called on both sides to show restraint.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "restraint"); q.Speaker != "Anna Rosvik" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

@@ -91,6 +91,9 @@ func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 		}
 		j--
 	}
+	if k := a.dateBeforeCue(j, s.first); k < j {
+		j = k // "Anna Rosvik on 23 October called on": when, not who
+	}
 	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
 		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
 		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
@@ -2609,4 +2612,22 @@ func (a *analysis) existentialName(s sentence) string {
 		return ""
 	}
 	return ""
+}
+
+// dateBeforeCue returns the last token before a date with "on" that ends
+// at token j ("on 23 October", "on October 23"), or j.
+func (a *analysis) dateBeforeCue(j, first int) int {
+	if j < first || j < 0 {
+		return j
+	}
+	_, month := monthNums[a.toks[j].lower]
+	switch {
+	case j-2 >= first && month && isNumber(a.toks[j-1]) && a.toks[j-2].lower == "on":
+		return j - 3 // "on 23 October"
+	case j-2 >= first && isNumber(a.toks[j]) && a.toks[j-2].lower == "on":
+		if _, m := monthNums[a.toks[j-1].lower]; m {
+			return j - 3 // "on October 23"
+		}
+	}
+	return j
 }
