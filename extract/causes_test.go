@@ -5014,3 +5014,12 @@ func TestDateBetweenSubjectAndVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestNounOfSpeechInsideAMedium checks "told in a phone call with the
+// minister that …" (the noun "call" was taken for a second cue, and
+// nothing was reported). The sentence is invented.
+func TestNounOfSpeechInsideAMedium(t *testing.T) {
+	if q := find(t, run(t, "Ann Roe told in a phone call with the minister that the border will open.", PlainText, ""), "border"); q.Speaker != "Ann Roe" || q.Text != "the border will open" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

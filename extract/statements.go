@@ -2102,7 +2102,9 @@ func (a *analysis) thatAt(i, j int) int {
 		if !t.word && t.text != "," && t.text != "." && t.text != "’" && t.text != "'" || a.insideQuote(t.start) {
 			return -1
 		}
-		if _, isCue := cueVerbs[t.lower]; isCue && k > i && !determiners[a.toks[k-1].lower] && !a.toks[k-1].isAcronym() && !(t.isCap() && a.toks[k-1].word) {
+		if _, isCue := cueVerbs[t.lower]; isCue && k > i && !determiners[a.toks[k-1].lower] && !(k-2 >= i && determiners[a.toks[k-2].lower]) && !a.toks[k-1].isAcronym() && !(t.isCap() && a.toks[k-1].word) {
+			// (a noun after an article and a modifier is no verb: "in a
+			// phone call with the minister that")
 			// (a capitalised cue word after a word is part of a name: "told Varzan Echo that")
 			return -1
 		}
