@@ -5019,6 +5019,10 @@ func TestDateBetweenSubjectAndVerb(t *testing.T) {
 // minister that …" (the noun "call" was taken for a second cue, and
 // nothing was reported). The sentence is invented.
 func TestNounOfSpeechInsideAMedium(t *testing.T) {
+	// (and an address as the medium: "Ashrafli in his address called")
+	if q := find(t, run(t, "Elnur Ashrafli spoke at the congress. Ashrafli in his address called the vote a farce.", PlainText, ""), "farce"); q.Speaker != "Elnur Ashrafli" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
 	if q := find(t, run(t, "Ann Roe told in a phone call with the minister that the border will open.", PlainText, ""), "border"); q.Speaker != "Ann Roe" || q.Text != "the border will open" {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}

@@ -1157,7 +1157,7 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // mediumNouns name where something was said or written ("in his Facebook
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
-	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast", "release", "note")
+	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast", "release", "note", "address", "remarks")
 
 // placePrepositions open a phrase of place or time after an addressee
 // ("told reporters after the hearing the …") beside the prepositions.
