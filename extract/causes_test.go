@@ -5019,6 +5019,10 @@ func TestDateBetweenSubjectAndVerb(t *testing.T) {
 // minister that …" (the noun "call" was taken for a second cue, and
 // nothing was reported). The sentence is invented.
 func TestNounOfSpeechInsideAMedium(t *testing.T) {
+	// (and a reflexive before a medium set off by commas)
+	if q := find(t, run(t, "Ann Roe spoke. Rauf Mammadli himself, in the letter read by his wife, wrote that he is innocent.", PlainText, ""), "innocent"); q.Speaker != "Rauf Mammadli" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
 	// (and an address as the medium: "Ashrafli in his address called")
 	if q := find(t, run(t, "Elnur Ashrafli spoke at the congress. Ashrafli in his address called the vote a farce.", PlainText, ""), "farce"); q.Speaker != "Elnur Ashrafli" {
 		t.Errorf("speaker %q", q.Speaker)

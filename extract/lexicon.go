@@ -505,6 +505,9 @@ var interviewerVerbs = wordSet("met", "interviewed", "visited")
 // Sternau"), not the person an interview's introduction names.
 var placePrepositionsBefore = wordSet("in", "at", "near", "from")
 
+// reflexivePronouns after a name stress it ("Mammadli himself").
+var reflexivePronouns = wordSet("himself", "herself", "themselves", "itself")
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")

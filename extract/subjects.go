@@ -667,6 +667,9 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 	if m-3 > s.first && a.toks[m-1].text == ")" && a.toks[m-3].text == "(" && a.toks[m-2].isAcronym() {
 		nameEnd = m - 3 // "The Coalition of Democratic Forces (CDF), which …, calls for"
 	}
+	if m-1 > s.first && reflexivePronouns[a.toks[m-1].lower] {
+		nameEnd = m - 1 // "Mammadli himself, in the letter read by his wife, wrote"
+	}
 	n0, ok := a.nameEndingAt(nameEnd-1, s.first)
 	if ok {
 		n0 = a.ofNameStart(n0, s.first) // "The Institute for Legal Initiatives, a rights group,"
