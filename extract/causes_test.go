@@ -5031,3 +5031,17 @@ func TestNounOfSpeechInsideAMedium(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestImpersonalReportInADocument checks "In the statement of the party
+// it is said that …" (the party's statement speaks for it; it had no
+// source), while "It is said that …" alone keeps none. The texts are
+// invented.
+func TestImpersonalReportInADocument(t *testing.T) {
+	q := find(t, run(t, "The Popular Front Party (APFP) held a congress on Sunday. In the statement of the party it is said that the elections were rigged.", PlainText, ""), "rigged")
+	if q.Speaker != "APFP" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "It is said that the elections were rigged.", PlainText, ""), "rigged"); q.Speaker != "" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

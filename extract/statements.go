@@ -1458,6 +1458,11 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 	if c.impersonal {
 		f.subjStart = a.tokenAt(a.impersonalStart(c.at))
 		f.hasSubj = true // a statement without a source, which is still a statement
+		if d := s.first; d+4 < c.at && a.toks[d].lower == "in" && articles[a.toks[d+1].lower] && documentNouns[a.toks[d+2].lower] && a.toks[d+3].lower == "of" {
+			// "In the statement of the party it is said that": the
+			// document's author
+			f.sp = a.phraseRef(a.joinTokens(d+4, f.subjStart), d+4, f.subjStart, st)
+		}
 		return f
 	}
 	b := c.last + 2 // after "by"
