@@ -5045,3 +5045,13 @@ func TestImpersonalReportInADocument(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestExRoleForTheFormerHolder checks "the ex-minister said" for the
+// former minister the text named ("Former minister Oqtay Selimxanli":
+// the description stayed the speaker). The text is invented.
+func TestExRoleForTheFormerHolder(t *testing.T) {
+	text := "Former minister Oqtay Selimxanli was arrested in September. Ann Roe, his lawyer, spoke to reporters. In the court the ex-minister said that the case is political."
+	if q := find(t, run(t, text, PlainText, ""), "political"); q.Speaker != "Oqtay Selimxanli" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -1594,6 +1594,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			}
 		}
 	}
+	if base, ex := strings.CutPrefix(head, "ex-"); definite && ex && roleWords[base] {
+		// "the ex-minister said": the former minister the text named
+		// ("Former minister Oqtay Selimxanli")
+		if name := a.holderOfRole(base, a.toks[i].start); name != "" {
+			return st.ref(name, true)
+		}
+	}
 	if definite && !kinWords[head] && (roleWords[head] || a.hasAge(i, j)) {
 		if sp, ok := a.describedPerson(head, a.toks[i].start, a.hasAge(i, j) || !anonymousRoles[head], st); ok {
 			return sp
