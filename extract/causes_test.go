@@ -5055,3 +5055,13 @@ func TestExRoleForTheFormerHolder(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestDocumentByWhoeverMadeIt checks "According to the filing" after
+// "Halvard Marine Holdings filed its annual results" (the analyst quoted
+// in between was the source). The text is invented.
+func TestDocumentByWhoeverMadeIt(t *testing.T) {
+	text := "Halvard Marine Holdings filed its annual results with the exchange on Monday. Analyst Lim Pei Shan said rates had fallen. According to the filing, the order book stood at 2.9 billion crowns."
+	if q := find(t, run(t, text, PlainText, ""), "order book"); q.Speaker != "Halvard Marine Holdings" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

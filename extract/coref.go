@@ -70,6 +70,13 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 			return st.ref(name, person), true
 		}
 	}
+	if d := a.toks[i].lower; (d == "the" || d == "this") && j-i == 2 {
+		// "Halvard Marine Holdings filed its results … According to the
+		// filing": whoever did what makes such a document
+		if name, person, ok := a.issuerByVerb(a.toks[j-1].lower, i); ok && name != "" {
+			return st.ref(name, person), true
+		}
+	}
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
 		// (only a bare "a statement": "a staff report" names another
 		// author)
@@ -140,6 +147,33 @@ func (a *analysis) issuerOf(noun string, i int) (name string, person, ok bool) {
 				continue
 			}
 			return a.issuerIn(sent)
+		}
+	}
+	return "", false, false
+}
+
+// issuerByVerb returns whoever, in the few sentences before token i, did
+// what makes a document noun ("filed" a filing, "published" a report,
+// "adopted" a resolution): the first name of that sentence before the
+// verb.
+func (a *analysis) issuerByVerb(noun string, i int) (name string, person, ok bool) {
+	verbs := documentVerbs[noun]
+	if len(verbs) == 0 {
+		return "", false, false
+	}
+	si := a.sentOf[i]
+	for s := si - 1; s >= 0 && s > si-4; s-- {
+		sent := a.sents[s]
+		for k := sent.first + 1; k < sent.last; k++ {
+			if slices.Contains(verbs, a.toks[k].lower) && !a.insideQuote(a.toks[k].start) {
+				// the first name of that sentence, before the verb
+				for mi := a.mentionsBefore(a.toks[sent.first].start); mi < len(a.mentions) && a.mentions[mi].pos < a.toks[k].start; mi++ {
+					if m := a.mentions[mi]; m.pos >= a.toks[sent.first].start {
+						return m.name, m.person, true
+					}
+				}
+				return "", false, false
+			}
 		}
 	}
 	return "", false, false

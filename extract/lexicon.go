@@ -508,6 +508,19 @@ var placePrepositionsBefore = wordSet("in", "at", "near", "from")
 // reflexivePronouns after a name stress it ("Mammadli himself").
 var reflexivePronouns = wordSet("himself", "herself", "themselves", "itself")
 
+// documentVerbs make the document a noun names: "filed" a filing,
+// "published" a report.
+var documentVerbs = map[string][]string{
+	"filing":     {"filed", "files"},
+	"report":     {"published", "released", "presented", "issued"},
+	"study":      {"published", "released"},
+	"resolution": {"adopted", "passed"},
+	"decision":   {"issued", "published", "announced"},
+	"ruling":     {"issued", "delivered"},
+	"lawsuit":    {"filed", "files"},
+	"complaint":  {"filed", "lodged", "files"},
+}
+
 // accusingVerbs report a charge, whose words count as a statement only
 // when quoted after "of".
 var accusingVerbs = wordSet("accuse", "accuses", "accused", "accusing")
