@@ -426,17 +426,6 @@ func (a *analysis) capitalisedInside(word string) bool {
 	return false
 }
 
-// personNamedBefore reports whether a person named in full before byte
-// pos has the name surname as the last word.
-func (a *analysis) personNamedBefore(surname string, pos int) bool {
-	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
-		if m := a.mentions[k]; m.person && strings.HasSuffix(m.name, " "+surname) {
-			return true
-		}
-	}
-	return false
-}
-
 // otherKind reports whether an organisation's name says it is a kind of
 // organisation other than head ("… Workers' Union" for "the company"); a
 // generic head ("the group", "the organisation") fits any, and public
@@ -469,7 +458,7 @@ func (a *analysis) loneNameSubject(pos int) (string, bool) {
 			continue
 		}
 		name := cleanName(a.toks[k].text)
-		if a.personNamedBefore(name, a.toks[k].start) || isPossessive(a.toks[k]) || !a.capitalisedInside(a.toks[k].text) {
+		if a.personWithSurname(name, a.toks[k].start) != "" || isPossessive(a.toks[k]) || !a.capitalisedInside(a.toks[k].text) {
 			// a person's surname, an owner ("Lumenfold's chief
 			// executive"), or a common noun that opens a sentence
 			// ("Revenue rose …")

@@ -609,7 +609,7 @@ func (a *analysis) thatAfterTime(i, limit int) bool {
 		if w == "that" {
 			return true
 		}
-		if _, month := monthNums[w]; !(timeNouns[w] || relativeTimes[w] || w == "on" || w == "in" || w == "late" || w == "early" || month || isNumber(a.toks[k])) {
+		if !timeWord(a.toks[k]) && w != "late" && w != "early" {
 			return false
 		}
 	}

@@ -140,6 +140,9 @@ func surnameGender(surname string) byte {
 // word right before token i, or a kin word before an apposition ("her
 // husband, Tom Berg"); outright is set for an honorific or a kin word.
 func (a *analysis) genderBefore(i int) (g byte, outright bool) {
+	if g := a.honorificGenderBefore(i); g != genderUnknown {
+		return g, true
+	}
 	k := i - 1
 	if k >= 0 && a.toks[k].text == "." {
 		k--
@@ -149,9 +152,6 @@ func (a *analysis) genderBefore(i int) (g byte, outright bool) {
 	}
 	if k < 0 || !a.toks[k].word {
 		return genderUnknown, false
-	}
-	if g, ok := honorificGender[a.toks[k].lower]; ok {
-		return g, true
 	}
 	w := a.toks[k].lower
 	return genderedRoles[w], kinWords[w]

@@ -739,7 +739,7 @@ func (a *analysis) endsClause(i, limit int) bool {
 		}
 		manner := len(t.lower) > 4 && strings.HasSuffix(t.lower, "ly") && !lyNouns[t.lower]                   // "said flatly"
 		partOfDay := (t.lower == "late" || t.lower == "early") && k+1 < limit && timeNouns[a.toks[k+1].lower] // "late Wednesday"
-		if _, month := monthNums[t.lower]; t.word && !timeNouns[t.lower] && !relativeTimes[t.lower] && t.lower != "on" && t.lower != "in" && !month && !isNumber(t) && !manner && !partOfDay {
+		if t.word && !timeWord(t) && !manner && !partOfDay {
 			return false
 		}
 		if !t.word && t.text != "." && t.text != "!" {
@@ -747,6 +747,14 @@ func (a *analysis) endsClause(i, limit int) bool {
 		}
 	}
 	return true
+}
+
+// timeWord reports whether token t can stand in an adverbial of time:
+// "on", "in", a month, a number, a time noun or a relative time
+// ("Monday", "last week", "on 23 October").
+func timeWord(t token) bool {
+	_, month := monthNums[t.lower]
+	return timeNouns[t.lower] || relativeTimes[t.lower] || t.lower == "on" || t.lower == "in" || month || isNumber(t)
 }
 
 // parenthetical reports whether the subject and cue of frame f stand
@@ -2433,17 +2441,21 @@ func (a *analysis) openingAdverbial(i, j int) bool {
 // issuedBy returns the "by" in tokens (i, j) after a document and a verb
 // of issuing it ("a press release issued by the company"), or i.
 func (a *analysis) issuedBy(i, j int) int {
-	for k := i + 1; k+2 < j; k++ {
-		if issueVerbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && (documentNouns[a.toks[k-1].lower] || mediumNouns[a.toks[k-1].lower]) {
-			return k + 1
-		}
+	if k := a.documentVerbBy(i, j, issueVerbs, true); k > i && k+2 < j {
+		return k + 1
 	}
 	return i
 }
 
 func (a *analysis) obtainedBy(i, j int) int {
+	return a.documentVerbBy(i, j, obtainVerbs, false)
+}
+
+// documentVerbBy returns the first of verbs in tokens (i, j) that stands
+// between a document (or, with media, a medium) and "by", or i.
+func (a *analysis) documentVerbBy(i, j int, verbs map[string]bool, media bool) int {
 	for k := i + 1; k+1 < j; k++ {
-		if obtainVerbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && documentNouns[a.toks[k-1].lower] {
+		if d := a.toks[k-1].lower; verbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && (documentNouns[d] || media && mediumNouns[d]) {
 			return k
 		}
 	}

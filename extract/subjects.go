@@ -2576,11 +2576,10 @@ func (a *analysis) honorificGenderBefore(n0 int) byte {
 // pos whose last word is surname and whose gender is g, or "".
 func (a *analysis) surnameWithGender(surname string, g byte, pos int) string {
 	found := ""
-	for _, m := range a.mentions {
-		if m.pos >= pos {
+	for _, k := range a.mix.bySuffix[strings.ToLower(surname)] { // (persons' names, in order)
+		if m := a.mentions[k]; m.pos >= pos {
 			break
-		}
-		if m.person && strings.HasSuffix(m.name, " "+surname) && a.gender[m.name] == g {
+		} else if a.gender[m.name] == g {
 			found = m.name
 		}
 	}
