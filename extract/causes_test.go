@@ -4752,6 +4752,9 @@ func TestOccasionBetweenSubjectAndVerb(t *testing.T) {
 		{"Minister Arif Sadiqli at a meeting with businessmen said that prices will fall.", "Arif Sadiqli"},
 		{"Ann Roe in an interview with the channel Horizon-1 said that prices will fall.", "Ann Roe"},
 		{"Ann Roe at the rally said that prices will fall.", "Ann Roe"},
+		{"Minister Berik Olzhas at a meeting with farmers in Taldybel promised that prices will fall.", "Berik Olzhas"},
+		{"Ann Roe at a briefing for reporters in Ottawa on Monday said that prices will fall.", "Ann Roe"},
+		{"Ann Roe at the rally in Ottawa said that prices will fall.", "Ann Roe"},
 	}
 	for _, c := range cases {
 		if q := find(t, run(t, c.text, PlainText, ""), "prices"); q.Speaker != c.speaker {

@@ -488,6 +488,11 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// occasionPartnerWords join an occasion to its partner or place: "at a
+// meeting with farmers", "at a briefing for reporters", "at the rally in
+// Ottawa".
+var occasionPartnerWords = wordSet("with", "to", "of", "for", "in", "on")
+
 // occasionNouns are events at which something is said: "at a meeting
 // with businessmen", "during a briefing".
 var occasionNouns = wordSet("meeting", "conference", "briefing", "rally", "session", "hearing", "forum",

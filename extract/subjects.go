@@ -2518,9 +2518,9 @@ func (a *analysis) occasionBeforeCue(j, min int) (int, bool) {
 			n++
 		}
 		if n > j || !occasionNouns[a.toks[n].lower] && !mediumNouns[a.toks[n].lower] {
-			return 0, false
+			continue // "in Taldybel" after "at a meeting with farmers": the place, look further back
 		}
-		if n < j && a.toks[n+1].lower != "with" && a.toks[n+1].lower != "to" && a.toks[n+1].lower != "of" {
+		if n < j && !occasionPartnerWords[a.toks[n+1].lower] {
 			return 0, false
 		}
 		if a.nameWord(p-1) || a.toks[p-1].isAcronym() {
