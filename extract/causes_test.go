@@ -5068,3 +5068,34 @@ func TestDocumentByWhoeverMadeIt(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestFormerHolderIsNotTheRole checks that "the minister" is the serving
+// minister the text named, not a former one named after him ("Former
+// minister Kairat Dosym"), while "the former minister" and "the
+// ex-minister" are the former one. The text is invented.
+func TestFormerHolderIsNotTheRole(t *testing.T) {
+	text := "Minister of Economy Berik Olzhas promised that the reserve will open. Former finance minister Kairat Dosym accused him of lying. "
+	cases := []struct{ anaphor, speaker string }{
+		{"The minister", "Berik Olzhas"},
+		{"The former minister", "Kairat Dosym"},
+		{"The ex-minister", "Kairat Dosym"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, text+c.anaphor+" said that the claims are fantasies.", PlainText, ""), "fantasies")
+		if q.Speaker != c.speaker {
+			t.Errorf("%s: speaker %q", c.anaphor, q.Speaker)
+		}
+	}
+}
+
+// TestRoleBeforeNameInOneParagraph checks that a role ending a headline
+// is not the role of the name opening the next paragraph ("… as former
+// minister quits\n\nGwen Hallam, the prime minister,"): "the former
+// minister" is then the one who "was housing minister". The text is
+// invented.
+func TestRoleBeforeNameInOneParagraph(t *testing.T) {
+	text := "Hallam faces revolt as former minister quits\n\nGwen Hallam, the prime minister, faces a revolt. Rosalind Petcher, who was housing minister until May, said the levy would hurt families.\n\nThe former minister added that she had raised her concerns privately."
+	if q := find(t, run(t, text, PlainText, ""), "concerns"); q.Speaker != "Rosalind Petcher" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -302,6 +302,7 @@ func (a *analysis) personOfAge(head string, pos int) string {
 // off after it ("Ann Roe, the chair of …", "Ms. Lidia Voskan (UPP),
 // Chair;"), or "".
 func (a *analysis) holderOfRole(head string, pos int) string {
+	head, former := strings.CutPrefix(head, "ex-")
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if !m.person || !strings.Contains(m.name, " ") {
@@ -320,7 +321,7 @@ func (a *analysis) holderOfRole(head string, pos int) string {
 		}
 		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
 			// ("teacher Ann Roe", but not "a teacher at Eastport High")
-			if (a.toks[d].lower == head || holderNouns[a.toks[d].lower] == head) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
+			if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
 				return m.name
 			}
 		}
@@ -333,13 +334,27 @@ func (a *analysis) holderOfRole(head string, pos int) string {
 		}
 		if e < len(a.toks) && a.toks[e].text == "," {
 			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
-				if a.toks[d].lower == head {
+				if a.roleWordAt(d, head, former) {
 					return m.name
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// roleWordAt reports whether token d names the role head, of a former
+// holder when former is set ("Former minister Kairat Dosym" is the
+// ex-minister, not the minister), of a serving one otherwise.
+func (a *analysis) roleWordAt(d int, head string, former bool) bool {
+	w, ex := strings.CutPrefix(a.toks[d].lower, "ex-")
+	if w != head && holderNouns[w] != head {
+		return false
+	}
+	for p := d - 1; p >= 0 && p >= d-2 && a.toks[p].word && !ex; p-- {
+		ex = formerWords[a.toks[p].lower] // "Former finance minister"
+	}
+	return former == ex
 }
 
 // describedOrg resolves a definite description of an organisation with

@@ -488,6 +488,10 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// formerWords before a role say its holder no longer holds it: "former
+// minister", "ex minister".
+var formerWords = wordSet("former", "ex")
+
 // occasionPartnerWords join an occasion to its partner or place: "at a
 // meeting with farmers", "at a briefing for reporters", "at the rally in
 // Ottawa".

@@ -1594,10 +1594,14 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			}
 		}
 	}
-	if base, ex := strings.CutPrefix(head, "ex-"); definite && ex && roleWords[base] {
-		// "the ex-minister said": the former minister the text named
-		// ("Former minister Oqtay Selimxanli")
-		if name := a.holderOfRole(base, a.toks[i].start); name != "" {
+	exHead := head
+	if j-i >= 3 && formerWords[a.toks[j-2].lower] && roleWords[head] {
+		exHead = "ex-" + head // "the former minister": whom "ex-minister" means
+	}
+	if base, ex := strings.CutPrefix(exHead, "ex-"); definite && ex && roleWords[base] {
+		// "the ex-minister said", "the former minister said": the former
+		// minister the text named ("Former minister Oqtay Selimxanli")
+		if name := a.holderOfRole(exHead, a.toks[i].start); name != "" {
 			return st.ref(name, true)
 		}
 	}
