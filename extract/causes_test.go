@@ -5099,3 +5099,13 @@ func TestRoleBeforeNameInOneParagraph(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAsComplementAfterPrepositionalPhrase checks "described A in B as C"
+// after a pronoun: the object may take a prepositional phrase before
+// "as", as it may before "to" in "links A to B". The text is invented.
+func TestAsComplementAfterPrepositionalPhrase(t *testing.T) {
+	text := "Dana Roe was released on Friday. Ann Sapar said that she was pushed. She described the conditions in the old centre as \"a cellar for animals\"."
+	if q := find(t, run(t, text, PlainText, ""), "cellar"); q.Speaker != "Ann Sapar" || !strings.HasPrefix(q.Text, "the conditions") {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

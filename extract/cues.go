@@ -495,15 +495,15 @@ func (a *analysis) comparedReport(k, first int) bool {
 }
 
 // asFollows reports whether "as" follows the object that starts at token
-// i, within a short noun phrase.
+// i, within a short noun phrase that may take a prepositional phrase.
 func (a *analysis) asFollows(i, limit int) bool {
-	for k := i + 1; k < limit && k <= i+6; k++ {
+	for k := i + 1; k < limit && k <= i+8; k++ {
 		t := a.toks[k]
 		if t.lower == "as" && t.word {
 			return true
 		}
-		if !t.word || boundaryWords[t.lower] {
-			return false
+		if !t.word || boundaryWords[t.lower] && !prepositions[t.lower] {
+			return false // "the conditions in the centre as": the object's phrase
 		}
 	}
 	return false
