@@ -5109,3 +5109,15 @@ func TestAsComplementAfterPrepositionalPhrase(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestSplitQuotationAfterAdverbial checks the second half of a quotation
+// split by an attribution that says when, where or to whom ("“A,” Ann Roe
+// said at the press conference, “B.”"). The sentences are invented.
+func TestSplitQuotationAfterAdverbial(t *testing.T) {
+	for _, tail := range []string{"said at the joint press conference", "said on Monday", "told reporters", "told reporters in Ottawa"} {
+		text := "“The water of the river,” Ann Roe " + tail + ", “belongs to both peoples.”"
+		if q := find(t, run(t, text, PlainText, ""), "belongs"); q.Speaker != "Ann Roe" || q.Text != "“belongs to both peoples.”" {
+			t.Errorf("%s: speaker %q text %q", tail, q.Speaker, q.Text)
+		}
+	}
+}

@@ -1355,6 +1355,13 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	if !ok {
 		return nil
 	}
+	if c := a.attributionTailComma(rest, next); head.kind == Direct && c > rest {
+		// "“A,” Ann Roe said at the press conference, “B.”": where and
+		// to whom she said it, then more of the quotation
+		if q := a.quoteStartingAt(a.toks[c+1].start); q >= 0 {
+			return []stmt{head, {start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, conf: -0.1}}
+		}
+	}
 	if rest >= next || a.toks[rest].text != "," || rest+1 >= next {
 		return []stmt{head}
 	}
@@ -1382,6 +1389,23 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 		}
 	}
 	return []stmt{head}
+}
+
+// attributionTailComma returns the comma that ends a short adverbial or
+// object after a cue, starting at token rest ("on Monday,", "at the joint
+// press conference,", "reporters,"): words only, no clause boundary but a
+// preposition; else rest.
+func (a *analysis) attributionTailComma(rest, next int) int {
+	for k := rest; k+1 < next && k < rest+8; k++ {
+		t := a.toks[k]
+		if t.text == "," {
+			return k
+		}
+		if !t.word || boundaryWords[t.lower] && !prepositions[t.lower] {
+			return rest
+		}
+	}
+	return rest
 }
 
 // interruptedNounPhrase reports whether tokens i to j, before the comma
