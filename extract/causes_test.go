@@ -5121,3 +5121,21 @@ func TestSplitQuotationAfterAdverbial(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalisedTitleIsARole checks a title written with capitals
+// after "the" ("The Special Rapporteur said", "The Senior Economist
+// said"): the holder the text named, not a person called "Special
+// Rapporteur"; and "the senior economist", whose adjective is also a
+// determiner ("senior officials said"). The sentences are invented.
+func TestCapitalisedTitleIsARole(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Imani Strand, the Special Rapporteur on defenders, visited the country. The Special Rapporteur said that the law would harm people.", "Imani Strand"},
+		{"Ann Roe, the Senior Economist of the bank, spoke on Monday. The Senior Economist said that the law would harm people.", "Ann Roe"},
+		{"Ann Roe, the senior economist of the bank, spoke on Monday. The senior economist said that the law would harm people.", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "harm"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

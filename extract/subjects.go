@@ -1056,6 +1056,9 @@ func (a *analysis) phraseStartBefore(s sentence, j int) int {
 		}
 		k--
 		if determiners[p.lower] {
+			if k-1 >= s.first && articles[a.toks[k-1].lower] && !articles[p.lower] {
+				k-- // "the senior economist", "the two officials": the article opens it
+			}
 			return k
 		}
 	}
@@ -1649,6 +1652,9 @@ func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool,
 			if e < j && a.compoundAdjective(e) {
 				k = e // "the Elk Harbour-based company": where it is, not its name
 				continue
+			}
+			if e == j && k == i+1 && e-k >= 2 && roleWords[a.toks[j-1].lower] && a.definiteAt(i) {
+				return speakerRef{}, false, owner // "The Special Rapporteur": a title, not a name
 			}
 			name := cleanName(a.joinTokens(k, e))
 			firstWordOnly := e-k == 1 && a.sents[a.sentOf[k]].first == k && !a.toks[k].isAcronym() // "Hospital officials said"
