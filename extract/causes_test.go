@@ -5139,3 +5139,21 @@ func TestCapitalisedTitleIsARole(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationDescriptionsByKind checks "the alliance", "the court"
+// and "the delegation" for the organisation
+// of that kind the text named, as "the union" is. The sentences are
+// invented.
+func TestOrganisationDescriptionsByKind(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Dana Holt, a spokesperson for the Riders Alliance, spoke first. The alliance said fares had doubled.", "Riders Alliance"},
+		{"The Demirli District Court sentenced him to ten days. The court stated that he may flee.", "Demirli District Court"},
+		{"The Northern Union Delegation met the minister. The delegation stated that it expects a fair trial.", "Northern Union Delegation"},
+	}
+	for _, c := range cases {
+		q := run(t, c.text, PlainText, "").Quotes
+		if len(q) == 0 || q[len(q)-1].Speaker != c.speaker {
+			t.Errorf("%q: %+v", c.text, q)
+		}
+	}
+}

@@ -1047,6 +1047,8 @@ var orgNouns = map[string]bool{
 	"commission": true, "committee": true, "council": true, "board": true,
 	"utility": true, "chamber": true, "academy": true, "confederation": true,
 	"federation": true, "guild": true, "unit": true, "authority": true, "festival": true,
+	"alliance": true, "court": true, "tribunal": true, "movement": true,
+	"society": true, "delegation": true, "mission": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that
