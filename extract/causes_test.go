@@ -5157,3 +5157,23 @@ func TestOrganisationDescriptionsByKind(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedSubjectInAReportedClause checks "informed that the
+// experts of Tarvia and Veranor agreed on five articles": with no verb
+// before "and", it joins two nouns of one subject, and "Veranor agreed"
+// is no report of its own; "said that prices will fall and Ann Roe
+// agreed" still ends the reported clause at "and". The sentences are
+// invented.
+func TestCoordinatedSubjectInAReportedClause(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"The ministry informed that the experts of Tarvia and Veranor agreed on five articles.", "the experts of Tarvia and Veranor agreed on five articles"},
+		{"The ministry informed that Tarvia and Veranor agreed to sign five articles.", "Tarvia and Veranor agreed to sign five articles"},
+		{"Ivo Rask said that prices will fall and Ann Roe agreed.", "prices will fall"},
+		{"Ivo Rask called the elections \"free and fair\" and he said that they were calm.", "the elections \"free and fair\""},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.want[:10]); q.Text != c.want {
+			t.Errorf("%q: text %q", c.text, q.Text)
+		}
+	}
+}

@@ -1175,7 +1175,10 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// denied it": a subject of its own after a joiner
 			return b
 		}
-		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) {
+		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) && (a.toks[b].lower != "and" || a.hasFiniteVerb(c.last+1, b) || isSubjectPronoun(a.toks[b+1].lower)) {
+			// (not "that the experts of Tarvia and Veranor agreed on …":
+			// with no verb before it, "and" joins two nouns of one subject;
+			// a pronoun after it starts a clause: "called A “B” and he said")
 			// "said A and he said B", "said A, while Unite called B", "said
 			// A, she said": a subject of its own starts a report of its
 			// own, or repeats the attribution
@@ -2612,4 +2615,11 @@ func (a *analysis) quotedHeadline(q qspan) bool {
 	before := strings.TrimSpace(a.text[a.paras[p].start:q.start])
 	after := strings.TrimSpace(a.text[q.end:a.paras[p].end])
 	return before == "" && (after == "" || after == ".")
+}
+
+// isSubjectPronoun reports whether w is a pronoun that can only be a
+// subject ("he", "they"), so that it starts a clause of its own.
+func isSubjectPronoun(w string) bool {
+	_, ok := subjectPronouns[w]
+	return ok
 }
