@@ -5177,3 +5177,19 @@ func TestCoordinatedSubjectInAReportedClause(t *testing.T) {
 		}
 	}
 }
+
+// TestCallsWithADescribedSubject checks "calls A B" whose subject is a
+// description: an organisation's with a quoted name ("The service called
+// the hunger strike “a political show”") and a role's with one ("The
+// spokesman called it “a show”"), while "The team called it a day"
+// reports nothing.
+// The sentences are invented.
+func TestCallsWithADescribedSubject(t *testing.T) {
+	if q := find(t, run(t, "The Penitentiary Service denied the reports. The service called the hunger strike “a political show”.", PlainText, ""), "political"); q.Source != "The service" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	find(t, run(t, "The spokesman called the hunger strike “a political show”.", PlainText, ""), "political")
+	if r := run(t, "The team called it a day.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

@@ -538,7 +538,11 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
 		// "called it a victory": needs a named subject, a pronoun or a
 		// group of people ("Critics called the review a stalling tactic")
-		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) && !isGroupNoun(lastWord(f.sp.source)) {
+		// ("The service called the strike “a political show”", "The
+		// spokesman called it “a show”": a body or a role, and a quoted
+		// name, which is someone's words)
+		head := strings.ToLower(lastWord(f.sp.source))
+		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) && !isGroupNoun(head) && !((isRoleWord(head) || orgWords[head]) && a.hasQuoteIn(a.toks[rest].start, a.toks[next-1].end)) {
 			return 0, false
 		}
 	}
