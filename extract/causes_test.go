@@ -5193,3 +5193,23 @@ func TestCallsWithADescribedSubject(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestFrontedSubordinateClauseInReportedWords checks reported words that
+// open with a subordinate clause before the attribution ("If approved,
+// construction would begin in 2021, Tom Reyes said."), while "When asked
+// about the cost, Ann Roe said." reports nothing. The sentences are
+// invented.
+func TestFrontedSubordinateClauseInReportedWords(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"If approved, construction would begin in 2021, Tom Reyes said.", "If approved, construction would begin in 2021"},
+		{"When the plant closes, 300 people will lose their jobs, Tom Reyes said.", "When the plant closes, 300 people will lose their jobs"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.want[:5]); q.Text != c.want || q.Speaker != "Tom Reyes" {
+			t.Errorf("%q: speaker %q text %q", c.text, q.Speaker, q.Text)
+		}
+	}
+	if r := run(t, "The council met on Monday. When asked about the cost, Ann Roe said.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

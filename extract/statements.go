@@ -467,10 +467,22 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 			backward = !a.hasThat(rest, s.last) && (s.last-rest <= 8 || a.quotedBefore(f.subjStart)) && !a.openingAdverbial(clauseStart, f.subjStart-1)
 		}
 	}
-	if backward && subordinators[a.toks[clauseStart].lower] {
-		return false, true
+	if backward && subordinators[a.toks[clauseStart].lower] && !a.mainClauseAfterSubordinate(clauseStart, f.subjStart-1) {
+		return false, true // "When asked about the cost, Ann Roe said.": no words of hers
 	}
 	return backward, false
+}
+
+// mainClauseAfterSubordinate reports whether tokens [i, j), which open
+// with a subordinate clause, go on after its comma with a clause of their
+// own: "If approved, construction would begin in 2021" (, Ann Roe said).
+func (a *analysis) mainClauseAfterSubordinate(i, j int) bool {
+	for k := i + 1; k < j-2; k++ {
+		if a.toks[k].text == "," && !a.insideQuote(a.toks[k].start) {
+			return a.hasFiniteVerb(k+1, j)
+		}
+	}
+	return false
 }
 
 // forwardStart returns where the content of cue c starts when it follows
