@@ -5213,3 +5213,13 @@ func TestFrontedSubordinateClauseInReportedWords(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestAsComplementOfAFrontedObject checks "something Carla Moss described
+// as “the best part”": the object came before the verb, and the quotation
+// after "as" is her words. The sentence is invented.
+func TestAsComplementOfAFrontedObject(t *testing.T) {
+	text := "The rebate also covers $200 for new windows, something Carla Moss described as \"the best part of the whole package.\""
+	if q := find(t, run(t, text, PlainText, ""), "best part"); q.Speaker != "Carla Moss" || q.Text != "\"the best part of the whole package.\"" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

@@ -165,6 +165,9 @@ func (a *analysis) complementClass(s sentence, k int, cls cueClass) (cueClass, b
 	case judgementVerbs[w] && a.toBeFollows(k+1, s.last):
 		return cueObject, true
 	case asVerbs[w]:
+		if a.asQuoteAt(k+1, s.last) {
+			return cueObject, true // "something Ann Roe described as “the best part”": the object came before
+		}
 		if a.asFollows(k+1, s.last) {
 			return cueObject, true
 		}

@@ -435,6 +435,9 @@ func (a *analysis) placePhraseEnds(i, limit int) bool {
 // nothing here ("…, he said about", a subordinate clause before it).
 func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int) (backward, skip bool) {
 	rest := f.after
+	if a.asQuoteAt(rest, s.last) {
+		return false, false // "something Ann Roe described as “the best part”": what follows
+	}
 	before := f.subjStart > clauseStart && (a.toks[f.subjStart-1].text == "," || a.isClosingMarkTok(f.subjStart-1) || a.toks[f.subjStart-1].text == "—")
 	if f.inverted {
 		before = f.subjStart > clauseStart
@@ -473,6 +476,13 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	return backward, false
 }
 
+// asQuoteAt reports whether "as" and a quotation start at token k
+// ("described as “the best part”"), the complement of a verb whose object
+// came before it.
+func (a *analysis) asQuoteAt(k, limit int) bool {
+	return k+1 < limit && a.toks[k].lower == "as" && a.quoteStartingAt(a.toks[k+1].start) >= 0
+}
+
 // mainClauseAfterSubordinate reports whether tokens [i, j), which open
 // with a subordinate clause, go on after its comma with a clause of their
 // own: "If approved, construction would begin in 2021" (, Ann Roe said).
@@ -489,6 +499,9 @@ func (a *analysis) mainClauseAfterSubordinate(i, j int) bool {
 // the cue, from token rest; ok is false when what follows is no content
 // ("writes about", "added a try", "wrote a poem").
 func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
+	if a.asQuoteAt(rest, next) {
+		return rest + 1, true // "described as “the best part”": the quotation
+	}
 	if k := a.adverbsBeforeQuote(rest, next); k > rest {
 		rest = k // "wondered loudly, “Hey, …”"
 	}
