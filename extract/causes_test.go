@@ -5223,3 +5223,15 @@ func TestAsComplementOfAFrontedObject(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestHeadlineClosingWithAQuotedPhrase checks a headline whose last words
+// are quoted ("Tessaquin Nation calls land deal ‘a broken promise’"): a
+// heading, not a statement, while a paragraph that closes its quotation
+// after a full stop stays a sentence. The text is invented.
+func TestHeadlineClosingWithAQuotedPhrase(t *testing.T) {
+	text := "Tessaquin Nation calls land deal ‘a broken promise’\n\nThe band council met on Monday. Chief Ada Moss called the deal \"a broken promise.\""
+	r := run(t, text, PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ada Moss" {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

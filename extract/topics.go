@@ -154,7 +154,14 @@ func (a *analysis) isHeadingText(s string) bool {
 	if len(ws) > 14 || endsWithCredit(s) {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(s)
+	last, n := utf8.DecodeLastRuneInString(s)
+	if isQuoteMark(string(last)) && !isQuoteMark(string(r)) {
+		// "Tessaquin Nation calls land deal ‘a broken promise’": a
+		// quoted phrase closes a headline, with no full stop before its
+		// mark, where a sentence closes its quotation with one
+		before, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+		return !strings.ContainsRune(".!?,;:…", before)
+	}
 	if last == '…' || isQuoteMark(string(last)) || isQuoteMark(string(r)) && r != '“' {
 		return false
 	}
