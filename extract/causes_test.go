@@ -5235,3 +5235,26 @@ func TestHeadlineClosingWithAQuotedPhrase(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestLongTitleIsAHeading checks a document's title longer than a
+// section heading ("Measles cases climb to 11 in Lessing area as health
+// unit urges parents to check records"): a heading, whose "urges" is no
+// report, and not a sentence of the story. The text is invented.
+func TestLongTitleIsAHeading(t *testing.T) {
+	title := "Measles cases climb to 11 in Lessing area as health unit urges parents to check records"
+	r := run(t, title+"\n\nThe health unit met on Monday. Dr. Ann Roe said that the outbreak is contained.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Ann Roe" {
+		t.Errorf("%+v", r.Quotes)
+	}
+}
+
+// TestHeadlineEndingWithItsAttribution checks a release's title that
+// closes with its source ("Elections efficiently run, but competition
+// limited, international observers say"): a headline that reports, as
+// "Witness says …" is. The text is invented.
+func TestHeadlineEndingWithItsAttribution(t *testing.T) {
+	text := "Tarvian municipal elections efficiently run, but genuine competition limited by restrictions on freedoms, international observers say\n\nORDAKENT, 16 June 2025 – The mission published its findings on Monday."
+	if q := find(t, run(t, text, PlainText, ""), "efficiently"); !strings.HasSuffix(q.Text, "freedoms") {
+		t.Errorf("text %q", q.Text)
+	}
+}

@@ -383,6 +383,30 @@ func (a *analysis) headlineReport(s sentence) bool {
 			return k+1 < s.last
 		}
 	}
+	return a.headlineEndsWithAttribution(s)
+}
+
+// headlineEndsWithAttribution reports whether headline s closes with its
+// attribution after a comma ("Elections efficiently run, but competition
+// limited, international observers say"): a few words, then a reporting
+// verb in the present.
+func (a *analysis) headlineEndsWithAttribution(s sentence) bool {
+	last := s.last - 1
+	for last > s.first && !a.toks[last].word {
+		last--
+	}
+	w := a.toks[last].lower
+	if _, cue := cueVerbs[w]; !cue || w != "say" && !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for k := last - 1; k > s.first+2 && k >= last-6; k-- {
+		if a.toks[k].text == "," {
+			return true
+		}
+		if !a.toks[k].word {
+			return false
+		}
+	}
 	return false
 }
 

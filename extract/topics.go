@@ -33,7 +33,7 @@ func (a *analysis) findHeadings() {
 			// a link to another article ("READ MORE: …"): neither
 			// statements nor a topic
 			a.heading[i] = true
-		} else if len(a.paras) > 1 && a.isHeadingText(s) {
+		} else if len(a.paras) > 1 && (a.isHeadingText(s) || i == 0 && isTitleText(s)) {
 			a.heading[i] = true
 			if isDateLine(s) {
 				a.topicOf[i] = topic
@@ -134,6 +134,24 @@ func endsWithCredit(s string) bool {
 	open := strings.LastIndex(s, "(")
 	return open >= 0 && strings.ContainsAny(s[open:], ":/")
 }
+
+// isTitleText reports whether s, the first paragraph of a document with
+// more after it, is its title: a line of up to titleWords words with no
+// full stop or other mark at its end ("Measles cases climb to 11 as
+// health unit urges parents to check records"), longer than a section
+// heading may be.
+func isTitleText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.Contains(s, "\n") || len(strings.Fields(s)) > titleWords {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(last) || unicode.IsDigit(last)
+}
+
+// titleWords bounds a document's title; headlines run longer than section
+// headings but not to a paragraph's length.
+const titleWords = 25
 
 func (a *analysis) isHeadingText(s string) bool {
 	s = strings.TrimSpace(s)
