@@ -5258,3 +5258,12 @@ func TestHeadlineEndingWithItsAttribution(t *testing.T) {
 		t.Errorf("text %q", q.Text)
 	}
 }
+
+// TestAmbassadorOfToBeforeName checks "Ambassador of Norvania to Qaraxan
+// Fikrət Ələkbərov said": the country that sent him and the one he is
+// posted to, then the person. The sentence is invented.
+func TestAmbassadorOfToBeforeName(t *testing.T) {
+	if q := find(t, run(t, "Ambassador of Norvania to Qaraxan Fikrət Ələkbərov said that the talks were useful.", PlainText, ""), "talks"); q.Speaker != "Fikrət Ələkbərov" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

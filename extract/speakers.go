@@ -535,6 +535,9 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 	if !ofRole && i >= 3 && a.toks[i-1].lower == "the" && (a.toks[i-2].lower == "of" || a.toks[i-2].lower == "for") && isRoleWord(a.toks[i-3].lower) {
 		ofRole = true // "special representative for the South Caucasus Oskar Lindqvist"
 	}
+	if !ofRole && i >= 1 && a.toks[i-1].lower == "to" && a.roleOfBefore(i-1) {
+		ofRole = true // "Ambassador of Norvania to Qaraxan Fikrət Ələkbərov": where he is posted, then the person
+	}
 	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
 	// of the organisation first (not "monitoring group Free Ballot
 	// Ostravan", the group's own name)
