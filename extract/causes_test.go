@@ -5267,3 +5267,20 @@ func TestAmbassadorOfToBeforeName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestOrganisationNameWithOfThe checks names that link their words with
+// "of the" ("The Ministry of the Interior stated", "The Embassy of the
+// Republic of Lindmark stated"): one name, the speaker, where the
+// statement was lost. The sentences are invented.
+func TestOrganisationNameWithOfThe(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"The Ministry of the Interior stated that the trial was unfair.", "Ministry of the Interior"},
+		{"The Embassy of the Republic of Lindmark stated that the trial was unfair.", "Embassy of the Republic of Lindmark"},
+		{"The head of the Ministry of the Interior Ann Roe said that the trial was unfair.", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "trial"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -1279,11 +1279,15 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		// (and a second "of" for the country: "Union of Independent
 		// Reporters of Velmoria")
 		// ("Committee to Defend Journalists": a purpose in the name)
-		next := a.toks[e+1]
+		at := e + 1
+		if a.toks[e].lower == "of" && a.toks[at].lower == "the" && at+1 < limit {
+			at++ // "Embassy of the Republic of Lindmark", "Ministry of the Interior"
+		}
+		next := a.toks[at]
 		if !next.word || !next.isCap() || functionCaps[next.lower] {
 			break
 		}
-		if e2, ok := a.nameStartingAt(e+1, limit); ok {
+		if e2, ok := a.nameStartingAt(at, limit); ok {
 			if a.toks[e].lower == "to" && !a.purposeAt(e+1) {
 				break // "the Embassy to Moscow"
 			}
@@ -1291,7 +1295,7 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		} else if a.toks[e].lower == "to" {
 			break
 		} else {
-			e += 2 // a word that is no name alone: "Ministry of Justice"
+			e = at + 1 // a word that is no name alone: "Ministry of Justice"
 		}
 		extended = true // "Institute for Peace and Democracy"
 	}
@@ -1323,20 +1327,24 @@ func (a *analysis) companyDot(i int) bool {
 // the name is not taken for the object of a preposition.
 func (a *analysis) ofNameStart(n0, min int) int {
 	for n0-2 >= min && a.toks[n0-1].word {
-		k, ok := a.nameEndingAt(n0-2, min)
+		l := n0 - 1 // the link word
+		if a.toks[l].lower == "the" && l-2 >= min && a.toks[l-1].lower == "of" && a.toks[n0].isCap() {
+			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark"
+		}
+		k, ok := a.nameEndingAt(l-1, min)
 		if !ok {
 			break
 		}
-		switch p := a.toks[n0-1].lower; {
-		case orgLinks[p] && isOrgName(a.joinTokens(k, n0-1)):
+		switch p := a.toks[l].lower; {
+		case orgLinks[p] && isOrgName(a.joinTokens(k, l)):
 			n0 = k
-		case p == "of" && a.ofNameStart(k, min) < k && isOrgName(a.joinTokens(a.ofNameStart(k, min), n0-1)):
+		case p == "of" && a.ofNameStart(k, min) < k && isOrgName(a.joinTokens(a.ofNameStart(k, min), l)):
 			n0 = a.ofNameStart(k, min) // "the Ministry of Defence of Sarkhavia": the country of a name with "of"
 		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
 			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
-		case p == "to" && a.purposeAt(n0) && isOrgName(a.joinTokens(k, n0-1)):
+		case p == "to" && a.purposeAt(n0) && isOrgName(a.joinTokens(k, l)):
 			n0 = k // "The Committee to Defend Journalists"
-		case p == "of" && k == n0-2 && a.pluralNameOpening(k, min):
+		case p == "of" && k == l-1 && l == n0-1 && a.pluralNameOpening(k, min):
 			n0 = k // "The Knights of Columbus", "Sisters of Mercy"
 		default:
 			return n0
