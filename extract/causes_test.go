@@ -5284,3 +5284,21 @@ func TestOrganisationNameWithOfThe(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionThenPersonOfOrganisation checks "Another analyst, Beth
+// Corrigan of Halden Bank, noted": the person the apposition names, with
+// where she works, not the description (and "she" after it is her). The
+// sentences are invented.
+func TestDescriptionThenPersonOfOrganisation(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "sales", "Beth Corrigan"},
+		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "buyers", "Beth Corrigan"},
+		{"One analyst, Beth Corrigan of Halden Bank, said that sales fell in May.", "sales", "Beth Corrigan"},
+		{"The union president, Beth Corrigan of the Harbour Nurses Union, said that sales fell in May.", "sales", "Beth Corrigan"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

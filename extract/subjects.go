@@ -771,6 +771,9 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 			return sp, d, true
 		}
 	}
+	if sp, d, ok := a.personOfOrgInCommas(s, m, j, st); ok {
+		return sp, d, true
+	}
 	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
@@ -787,6 +790,38 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 		}
 	}
 	return speakerRef{}, 0, false
+}
+
+// personOfOrgInCommas reads an apposition between the commas at tokens m
+// and j that names a person and where they work, after a description of
+// a role ("Another analyst, Beth Corrigan of Halden Bank, noted", "The
+// union president, Ann Roe of Local 12, said"): the person, with the
+// role and the organisation.
+func (a *analysis) personOfOrgInCommas(s sentence, m, j int, st *state) (speakerRef, int, bool) {
+	if m-1 < s.first || !isRoleWord(a.toks[m-1].lower) || a.toks[m-1].isCap() || m+1 >= j || !a.nameWord(m+1) {
+		return speakerRef{}, 0, false
+	}
+	pe, _ := a.nameStartingAt(m+1, j)
+	if pe >= j-1 || a.toks[pe].lower != "of" && !ownerPrepositions[a.toks[pe].lower] || !a.isPersonName(m+1, pe) {
+		return speakerRef{}, 0, false
+	}
+	o := pe + 1
+	if a.toks[o].lower == "the" {
+		o++
+	}
+	if e, ok := a.nameStartingAt(o, j); !ok || a.ofNameEnd(o, e, j) != j {
+		return speakerRef{}, 0, false
+	}
+	sp, _ := a.nameRef(m+1, pe, m+1, st)
+	d := m // the description the name is set after, back to a comma
+	for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
+		d--
+	}
+	role, _ := a.describe(d, m)
+	sp.role = cmp.Or(role, sp.role)
+	sp.org = a.canonOrg(cleanName(a.joinTokens(o, j)))
+	st.known[sp.name] = sp
+	return sp, d, true
 }
 
 // nameEndBefore returns the last token of a name that ends right before
