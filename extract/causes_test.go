@@ -5302,3 +5302,15 @@ func TestDescriptionThenPersonOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestArguedACase checks "argue" with a thing argued as its object ("who
+// argued the appeal for the province"): a case put to a court, not a
+// claim; "argued the increase was too steep" still reports. The
+// sentences are invented.
+func TestArguedACase(t *testing.T) {
+	r := run(t, "Lucas Fenwick, who argued the appeal for the province, said the government would not comment.", PlainText, "")
+	if len(r.Quotes) != 1 || !strings.HasPrefix(r.Quotes[0].Text, "the government") {
+		t.Errorf("%+v", r.Quotes)
+	}
+	find(t, run(t, "Lucas Fenwick argued the increase was too steep for residents.", PlainText, ""), "too steep")
+}

@@ -488,6 +488,10 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// arguedMatters are what a lawyer argues before a court, not a claim:
+// "argued the case", "argued the appeal".
+var arguedMatters = wordSet("case", "appeal", "appeals", "motion", "application", "merits", "cause")
+
 // formerWords before a role say its holder no longer holds it: "former
 // minister", "ex minister".
 var formerWords = wordSet("former", "ex")

@@ -573,6 +573,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "will add value to your life": a thing added to another
 	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) && !a.judgedToBe(rest, next) {
 		return 0, false // "claimed her third title", "added a second goal": a thing, not a clause
+	} else if strings.HasPrefix(a.toks[c.at].lower, "argu") && rest+1 < next && determiners[a.toks[rest].lower] && arguedMatters[a.toks[rest+1].lower] {
+		return 0, false // "who argued the appeal for the province": a case put to a court
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
 		return 0, false // "wrote a poem about the war": a work, not its claims
 	} else if isTell(a.toks[c.at].lower) && a.quoteStartingAt(a.toks[rest].start) < 0 {
