@@ -5314,3 +5314,23 @@ func TestArguedACase(t *testing.T) {
 	}
 	find(t, run(t, "Lucas Fenwick argued the increase was too steep for residents.", PlainText, ""), "too steep")
 }
+
+// TestSubjectAfterRoleOfOrganisation checks the person who opens a
+// sentence after a role of an organisation ("member of the Union Party
+// (UP) Elvin Rahimli was detained", "The chairman of the Green Party
+// Kamran Alizada criticised …", "The President's aide Elvin Rahimli
+// commented …"): the antecedent of the next "he", not the man quoted
+// before. The sentences are invented.
+func TestSubjectAfterRoleOfOrganisation(t *testing.T) {
+	cases := []struct{ middle, speaker string }{
+		{"Also this week, member of the Union Party (UP) Elvin Rahimli was detained in Ganjabad.", "Elvin Rahimli"},
+		{"The chairman of the Green Party Kamran Alizada also criticised the verdict.", "Kamran Alizada"},
+		{"The President's aide Elvin Rahimli commented the decision ironically.", "Elvin Rahimli"},
+	}
+	for _, c := range cases {
+		text := "The minister Arif Tagili said that roads will be repaired. " + c.middle + " He told reporters that police took his phone."
+		if q := find(t, run(t, text, PlainText, ""), "phone"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.middle, q.Speaker)
+		}
+	}
+}

@@ -391,7 +391,7 @@ func init() {
 		"councilwoman", "councilman", "critic", "defender", "deputy", "economists",
 		"wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
 		"widow", "friend", "neighbour", "neighbor", "colleague", "uncle", "aunt",
-		"cousin", "grandmother", "grandfather", "player", "rapporteur", "ombudsperson",
+		"cousin", "grandmother", "grandfather", "player", "rapporteur", "ombudsperson", "aide",
 		"host", "presenter", "anchor", "columnist", "commentator", "correspondent",
 		"photographer", "artist", "singer", "actor", "actress", "musician", "producer",
 		"filmmaker", "physician", "surgeon", "psychologist", "psychiatrist", "dentist",

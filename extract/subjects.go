@@ -2117,6 +2117,10 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			k++
 			continue
 		}
+		if isPossessive(t) && roleWords[possessor(t.lower)] && k+1 < s.last && roleWords[a.toks[k+1].lower] {
+			k++ // "The President's aide Elvin Rahimli": a role's, then the role
+			continue
+		}
 		if r := a.roleAfterModifiers(k, s.last); r > k {
 			k = r // modifiers of the role: "Transit union local president Mara Lind"
 			continue
@@ -2134,6 +2138,10 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			name = n // "the Nevada Democrat" describes, a person's name takes no article
 		}
 		if isPossessive(a.toks[e-1]) {
+			if r := a.roleAfterModifiers(e, s.last); r < s.last && (roleWords[a.toks[r].lower] || r > e) && r+1 < s.last && a.nameWord(r+1) {
+				k = r + 1 // "The President's aide Elvin Rahimli": the aide is the subject
+				continue
+			}
 			return "", true // "Roe's lawyer": the name is not the subject
 		}
 		k = e
@@ -2598,6 +2606,18 @@ func (a *analysis) roleOrganisationEnd(k, limit int) int {
 	}
 	if o+1 < limit && a.toks[o].isAcronym() && a.nameWord(o+1) {
 		return o + 1
+	}
+	if e, ok := a.nameStartingAt(o, limit); ok && a.orgBeforePerson(o, e) > o {
+		return a.orgBeforePerson(o, e) // "The chairman of the Green Party Kamran Alizada"
+	} else if ok && isOrgName(a.joinTokens(o, e)) {
+		// "member of the Union Party (UP) Elvin Rahimli": the party with
+		// its acronym, then the person
+		if e+2 < limit && a.toks[e].text == "(" && a.toks[e+1].isAcronym() && a.toks[e+2].text == ")" {
+			e += 3
+		}
+		if p, _ := a.nameStartingAt(e, limit); e < limit && a.nameWord(e) && a.isPersonName(e, p) {
+			return e
+		}
 	}
 	return k
 }
