@@ -5334,3 +5334,34 @@ func TestSubjectAfterRoleOfOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestSet20Constructions checks constructions that news without titles
+// taught, each in an invented sentence: a quoted charge after "of being",
+// a speech written, "said that," with "that" a pronoun, a manner verb with
+// no quotation, a participle before a noun after a number, a question
+// put to someone before the answer, an apposition's role with "who", and
+// a pronoun opening the reported clause as weak evidence of gender.
+func TestSet20Constructions(t *testing.T) {
+	none := []string{
+		"Nina Kerr had written her speech on a worksheet.",
+		"Ben Ortiz smiled when his wife said that, then looked away from the crowd.",
+		"By noon, 12 admitted patients were still waiting for beds in the hall.",
+	}
+	for _, text := range none {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes)
+		}
+	}
+	cases := []struct{ text, sub, speaker string }{
+		{"Rita Moss accused the mayor of being \"out of touch\" with voters.", "out of touch", "Rita Moss"},
+		{"Asked whether Hall would testify, Fern Oduya said no decision had been made yet.", "no decision", "Fern Oduya"},
+		{"The jury heard from Ann Dole, a nurse who said she saw the crash on the road.", "crash", "Ann Dole"},
+		{"Paul Ng said she was bright and hard working. He said the school changed its course.", "changed", "Paul Ng"},
+		{"Ann Roe concludes that, “despite all, the plan will fail in the end”.", "plan will fail", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -64,13 +64,8 @@ func (a *analysis) findGenders() {
 			vote(name, g)
 			continue
 		}
-		limit := a.pronounLimit(mi)
-		for k := i + 1; k < len(a.toks) && a.toks[k].start < limit && a.toks[k].start < m.pos+600; k++ {
-			t := a.toks[k]
-			if g, ok := pronounGender[t.lower]; ok && !a.insideQuote(t.start) {
-				vote(name, g)
-				break
-			}
+		if g := a.firstPronounAfter(i, min(a.pronounLimit(mi), m.pos+600)); g != genderUnknown {
+			vote(name, g)
 		}
 	}
 	// a surname after an honorific ("Ms. Roe") counts for the full name
@@ -113,6 +108,27 @@ func (a *analysis) findGenders() {
 			a.gender[name] = best
 		}
 	}
+}
+
+// firstPronounAfter returns the gender of the first personal pronoun
+// after token i, outside quotations, before byte limit. A pronoun that
+// opens the clause a reporting verb reports ("Paul Ng said she was
+// bright") is often someone else: a later one, if any, is the evidence.
+func (a *analysis) firstPronounAfter(i, limit int) byte {
+	weak := genderUnknown
+	for k := i + 1; k < len(a.toks) && a.toks[k].start < limit; k++ {
+		t := a.toks[k]
+		g, ok := pronounGender[t.lower]
+		if !ok || a.insideQuote(t.start) {
+			continue
+		}
+		if _, cue := cueVerbs[a.toks[k-1].lower]; cue && weak == genderUnknown {
+			weak = g
+			continue
+		}
+		return g
+	}
+	return weak
 }
 
 // surnameGender returns the gender a surname's ending marks, in the

@@ -488,6 +488,14 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// thenWords go on with a main clause after a comma: "said that, then
+// looked away".
+var thenWords = wordSet("then", "and", "but", "before", "so")
+
+// chargeVerbs may stand between "accused X of" and the quoted charge:
+// "accused the mayor of being “out of touch”".
+var chargeVerbs = wordSet("being", "having", "playing", "pursuing", "waging", "staging")
+
 // arguedMatters are what a lawyer argues before a court, not a claim:
 // "argued the case", "argued the appeal".
 var arguedMatters = wordSet("case", "appeal", "appeals", "motion", "application", "merits", "cause")
@@ -830,6 +838,7 @@ var writtenWorks = map[string]bool{
 	"story": true, "stories": true, "play": true, "script": true, "biography": true,
 	"memoir": true, "thesis": true, "dissertation": true, "chapter": true,
 	"letter": true, "letters": true, "editorial": true, "review": true, "petition": true,
+	"speech": true, "speeches": true, "report": true, "blog": true, "op-ed": true,
 }
 
 // asVerbForms report a judgement only with "as" after their object

@@ -500,6 +500,23 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	return backward, false
 }
 
+// demonstrativeThat reports whether "that" at token k is a pronoun, the
+// thing said, and no conjunction: the sentence ends after it, or a comma
+// and a word that goes on with the main clause ("said that, then looked
+// away"), not a parenthetical ("said that, according to the data, …").
+func (a *analysis) demonstrativeThat(k int) bool {
+	if k+1 >= len(a.toks) || a.toks[k].lower != "that" {
+		return false
+	}
+	switch n := a.toks[k+1].text; {
+	case n == "." || n == "!" || n == "?":
+		return true
+	case n == "," && k+2 < len(a.toks):
+		return thenWords[a.toks[k+2].lower]
+	}
+	return false
+}
+
 // asQuoteAt reports whether "as" and a quotation start at token k
 // ("described as “the best part”"), the complement of a verb whose object
 // came before it.
@@ -525,6 +542,12 @@ func (a *analysis) mainClauseAfterSubordinate(i, j int) bool {
 func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
 	if a.asQuoteAt(rest, next) {
 		return rest + 1, true // "described as “the best part”": the quotation
+	}
+	if c.at > s.first && isNumber(a.toks[c.at-1]) && isEdForm(a.toks[c.at]) && rest+1 < next && a.toks[rest].word && !a.toks[rest].isCap() && !isSubjectPronoun(a.toks[rest].lower) && finiteAfterNoun[a.toks[rest+1].lower] {
+		return 0, false // "12 admitted patients were waiting": the participle describes the noun
+	}
+	if a.demonstrativeThat(rest) {
+		return 0, false // "when his wife said that, then looked away": "that" is what she said, no clause follows
 	}
 	if k := a.adverbsBeforeQuote(rest, next); k > rest {
 		rest = k // "wondered loudly, “Hey, …”"
@@ -605,8 +628,12 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 func (a *analysis) quotedCharge(i, limit int) int {
 	for k := i; k+1 < limit && k < i+6; k++ {
 		if a.toks[k].lower == "of" {
-			if a.quoteStartingAt(a.toks[k+1].start) >= 0 {
-				return k + 1
+			q := k + 1
+			if chargeVerbs[a.toks[q].lower] && q+1 < limit {
+				q++ // "accused the mayor of being “out of touch”"
+			}
+			if a.quoteStartingAt(a.toks[q].start) >= 0 {
+				return q
 			}
 			return -1
 		}
@@ -958,8 +985,8 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		return
 	}
 	x, end, ok := a.forwardContent(s, c, f, rest, next)
-	if !ok {
-		return
+	if !ok || mannerVerbs[a.toks[c.at].lower] && x.kind != Direct {
+		return // "Ben Ortiz smiled when …, then looked away": a face, not words
 	}
 	x.sp, x.cue, x.conf = f.sp, cueText, conf
 	emit(x)
@@ -1057,7 +1084,10 @@ func (a *analysis) quoteAfterAbout(i, limit int) int {
 // the sentence opens with a subordinator and no comma comes before the
 // cue.
 func (a *analysis) inOpeningSubordinate(s sentence, c cueHit) bool {
-	if !openingSubordinators[a.toks[s.first].lower] {
+	asked := strings.HasPrefix(a.toks[s.first].lower, "ask") && s.first+1 < c.at && questionWords[a.toks[s.first+1].lower]
+	if !openingSubordinators[a.toks[s.first].lower] && !asked {
+		// ("Asked whether Hall would testify, Fern said": the question put
+		// to her, not a report)
 		return false
 	}
 	for k := s.first + 1; k < c.at; k++ {

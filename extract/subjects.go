@@ -1462,9 +1462,34 @@ func (a *analysis) relativeSubject(s sentence, limit int, st *state) (speakerRef
 			sp, _ := a.nameRef(n0, k+1, s.first, st)
 			return sp, true
 		}
+		if sp, ok := a.namedBeforeRoleWho(s, k, st); ok {
+			return sp, true
+		}
 		return speakerRef{}, false
 	}
 	return speakerRef{}, false
+}
+
+// namedBeforeRoleWho returns the person named before an apposition whose
+// role word at token k a "who" follows: "Ann Dole, a nurse who said …"
+// (the nurse is Ann Dole).
+func (a *analysis) namedBeforeRoleWho(s sentence, k int, st *state) (speakerRef, bool) {
+	if !isRoleWord(a.toks[k].lower) && !personNouns[a.toks[k].lower] || a.toks[k].isCap() {
+		return speakerRef{}, false
+	}
+	h := k - 1
+	for h > s.first && h > k-4 && a.toks[h].word && !articles[a.toks[h].lower] && !a.toks[h].isCap() {
+		h--
+	}
+	if h-2 < s.first || !articles[a.toks[h].lower] || a.toks[h-1].text != "," {
+		return speakerRef{}, false
+	}
+	n0, ok := a.nameEndingAt(h-2, s.first)
+	if !ok || !a.isPersonName(n0, h-1) {
+		return speakerRef{}, false
+	}
+	sp, _ := a.nameRef(n0, h-1, n0, st)
+	return sp, true
 }
 
 // plausibleName rejects a lone capitalised word at the start of a sentence
