@@ -500,6 +500,17 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	return backward, false
 }
 
+// participleOfNoun reports whether the cue c, an "-ed" form after a
+// number, describes the noun after it, whose verb follows: "12 admitted
+// patients were waiting".
+func (a *analysis) participleOfNoun(s sentence, c cueHit, rest, next int) bool {
+	if c.at <= s.first || !isNumber(a.toks[c.at-1]) || !isEdForm(a.toks[c.at]) || rest+1 >= next {
+		return false
+	}
+	n := a.toks[rest]
+	return n.word && !n.isCap() && !isSubjectPronoun(n.lower) && finiteAfterNoun[a.toks[rest+1].lower]
+}
+
 // demonstrativeThat reports whether "that" at token k is a pronoun, the
 // thing said, and no conjunction: the sentence ends after it, or a comma
 // and a word that goes on with the main clause ("said that, then looked
@@ -543,11 +554,11 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if a.asQuoteAt(rest, next) {
 		return rest + 1, true // "described as “the best part”": the quotation
 	}
-	if c.at > s.first && isNumber(a.toks[c.at-1]) && isEdForm(a.toks[c.at]) && rest+1 < next && a.toks[rest].word && !a.toks[rest].isCap() && !isSubjectPronoun(a.toks[rest].lower) && finiteAfterNoun[a.toks[rest+1].lower] {
-		return 0, false // "12 admitted patients were waiting": the participle describes the noun
-	}
-	if a.demonstrativeThat(rest) {
-		return 0, false // "when his wife said that, then looked away": "that" is what she said, no clause follows
+	if a.participleOfNoun(s, c, rest, next) || a.demonstrativeThat(rest) {
+		// "12 admitted patients were waiting": the participle describes
+		// the noun; "when his wife said that, then looked away": "that"
+		// is what she said, no clause follows
+		return 0, false
 	}
 	if k := a.adverbsBeforeQuote(rest, next); k > rest {
 		rest = k // "wondered loudly, “Hey, …”"
