@@ -620,18 +620,20 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at && a.phoneCall(rest, next) {
 		return 0, false // "called the agency's hotline": a telephone call
 	}
-	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at {
-		// "called it a victory": needs a named subject, a pronoun or a
-		// group of people ("Critics called the review a stalling tactic")
-		// ("The service called the strike “a political show”", "The
-		// spokesman called it “a show”": a body or a role, and a quoted
-		// name, which is someone's words)
-		head := strings.ToLower(lastWord(f.sp.source))
-		if f.sp.name == "" && !isPronounSubject(a.toks[f.subjStart].lower) && !isGroupNoun(head) && !((isRoleWord(head) || orgWords[head]) && a.hasQuoteIn(a.toks[rest].start, a.toks[next-1].end)) {
-			return 0, false
-		}
+	if c.class == cueObject && strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at && !a.callerSpeaks(f, rest, next) {
+		return 0, false
 	}
 	return start, true
+}
+
+// callerSpeaks reports whether the subject of frame f can report by
+// "called it a victory": a named subject, a pronoun or a group of people
+// ("Critics called the review a stalling tactic"), or a body or a role
+// before a quoted name, which is someone's words ("The service called the
+// strike “a political show”").
+func (a *analysis) callerSpeaks(f frame, rest, next int) bool {
+	head := strings.ToLower(lastWord(f.sp.source))
+	return f.sp.name != "" || isPronounSubject(a.toks[f.subjStart].lower) || isGroupNoun(head) || (isRoleWord(head) || orgWords[head]) && a.hasQuoteIn(a.toks[rest].start, a.toks[next-1].end)
 }
 
 // quotedCharge returns the token of a quotation right after the "of" that
