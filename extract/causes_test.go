@@ -5365,3 +5365,19 @@ func TestSet20Constructions(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbassyCalculatesObjects checks "the embassy" for the embassy the
+// text named, and "calculates that" and "objected that" as reports. The
+// sentences are invented.
+func TestEmbassyCalculatesObjects(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"The Embassy of Norvania published a report on Monday. The embassy noted that free speech is a basic right.", "free speech", "Embassy of Norvania"},
+		{"The newspaper Gunes calculates that pensions fell by ten percent this year.", "pensions", "Gunes"},
+		{"Mr. Kassenov, the author of the draft, objected that hearings had been held in four regions.", "hearings", "Kassenov"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -140,6 +140,7 @@ func init() {
 		"indicate", "indicates", "indicated",
 		"comment", "comments", "commented",
 		"conclude", "concludes", "concluded", "concluding",
+		"calculate", "calculates", "calculated", "object", "objects", "objected",
 		"stress", "stresses", "stressed", "stressing",
 		"emphasize", "emphasizes", "emphasized", "emphasizing",
 		"emphasise", "emphasises", "emphasised", "emphasising",
@@ -1061,7 +1062,7 @@ var orgNouns = map[string]bool{
 	"utility": true, "chamber": true, "academy": true, "confederation": true,
 	"federation": true, "guild": true, "unit": true, "authority": true, "festival": true,
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
-	"society": true, "delegation": true, "mission": true,
+	"society": true, "delegation": true, "mission": true, "embassy": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that
