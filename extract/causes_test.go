@@ -5381,3 +5381,13 @@ func TestEmbassyCalculatesObjects(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingToPronounBeforeAName checks "According to him, Kamal was
+// beaten": the pronoun refers back to the brother who spoke, not to the
+// man of the same surname the words are about. The text is invented.
+func TestAccordingToPronounBeforeAName(t *testing.T) {
+	text := "Police detained Kamal Agali on Monday. His brother Nihad Agali told reporters that the police had no warrant. According to him, Kamal was beaten in the car."
+	if q := find(t, run(t, text, PlainText, ""), "beaten"); q.Speaker != "Nihad Agali" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -489,6 +489,10 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// personPronouns refer back to a person: "According to him", "In her
+// words".
+var personPronouns = wordSet("he", "she", "him", "her", "his", "hers")
+
 // thenWords go on with a main clause after a comma: "said that, then
 // looked away".
 var thenWords = wordSet("then", "and", "but", "before", "so")

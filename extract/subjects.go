@@ -1985,7 +1985,9 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	if name == "" && !stop {
 		// after a short introductory phrase: "On Monday, Ann Roe …",
 		// "Given his views, Ann Roe, the head of …"
-		if k := a.introComma(s); k >= 0 {
+		if k := a.introComma(s); k >= 0 && !a.attributionToPronoun(s.first, k) {
+			// (not after "According to him,": the intro refers back, and
+			// the name after it is whom the words are about)
 			name, _ = a.openingName(k+1, s)
 		} else if k := a.passiveIntro(s); k >= 0 {
 			name, _ = a.openingName(k+1, s) // "Asked about it, Brevik was brief."
@@ -2027,6 +2029,16 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	}
 	st.noteSalient(sp)
 	return true
+}
+
+// attributionToPronoun reports whether tokens [i, j) attribute the rest
+// of the sentence to someone named before: "According to him", "In her
+// words".
+func (a *analysis) attributionToPronoun(i, j int) bool {
+	if j-i != 3 || !personPronouns[a.toks[i+2].lower] && !personPronouns[a.toks[i+1].lower] {
+		return false
+	}
+	return a.toks[i].lower == "according" || a.toks[i].lower == "in" && personPronouns[a.toks[i+1].lower]
 }
 
 // describedRoleSubject returns the person a sentence opening with "the"
