@@ -5391,3 +5391,19 @@ func TestAccordingToPronounBeforeAName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestQuestionThenNamedAttribution checks a quotation that ends with a
+// question or exclamation mark before "Name said." ("“Why do they arrest
+// old men?” Rauf Sadiqli said."): one sentence, the question his; while
+// "“Why not?” Tom Berg said nothing …" stays two sentences. The text is
+// invented.
+func TestQuestionThenNamedAttribution(t *testing.T) {
+	text := "Police said that six farmers were detained on Monday. \"Why do they arrest old men who cannot even walk?\" Rauf Sadiqli said. \"Stop this at once!\" Sadiqli shouted, pointing at the bus."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "Why do"); q.Speaker != "Rauf Sadiqli" || q.Cue != "said" {
+		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
+	}
+	if q := find(t, r, "Stop this"); q.Speaker != "Rauf Sadiqli" || q.Cue != "shouted" {
+		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
+	}
+}

@@ -315,6 +315,9 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 	}
 	if q := a.quoteEndingAt(t.end); q >= 0 {
 		inner := strings.TrimRight(a.text[a.quotes[q].start:t.start], " ")
+		if (strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?")) && a.attributionAt(i+1) {
+			return false // "“Why do they arrest old men?” Rauf Sadiqli said.": the question's attribution
+		}
 		return strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "…")
 	}
 	if a.insideQuote(t.start) {
@@ -340,6 +343,25 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 		return true
 	}
 	return false
+}
+
+// attributionAt reports whether the tokens from i are a short
+// attribution that closes a quotation: a name of up to four words and a
+// reporting verb, then the end of the sentence or a comma ("Rauf Sadiqli
+// said.", "Sadiqli asked, pointing at the bus").
+func (a *analysis) attributionAt(i int) bool {
+	k := i
+	for k < len(a.toks) && k < i+4 && a.toks[k].word && a.toks[k].isCap() {
+		if _, cue := cueVerbs[a.toks[k].lower]; cue {
+			break
+		}
+		k++
+	}
+	if k == i || k+1 >= len(a.toks) {
+		return false
+	}
+	_, cue := cueVerbs[a.toks[k].lower]
+	return cue && (a.toks[k+1].text == "." || a.toks[k+1].text == ",")
 }
 
 // startsSentence reports whether t can open a sentence.
