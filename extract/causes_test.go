@@ -5407,3 +5407,18 @@ func TestQuestionThenNamedAttribution(t *testing.T) {
 		t.Errorf("speaker %q cue %q", q.Speaker, q.Cue)
 	}
 }
+
+// TestCallsThenAnnouncesThat checks "called A “B” and announced that C":
+// two reports, also when the second verb takes only a that-clause; while
+// "registered two months before and connected with “a family”" is no
+// second report. The sentences are invented.
+func TestCallsThenAnnouncesThat(t *testing.T) {
+	r := run(t, "Ann Roe called the verdict a \"political order\" and announced that she will appeal to the Supreme Court.", PlainText, "")
+	if q := find(t, r, "appeal"); q.Text != "she will appeal to the Supreme Court" || q.Cue != "announced" {
+		t.Errorf("text %q cue %q", q.Text, q.Cue)
+	}
+	r = run(t, "Ann Roe stated that the owner is a company registered two months before the claim and connected with \"a well-known family\".", PlainText, "")
+	if len(r.Quotes) != 1 {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

@@ -1182,6 +1182,18 @@ func (a *analysis) subjectToken(k int) bool {
 	return !boundaryWords[t.lower]
 }
 
+// thatFollows reports whether "that" follows cue d within a few words
+// ("and announced that", "and wrote on Facegram that"), before token
+// limit.
+func (a *analysis) thatFollows(d cueHit, limit int) bool {
+	for k := d.last + 1; k < limit && k <= d.last+5 && a.toks[k].word; k++ {
+		if a.toks[k].lower == "that" {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseFollows reports whether a that-clause or a quotation follows cue
 // d within a few words ("wrote on Facegram that"), before token limit.
 func (a *analysis) clauseFollows(d cueHit, limit int) bool {
@@ -1254,7 +1266,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
 			return d.at - 2 // "says …, and adds that …": a report of its own
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || d.last > d.at && a.clauseFollows(d, limit)) {
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit)) {
 			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …": two reports
 		}
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
