@@ -5422,3 +5422,21 @@ func TestCallsThenAnnouncesThat(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestPlacesAndLongNamesWithThe checks a person placed by a settlement
+// ("Teacher Ann Roe from the town of Halden told", "Ann Roe of the
+// village of Ormo said") and names that link their words with "for the"
+// ("the Committee for the Protection of Journalists"). The sentences are
+// invented.
+func TestPlacesAndLongNamesWithThe(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Teacher Ann Roe from the town of Halden told reporters that the school has had no heating since December.", "Ann Roe"},
+		{"Ann Roe of the village of Ormo said that the school has had no heating since December.", "Ann Roe"},
+		{"According to the Committee for the Protection of Journalists, the school has had no heating since December.", "Committee for the Protection of Journalists"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "heating"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -489,6 +489,14 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// settlementNouns name a kind of place before "of" and its name: "the
+// town of Halden".
+var settlementNouns = wordSet("town", "village", "city", "district", "region", "province", "settlement", "county")
+
+// settlementLinks place a person before a settlement: "from the town of
+// Halden", "in the village of Ormo".
+var settlementLinks = wordSet("from", "in", "of")
+
 // personPronouns refer back to a person: "According to him", "In her
 // words".
 var personPronouns = wordSet("he", "she", "him", "her", "his", "hers")

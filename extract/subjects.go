@@ -352,6 +352,9 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	if p > s.first && a.toks[p].lower == "the" {
 		p--
 	}
+	if p-3 >= s.first && a.toks[p].lower == "of" && settlementNouns[a.toks[p-1].lower] && articles[a.toks[p-2].lower] && settlementLinks[a.toks[p-3].lower] {
+		p -= 3 // "Ann Roe from the town of Halden told": where she is from, as "from Halden"
+	}
 	if p >= s.first+1 && personLinks[a.toks[p].lower] {
 		if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
 			sp, d0 := a.nameRef(p0, p, s.first, st)
@@ -1315,7 +1318,7 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		// Reporters of Velmoria")
 		// ("Committee to Defend Journalists": a purpose in the name)
 		at := e + 1
-		if a.toks[e].lower == "of" && a.toks[at].lower == "the" && at+1 < limit {
+		if (a.toks[e].lower == "of" || a.toks[e].lower == "for") && a.toks[at].lower == "the" && at+1 < limit {
 			at++ // "Embassy of the Republic of Lindmark", "Ministry of the Interior"
 		}
 		next := a.toks[at]
@@ -1363,7 +1366,7 @@ func (a *analysis) companyDot(i int) bool {
 func (a *analysis) ofNameStart(n0, min int) int {
 	for n0-2 >= min && a.toks[n0-1].word {
 		l := n0 - 1 // the link word
-		if a.toks[l].lower == "the" && l-2 >= min && a.toks[l-1].lower == "of" && a.toks[n0].isCap() {
+		if a.toks[l].lower == "the" && l-2 >= min && (a.toks[l-1].lower == "of" || a.toks[l-1].lower == "for") && a.toks[n0].isCap() {
 			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark"
 		}
 		k, ok := a.nameEndingAt(l-1, min)
