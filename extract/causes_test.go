@@ -5440,3 +5440,19 @@ func TestPlacesAndLongNamesWithThe(t *testing.T) {
 		}
 	}
 }
+
+// TestKinDescriptionForTheKinNamed checks "the father said" for the
+// father the text named as one ("His father Rafael Vakilov", "Her
+// mother, Dana Kerr,"). The texts are invented.
+func TestKinDescriptionForTheKinNamed(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Police detained Orxan Vakilov on Monday. His father Rafael Vakilov was at the court. \"My son did nothing wrong, he was only walking home,\" the father said.", "Rafael Vakilov"},
+		{"Nina Kerr won the prize. Her mother, Dana Kerr, was there. The mother said the trip to the city was long.", "Dana Kerr"},
+	}
+	for _, c := range cases {
+		q := run(t, c.text, PlainText, "").Quotes
+		if len(q) == 0 || q[len(q)-1].Speaker != c.speaker {
+			t.Errorf("%q: %+v", c.text, q)
+		}
+	}
+}

@@ -1679,6 +1679,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return st.ref(name, true)
 		}
 	}
+	if definite && kinWords[head] && j-i == 2 {
+		// "the father said": the father the text named as one ("His
+		// father Rafael Vakilov"), if it did
+		if name := a.holderOfRole(head, a.toks[i].start); name != "" {
+			return st.ref(name, true)
+		}
+	}
 	if definite && !kinWords[head] && (roleWords[head] || a.hasAge(i, j)) {
 		if sp, ok := a.describedPerson(head, a.toks[i].start, a.hasAge(i, j) || !anonymousRoles[head], st); ok {
 			return sp
