@@ -5456,3 +5456,22 @@ func TestKinDescriptionForTheKinNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestSet22Constructions checks constructions wire and web news taught,
+// each in an invented sentence: a question put before the subject
+// ("Asked what he would tell a new family, Yusuf Hamdan pauses.", "When
+// asked about the future, …"): the subject is the antecedent of the next
+// "he"; and a name in apposition closing "…, according to his sister,
+// Karen Morrow."
+func TestSet22Constructions(t *testing.T) {
+	for _, intro := range []string{"Asked what he would tell a new family", "When asked about the future"} {
+		text := "Margaret Lowery says the committee will keep visiting the family every week.\n\n" + intro + ", Yusuf Hamdan pauses.\n\n\"Be patient with yourself and with everyone around you,\" he says."
+		if q := find(t, run(t, text, PlainText, ""), "Be patient"); q.Speaker != "Yusuf Hamdan" {
+			t.Errorf("%s: speaker %q", intro, q.Speaker)
+		}
+	}
+	text := "Martin Crane was taken from his hotel by plainclothes officers on Friday night, according to his sister, Karen Morrow."
+	if q := find(t, run(t, text, PlainText, ""), "hotel"); q.Speaker != "Karen Morrow" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -2370,6 +2370,13 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	listed := a.listedNameEnd(e, s.last)
 	end := max(listed, a.nameListEnd(e, s.last)) // the comma or full stop after the source
 	sp, e := a.accordingSource(k, e, end, listed, st)
+	if n, ok := a.closingApposition(end, s); ok && sp.name == "" && a.hasRoleWord(k, e) {
+		// "…, according to his sister, Karen Morrow.": the name the
+		// description gave
+		role := sp.role
+		sp, _ = a.nameRef(end+1, n, end+1, st)
+		sp.role = cmp.Or(sp.role, role)
+	}
 	var x stmt
 	var ok bool
 	var rest []stmt
@@ -2484,6 +2491,18 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 		}
 	}
 	return sp, e
+}
+
+// closingApposition returns the end of a person's name that follows the
+// comma at token c and closes sentence s ("…, according to his sister,
+// Karen Morrow."), and whether there is one.
+func (a *analysis) closingApposition(c int, s sentence) (int, bool) {
+	if c+1 >= s.last || a.toks[c].text != "," || !a.nameWord(c+1) {
+		return 0, false
+	}
+	n, _ := a.nameStartingAt(c+1, s.last)
+	closes := n == s.last || n == s.last-1 && !a.toks[n].word
+	return n, closes && a.isPersonName(c+1, n)
 }
 
 // personOfOrg returns the person named first in tokens [k, e) when a

@@ -2066,12 +2066,22 @@ func (a *analysis) describedRoleSubject(s sentence, st *state) (speakerRef, bool
 
 // passiveIntro returns the comma that ends an opening phrase of a past
 // participle and a preposition ("Asked about it,", "Pressed on the
-// budget,"), which says what was done to the subject after it; or -1.
+// budget,", "When asked about the future,") or a question put ("Asked
+// what he would tell a new family,"), which says what was done to the
+// subject after it; or -1.
 func (a *analysis) passiveIntro(s sentence) int {
-	if t := a.toks[s.first]; s.first+2 >= s.last || !t.word || !strings.HasSuffix(t.lower, "ed") || !prepositions[a.toks[s.first+1].lower] {
+	first := s.first
+	if a.toks[first].lower == "when" && first+1 < s.last {
+		first++ // "When asked about the future, Yusuf Hamdan pauses."
+	}
+	t := a.toks[first]
+	if first+2 >= s.last || !t.word || !strings.HasSuffix(t.lower, "ed") {
 		return -1
 	}
-	for k := s.first + 2; k < s.last && k < s.first+10; k++ {
+	if n := a.toks[first+1].lower; !prepositions[n] && !(strings.HasPrefix(t.lower, "ask") && questionWords[n]) {
+		return -1 // ("Asked what he would tell a new family, …": the question put to him)
+	}
+	for k := first + 2; k < s.last && k < first+12; k++ {
 		if t := a.toks[k]; t.text == "," {
 			return k
 		} else if !t.word {
