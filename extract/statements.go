@@ -2371,11 +2371,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	end := max(listed, a.nameListEnd(e, s.last)) // the comma or full stop after the source
 	sp, e := a.accordingSource(k, e, end, listed, st)
 	if n, ok := a.closingApposition(end, s); ok && sp.name == "" && a.hasRoleWord(k, e) {
-		// "…, according to his sister, Karen Morrow.": the name the
-		// description gave
-		role := sp.role
-		sp, _ = a.nameRef(end+1, n, end+1, st)
-		sp.role = cmp.Or(sp.role, role)
+		sp = a.appositionRef(sp, end+1, n, st) // "…, according to his sister, Karen Morrow."
 	}
 	var x stmt
 	var ok bool
@@ -2491,6 +2487,14 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 		}
 	}
 	return sp, e
+}
+
+// appositionRef returns the person named at tokens [n0, n1) whom the
+// description sp gave, with its role.
+func (a *analysis) appositionRef(sp speakerRef, n0, n1 int, st *state) speakerRef {
+	named, _ := a.nameRef(n0, n1, n0, st)
+	named.role = cmp.Or(named.role, sp.role)
+	return named
 }
 
 // closingApposition returns the end of a person's name that follows the

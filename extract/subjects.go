@@ -1648,13 +1648,8 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	if named {
 		return sp
 	}
-	if j-i == 2 && possessivePronouns[a.toks[i].lower] && roleWords[head] {
-		// "according to his lawyer", "Her son said": the lawyer or the son
-		// the text named as one ("Defence lawyer Nadia Oyelowo", "her
-		// son, Erik Oyelaran,"), if it did
-		if name := a.holderOfRole(head, a.toks[i].start); name != "" {
-			return st.ref(name, true)
-		}
+	if sp, ok := a.namedHolder(head, i, j, definite, st); ok {
+		return sp
 	}
 	if definite && (orgNouns[head] || genericOrgNouns[head]) {
 		if sp, ok := a.describedOrg(head, a.modifiers(i, j-1), a.toks[i].start, st); ok {
@@ -1676,13 +1671,6 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 		// "the ex-minister said", "the former minister said": the former
 		// minister the text named ("Former minister Oqtay Selimxanli")
 		if name := a.holderOfRole(exHead, a.toks[i].start); name != "" {
-			return st.ref(name, true)
-		}
-	}
-	if definite && kinWords[head] && j-i == 2 {
-		// "the father said": the father the text named as one ("His
-		// father Rafael Vakilov"), if it did
-		if name := a.holderOfRole(head, a.toks[i].start); name != "" {
 			return st.ref(name, true)
 		}
 	}
@@ -1768,6 +1756,20 @@ func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool,
 		}
 	}
 	return speakerRef{}, false, owner
+}
+
+// namedHolder returns the person the text named in the role a short
+// description at tokens [i, j) gives, if it did: "according to his
+// lawyer", "Her son said" ("Defence lawyer Nadia Oyelowo", "her son, Erik
+// Oyelaran,"), "the father said" ("His father Rafael Vakilov").
+func (a *analysis) namedHolder(head string, i, j int, definite bool, st *state) (speakerRef, bool) {
+	if j-i != 2 || !(possessivePronouns[a.toks[i].lower] && roleWords[head] || definite && kinWords[head]) {
+		return speakerRef{}, false
+	}
+	if name := a.holderOfRole(head, a.toks[i].start); name != "" {
+		return st.ref(name, true), true
+	}
+	return speakerRef{}, false
 }
 
 // modifiers returns the lower-case words of a noun phrase between its
