@@ -5475,3 +5475,13 @@ func TestSet22Constructions(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestPullQuoteOfABody checks a pull quote whose credit line names an
+// organisation ("— Ministry of Defence of Telaria"): the body's words.
+// The text is invented.
+func TestPullQuoteOfABody(t *testing.T) {
+	text := "ARZAN WEEKLY DIGEST\nNo. 12, 1-7 March 2021\n\n\"We will defend every village and every hill of our homeland.\"\n— Ministry of Defence of Telaria\n\nForeign Policy. Talks Stalled.\n\nThe talks in Vienna ended without result on Monday. Minister Ali Veli stated that the sides will meet again in April."
+	if q := find(t, run(t, text, PlainText, ""), "every village"); q.Speaker != "Ministry of Defence of Telaria" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -223,6 +223,11 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	e, _ := a.nameStartingAt(i, end)
+	if o := a.ofNameEnd(i, e, end); i == title && (o == end || o+1 == end && a.toks[o].text == ".") && isOrgName(a.joinTokens(i, o)) {
+		// "“We will defend every village.” — Ministry of Defence of
+		// Telaria": a body's words
+		return speakerRef{name: a.canonOrg(cleanName(a.joinTokens(i, o)))}, true
+	}
 	if !a.isPersonName(i, e) {
 		return speakerRef{}, false
 	}
