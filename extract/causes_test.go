@@ -5485,3 +5485,20 @@ func TestPullQuoteOfABody(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestLongTitleOfSeveralNamesBeforeAPerson checks a title whose role
+// takes several names linked by "of the" or "for" before the person
+// ("Commissioner for Human Rights of the Republic Sevil Nuriyeva
+// stated", "Head of the Department of Information of the Ministry of
+// Foreign Affairs Ali Veli stated"). The sentences are invented.
+func TestLongTitleOfSeveralNamesBeforeAPerson(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Commissioner for Human Rights of the Republic Sevil Nuriyeva stated that twelve detainees were released from custody on Friday.", "Sevil Nuriyeva"},
+		{"Head of the Department of Information of the Ministry of Foreign Affairs Ali Veli stated that twelve detainees were released on Friday.", "Ali Veli"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "detainees"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -538,6 +538,9 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 	if !ofRole && i >= 1 && a.toks[i-1].lower == "to" && a.roleOfBefore(i-1) {
 		ofRole = true // "Ambassador of Norvania to Qaraxan Fikrət Ələkbərov": where he is posted, then the person
 	}
+	if !ofRole && i >= 2 && (a.toks[i-1].lower == "the" || orgLinks[a.toks[i-1].lower]) {
+		ofRole = a.roleChainBefore(i) // "Commissioner for Human Rights of the Republic Sevil Nuriyeva"
+	}
 	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
 	// of the organisation first (not "monitoring group Free Ballot
 	// Ostravan", the group's own name)
@@ -560,6 +563,23 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 func (a *analysis) ordinalInName(i int) bool {
 	w := a.toks[i].lower
 	return (w == "first" || w == "second") && i > 0 && i+1 < len(a.toks) && a.toks[i-1].word && a.toks[i-1].isCap() && a.toks[i+1].word && a.toks[i+1].isCap() && a.sentOf[i-1] == a.sentOf[i]
+}
+
+// roleChainBefore reports whether a role word and "of" or "for" open the
+// capitalised words linked by "of", "for", "the" and "and" that end
+// before token i: "Commissioner for Human Rights of the Republic".
+func (a *analysis) roleChainBefore(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-12; k-- {
+		t := a.toks[k]
+		switch {
+		case orgLinks[t.lower] && isRoleWord(a.toks[k-1].lower):
+			return true
+		case orgLinks[t.lower] || t.lower == "the" || t.lower == "and" || t.word && t.isCap():
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // roleOfBefore reports whether a role word and "of" stand among the few
