@@ -5495,6 +5495,8 @@ func TestLongTitleOfSeveralNamesBeforeAPerson(t *testing.T) {
 	cases := []struct{ text, speaker string }{
 		{"Commissioner for Human Rights of the Republic Sevil Nuriyeva stated that twelve detainees were released from custody on Friday.", "Sevil Nuriyeva"},
 		{"Head of the Department of Information of the Ministry of Foreign Affairs Ali Veli stated that twelve detainees were released on Friday.", "Ali Veli"},
+		{"Head of the executive power of Qaratepe Novruz Abdullayev informed that twelve detainees were released on Friday.", "Novruz Abdullayev"},
+		{"Commissioner for Human Rights (Ombudsman) of the Republic Malahat Isgandarova stated that twelve detainees were released on Friday.", "Malahat Isgandarova"},
 	}
 	for _, c := range cases {
 		if q := find(t, run(t, c.text, PlainText, ""), "detainees"); q.Speaker != c.speaker {

@@ -574,7 +574,12 @@ func (a *analysis) roleChainBefore(i int) bool {
 		switch {
 		case orgLinks[t.lower] && isRoleWord(a.toks[k-1].lower):
 			return true
-		case orgLinks[t.lower] || t.lower == "the" || t.lower == "and" || t.word && t.isCap():
+		case orgLinks[t.lower] || t.lower == "the" || t.lower == "and" || t.word && (t.isCap() || !boundaryWords[t.lower]):
+			// ("Head of the executive power of Qaratəpə Novruz Abdullayev")
+		case t.text == ")":
+			for k > 0 && a.toks[k].text != "(" {
+				k-- // "Commissioner for Human Rights (Ombudsman) of the Republic"
+			}
 		default:
 			return false
 		}
