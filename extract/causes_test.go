@@ -5504,3 +5504,19 @@ func TestLongTitleOfSeveralNamesBeforeAPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyUnderAnotherBody checks names of a body under another ("The
+// Operative Headquarters under the Cabinet of Ministers declared", "The
+// Monitoring Centre under the Ministry of Justice reported"): one name.
+// The sentences are invented.
+func TestBodyUnderAnotherBody(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"The Operative Headquarters under the Cabinet of Ministers declared that the special quarantine regime will be extended.", "Operative Headquarters under the Cabinet of Ministers"},
+		{"The Monitoring Centre under the Ministry of Justice reported that the special quarantine regime will be extended.", "Monitoring Centre under the Ministry of Justice"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), "quarantine"); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}

@@ -572,7 +572,7 @@ func init() {
 		"institute", "foundation", "center", "centre", "organization", "organisation",
 		"movement", "front", "alliance", "coalition", "federation", "society", "club",
 		"team", "board", "authority", "administration", "parliament", "assembly",
-		"senate", "house", "congress", "watch", "international", "corporation",
+		"senate", "house", "congress", "watch", "international", "corporation", "headquarters",
 		"communications", "media", "broadcasting", "channel", "website", "portal",
 		"papers", "associations", "unions", "societies", "federations", "committees",
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
@@ -1189,8 +1189,9 @@ var impersonalVerbs = wordSet("reported", "said", "announced", "stated", "claime
 var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true, "from": true, "in": true}
 
 // orgLinks join the words of an organisation's name after a word for an
-// organisation ("Ministry of Justice", "Institute for Peace").
-var orgLinks = map[string]bool{"of": true, "for": true}
+// organisation ("Ministry of Justice", "Institute for Peace", "Monitoring
+// Centre under the Ministry of Justice").
+var orgLinks = map[string]bool{"of": true, "for": true, "under": true}
 
 // relativeWords open a relative clause, which says something of a person
 // but gives no role ("Ann Roe, whose son attends the school").

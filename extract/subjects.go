@@ -1318,7 +1318,7 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		// Reporters of Velmoria")
 		// ("Committee to Defend Journalists": a purpose in the name)
 		at := e + 1
-		if (a.toks[e].lower == "of" || a.toks[e].lower == "for") && a.toks[at].lower == "the" && at+1 < limit {
+		if orgLinks[a.toks[e].lower] && a.toks[at].lower == "the" && at+1 < limit {
 			at++ // "Embassy of the Republic of Lindmark", "Ministry of the Interior"
 		}
 		next := a.toks[at]
@@ -1366,7 +1366,7 @@ func (a *analysis) companyDot(i int) bool {
 func (a *analysis) ofNameStart(n0, min int) int {
 	for n0-2 >= min && a.toks[n0-1].word {
 		l := n0 - 1 // the link word
-		if a.toks[l].lower == "the" && l-2 >= min && (a.toks[l-1].lower == "of" || a.toks[l-1].lower == "for") && a.toks[n0].isCap() {
+		if a.toks[l].lower == "the" && l-2 >= min && orgLinks[a.toks[l-1].lower] && a.toks[n0].isCap() {
 			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark"
 		}
 		k, ok := a.nameEndingAt(l-1, min)
