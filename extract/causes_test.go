@@ -5520,3 +5520,25 @@ func TestBodyUnderAnotherBody(t *testing.T) {
 		}
 	}
 }
+
+// TestSet25Constructions checks constructions set 25 taught, each in an
+// invented sentence: a colon after a verb's object that is no statement
+// ("continued the trial of two journalists: A and B"); an opinion set
+// off in a relative clause ("convicts who, in her opinion, deserve a
+// pardon"); a participle of manner ("…, explaining it with “repair
+// works”"), while "…, calling it “a disgrace”" still reports.
+func TestSet25Constructions(t *testing.T) {
+	r := run(t, "The Varzan Court continued the trial of two journalists: Elmir Hasanli and Nicat Sultanov. Prosecutor Elshan Babazada stated that the journalists received money from abroad without declaring it.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Speaker != "Elshan Babazada" {
+		t.Errorf("%+v", r.Quotes)
+	}
+	for _, c := range []struct{ text, want string }{
+		{"Nubar Hashimova added that her office has sent a list of forty convicts who, in her opinion, deserve a presidential pardon.", "her office has sent a list of forty convicts who, in her opinion, deserve a presidential pardon"},
+		{"The party informed that the city administration refused the request, explaining it with \"repair works\" on the central square.", "the city administration refused the request, explaining it with \"repair works\" on the central square"},
+	} {
+		if r := run(t, c.text, PlainText, ""); len(r.Quotes) != 1 || r.Quotes[0].Text != c.want {
+			t.Errorf("%q: %+v", c.text, r.Quotes)
+		}
+	}
+	find(t, run(t, "Ann Roe criticised the ruling, calling it \"a disgrace to the court\" on Monday.", PlainText, ""), "disgrace")
+}

@@ -182,7 +182,8 @@ func (a *analysis) complementClass(s sentence, k int, cls cueClass) (cueClass, b
 // reporting.
 func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	if last, ok := a.opinionAt(k, s.last); ok {
-		return cueHit{at: k, last: last, according: true, opinion: true}, true
+		c := cueHit{at: k, last: last, according: true, opinion: true}
+		return c, !a.parentheticalOpinion(c) // (not inside the words of the report around it)
 	}
 	if last, ok := a.ownViewAt(s, k); ok {
 		return cueHit{at: k, last: last, class: cueThat, ownView: true}, true

@@ -554,10 +554,11 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	if a.asQuoteAt(rest, next) {
 		return rest + 1, true // "described as “the best part”": the quotation
 	}
-	if a.participleOfNoun(s, c, rest, next) || a.demonstrativeThat(rest) {
+	if a.participleOfNoun(s, c, rest, next) || a.demonstrativeThat(rest) || isParticiple(a.toks[c.at]) && a.participleOfManner(c, next) {
 		// "12 admitted patients were waiting": the participle describes
 		// the noun; "when his wife said that, then looked away": "that"
-		// is what she said, no clause follows
+		// is what she said, no clause follows; "explaining it with …":
+		// how, not what
 		return 0, false
 	}
 	if k := a.adverbsBeforeQuote(rest, next); k > rest {
@@ -970,7 +971,7 @@ func (a *analysis) cueStatements(s sentence, cues []cueHit, ci int, cl *cueLoop,
 		conf = 0.8
 	}
 	// colon: "X wrote: …", "X shared it with these words: …"
-	if colon := a.colonAfter(f.after, s.last); colon >= 0 {
+	if colon := a.colonAfter(f.after, s.last); colon >= 0 && !a.objectBeforeColon(c, f.after, colon) {
 		if x, ok := a.cueColonStatement(s, f, colon, cueText, st); ok {
 			x.conf = conf + 0.1
 			emit(x)
@@ -1260,7 +1261,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if sc := a.semicolonBetween(c.last+1, d.at); sc > 0 {
 			return sc // "said A; Ivo Rask, however, said B": a clause of its own
 		}
-		if a.commaBefore(d.at) && (d.according || isParticiple(a.toks[d.at])) {
+		if a.commaBefore(d.at) && (d.according || isParticiple(a.toks[d.at]) && !a.participleOfManner(d, limit)) {
 			return d.at
 		}
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
@@ -2127,6 +2128,49 @@ func (a *analysis) colonAfter(i, j int) int {
 		}
 	}
 	return -1
+}
+
+// participleOfManner reports whether the participle cue d takes an
+// object pronoun and a preposition ("…, explaining it with “repair
+// works”"): how the report before it was made, not a report of its own.
+func (a *analysis) participleOfManner(d cueHit, limit int) bool {
+	k := d.last + 1
+	return k+1 < limit && (objectPronouns[a.toks[k].lower] || a.toks[k].lower == "it") && prepositions[a.toks[k+1].lower]
+}
+
+// parentheticalOpinion reports whether the opinion cue c is set off in a
+// relative clause ("forty convicts who, in her opinion, deserve a
+// pardon"): the view of the one whose report holds it, no report of its
+// own.
+func (a *analysis) parentheticalOpinion(c cueHit) bool {
+	if !c.opinion || c.at < 2 || a.toks[c.at-1].text != "," || !relativeWords[a.toks[c.at-2].lower] {
+		return false
+	}
+	// (a quotation after it is words of their own: "the privatisation,
+	// which, in his words, “created a dozen billionaires”")
+	k := c.last + 1
+	if k < len(a.toks) && a.toks[k].text == "," {
+		k++
+	}
+	return k >= len(a.toks) || a.quoteStartingAt(a.toks[k].start) < 0
+}
+
+// objectBeforeColon reports whether a noun phrase that is no statement
+// stands between cue c and the colon at token colon, the object of a verb
+// that is not reporting here: "continued the trial of two journalists:
+// A and B" (not "told the journalists:", "issued a statement:", "said
+// the following:", "urges the authorities to:", "says a single night
+// changed her mind:").
+func (a *analysis) objectBeforeColon(c cueHit, after, colon int) bool {
+	if after >= colon || c.class == cueObject || !articles[a.toks[after].lower] || isTell(a.toks[c.at].lower) || a.hasFiniteVerb(after, colon) {
+		return false
+	}
+	for k := after; k < colon; k++ {
+		if w := a.toks[k].lower; statementNouns[w] || documentNouns[w] || w == "following" {
+			return false
+		}
+	}
+	return true
 }
 
 // statementNouns name a written or spoken statement: "Roe's letter
