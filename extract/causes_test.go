@@ -5542,3 +5542,19 @@ func TestSet25Constructions(t *testing.T) {
 	}
 	find(t, run(t, "Ann Roe criticised the ruling, calling it \"a disgrace to the court\" on Monday.", PlainText, ""), "disgrace")
 }
+
+// TestSet24Constructions checks constructions set 24 taught, each in an
+// invented sentence: an attribution after a quotation with a phrase of
+// whose behalf ("“…,” Helen Marsh said for the company."), and a name
+// set off after a party's role with a modifier ("The Harbour Party's
+// transport critic, Dana Brooks, took a different view. She noted …").
+func TestSet24Constructions(t *testing.T) {
+	r := run(t, "\"We have no intention of closing the plant before the contract runs out next year,\" Helen Marsh said for the company.", PlainText, "")
+	if q := find(t, r, "no intention"); q.Speaker != "Helen Marsh" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	r = run(t, "\"We cannot keep absorbing these costs forever,\" Ted Olsen said. The Harbour Party's transport critic, Dana Brooks, took a different view. She noted that fares had already risen twice in the past three years.", PlainText, "")
+	if q := find(t, r, "fares"); q.Speaker != "Dana Brooks" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

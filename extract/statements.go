@@ -486,6 +486,8 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 			backward = true // "…, a panel ruled Feb. 19, affirming …"
 		case a.toks[rest].lower == "of" && a.quoteAfterAbout(rest, s.last) < 0:
 			backward = true // "“…,” she recalled of that first day": what about
+		case a.quotedBefore(f.subjStart) && s.last-rest <= 8 && !a.hasThat(rest, s.last) && !a.hasFiniteVerb(rest, s.last) && !a.quotesWithin(rest, s.last):
+			backward = true // "“…,” Helen Marsh said for the company.": on whose behalf
 		case isTell(a.toks[c.at].lower):
 			// "“…,” Ann Roe told the council in a soft voice, …": after a
 			// quotation the words after "told" are its addressee

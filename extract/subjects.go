@@ -2098,7 +2098,7 @@ func (a *analysis) passiveIntro(s sentence) int {
 // research at Acme, Ann Roe, agreed"), before the verb.
 func (a *analysis) namedAfterDescription(s sentence) string {
 	owner := isPossessive(a.toks[s.first]) && a.toks[s.first].isCap() // "Santos's mother, Lucia Santos, read …"
-	if !roleWords[a.toks[s.first].lower] && !((articles[a.toks[s.first].lower] || owner) && a.roleWithin(s.first+1, min(s.first+4, s.last))) {
+	if !roleWords[a.toks[s.first].lower] && !((articles[a.toks[s.first].lower] || owner) && a.roleWithin(s.first+1, min(s.first+6, s.last))) {
 		return ""
 	}
 	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
@@ -2613,8 +2613,8 @@ func (a *analysis) roleWithin(i, j int) bool {
 		if roleWords[a.toks[k].lower] {
 			return true
 		}
-		if !a.toks[k].word || !a.toks[k].isCap() && !isPossessive(a.toks[k]) && a.toks[k].text != "’" && a.toks[k].text != "'" {
-			return false
+		if !a.toks[k].word || !a.toks[k].isCap() && !isPossessive(a.toks[k]) && a.toks[k].text != "’" && a.toks[k].text != "'" && boundaryWords[a.toks[k].lower] {
+			return false // ("The Harbour Party's transport critic": a modifier before the role)
 		}
 	}
 	return false
