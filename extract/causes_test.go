@@ -5558,3 +5558,19 @@ func TestSet24Constructions(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestRoleWithDemonymOrInCapitals checks "the Aldorian minister said"
+// and "the MP said" for the minister or the MP the text named, not the
+// description. The texts are invented.
+func TestRoleWithDemonymOrInCapitals(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"The Aldorian Foreign Minister Jorun Vestel visited the border on Tuesday. \"We will pay for the demining of every field,\" the Aldorian minister said.", "Jorun Vestel"},
+		{"MP Sanan Mirzayev spoke on television on Friday. \"It is not the time to look for the guilty,\" the MP said.", "Sanan Mirzayev"},
+	}
+	for _, c := range cases {
+		q := run(t, c.text, PlainText, "").Quotes
+		if len(q) == 0 || q[len(q)-1].Speaker != c.speaker {
+			t.Errorf("%q: %+v", c.text, q)
+		}
+	}
+}

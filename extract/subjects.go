@@ -1710,6 +1710,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool, owner string) {
 	ownerEnd := i
 	for k := i; k < j; k++ {
+		if a.toks[k].isAcronym() && roleWords[a.toks[k].lower] && k == j-1 {
+			break // "the MP said": a role, written in capitals
+		}
 		if a.nameWord(k) || a.toks[k].isAcronym() {
 			e, _ := a.nameStartingAt(k, j)
 			if e == k+1 && determiners[a.toks[k].lower] {
@@ -1738,6 +1741,9 @@ func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool,
 				continue
 			}
 			if e == k+1 && isDemonym(a.toks[k].lower) && !a.toks[j-1].isCap() {
+				if roleWords[a.toks[j-1].lower] && a.definiteAt(i) {
+					continue // "the Aldorian minister": whom the role describes
+				}
 				return speakerRef{source: np}, true, owner // "the Canadian government"
 			}
 			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 {
