@@ -5574,3 +5574,19 @@ func TestRoleWithDemonymOrInCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldTitleBeforeTheSubjectOfAJoinedReport checks the subject of a
+// report after "and" when a long title opens the sentence ("The
+// Commissioner for Human Rights Nubar Hashimova welcomed the amnesty and
+// called it “a brave step”"): the person after the field. The sentences
+// are invented.
+func TestFieldTitleBeforeTheSubjectOfAJoinedReport(t *testing.T) {
+	for _, text := range []string{
+		"The Commissioner for Human Rights Nubar Hashimova welcomed the amnesty and called it \"a brave step towards national reconciliation\".",
+		"Commissioner for Human Rights Nubar Hashimova welcomed the amnesty and said that it was a brave step towards national reconciliation.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "brave step"); q.Speaker != "Nubar Hashimova" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

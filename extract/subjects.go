@@ -1880,36 +1880,8 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 		from = e + 1 // "Shortly after the arrest of Ann Roe, the ministry …"
 	}
 	if from < limit && determiners[a.toks[from].lower] {
-		// "The poet deleted the poem … and said": a description opens
-		// the sentence; names after it are objects
-		for k := from + 1; k < limit && k <= from+4 && a.toks[k].word; k++ {
-			// (a capitalised place may modify the head: "A California
-			// federal judge granted …, writing that")
-			if w := a.toks[k].lower; roleWords[w] && k+2 < limit && ownerPrepositions[a.toks[k+1].lower] {
-				// "A spokesperson for the ministry declined … but said"
-				if e, org := a.ownerObject(k+2, limit); e > k+2 {
-					return speakerRef{source: a.joinTokens(from, e), role: w, org: org}, true
-				}
-			}
-			if w := a.toks[k].lower; (roleWords[w] || (orgNouns[w] || genericOrgNouns[w]) && !a.toks[k].isCap() || a.personLikeHead(k)) && !(k+1 < limit && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap()) {
-				// (a capitalised word for an organisation is in its
-				// name: "The Westmarch Chamber of Commerce"; a noun before
-				// a role modifies it: "The party chairman Ali Karimli")
-				if n := a.closingName(k+2, limit); k+2 < limit && a.toks[k+1].text == "," && n > k+2 {
-					// "The party's chairman, Orkhan Bagirov, …": the name
-					// the description stands beside
-					sp, _ := a.nameRef(k+2, n, s.first, st)
-					return sp, true
-				}
-				if k+1 < limit && (a.nameWord(k+1) || a.toks[k+1].isAcronym()) {
-					// "The Sardistani news agency SarPress published …":
-					// the name the description stands before
-					e, _ := a.nameStartingAt(k+1, limit)
-					sp, _ := a.nameRef(k+1, e, s.first, st)
-					return sp, true
-				}
-				return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
-			}
+		if sp, ok := a.descriptionSubject(s, from, limit, st); ok {
+			return sp, true
 		}
 	}
 	for k := from; k < limit; k++ {
@@ -1942,6 +1914,7 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 				// "The Armenian side denied this, saying": a nation's side, no name
 				return speakerRef{source: a.joinTokens(from, e+1)}, true
 			}
+			k = max(k, a.fieldBeforePerson(k, e)) // "Commissioner for Human Rights Nubar Hashimova": the person
 			sp, _ := a.nameRef(k, e, s.first, st)
 			return sp, true
 		}
@@ -1949,6 +1922,51 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 	if acr >= 0 {
 		sp, _ := a.nameRef(acr, acr+1, s.first, st)
 		return sp, true
+	}
+	return speakerRef{}, false
+}
+
+// descriptionSubject reads the description that opens a sentence at
+// token from, before token limit ("The poet deleted the poem … and
+// said"): names after it are objects, so the subject is the description,
+// the organisation or person of its role, or the name beside it.
+func (a *analysis) descriptionSubject(s sentence, from, limit int, st *state) (speakerRef, bool) {
+	// "The poet deleted the poem … and said": a description opens
+	// the sentence; names after it are objects
+	for k := from + 1; k < limit && k <= from+4 && a.toks[k].word; k++ {
+		// (a capitalised place may modify the head: "A California
+		// federal judge granted …, writing that")
+		if w := a.toks[k].lower; roleWords[w] && k+2 < limit && ownerPrepositions[a.toks[k+1].lower] {
+			if e, _ := a.nameStartingAt(k+2, limit); a.fieldBeforePerson(k+2, e) > k+2 {
+				// "The Commissioner for Human Rights Nubar Hashimova
+				// welcomed … and called": the person after the field
+				sp, _ := a.nameRef(a.fieldBeforePerson(k+2, e), e, s.first, st)
+				return sp, true
+			}
+			// "A spokesperson for the ministry declined … but said"
+			if e, org := a.ownerObject(k+2, limit); e > k+2 {
+				return speakerRef{source: a.joinTokens(from, e), role: w, org: org}, true
+			}
+		}
+		if w := a.toks[k].lower; (roleWords[w] || (orgNouns[w] || genericOrgNouns[w]) && !a.toks[k].isCap() || a.personLikeHead(k)) && !(k+1 < limit && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap()) {
+			// (a capitalised word for an organisation is in its
+			// name: "The Westmarch Chamber of Commerce"; a noun before
+			// a role modifies it: "The party chairman Ali Karimli")
+			if n := a.closingName(k+2, limit); k+2 < limit && a.toks[k+1].text == "," && n > k+2 {
+				// "The party's chairman, Orkhan Bagirov, …": the name
+				// the description stands beside
+				sp, _ := a.nameRef(k+2, n, s.first, st)
+				return sp, true
+			}
+			if k+1 < limit && (a.nameWord(k+1) || a.toks[k+1].isAcronym()) {
+				// "The Sardistani news agency SarPress published …":
+				// the name the description stands before
+				e, _ := a.nameStartingAt(k+1, limit)
+				sp, _ := a.nameRef(k+1, e, s.first, st)
+				return sp, true
+			}
+			return a.phraseRef(a.joinTokens(from, k+1), from, k+1, st), true
+		}
 	}
 	return speakerRef{}, false
 }
