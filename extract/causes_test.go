@@ -5590,3 +5590,15 @@ func TestFieldTitleBeforeTheSubjectOfAJoinedReport(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationDescriptionForTheLatestSubject checks "the ministry"
+// after two ministries, the second the subject of a sentence of its own
+// with no statement ("The Ministry of Foreign Affairs reacted the same
+// day. The ministry called …"): the latest, not the one that spoke
+// before it. The text is invented.
+func TestOrganisationDescriptionForTheLatestSubject(t *testing.T) {
+	text := "The Ministry of Justice stated that the prisoner is in satisfactory condition. The Ministry of Foreign Affairs reacted the same day. The ministry called the report \"a collection of lies ordered by the enemies of the state\"."
+	if q := find(t, run(t, text, PlainText, ""), "collection"); q.Speaker != "Ministry of Foreign Affairs" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

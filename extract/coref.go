@@ -343,6 +343,14 @@ func (a *analysis) holderOfRole(head string, pos int) string {
 	return ""
 }
 
+// opensSentence reports whether the name at byte pos opens its sentence,
+// alone or after "The": the sentence's subject.
+func (a *analysis) opensSentence(pos int) bool {
+	i := a.tokenAt(pos)
+	first := a.sents[a.sentOf[i]].first
+	return i == first || i == first+1 && a.toks[first].lower == "the"
+}
+
 // roleWordAt reports whether token d names the role head, of a former
 // holder when former is set ("Former minister Kairat Dosym" is the
 // ex-minister, not the minister), of a serving one otherwise.
@@ -378,6 +386,12 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 			// teachers union" is not the Rail Workers Union; one that
 			// spoke is likelier than one named in passing since
 			if slices.ContainsFunc(st.orgs, func(o speakerRef) bool { return o.name == m.name }) {
+				return speakerRef{name: m.name}, true
+			}
+			if latest == "" && a.opensSentence(m.pos) {
+				// the subject of a sentence since is no name in passing:
+				// "The Ministry of Foreign Affairs reacted the same day.
+				// The ministry called …"
 				return speakerRef{name: m.name}, true
 			}
 			latest = cmp.Or(latest, m.name)
