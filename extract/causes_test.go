@@ -5602,3 +5602,14 @@ func TestOrganisationDescriptionForTheLatestSubject(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestWhileThenLongApposition checks two reports joined by ", while"
+// whose second speaker has a long apposition ("…, while Rasim Akbarli, a
+// lawyer of the students from the law faculty of the state university,
+// claimed that …"): two statements. The sentence is invented.
+func TestWhileThenLongApposition(t *testing.T) {
+	r := run(t, "The interior ministry stated that the protest had not been authorised by the city, while Rasim Akbarli, a lawyer of the students from the law faculty of the state university, claimed that the organisers had applied twice.", PlainText, "")
+	if q := find(t, r, "organisers"); q.Speaker != "Rasim Akbarli" || q.Text != "the organisers had applied twice" {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

@@ -1150,7 +1150,7 @@ func (a *analysis) relativeClauseEnd(c cueHit, limit int) int {
 func (a *analysis) joinedSubjectStart(from, at int) int {
 	e := a.sequenceAdverbialStart(at)
 	k := e - 1
-	for k > from && e-k <= 12 && a.subjectToken(k) {
+	for k > from && e-k <= 20 && a.subjectToken(k) {
 		k--
 	}
 	if k <= from || k == e-1 || a.hasFiniteVerb(k+1, e) {
