@@ -5613,3 +5613,33 @@ func TestWhileThenLongApposition(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestSet26Constructions checks constructions news scraped from pages
+// taught, each in an invented sentence: "according to Capt. Rosa Lind of
+// the Marlow Fire Department" (the person with a title, of the
+// department); a description of the source after "according to X," is
+// no statement; "…, she noted." after words that open with a name (the
+// name is no antecedent); "will write it again" (an exam, no report).
+func TestSet26Constructions(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"The fire started in a storage room shortly after midnight, according to Capt. Rosa Lind of the Marlow Fire Department.", "storage room", "Rosa Lind"},
+		{"Marta Greer spoke to farmers on Tuesday. Civic Reform first promised the bridge in 2009, she noted.", "promised", "Marta Greer"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+	for _, c := range []struct {
+		text string
+		n    int
+	}{
+		{"The dam will be finished by the end of next summer, according to Oren Vale, a project engineer with the county.", 1},
+		{"The dam will be finished by the end of next summer, according to the Marlow Water Board, which manages the reservoir.", 1},
+		{"She failed the bar exam last spring and will write it again next spring in the capital.", 0},
+	} {
+		if r := run(t, c.text, PlainText, ""); len(r.Quotes) != c.n {
+			t.Errorf("%q: %+v", c.text, r.Quotes)
+		}
+	}
+}

@@ -612,8 +612,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "claimed her third title", "added a second goal": a thing, not a clause
 	} else if strings.HasPrefix(a.toks[c.at].lower, "argu") && rest+1 < next && determiners[a.toks[rest].lower] && arguedMatters[a.toks[rest+1].lower] {
 		return 0, false // "who argued the appeal for the province": a case put to a court
-	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && a.writtenWork(rest, next) {
-		return 0, false // "wrote a poem about the war": a work, not its claims
+	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && (a.writtenWork(rest, next) || a.toks[rest].lower == "it" && !a.hasFiniteVerb(rest+1, next) && !a.quotesWithin(rest, next)) {
+		return 0, false // "wrote a poem about the war", "will write it again next spring": a work, not its claims
 	} else if isTell(a.toks[c.at].lower) && a.quoteStartingAt(a.toks[rest].start) < 0 {
 		return 0, false // "it tells part of the story", "told Harbour TV about this": no clause
 	}
@@ -2424,7 +2424,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	var rest []stmt
 	if c.at > clauseStart && (a.toks[c.at-1].text == "," || a.isClosingMarkTok(c.at-1)) && !a.openingAdverbial(clauseStart, c.at-1) {
 		x, ok = a.contentStmt(clauseStart, c.at, false)
-		if ok && x.kind == Indirect && end+1 < s.last && a.toks[end].text == "," && a.clauseGoesOn(end+1) {
+		if ok && x.kind == Indirect && end+1 < s.last && a.toks[end].text == "," && a.clauseGoesOn(end+1) && !a.sourceDescribed(end, s.last) {
 			// "The plan, according to city documents, would cost $40
 			// million": the clause goes on after the attribution; both
 			// parts are the source's, each verbatim
@@ -2535,6 +2535,15 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 	return sp, e
 }
 
+// sourceDescribed reports whether what follows the comma at token c,
+// after "according to X", describes X rather than going on with the
+// clause: "…, according to Oren Vale, a project engineer with the
+// county.", "…, according to the Water Board, which manages the
+// reservoir."
+func (a *analysis) sourceDescribed(c, limit int) bool {
+	return a.appositiveRole(c, limit) || c+1 < limit && relativeWords[a.toks[c+1].lower] && a.toks[c+1].lower != "that"
+}
+
 // appositionRef returns the person named at tokens [n0, n1) whom the
 // description sp gave, with its role.
 func (a *analysis) appositionRef(sp speakerRef, n0, n1 int, st *state) speakerRef {
@@ -2562,6 +2571,9 @@ func (a *analysis) personOfOrg(k, e int, st *state) (speakerRef, bool) {
 	p0 := k
 	if p0 < e && articles[a.toks[p0].lower] {
 		p0++
+	}
+	for p0+1 < e && (honorifics[a.toks[p0].lower] || roleWords[a.toks[p0].lower] || a.titleDot(p0)) {
+		p0++ // "Capt. Rosa Lind of the Marlow Fire Department"
 	}
 	if p0 >= e || !a.nameWord(p0) {
 		return speakerRef{}, false

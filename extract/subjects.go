@@ -2009,6 +2009,9 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	if openingConjunctions[a.toks[s.first].lower] && s.first+1 < s.last {
 		s.first++ // "But economist Ruth Okafor disagreed."
 	}
+	if a.closedByPronounAttribution(s) {
+		return false // "Civic Reform first promised the bridge in 2009, she noted.": the words are hers
+	}
 	name, stop := a.openingName(s.first, s)
 	if k := a.lastSemicolon(s); k > 0 {
 		// "The two scientists have known each other for years; Dr
@@ -2075,6 +2078,21 @@ func (a *analysis) attributionToPronoun(i, j int) bool {
 		return false
 	}
 	return a.toks[i].lower == "according" || a.toks[i].lower == "in" && personPronouns[a.toks[i+1].lower]
+}
+
+// closedByPronounAttribution reports whether sentence s ends with a
+// pronoun and a reporting verb after a comma ("…, she noted."): what
+// comes before is someone's words, whose subject is no antecedent.
+func (a *analysis) closedByPronounAttribution(s sentence) bool {
+	e := s.last
+	if e-1 > s.first && !a.toks[e-1].word {
+		e--
+	}
+	if e-3 < s.first || a.toks[e-3].text != "," || !personPronouns[a.toks[e-2].lower] {
+		return false
+	}
+	_, cue := cueVerbs[a.toks[e-1].lower]
+	return cue
 }
 
 // describedRoleSubject returns the person a sentence opening with "the"
