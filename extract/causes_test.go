@@ -5643,3 +5643,20 @@ func TestSet26Constructions(t *testing.T) {
 		}
 	}
 }
+
+// TestCallsForAfterASingularNoun checks "The union calls for an
+// inquiry": the verb of a singular subject, while "Phone calls for help
+// went unanswered" holds the noun. The sentences are invented.
+func TestCallsForAfterASingularNoun(t *testing.T) {
+	if q := find(t, run(t, "The union calls for a full public inquiry into how the contract was awarded last spring.", PlainText, ""), "inquiry"); q.Source != "The union" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	for _, text := range []string{
+		"Phone calls for help went unanswered for hours on the night of the fire.",
+		"The outbreak spread to three schools, prompting calls for an emergency vaccination campaign.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: %+v", text, r.Quotes)
+		}
+	}
+}

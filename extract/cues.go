@@ -206,6 +206,18 @@ func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	return cueHit{}, false
 }
 
+// callsFor reports whether "calls" at token k is the verb of "calls
+// for" or "calls on" after a singular noun ("The union calls for an
+// inquiry"), not the plural noun ("phone calls for help" has a plural
+// before it, "the final call on" no "-s").
+func (a *analysis) callsFor(k int, s sentence) bool {
+	if a.toks[k].lower != "calls" || k+1 >= s.last || k-1 <= s.first {
+		return false
+	}
+	p, n := a.toks[k-1], a.toks[k+1].lower
+	return (n == "for" || n == "on") && p.word && !p.isCap() && !strings.HasSuffix(p.lower, "s") && !isEdForm(p) && !isParticiple(p) && !boundaryWords[p.lower] && !determiners[p.lower]
+}
+
 // modifierAfterOwner reports whether the word before token k is a
 // lower-case modifier (no plural, function word or verb) after a
 // determiner or an owner: "its annual report", "the weekly post", "Ann
@@ -252,6 +264,9 @@ func (a *analysis) notReporting(s sentence, k int) bool {
 	}
 	if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
 		return true // a noun before its verb: "a fresh study shows", "the claims were"
+	}
+	if a.callsFor(k, s) {
+		return false // "The union calls for an inquiry": a singular subject's verb
 	}
 	if nounableCues[t.lower] && a.nounPhraseHead(k, s.first) && k+1 < s.last && prepositions[a.toks[k+1].lower] {
 		return true // a noun with its complement: "the city claim of 974", "the final call on"
