@@ -5660,3 +5660,17 @@ func TestCallsForAfterASingularNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfterDescriptionAfterAnOpeningPhrase checks a name set off
+// after a description that follows an opening phrase ("Outside the
+// courthouse, the victim's mother, Donna Pelletier, spoke …", "On
+// Friday, his sister, Donna Pelletier, spoke …"): the antecedent of the
+// next "she". The texts are invented.
+func TestNamedAfterDescriptionAfterAnOpeningPhrase(t *testing.T) {
+	for _, middle := range []string{"Outside the courthouse, the victim's mother, Donna Pelletier, spoke to reporters.", "On Friday, his sister, Donna Pelletier, spoke to reporters."} {
+		text := "Mark Tessier said his client would appeal the verdict.\n\n" + middle + "\n\n\"Nothing that happened in there brings him home,\" she said."
+		if q := find(t, run(t, text, PlainText, ""), "brings him"); q.Speaker != "Donna Pelletier" {
+			t.Errorf("%q: speaker %q", middle, q.Speaker)
+		}
+	}
+}

@@ -2034,8 +2034,13 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	}
 	if name == "" {
 		// "The Union's chairman, Kakha Pataridze, commented …": the name
-		// set off after the description (also after an owner's name)
+		// set off after the description (also after an owner's name,
+		// and after an opening phrase: "Outside the courthouse, the
+		// victim's mother, Donna Pelletier, spoke")
 		name = a.namedAfterDescription(s)
+		if k := a.introComma(s); name == "" && k >= 0 && k+1 < s.last {
+			name = a.namedAfterDescription(sentence{first: k + 1, last: s.last, para: s.para})
+		}
 	}
 	if name == "" {
 		name = a.existentialName(s) // "Among the speakers was Tilde Brann, …"
@@ -2140,7 +2145,7 @@ func (a *analysis) passiveIntro(s sentence) int {
 // research at Acme, Ann Roe, agreed"), before the verb.
 func (a *analysis) namedAfterDescription(s sentence) string {
 	owner := isPossessive(a.toks[s.first]) && a.toks[s.first].isCap() // "Santos's mother, Lucia Santos, read …"
-	if !roleWords[a.toks[s.first].lower] && !((articles[a.toks[s.first].lower] || owner) && a.roleWithin(s.first+1, min(s.first+6, s.last))) {
+	if !roleWords[a.toks[s.first].lower] && !((articles[a.toks[s.first].lower] || possessivePronouns[a.toks[s.first].lower] || owner) && a.roleWithin(s.first+1, min(s.first+6, s.last))) {
 		return ""
 	}
 	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
