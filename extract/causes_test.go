@@ -5674,3 +5674,14 @@ func TestNamedAfterDescriptionAfterAnOpeningPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestNameEndingARelativeClause checks "Lawyer Aysel Nuraliyeva, who
+// defends one of the detained, Elvin Qambarli, told that …": the name in
+// commas ends the relative clause's object; the lawyer speaks. The
+// sentence is invented.
+func TestNameEndingARelativeClause(t *testing.T) {
+	text := "Lawyer Aysel Nuraliyeva, who defends one of the detained, Elvin Qambarli, told that her client was beaten in the police station."
+	if q := find(t, run(t, text, PlainText, ""), "beaten"); q.Speaker != "Aysel Nuraliyeva" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -777,6 +777,14 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 	if sp, d, ok := a.personOfOrgInCommas(s, m, j, st); ok {
 		return sp, d, true
 	}
+	if a.relativeClauseBefore(s.first, m) {
+		// "Lawyer Aysel Nuraliyeva, who defends one of the detained,
+		// Elvin Qambarli, told": the name ends the relative clause's
+		// object; the subject is whom "who" describes
+		if sp, ok := a.relativeSubject(s, m, st); ok {
+			return sp, s.first, true
+		}
+	}
 	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
@@ -793,6 +801,17 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 		}
 	}
 	return speakerRef{}, 0, false
+}
+
+// relativeClauseBefore reports whether a relative clause set off by a
+// comma ("…, who defends …") opens among tokens (first, m).
+func (a *analysis) relativeClauseBefore(first, m int) bool {
+	for k := first + 1; k < m; k++ {
+		if a.toks[k].lower == "who" && a.toks[k-1].text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // personOfOrgInCommas reads an apposition between the commas at tokens m
