@@ -5685,3 +5685,12 @@ func TestNameEndingARelativeClause(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestListOfFieldsInAName checks "The Ministry of Culture, Tourism and
+// Sport stated": one name whose fields are a list. The sentence is
+// invented.
+func TestListOfFieldsInAName(t *testing.T) {
+	if q := find(t, run(t, "The Ministry of Culture, Tourism and Sport stated that the festival will take place in the old town as planned.", PlainText, ""), "festival"); q.Speaker != "Ministry of Culture, Tourism and Sport" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

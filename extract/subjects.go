@@ -1399,6 +1399,8 @@ func (a *analysis) ofNameStart(n0, min int) int {
 			n0 = a.ofNameStart(k, min) // "the Ministry of Defence of Sarkhavia": the country of a name with "of"
 		case p == "and" && k-2 >= min && orgLinks[a.toks[k-1].lower] && a.ofNameStart(k, min) < k:
 			n0 = k // "Peace and Democracy" in "Institute for Peace and Democracy"
+		case p == "and" && a.listedFieldStart(k, min) < k:
+			n0 = a.listedFieldStart(k, min) // "Culture, Tourism and Sport" in "Ministry of Culture, Tourism and Sport"
 		case p == "to" && a.purposeAt(n0) && isOrgName(a.joinTokens(k, l)):
 			n0 = k // "The Committee to Defend Journalists"
 		case p == "of" && k == l-1 && l == n0-1 && a.pluralNameOpening(k, min):
@@ -1408,6 +1410,25 @@ func (a *analysis) ofNameStart(n0, min int) int {
 		}
 	}
 	return n0
+}
+
+// listedFieldStart returns where the list of fields that ends with the
+// name at token k starts after an organisation's "of" or "for"
+// ("Culture, Tourism" before "and Sport" in "Ministry of Culture, Tourism
+// and Sport"), or k.
+func (a *analysis) listedFieldStart(k, min int) int {
+	c := k
+	for c-2 >= min && a.toks[c-1].text == "," {
+		n, ok := a.nameEndingAt(c-2, min)
+		if !ok {
+			return k
+		}
+		c = n
+	}
+	if c == k || c-2 < min || !orgLinks[a.toks[c-1].lower] || a.ofNameStart(c, min) == c {
+		return k
+	}
+	return c
 }
 
 // purposeAt reports whether the capitalised words at token i, after an
