@@ -5694,3 +5694,17 @@ func TestListOfFieldsInAName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestQuestionAfterAPhrase checks a reported question after a short
+// prepositional phrase ("asked on the radio why …"), while "asked about
+// the plan in May when the council met" reports no question. The
+// sentences are invented.
+func TestQuestionAfterAPhrase(t *testing.T) {
+	q := find(t, run(t, "Gordon Blaise asked on the radio why the airport authority had never consulted the people living near the runway.", PlainText, ""), "airport")
+	if q.Speaker != "Gordon Blaise" || !strings.HasPrefix(q.Text, "why") {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+	if r := run(t, "Ann Roe asked about the plan in May when the council met again.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("%+v", r.Quotes)
+	}
+}

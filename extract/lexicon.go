@@ -501,6 +501,10 @@ var settlementLinks = wordSet("from", "in", "of")
 // words".
 var personPronouns = wordSet("he", "she", "him", "her", "his", "hers")
 
+// clauseAdverbs open a question or a clause of time or place: "asked in
+// May when …" may say when, not what.
+var clauseAdverbs = wordSet("when", "where", "which")
+
 // thenWords go on with a main clause after a comma: "said that, then
 // looked away".
 var thenWords = wordSet("then", "and", "but", "before", "so")

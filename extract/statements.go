@@ -502,6 +502,26 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	return backward, false
 }
 
+// questionAfterPhrase returns the question word after a short
+// prepositional phrase that follows "ask" ("asked on the radio why the
+// authority had never consulted them"), or rest; "when", "where" and
+// "which" there may open a clause of time or place instead.
+func (a *analysis) questionAfterPhrase(c cueHit, rest, next int) int {
+	if !strings.HasPrefix(a.toks[c.at].lower, "ask") || rest >= next || !prepositions[a.toks[rest].lower] || a.toks[rest].lower == "about" {
+		return rest // ("asked about the plan": its topic)
+	}
+	for k := rest + 1; k < next && k <= rest+6; k++ {
+		t := a.toks[k]
+		if questionWords[t.lower] && !clauseAdverbs[t.lower] && k > rest+1 {
+			return k
+		}
+		if !t.word || boundaryWords[t.lower] && !articles[t.lower] && !prepositions[t.lower] {
+			return rest
+		}
+	}
+	return rest
+}
+
 // participleOfNoun reports whether the cue c, an "-ed" form after a
 // number, describes the noun after it, whose verb follows: "12 admitted
 // patients were waiting".
@@ -555,6 +575,9 @@ func (a *analysis) mainClauseAfterSubordinate(i, j int) bool {
 func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (int, bool) {
 	if a.asQuoteAt(rest, next) {
 		return rest + 1, true // "described as “the best part”": the quotation
+	}
+	if q := a.questionAfterPhrase(c, rest, next); q > rest {
+		return q, true // "asked on the radio why …": the question
 	}
 	if a.participleOfNoun(s, c, rest, next) || a.demonstrativeThat(rest) || isParticiple(a.toks[c.at]) && a.participleOfManner(c, next) {
 		// "12 admitted patients were waiting": the participle describes
