@@ -5708,3 +5708,13 @@ func TestQuestionAfterAPhrase(t *testing.T) {
 		t.Errorf("%+v", r.Quotes)
 	}
 }
+
+// TestTellAModifiedPluralAddressee checks "told fellow pilots he had
+// been treated unfairly": an addressee of a modifier and a plural
+// without an article, then the clause. The sentence is invented.
+func TestTellAModifiedPluralAddressee(t *testing.T) {
+	q := find(t, run(t, "Gordon Blaise told fellow pilots he had been treated unfairly by the airline for more than ten years.", PlainText, ""), "unfairly")
+	if q.Speaker != "Gordon Blaise" || !strings.HasPrefix(q.Text, "he had") {
+		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
+	}
+}

@@ -1736,6 +1736,8 @@ func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
 	case determiners[t.lower] || !t.isCap() && (strings.HasSuffix(t.lower, "s") || i+1 < limit && (isPronounSubject(a.toks[i+1].lower) || a.toks[i+1].lower == "there")):
 		// "the council", "reporters", "court" before "there were …"
 		return a.nounPhraseEnd(i, limit)
+	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+2 < limit && strings.HasSuffix(a.toks[i+1].lower, "s") && (isPronounSubject(a.toks[i+2].lower) || a.toks[i+2].lower == "that"):
+		return i + 2, true // "told fellow pilots he had been treated unfairly"
 	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+1 < limit && (articles[a.toks[i+1].lower] || possessivePronouns[a.toks[i+1].lower]):
 		// "told council the levy would rise", "told council his sales
 		// would fall": a body named without an article
