@@ -5718,3 +5718,18 @@ func TestTellAModifiedPluralAddressee(t *testing.T) {
 		t.Errorf("speaker %q text %q", q.Speaker, q.Text)
 	}
 }
+
+// TestRoleOfSomethingPlaced checks "The owner of a bakery in Milbrook
+// says …" and "… on Main Street says …": someone described, placed by
+// the name after the preposition, whose statement was lost. The
+// sentences are invented.
+func TestRoleOfSomethingPlaced(t *testing.T) {
+	for _, text := range []string{
+		"The owner of a bakery in Milbrook says the new wage will force him to cut staff hours this winter.",
+		"The owner of a bakery on Main Street says the new wage will force him to cut staff hours this winter.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "new wage"); !strings.HasPrefix(q.Source, "The owner of a bakery") {
+			t.Errorf("%q: speaker %q source %q", text, q.Speaker, q.Source)
+		}
+	}
+}

@@ -443,12 +443,34 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 	if sp, d, ok := a.documentByAuthor(s, b, st); ok {
 		return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
 	}
+	if h, ok := a.roleOfSomethingBefore(s, b); ok {
+		// "The owner of a bakery in Milbrook says": someone described,
+		// placed by the name
+		return speakerRef{source: a.joinTokens(s.first, j+1), role: roleOf(a.toks[h].lower)}, s.first, true
+	}
 	// the object of a preposition is not the subject: "X who in his
 	// interview to the Voice of America called for"
 	if sp, ok := a.relativeSubject(s, n0, st); ok {
 		return sp, c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// roleOfSomethingBefore reports whether the sentence opens with an
+// article, a role and "of" something in lower case up to the preposition
+// at token b ("The owner of a bakery" before "in Milbrook"), and the
+// role's token.
+func (a *analysis) roleOfSomethingBefore(s sentence, b int) (int, bool) {
+	h := s.first + 1
+	if b-s.first < 4 || b-s.first > 7 || !articles[a.toks[s.first].lower] || !roleWords[a.toks[h].lower] || a.toks[h+1].lower != "of" {
+		return 0, false
+	}
+	for k := h + 2; k < b; k++ {
+		if t := a.toks[k]; !t.word || t.isCap() || boundaryWords[t.lower] && !articles[t.lower] {
+			return 0, false
+		}
+	}
+	return h, true
 }
 
 // publishedDocument finds the subject of cue c when it is a document
