@@ -93,7 +93,7 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			}
 			last = k + 1
 		case strings.HasPrefix(t.lower, "call"):
-			if next == "for" || next == "on" {
+			if callParticles[next] {
 				last = k + 1
 			}
 		case strings.HasPrefix(t.lower, "appeal"):
@@ -215,7 +215,7 @@ func (a *analysis) callsFor(k int, s sentence) bool {
 		return false
 	}
 	p, n := a.toks[k-1], a.toks[k+1].lower
-	return (n == "for" || n == "on") && p.word && !p.isCap() && !strings.HasSuffix(p.lower, "s") && !isEdForm(p) && !isParticiple(p) && !boundaryWords[p.lower] && !determiners[p.lower]
+	return callParticles[n] && p.word && !p.isCap() && !strings.HasSuffix(p.lower, "s") && !isEdForm(p) && !isParticiple(p) && !boundaryWords[p.lower] && !determiners[p.lower]
 }
 
 // modifierAfterOwner reports whether the word before token k is a

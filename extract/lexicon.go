@@ -521,6 +521,10 @@ var arguedMatters = wordSet("case", "appeal", "appeals", "motion", "application"
 // minister", "ex minister".
 var formerWords = wordSet("former", "ex")
 
+// callParticles make "call" a reporting verb: "called for an inquiry",
+// "calls on the government to".
+var callParticles = wordSet("for", "on")
+
 // occasionPartnerWords join an occasion to its partner or place: "at a
 // meeting with farmers", "at a briefing for reporters", "at the rally in
 // Ottawa".

@@ -531,16 +531,12 @@ func (a *analysis) orgBeforePerson(i, end int) int {
 // person).
 // It returns i when the run is no such thing.
 func (a *analysis) fieldBeforePerson(i, end int) int {
-	ofRole := i >= 2 && (a.toks[i-1].lower == "of" || a.toks[i-1].lower == "for") && isRoleWord(a.toks[i-2].lower)
-	if !ofRole && i >= 3 && a.toks[i-1].lower == "the" && (a.toks[i-2].lower == "of" || a.toks[i-2].lower == "for") && isRoleWord(a.toks[i-3].lower) {
-		ofRole = true // "special representative for the South Caucasus Oskar Lindqvist"
-	}
-	if !ofRole && i >= 1 && a.toks[i-1].lower == "to" && a.roleOfBefore(i-1) {
-		ofRole = true // "Ambassador of Norvania to Qaraxan Fikrət Ələkbərov": where he is posted, then the person
-	}
-	if !ofRole && i >= 2 && (a.toks[i-1].lower == "the" || orgLinks[a.toks[i-1].lower]) {
-		ofRole = a.roleChainBefore(i) // "Commissioner for Human Rights of the Republic Sevil Nuriyeva"
-	}
+	// "Minister of Culture Anar Gasimli", "special representative for the
+	// South Caucasus Oskar Lindqvist", "Commissioner for Human Rights of
+	// the Republic Sevil Nuriyeva"; "Ambassador of Norvania to Qaraxan
+	// Fikrət Ələkbərov": where he is posted, then the person
+	ofRole := i >= 2 && (a.toks[i-1].lower == "the" || orgLinks[a.toks[i-1].lower]) && a.roleChainBefore(i) ||
+		i >= 1 && a.toks[i-1].lower == "to" && a.roleOfBefore(i-1)
 	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
 	// of the organisation first (not "monitoring group Free Ballot
 	// Ostravan", the group's own name)

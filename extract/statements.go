@@ -530,7 +530,7 @@ func (a *analysis) participleOfNoun(s sentence, c cueHit, rest, next int) bool {
 		return false
 	}
 	n := a.toks[rest]
-	return n.word && !n.isCap() && !isSubjectPronoun(n.lower) && finiteAfterNoun[a.toks[rest+1].lower]
+	return n.word && !n.isCap() && !isPronounSubject(n.lower) && finiteAfterNoun[a.toks[rest+1].lower]
 }
 
 // demonstrativeThat reports whether "that" at token k is a pronoun, the
@@ -1311,7 +1311,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// denied it": a subject of its own after a joiner
 			return b
 		}
-		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) && (a.toks[b].lower != "and" || a.hasFiniteVerb(c.last+1, b) || isSubjectPronoun(a.toks[b+1].lower)) {
+		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) && (a.toks[b].lower != "and" || a.hasFiniteVerb(c.last+1, b) || isPronounSubject(a.toks[b+1].lower)) {
 			// (not "that the experts of Tarvia and Veranor agreed on …":
 			// with no verb before it, "and" joins two nouns of one subject;
 			// a pronoun after it starts a clause: "called A “B” and he said")
@@ -2581,12 +2581,15 @@ func (a *analysis) appositionRef(sp speakerRef, n0, n1 int, st *state) speakerRe
 // comma at token c and closes sentence s ("…, according to his sister,
 // Karen Morrow."), and whether there is one.
 func (a *analysis) closingApposition(c int, s sentence) (int, bool) {
-	if c+1 >= s.last || a.toks[c].text != "," || !a.nameWord(c+1) {
+	end := s.last
+	if end-1 > c && !a.toks[end-1].word {
+		end-- // the sentence's closing mark
+	}
+	if c+1 >= end || a.toks[c].text != "," {
 		return 0, false
 	}
-	n, _ := a.nameStartingAt(c+1, s.last)
-	closes := n == s.last || n == s.last-1 && !a.toks[n].word
-	return n, closes && a.isPersonName(c+1, n)
+	n := a.closingName(c+1, end)
+	return n, n == end
 }
 
 // personOfOrg returns the person named first in tokens [k, e) when a
@@ -2831,11 +2834,4 @@ func (a *analysis) quotedHeadline(q qspan) bool {
 	before := strings.TrimSpace(a.text[a.paras[p].start:q.start])
 	after := strings.TrimSpace(a.text[q.end:a.paras[p].end])
 	return before == "" && (after == "" || after == ".")
-}
-
-// isSubjectPronoun reports whether w is a pronoun that can only be a
-// subject ("he", "they"), so that it starts a clause of its own.
-func isSubjectPronoun(w string) bool {
-	_, ok := subjectPronouns[w]
-	return ok
 }

@@ -1999,10 +1999,11 @@ func (a *analysis) descriptionSubject(s sentence, from, limit int, st *state) (s
 		// (a capitalised place may modify the head: "A California
 		// federal judge granted …, writing that")
 		if w := a.toks[k].lower; roleWords[w] && k+2 < limit && ownerPrepositions[a.toks[k+1].lower] {
-			if e, _ := a.nameStartingAt(k+2, limit); a.fieldBeforePerson(k+2, e) > k+2 {
+			e, _ := a.nameStartingAt(k+2, limit)
+			if f := a.fieldBeforePerson(k+2, e); f > k+2 {
 				// "The Commissioner for Human Rights Nubar Hashimova
 				// welcomed … and called": the person after the field
-				sp, _ := a.nameRef(a.fieldBeforePerson(k+2, e), e, s.first, st)
+				sp, _ := a.nameRef(f, e, s.first, st)
 				return sp, true
 			}
 			// "A spokesperson for the ministry declined … but said"
@@ -2775,14 +2776,17 @@ func (a *analysis) roleOrganisationEnd(k, limit int) int {
 	if o+1 < limit && a.toks[o].isAcronym() && a.nameWord(o+1) {
 		return o + 1
 	}
-	if e, ok := a.nameStartingAt(o, limit); ok && a.orgBeforePerson(o, e) > o {
-		return a.orgBeforePerson(o, e) // "The chairman of the Green Party Kamran Alizada"
-	} else if ok && isOrgName(a.joinTokens(o, e)) {
+	e, ok := a.nameStartingAt(o, limit)
+	if !ok {
+		return k
+	}
+	if p := a.orgBeforePerson(o, e); p > o {
+		return p // "The chairman of the Green Party Kamran Alizada"
+	}
+	if isOrgName(a.joinTokens(o, e)) {
 		// "member of the Union Party (UP) Elvin Rahimli": the party with
 		// its acronym, then the person
-		if e+2 < limit && a.toks[e].text == "(" && a.toks[e+1].isAcronym() && a.toks[e+2].text == ")" {
-			e += 3
-		}
+		e = a.afterAcronymInParens(e, limit)
 		if p, _ := a.nameStartingAt(e, limit); e < limit && a.nameWord(e) && a.isPersonName(e, p) {
 			return e
 		}
