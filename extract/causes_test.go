@@ -5128,16 +5128,11 @@ func TestSplitQuotationAfterAdverbial(t *testing.T) {
 // Rapporteur"; and "the senior economist", whose adjective is also a
 // determiner ("senior officials said"). The sentences are invented.
 func TestCapitalisedTitleIsARole(t *testing.T) {
-	cases := []struct{ text, speaker string }{
-		{"Imani Strand, the Special Rapporteur on defenders, visited the country. The Special Rapporteur said that the law would harm people.", "Imani Strand"},
-		{"Ann Roe, the Senior Economist of the bank, spoke on Monday. The Senior Economist said that the law would harm people.", "Ann Roe"},
-		{"Ann Roe, the senior economist of the bank, spoke on Monday. The senior economist said that the law would harm people.", "Ann Roe"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), "harm"); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"Imani Strand, the Special Rapporteur on defenders, visited the country. The Special Rapporteur said that the law would harm people.", "harm", "Imani Strand", false},
+		{"Ann Roe, the Senior Economist of the bank, spoke on Monday. The Senior Economist said that the law would harm people.", "harm", "Ann Roe", false},
+		{"Ann Roe, the senior economist of the bank, spoke on Monday. The senior economist said that the law would harm people.", "harm", "Ann Roe", false},
+	})
 }
 
 // TestOrganisationDescriptionsByKind checks "the alliance", "the court"
@@ -5273,16 +5268,11 @@ func TestAmbassadorOfToBeforeName(t *testing.T) {
 // Republic of Lindmark stated"): one name, the speaker, where the
 // statement was lost. The sentences are invented.
 func TestOrganisationNameWithOfThe(t *testing.T) {
-	cases := []struct{ text, speaker string }{
-		{"The Ministry of the Interior stated that the trial was unfair.", "Ministry of the Interior"},
-		{"The Embassy of the Republic of Lindmark stated that the trial was unfair.", "Embassy of the Republic of Lindmark"},
-		{"The head of the Ministry of the Interior Ann Roe said that the trial was unfair.", "Ann Roe"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), "trial"); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"The Ministry of the Interior stated that the trial was unfair.", "trial", "Ministry of the Interior", true},
+		{"The Embassy of the Republic of Lindmark stated that the trial was unfair.", "trial", "Embassy of the Republic of Lindmark", true},
+		{"The head of the Ministry of the Interior Ann Roe said that the trial was unfair.", "trial", "Ann Roe", false},
+	})
 }
 
 // TestDescriptionThenPersonOfOrganisation checks "Another analyst, Beth
@@ -5290,17 +5280,12 @@ func TestOrganisationNameWithOfThe(t *testing.T) {
 // where she works, not the description (and "she" after it is her). The
 // sentences are invented.
 func TestDescriptionThenPersonOfOrganisation(t *testing.T) {
-	cases := []struct{ text, sub, speaker string }{
-		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "sales", "Beth Corrigan"},
-		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "buyers", "Beth Corrigan"},
-		{"One analyst, Beth Corrigan of Halden Bank, said that sales fell in May.", "sales", "Beth Corrigan"},
-		{"The union president, Beth Corrigan of the Harbour Nurses Union, said that sales fell in May.", "sales", "Beth Corrigan"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "sales", "Beth Corrigan", false},
+		{"Tom Reyes said prices would rise.\n\nAnother analyst, Beth Corrigan of Halden Bank, noted that sales fell 4 per cent in May.\n\nShe wrote that buyers were nervous.", "buyers", "Beth Corrigan", false},
+		{"One analyst, Beth Corrigan of Halden Bank, said that sales fell in May.", "sales", "Beth Corrigan", false},
+		{"The union president, Beth Corrigan of the Harbour Nurses Union, said that sales fell in May.", "sales", "Beth Corrigan", false},
+	})
 }
 
 // TestArguedACase checks "argue" with a thing argued as its object ("who
@@ -5352,33 +5337,27 @@ func TestSet20Constructions(t *testing.T) {
 			t.Errorf("%q: %+v", text, r.Quotes)
 		}
 	}
-	cases := []struct{ text, sub, speaker string }{
-		{"Rita Moss accused the mayor of being \"out of touch\" with voters.", "out of touch", "Rita Moss"},
-		{"Asked whether Hall would testify, Fern Oduya said no decision had been made yet.", "no decision", "Fern Oduya"},
-		{"The jury heard from Ann Dole, a nurse who said she saw the crash on the road.", "crash", "Ann Dole"},
-		{"Paul Ng said she was bright and hard working. He said the school changed its course.", "changed", "Paul Ng"},
-		{"Ann Roe concludes that, “despite all, the plan will fail in the end”.", "plan will fail", "Ann Roe"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"Rita Moss accused the mayor of being \"out of touch\" with voters.", "out of touch", "Rita Moss", false},
+		{"Asked whether Hall would testify, Fern Oduya said no decision had been made yet.", "no decision", "Fern Oduya", false},
+		{"The jury heard from Ann Dole, a nurse who said she saw the crash on the road.", "crash", "Ann Dole", false},
+		{"Paul Ng said she was bright and hard working. He said the school changed its course.", "changed", "Paul Ng", false},
+		{"Ann Roe concludes that, “despite all, the plan will fail in the end”.", "plan will fail", "Ann Roe", false},
+	})
 }
 
 // TestEmbassyCalculatesObjects checks "the embassy" for the embassy the
 // text named, and "calculates that" and "objected that" as reports. The
 // sentences are invented.
 func TestEmbassyCalculatesObjects(t *testing.T) {
-	cases := []struct{ text, sub, speaker string }{
-		{"The Embassy of Norvania published a report on Monday. The embassy noted that free speech is a basic right.", "free speech", "Embassy of Norvania"},
-		{"The newspaper Gunes calculates that pensions fell by ten percent this year.", "pensions", "Gunes"},
-		{"Mr. Kassenov, the author of the draft, objected that hearings had been held in four regions.", "hearings", "Kassenov"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
+	checkSpeakers(t, []speakerCase{
+		{"The Embassy of Norvania published a report on Monday. The embassy noted that free speech is a basic right.", "free speech", "Embassy of Norvania", true},
+		{"Mr. Kassenov, the author of the draft, objected that hearings had been held in four regions.", "hearings", "Kassenov", false},
+	})
+	// (only the name: a newspaper named after "The newspaper" is not yet
+	// marked as an organisation, a gap noted on issue 10)
+	if q := find(t, run(t, "The newspaper Gunes calculates that pensions fell by ten percent this year.", PlainText, ""), "pensions"); q.Speaker != "Gunes" {
+		t.Errorf("speaker %q", q.Speaker)
 	}
 }
 
@@ -5429,16 +5408,11 @@ func TestCallsThenAnnouncesThat(t *testing.T) {
 // ("the Committee for the Protection of Journalists"). The sentences are
 // invented.
 func TestPlacesAndLongNamesWithThe(t *testing.T) {
-	cases := []struct{ text, speaker string }{
-		{"Teacher Ann Roe from the town of Halden told reporters that the school has had no heating since December.", "Ann Roe"},
-		{"Ann Roe of the village of Ormo said that the school has had no heating since December.", "Ann Roe"},
-		{"According to the Committee for the Protection of Journalists, the school has had no heating since December.", "Committee for the Protection of Journalists"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), "heating"); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"Teacher Ann Roe from the town of Halden told reporters that the school has had no heating since December.", "heating", "Ann Roe", false},
+		{"Ann Roe of the village of Ormo said that the school has had no heating since December.", "heating", "Ann Roe", false},
+		{"According to the Committee for the Protection of Journalists, the school has had no heating since December.", "heating", "Committee for the Protection of Journalists", true},
+	})
 }
 
 // TestKinDescriptionForTheKinNamed checks "the father said" for the
@@ -5492,17 +5466,12 @@ func TestPullQuoteOfABody(t *testing.T) {
 // stated", "Head of the Department of Information of the Ministry of
 // Foreign Affairs Ali Veli stated"). The sentences are invented.
 func TestLongTitleOfSeveralNamesBeforeAPerson(t *testing.T) {
-	cases := []struct{ text, speaker string }{
-		{"Commissioner for Human Rights of the Republic Sevil Nuriyeva stated that twelve detainees were released from custody on Friday.", "Sevil Nuriyeva"},
-		{"Head of the Department of Information of the Ministry of Foreign Affairs Ali Veli stated that twelve detainees were released on Friday.", "Ali Veli"},
-		{"Head of the executive power of Qaratepe Novruz Abdullayev informed that twelve detainees were released on Friday.", "Novruz Abdullayev"},
-		{"Commissioner for Human Rights (Ombudsman) of the Republic Malahat Isgandarova stated that twelve detainees were released on Friday.", "Malahat Isgandarova"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), "detainees"); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"Commissioner for Human Rights of the Republic Sevil Nuriyeva stated that twelve detainees were released from custody on Friday.", "detainees", "Sevil Nuriyeva", false},
+		{"Head of the Department of Information of the Ministry of Foreign Affairs Ali Veli stated that twelve detainees were released on Friday.", "detainees", "Ali Veli", false},
+		{"Head of the executive power of Qaratepe Novruz Abdullayev informed that twelve detainees were released on Friday.", "detainees", "Novruz Abdullayev", false},
+		{"Commissioner for Human Rights (Ombudsman) of the Republic Malahat Isgandarova stated that twelve detainees were released on Friday.", "detainees", "Malahat Isgandarova", false},
+	})
 }
 
 // TestBodyUnderAnotherBody checks names of a body under another ("The
@@ -5510,15 +5479,10 @@ func TestLongTitleOfSeveralNamesBeforeAPerson(t *testing.T) {
 // Monitoring Centre under the Ministry of Justice reported"): one name.
 // The sentences are invented.
 func TestBodyUnderAnotherBody(t *testing.T) {
-	cases := []struct{ text, speaker string }{
-		{"The Operative Headquarters under the Cabinet of Ministers declared that the special quarantine regime will be extended.", "Operative Headquarters under the Cabinet of Ministers"},
-		{"The Monitoring Centre under the Ministry of Justice reported that the special quarantine regime will be extended.", "Monitoring Centre under the Ministry of Justice"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), "quarantine"); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"The Operative Headquarters under the Cabinet of Ministers declared that the special quarantine regime will be extended.", "quarantine", "Operative Headquarters under the Cabinet of Ministers", true},
+		{"The Monitoring Centre under the Ministry of Justice reported that the special quarantine regime will be extended.", "quarantine", "Monitoring Centre under the Ministry of Justice", true},
+	})
 }
 
 // TestSet25Constructions checks constructions set 25 taught, each in an
@@ -5621,15 +5585,10 @@ func TestWhileThenLongApposition(t *testing.T) {
 // no statement; "…, she noted." after words that open with a name (the
 // name is no antecedent); "will write it again" (an exam, no report).
 func TestSet26Constructions(t *testing.T) {
-	cases := []struct{ text, sub, speaker string }{
-		{"The fire started in a storage room shortly after midnight, according to Capt. Rosa Lind of the Marlow Fire Department.", "storage room", "Rosa Lind"},
-		{"Marta Greer spoke to farmers on Tuesday. Civic Reform first promised the bridge in 2009, she noted.", "promised", "Marta Greer"},
-	}
-	for _, c := range cases {
-		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
-			t.Errorf("%q: speaker %q", c.text, q.Speaker)
-		}
-	}
+	checkSpeakers(t, []speakerCase{
+		{"The fire started in a storage room shortly after midnight, according to Capt. Rosa Lind of the Marlow Fire Department.", "storage room", "Rosa Lind", false},
+		{"Marta Greer spoke to farmers on Tuesday. Civic Reform first promised the bridge in 2009, she noted.", "promised", "Marta Greer", false},
+	})
 	for _, c := range []struct {
 		text string
 		n    int
