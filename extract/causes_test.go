@@ -5692,3 +5692,17 @@ func TestRoleOfSomethingPlaced(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsSaying checks the passive of a repeated report, "X was
+// quoted as saying …": X speaks, as in "X said", whether the words follow
+// or stand before. All sentences are invented.
+func TestQuotedAsSaying(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Tom Reyes was quoted as saying the debt was untenable.", "debt was untenable", "Tom Reyes", false},
+		{"Mayor Ann Reyes is quoted as telling the paper that the debt was untenable.", "debt was untenable", "Ann Reyes", false},
+		{"Tom Reyes spoke to the council. Professor Alan Hume said the plan was costly.\n\n" +
+			"In a press release issued on Monday, Reyes expressed concern about the debt.\n\n" +
+			"“It is untenable,” he was quoted as saying in the release.", "untenable", "Tom Reyes", false},
+		{"The Harbour Council has been quoted as saying that the fees would rise.", "fees would rise", "Harbour Council", true},
+	})
+}

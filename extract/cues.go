@@ -569,6 +569,13 @@ func (a *analysis) continuedAt(k int) bool {
 	return k >= 3 && a.toks[k-1].lower == "to" && a.toks[k-2].lower == "on" && continuationVerbs[a.toks[k-3].lower]
 }
 
+// quotedAsAt reports whether the participle at token k follows "was
+// quoted as" (or "is", "has been"): "X was quoted as saying" reports X's
+// words as "X said" does, the subject before the auxiliary.
+func (a *analysis) quotedAsAt(k int) bool {
+	return k >= 3 && isParticiple(a.toks[k]) && a.toks[k-1].lower == "as" && a.toks[k-2].lower == "quoted" && passiveMarks[a.toks[k-3].lower]
+}
+
 func isParticiple(t token) bool { return strings.HasSuffix(t.lower, "ing") }
 
 // isClosingMarkTok reports whether token i is the closing mark of a
