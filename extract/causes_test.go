@@ -5706,3 +5706,20 @@ func TestQuotedAsSaying(t *testing.T) {
 		{"The Harbour Council has been quoted as saying that the fees would rise.", "fees would rise", "Harbour Council", true},
 	})
 }
+
+// TestKindOfOrganisationBeforeName checks that a name after a noun for a
+// kind of organisation ("advocacy group Safe Roads Harwick") is an
+// organisation's, which "the group" later refers to, while a role before
+// it keeps it a person's ("head of the mission Ann Roe"), and that "the
+// bureau" and "the office" refer back to a body with that word in its
+// name. All sentences are invented.
+func TestKindOfOrganisationBeforeName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Advocacy group Safe Roads Harwick says three cyclists died. The group has called for a separate lane.", "separate lane", "Safe Roads Harwick", true},
+		{"The charity Food First Norland said demand had doubled. The charity said it needed more volunteers.", "more volunteers", "Food First Norland", true},
+		{"Head of the mission Pieter Lindqvist noted that the vote was calm. He stressed that the count was slow.", "count was slow", "Pieter Lindqvist", false},
+		{"Chair of the “Fair Roads” public union Ann Roe said the toll was unfair. She said drivers would protest.", "drivers would protest", "Ann Roe", false},
+		{"The National Bureau of Statistics will publish its figures on Monday. The bureau said last month that inflation had fallen.", "inflation had fallen", "National Bureau of Statistics", true},
+		{"The Weather Office issued a warning. The office said more rain was coming.", "more rain", "Weather Office", true},
+	})
+}

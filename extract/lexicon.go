@@ -1083,6 +1083,7 @@ var orgNouns = map[string]bool{
 	"federation": true, "guild": true, "unit": true, "authority": true, "festival": true,
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
+	"bureau": true, "office": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -1684,6 +1685,9 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	if !sp.person && (role != "" || sp.name != raw) && !isOrgName(raw) {
 		sp.person = true
 	}
+	if a.orgKindBeforeName(d, n0) {
+		sp.person, sp.role = false, ""
+	}
 	if role != "" || org != "" {
 		st.known[name] = sp
 	}
@@ -2513,6 +2517,30 @@ func (a *analysis) onlyDescriptors(i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// orgKindBeforeName reports whether the descriptor at tokens [d, n0)
+// before a name ends with a kind of organisation that is the name's own:
+// "advocacy group Safe Roads Harwick", "the charity Food First". A role
+// or "of" before it makes the organisation the role's ("head of the
+// mission Ann Roe"), and so does a name in quotation marks or
+// parentheses before it ("the “Fair Vote” public union Ann Roe").
+func (a *analysis) orgKindBeforeName(d, n0 int) bool {
+	if n0-1 < d || !a.kindOfOrgAt(n0-1) || a.hasRoleWord(d, n0-1) {
+		return false
+	}
+	if slices.ContainsFunc(a.toks[d:n0-1], func(t token) bool { return t.lower == "of" }) {
+		return false
+	}
+	return d == 0 || !isQuoteMark(a.toks[d-1].text) && a.toks[d-1].text != ")"
+}
+
+// kindOfOrgAt reports whether token k is a lower-case noun for a kind of
+// organisation ("group", "charity", "union"), which set before a name
+// says the name is an organisation's.
+func (a *analysis) kindOfOrgAt(k int) bool {
+	t := a.toks[k]
+	return t.word && !t.isCap() && (orgNouns[t.lower] || genericOrgNouns[t.lower])
 }
 
 // isPersonName reports whether the name written at tokens [i, j) is a
