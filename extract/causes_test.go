@@ -5723,3 +5723,21 @@ func TestKindOfOrganisationBeforeName(t *testing.T) {
 		{"The Weather Office issued a warning. The office said more rain was coming.", "more rain", "Weather Office", true},
 	})
 }
+
+// TestRoleChainsBeforeNames checks the person at the end of a long title
+// whose field is linked by "on" or joined by "and" ("Chairman of the
+// Committee on Legal Policy Vüqar Bağırov", "Minister of Labour and Social
+// Protection Elvin Rzali"), also with the person's party after the name,
+// and a party's name of two fields joined by "and" ("the Justice and
+// Progress Party"). All sentences are invented.
+func TestRoleChainsBeforeNames(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Chairman of the Committee on Legal Policy Vüqar Bağırov said the law was fair.", "law was fair", "Vüqar Bağırov", false},
+		{"Minister of Labour and Social Protection Elvin Rzali told the council that pensions would rise.", "pensions would rise", "Elvin Rzali", false},
+		{"Chairman of the Committee on Legal Policy Vüqar Bağırov of the ruling New Homeland Party (NHP) said the law was fair.", "law was fair", "Vüqar Bağırov", false},
+		{"Minister of Culture Anar Gasimli of the New Homeland Party said the law was fair.", "law was fair", "Anar Gasimli", false},
+		{"MP Arzu Safarli of the Unity and Progress Party (UPP) said the mandate was vague.", "mandate was vague", "Arzu Safarli", false},
+		{"MP Arzu Safarli of the Justice and Progress Party (JPP), the only deputy to vote against, said the mandate was vague.", "mandate was vague", "Arzu Safarli", false},
+		{"The Justice and Progress Party said the mandate was vague.", "mandate was vague", "Justice and Progress Party", true},
+	})
+}

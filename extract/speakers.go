@@ -535,7 +535,7 @@ func (a *analysis) fieldBeforePerson(i, end int) int {
 	// South Caucasus Oskar Lindqvist", "Commissioner for Human Rights of
 	// the Republic Sevil Nuriyeva"; "Ambassador of Norvania to Qaraxan
 	// Fikrət Ələkbərov": where he is posted, then the person
-	ofRole := i >= 2 && (a.toks[i-1].lower == "the" || orgLinks[a.toks[i-1].lower]) && a.roleChainBefore(i) ||
+	ofRole := i >= 2 && (a.toks[i-1].lower == "the" || a.toks[i-1].lower == "and" || a.fieldLinkAt(i-1)) && a.roleChainBefore(i) ||
 		i >= 1 && a.toks[i-1].lower == "to" && a.roleOfBefore(i-1)
 	// "The chairman of the trade union Həmrəylik Ramil Təhməzov": a role
 	// of the organisation first (not "monitoring group Free Ballot
@@ -570,7 +570,7 @@ func (a *analysis) roleChainBefore(i int) bool {
 		switch {
 		case orgLinks[t.lower] && isRoleWord(a.toks[k-1].lower):
 			return true
-		case orgLinks[t.lower] || t.lower == "the" || t.lower == "and" || t.word && (t.isCap() || !boundaryWords[t.lower]):
+		case a.fieldLinkAt(k) || t.lower == "the" || t.lower == "and" || t.word && (t.isCap() || !boundaryWords[t.lower]):
 			// ("Head of the executive power of Qaratəpə Novruz Abdullayev")
 		case t.text == ")":
 			for k > 0 && a.toks[k].text != "(" {
@@ -581,6 +581,14 @@ func (a *analysis) roleChainBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// fieldLinkAt reports whether token k links a name to the field it
+// covers: "of", "for", "under", or "on" after a kind of organisation
+// ("Committee on Legal Policy").
+func (a *analysis) fieldLinkAt(k int) bool {
+	w := a.toks[k].lower
+	return orgLinks[w] || w == "on" && k > 0 && orgWords[a.toks[k-1].lower]
 }
 
 // roleOfBefore reports whether a role word and "of" stand among the few

@@ -359,7 +359,15 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		p -= 3 // "Ann Roe from the town of Halden told": where she is from, as "from Halden"
 	}
 	if p >= s.first+1 && personLinks[a.toks[p].lower] {
-		if p0, ok := a.nameEndingAt(p-1, s.first); ok && !isOrgName(a.joinTokens(p0, p)) && !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower])) {
+		p0, ok := a.nameEndingAt(p-1, s.first)
+		field := false
+		if ok {
+			// "Minister of Culture Anar Gasimli of the HFP": the person
+			// after the field of the role
+			k := a.fieldBeforePerson(p0, p)
+			p0, field = k, k > p0
+		}
+		if ok && !isOrgName(a.joinTokens(p0, p)) && (field || !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower]))) {
 			sp, d0 := a.nameRef(p0, p, s.first, st)
 			if org := cleanName(a.joinTokens(n0, j+1)); isOrgName(org) {
 				sp = withOrg(sp, a.canonOrg(org)) // "Ann Roe of the HFP"
@@ -1413,6 +1421,12 @@ func (a *analysis) ofNameStart(n0, min int) int {
 		if a.toks[l].lower == "the" && l-2 >= min && orgLinks[a.toks[l-1].lower] && a.toks[n0].isCap() {
 			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark"
 		}
+		if a.toks[l].lower == "and" && l-2 >= min && a.toks[l-1].isCap() && a.toks[l-2].lower == "the" && a.orgNameFrom(n0) {
+			// "the Justice and Progress Party": two fields joined in one
+			// name, the first one a word alone (which may be a role's)
+			n0 = l - 1
+			continue
+		}
 		k, ok := a.nameEndingAt(l-1, min)
 		if !ok {
 			break
@@ -1435,6 +1449,13 @@ func (a *analysis) ofNameStart(n0, min int) int {
 		}
 	}
 	return n0
+}
+
+// orgNameFrom reports whether the name that starts at token i is an
+// organisation's ("Progress Party").
+func (a *analysis) orgNameFrom(i int) bool {
+	e, _ := a.nameStartingAt(i, len(a.toks))
+	return isOrgName(a.joinTokens(i, e))
 }
 
 // listedFieldStart returns where the list of fields that ends with the
@@ -2614,8 +2635,8 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 				if a.toks[o].lower == "the" {
 					o++
 				}
-				if o < limit && (a.nameWord(o) || a.toks[o].isAcronym()) {
-					after, _ = a.nameStartingAt(o, limit)
+				if o < limit && (a.nameWord(o) || a.toks[o].isAcronym() || a.toks[o].isCap()) {
+					after = a.orgPhraseEnd(o, limit)
 				}
 			}
 			if after >= limit || a.toks[after].text != "," {
@@ -2647,6 +2668,21 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 		k++
 	}
 	return speakerRef{}, false
+}
+
+// orgPhraseEnd returns the end of the organisation's name that starts at
+// token o after "of" or "with": the name, a name joined to it by "and"
+// ("the Justice and Progress Party", whose first word may be a role's),
+// and its acronym in parentheses.
+func (a *analysis) orgPhraseEnd(o, limit int) int {
+	e := o + 1
+	if a.nameWord(o) || a.toks[o].isAcronym() {
+		e, _ = a.nameStartingAt(o, limit)
+	}
+	if e+1 < limit && a.toks[e].lower == "and" && a.nameWord(e+1) && a.orgNameFrom(e+1) {
+		e, _ = a.nameStartingAt(e+1, limit)
+	}
+	return a.afterAcronymInParens(e, limit)
 }
 
 // describedSource parses an unnamed source that ends before the comma at
