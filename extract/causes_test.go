@@ -5741,3 +5741,14 @@ func TestRoleChainsBeforeNames(t *testing.T) {
 		{"The Justice and Progress Party said the mandate was vague.", "mandate was vague", "Justice and Progress Party", true},
 	})
 }
+
+// TestCompanyNotTheOutletTold checks that "the company" refers back to a
+// company, not to the outlet someone "told", and that a name after a noun
+// for a kind of organisation ("terminal operator Harbourline Terminals")
+// is a company "the company" can refer to. All sentences are invented.
+func TestCompanyNotTheOutletTold(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Acme Corp. cut 300 jobs on Monday. \"No,\" Gavin Rusk told the Bay Herald. The company says costs will rise.", "costs will rise", "Acme Corp", true},
+		{"Talks with terminal operator Harbourline Terminals broke down on Monday. The company says costs will rise.", "costs will rise", "Harbourline Terminals", true},
+	})
+}

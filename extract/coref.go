@@ -524,8 +524,8 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}
-		if m.person || fits != nil && !fits(m.name) {
-			continue
+		if m.person || fits != nil && !fits(m.name) || a.toldAt(a.tokenAt(m.pos)) {
+			continue // (nor the outlet someone "told": it heard, it did not act)
 		}
 		if latest < 0 {
 			latest = k
@@ -541,6 +541,15 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 		return a.mentions[latest].name, a.mentions[latest].pos, true
 	}
 	return "", 0, false
+}
+
+// toldAt reports whether the name at token i is the object of "tell"
+// ("told the Bay Herald", "told Harbour Radio").
+func (a *analysis) toldAt(i int) bool {
+	if i > 0 && a.toks[i-1].lower == "the" {
+		i--
+	}
+	return i > 0 && tellForms[a.toks[i-1].lower]
 }
 
 // resolvePronoun maps a subject pronoun to the running speaker or the

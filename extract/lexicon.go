@@ -985,6 +985,10 @@ var accountNouns = wordSet("story", "account", "words", "version", "testimony", 
 // one who spoke to the subject: "was told by", "has been informed by".
 var agentPassives = wordSet("told", "informed", "assured", "notified")
 
+// tellForms are the forms of "tell", whose object is who was told: an
+// outlet there is the medium ("told the Bay Herald"), not a speaker.
+var tellForms = wordSet("tell", "tells", "told", "telling")
+
 // reportJoiners join two clauses that may each carry a report of its own
 // ("said A, while Unite called B", "said A, though he conceded B"); not
 // "but", which more often joins two parts of one report

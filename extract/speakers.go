@@ -452,10 +452,22 @@ func (a *analysis) findMentions() {
 		multi := end-i >= 2
 		if multi || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
 			// (not "national ID numbers": an acronym that names no one)
-			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: !isOrgName(name) && !isPlaceName(name)})
+			person := !isOrgName(name) && !isPlaceName(name) && !a.orgKindBeforeName(a.lowerRunStart(i, 4), i)
+			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: person})
 		}
 		i = end - 1
 	}
+}
+
+// lowerRunStart returns where the run of up to max lower-case words
+// before token i starts ("terminal operator" before "Harbourline
+// Terminals"), or i.
+func (a *analysis) lowerRunStart(i, max int) int {
+	d := i
+	for d-1 >= 0 && d > i-max && a.toks[d-1].word && !a.toks[d-1].isCap() {
+		d--
+	}
+	return d
 }
 
 // andNameEnd returns the end of an organisation's name that joins words
