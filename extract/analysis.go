@@ -19,6 +19,10 @@ type analysis struct {
 	gender     map[string]byte        // person's full name -> genderMale or genderFemale
 	qix        quoteIndex
 	mix        mentionIndex
+	// givenRoles holds role words the text uses as given names, with the
+	// surname after them ("dean margetts" from "dairy farmer Dean
+	// Margetts")
+	givenRoles map[string]bool
 	// ctx ends the analysis early: see stopped.
 	ctx context.Context
 }
@@ -29,7 +33,7 @@ func analyse(ctx context.Context, text string) *analysis {
 	a := &analysis{text: text, ctx: ctx}
 	a.toks = tokenize(text)
 	a.paras = paragraphs(text)
-	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findMentions, a.indexMentions, a.findGenders} {
+	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findGivenRoles, a.findMentions, a.indexMentions, a.findGenders} {
 		if a.stopped() {
 			break
 		}

@@ -5752,3 +5752,16 @@ func TestCompanyNotTheOutletTold(t *testing.T) {
 		{"Talks with terminal operator Harbourline Terminals broke down on Monday. The company says costs will rise.", "costs will rise", "Harbourline Terminals", true},
 	})
 }
+
+// TestRoleWordsAsGivenNames checks a role word the text uses as a given
+// name ("dairy farmer Dean Margetts", then "Dean Margetts said"), a title
+// before a full name that stays a title ("spokesman Colonel Ramil
+// Nabiyev"), and a participle that gives a name opening the sentence
+// ("Born Agnes Fairlie in 1932, she"). All sentences are invented.
+func TestRoleWordsAsGivenNames(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Dairy farmer Dean Margetts and his brother Rob spent the night moving cows. \"We were up to our waists,\" Dean Margetts said.", "up to our waists", "Dean Margetts", false},
+		{"Ministry spokesman Colonel Ramil Nabiyev stated that the town was shelled.", "town was shelled", "Ramil Nabiyev", false},
+		{"Born Agnes Fairlie in 1932, she studied mathematics. She later said teaching was her life.", "teaching was her life", "Agnes Fairlie", false},
+	})
+}

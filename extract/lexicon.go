@@ -985,6 +985,10 @@ var accountNouns = wordSet("story", "account", "words", "version", "testimony", 
 // one who spoke to the subject: "was told by", "has been informed by".
 var agentPassives = wordSet("told", "informed", "assured", "notified")
 
+// namingParticiples open a sentence with the name someone was given
+// ("Born Agnes Fairlie in 1932, she …"), and are no part of it.
+var namingParticiples = wordSet("born", "named", "christened", "baptised", "baptized", "nicknamed", "dubbed")
+
 // tellForms are the forms of "tell", whose object is who was told: an
 // outlet there is the medium ("told the Bay Herald"), not a speaker.
 var tellForms = wordSet("tell", "tells", "told", "telling")

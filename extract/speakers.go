@@ -82,7 +82,10 @@ func (a *analysis) nameWord(i int) bool {
 	if len(base) > 5 && strings.HasSuffix(base, "ing") && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i && len(a.mix.bySuffix[base]) == 0 {
 		return false // "Leaving Tomas Ebbert out, …": a participle opening the sentence, not a given name
 	}
-	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) {
+	if namingParticiples[base] && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i {
+		return false // "Born Agnes Fairlie in 1932, she …": the name she was given
+	}
+	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) && !a.givenRoleAt(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {
@@ -199,6 +202,31 @@ func (a *analysis) plainNameWord(k int) bool {
 	p := a.toks[k]
 	pb := strings.ToLower(p.text)
 	return p.word && p.isCap() && !p.isAcronym() && !isPossessive(p) && !roleWords[pb] && !functionCaps[pb] && !honorifics[pb] && !orgWords[pb] && !isDemonym(pb)
+}
+
+// findGivenRoles collects the role words the text writes as given names:
+// a capitalised role word after a lower-case one and before a single
+// capitalised word ("dairy farmer Dean Margetts": no one is a farmer and a
+// dean at once, so "Dean" is his name; a title would stand before a full
+// name), which stays a name wherever the text
+// writes the same two words ("Dean Margetts said").
+func (a *analysis) findGivenRoles() {
+	a.givenRoles = map[string]bool{}
+	for i := 1; i+1 < len(a.toks); i++ {
+		t, p, n := a.toks[i], a.toks[i-1], a.toks[i+1]
+		if i+2 < len(a.toks) && a.toks[i+2].word && a.toks[i+2].isCap() {
+			continue // a title before a full name: "spokesman Colonel Ramil Nabiyev"
+		}
+		if t.word && t.isCap() && isRoleWord(t.lower) && p.word && !p.isCap() && isRoleWord(p.lower) && n.word && n.isCap() && !isRoleWord(n.lower) && !a.insideQuote(t.start) {
+			a.givenRoles[t.lower+" "+n.lower] = true
+		}
+	}
+}
+
+// givenRoleAt reports whether the role word at token i is a given name
+// the text established (see findGivenRoles).
+func (a *analysis) givenRoleAt(i int) bool {
+	return i+1 < len(a.toks) && a.givenRoles[a.toks[i].lower+" "+a.toks[i+1].lower]
 }
 
 // afterTitle reports whether token i follows a title of address ("Ms.
