@@ -5765,3 +5765,14 @@ func TestRoleWordsAsGivenNames(t *testing.T) {
 		{"Born Agnes Fairlie in 1932, she studied mathematics. She later said teaching was her life.", "teaching was her life", "Agnes Fairlie", false},
 	})
 }
+
+// TestRoleOfTheSpeakerAmongTwo checks "the minister" after two ministers
+// were named: the one who has been speaking and opened the sentence
+// before, not the one named last; when another person opened a sentence
+// since, the latest holder named. All sentences are invented.
+func TestRoleOfTheSpeakerAmongTwo(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Foreign Minister Rashad Huseynli met Foreign Minister Aurel Vitanu in Velmora. Huseynli told reporters that most of the text was agreed. \"The rest is the hardest,\" the minister said.", "rest is the hardest", "Rashad Huseynli", false},
+		{"Foreign Minister Rashad Huseynli met Foreign Minister Aurel Vitanu in Velmora. Huseynli told reporters that most of the text was agreed. Vitanu answered the next day. \"The rest is the hardest,\" the minister said.", "rest is the hardest", "Aurel Vitanu", false},
+	})
+}

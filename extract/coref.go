@@ -6,6 +6,7 @@ package extract
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -234,6 +235,12 @@ const affiliationWindow = 600
 func (a *analysis) describedPerson(head string, pos int, salient bool, st *state) (speakerRef, bool) {
 	ref := func(name string) speakerRef { return st.ref(name, true) }
 	if name := a.holderOfRole(head, pos); name != "" {
+		if r := st.running.name; r != "" && r != name && r == st.lastSubj.name && pos-st.runningAt < affiliationWindow && a.holdsRole(r, head, pos) {
+			// "Minister Ann Roe met Minister Ivo Rask. Roe told reporters
+			// … “…,” the minister said": of two holders, the one who has
+			// been speaking, when no one else opened a sentence since
+			return st.running, true
+		}
 		return ref(name), true
 	}
 	if name := a.personOfAge(head, pos); name != "" {
@@ -302,7 +309,36 @@ func (a *analysis) personOfAge(head string, pos int) string {
 // off after it ("Ann Roe, the chair of …", "Ms. Lidia Voskan (UPP),
 // Chair;"), or "".
 func (a *analysis) holderOfRole(head string, pos int) string {
+	for name := range a.roleHolders(head, pos) {
+		return name
+	}
+	return ""
+}
+
+// holdsRole reports whether the person name is among the holders of the
+// role head named before byte pos (see holderOfRole).
+func (a *analysis) holdsRole(name, head string, pos int) bool {
+	for h := range a.roleHolders(head, pos) {
+		if h == name {
+			return true
+		}
+	}
+	return false
+}
+
+// roleHolders yields the people named in full before byte pos with the
+// role head, latest first, as holderOfRole finds them.
+func (a *analysis) roleHolders(head string, pos int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		a.eachRoleHolder(head, pos, yield)
+	}
+}
+
+// eachRoleHolder is roleHolders' loop: it calls yield with each holder,
+// latest first, until yield returns false.
+func (a *analysis) eachRoleHolder(head string, pos int, yield func(string) bool) {
 	head, former := strings.CutPrefix(head, "ex-")
+mentions:
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
 		if !m.person || !strings.Contains(m.name, " ") {
@@ -322,7 +358,10 @@ func (a *analysis) holderOfRole(head string, pos int) string {
 		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
 			// ("teacher Ann Roe", but not "a teacher at Eastport High")
 			if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
-				return m.name
+				if !yield(m.name) {
+					return
+				}
+				continue mentions
 			}
 		}
 		e, _ := a.nameStartingAt(i, len(a.toks))
@@ -335,12 +374,14 @@ func (a *analysis) holderOfRole(head string, pos int) string {
 		if e < len(a.toks) && a.toks[e].text == "," {
 			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
 				if a.roleWordAt(d, head, former) {
-					return m.name
+					if !yield(m.name) {
+						return
+					}
+					continue mentions
 				}
 			}
 		}
 	}
-	return ""
 }
 
 // opensSentence reports whether the name at byte pos opens its sentence,
