@@ -5776,3 +5776,15 @@ func TestRoleOfTheSpeakerAmongTwo(t *testing.T) {
 		{"Foreign Minister Rashad Huseynli met Foreign Minister Aurel Vitanu in Velmora. Huseynli told reporters that most of the text was agreed. Vitanu answered the next day. \"The rest is the hardest,\" the minister said.", "rest is the hardest", "Aurel Vitanu", false},
 	})
 }
+
+// TestPluralPossessiveInsideOrgName checks a plural possessive inside an
+// organisation's name with more words after it than the kind of body
+// ("the Journalists’ Solidarity Union"), with either apostrophe. All
+// sentences are invented.
+func TestPluralPossessiveInsideOrgName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Journalists' Solidarity Union said that two reporters were detained.", "reporters were detained", "Journalists' Solidarity Union", true},
+		{"The Political Prisoners’ Defence Committee said that the list grew.", "list grew", "Political Prisoners’ Defence Committee", true},
+		{"Harbour Workers' Union Local 17 said that its members voted to strike.", "members voted", "Harbour Workers' Union Local 17", true},
+	})
+}

@@ -301,8 +301,8 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 				k = c
 				continue
 			}
-		case (p.text == "'" || p.text == "’") && p.start == a.toks[k-2].end && k-2 >= min && strings.HasSuffix(a.toks[k-2].lower, "s") && a.nameWord(k-2) && orgWords[a.toks[k].lower]:
-			k -= 2 // a plural possessive inside a name: "Island Residents' Association"
+		case (p.text == "'" || p.text == "’") && p.start == a.toks[k-2].end && k-2 >= min && strings.HasSuffix(a.toks[k-2].lower, "s") && a.nameWord(k-2) && (orgWords[a.toks[k].lower] || a.plainOrgAhead(k, i+1)):
+			k -= 2 // a plural possessive inside a name: "Island Residents' Association", "Journalists’ Solidarity Union"
 			continue
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
 			if isPossessive(p) && !orgWords[a.toks[k].lower] {
