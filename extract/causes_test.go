@@ -5788,3 +5788,17 @@ func TestPluralPossessiveInsideOrgName(t *testing.T) {
 		{"Harbour Workers' Union Local 17 said that its members voted to strike.", "members voted", "Harbour Workers' Union Local 17", true},
 	})
 }
+
+// TestProposedAction checks "proposed" with the action proposed as a
+// gerund, which reports as "calls for" does, and that a preposition or
+// "nothing" after it is no action. All sentences are invented.
+func TestProposedAction(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Executive Secretary of the New Homeland Party (NHP) Tahir Malikzade proposed holding a referendum in the autumn.", "holding a referendum", "Tahir Malikzade", false},
+	})
+	for _, text := range []string{"The board proposed during the meeting a new budget.", "Ann Roe proposed nothing."} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}

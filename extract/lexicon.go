@@ -989,6 +989,15 @@ var agentPassives = wordSet("told", "informed", "assured", "notified")
 // ("Born Agnes Fairlie in 1932, she …"), and are no part of it.
 var namingParticiples = wordSet("born", "named", "christened", "baptised", "baptized", "nicknamed", "dubbed")
 
+// proposalVerbs propose an action, which may follow them as a gerund
+// ("proposed holding a referendum"). "Recommended raising …" is left
+// out: the news gold does not count an expert's advice so, and the
+// digests' rules name only "calls for".
+var proposalVerbs = wordSet("propose", "proposes", "proposed")
+
+// indefinitePronouns end in "-ing" without being gerunds.
+var indefinitePronouns = wordSet("nothing", "something", "anything", "everything")
+
 // tellForms are the forms of "tell", whose object is who was told: an
 // outlet there is the medium ("told the Bay Herald"), not a speaker.
 var tellForms = wordSet("tell", "tells", "told", "telling")
