@@ -5802,3 +5802,13 @@ func TestProposedAction(t *testing.T) {
 		}
 	}
 }
+
+// TestInquiryAuthor checks "according to the investigation": the outlet
+// or body that reported just before ran it, a person who spoke did not.
+// All sentences are invented.
+func TestInquiryAuthor(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Gala Media reports that the minister bought land. According to the investigation, the plots were sold without an auction.", "plots were sold", "Gala Media", true},
+		{"Police opened an investigation on Monday. Ann Roe said the house was empty. According to the investigation, the fire was set on purpose.", "fire was set", "", false},
+	})
+}

@@ -78,6 +78,11 @@ func (a *analysis) documentAuthor(i, j int, st *state) (speakerRef, bool) {
 			return st.ref(name, person), true
 		}
 	}
+	if inquiryNouns[a.toks[j-1].lower] && (st.running.person || st.running.name == "") {
+		// "According to the investigation": the outlet or the body that
+		// reported just before ran it, not a person who spoke
+		return speakerRef{}, false
+	}
 	if d := a.toks[i].lower; (d == "a" || d == "the" || d == "this" || d == "that") && j-i == 2 && st.running.name != "" && a.toks[i].start-st.runningAt < authorWindow {
 		// (only a bare "a statement": "a staff report" names another
 		// author)

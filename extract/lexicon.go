@@ -792,7 +792,12 @@ var documentNouns = map[string]bool{
 	"indictment": true, "ruling": true, "verdict": true, "article": true, "articles": true,
 	"column": true, "op-ed": true, "editorial": true, "essay": true, "book": true,
 	"message": true, "speech": true, "video": true, "resolution": true, "declaration": true,
+	"investigation": true, "probe": true, "inquiry": true,
 }
+
+// inquiryNouns are documents of an inquiry, which an outlet or a body runs
+// and a person who speaks does not.
+var inquiryNouns = wordSet("investigation", "probe", "inquiry")
 
 // relativeTimes and timeNouns make an adverbial of time ("last week",
 // "this morning") that may stand between a subject and its verb.
