@@ -5812,3 +5812,20 @@ func TestInquiryAuthor(t *testing.T) {
 		{"Police opened an investigation on Monday. Ann Roe said the house was empty. According to the investigation, the fire was set on purpose.", "fire was set", "", false},
 	})
 }
+
+// TestNameSpelledOutByAcronym checks an organisation's name with "in"
+// inside it, whose extent the acronym after it spells out ("the Union for
+// Freedom in Media (UFM)"), as the subject and as a person's organisation.
+// All sentences are invented.
+func TestNameSpelledOutByAcronym(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Union for Freedom in Media (UFM) said the law was harsh.", "law was harsh", "Union for Freedom in Media", true},
+		{"The Organisation for Security and Partnership in Eurasia (OSPE) said the vote was flawed.", "vote was flawed", "Organisation for Security and Partnership in Eurasia", true},
+		{"Ann Roe of the Union for Freedom in Media (UFM) said the law was harsh.", "law was harsh", "Ann Roe", false},
+		{"Ann Roe of the Union for Freedom in Media (UFM), a lawyer, said the law was harsh.", "law was harsh", "Ann Roe", false},
+	})
+	r := run(t, "Ann Roe of the Union for Freedom in Media (UFM) said the law was harsh.", PlainText, "")
+	if q := find(t, r, "law was harsh"); q.Organisation != "UFM" {
+		t.Errorf("organisation %q, want UFM", q.Organisation)
+	}
+}

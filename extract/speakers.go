@@ -1037,7 +1037,7 @@ func (a *analysis) findOrgAliases() {
 				}
 				continue
 			}
-			if t.word && (t.lower == "of" || t.lower == "and" || t.lower == "for" || t.lower == "the") {
+			if t.word && (t.lower == "of" || t.lower == "and" || t.lower == "for" || t.lower == "the" || t.lower == "in" || t.lower == "on") {
 				continue
 			}
 			break

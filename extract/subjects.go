@@ -304,6 +304,12 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 // word or an acronym at token j: a name, with what comes before it.
 func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
+	if k, ok := a.spelledOutBefore(j, s.first); ok && (k == s.first || k-1 == s.first && articles[a.toks[s.first].lower]) {
+		// "The Union for Freedom in Media (UFM) said": the name its
+		// acronym spells out, "in" and all
+		sp, _ := a.nameRef(k, j+1, k, st)
+		return sp, s.first, true
+	}
 	n0, ok := a.nameEndingAt(j, s.first)
 	if o0, isOrg := a.orgNameEndingIn(j, s.first); !ok && isOrg && (o0 == s.first || o0-1 == s.first && articles[a.toks[s.first].lower]) {
 		// "The Union of Independent Economists said": capitalised
@@ -330,6 +336,9 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return ref, s.first, true
 	}
 	n0 = a.ofNameStart(n0, s.first)
+	if k, ok := a.spelledOutBefore(j, s.first); ok && k < n0 {
+		n0 = k // "Ann Roe of the Union for Freedom in Media (UFM)"
+	}
 	if k := a.fieldBeforePerson(n0, j+1); k > n0 {
 		// "Minister of Culture Anar Gasimli said": the person, whose role
 		// the words before name
@@ -387,6 +396,36 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 	}
 	sp, d0 := a.nameRef(n0, j+1, s.first, st)
 	return sp, d0, true
+}
+
+// spelledOutBefore returns where the name that ends at token j starts
+// when an acronym in parentheses follows it and the text spells that
+// acronym out as the name (see findOrgAliases).
+func (a *analysis) spelledOutBefore(j, min int) (int, bool) {
+	if j+2 >= len(a.toks) || a.toks[j+1].text != "(" || !a.toks[j+2].isAcronym() {
+		return 0, false
+	}
+	for _, long := range a.orgAliases[a.toks[j+2].text] {
+		for k := j; k >= min && k > j-12; k-- {
+			if a.joinTokens(k, j+1) == long {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// spelledOutFrom returns the end of the name that starts at token o when
+// the text spells out the acronym in parentheses after it ("Union for
+// Freedom in Media" before "(UFM)").
+func (a *analysis) spelledOutFrom(o int) (int, bool) {
+	for j := o; j+1 < len(a.toks) && j < o+12 && a.toks[j].word; j++ {
+		if a.toks[j+1].text == "(" {
+			k, ok := a.spelledOutBefore(j, o)
+			return j + 1, ok && k == o
+		}
+	}
+	return 0, false
 }
 
 // staffOfTitled returns where "A spokesperson for" starts, and its role
@@ -1689,6 +1728,9 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	if o < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[o].isAcronym() || a.nameWord(o)) {
 		e, _ := a.nameStartingAt(o, len(a.toks))
+		if spelled, ok := a.spelledOutFrom(o); ok {
+			e = spelled // "Ann Roe of the Union for Freedom in Media (UFM)"
+		}
 		if name := cleanName(a.joinTokens(o, e)); a.toks[o].isAcronym() || isOrgName(name) || a.canonOrg(name) != name {
 			// (not "Senator Ann Roe of South Carolina": a place)
 			org = a.canonOrg(name)
@@ -2675,6 +2717,9 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 // ("the Justice and Progress Party", whose first word may be a role's),
 // and its acronym in parentheses.
 func (a *analysis) orgPhraseEnd(o, limit int) int {
+	if e, ok := a.spelledOutFrom(o); ok && e < limit {
+		return a.afterAcronymInParens(e, limit) // "the Union for Freedom in Media (UFM)"
+	}
 	e := o + 1
 	if a.nameWord(o) || a.toks[o].isAcronym() {
 		e, _ = a.nameStartingAt(o, limit)
