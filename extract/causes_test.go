@@ -5829,3 +5829,15 @@ func TestNameSpelledOutByAcronym(t *testing.T) {
 		t.Errorf("organisation %q, want UFM", q.Organisation)
 	}
 }
+
+// TestRoleChainBeforeApposition checks the person at the end of a long
+// title before an apposition ("Chairman of the Committee on Legal Policy
+// Rafael Cəlilov, a co-author of the draft, said"), and that a person who
+// opens the sentence keeps it when her organisation's name ends the
+// apposition. All sentences are invented.
+func TestRoleChainBeforeApposition(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Chairman of the Parliamentary Committee on Legal Policy Rafael Cəlilov, a co-author of the draft, said that the law was fair.", "law was fair", "Rafael Cəlilov", false},
+		{"Sofia Marquez, director of the Digital Rights Project, who testified on a second panel, said the leak was bad.", "leak was bad", "Sofia Marquez", false},
+	})
+}

@@ -746,13 +746,17 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		nameEnd = m - 1 // "Mammadli himself, in the letter read by his wife, wrote"
 	}
 	n0, ok := a.nameEndingAt(nameEnd-1, s.first)
+	field := false
 	if ok {
 		n0 = a.ofNameStart(n0, s.first) // "The Institute for Legal Initiatives, a rights group,"
+		if k := a.fieldBeforePerson(n0, nameEnd); k > n0 {
+			n0, field = k, true // "Chairman of the Committee on Legal Policy Rafael Cəlilov, a co-author,"
+		}
 	}
 	if ok && !a.plausibleName(n0, nameEnd) && !a.appositiveRole(m, j) {
 		ok = false // "Somehow, the family will cope, says Roe": an adverb, not a name
 	}
-	if !ok || !a.isPersonName(n0, nameEnd) || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
+	if !ok || !a.isPersonName(n0, nameEnd) || field || n0 > s.first && (prepositions[a.toks[n0-1].lower] || a.toks[n0-1].lower == "the") {
 		// a long apposition or relative clause after the person who
 		// opens the sentence: "Ann Roe, who ran the club, a charity
 		// based in Eastport, says"; a name after a preposition is in
