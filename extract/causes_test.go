@@ -5841,3 +5841,40 @@ func TestRoleChainBeforeApposition(t *testing.T) {
 		{"Sofia Marquez, director of the Digital Rights Project, who testified on a second panel, said the leak was bad.", "leak was bad", "Sofia Marquez", false},
 	})
 }
+
+// TestSentenceCaseSectionHeadings checks a digest whose sections open
+// with a topic and a summary in sentence case ("Political trials. The
+// prosecutor demands nine years."): each is a heading, whose statements
+// the paragraphs under it take as their topic and whose own "calls for"
+// is no statement; the line crediting the pull quote is no topic; and a
+// single such line in an article is a paragraph like any other. The
+// documents are invented.
+func TestSentenceCaseSectionHeadings(t *testing.T) {
+	doc := "Harbour Studies Centre — Weekly Digest\n\n" +
+		"“We will not ask for permission to be free.”\n\n" +
+		"Tural Ahmadli, chairman of the Civic Unity Party\n\n" +
+		"Political trials. The prosecutor demands nine years for the journalist.\n\n" +
+		"Lawyer Nigar Safarova said that the charges were invented.\n\n" +
+		"International reaction. Nordvalia's embassy calls for a fair trial.\n\n" +
+		"The Embassy of Nordvalia said in a statement that it was following the case.\n\n" +
+		"14 March 2024"
+	r := run(t, doc, PlainText, "")
+	topics := map[string]string{
+		"charges were invented": "Political trials. The prosecutor demands nine years for the journalist.",
+		"following the case":    "International reaction. Nordvalia's embassy calls for a fair trial.",
+	}
+	for sub, want := range topics {
+		if q := find(t, r, sub); q.Topic != want {
+			t.Errorf("%q: topic %q, want %q", sub, q.Topic, want)
+		}
+	}
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "fair trial") {
+			t.Errorf("a heading's words taken for a statement: %+v", q)
+		}
+	}
+	article := "Ferry service cut\n\nThe ferry will stop on Monday. Ann Roe said that the council had no money.\n\nIvo Rask said the cut was a mistake."
+	if q := find(t, run(t, article, PlainText, ""), "no money"); q.Topic != "Ferry service cut" {
+		t.Errorf("a lone two-sentence paragraph taken for a heading: topic %q", q.Topic)
+	}
+}

@@ -10,8 +10,10 @@ import (
 // findHeadings marks the paragraphs that are section headings and gives
 // every paragraph the heading it stands under. A heading is a short
 // paragraph (at most 14 words) that does not open with a quotation mark and
-// either has no closing sentence punctuation or is written in title case.
-// A first paragraph set off by two or more blank lines is a masthead, not
+// either has no closing sentence punctuation or is written in title case;
+// in a document with two or more of them, so is a topic and a summary in
+// sentence case (see isSectionLine). The line crediting a pull quote is set
+// apart but names no topic. A first paragraph set off by two or more blank lines is a masthead, not
 // a topic. A single paragraph is never a heading. A date standing alone (a
 // dateline under a heading: "March 14, 2022") is set apart as a heading is,
 // but names no topic: the paragraphs after it stay under the heading before.
@@ -19,8 +21,29 @@ func (a *analysis) findHeadings() {
 	a.heading = make([]bool, len(a.paras))
 	a.topicOf = make([]string, len(a.paras))
 	topic := ""
+	sectionLines := 0
+	for _, p := range a.paras {
+		if isSectionLine(a.text[p.start:p.end]) {
+			sectionLines++
+		}
+	}
 	for i, p := range a.paras {
 		s := a.text[p.start:p.end]
+		if i > 0 && a.creditLine(i) {
+			// "Tural Ahmadli, chairman of the Civic Unity Party" under a
+			// pull quote: who said it, no topic
+			a.heading[i] = true
+			a.topicOf[i] = topic
+			continue
+		}
+		if sectionLines >= 2 && isSectionLine(s) {
+			// "Political trials. The prosecutor demands nine years.": a
+			// digest's section heading in sentence case, one of several
+			a.heading[i] = true
+			topic = strings.TrimSpace(s)
+			a.topicOf[i] = topic
+			continue
+		}
 		if len(a.paras) > 1 && isFurniture(s) {
 			// "Story continues below advertisement": the page's, not
 			// the article's; the paragraphs after it stay under the
@@ -46,6 +69,55 @@ func (a *analysis) findHeadings() {
 		}
 		a.topicOf[i] = topic
 	}
+}
+
+// isSectionLine reports whether paragraph s is a line of two sentences, a
+// topic of a few words with no verb and a summary ("Political trials. The
+// prosecutor demands nine years for the journalist."), as digests head
+// their sections in sentence case.
+func isSectionLine(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "\n") || !strings.HasSuffix(s, ".") || len(strings.Fields(s)) > sectionLineWords {
+		return false
+	}
+	topic, rest, ok := strings.Cut(s, ". ")
+	if !ok || strings.Contains(strings.TrimSuffix(rest, "."), ". ") {
+		return false
+	}
+	ws := strings.Fields(topic)
+	t, _ := utf8.DecodeRuneInString(topic)
+	r, _ := utf8.DecodeRuneInString(rest)
+	if len(ws) == 0 || len(ws) > 5 || !unicode.IsUpper(t) || !unicode.IsUpper(r) {
+		return false
+	}
+	if end := strings.ToLower(ws[len(ws)-1]); honorifics[end] || utf8.RuneCountInString(end) == 1 || nameAbbreviations[end] {
+		return false // "Coun. Ann Roe said …", "J. Smith": the full stop of an abbreviation
+	}
+	for _, w := range ws {
+		w = strings.ToLower(strings.Trim(w, "()[]“”\"'‘’,:;"))
+		if _, cue := cueVerbs[w]; cue || copulas[w] || thereVerbs[w] || isPronounSubject(w) {
+			return false // "He left.", "Turnout was low.": a sentence, not a topic
+		}
+	}
+	return true
+}
+
+// sectionLineWords bounds a section heading in sentence case.
+const sectionLineWords = 24
+
+// creditLine reports whether paragraph i is the line that credits the
+// pull quote before it: a name and a role after a comma, with no closing
+// punctuation, under a paragraph that is all quotation.
+func (a *analysis) creditLine(i int) bool {
+	prev := strings.TrimSpace(a.text[a.paras[i-1].start:a.paras[i-1].end])
+	s := strings.TrimSpace(a.text[a.paras[i].start:a.paras[i].end])
+	if prev == "" || s == "" || strings.Contains(s, "\n") || !strings.Contains(s, ",") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(prev)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	end, _ := utf8.DecodeLastRuneInString(s)
+	return isOpeningMark(string(first)) && (last == '”' || last == '"') && (unicode.IsLetter(end) || end == ')')
 }
 
 // creditedQuotation reports whether s, which opens with a quotation
