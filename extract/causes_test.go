@@ -5878,3 +5878,14 @@ func TestSentenceCaseSectionHeadings(t *testing.T) {
 		t.Errorf("a lone two-sentence paragraph taken for a heading: topic %q", q.Topic)
 	}
 }
+
+// TestRankOfRole checks "the deputy chairman" and "the chairman" after a
+// deputy chairman and a chairman were named: each is the holder of that
+// rank, whoever was named last. All sentences are invented.
+func TestRankOfRole(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Deputy Chairman of the CUP Gülşən Nəsirova told Azad TV that members were summoned. CUP chairman Tural Əhmədli said the party would not retreat. \"They are threatened,\" the deputy chairman said.", "threatened", "Gülşən Nəsirova", false},
+		{"Ann Roe, deputy chairman of the Harbour Party, spoke first. Party chairman Ivo Rask said the vote was rigged. \"We are ready,\" the deputy chairman said.", "We are ready", "Ann Roe", false},
+		{"Party chairman Ivo Rask spoke first. Party deputy chairman Ann Roe said the vote was rigged. \"We won,\" the chairman said.", "We won", "Ivo Rask", false},
+	})
+}

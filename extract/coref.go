@@ -7,6 +7,7 @@ package extract
 import (
 	"cmp"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -252,12 +253,20 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		return ref(name), true // "the 47-year-old" for "Birgitta Osei-Lund, 47,"
 	}
 	var best speakerRef
-	for _, sp := range st.known {
-		if sp.name != "" && strings.HasSuffix(sp.role, head) {
+	for _, name := range slices.Sorted(maps.Keys(st.known)) {
+		// (in a fixed order: a map's would make the choice among several
+		// differ from run to run)
+		if sp := st.known[name]; sp.name != "" && holdsRoleWord(sp.role, head) {
 			best = sp
 		}
 	}
-	if st.running.name != "" && strings.HasSuffix(st.running.role, head) {
+	for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+		if sp, ok := st.known[st.recent[k].name]; ok && holdsRoleWord(sp.role, head) {
+			best = sp // the latest subject of those known to hold it
+			break
+		}
+	}
+	if st.running.name != "" && holdsRoleWord(st.running.role, head) {
 		best = st.running
 	}
 	if best.name != "" {
@@ -280,6 +289,18 @@ func (a *analysis) describedPerson(head string, pos int, salient bool, st *state
 		}
 	}
 	return speakerRef{}, false
+}
+
+// holdsRoleWord reports whether the role a speaker was given is head
+// ("chairman", "deputy chairman") or ends with it, without a rank the head
+// lacks ("deputy chairman" is no "chairman").
+func holdsRoleWord(role, head string) bool {
+	rest, ok := strings.CutSuffix(role, head)
+	if !ok || rest != "" && !strings.HasSuffix(rest, " ") {
+		return false
+	}
+	ws := strings.Fields(rest)
+	return len(ws) == 0 || !rankWords[ws[len(ws)-1]]
 }
 
 // personOfAge returns the latest person named in full before byte pos
@@ -399,11 +420,25 @@ func (a *analysis) opensSentence(pos int) bool {
 
 // roleWordAt reports whether token d names the role head, of a former
 // holder when former is set ("Former minister Kairat Dosym" is the
-// ex-minister, not the minister), of a serving one otherwise.
+// ex-minister, not the minister), of a serving one otherwise. A head of
+// two words has a rank first ("deputy chairman"), which the word before
+// token d must give, as it must give none for a head of one word.
 func (a *analysis) roleWordAt(d int, head string, former bool) bool {
+	rank, head, ranked := strings.Cut(head, " ")
+	if !ranked {
+		head, rank = rank, ""
+	}
 	w, ex := strings.CutPrefix(a.toks[d].lower, "ex-")
 	if w != head && holderNouns[w] != head {
 		return false
+	}
+	if held := ""; d > 0 && rankWords[a.toks[d-1].lower] {
+		held = a.toks[d-1].lower
+		if held != rank {
+			return false // "the chairman" is not "Deputy Chairman Ann Roe"
+		}
+	} else if ranked {
+		return false // nor "the deputy chairman" "Chairman Ivo Rask"
 	}
 	for p := d - 1; p >= 0 && p >= d-2 && a.toks[p].word && !ex; p-- {
 		ex = formerWords[a.toks[p].lower] // "Former finance minister"

@@ -1003,6 +1003,10 @@ var proposalVerbs = wordSet("propose", "proposes", "proposed")
 // indefinitePronouns end in "-ing" without being gerunds.
 var indefinitePronouns = wordSet("nothing", "something", "anything", "everything")
 
+// rankWords make a role a lower rank of it ("deputy chairman", "vice
+// president"), held by someone else than the role alone.
+var rankWords = wordSet("deputy", "vice", "assistant", "acting")
+
 // tellForms are the forms of "tell", whose object is who was told: an
 // outlet there is the medium ("told the Bay Herald"), not a speaker.
 var tellForms = wordSet("tell", "tells", "told", "telling")

@@ -1798,6 +1798,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			}
 		}
 	}
+	if definite && j-i >= 3 && rankWords[a.toks[j-2].lower] && roleWords[head] {
+		// "the deputy chairman said": a holder of that rank, not the
+		// chairman
+		if sp, ok := a.describedPerson(a.toks[j-2].lower+" "+head, a.toks[i].start, false, st); ok {
+			return sp
+		}
+	}
 	exHead := head
 	if j-i >= 3 && formerWords[a.toks[j-2].lower] && roleWords[head] {
 		exHead = "ex-" + head // "the former minister": whom "ex-minister" means
