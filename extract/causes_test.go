@@ -5704,6 +5704,8 @@ func TestQuotedAsSaying(t *testing.T) {
 			"In a press release issued on Monday, Reyes expressed concern about the debt.\n\n" +
 			"“It is untenable,” he was quoted as saying in the release.", "untenable", "Tom Reyes", false},
 		{"The Harbour Council has been quoted as saying that the fees would rise.", "fees would rise", "Harbour Council", true},
+		{"Mayor Ann Reyes was quoted in a city release as saying the plant would stay open.", "plant would stay open", "Ann Reyes", false},
+		{"Mayor Ann Reyes was quoted by the Herald as saying the plant would stay open.", "plant would stay open", "Ann Reyes", false},
 	})
 }
 

@@ -570,10 +570,20 @@ func (a *analysis) continuedAt(k int) bool {
 }
 
 // quotedAsAt reports whether the participle at token k follows "was
-// quoted as" (or "is", "has been"): "X was quoted as saying" reports X's
-// words as "X said" does, the subject before the auxiliary.
-func (a *analysis) quotedAsAt(k int) bool {
-	return k >= 3 && isParticiple(a.toks[k]) && a.toks[k-1].lower == "as" && a.toks[k-2].lower == "quoted" && passiveMarks[a.toks[k-3].lower]
+// quoted as" (or "is", "has been"), perhaps with where in between ("was
+// quoted in a city release as saying"): "X was quoted as saying" reports
+// X's words as "X said" does, the subject before the auxiliary. It
+// returns the token of "quoted".
+func (a *analysis) quotedAsAt(k int) (int, bool) {
+	if k < 3 || !isParticiple(a.toks[k]) || a.toks[k-1].lower != "as" {
+		return 0, false
+	}
+	for q := k - 2; q >= 1 && q >= k-8 && a.toks[q].word; q-- {
+		if a.toks[q].lower == "quoted" {
+			return q, passiveMarks[a.toks[q-1].lower] && (q == k-2 || prepositions[a.toks[q+1].lower])
+		}
+	}
+	return 0, false
 }
 
 func isParticiple(t token) bool { return strings.HasSuffix(t.lower, "ing") }

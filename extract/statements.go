@@ -2029,7 +2029,7 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 		f.sp, f.hasSubj = sp, true // "Harbour Radio quotes Ivo Rask as saying that …"
 		return f
 	}
-	if isParticiple(a.toks[c.at]) && !a.quotedAsAt(c.at) && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
+	if _, quoted := a.quotedAsAt(c.at); isParticiple(a.toks[c.at]) && !quoted && !(c.at > s.first && (isPronounSubject(a.toks[c.at-1].lower) || progressiveAux[a.toks[c.at-1].lower])) {
 		return a.participleFrame(s, c, st, prev) // "…, saying that": the subject of the sentence speaks
 	}
 	if c.at > s.first && (a.toks[c.at-1].lower == "and" || a.toks[c.at-1].lower == "but") && !prev.empty() {

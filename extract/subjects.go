@@ -82,8 +82,8 @@ func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 	}
 	if a.continuedAt(c.at) && j-3 >= s.first {
 		j -= 3 // "went on to say"
-	} else if a.quotedAsAt(c.at) {
-		j -= 2 // "was quoted as saying": "was" is skipped as an auxiliary
+	} else if q, ok := a.quotedAsAt(c.at); ok {
+		j = q - 1 // "was quoted (in a release) as saying": "was" is skipped as an auxiliary
 	}
 	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
 		// an adverb or auxiliary ("also said", "would argue", "no longer
