@@ -5798,7 +5798,7 @@ func TestProposedAction(t *testing.T) {
 	checkSpeakers(t, []speakerCase{
 		{"Executive Secretary of the New Homeland Party (NHP) Tahir Malikzade proposed holding a referendum in the autumn.", "holding a referendum", "Tahir Malikzade", false},
 	})
-	for _, text := range []string{"The board proposed during the meeting a new budget.", "Ann Roe proposed nothing."} {
+	for _, text := range []string{"The board proposed during the meeting a new budget.", "Ann Roe proposed nothing.", "When the council proposed demolishing the cinema in 2014, Kate Imrie organised a petition."} {
 		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
 			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
 		}

@@ -622,7 +622,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	} else if c.class == cueThat && questioningVerbs[a.toks[c.at].lower] && rest < next && rest < s.last && questionWords[a.toks[rest].lower] && a.toks[rest].lower != "which" {
 		start = rest // "wondered why the plant closed": a reported question
 	} else if c.class == cueThat {
-		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) && !a.proposedAction(c.at, rest) {
+		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) && !(a.proposedAction(c.at, rest) && !a.inOpeningSubordinate(s, c)) {
 			return 0, false
 		}
 	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) && !a.upToNumber(rest, s.last) && !a.noneClause(rest, next) {
@@ -654,7 +654,9 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 
 // proposedAction reports whether a verb of proposing at token k takes the
 // action it proposes as a gerund at token i ("proposed holding a
-// referendum"): what should be done, as "calls for" reports it.
+// referendum"): what should be done, as "calls for" reports it. (Its
+// caller leaves out a proposal in an opening subordinate clause, "When
+// the council proposed demolishing it, …": an event the sentence dates.)
 func (a *analysis) proposedAction(k, i int) bool {
 	t := a.toks[i]
 	return proposalVerbs[a.toks[k].lower] && t.word && !t.isCap() && isParticiple(t) && !boundaryWords[t.lower] && !indefinitePronouns[t.lower]
