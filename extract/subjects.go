@@ -355,34 +355,8 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// "the Nevada Democrat said": a description, not a name
 		return a.phraseRef(a.joinTokens(n0-1, j+1), n0-1, j+1, st), n0 - 1, true
 	}
-	// the organisation after a person: "Ann Roe of the HFP reports",
-	// "Tim Guest with the Harbour Authority says"
-	p := n0 - 1
-	for d := 0; d < 2 && p > s.first && a.descriptorWord(p); d++ {
-		p-- // "Ann Roe of the opposition HFP said"
-	}
-	if p > s.first && a.toks[p].lower == "the" {
-		p--
-	}
-	if p-3 >= s.first && a.toks[p].lower == "of" && settlementNouns[a.toks[p-1].lower] && articles[a.toks[p-2].lower] && settlementLinks[a.toks[p-3].lower] {
-		p -= 3 // "Ann Roe from the town of Halden told": where she is from, as "from Halden"
-	}
-	if p >= s.first+1 && personLinks[a.toks[p].lower] {
-		p0, ok := a.nameEndingAt(p-1, s.first)
-		field := false
-		if ok {
-			// "Minister of Culture Anar Gasimli of the HFP": the person
-			// after the field of the role
-			k := a.fieldBeforePerson(p0, p)
-			p0, field = k, k > p0
-		}
-		if ok && !isOrgName(a.joinTokens(p0, p)) && (field || !(p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower]))) {
-			sp, d0 := a.nameRef(p0, p, s.first, st)
-			if org := cleanName(a.joinTokens(n0, j+1)); isOrgName(org) {
-				sp = withOrg(sp, a.canonOrg(org)) // "Ann Roe of the HFP"
-			}
-			return sp, d0, true
-		}
+	if sp, d0, ok := a.personOfOrgBefore(s, n0, j, st); ok {
+		return sp, d0, true
 	}
 	if b := a.skipArticle(n0-1, s.first); b >= s.first && prepositions[a.toks[b].lower] && a.orgBeforePerson(n0, j+1) == n0 {
 		// (a name run that opens with an organisation is the person
@@ -426,6 +400,42 @@ func (a *analysis) spelledOutFrom(o int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// personOfOrgBefore finds the person before the organisation's name at
+// tokens [n0, j] that closes a subject: "Ann Roe of the HFP reports", "Tim
+// Guest with the Harbour Authority says", "Minister of Culture Anar
+// Gasimli of the HFP said".
+func (a *analysis) personOfOrgBefore(s sentence, n0, j int, st *state) (speakerRef, int, bool) {
+	p := n0 - 1
+	for d := 0; d < 2 && p > s.first && a.descriptorWord(p); d++ {
+		p-- // "Ann Roe of the opposition HFP said"
+	}
+	if p > s.first && a.toks[p].lower == "the" {
+		p--
+	}
+	if p-3 >= s.first && a.toks[p].lower == "of" && settlementNouns[a.toks[p-1].lower] && articles[a.toks[p-2].lower] && settlementLinks[a.toks[p-3].lower] {
+		p -= 3 // "Ann Roe from the town of Halden told": where she is from, as "from Halden"
+	}
+	if p < s.first+1 || !personLinks[a.toks[p].lower] {
+		return speakerRef{}, 0, false
+	}
+	p0, ok := a.nameEndingAt(p-1, s.first)
+	if !ok {
+		return speakerRef{}, 0, false
+	}
+	// (the person after the field of a role, "Minister of Culture Anar
+	// Gasimli", may follow a preposition)
+	k := a.fieldBeforePerson(p0, p)
+	p0, field := k, k > p0
+	if isOrgName(a.joinTokens(p0, p)) || !field && p0 > s.first && (a.toks[p0-1].lower == "the" || prepositions[a.toks[p0-1].lower]) {
+		return speakerRef{}, 0, false
+	}
+	sp, d0 := a.nameRef(p0, p, s.first, st)
+	if org := cleanName(a.joinTokens(n0, j+1)); isOrgName(org) {
+		sp = withOrg(sp, a.canonOrg(org)) // "Ann Roe of the HFP"
+	}
+	return sp, d0, true
 }
 
 // staffOfTitled returns where "A spokesperson for" starts, and its role
@@ -1724,21 +1734,9 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		}
 		d--
 	}
-	// post-name "of ORG": "Omar Selby of XDP"
 	role, org := a.describe(d, n0)
-	o := n1 + 1
-	if o+1 < len(a.toks) && a.toks[o].lower == "the" {
-		o++ // "Ann Roe of the HDP"
-	}
-	if o < len(a.toks) && a.toks[n1].lower == "of" && (a.toks[o].isAcronym() || a.nameWord(o)) {
-		e, _ := a.nameStartingAt(o, len(a.toks))
-		if spelled, ok := a.spelledOutFrom(o); ok {
-			e = spelled // "Ann Roe of the Union for Freedom in Media (UFM)"
-		}
-		if name := cleanName(a.joinTokens(o, e)); a.toks[o].isAcronym() || isOrgName(name) || a.canonOrg(name) != name {
-			// (not "Senator Ann Roe of South Carolina": a place)
-			org = a.canonOrg(name)
-		}
+	if o := a.orgAfterName(n1); o != "" {
+		org = o
 	}
 	if org == "" && orgPrefix != "" {
 		org = a.canonOrg(orgPrefix)
@@ -1759,6 +1757,28 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		st.known[name] = sp
 	}
 	return sp, d
+}
+
+// orgAfterName returns the organisation named after "of" at token n1,
+// right after a person's name: "Omar Selby of XDP", "Ann Roe of the
+// Union for Freedom in Media (UFM)"; not a place ("Senator Ann Roe of
+// South Carolina").
+func (a *analysis) orgAfterName(n1 int) string {
+	o := n1 + 1
+	if o+1 < len(a.toks) && a.toks[o].lower == "the" {
+		o++ // "Ann Roe of the HDP"
+	}
+	if o >= len(a.toks) || a.toks[n1].lower != "of" || !a.toks[o].isAcronym() && !a.nameWord(o) {
+		return ""
+	}
+	e, _ := a.nameStartingAt(o, len(a.toks))
+	if spelled, ok := a.spelledOutFrom(o); ok {
+		e = spelled
+	}
+	if name := cleanName(a.joinTokens(o, e)); a.toks[o].isAcronym() || isOrgName(name) || a.canonOrg(name) != name {
+		return a.canonOrg(name)
+	}
+	return ""
 }
 
 // phraseRef builds the speaker for a noun phrase subject: a name inside it
