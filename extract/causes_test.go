@@ -5891,3 +5891,13 @@ func TestRankOfRole(t *testing.T) {
 		{"Party chairman Ivo Rask spoke first. Party deputy chairman Ann Roe said the vote was rigged. \"We won,\" the chairman said.", "We won", "Ivo Rask", false},
 	})
 }
+
+// TestSaintsPossessiveInName checks a possessive inside an institution's
+// name after an abbreviated title ("St. Jude's Church"), alone and after
+// the person of it. All sentences are invented.
+func TestSaintsPossessiveInName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Rev. Ann Moss of St. Jude's Church said the roof had collapsed.", "roof had collapsed", "Ann Moss", false},
+		{"St. Jude's Church said the roof had collapsed.", "roof had collapsed", "St. Jude's Church", true},
+	})
+}

@@ -305,7 +305,7 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 			k -= 2 // a plural possessive inside a name: "Island Residents' Association", "Journalists’ Solidarity Union"
 			continue
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
-			if isPossessive(p) && !orgWords[a.toks[k].lower] {
+			if isPossessive(p) && !orgWords[a.toks[k].lower] && !orgNouns[a.toks[k].lower] {
 				return k, true
 			}
 			k--
@@ -390,7 +390,11 @@ func isOrgName(name string) bool {
 			return true
 		}
 	}
-	return false
+	// "St. Jude's Church": someone's, and a noun for a kind of body
+	last := len(ws) - 1
+	return last > 0 && orgNouns[strings.ToLower(ws[last])] && slices.ContainsFunc(ws[:last], func(w string) bool {
+		return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	})
 }
 
 // isPlaceName reports whether a name of two words or more ends in a noun
