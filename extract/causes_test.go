@@ -5901,3 +5901,12 @@ func TestSaintsPossessiveInName(t *testing.T) {
 		{"St. Jude's Church said the roof had collapsed.", "roof had collapsed", "St. Jude's Church", true},
 	})
 }
+
+// TestToldAboutANumber checks a closing attribution whose addressee is
+// counted with "about" ("told about 300 supporters"): some 300, not what
+// was told about. All sentences are invented.
+func TestToldAboutANumber(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"\"We won,\" Tom Lee told about 300 supporters at the hall.", "We won", "Tom Lee", false},
+	})
+}

@@ -466,8 +466,8 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	if f.inverted {
 		before = f.subjStart > clauseStart
 	}
-	if before && rest < s.last && a.toks[rest].lower == "about" {
-		return false, true
+	if before && rest < s.last && a.toks[rest].lower == "about" && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) {
+		return false, true // (but "told about 300 supporters": some 300)
 	}
 	if before && c.class == cueThat && !c.passive && !a.isClosingMarkTok(f.subjStart-1) && !(f.subjStart >= 2 && a.isClosingMarkTok(f.subjStart-2)) && !a.parenthetical(f) && !(a.quotedAfterComma(rest, s.last) && a.interruptedNounPhrase(clauseStart, f.subjStart)) && !((f.sp.name != "" || articles[a.toks[f.subjStart].lower]) && a.endsClause(f.after, s.last)) {
 		before = false
