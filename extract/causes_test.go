@@ -5910,3 +5910,23 @@ func TestToldAboutANumber(t *testing.T) {
 		{"\"We won,\" Tom Lee told about 300 supporters at the hall.", "We won", "Tom Lee", false},
 	})
 }
+
+// TestAttributiveParticipleAndPluralOwners checks a reporting verb's
+// participle used as an adjective after a preposition ("amid reported
+// interest"), which reports nothing, and an organisation's name opening
+// with the possessive of a plural without "-s" ("the Women's Premier
+// League"). All sentences are invented.
+func TestAttributiveParticipleAndPluralOwners(t *testing.T) {
+	for _, text := range []string{
+		"Asked whether she would stay amid reported interest from overseas, she smiled.",
+		"Ann Roe spoke after reported threats against her family.",
+	} {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+	checkSpeakers(t, []speakerCase{
+		{"The Women's Premier League said the final was sold out.", "sold out", "Women's Premier League", true},
+		{"Ann Roe's Harbour Party said the vote was fair.", "vote was fair", "Harbour Party", true},
+	})
+}

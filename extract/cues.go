@@ -126,6 +126,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
 				continue // "the mayor's claims", "his report"
 			}
+			if (prepositions[p] || participleAdjectivePrepositions[p]) && strings.HasSuffix(t.lower, "ed") && next != "" && a.toks[k+1].word && !a.toks[k+1].isCap() && !boundaryWords[next] {
+				continue // "amid reported interest from overseas": what is reported, not who reports
+			}
 			if (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower]) {
 				continue // "seven state titles", "two reports" (not "the 45-year-old said")
 			}

@@ -1007,6 +1007,15 @@ var indefinitePronouns = wordSet("nothing", "something", "anything", "everything
 // president"), held by someone else than the role alone.
 var rankWords = wordSet("deputy", "vice", "assistant", "acting")
 
+// participleAdjectivePrepositions, with prepositions, stand before a
+// reporting verb's past participle used as an adjective ("amid reported
+// interest", "despite claimed savings").
+var participleAdjectivePrepositions = wordSet("amid", "amidst", "despite", "over", "among", "after", "without", "following")
+
+// pluralOwners are the possessives of plurals without "-s" that open
+// organisations' names ("Women's Premier League", "People's Front").
+var pluralOwners = wordSet("women's", "women’s", "men's", "men’s", "children's", "children’s", "people's", "people’s")
+
 // tellForms are the forms of "tell", whose object is who was told: an
 // outlet there is the medium ("told the Bay Herald"), not a speaker.
 var tellForms = wordSet("tell", "tells", "told", "telling")

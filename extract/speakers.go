@@ -305,7 +305,7 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 			k -= 2 // a plural possessive inside a name: "Island Residents' Association", "Journalists’ Solidarity Union"
 			continue
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
-			if isPossessive(p) && !orgWords[a.toks[k].lower] && !orgNouns[a.toks[k].lower] {
+			if isPossessive(p) && !orgWords[a.toks[k].lower] && !orgNouns[a.toks[k].lower] && !(pluralOwners[p.lower] && a.plainOrgAhead(k, i+1)) {
 				return k, true
 			}
 			k--
