@@ -5930,3 +5930,13 @@ func TestAttributiveParticipleAndPluralOwners(t *testing.T) {
 		{"Ann Roe's Harbour Party said the vote was fair.", "vote was fair", "Harbour Party", true},
 	})
 }
+
+// TestDescriptionByHeadNoun checks that "the university" refers back to
+// the body whose head noun is "university", not to a union named after
+// it, and that "Provost" is a title. All sentences are invented.
+func TestDescriptionByHeadNoun(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Students of the University of Eastmere protested. The University of Eastmere Students' Union said fees were too high. In a statement, the university said it had no choice.", "no choice", "University of Eastmere", true},
+		{"Provost Daniel Whitlock told the Gazette the budget was cut.", "budget was cut", "Daniel Whitlock", false},
+	})
+}

@@ -462,6 +462,9 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		for _, long := range a.orgAliases[m.name] {
 			words = append(words, strings.Fields(strings.ToLower(long))...) // "the party" for "HGP"
 		}
+		if h := orgHeadNoun(m.name); h != head && (orgNouns[h] || genericOrgNouns[h]) {
+			continue // "the university" is not the University of Eastmere Students' Union
+		}
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
 			// every word of the description is in the name: "the
 			// teachers union" is not the Rail Workers Union; one that
@@ -520,6 +523,24 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 	}
 	return speakerRef{}, false
+}
+
+// orgHeadNoun returns the lower-case head noun of an organisation's name:
+// its last word ("Teachers' Union"), or the word before "of" when the
+// last word is no noun for a kind of body ("Ministry of Foreign Affairs",
+// but "University of Eastmere Students' Union").
+func orgHeadNoun(name string) string {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 0 {
+		return ""
+	}
+	if last := ws[len(ws)-1]; orgNouns[last] || genericOrgNouns[last] {
+		return last
+	}
+	if k := slices.Index(ws, "of"); k > 0 {
+		return ws[k-1]
+	}
+	return ws[len(ws)-1]
 }
 
 // capitalisedInside reports whether word is written somewhere inside a

@@ -387,7 +387,7 @@ func init() {
 		"attorney", "prosecutor", "counsel", "advocate", "editor", "writer", "author",
 		"blogger", "minister", "mp", "mla", "mpp", "candidate", "politician", "official",
 		"campaigner", "organizer", "organiser", "coordinator", "adviser", "advisor",
-		"consultant", "owner", "resident", "student", "teacher", "principal", "partner",
+		"consultant", "owner", "resident", "student", "teacher", "principal", "provost", "partner",
 		"lecturer", "historian", "chairs", "commander", "colonel", "lieutenant",
 		"councilwoman", "councilman", "critic", "defender", "deputy", "economists",
 		"wife", "husband", "mother", "father", "son", "daughter", "brother", "sister",
