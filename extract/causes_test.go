@@ -5940,3 +5940,17 @@ func TestDescriptionByHeadNoun(t *testing.T) {
 		{"Provost Daniel Whitlock told the Gazette the budget was cut.", "budget was cut", "Daniel Whitlock", false},
 	})
 }
+
+// TestAccordingToDescriptionNamed checks "according to her lawyer, Anna
+// Berg of the Legal Aid Bureau,": the apposition names the person the
+// description gave, with her organisation after "of". All sentences are
+// invented.
+func TestAccordingToDescriptionNamed(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"According to her lawyer, Anna Berg of the Legal Aid Bureau, the hearing was closed.", "hearing was closed", "Anna Berg", false},
+		{"According to the lawyer, Anna Berg, the hearing was closed.", "hearing was closed", "Anna Berg", false},
+	})
+	if q := find(t, run(t, "According to her lawyer, Anna Berg of the Legal Aid Bureau, the hearing was closed.", PlainText, ""), "hearing was closed"); q.Text != "the hearing was closed" {
+		t.Errorf("content %q", q.Text)
+	}
+}

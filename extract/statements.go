@@ -1961,17 +1961,28 @@ func (a *analysis) hasRoleWord(i, j int) bool {
 	return false
 }
 
-// namedApposition returns the comma after a person's name that starts at
-// token i and is set off by commas ("…, Farid Roe, …"), or i.
-func (a *analysis) namedApposition(i, limit int) int {
+// namedApposition returns the end of a person's name that starts at token
+// i and is set off by commas ("…, Farid Roe, …", "…, Anna Berg of the
+// Legal Aid Bureau, …") and the comma that closes it, or i twice.
+func (a *analysis) namedApposition(i, limit int) (name, comma int) {
 	if i >= limit || !a.nameWord(i) {
-		return i
+		return i, i
 	}
 	n, _ := a.nameStartingAt(i, limit)
-	if n >= limit || a.toks[n].text != "," || !a.isPersonName(i, n) {
-		return i
+	c := n
+	if c+1 < limit && personLinks[a.toks[c].lower] {
+		o := c + 1
+		if a.toks[o].lower == "the" {
+			o++
+		}
+		if o < limit && (a.nameWord(o) || a.toks[o].isAcronym()) {
+			c = a.orgPhraseEnd(o, limit) // "Anna Berg of the Legal Aid Bureau,"
+		}
 	}
-	return n
+	if c >= limit || a.toks[c].text != "," || !a.isPersonName(i, n) {
+		return i, i
+	}
+	return n, c
 }
 
 // countedObject open a noun phrase that "add" takes as its object in
@@ -2471,7 +2482,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 	} else if end < s.last && a.toks[end].text == "," {
 		from := end + 1
 		roleOf := a.roleOfSomeone(k, e)
-		if n := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || roleOf != "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
+		if n, comma := a.namedApposition(from, s.last); n > from && a.hasRoleWord(k, e) && (sp.name == "" || roleOf != "" || sp.name == a.canonicalName(cleanName(a.joinTokens(from, n)), a.toks[from].start)) {
 			// "According to the lawyer of the journalist, Farid Roe, …":
 			// the apposition names the person the description gave
 			role := cmp.Or(roleOf, sp.role)
@@ -2480,7 +2491,7 @@ func (a *analysis) according(s sentence, c cueHit, clauseStart int, st *state) [
 				sp.role = role
 			}
 			a.noteRoleOf(k, e, sp, st)
-			from = n + 1
+			from = comma + 1
 		} else if e2 := a.appositionEnd(from, s.last); e2 > from && sp.name != "" {
 			// "According to Ivo Rask, chairman of the party, …"
 			if role, org := a.describe(from, e2); role != "" {
