@@ -5954,3 +5954,12 @@ func TestAccordingToDescriptionNamed(t *testing.T) {
 		t.Errorf("content %q", q.Text)
 	}
 }
+
+// TestInvertedDescriptionNamedWithRole checks an inverted subject whose
+// description an apposition names after a role word ("said the report's
+// lead author, economist Nadia Farouk"). All sentences are invented.
+func TestInvertedDescriptionNamedWithRole(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"\"It is grim,\" said the report's lead author, economist Nadia Farouk.", "It is grim", "Nadia Farouk", false},
+	})
+}

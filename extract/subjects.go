@@ -2547,10 +2547,14 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 	}
 	if determiners[a.toks[k].lower] && e-k <= 5 && !a.hasFiniteVerb(k, e) {
 		// (not "…, said two ships had been seized": a clause)
-		if n := a.closingName(e+1, s.last); e < s.last && a.toks[e].text == "," && n > e+1 && a.hasRoleWord(k, e) {
+		d := e + 1
+		for d < s.last && d < e+4 && a.toks[d].word && !a.toks[d].isCap() && isRoleWord(a.toks[d].lower) {
+			d++ // "said the report's lead author, economist Nadia Farouk"
+		}
+		if n := a.closingName(d, s.last); e < s.last && a.toks[e].text == "," && n > d && a.hasRoleWord(k, e) {
 			// "said its director, Paul Johnson": the apposition names the
 			// person the description gave
-			sp, _ := a.nameRef(e+1, n, e+1, st)
+			sp, _ := a.nameRef(d, n, e+1, st)
 			if sp.role == "" {
 				sp.role = a.toks[e-1].lower
 			}
