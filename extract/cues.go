@@ -123,14 +123,8 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				}
 				continue
 			}
-			if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
-				continue // "the mayor's claims", "his report"
-			}
-			if (prepositions[p] || participleAdjectivePrepositions[p]) && strings.HasSuffix(t.lower, "ed") && next != "" && a.toks[k+1].word && !a.toks[k+1].isCap() && !boundaryWords[next] {
-				continue // "amid reported interest from overseas": what is reported, not who reports
-			}
-			if (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower]) {
-				continue // "seven state titles", "two reports" (not "the 45-year-old said")
+			if a.modifiedCueWord(k) {
+				continue
 			}
 		}
 		if (nounableCues[t.lower] || adjunctCues[t.lower]) && k > s.first && a.toks[k-1].word && k+1 < s.last && roleWords[a.toks[k+1].lower] && !a.toks[k+1].isCap() {
@@ -140,6 +134,21 @@ func (a *analysis) findCues(s sentence) []cueHit {
 		k = last
 	}
 	return out
+}
+
+// modifiedCueWord reports whether the cue word at token k is a noun or an
+// adjective by the word before it: "the mayor's claims", "his report",
+// "seven state titles", "amid reported interest from overseas".
+func (a *analysis) modifiedCueWord(k int) bool {
+	t, p := a.toks[k], a.toks[k-1].lower
+	if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
+		return true
+	}
+	if (prepositions[p] || participleAdjectivePrepositions[p]) && strings.HasSuffix(t.lower, "ed") && k+1 < len(a.toks) && a.toks[k+1].word && !a.toks[k+1].isCap() && !boundaryWords[a.toks[k+1].lower] {
+		return true // what is reported, not who reports
+	}
+	// (not "the 45-year-old said")
+	return (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower])
 }
 
 // courtAhead reports whether the noun phrase from token i, up to six
