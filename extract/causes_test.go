@@ -5963,3 +5963,18 @@ func TestInvertedDescriptionNamedWithRole(t *testing.T) {
 		{"\"It is grim,\" said the report's lead author, economist Nadia Farouk.", "It is grim", "Nadia Farouk", false},
 	})
 }
+
+// TestAccusedAfterAnd checks "said that A and accused X of “B”": the
+// quoted charge is a report of its own, and A ends before "and". All
+// sentences are invented.
+func TestAccusedAfterAnd(t *testing.T) {
+	for _, c := range []struct{ text, first string }{
+		{"The spokeswoman Leyla Abdinova said that a note had been handed over and accused the embassy of “meddling in internal affairs”.", "a note had been handed over"},
+		{"Ann Roe called on the council to resign and accused the mayor of “lying to residents”.", "the council to resign"},
+	} {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 2 || r.Quotes[0].Text != c.first || !strings.HasPrefix(r.Quotes[1].Text, "“") {
+			t.Errorf("%q: got %+v", c.text, r.Quotes)
+		}
+	}
+}

@@ -662,6 +662,13 @@ func (a *analysis) proposedAction(k, i int) bool {
 	return proposalVerbs[a.toks[k].lower] && t.word && !t.isCap() && isParticiple(t) && !boundaryWords[t.lower] && !indefinitePronouns[t.lower]
 }
 
+// quotedChargeCue reports whether cue d accuses someone of words quoted
+// ("and accused the embassy of “meddling”"): a report of its own after
+// "and".
+func (a *analysis) quotedChargeCue(d cueHit, limit int) bool {
+	return accusingVerbs[a.toks[d.at].lower] && a.quotedCharge(d.at+1, limit) >= 0
+}
+
 // callerSpeaks reports whether the subject of frame f can report by
 // "called it a victory": a named subject, a pronoun or a group of people
 // ("Critics called the review a stalling tactic"), or a body or a role
@@ -1302,7 +1309,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
 			return d.at - 2 // "says …, and adds that …": a report of its own
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit)) {
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeCue(d, limit)) {
 			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …": two reports
 		}
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
