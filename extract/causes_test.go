@@ -5978,3 +5978,14 @@ func TestAccusedAfterAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestImpersonalInDocument checks "It was noted in the statement that":
+// an impersonal report placed in a document, whose author the text gave
+// before, and no named source when it gave none. All sentences are
+// invented.
+func TestImpersonalInDocument(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Ministry of Foreign Affairs issued a statement on Monday. It was noted in the statement that the talks would resume.", "talks would resume", "Ministry of Foreign Affairs", true},
+		{"It was noted in the statement that the talks would resume.", "talks would resume", "", false},
+	})
+}

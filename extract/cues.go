@@ -638,6 +638,15 @@ func (a *analysis) negatedAt(k, first int) bool {
 // whose source the text does not give. A cue verb right after the copula
 // is left to the passive reading of findCues; isCue says whether token k
 // is a cue verb.
+// documentAfterIn returns the token after "in the statement" (or "in a
+// report", "in its letter") at token k, or k.
+func (a *analysis) documentAfterIn(k, limit int) int {
+	if k+2 >= limit || a.toks[k].lower != "in" || !determiners[a.toks[k+1].lower] && !possessivePronouns[a.toks[k+1].lower] || !documentNouns[a.toks[k+2].lower] {
+		return k
+	}
+	return k + 3
+}
+
 func (a *analysis) impersonalCue(s sentence, k int, isCue bool) (cueHit, bool) {
 	if !impersonalVerbs[a.toks[k].lower] || k <= s.first || !a.thatAfterTime(k+1, s.last) {
 		return cueHit{}, false
@@ -656,6 +665,10 @@ func (a *analysis) thatAfterTime(i, limit int) bool {
 		w := a.toks[k].lower
 		if w == "that" {
 			return true
+		}
+		if d := a.documentAfterIn(k, limit); d > k {
+			k = d - 1 // "it was noted in the statement that"
+			continue
 		}
 		if !timeWord(a.toks[k]) && w != "late" && w != "early" {
 			return false

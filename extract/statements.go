@@ -1651,6 +1651,13 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 			// document's author
 			f.sp = a.phraseRef(a.joinTokens(d+4, f.subjStart), d+4, f.subjStart, st)
 		}
+		if d := a.documentAfterIn(c.last+1, s.last); d > c.last+1 {
+			// "It was noted in the statement that": the document's
+			// author, when the text gives one
+			if sp, ok := a.documentAuthor(c.last+2, d, st); ok && sp.name != "" {
+				f.sp = sp
+			}
+		}
 		return f
 	}
 	b := c.last + 2 // after "by"
