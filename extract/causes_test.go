@@ -5989,3 +5989,12 @@ func TestImpersonalInDocument(t *testing.T) {
 		{"It was noted in the statement that the talks would resume.", "talks would resume", "", false},
 	})
 }
+
+// TestCueWordInCompoundNoun checks a reporting verb's form that opens a
+// compound noun ("a left-leaning think tank"), which reports nothing.
+// All sentences are invented.
+func TestCueWordInCompoundNoun(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Tomas Reid, chief economist at the Halvorsen Institute, a left-leaning think tank, said prices would rise.", "prices would rise", "Tomas Reid", false},
+	})
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -273,6 +274,9 @@ func (a *analysis) notReporting(s sentence, k int) bool {
 	}
 	if a.negatedAt(k, s.first) {
 		return true // "did not say", "won't comment": nothing was reported
+	}
+	if k+1 < s.last && slices.Contains(cueCompounds[t.lower], a.toks[k+1].lower) {
+		return true // "a left-leaning think tank": a noun of two words
 	}
 	if nounableCues[t.lower] && k+1 < s.last && finiteAfterNoun[a.toks[k+1].lower] {
 		return true // a noun before its verb: "a fresh study shows", "the claims were"

@@ -1016,6 +1016,12 @@ var participleAdjectivePrepositions = wordSet("amid", "amidst", "despite", "over
 // organisations' names ("Women's Premier League", "People's Front").
 var pluralOwners = wordSet("women's", "women’s", "men's", "men’s", "children's", "children’s", "people's", "people’s")
 
+// cueCompounds are the nouns that make a reporting verb's form the first
+// word of a compound noun ("think tank", "report card").
+var cueCompounds = map[string][]string{
+	"think": {"tank", "tanks"}, "report": {"card", "cards"},
+}
+
 // tellForms are the forms of "tell", whose object is who was told: an
 // outlet there is the medium ("told the Bay Herald"), not a speaker.
 var tellForms = wordSet("tell", "tells", "told", "telling")
