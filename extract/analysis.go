@@ -23,6 +23,9 @@ type analysis struct {
 	// surname after them ("dean margetts" from "dairy farmer Dean
 	// Margetts")
 	givenRoles map[string]bool
+	// kinNames maps a relative's given name, lower case, to the full name
+	// the family's surname gives it ("leila" from "His wife, Leila,")
+	kinNames map[string]string
 	// ctx ends the analysis early: see stopped.
 	ctx context.Context
 }

@@ -5998,3 +5998,16 @@ func TestCueWordInCompoundNoun(t *testing.T) {
 		{"Tomas Reid, chief economist at the Halvorsen Institute, a left-leaning think tank, said prices would rise.", "prices would rise", "Tomas Reid", false},
 	})
 }
+
+// TestRelativeByGivenName checks a relative introduced by a given name
+// after "his wife", "his eldest son": the given name with the family's
+// surname, for the name alone and for the pronoun after it, while the
+// bare surname stays the family member named in full. All sentences are
+// invented.
+func TestRelativeByGivenName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Yusuf Daher arrived in May. His wife, Leila, who taught chemistry, is taking English classes. She says the language is hard.", "language is hard", "Leila Daher", false},
+		{"Yusuf Daher arrived in May. His eldest son, Sami, 12, struggled at school. Sami, for his part, says the winter is hard.", "winter is hard", "Sami Daher", false},
+		{"Kristen Doyle lives in Lessing. Her son, Elliot, is seven months old. Doyle said she had been at the hospital.", "at the hospital", "Kristen Doyle", false},
+	})
+}

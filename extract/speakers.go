@@ -430,6 +430,7 @@ func (a *analysis) creditEnd(i int) int {
 
 // findMentions records every proper name outside quotations.
 func (a *analysis) findMentions() {
+	a.kinNames = map[string]string{}
 	shouted := make([]bool, len(a.paras))
 	for p, sp := range a.paras {
 		// (page furniture, "Article Continued Below", names no one either)
@@ -482,6 +483,14 @@ func (a *analysis) findMentions() {
 		}
 		name := cleanName(a.joinTokens(i, end))
 		multi := end-i >= 2
+		if !multi {
+			if full := a.kinGivenName(i); full != "" {
+				// "His wife, Leila, …": Leila and the family's surname,
+				// for "Leila" (not for the surname, which stays the
+				// family member's named in full)
+				a.kinNames[a.toks[i].lower] = full
+			}
+		}
 		if multi || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
 			// (not "national ID numbers": an acronym that names no one)
 			person := !isOrgName(name) && !isPlaceName(name) && !a.orgKindBeforeName(a.lowerRunStart(i, 4), i)
@@ -500,6 +509,39 @@ func (a *analysis) lowerRunStart(i, max int) int {
 		d--
 	}
 	return d
+}
+
+// kinGivenName returns the full name of a relative introduced by a given
+// name alone after "his", "her" or "their" and a word for kin ("His wife,
+// Leila,", "her eldest son Sami"): the given name and the surname of the
+// person named in full last, in the same paragraph or the one before; or
+// "".
+func (a *analysis) kinGivenName(i int) string {
+	k := i - 1
+	if k >= 0 && a.toks[k].text == "," {
+		k--
+	}
+	if k < 1 || !kinWords[a.toks[k].lower] || i+1 < len(a.toks) && a.nameWord(i+1) {
+		return ""
+	}
+	d := k - 1
+	if d >= 1 && a.toks[d].word && !a.toks[d].isCap() && !possessivePronouns[a.toks[d].lower] {
+		d-- // "her eldest son"
+	}
+	if d < 0 || !possessivePronouns[a.toks[d].lower] || a.toks[d].lower == "its" {
+		return ""
+	}
+	p := a.paraAt(a.toks[i].start)
+	for m := len(a.mentions) - 1; m >= 0; m-- {
+		mm := a.mentions[m]
+		if a.paraAt(mm.pos) < p-1 {
+			break
+		}
+		if ws := strings.Fields(mm.name); mm.person && len(ws) >= 2 {
+			return a.toks[i].text + " " + ws[len(ws)-1]
+		}
+	}
+	return ""
 }
 
 // andNameEnd returns the end of an organisation's name that joins words
@@ -690,6 +732,9 @@ func (a *analysis) canonicalName(name string, pos int) string {
 	}
 	if strings.Contains(name, ".") && strings.ToUpper(name) == name {
 		return name // an abbreviation names itself: "U.S." is not "U.S. Department of Justice"
+	}
+	if full, ok := a.kinNames[strings.ToLower(name)]; ok {
+		return full // "Sami" for "His eldest son, Sami,"
 	}
 	// the latest name with the word at or before pos, else the first after
 	withWord := a.mix.byWord[strings.ToLower(name)]
