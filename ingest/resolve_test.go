@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/quotedb/quotedb/ingest"
@@ -167,6 +168,57 @@ func TestIngestResolvesCompanyByBareName(t *testing.T) {
 			if len(sts) != 1 {
 				t.Errorf("%q: %d statements, want 1", text, len(sts))
 			}
+		}
+	}
+}
+
+// TestIngestSentenceCaseHeadings checks that a digest whose sections are
+// headed in sentence case stores each statement under the short topic
+// its heading names, and that the pull quote's credit line names none.
+// The document is invented.
+func TestIngestSentenceCaseHeadings(t *testing.T) {
+	ctx := t.Context()
+	s := bolttest.Open(t)
+	doc := "Harbour Studies Centre — Weekly Digest\n\n" +
+		"“We will not ask for permission to be free.”\n\n" +
+		"Tural Ahmadli, chairman of the Civic Unity Party\n\n" +
+		"Political trials. The prosecutor demands nine years for the journalist.\n\n" +
+		"Lawyer Nigar Safarova said that the charges were invented.\n\n" +
+		"International reaction. The embassy calls for a fair trial.\n\n" +
+		"The Embassy of Nordvalia said in a statement that it was following the case.\n\n" +
+		"March 14, 2024\n"
+	_, src, _, err := ingest.Ingest(ctx, s, ingest.Document{Text: doc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	err = s.View(ctx, func(tx store.Tx) error {
+		for _, st := range statementsOf(t, s, src.ID) {
+			for _, id := range st.TopicIDs {
+				tp, err := tx.Topic(id)
+				if err != nil {
+					return err
+				}
+				names[st.Text] = tp.Name
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"the charges were invented": "Political trials",
+		"it was following the case": "International reaction",
+	}
+	for text, topic := range want {
+		if names[text] != topic {
+			t.Errorf("%q: topic %q, want %q (all: %v)", text, names[text], topic, names)
+		}
+	}
+	for text, topic := range names {
+		if strings.Contains(topic, "Ahmadli") {
+			t.Errorf("%q: the credit line became the topic %q", text, topic)
 		}
 	}
 }
