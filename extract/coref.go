@@ -426,19 +426,20 @@ func (a *analysis) opensSentence(pos int) bool {
 func (a *analysis) roleWordAt(d int, head string, former bool) bool {
 	rank, head, ranked := strings.Cut(head, " ")
 	if !ranked {
-		head, rank = rank, ""
+		head, rank = rank, "" // a role of one word: no rank
 	}
 	w, ex := strings.CutPrefix(a.toks[d].lower, "ex-")
 	if w != head && holderNouns[w] != head {
 		return false
 	}
-	if held := ""; d > 0 && rankWords[a.toks[d-1].lower] {
+	held := ""
+	if d > 0 && rankWords[a.toks[d-1].lower] {
 		held = a.toks[d-1].lower
-		if held != rank {
-			return false // "the chairman" is not "Deputy Chairman Ann Roe"
-		}
-	} else if ranked {
-		return false // nor "the deputy chairman" "Chairman Ivo Rask"
+	}
+	if held != rank {
+		// "the chairman" is not "Deputy Chairman Ann Roe", nor "the
+		// deputy chairman" "Chairman Ivo Rask"
+		return false
 	}
 	for p := d - 1; p >= 0 && p >= d-2 && a.toks[p].word && !ex; p-- {
 		ex = formerWords[a.toks[p].lower] // "Former finance minister"

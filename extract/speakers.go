@@ -208,8 +208,8 @@ func (a *analysis) plainNameWord(k int) bool {
 // a capitalised role word after a lower-case one and before a single
 // capitalised word ("dairy farmer Dean Margetts": no one is a farmer and a
 // dean at once, so "Dean" is his name; a title would stand before a full
-// name), which stays a name wherever the text
-// writes the same two words ("Dean Margetts said").
+// name), which stays a name wherever the text writes the same two words
+// ("Dean Margetts said").
 func (a *analysis) findGivenRoles() {
 	a.givenRoles = map[string]bool{}
 	for i := 1; i+1 < len(a.toks); i++ {
