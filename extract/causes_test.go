@@ -6011,3 +6011,12 @@ func TestRelativeByGivenName(t *testing.T) {
 		{"Kristen Doyle lives in Lessing. Her son, Elliot, is seven months old. Doyle said she had been at the hospital.", "at the hospital", "Kristen Doyle", false},
 	})
 }
+
+// TestUtilityIsNoPublicService checks that "the utility" does not refer
+// back to a public service named in between ("the National Weather
+// Service"). All sentences are invented.
+func TestUtilityIsNoPublicService(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Coast Hydro said 60,000 homes lost power. The National Weather Service warned of more snow. The utility said crews were on their way.", "crews were on their way", "Coast Hydro", true},
+	})
+}

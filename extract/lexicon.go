@@ -717,7 +717,7 @@ var objectCues = wordSet(
 
 // publicBodyNouns describe a public body, which a company named with its
 // legal form ("Acme Corp.") is not.
-var publicBodyNouns = wordSet("agency", "regulator", "watchdog", "bureau", "department", "ministry", "authority", "commission", "government")
+var publicBodyNouns = wordSet("agency", "regulator", "watchdog", "bureau", "department", "ministry", "authority", "commission", "government", "service")
 
 // bothWords open a subject of two conjoined names ("Both Ann Roe and Ivo
 // Rask said"), whose first speaks as without them.
