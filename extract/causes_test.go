@@ -6020,3 +6020,12 @@ func TestUtilityIsNoPublicService(t *testing.T) {
 		{"Coast Hydro said 60,000 homes lost power. The National Weather Service warned of more snow. The utility said crews were on their way.", "crews were on their way", "Coast Hydro", true},
 	})
 }
+
+// TestOneWordOrganisationAfterItsKind checks a one-word name after a noun
+// for a kind of organisation ("the exile outlet Kovan"), which "the
+// outlet" later refers to. All sentences are invented.
+func TestOneWordOrganisationAfterItsKind(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Access to the website of the exile outlet Kovan was blocked. The outlet said it had no notice.", "had no notice", "Kovan", true},
+	})
+}

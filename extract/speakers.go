@@ -491,9 +491,10 @@ func (a *analysis) findMentions() {
 				a.kinNames[a.toks[i].lower] = full
 			}
 		}
-		if multi || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
+		kindBefore := a.orgKindBeforeName(a.lowerRunStart(i, 4), i) // "the exile outlet Kovan"
+		if multi || kindBefore || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
 			// (not "national ID numbers": an acronym that names no one)
-			person := !isOrgName(name) && !isPlaceName(name) && !a.orgKindBeforeName(a.lowerRunStart(i, 4), i)
+			person := !isOrgName(name) && !isPlaceName(name) && !kindBefore
 			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: person})
 		}
 		i = end - 1
@@ -501,11 +502,11 @@ func (a *analysis) findMentions() {
 }
 
 // lowerRunStart returns where the run of up to max lower-case words
-// before token i starts ("terminal operator" before "Harbourline
-// Terminals"), or i.
+// before token i starts, after any article or preposition ("terminal
+// operator" before "Harbourline Terminals"), or i.
 func (a *analysis) lowerRunStart(i, max int) int {
 	d := i
-	for d-1 >= 0 && d > i-max && a.toks[d-1].word && !a.toks[d-1].isCap() {
+	for d-1 >= 0 && d > i-max && a.toks[d-1].word && !a.toks[d-1].isCap() && !boundaryWords[a.toks[d-1].lower] && !determiners[a.toks[d-1].lower] {
 		d--
 	}
 	return d

@@ -2619,12 +2619,12 @@ func (a *analysis) onlyDescriptors(i, j int) bool {
 
 // orgKindBeforeName reports whether the descriptor at tokens [d, n0)
 // before a name ends with a kind of organisation that is the name's own:
-// "advocacy group Safe Roads Harwick", "the charity Food First". A role
-// or "of" before it makes the organisation the role's ("head of the
-// mission Ann Roe"), and so does a name in quotation marks or
-// parentheses before it ("the “Fair Vote” public union Ann Roe").
+// "advocacy group Safe Roads Harwick", "the exile outlet Kovan". An "of"
+// before it makes the organisation a role's ("head of the mission Ann
+// Roe"), and so does a name in quotation marks or parentheses before it
+// ("the “Fair Vote” public union Ann Roe").
 func (a *analysis) orgKindBeforeName(d, n0 int) bool {
-	if n0-1 < d || !a.kindOfOrgAt(n0-1) || a.hasRoleWord(d, n0-1) {
+	if n0-1 < d || !a.kindOfOrgAt(n0-1) {
 		return false
 	}
 	if slices.ContainsFunc(a.toks[d:n0-1], func(t token) bool { return t.lower == "of" }) {
