@@ -6029,3 +6029,17 @@ func TestOneWordOrganisationAfterItsKind(t *testing.T) {
 		{"Access to the website of the exile outlet Kovan was blocked. The outlet said it had no notice.", "had no notice", "Kovan", true},
 	})
 }
+
+// TestSurnameEndingInLy checks a surname that ends like an adverb
+// ("Donnelly said" after "Jack Donnelly"), which opens a sentence as a
+// name, with or without an age after it, while an adverb alone names no
+// one. All sentences are invented.
+func TestSurnameEndingInLy(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Jack Donnelly won. Donnelly said he was happy.", "he was happy", "Jack Donnelly", false},
+		{"Jack Donnelly scored twice. Donnelly, 21, said he had not let himself think about missing.", "think about missing", "Jack Donnelly", false},
+	})
+	if r := run(t, "Interestingly said the report was fine.", PlainText, ""); len(r.Quotes) != 0 {
+		t.Errorf("an adverb taken for a name: %+v", r.Quotes)
+	}
+}

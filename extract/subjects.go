@@ -1641,8 +1641,8 @@ func (a *analysis) plausibleName(i, j int) bool {
 		return true
 	}
 	w := cleanName(a.toks[i].text)
-	if strings.HasSuffix(w, "ly") {
-		return false
+	if strings.HasSuffix(w, "ly") && !a.namedPart(w) {
+		return false // (but "Donnelly said" after "Jack Donnelly")
 	}
 	if innerCapital(w) || strings.Contains(w, ".") {
 		// "Al-Sistani", "O'Brien", "McAdam": a capital no sentence gives;
@@ -1658,6 +1658,17 @@ func (a *analysis) plausibleName(i, j int) bool {
 	}
 	for k, t := range a.toks {
 		if t.text == a.toks[i].text && k != i && a.sents[a.sentOf[k]].first != k {
+			return true
+		}
+	}
+	return false
+}
+
+// namedPart reports whether word w is a word of a name of two or more
+// words the text mentions ("Donnelly" of "Jack Donnelly").
+func (a *analysis) namedPart(w string) bool {
+	for _, m := range a.mentions {
+		if ws := strings.Fields(m.name); len(ws) >= 2 && slices.ContainsFunc(ws, func(f string) bool { return strings.EqualFold(f, w) }) {
 			return true
 		}
 	}
