@@ -6043,3 +6043,14 @@ func TestSurnameEndingInLy(t *testing.T) {
 		t.Errorf("an adverb taken for a name: %+v", r.Quotes)
 	}
 }
+
+// TestAppositionPersonOfOrganisation checks a description whose
+// apposition names a person and her organisation ("The incumbent, Denise
+// Okonjo of the Civic Alliance, said"; "Its author, deputy Sabina Alizada
+// of the ruling party, said"). All sentences are invented.
+func TestAppositionPersonOfOrganisation(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The incumbent, Denise Okonjo of the Civic Alliance, said taxes would fall.", "taxes would fall", "Denise Okonjo", false},
+		{"Its author, deputy Sabina Alizada of the ruling party, said the bill was fair.", "bill was fair", "Sabina Alizada", false},
+	})
+}

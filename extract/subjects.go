@@ -871,6 +871,13 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 			return sp, s.first, true
 		}
 	}
+	if a0, n, ok := a.personOfOrgIn(m+1, j); ok {
+		// "The incumbent, Denise Okonjo of the Civic Alliance, said": the
+		// person, her organisation after her
+		if sp, d, ok := a.nameInCommas(s, m, a0, n, st); ok {
+			return sp, d, true
+		}
+	}
 	if a0, named := a.nameEndingAt(a.nameEndBefore(m, j), m+1); named {
 		// a name set off by the two commas
 		if sp, d, ok := a.nameInCommas(s, m, a0, j, st); ok {
@@ -930,6 +937,39 @@ func (a *analysis) personOfOrgInCommas(s sentence, m, j int, st *state) (speaker
 	sp.org = a.canonOrg(cleanName(a.joinTokens(o, j)))
 	st.known[sp.name] = sp
 	return sp, d, true
+}
+
+// personOfOrgIn finds a person's name and the organisation after it
+// ("Denise Okonjo of the Civic Alliance") that close tokens [i, j): where
+// the name starts and where it ends.
+func (a *analysis) personOfOrgIn(i, j int) (start, end int, ok bool) {
+	for k := i + 2; k+1 < j; k++ {
+		if !personLinks[a.toks[k].lower] {
+			continue
+		}
+		o := k + 1
+		if a.toks[o].lower == "the" {
+			o++
+		}
+		n0, named := a.nameEndingAt(k-1, i)
+		if !named || !a.isPersonName(n0, k) || o >= j || a.orgPhraseEnd(o, j) != j && !a.commonOrgPhrase(o, j) {
+			return 0, 0, false
+		}
+		return n0, k, true
+	}
+	return 0, 0, false
+}
+
+// commonOrgPhrase reports whether tokens [o, j) are a description of an
+// organisation in lower case ending with its kind ("ruling party",
+// "city council").
+func (a *analysis) commonOrgPhrase(o, j int) bool {
+	for k := o; k < j; k++ {
+		if !a.toks[k].word || a.toks[k].isCap() {
+			return false
+		}
+	}
+	return j-o <= 3 && a.kindOfOrgAt(j-1)
 }
 
 // nameEndBefore returns the last token of a name that ends right before
