@@ -6054,3 +6054,13 @@ func TestAppositionPersonOfOrganisation(t *testing.T) {
 		{"Its author, deputy Sabina Alizada of the ruling party, said the bill was fair.", "bill was fair", "Sabina Alizada", false},
 	})
 }
+
+// TestFirmWithAmpersand checks a firm's name of two names joined by "&"
+// ("Harlow & Finch"), an organisation "the company" refers back to. All
+// sentences are invented.
+func TestFirmWithAmpersand(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Harlow & Finch said the plant would close.", "plant would close", "Harlow & Finch", true},
+		{"Harlow & Finch said the plant would close. The company said 300 jobs would go.", "300 jobs", "Harlow & Finch", true},
+	})
+}

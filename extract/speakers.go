@@ -292,6 +292,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		case k-4 >= min && a.isClosingMarkTok(k-1) && a.nameWord(k-2) && isOpeningMark(a.toks[k-3].text) && a.nameWord(k-4):
 			k -= 4 // a nickname in quotation marks: "Riefian “Ifan” Fajarsyah"
 			continue
+		case p.text == "&" && k-2 >= min && a.nameWord(k-2) && a.toks[k-2].end < p.start && p.end < a.toks[k].start:
+			k -= 2 // "Harlow & Finch": a firm of two names
+			continue
 		case p.word && nameConnectors[p.lower]:
 			c := k - 1
 			for c-1 >= min && a.toks[c-1].word && nameConnectors[a.toks[c-1].lower] {
@@ -337,6 +340,9 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 			continue
 		case (t.text == "'" || t.text == "’") && t.start == a.toks[k-1].end && strings.HasSuffix(a.toks[k-1].lower, "s") && k+1 < max && a.nameWord(k+1) && a.plainOrgAhead(k+1, max):
 			k++ // a plural possessive inside a name: "Island Residents' Association"
+			continue
+		case t.text == "&" && k+1 < max && a.nameWord(k+1) && a.toks[k-1].end < t.start:
+			k++ // "Harlow & Finch"
 			continue
 		case t.word && nameConnectors[t.lower] && a.connectorsEnd(k, max) < max && a.nameWord(a.connectorsEnd(k, max)):
 			k = a.connectorsEnd(k, max) // "van der", "de la"
@@ -389,6 +395,9 @@ func isOrgName(name string) bool {
 		if orgWords[lw] || companySuffixes[lw] || strings.HasSuffix(lw, "’s") && orgWords[strings.TrimSuffix(lw, "’s")] {
 			return true
 		}
+	}
+	if slices.Contains(ws, "&") {
+		return true // "Harlow & Finch": a firm
 	}
 	// "St. Jude's Church": someone's, and a noun for a kind of body
 	last := len(ws) - 1
