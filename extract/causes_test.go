@@ -6064,3 +6064,12 @@ func TestFirmWithAmpersand(t *testing.T) {
 		{"Harlow & Finch said the plant would close. The company said 300 jobs would go.", "300 jobs", "Harlow & Finch", true},
 	})
 }
+
+// TestFiguresPublishedBy checks "according to figures published by the
+// operator": the publisher of the numbers speaks, as the issuer of a
+// document does. All sentences are invented.
+func TestFiguresPublishedBy(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Westway Ferries Ltd. cut two sailings. According to figures published by the operator, ridership fell by a third.", "ridership fell", "Westway Ferries Ltd", true},
+	})
+}

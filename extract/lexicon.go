@@ -339,7 +339,8 @@ var titleRoles = map[string]string{
 
 // evidentialVerbs report what evidence points to ("the figures suggest
 // that"), and dataNouns name evidence that has no author of its own: with
-// such a subject the verb reports no one's statement.
+// such a subject the verb reports no one's statement (unless the text
+// says who published it: "figures published by the operator").
 var (
 	evidentialVerbs = wordSet("suggest", "suggests", "suggested", "show", "shows", "showed", "shown", "indicate", "indicates", "indicated")
 	dataNouns       = wordSet("data", "figures", "numbers", "statistics", "survey", "surveys", "poll", "polls", "evidence", "results")

@@ -2736,7 +2736,7 @@ func (a *analysis) obtainedBy(i, j int) int {
 // between a document (or, with media, a medium) and "by", or i.
 func (a *analysis) documentVerbBy(i, j int, verbs map[string]bool, media bool) int {
 	for k := i + 1; k+1 < j; k++ {
-		if d := a.toks[k-1].lower; verbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && (documentNouns[d] || media && mediumNouns[d]) {
+		if d := a.toks[k-1].lower; verbs[a.toks[k].lower] && a.toks[k+1].lower == "by" && (documentNouns[d] || dataNouns[d] || media && mediumNouns[d]) {
 			return k
 		}
 	}
