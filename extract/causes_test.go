@@ -6073,3 +6073,17 @@ func TestFiguresPublishedBy(t *testing.T) {
 		{"Westway Ferries Ltd. cut two sailings. According to figures published by the operator, ridership fell by a third.", "ridership fell", "Westway Ferries Ltd", true},
 	})
 }
+
+// TestTimeBeforeThat checks a phrase of time with an article between a
+// reporting verb and its "that" ("responded the next day that"): when it
+// was said, not part of what was. All sentences are invented.
+func TestTimeBeforeThat(t *testing.T) {
+	for _, text := range []string{
+		"Ann Roe said the next day that the talks would resume.",
+		"Ann Roe responded the following morning that the talks would resume.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "talks would resume"); q.Text != "the talks would resume" || q.Speaker != "Ann Roe" {
+			t.Errorf("%q: got %q by %q", text, q.Text, q.Speaker)
+		}
+	}
+}

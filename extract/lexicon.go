@@ -804,7 +804,7 @@ var inquiryNouns = wordSet("investigation", "probe", "inquiry")
 // "this morning") that may stand between a subject and its verb.
 var relativeTimes = map[string]bool{"last": true, "this": true, "next": true, "that": true, "each": true, "every": true}
 var timeNouns = map[string]bool{
-	"week": true, "month": true, "year": true, "morning": true, "afternoon": true,
+	"day": true, "week": true, "month": true, "year": true, "morning": true, "afternoon": true,
 	"evening": true, "night": true, "weekend": true, "spring": true, "summer": true,
 	"autumn": true, "fall": true, "winter": true, "monday": true, "tuesday": true,
 	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,

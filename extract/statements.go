@@ -615,7 +615,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false
 	}
 	start := rest
-	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == ",") {
+	if t := a.thatAt(rest, next); t >= 0 && (t == rest || objectVerb(a.toks[c.at].lower) && a.addressedThat(a.toks[c.at].lower, rest, t, next) || adverbialStarts[a.toks[rest].lower] || a.toks[rest].text == "," || a.timePhraseBetween(rest, t)) {
 		start = t + 1
 	} else if e, ok := a.addresseeEnd(rest, next); ok && objectVerb(a.toks[c.at].lower) {
 		start = e // "told reporters the fees would rise"
@@ -893,6 +893,21 @@ func (a *analysis) endsClause(i, limit int) bool {
 func timeWord(t token) bool {
 	_, month := monthNums[t.lower]
 	return timeNouns[t.lower] || relativeTimes[t.lower] || t.lower == "on" || t.lower == "in" || month || isNumber(t)
+}
+
+// timePhraseBetween reports whether tokens [i, j) are a phrase of time
+// with an article ("the next day", "the following morning"): when it was
+// said, before the "that" of what was.
+func (a *analysis) timePhraseBetween(i, j int) bool {
+	if j-i < 2 || j-i > 4 || a.toks[i].lower != "the" {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if w := a.toks[k].lower; !timeWord(a.toks[k]) && w != "following" && w != "same" && w != "previous" {
+			return false
+		}
+	}
+	return timeNouns[a.toks[j-1].lower]
 }
 
 // parenthetical reports whether the subject and cue of frame f stand
