@@ -6087,3 +6087,13 @@ func TestTimeBeforeThat(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyOfPlace checks a body named by its kind and its country in
+// lower case ("The embassy of Veloria said"), which speaks as the body.
+// All sentences are invented.
+func TestBodyOfPlace(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The embassy of Veloria said it was following the case closely.", "following the case", "embassy of Veloria", true},
+		{"The foreign ministry of Lundvia said it was following the case.", "following the case", "foreign ministry of Lundvia", true},
+	})
+}

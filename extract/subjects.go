@@ -492,6 +492,11 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 			}
 		}
 	}
+	if h, ok := a.bodyOfPlace(s, b); ok {
+		// "The embassy of Veloria said", "The foreign ministry of Lundvia
+		// said": the body, named by its kind and its country
+		return speakerRef{name: a.joinTokens(h, j+1)}, s.first, true
+	}
 	if w := a.toks[b].lower; (w == "in" || w == "at") && b-1 >= s.first && orgWords[a.toks[b-1].lower] && !a.toks[b-1].isCap() {
 		// "The Mtvanetian embassy in Novqala announced": the body, placed
 		h := b - 1
@@ -514,6 +519,22 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		return sp, c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// bodyOfPlace reports whether sentence s opens with "the", a few
+// lower-case words ending with a noun for a kind of body, and the "of" at
+// token b ("The embassy of", "The foreign ministry of"), returning where
+// the body's words start (after "the").
+func (a *analysis) bodyOfPlace(s sentence, b int) (int, bool) {
+	if a.toks[b].lower != "of" || b-s.first < 2 || b-s.first > 4 || !articles[a.toks[s.first].lower] || !a.kindOfOrgAt(b-1) {
+		return 0, false
+	}
+	for k := s.first + 1; k < b; k++ {
+		if !a.toks[k].word || a.toks[k].isCap() {
+			return 0, false
+		}
+	}
+	return s.first + 1, true
 }
 
 // roleOfSomethingBefore reports whether the sentence opens with an
