@@ -6097,3 +6097,14 @@ func TestBodyOfPlace(t *testing.T) {
 		{"The foreign ministry of Lundvia said it was following the case.", "following the case", "foreign ministry of Lundvia", true},
 	})
 }
+
+// TestInvertedSubjectBeforeMedium checks an inverted subject followed by
+// where the words were written ("wrote PUF chairman Vaqif Məmmədbəyli on
+// his Facebook page"): the name before it speaks. All sentences are
+// invented.
+func TestInvertedSubjectBeforeMedium(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"\"This parliament was not elected,\" wrote PUF chairman Vaqif Məmmədbəyli on his Facebook page.", "not elected", "Vaqif Məmmədbəyli", false},
+		{"\"It is over,\" said Ann Roe at the Harbour Party congress.", "It is over", "Ann Roe", false},
+	})
+}

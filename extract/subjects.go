@@ -2594,6 +2594,10 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 			e = n
 			break
 		}
+		if w := a.toks[n].lower; (w == "on" || w == "in" || w == "at" || placePrepositions[w]) && n > k && n+1 < e && (possessivePronouns[a.toks[n+1].lower] || articles[a.toks[n+1].lower]) {
+			e = n // "wrote Ann Roe on his Facebook page": where, not who
+			break
+		}
 	}
 	for n := e - 1; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
