@@ -34,7 +34,7 @@ type analysis struct {
 // When ctx ends it stops between steps; the caller checks ctx.Err().
 func analyse(ctx context.Context, text string) *analysis {
 	a := &analysis{text: text, ctx: ctx}
-	a.toks = tokenize(text)
+	a.toks = tokenize(ctx, text)
 	a.paras = paragraphs(text)
 	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findGivenRoles, a.findMentions, a.indexMentions, a.findGenders} {
 		if a.stopped() {

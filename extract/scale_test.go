@@ -63,3 +63,17 @@ func TestExtractContextStopsWhenCancelled(t *testing.T) {
 		t.Errorf("ExtractContext with a cancelled context = %v, %v; want context.Canceled", res, err)
 	}
 }
+
+// TestTokenizeStopsWhenCancelled checks that splitting a long text into
+// tokens, a step no other check interrupts, stops when the context ends.
+func TestTokenizeStopsWhenCancelled(t *testing.T) {
+	text := repeatedTo(repeated, 4*tokenizeCheckBytes)
+	if toks := tokenize(t.Context(), text); len(toks) == 0 {
+		t.Fatal("no tokens from a live context")
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if toks := tokenize(ctx, text); toks != nil {
+		t.Errorf("tokenize with a cancelled context gave %d tokens, want none", len(toks))
+	}
+}

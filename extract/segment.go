@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,8 +55,7 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// tokenize splits text into word and punctuation tokens; whitespace is
-// dropped.
+// isDigitByte reports whether b is an ASCII digit.
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // isUpperASCII reports whether b is an ASCII capital letter.
@@ -76,9 +76,20 @@ func domainAt(text string, i int) bool {
 	return topLevelDomains[text[i:j]]
 }
 
-func tokenize(text string) []token {
+// tokenize splits text into word and punctuation tokens; whitespace is
+// dropped. It stops early, returning nil, when ctx ends: a megabyte takes
+// about a second under the race detector, longer than a request's time
+// limit allows past its end.
+func tokenize(ctx context.Context, text string) []token {
 	var toks []token
+	check := tokenizeCheckBytes
 	for i := 0; i < len(text); {
+		if i >= check {
+			if ctx.Err() != nil {
+				return nil // the caller sees ctx.Err()
+			}
+			check = i + tokenizeCheckBytes
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -384,3 +395,7 @@ func isAbbreviation(t token) bool {
 	}
 	return abbreviations[t.lower]
 }
+
+// tokenizeCheckBytes is how much text tokenize reads between looks at
+// its context.
+const tokenizeCheckBytes = 1 << 16
