@@ -356,54 +356,48 @@ func (a *analysis) holdsRole(name, head string, pos int) bool {
 // role head, latest first, as holderOfRole finds them.
 func (a *analysis) roleHolders(head string, pos int) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		a.eachRoleHolder(head, pos, yield)
-	}
-}
-
-// eachRoleHolder is roleHolders' loop: it calls yield with each holder,
-// latest first, until yield returns false.
-func (a *analysis) eachRoleHolder(head string, pos int, yield func(string) bool) {
-	head, former := strings.CutPrefix(head, "ex-")
-mentions:
-	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
-		m := a.mentions[k]
-		if !m.person || !strings.Contains(m.name, " ") {
-			continue
-		}
-		i := a.tokenAt(m.pos)
-		b := i - 1
-		if b > 0 && a.toks[b].text == "," {
-			b-- // "the rookie defenceman, Luke Hart,"
-		}
-		if b > 0 && a.toks[b].text == "." && honorifics[a.toks[b-1].lower] {
-			b -= 2 // "Ms. Rena Tulparova"
-		}
-		if b > 0 && a.toks[b].text == ":" && a.paraAt(a.toks[b-1].start) == a.paraAt(m.pos) {
-			b-- // "Secretary: Ms. Rena Tulparova"
-		}
-		for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
-			// ("teacher Ann Roe", but not "a teacher at Eastport High")
-			if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
-				if !yield(m.name) {
-					return
-				}
-				continue mentions
+		head, former := strings.CutPrefix(head, "ex-")
+	mentions:
+		for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
+			m := a.mentions[k]
+			if !m.person || !strings.Contains(m.name, " ") {
+				continue
 			}
-		}
-		e, _ := a.nameStartingAt(i, len(a.toks))
-		if e < len(a.toks) && a.toks[e].text == "(" {
-			for e < len(a.toks) && e < i+12 && a.toks[e].text != ")" {
-				e++ // "Ms. Lidia Voskan (UPP), Chair"
+			i := a.tokenAt(m.pos)
+			b := i - 1
+			if b > 0 && a.toks[b].text == "," {
+				b-- // "the rookie defenceman, Luke Hart,"
 			}
-			e++
-		}
-		if e < len(a.toks) && a.toks[e].text == "," {
-			for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
-				if a.roleWordAt(d, head, former) {
+			if b > 0 && a.toks[b].text == "." && honorifics[a.toks[b-1].lower] {
+				b -= 2 // "Ms. Rena Tulparova"
+			}
+			if b > 0 && a.toks[b].text == ":" && a.paraAt(a.toks[b-1].start) == a.paraAt(m.pos) {
+				b-- // "Secretary: Ms. Rena Tulparova"
+			}
+			for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
+				// ("teacher Ann Roe", but not "a teacher at Eastport High")
+				if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
 					if !yield(m.name) {
 						return
 					}
 					continue mentions
+				}
+			}
+			e, _ := a.nameStartingAt(i, len(a.toks))
+			if e < len(a.toks) && a.toks[e].text == "(" {
+				for e < len(a.toks) && e < i+12 && a.toks[e].text != ")" {
+					e++ // "Ms. Lidia Voskan (UPP), Chair"
+				}
+				e++
+			}
+			if e < len(a.toks) && a.toks[e].text == "," {
+				for d := e + 1; d < len(a.toks) && d <= e+6 && a.toks[d].word; d++ {
+					if a.roleWordAt(d, head, former) {
+						if !yield(m.name) {
+							return
+						}
+						continue mentions
+					}
 				}
 			}
 		}

@@ -210,7 +210,7 @@ func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	if last, ok := a.nounCueAt(k, s.last); ok {
 		return cueHit{at: k, last: last, class: cueThat}, true
 	}
-	if accusingVerbs[a.toks[k].lower] && k > s.first && !passiveMarks[a.toks[k-1].lower] && a.quotedCharge(k+1, s.last) >= 0 {
+	if k > s.first && !passiveMarks[a.toks[k-1].lower] && a.quotedChargeAt(k, s.last) {
 		// "accused colleagues of “kicking the can down the road”": the
 		// quotation after "of" is what was said; without one the charge is
 		// the writer's summary ("accused him of lying")

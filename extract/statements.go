@@ -666,7 +666,14 @@ func (a *analysis) proposedAction(k, i int) bool {
 // ("and accused the embassy of “meddling”"): a report of its own after
 // "and".
 func (a *analysis) quotedChargeCue(d cueHit, limit int) bool {
-	return accusingVerbs[a.toks[d.at].lower] && a.quotedCharge(d.at+1, limit) >= 0
+	return a.quotedChargeAt(d.at, limit)
+}
+
+// quotedChargeAt reports whether a verb of accusing at token k takes a
+// quotation as the charge ("accused colleagues of “kicking the can down
+// the road”"): what was said.
+func (a *analysis) quotedChargeAt(k, limit int) bool {
+	return accusingVerbs[a.toks[k].lower] && a.quotedCharge(k+1, limit) >= 0
 }
 
 // callerSpeaks reports whether the subject of frame f can report by
@@ -811,7 +818,7 @@ func lastWord(phrase string) string {
 }
 
 // isTell reports whether w is a form of "tell".
-func isTell(w string) bool { return strings.HasPrefix(w, "tel") || w == "told" }
+func isTell(w string) bool { return tellForms[w] }
 
 // addedTo reports whether the words after "add" at token i are a short
 // object and "to" ("add value to", "added a layer to"): something put

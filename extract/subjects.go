@@ -304,7 +304,8 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 // word or an acronym at token j: a name, with what comes before it.
 func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerRef, int, bool) {
 	t := a.toks[j]
-	if k, ok := a.spelledOutBefore(j, s.first); ok && (k == s.first || k-1 == s.first && articles[a.toks[s.first].lower]) {
+	spelled, isSpelled := a.spelledOutBefore(j, s.first)
+	if k := spelled; isSpelled && (k == s.first || k-1 == s.first && articles[a.toks[s.first].lower]) {
 		// "The Union for Freedom in Media (UFM) said": the name its
 		// acronym spells out, "in" and all
 		sp, _ := a.nameRef(k, j+1, k, st)
@@ -336,8 +337,8 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return ref, s.first, true
 	}
 	n0 = a.ofNameStart(n0, s.first)
-	if k, ok := a.spelledOutBefore(j, s.first); ok && k < n0 {
-		n0 = k // "Ann Roe of the Union for Freedom in Media (UFM)"
+	if isSpelled && spelled < n0 {
+		n0 = spelled // "Ann Roe of the Union for Freedom in Media (UFM)"
 	}
 	if k := a.fieldBeforePerson(n0, j+1); k > n0 {
 		// "Minister of Culture Anar Gasimli said": the person, whose role
@@ -393,10 +394,9 @@ func (a *analysis) spelledOutBefore(j, min int) (int, bool) {
 // the text spells out the acronym in parentheses after it ("Union for
 // Freedom in Media" before "(UFM)").
 func (a *analysis) spelledOutFrom(o int) (int, bool) {
-	for j := o; j+1 < len(a.toks) && j < o+12 && a.toks[j].word; j++ {
+	for j := o; j+2 < len(a.toks) && j < o+12 && a.toks[j].word; j++ {
 		if a.toks[j+1].text == "(" {
-			k, ok := a.spelledOutBefore(j, o)
-			return j + 1, ok && k == o
+			return j + 1, a.toks[j+2].isAcronym() && slices.Contains(a.orgAliases[a.toks[j+2].text], a.joinTokens(o, j+1))
 		}
 	}
 	return 0, false
@@ -526,7 +526,7 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 // token b ("The embassy of", "The foreign ministry of"), returning where
 // the body's words start (after "the").
 func (a *analysis) bodyOfPlace(s sentence, b int) (int, bool) {
-	if a.toks[b].lower != "of" || b-s.first < 2 || b-s.first > 4 || !articles[a.toks[s.first].lower] || !a.kindOfOrgAt(b-1) {
+	if a.toks[b].lower != "of" || b-s.first < 2 || b-s.first > 4 || !articles[a.toks[s.first].lower] || !a.orgNounAt(b-1) {
 		return 0, false
 	}
 	for k := s.first + 1; k < b; k++ {
@@ -990,7 +990,7 @@ func (a *analysis) commonOrgPhrase(o, j int) bool {
 			return false
 		}
 	}
-	return j-o <= 3 && a.kindOfOrgAt(j-1)
+	return j-o <= 3 && a.orgNounAt(j-1)
 }
 
 // nameEndBefore returns the last token of a name that ends right before
@@ -2587,18 +2587,7 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		sp, _ := a.nameRef(n0, n, n0, st)
 		return sp, n, true
 	}
-	// the name ends before an organisation linked to it: "said Ann Roe
-	// with the Harbour Union"
-	for n := k; n < e; n++ {
-		if personLinks[a.toks[n].lower] && n > k {
-			e = n
-			break
-		}
-		if w := a.toks[n].lower; (w == "on" || w == "in" || w == "at" || placePrepositions[w]) && n > k && n+1 < e && (possessivePronouns[a.toks[n+1].lower] || articles[a.toks[n+1].lower]) {
-			e = n // "wrote Ann Roe on his Facebook page": where, not who
-			break
-		}
-	}
+	e = a.invertedNameEnd(k, e)
 	for n := e - 1; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
 			n0, ok := a.nameEndingAt(n, k)
@@ -2639,6 +2628,20 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// invertedNameEnd returns where the inverted subject from token k ends
+// before token e: before an organisation linked to it ("said Ann Roe with
+// the Harbour Union") or where the words were said or written ("wrote Ann
+// Roe on his Facebook page").
+func (a *analysis) invertedNameEnd(k, e int) int {
+	for n := k + 1; n < e; n++ {
+		w := a.toks[n].lower
+		if personLinks[w] || (w == "on" || w == "in" || w == "at" || placePrepositions[w]) && n+1 < e && (possessivePronouns[a.toks[n+1].lower] || articles[a.toks[n+1].lower]) {
+			return n
+		}
+	}
+	return e
 }
 
 // invertedPronounOrOwned reads the inverted subject at token k, after
@@ -2700,21 +2703,13 @@ func (a *analysis) onlyDescriptors(i, j int) bool {
 // Roe"), and so does a name in quotation marks or parentheses before it
 // ("the “Fair Vote” public union Ann Roe").
 func (a *analysis) orgKindBeforeName(d, n0 int) bool {
-	if n0-1 < d || !a.kindOfOrgAt(n0-1) {
+	if n0-1 < d || !a.orgNounAt(n0-1) {
 		return false
 	}
 	if slices.ContainsFunc(a.toks[d:n0-1], func(t token) bool { return t.lower == "of" }) {
 		return false
 	}
 	return d == 0 || !isQuoteMark(a.toks[d-1].text) && a.toks[d-1].text != ")"
-}
-
-// kindOfOrgAt reports whether token k is a lower-case noun for a kind of
-// organisation ("group", "charity", "union"), which set before a name
-// says the name is an organisation's.
-func (a *analysis) kindOfOrgAt(k int) bool {
-	t := a.toks[k]
-	return t.word && !t.isCap() && (orgNouns[t.lower] || genericOrgNouns[t.lower])
 }
 
 // isPersonName reports whether the name written at tokens [i, j) is a

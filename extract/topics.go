@@ -21,9 +21,10 @@ func (a *analysis) findHeadings() {
 	a.heading = make([]bool, len(a.paras))
 	a.topicOf = make([]string, len(a.paras))
 	topic := ""
+	sectionLine := make([]bool, len(a.paras))
 	sectionLines := 0
-	for _, p := range a.paras {
-		if isSectionLine(a.text[p.start:p.end]) {
+	for i, p := range a.paras {
+		if sectionLine[i] = isSectionLine(a.text[p.start:p.end]); sectionLine[i] {
 			sectionLines++
 		}
 	}
@@ -36,7 +37,7 @@ func (a *analysis) findHeadings() {
 			a.topicOf[i] = topic
 			continue
 		}
-		if sectionLines >= 2 && isSectionLine(s) {
+		if sectionLines >= 2 && sectionLine[i] {
 			// "Political trials. The prosecutor demands nine years.": a
 			// digest's section heading in sentence case, one of several
 			a.heading[i] = true
