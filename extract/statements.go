@@ -662,13 +662,6 @@ func (a *analysis) proposedAction(k, i int) bool {
 	return proposalVerbs[a.toks[k].lower] && t.word && !t.isCap() && isParticiple(t) && !boundaryWords[t.lower] && !indefinitePronouns[t.lower]
 }
 
-// quotedChargeCue reports whether cue d accuses someone of words quoted
-// ("and accused the embassy of “meddling”"): a report of its own after
-// "and".
-func (a *analysis) quotedChargeCue(d cueHit, limit int) bool {
-	return a.quotedChargeAt(d.at, limit)
-}
-
 // quotedChargeAt reports whether a verb of accusing at token k takes a
 // quotation as the charge ("accused colleagues of “kicking the can down
 // the road”"): what was said.
@@ -1331,8 +1324,8 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
 			return d.at - 2 // "says …, and adds that …": a report of its own
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeCue(d, limit)) {
-			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …": two reports
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
+			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …", "… and accused the embassy of “meddling”": two reports
 		}
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
 			// "noted that A but added that B", "said A but urged B to",
