@@ -19,6 +19,17 @@ func find(t *testing.T, r *Result, sub string) Quote {
 	return Quote{}
 }
 
+// wantNoStatements fails the test for each plain text in which Extract
+// finds a statement.
+func wantNoStatements(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
+			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
+		}
+	}
+}
+
 func run(t *testing.T, text string, f Format, date string) *Result {
 	t.Helper()
 	doc := Document{Text: text, Format: f}

@@ -77,7 +77,7 @@ func TestSpeakerRules(t *testing.T) {
 // TestCueWordsAsNouns checks that reporting verbs used as nouns or
 // modifiers start no statement.
 func TestCueWordsAsNouns(t *testing.T) {
-	for _, text := range []string{
+	wantNoStatements(t,
 		"The club won its seven state titles under one coach.",
 		"Ada Pike, a Green state senator, visited the harbour on Monday.",
 		"The board received two reports from the auditors.",
@@ -90,11 +90,7 @@ func TestCueWordsAsNouns(t *testing.T) {
 		"The contract added $1.20 to close at $50.10 a barrel.",
 		"Harbour responded a minute later with a goal of its own.",
 		"When you say the plan is bad, people listen.",
-	} {
-		if r := run(t, text, PlainText, ""); len(r.Quotes) != 0 {
-			t.Errorf("%q: unexpected statements %+v", text, r.Quotes)
-		}
-	}
+	)
 }
 
 // TestSentenceAndCueEdges checks a lower-case quotation after an
