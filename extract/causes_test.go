@@ -6044,3 +6044,27 @@ func TestInvertedSubjectBeforeMedium(t *testing.T) {
 		{"\"It is over,\" said Ann Roe at the Harbour Party congress.", "It is over", "Ann Roe", false},
 	})
 }
+
+// TestLoneModifierIsNoSubject checks a reporting verb that is also a
+// noun after a lone adjective ("strong demand in export markets" had the
+// speaker "strong"): a singular word with no determiner after a
+// lower-case word modifies the noun; plurals without "s", indefinite
+// pronouns and a noun after a name still speak. The sentences are
+// invented.
+func TestLoneModifierIsNoSubject(t *testing.T) {
+	wantNoStatements(t,
+		"Sales rose, helped by higher prices and strong demand in export markets.",
+		"Exports grew with steady demand in Asia.",
+	)
+	cases := []struct{ text, sub, source, speaker string }{
+		{"Sales fell, and people say the shop will close.", "shop will close", "people", ""},
+		{"The roads flooded, and nobody said the dam was safe.", "dam was safe", "nobody", ""},
+		{"The Harbour Post newspaper writes that the ferry will stop.", "ferry will stop", "", "Harbour Post"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Source != c.source || q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q, want %q %q", c.text, q.Speaker, q.Source, c.speaker, c.source)
+		}
+	}
+}

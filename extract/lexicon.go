@@ -1001,6 +1001,14 @@ var namingParticiples = wordSet("born", "named", "christened", "baptised", "bapt
 // digests' rules name only "calls for".
 var proposalVerbs = wordSet("propose", "proposes", "proposed")
 
+// indefinitePersons are pronouns for people that stand alone as a
+// subject ("nobody said", "everyone agrees").
+var indefinitePersons = wordSet("nobody", "somebody", "someone", "anybody", "anyone", "everybody", "everyone")
+
+// irregularPlurals are plurals for people without the plural's "s"
+// ("people say", "women said").
+var irregularPlurals = wordSet("people", "men", "women", "children", "folk", "personnel", "clergy", "media")
+
 // indefinitePronouns end in "-ing" without being gerunds.
 var indefinitePronouns = wordSet("nothing", "something", "anything", "everything")
 

@@ -1255,8 +1255,11 @@ func (a *analysis) phraseStartBefore(s sentence, j int) int {
 			// one heard say something said it: "I'd heard people say")
 			return k
 		}
-		if _, isCue := cueVerbs[p.lower]; isCue && !(nounableCues[p.lower] && k-2 >= s.first && determiners[a.toks[k-2].lower]) {
-			return k // (not a cue's form between a determiner and a noun: "the ruling party")
+		if _, isCue := cueVerbs[p.lower]; isCue && !(nounableCues[p.lower] && k-2 >= s.first && determiners[a.toks[k-2].lower]) && !(p.isCap() && k-2 >= s.first && a.nameWord(k-2)) {
+			// (not a cue's form between a determiner and a noun: "the
+			// ruling party"; nor inside a name: "the Harbour Post
+			// newspaper")
+			return k
 		}
 		k--
 		if determiners[p.lower] {
@@ -1364,8 +1367,24 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 		// whom it serves
 		return speakerRef{source: a.joinTokens(s.first, j+1)}, s.first, true
 	}
+	if k == j && k > s.first && a.toks[k-1].word && !a.toks[k-1].isCap() && a.bareSingular(j) {
+		// "helped by strong demand in Asia": a lone word in the singular
+		// after a lower-case word, with no determiner, is a modifier, not
+		// a subject (after a name it can be the name's noun: "the Post
+		// newspaper writes")
+		return speakerRef{}, c.at, false
+	}
 	np := a.joinTokens(k, j+1)
 	return a.phraseRef(np, k, j+1, st), k, true
+}
+
+// bareSingular reports whether token j is a lower-case word that cannot
+// stand alone as a subject: not a plural, a group or role noun, a
+// quantifier, an indefinite pronoun ("nobody said") or a plural without
+// "s" ("people say").
+func (a *analysis) bareSingular(j int) bool {
+	w := a.toks[j].lower
+	return !a.toks[j].isCap() && !strings.HasSuffix(w, "s") && !isGroupNoun(w) && !isRoleWord(w) && !quantifiers[w] && !indefinitePersons[w] && !irregularPlurals[w]
 }
 
 // firstConjunct returns the name that opens sentence s and is joined by
