@@ -6068,3 +6068,36 @@ func TestLoneModifierIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledNameInAppositionIsSalient checks a person named with her
+// title in an apposition, in a sentence that reports nothing ("Its lead
+// negotiator, Deputy Foreign Minister Ilona Varga, rejected that
+// account. She said …"): "she" is that person, not the one who spoke
+// before. The text is invented.
+func TestTitledNameInAppositionIsSalient(t *testing.T) {
+	text := "Kordavia's chief negotiator, Kemal Ardan, said the deal was close. " +
+		"Ostrana's lead negotiator, Deputy Foreign Minister Ilona Varga, rejected that account. " +
+		"She said the text had always been a basis for talks."
+	if q := find(t, run(t, text, PlainText, ""), "basis for talks"); q.Speaker != "Ilona Varga" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}
+
+// TestTitleOpenedByRoleWord checks a title of three capitalised words
+// that a role word opens ("Deputy Foreign Minister Ann Roe said" had the
+// organisation "Foreign"): the whole title is the role, and no word of
+// it an organisation. A longer run of names before a role stays one
+// ("Eastshire Green MP"). The sentences are invented.
+func TestTitleOpenedByRoleWord(t *testing.T) {
+	cases := []struct{ text, role, org string }{
+		{"Deputy Foreign Minister Ann Roe said the talks were over.", "deputy foreign minister", ""},
+		{"Deputy Prime Minister Ann Roe said the talks were over.", "deputy prime minister", ""},
+		{"Eastshire Green MP Ann Roe said the talks were over.", "mp", "Eastshire Green"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "talks were over")
+		if q.Speaker != "Ann Roe" || q.Role != c.role || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q role %q organisation %q, want Ann Roe %q %q", c.text, q.Speaker, q.Role, q.Organisation, c.role, c.org)
+		}
+	}
+}

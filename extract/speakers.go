@@ -918,9 +918,10 @@ func (a *analysis) roleStart(i, roleAt int) int {
 		sentenceFirst := a.sents[a.sentOf[r0-1]].first == r0-1 && !p.isAcronym()
 		// "Prime Minister", "Transport Minister": one capitalised word
 		// before a role written as a title is part of it; a longer run
-		// of them is an organisation's name ("Eastshire Green MP")
+		// of them is an organisation's name ("Eastshire Green MP"), unless
+		// a role word opens the title ("Deputy Foreign Minister")
 		titled := a.toks[roleAt].isCap() && !a.toks[roleAt].isAcronym() && !p.isAcronym() && !orgWords[p.lower] &&
-			(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap() || determiners[a.toks[r0-2].lower])
+			(r0-2 < i || !a.toks[r0-2].word || !a.toks[r0-2].isCap() || determiners[a.toks[r0-2].lower] || roleWords[a.toks[r0-2].lower])
 		if !p.word || (p.isCap() && !sentenceFirst && !titled) || determiners[p.lower] || boundaryWords[p.lower] || p.lower == "of" || isPossessive(p) {
 			break
 		}

@@ -2403,15 +2403,32 @@ func (a *analysis) namedAfterDescription(s sentence) string {
 		return ""
 	}
 	for k := s.first + 1; k+3 < s.last && k < s.first+14; k++ {
-		if a.toks[k].text != "," || !a.nameWord(k+1) {
+		if a.toks[k].text != "," {
 			continue
 		}
-		e, _ := a.nameStartingAt(k+1, s.last)
-		if e+1 < s.last && a.toks[e].text == "," && a.isPersonName(k+1, e) && a.toks[e+1].word && !a.toks[e+1].isCap() && !relativeWords[a.toks[e+1].lower] {
-			return a.canonicalName(cleanName(a.joinTokens(k+1, e)), a.toks[k+1].start)
+		n0 := a.titleRunEnd(k+1, s.last) // "…, Deputy Foreign Minister Ilona Varga, rejected"
+		if !a.nameWord(n0) {
+			continue
+		}
+		e, _ := a.nameStartingAt(n0, s.last)
+		if e+1 < s.last && a.toks[e].text == "," && a.isPersonName(n0, e) && a.toks[e+1].word && !a.toks[e+1].isCap() && !relativeWords[a.toks[e+1].lower] {
+			return a.canonicalName(cleanName(a.joinTokens(n0, e)), a.toks[n0].start)
 		}
 	}
 	return ""
+}
+
+// titleRunEnd returns the end of a title in capitals that starts at
+// token i and ends with a role word before a name ("Deputy Foreign
+// Minister", "Mayor"), or i when none does.
+func (a *analysis) titleRunEnd(i, limit int) int {
+	end := i
+	for r := i; r < limit && r < i+4 && a.toks[r].word && a.toks[r].isCap(); r++ {
+		if roleWords[a.toks[r].lower] && r+1 < limit && a.nameWord(r+1) {
+			end = r + 1 // (the last role word: "Deputy Foreign Minister")
+		}
+	}
+	return end
 }
 
 // interviewee returns the person the author says they asked or spoke to
