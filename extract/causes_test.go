@@ -6101,3 +6101,15 @@ func TestTitleOpenedByRoleWord(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounInsideReportedClauseIsNoEvidence checks "Halima Yusuf said
+// she had not realised he was due a second dose" followed by "“…,” she
+// said": the "he" inside the clause she reports is her son, not
+// evidence that she is a man, so "she" still finds her. The text is
+// invented.
+func TestPronounInsideReportedClauseIsNoEvidence(t *testing.T) {
+	text := "Halima Yusuf said she had not realised he was due a second dose.\n\n“I thought it was over,” she said.\n"
+	if q := find(t, run(t, text, PlainText, ""), "it was over"); q.Speaker != "Halima Yusuf" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -113,17 +113,19 @@ func (a *analysis) findGenders() {
 // firstPronounAfter returns the gender of the first personal pronoun
 // after token i, outside quotations, before byte limit. A pronoun that
 // opens the clause a reporting verb reports ("Paul Ng said she was
-// bright") is often someone else: a later one, if any, is the evidence.
+// bright") is often someone else: a later one, if any, is the evidence,
+// unless it is in the same reported clause ("Ann Roe said she had not
+// known he was ill").
 func (a *analysis) firstPronounAfter(i, limit int) byte {
-	weak := genderUnknown
+	weak, weakSent := genderUnknown, -1
 	for k := i + 1; k < len(a.toks) && a.toks[k].start < limit; k++ {
 		t := a.toks[k]
 		g, ok := pronounGender[t.lower]
-		if !ok || a.insideQuote(t.start) {
+		if !ok || a.insideQuote(t.start) || a.sentOf[k] == weakSent {
 			continue
 		}
 		if _, cue := cueVerbs[a.toks[k-1].lower]; cue && weak == genderUnknown {
-			weak = g
+			weak, weakSent = g, a.sentOf[k]
 			continue
 		}
 		return g
