@@ -6113,3 +6113,62 @@ func TestPronounInsideReportedClauseIsNoEvidence(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestOutletByWebAddressEndsSentence checks an outlet named by its web
+// address at the end of a sentence ("told Kovan.info. “…”" ran the next
+// quotation into the sentence, and it had no speaker): the dot after a
+// top-level domain ends the sentence. The text is invented.
+func TestOutletByWebAddressEndsSentence(t *testing.T) {
+	text := "“The count is impossible,” Ann Roe told Kovan.info. “We saw fewer than 300 voters.”"
+	if q := find(t, run(t, text, PlainText, ""), "fewer than 300"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}
+
+// TestFamilyOfNamedPerson checks "The family of Ann Roe says …" (no
+// statement was found): the family speaks for her, unnamed, and she is
+// no organisation. The sentences are invented.
+func TestFamilyOfNamedPerson(t *testing.T) {
+	for _, text := range []string{
+		"The family of Tural Basirli says he has been denied treatment.",
+		"The family of Tural Basirli said that he has been denied treatment.",
+	} {
+		q := find(t, run(t, text, PlainText, ""), "denied treatment")
+		if q.Speaker != "" || q.Source != "The family of Tural Basirli" || q.Organisation != "" {
+			t.Errorf("%q: speaker %q source %q organisation %q", text, q.Speaker, q.Source, q.Organisation)
+		}
+	}
+}
+
+// TestPrefixedAdjectiveBeforeName checks an adjective formed with a
+// prefix and a hyphen before an outlet's name ("Pro-government Sunbul TV
+// described" kept the adjective in the name); a prefix before a capital
+// stays part of a name ("Anti-Corruption Directorate"). The sentences are
+// invented.
+func TestPrefixedAdjectiveBeforeName(t *testing.T) {
+	cases := []struct{ text, speaker string }{
+		{"Pro-government Sunbul TV described the talks as a “meeting of the defeated”.", "Sunbul TV"},
+		{"The Anti-Corruption Directorate said that the minister had been detained.", "Anti-Corruption Directorate"},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Speaker != c.speaker {
+			t.Errorf("%q: %+v, want one statement of %q", c.text, r.Quotes, c.speaker)
+		}
+	}
+}
+
+// TestAdviseSomeoneTo checks "advises X to …" as "urges X to …" (a
+// request, which was not found), while whom someone advised on what
+// reports nothing. The sentences are invented.
+func TestAdviseSomeoneTo(t *testing.T) {
+	q := find(t, run(t, "The Harbour Health Agency advises anyone with symptoms to telephone their doctor.", PlainText, ""), "telephone")
+	if q.Speaker != "Harbour Health Agency" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	find(t, run(t, "Ann Roe advised that the roads were closed.", PlainText, ""), "roads were closed")
+	wantNoStatements(t,
+		"Ann Roe advised the minister on trade.",
+		"Ivo Rask, a professor who has advised several universities on their policies, was not there.",
+	)
+}

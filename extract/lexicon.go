@@ -102,7 +102,6 @@ func init() {
 		"boast", "boasts", "boasted",
 		"lament", "laments", "lamented",
 		"acknowledges",
-		"advise", "advises", "advised",
 		"describe", "describes", "described",
 		"disclose", "discloses", "disclosed",
 		"point", "points", "pointed", "pointing",
@@ -117,6 +116,7 @@ func init() {
 		"demand", "demands", "demanded", "demanding",
 		"appeal", "appeals", "appealed",
 		"encourage", "encourages", "encouraged",
+		"advise", "advises", "advised", "advising",
 		"discourage", "discourages", "discouraged",
 		"deem", "deems", "deemed", // always of an object and its complement: "deemed the budget too small"
 	)
@@ -146,7 +146,6 @@ func init() {
 		"emphasise", "emphasises", "emphasised", "emphasising",
 		"remark", "remarks", "remarked",
 		"clarify", "clarifies", "clarified", "clarifying",
-		"advise", "advises", "advised",
 		"describe", "describes", "described",
 		"disclose", "discloses", "disclosed",
 		"point", "points", "pointed", "pointing",
@@ -1206,6 +1205,15 @@ var leadVerbs = wordSet("chairs", "chaired", "heads", "headed", "leads", "led", 
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")
+
+// adjectivePrefixes open adjectives compounded with a hyphen, which
+// describe the name after them ("Pro-government Sünbül TV", "Anti-war
+// campaigners").
+var adjectivePrefixes = wordSet("pro", "anti", "non", "semi", "neo", "ultra", "quasi", "pseudo")
+
+// familyNouns are those who speak for a person they are kin or close to,
+// named after "of" ("the family of Ann Roe says").
+var familyNouns = wordSet("family", "relatives", "parents", "friends", "children")
 
 // questioningVerbs report a question when a question word follows them
 // ("wondered why the plant closed", "questioned whether it would work").

@@ -390,8 +390,9 @@ func isAbbreviation(t token) bool {
 	if utf8.RuneCountInString(t.text) == 1 && t.isCap() {
 		return true
 	}
-	if strings.Contains(t.text, ".") {
-		return true
+	if i := strings.LastIndexByte(t.text, '.'); i >= 0 {
+		// "U.S", but not an outlet named by its web address: "Kovan.info"
+		return !(i >= 2 && domainAt(t.text, i+1))
 	}
 	return abbreviations[t.lower]
 }

@@ -125,10 +125,17 @@ func (a *analysis) agentTitleAt(i int) bool {
 
 // compoundAdjective reports whether token i is an adjective compounded
 // with a hyphen from a name and a participle ("Harbour-based",
-// "Kremlin-backed").
+// "Kremlin-backed") or from a prefix ("Pro-government Sünbül TV").
 func (a *analysis) compoundAdjective(i int) bool {
-	_, suffix, ok := strings.Cut(a.toks[i].lower, "-")
-	return ok && a.toks[i].word && compoundAdjectiveEnds[suffix]
+	prefix, suffix, ok := strings.Cut(a.toks[i].lower, "-")
+	if !ok || !a.toks[i].word {
+		return false
+	}
+	_, rest, _ := strings.Cut(a.toks[i].text, "-")
+	r, _ := utf8.DecodeRuneInString(rest)
+	// (a prefix before a capital is part of a name: "Anti-Corruption
+	// Directorate")
+	return compoundAdjectiveEnds[suffix] || adjectivePrefixes[prefix] && unicode.IsLower(r)
 }
 
 // capitalOnlyAsFirst reports whether tokens [s, e) are one word that

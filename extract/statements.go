@@ -633,6 +633,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false // "will add value to your life": a thing added to another
 	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) && !a.judgedToBe(rest, next) {
 		return 0, false // "claimed her third title", "added a second goal": a thing, not a clause
+	} else if e := a.clauseEnd(rest, next); strings.HasPrefix(a.toks[c.at].lower, "advis") && !a.quotesWithin(rest, e) && !a.hasFiniteVerb(rest, e) && !a.infinitiveWithin(rest, e) {
+		return 0, false // "advised the minister on trade": whom, not what (but "advised residents to stay home")
 	} else if strings.HasPrefix(a.toks[c.at].lower, "argu") && rest+1 < next && determiners[a.toks[rest].lower] && arguedMatters[a.toks[rest+1].lower] {
 		return 0, false // "who argued the appeal for the province": a case put to a court
 	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && (a.writtenWork(rest, next) || a.toks[rest].lower == "it" && !a.hasFiniteVerb(rest+1, next) && !a.quotesWithin(rest, next)) {
@@ -787,6 +789,28 @@ func (a *analysis) upToNumber(i, limit int) bool {
 func (a *analysis) judgedToBe(i, j int) bool {
 	for k := i; k+1 < j; k++ {
 		if a.toks[k].lower == "to" && a.toks[k+1].lower == "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the first comma among tokens [i, j), or j.
+func (a *analysis) clauseEnd(i, j int) int {
+	for k := i; k < j; k++ {
+		if a.toks[k].text == "," {
+			return k
+		}
+	}
+	return j
+}
+
+// infinitiveWithin reports whether "to" and a verb's bare form stand
+// among tokens [i, j): a word in lower case after "to" that is no
+// determiner ("to stay home", not "to the minister").
+func (a *analysis) infinitiveWithin(i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if n := a.toks[k+1]; a.toks[k].lower == "to" && n.word && !n.isCap() && !determiners[n.lower] && !possessivePronouns[n.lower] && !isNumber(n) {
 			return true
 		}
 	}

@@ -478,6 +478,9 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		// "A spokesperson for Northwind said": an unnamed person of
 		// the organisation named
 		org := a.canonOrg(cleanName(a.joinTokens(n0, j+1)))
+		if familyNouns[a.toks[b-1].lower] {
+			org = "" // "the family of Ann Roe": hers, not an organisation's
+		}
 		return speakerRef{source: a.joinTokens(h, j+1), role: roleOf(a.toks[b-1].lower), org: org}, h, true
 	}
 	if sp, d, ok := a.publishedDocument(s, c, b, st); ok {
@@ -1471,14 +1474,14 @@ func (a *analysis) ownerObject(i, limit int) (int, string) {
 // ownerPhraseStart returns where a role noun phrase starts that stands
 // before "for", "at" or "with" and the noun phrase at token k ("a
 // spokesperson for the agency", "an official with the ministry"), or a
-// noun for those who speak for an organisation before "of" ("the press
-// service of the ministry").
+// noun for those who speak for an organisation or a person before "of"
+// ("the press service of the ministry", "the family of Ann Roe").
 func (a *analysis) ownerPhraseStart(k, min int) (int, bool) {
 	if k-3 < min {
 		return 0, false
 	}
 	prep, head := a.toks[k-1].lower, a.toks[k-2].lower
-	if !((ownerPrepositions[prep] || prep == "of") && roleWords[head] || prep == "of" && representativeNouns[head]) {
+	if !((ownerPrepositions[prep] || prep == "of") && roleWords[head] || prep == "of" && (representativeNouns[head] || familyNouns[head])) {
 		return 0, false
 	}
 	for h := k - 2; h >= min && h >= k-5; h-- {
