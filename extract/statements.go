@@ -625,22 +625,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) && !(a.proposedAction(c.at, rest) && !a.inOpeningSubordinate(s, c)) {
 			return 0, false
 		}
-	} else if c.class != cueThat && rest < s.last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < s.last && a.quantityAt(rest+1, s.last)) && !a.upToNumber(rest, s.last) && !a.noneClause(rest, next) {
+	} else if a.objectNotContent(c, rest, next, s.last) {
 		return 0, false
-	} else if rest < s.last && strings.HasPrefix(a.toks[c.at].lower, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) {
-		return 0, false // "added 1.5 per cent", "added a try", "added $3"
-	} else if strings.HasPrefix(a.toks[c.at].lower, "add") && a.addedTo(rest, next) {
-		return 0, false // "will add value to your life": a thing added to another
-	} else if objectSenseCue(a.toks[c.at].lower) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) && !a.judgedToBe(rest, next) {
-		return 0, false // "claimed her third title", "added a second goal": a thing, not a clause
-	} else if e := a.clauseEnd(rest, next); strings.HasPrefix(a.toks[c.at].lower, "advis") && !a.quotesWithin(rest, e) && !a.hasFiniteVerb(rest, e) && !a.infinitiveWithin(rest, e) {
-		return 0, false // "advised the minister on trade": whom, not what (but "advised residents to stay home")
-	} else if strings.HasPrefix(a.toks[c.at].lower, "argu") && rest+1 < next && determiners[a.toks[rest].lower] && arguedMatters[a.toks[rest+1].lower] {
-		return 0, false // "who argued the appeal for the province": a case put to a court
-	} else if strings.HasPrefix(a.toks[c.at].lower, "wr") && (a.writtenWork(rest, next) || a.toks[rest].lower == "it" && !a.hasFiniteVerb(rest+1, next) && !a.quotesWithin(rest, next)) {
-		return 0, false // "wrote a poem about the war", "will write it again next spring": a work, not its claims
-	} else if isTell(a.toks[c.at].lower) && a.quoteStartingAt(a.toks[rest].start) < 0 {
-		return 0, false // "it tells part of the story", "told Harbour TV about this": no clause
 	}
 	if strings.HasPrefix(a.toks[c.at].lower, "ask") && !a.askedContent(start, next) {
 		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
@@ -652,6 +638,34 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 		return 0, false
 	}
 	return start, true
+}
+
+// objectNotContent reports whether what follows cue c (not of class
+// cueThat) from token rest is a thing, not a clause: no content.
+func (a *analysis) objectNotContent(c cueHit, rest, next, last int) bool {
+	w := a.toks[c.at].lower
+	switch {
+	case rest < last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < last && a.quantityAt(rest+1, last)) && !a.upToNumber(rest, last) && !a.noneClause(rest, next):
+		return true
+	case rest < last && strings.HasPrefix(w, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]):
+		return true // "added 1.5 per cent", "added a try", "added $3"
+	case strings.HasPrefix(w, "add") && a.addedTo(rest, next):
+		return true // "will add value to your life": a thing added to another
+	case objectSenseCue(w) && !a.quotesWithin(rest, next) && !a.hasFiniteVerb(rest, next) && !a.judgedToBe(rest, next):
+		return true // "claimed her third title", "added a second goal": a thing, not a clause
+	case strings.HasPrefix(w, "advis"):
+		// "advised the minister on trade": whom, not what (but "advised
+		// residents to stay home")
+		e := a.clauseEnd(rest, next)
+		return !a.quotesWithin(rest, e) && !a.hasFiniteVerb(rest, e) && !a.infinitiveWithin(rest, e)
+	case strings.HasPrefix(w, "argu") && rest+1 < next && determiners[a.toks[rest].lower] && arguedMatters[a.toks[rest+1].lower]:
+		return true // "who argued the appeal for the province": a case put to a court
+	case strings.HasPrefix(w, "wr") && (a.writtenWork(rest, next) || a.toks[rest].lower == "it" && !a.hasFiniteVerb(rest+1, next) && !a.quotesWithin(rest, next)):
+		return true // "wrote a poem about the war", "will write it again next spring": a work, not its claims
+	case isTell(w) && a.quoteStartingAt(a.toks[rest].start) < 0:
+		return true // "it tells part of the story", "told Harbour TV about this": no clause
+	}
+	return false
 }
 
 // proposedAction reports whether a verb of proposing at token k takes the
