@@ -6172,3 +6172,18 @@ func TestAdviseSomeoneTo(t *testing.T) {
 		"Ivo Rask, a professor who has advised several universities on their policies, was not there.",
 	)
 }
+
+// TestUnionForFederation checks "the union" after a federation of
+// workers was named and no union was ("The union said" stayed unnamed):
+// a federation of unions is the union; a union named as such is still
+// preferred. The text is invented.
+func TestUnionForFederation(t *testing.T) {
+	text := "The Food and Allied Workers’ Federation said the plant should stay open. The union said it had not been consulted."
+	if q := find(t, run(t, text, PlainText, ""), "consulted"); q.Speaker != "Food and Allied Workers’ Federation" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "The Port Workers' Union called a strike. The Hauliers' Federation said it regretted it. The union said the strike was solid."
+	if q := find(t, run(t, text, PlainText, ""), "was solid"); q.Speaker != "Port Workers' Union" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -479,6 +479,9 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 	if latest != "" {
 		return speakerRef{name: latest}, true
 	}
+	if name, ok := a.latestOfKind(head, pos); ok {
+		return speakerRef{name: name}, true // "the union" for the "Food Workers' Federation"
+	}
 	if !genericOrgNouns[head] {
 		if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && acronymMayHold(st.orgs[n-1].name, head) && len(a.orgAliases[st.orgs[n-1].name]) == 0 {
 			// "The HFP stated … The party believes": an acronym whose
@@ -518,6 +521,22 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 	}
 	return speakerRef{}, false
+}
+
+// latestOfKind returns the latest organisation named before byte pos
+// whose name's head is of the kind the description's head noun head
+// names, when no name has that noun itself (orgNounKinds).
+func (a *analysis) latestOfKind(head string, pos int) (string, bool) {
+	kinds := orgNounKinds[head]
+	if len(kinds) == 0 {
+		return "", false
+	}
+	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos <= 3000; k-- {
+		if name := a.mentions[k].name; slices.Contains(kinds, orgHeadNoun(name)) {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // orgHeadNoun returns the lower-case head noun of an organisation's name:

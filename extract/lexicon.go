@@ -1119,6 +1119,12 @@ var genericOrgNouns = map[string]bool{
 	"utility": true,
 }
 
+// orgNounKinds are the heads of organisations' names that a description
+// by another noun may refer to: a federation of unions is "the union".
+var orgNounKinds = map[string][]string{
+	"union": {"federation", "confederation", "syndicate", "guild"},
+}
+
 // orgNouns are heads of definite descriptions that refer back to an
 // organisation whose name contains them ("the union" after "the Teachers'
 // Union"); without such a name they stay unnamed sources.
