@@ -6187,3 +6187,20 @@ func TestUnionForFederation(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOwnedRoleInApposition checks a role owned by a description in an
+// apposition after the name ("Dagny Berg, the federation's regional
+// secretary" had no organisation), before the verb and after an
+// inverted one: the organisation the description refers to. The text is
+// invented.
+func TestOwnedRoleInApposition(t *testing.T) {
+	text := "The Harbour Workers’ Federation said the plant should stay open. " +
+		"“Nobody told us,” said Dagny Berg, the federation’s regional secretary. " +
+		"Acme Corp. said the plant would close. Ivo Rask, the company's chief executive, said it was sad."
+	r := run(t, text, PlainText, "")
+	for sub, org := range map[string]string{"Nobody told us": "Harbour Workers’ Federation", "it was sad": "Acme Corp"} {
+		if q := find(t, r, sub); q.Organisation != org {
+			t.Errorf("%q: speaker %q organisation %q, want %q", sub, q.Speaker, q.Organisation, org)
+		}
+	}
+}

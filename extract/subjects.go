@@ -822,7 +822,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		sp = withOrg(sp, a.ledOrganisation(m+1, j))
 		return sp, d0, true
 	}
-	if role, org := a.describe(m+1, j); role != "" || org != "" {
+	if role, org := a.describeApposition(m+1, j, st); role != "" || org != "" {
 		if role != "" {
 			sp.role = role
 		}
@@ -1088,6 +1088,18 @@ func (a *analysis) modifiedOrgNoun(i, m int) bool {
 	}
 	n := a.toks[i+2]
 	return isParticiple(n) || relativeWords[n.lower] || prepositions[n.lower]
+}
+
+// describeApposition parses an apposition after a name (tokens [i, j))
+// as describe does, and takes the organisation from a description that
+// owns the role when it names none: "Ann Roe, the company's chief
+// executive," works for the company named before.
+func (a *analysis) describeApposition(i, j int, st *state) (role, org string) {
+	role, org = a.describe(i, j)
+	if org == "" && role != "" {
+		org = a.describedOwnerIn(i, j, st)
+	}
+	return role, org
 }
 
 // describedOwnerIn returns the organisation that a definite description
@@ -2641,7 +2653,7 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 				for end < s.last && end < n+14 && a.toks[end].text != "," && a.toks[end].text != "." {
 					end++
 				}
-				if role, org := a.describe(n+2, end); role != "" {
+				if role, org := a.describeApposition(n+2, end, st); role != "" {
 					sp.role, sp.org = role, org
 					st.known[sp.name] = sp
 				}
