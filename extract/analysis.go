@@ -26,6 +26,11 @@ type analysis struct {
 	// kinNames maps a relative's given name, lower case, to the full name
 	// the family's surname gives it ("leila" from "His wife, Leila,")
 	kinNames map[string]string
+	// namedAsOrg holds the names a noun for a kind of organisation
+	// describes somewhere in the text ("fashion retailer Beatrix Lowe"):
+	// organisations wherever else they stand, though they read like a
+	// person's
+	namedAsOrg map[string]bool
 	// ctx ends the analysis early: see stopped.
 	ctx context.Context
 }

@@ -6204,3 +6204,20 @@ func TestOwnedRoleInApposition(t *testing.T) {
 		}
 	}
 }
+
+// TestNameDescribedAsOrganisation checks a company whose name reads like
+// a person's, described once by a noun for its kind ("Fashion retailer
+// Beatrix Lowe agreed … Beatrix Lowe said … The company said" left "the
+// company" unresolved): every mention of the name is the company's. The
+// kind must be in the name's own sentence, not end the line before it.
+// The text is invented.
+func TestNameDescribedAsOrganisation(t *testing.T) {
+	text := "Fashion retailer Beatrix Lowe agreed to the deal on Monday. Beatrix Lowe said the offer was fair. The company said it would recommend the deal."
+	if q := find(t, run(t, text, PlainText, ""), "recommend"); q.Speaker != "Beatrix Lowe" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "A fisherman goes back to school\n\nAlphonse Doiron left school in 1947.\n\nWhen Alphonse Doiron left school, he promised his mother he would finish.\n"
+	if q := find(t, run(t, text, PlainText, ""), "would finish"); q.Speaker != "Alphonse Doiron" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -447,6 +447,8 @@ func (a *analysis) creditEnd(i int) int {
 // findMentions records every proper name outside quotations.
 func (a *analysis) findMentions() {
 	a.kinNames = map[string]string{}
+	a.namedAsOrg = map[string]bool{}
+	defer a.markNamedOrgs()
 	shouted := make([]bool, len(a.paras))
 	for p, sp := range a.paras {
 		// (page furniture, "Article Continued Below", names no one either)
@@ -507,13 +509,28 @@ func (a *analysis) findMentions() {
 				a.kinNames[a.toks[i].lower] = full
 			}
 		}
-		kindBefore := a.orgKindBeforeName(a.lowerRunStart(i, 4), i) // "the exile outlet Kovan"
+		d := a.lowerRunStart(i, 4)
+		kindBefore := a.sentOf[d] == a.sentOf[i] && a.orgKindBeforeName(d, i) // "the exile outlet Kovan"
 		if multi || kindBefore || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
 			// (not "national ID numbers": an acronym that names no one)
 			person := !isOrgName(name) && !isPlaceName(name) && !kindBefore
 			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: person})
+			if kindBefore {
+				a.namedAsOrg[name] = true
+			}
 		}
 		i = end - 1
+	}
+}
+
+// markNamedOrgs makes every mention of a name that a noun for a kind of
+// organisation describes somewhere an organisation's: "Fashion retailer
+// Beatrix Lowe agreed … Beatrix Lowe said … The company said".
+func (a *analysis) markNamedOrgs() {
+	for k, m := range a.mentions {
+		if a.namedAsOrg[m.name] {
+			a.mentions[k].person = false
+		}
 	}
 }
 

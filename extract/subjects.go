@@ -1816,7 +1816,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 		// has been speaking (and whom an honorific fits)
 		name = sp.name
 	}
-	sp := st.ref(name, !isOrgName(name))
+	sp := st.ref(name, !isOrgName(name) && !a.namedAsOrg[name])
 	d := n0
 	for d-1 >= min && n0-d < 10 {
 		p := a.toks[d-1]
