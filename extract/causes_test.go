@@ -6221,3 +6221,75 @@ func TestNameDescribedAsOrganisation(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOutletByCountryCodeAddress checks an outlet named by a web address
+// whose domain is a country's code of two letters, whatever the country
+// ("According to Xabar.yd, …" and "…, Xabar.yd reports." found nothing).
+// The sentences are invented.
+func TestOutletByCountryCodeAddress(t *testing.T) {
+	for _, c := range []struct{ text, sub string }{
+		{"According to Xabar.yd, the minister will resign.", "will resign"},
+		{"Two students were detained, Xabar.yd reports.", "were detained"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != "Xabar.yd" {
+			t.Errorf("%q: speaker %q", c.text, q.Speaker)
+		}
+	}
+}
+
+// TestCreditLineWithParticiple checks a pull quote's credit line with a
+// title before the name and a participle after a noun ("— Blogger Ayxan
+// Mirzayev, in a video posted before his arrest" was taken for a sentence
+// of its own, and the quotation had no speaker). The text is invented.
+func TestCreditLineWithParticiple(t *testing.T) {
+	text := "Weekly Digest No. 5\n\n“Fear has members in every village.”\n— Blogger Ayxan Mirzayev, in a video posted before his arrest\n\nPolitics. The Vote Is Near.\n\nAnn Roe said the vote was near.\n"
+	if q := find(t, run(t, text, PlainText, ""), "every village"); q.Speaker != "Ayxan Mirzayev" || q.Role != "blogger" {
+		t.Errorf("speaker %q role %q", q.Speaker, q.Role)
+	}
+}
+
+// TestAgeThenParticipleAfterName checks "Director Ilse Quarantotto, 34,
+// accepting the prize, said" (the speaker was "34"): the age and the
+// participle are both set off after the name. The sentence is invented.
+func TestAgeThenParticipleAfterName(t *testing.T) {
+	text := "Director Ilse Quarantotto, 34, accepting the prize, said she had made the film for farmers."
+	if q := find(t, run(t, text, PlainText, ""), "for farmers"); q.Speaker != "Ilse Quarantotto" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestWhoAfterAnyNoun checks a relative clause with "who" after a noun
+// the lexicon does not know for a person ("A walker who asked not to be
+// named told the Herald that …" found nothing): "who" is said of people.
+// The sentences are invented.
+func TestWhoAfterAnyNoun(t *testing.T) {
+	for _, text := range []string{
+		"A walker who asked not to be named told the Corrach Herald that she had passed a man near the lochan.",
+		"A walker who lives nearby said that she had passed a man near the lochan.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "passed a man"); q.Source != "A walker" {
+			t.Errorf("%q: speaker %q source %q", text, q.Speaker, q.Source)
+		}
+	}
+}
+
+// TestClockTimes checks clock times: "11:15" is one number, not a colon
+// before a quotation ("said the leak was contained by 11:15 a.m." began
+// at "15"), and "a.m." before a capitalised word that is no day, month
+// or zone ends the sentence ("at about 11 a.m. Police said" ran two
+// sentences into one). The text is invented.
+func TestClockTimes(t *testing.T) {
+	text := "Ann Roe said the leak was contained by 11:15 a.m. The order remained in effect until 3 p.m., she said. " +
+		"A walker said that she had seen him at about 11 a.m. Police said they were treating the sighting as credible. " +
+		"Ivo Rask said the vote would open at 9 a.m. Monday."
+	r := run(t, text, PlainText, "")
+	if q := find(t, r, "leak was contained"); !strings.HasPrefix(q.Text, "the leak") {
+		t.Errorf("statement %q, want it to open with the leak", q.Text)
+	}
+	if q := find(t, r, "treating the sighting"); q.Source != "Police" {
+		t.Errorf("speaker %q source %q, want the police", q.Speaker, q.Source)
+	}
+	if q := find(t, r, "vote would open"); !strings.HasSuffix(q.Text, "Monday") {
+		t.Errorf("statement %q, want it to end with the day", q.Text)
+	}
+}

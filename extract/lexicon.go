@@ -812,6 +812,9 @@ var timeNouns = map[string]bool{
 	"december": true,
 }
 
+// timeZoneWords may follow a clock time: "9 a.m. Eastern time".
+var timeZoneWords = wordSet("eastern", "central", "mountain", "pacific", "atlantic", "local", "universal")
+
 // demonymSuffixes end adjectives of nations and places.
 var demonymSuffixes = []string{"ian", "can", "ean", "ese", "ish"}
 

@@ -235,6 +235,9 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	for k := e; k < end; k++ {
+		if k-2 >= e && determiners[a.toks[k-2].lower] && (isParticiple(a.toks[k]) || isEdForm(a.toks[k])) {
+			continue // "in a video posted before his arrest": the participle describes the noun
+		}
 		if _, cue := cueVerbs[a.toks[k].lower]; cue || a.quoteStartingAt(a.toks[k].start) >= 0 {
 			return speakerRef{}, false // a sentence of its own, not a credit
 		}

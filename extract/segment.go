@@ -62,7 +62,8 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }
 
 // domainAt reports whether text at byte i holds a top-level domain
-// that ends the word there ("info" of "Yol.info").
+// that ends the word there ("info" of "Yol.info", any country's code of
+// two letters).
 func domainAt(text string, i int) bool {
 	j := i
 	for j < len(text) && j < i+8 && text[j] >= 'a' && text[j] <= 'z' {
@@ -73,7 +74,7 @@ func domainAt(text string, i int) bool {
 			return false
 		}
 	}
-	return topLevelDomains[text[i:j]]
+	return j-i == 2 || topLevelDomains[text[i:j]] // (two letters: a country's code)
 }
 
 // tokenize splits text into word and punctuation tokens; whitespace is
@@ -104,8 +105,8 @@ func tokenize(ctx context.Context, text string) []token {
 					seg++
 					continue
 				}
-				if (r2 == ',' || r2 == '.') && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) && isDigitByte(text[i]) {
-					j += n2 // "9,000", "68.38": a number's separator, not a comma or a full stop
+				if (r2 == ',' || r2 == '.' || r2 == ':') && j+n2 < len(text) && j > i && isDigitByte(text[j-1]) && isDigitByte(text[j+n2]) && isDigitByte(text[i]) {
+					j += n2 // "9,000", "68.38", "11:15": a number's separator, not a comma, a full stop or a colon
 					seg = 0
 					continue
 				}
@@ -349,11 +350,23 @@ func (a *analysis) sentenceEndsAt(i int) bool {
 		}
 	case ".":
 		if i > 0 && a.toks[i-1].end == t.start && isAbbreviation(a.toks[i-1]) {
-			return false
+			return a.sentenceAfterClockTime(i)
 		}
 		return true
 	}
 	return false
+}
+
+// sentenceAfterClockTime reports whether the dot at token i ends both
+// "a.m." or "p.m." and its sentence: a capitalised word follows that is
+// no day, month or zone of the time ("at 11 a.m. Police said", but "at
+// 9 a.m. Monday", "at 9 a.m. ET").
+func (a *analysis) sentenceAfterClockTime(i int) bool {
+	if w := a.toks[i-1].lower; w != "a.m" && w != "p.m" || i+1 >= len(a.toks) {
+		return false
+	}
+	n := a.toks[i+1]
+	return n.word && n.isCap() && !n.isAcronym() && !timeNouns[n.lower] && !timeZoneWords[n.lower]
 }
 
 // attributionAt reports whether the tokens from i are a short

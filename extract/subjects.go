@@ -197,8 +197,8 @@ func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
 		if t.lower != "who" {
 			continue
 		}
-		if h := w - 1; a.personHead(h) && h <= s.first+4 {
-			return w, true
+		if h := w - 1; (a.personHead(h) || a.nounAfterArticle(h, s.first)) && h <= s.first+4 {
+			return w, true // ("who" is said of people: "A walker who …")
 		}
 		// "An official with the Harbour Authority who was present in
 		// court told": the person before the organisation's name
@@ -210,6 +210,12 @@ func (a *analysis) restrictiveRelativeHead(s sentence, k int) (int, bool) {
 		return 0, false
 	}
 	return 0, false
+}
+
+// nounAfterArticle reports whether token h is a word in lower case right
+// after an article, not before token first.
+func (a *analysis) nounAfterArticle(h, first int) bool {
+	return h-1 >= first && articles[a.toks[h-1].lower] && a.toks[h].word && !a.toks[h].isCap() && !boundaryWords[a.toks[h].lower]
 }
 
 // personHead reports whether token h can head a noun phrase for people:
@@ -873,6 +879,9 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 		// said": how they spoke, set off; the subject stands before it
 		before := c
 		before.at = m
+		if m-2 > s.first && isNumber(a.toks[m-1]) && a.toks[m-2].text == "," {
+			before.at = m - 2 // "Ilse Quarantotto, 34, accepting the prize, said": an age set off before it
+		}
 		if sp, start, ok := a.subjectBefore(s, before, st); ok {
 			return sp, start, true
 		}
