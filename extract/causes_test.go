@@ -6293,3 +6293,22 @@ func TestClockTimes(t *testing.T) {
 		t.Errorf("statement %q, want it to end with the day", q.Text)
 	}
 }
+
+// TestRound22Requests checks three constructions round 22 found missing:
+// a partitive with an owner before a name in apposition ("One of the
+// retailer's largest investors, Ainsley Capital, said" gave the
+// description), "texted his brother that …" (a message to someone, as
+// "told"), and "appealed for X to …" (a request, as "called for"). The
+// sentences are invented.
+func TestRound22Requests(t *testing.T) {
+	if q := find(t, run(t, "One of the retailer's largest investors, Ainsley Capital, said it would back the deal.", PlainText, ""), "back the deal"); q.Speaker != "Ainsley Capital" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "Tobiah Ash parked his car and texted his brother that he planned to be back by noon.", PlainText, ""), "back by noon"); q.Speaker != "Tobiah Ash" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "The family appealed for anyone who had been on the mountain to come forward.", PlainText, ""), "come forward"); q.Source != "The family" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	wantNoStatements(t, "Ann Roe emailed the council on Monday.", "The club will appeal the ban.")
+}

@@ -98,7 +98,9 @@ func (a *analysis) findCues(s sentence) []cueHit {
 				last = k + 1
 			}
 		case strings.HasPrefix(t.lower, "appeal"):
-			if next != "to" || a.courtAhead(k+2, s.last) {
+			if next == "for" {
+				last = k + 1 // "appealed for witnesses to come forward", as "called for"
+			} else if next != "to" || a.courtAhead(k+2, s.last) {
 				continue // (appealing to a court asks for a ruling: "will appeal to the Supreme Court")
 			}
 		default:

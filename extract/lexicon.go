@@ -154,6 +154,7 @@ func init() {
 		"inform", "informs", "informed",
 		"thought", "recall", "recalls", "recalled", "recalling",
 		"deny", "denies", "denied",
+		"texted", "emailed", "messaged", // "texted his brother that …"
 		"reveal", "reveals", "revealed", "revealing",
 		"announce", "announces", "announced", "announcing",
 		"confirm", "confirms", "confirmed", "confirming",

@@ -2375,7 +2375,7 @@ func (a *analysis) addressedThat(cue string, rest, t, limit int) bool {
 // objectVerb reports whether a reporting verb takes the addressee as an
 // object before its content ("told Harbour Wire that").
 func objectVerb(w string) bool {
-	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask", "promis", "persuad", "caution"} {
+	for _, p := range []string{"tell", "told", "inform", "warn", "remind", "assur", "convinc", "advis", "notif", "urg", "ask", "promis", "persuad", "caution", "texted", "emailed", "messaged"} {
 		if strings.HasPrefix(w, p) {
 			return true
 		}

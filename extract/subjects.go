@@ -1129,8 +1129,8 @@ func (a *analysis) describedOwnerIn(i, j int, st *state) string {
 // one or some out of others, which a name in apposition after it names:
 // "One of them", "Another", "One of the firms".
 func (a *analysis) partitiveBefore(i, m int) bool {
-	if m <= i || m-i > 5 {
-		return false
+	if m <= i || m-i > 8 {
+		return false // ("One of the retailer's largest investors")
 	}
 	w := a.toks[i].lower
 	return (w == "one" || w == "another" || quantifiers[w]) && (m-i == 1 || a.toks[i+1].lower == "of")
