@@ -6312,3 +6312,19 @@ func TestRound22Requests(t *testing.T) {
 	}
 	wantNoStatements(t, "Ann Roe emailed the council on Monday.", "The club will appeal the ban.")
 }
+
+// TestParticiplePhraseAfterSubject checks a subject whose head a
+// participle phrase describes ("the operator running the line said" gave
+// "the line"), before the cue and after its clause. The sentences are
+// invented.
+func TestParticiplePhraseAfterSubject(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"Fares will rise in May, the operator running the line said.", "the operator running the line"},
+		{"The operator running the line said that fares will rise in May.", "The operator running the line"},
+		{"Residents living near the line said that fares will rise in May.", "Residents living near the line"},
+	} {
+		if q := find(t, run(t, c.text, PlainText, ""), "ares will rise"); q.Source != c.source || q.Speaker != "" {
+			t.Errorf("%q: speaker %q source %q, want %q", c.text, q.Speaker, q.Source, c.source)
+		}
+	}
+}

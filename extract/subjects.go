@@ -1351,6 +1351,11 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 			return speakerRef{source: a.joinTokens(s.first, j+1), role: roleOf(a.toks[h].lower)}, s.first, true
 		}
 	}
+	if h, head, ok := a.participleHead(s, k); ok {
+		// "the operator running the line said": the noun the participle
+		// describes, not the participle's object
+		return speakerRef{source: a.joinTokens(h, j+1), role: roleOf(a.toks[head].lower)}, h, true
+	}
 	if a.reducedRelativeSubject(k, j+1) {
 		k = j // "a move critics say will hurt": the critics say it
 	}
@@ -1409,6 +1414,39 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 func (a *analysis) bareSingular(j int) bool {
 	w := a.toks[j].lower
 	return !a.toks[j].isCap() && !strings.HasSuffix(w, "s") && !isGroupNoun(w) && !isRoleWord(w) && !quantifiers[w] && !indefinitePersons[w] && !irregularPlurals[w]
+}
+
+// participleHead finds the noun phrase whose head a participle phrase
+// ending with the noun phrase at token k describes ("the operator running
+// the line said", "Residents living near the pier say"): where that
+// phrase starts, and its head.
+func (a *analysis) participleHead(s sentence, k int) (start, head int, ok bool) {
+	for d := k - 1; d > s.first && d >= k-4; d-- {
+		t := a.toks[d]
+		if !t.word || t.isCap() {
+			return 0, 0, false
+		}
+		if prepositions[t.lower] || placePrepositions[t.lower] {
+			continue
+		}
+		if boundaryWords[t.lower] || !isParticiple(t) || len(t.lower) < 6 {
+			return 0, 0, false
+		}
+		if _, cue := cueVerbs[t.lower]; cue {
+			return 0, 0, false
+		}
+		h := d - 1
+		n := a.toks[h]
+		switch {
+		case !n.word || boundaryWords[n.lower] || determiners[n.lower]:
+		case h-1 >= s.first && articles[a.toks[h-1].lower] && !n.isCap():
+			return h - 1, h, true
+		case (h == s.first || a.toks[h-1].text == ",") && isGroupNoun(n.lower):
+			return h, h, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
 }
 
 // firstConjunct returns the name that opens sentence s and is joined by
