@@ -6328,3 +6328,24 @@ func TestParticiplePhraseAfterSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationOfLongTitles checks a speaker's organisation in titles
+// that were cut short: an adjective that is also a cue's form inside the
+// organisation's phrase ("Executive Secretary of the ruling New Homeland
+// Party (NHP) Tahir Malikzade" had no role and no organisation); "MP
+// from the ARP Ann Roe"; and an apposition followed by a relative clause
+// ("Arif Hamzayev, chairman of the PFQ, who joined the protest, said").
+// The sentences are invented.
+func TestOrganisationOfLongTitles(t *testing.T) {
+	cases := []struct{ text, speaker, role, org string }{
+		{"Executive Secretary of the ruling New Homeland Party (NHP) Tahir Malikzade said that the alliance was weak.", "Tahir Malikzade", "executive secretary", "NHP"},
+		{"MP from the ruling ARP Ann Roe said that the alliance was weak.", "Ann Roe", "mp", "ARP"},
+		{"Arif Hamzayev, chairman of the Popular Front of Qarashan (PFQ), who joined the protest, said that the alliance was weak.", "Arif Hamzayev", "chairman", "PFQ"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "alliance was weak")
+		if q.Speaker != c.speaker || q.Role != c.role || q.Organisation != c.org {
+			t.Errorf("%q: %q %q %q, want %q %q %q", c.text, q.Speaker, q.Role, q.Organisation, c.speaker, c.role, c.org)
+		}
+	}
+}

@@ -896,6 +896,13 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 	if sp, d, ok := a.personOfOrgInCommas(s, m, j, st); ok {
 		return sp, d, true
 	}
+	if m+1 < j && a.toks[m+1].lower == "who" && slices.ContainsFunc(a.toks[s.first:m], func(t token) bool { return t.text == "," }) {
+		// "Arif Hamzayev, chairman of the PFQ, who joined the protest,
+		// said": whom the clause after the apposition describes
+		if sp, ok := a.relativeSubject(s, m+2, st); ok {
+			return sp, s.first, true
+		}
+	}
 	if a.relativeClauseBefore(s.first, m) {
 		// "Lawyer Aysel Nuraliyeva, who defends one of the detained,
 		// Elvin Qambarli, told": the name ends the relative clause's
@@ -1865,7 +1872,7 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	}
 	sp := st.ref(name, !isOrgName(name) && !a.namedAsOrg[name])
 	d := n0
-	for d-1 >= min && n0-d < 10 {
+	for d-1 >= min && n0-d < 14 {
 		p := a.toks[d-1]
 		if p.text == ")" && d-3 >= min && a.toks[d-3].text == "(" {
 			d -= 3 // "the Blue Harbour Party (BHP) Karl Ostrander"
@@ -1879,11 +1886,11 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 			d -= 2 // "U.S. Senator Ann Roe": an abbreviation with dots
 			continue
 		}
-		if !p.word || (boundaryWords[p.lower] && p.lower != "of") {
-			break
+		if !p.word || (boundaryWords[p.lower] && p.lower != "of" && !(p.lower == "from" && d-2 >= min && isRoleWord(a.toks[d-2].lower))) {
+			break // (but "MP from the ARP Ann Roe": a role's organisation)
 		}
-		if _, isCue := cueVerbs[p.lower]; isCue {
-			break
+		if _, isCue := cueVerbs[p.lower]; isCue && !(d-2 >= min && articles[a.toks[d-2].lower]) {
+			break // (after an article it modifies a noun: "of the ruling New Homeland Party")
 		}
 		d--
 	}
