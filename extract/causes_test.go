@@ -6349,3 +6349,27 @@ func TestOrganisationOfLongTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationNamedLikePerson checks evidence around a name that it
+// is an organisation's, however much it reads like a person's: an
+// apposition of its kind ("Fenwick Aldous, a property firm based in
+// Carrow"), "which" ("Penrose Addington, which processes salaries"),
+// "founded", its shares, its spokesperson; so that "the company", "the
+// firm", "the bank" or "the museum" finds it. An inverted "…, the company
+// said" after a name is no apposition. The texts are invented.
+func TestOrganisationNamedLikePerson(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"The building is owned by Fenwick Aldous, a property firm based in Carrow. Tenants said the heat failed. Fenwick Aldous said in a statement that it was reviewing the decision. The company said a new boiler had been installed.", "new boiler", "Fenwick Aldous"},
+		{"Whitcombe Hale reported a drop in profit on Wednesday. The bank said net income fell to 1.8 billion crowns. Shares in Whitcombe Hale fell 3 per cent.", "net income fell", "Whitcombe Hale"},
+		{"The Delacourt Vance, a private museum founded by a shipping family, will return 14 masks, the museum said Tuesday.", "return 14 masks", "Delacourt Vance"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q, want %q", c.sub, q.Speaker, q.Source, c.speaker)
+		}
+	}
+	text := "The dead worker was Kevin Lachance, a father of three from nearby Simmons Lake, the company said. Northgate Nickel Corp. said it was investigating."
+	if q := find(t, run(t, text, PlainText, ""), "dead worker"); q.Speaker == "Simmons Lake" {
+		t.Errorf("speaker %q: a place before an inverted subject is no organisation", q.Speaker)
+	}
+}

@@ -483,6 +483,9 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		return speakerRef{name: name}, true // "the union" for the "Food Workers' Federation"
 	}
 	if !genericOrgNouns[head] {
+		if name, ok := a.kindlessOrg(pos, st); ok {
+			return speakerRef{name: name}, true // "Whitcombe Hale reported … The bank said"
+		}
 		if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && acronymMayHold(st.orgs[n-1].name, head) && len(a.orgAliases[st.orgs[n-1].name]) == 0 {
 			// "The HFP stated … The party believes": an acronym whose
 			// words the text never spelled out may hold the noun
@@ -521,6 +524,25 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 	}
 	return speakerRef{}, false
+}
+
+// kindlessOrg returns the organisation near byte pos, or the last that
+// spoke lately, whose name does not say what kind it is and which the
+// text shows to be an organisation though it reads like a person's name
+// (namedAsOrg): "the bank", "the museum" may refer to it, as they could
+// not to a name with another kind in it.
+func (a *analysis) kindlessOrg(pos int, st *state) (string, bool) {
+	kindless := func(name string) bool {
+		h := orgHeadNoun(name)
+		return a.namedAsOrg[name] && !orgNouns[h] && !genericOrgNouns[h]
+	}
+	if name, _, ok := a.nearbyOrgAt(pos, kindless); ok {
+		return name, true
+	}
+	if n := len(st.orgs); n > 0 && pos-st.runningAt < orgWindow && kindless(st.orgs[n-1].name) {
+		return st.orgs[n-1].name, true
+	}
+	return "", false
 }
 
 // latestOfKind returns the latest organisation named before byte pos

@@ -1142,7 +1142,8 @@ var orgNouns = map[string]bool{
 	"federation": true, "guild": true, "unit": true, "authority": true, "festival": true,
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
-	"bureau": true, "office": true,
+	"bureau": true, "office": true, "museum": true, "gallery": true, "library": true,
+	"hospital": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -513,14 +513,49 @@ func (a *analysis) findMentions() {
 		kindBefore := a.sentOf[d] == a.sentOf[i] && a.orgKindBeforeName(d, i) // "the exile outlet Kovan"
 		if multi || kindBefore || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
 			// (not "national ID numbers": an acronym that names no one)
-			person := !isOrgName(name) && !isPlaceName(name) && !kindBefore
+			org := kindBefore || multi && a.orgEvidenceAround(i, end)
+			person := !isOrgName(name) && !isPlaceName(name) && !org
 			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: person})
-			if kindBefore {
+			if org {
 				a.namedAsOrg[name] = true
 			}
 		}
 		i = end - 1
 	}
+}
+
+// orgEvidenceAround reports whether the words around the name at tokens
+// [i, end) say it is an organisation's, however much it reads like a
+// person's: an apposition of a kind of organisation ("Fenwick Aldous, a
+// property firm"), a relative clause with "which" ("Penrose Addington,
+// which processes salaries"), "founded" ("Whitcombe Hale, founded in
+// 1871"), its shares ("Shares in Whitcombe Hale"), or its role holder ("A
+// Marchetti Lowe spokesperson").
+func (a *analysis) orgEvidenceAround(i, end int) bool {
+	if i >= 2 && (a.toks[i-1].lower == "in" || a.toks[i-1].lower == "of") && a.toks[i-2].lower == "shares" {
+		return true
+	}
+	if end >= len(a.toks) {
+		return false
+	}
+	if i >= 1 && articles[a.toks[i-1].lower] && roleWords[a.toks[end].lower] && !a.toks[end].isCap() {
+		return true
+	}
+	if a.toks[end].text != "," || end+1 >= len(a.toks) {
+		return false
+	}
+	switch n := a.toks[end+1].lower; {
+	case n == "which" || n == "founded":
+		return true
+	case articles[n]:
+		// (an apposition, not an inverted subject: "…, the company said")
+		for k := end + 2; k < len(a.toks) && k <= end+5 && a.toks[k].word && !a.toks[k].isCap(); k++ {
+			if genericOrgNouns[a.toks[k].lower] || orgNouns[a.toks[k].lower] {
+				return k+1 < len(a.toks) && (a.toks[k+1].text == "," || n != "the" && (isEdForm(a.toks[k+1]) || relativeWords[a.toks[k+1].lower]))
+			}
+		}
+	}
+	return false
 }
 
 // markNamedOrgs makes every mention of a name that a noun for a kind of
