@@ -6373,3 +6373,18 @@ func TestOrganisationNamedLikePerson(t *testing.T) {
 		t.Errorf("speaker %q: a place before an inverted subject is no organisation", q.Speaker)
 	}
 }
+
+// TestAgentNounInAtorAsTitle checks a capitalised noun for what someone
+// does ending in "-ator" before a name at the start of a sentence
+// ("Adjudicator Marguerite Olander wrote" kept it in the name). The
+// sentences are invented.
+func TestAgentNounInAtorAsTitle(t *testing.T) {
+	for _, text := range []string{
+		"Adjudicator Marguerite Olander wrote that the temperatures fell below 12 degrees.",
+		"Curator Marguerite Olander said that the temperatures fell below 12 degrees.",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "temperatures fell"); q.Speaker != "Marguerite Olander" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

@@ -833,10 +833,16 @@ var placeInstitutions = wordSet("police", "government", "authorities", "prosecut
 var personSuffixes = []string{"man", "woman", "person", "ist", "ee", "ician", "grapher"}
 
 // titleSuffixes end capitalised nouns for what a person does that stand
-// before a name as a title ("Meteorologist Jenna Liu", "Evacuee Tom
-// Whitehorse"): personSuffixes without "man", which ends given names
-// ("Norman"). Surnames with the Swedish "-qvist" are no such noun.
-var titleSuffixes = []string{"woman", "ist", "ee", "ician", "grapher"}
+// before a name as a title ("Meteorologist Jenna Liu", "Curator Lena
+// Moor", "Evacuee Tom Whitehorse"): personSuffixes without "man", which
+// ends given names ("Norman"). Surnames with the Swedish "-qvist" are no
+// such noun.
+// Each suffix comes with the shortest word it ends as such a noun
+// ("Curator", not "Renee").
+var titleSuffixes = []struct {
+	suffix string
+	min    int
+}{{"woman", 9}, {"ist", 7}, {"ee", 6}, {"ician", 9}, {"grapher", 11}, {"ator", 7}}
 
 // speechVerbs take a noun of speech as the object that reports
 // ("made a statement that", "voiced concern that").

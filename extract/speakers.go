@@ -115,8 +115,8 @@ func (a *analysis) agentTitleAt(i int) bool {
 	if strings.HasSuffix(w, "qvist") || strings.HasSuffix(w, "kvist") {
 		return false
 	}
-	for _, suffix := range titleSuffixes {
-		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+3 {
+	for _, ts := range titleSuffixes {
+		if strings.HasSuffix(w, ts.suffix) && len(w) >= ts.min {
 			return a.toks[i+1].isCap() && a.toks[i+2].isCap() && a.toks[i+1].word && a.toks[i+2].word
 		}
 	}
