@@ -6388,3 +6388,28 @@ func TestAgentNounInAtorAsTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsRound23 checks the organisations round 23 found
+// missing or cut: an acronym the text gives a party in parentheses,
+// whatever its letters ("the ruling Green Order Party (YNP)"); "who
+// chairs the Civic Dawn Party (CDP)"; a ministry's name with "of" before
+// a role ("Ministry of Foreign Affairs spokesman" gave "Foreign
+// Affairs"); a minister whose ministry the text names ("Foreign Minister
+// Nazim Aslanli" after "the Ministry of Foreign Affairs"), while a
+// portfolio the text names no ministry for stays no organisation, and a
+// rank before it is part of the role. The sentences are invented.
+func TestOrganisationsRound23(t *testing.T) {
+	cases := []struct{ text, speaker, role, org string }{
+		{"Lala Sadiqli, an MP from the ruling Green Order Party (YNP), said that the vote was fair.", "Lala Sadiqli", "mp", "YNP"},
+		{"Aydin Bahramoglu, who chairs the Civic Dawn Party (CDP), said that the vote was fair.", "Aydin Bahramoglu", "", "CDP"},
+		{"Ministry of Foreign Affairs spokesman Aykhan Gambarli said that the vote was fair.", "Aykhan Gambarli", "spokesman", "Ministry of Foreign Affairs"},
+		{"The Ministry of Foreign Affairs said it was ready. Foreign Minister Nazim Aslanli said that the vote was fair.", "Nazim Aslanli", "foreign minister", "Ministry of Foreign Affairs"},
+		{"Deputy Energy Minister Parviz Allahverenov said that the vote was fair.", "Parviz Allahverenov", "deputy energy minister", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "vote was fair")
+		if q.Speaker != c.speaker || q.Role != c.role || q.Organisation != c.org {
+			t.Errorf("%q: %q %q %q, want %q %q %q", c.text, q.Speaker, q.Role, q.Organisation, c.speaker, c.role, c.org)
+		}
+	}
+}

@@ -490,6 +490,10 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// noMinistry are words before "Minister" that name no ministry ("Prime
+// Minister").
+var noMinistry = wordSet("prime", "first", "chief", "deputy", "former", "acting")
+
 // settlementNouns name a kind of place before "of" and its name: "the
 // town of Halden".
 var settlementNouns = wordSet("town", "village", "city", "district", "region", "province", "settlement", "county")

@@ -934,8 +934,16 @@ func (a *analysis) describe(i, j int) (role, org string) {
 			break
 		}
 	}
+	if roleAt-2 >= i && a.toks[roleAt-1].lower == "of" && portfolioRoles[a.toks[roleAt-2].lower] {
+		roleAt -= 2 // "Minister of Justice": the minister, of a field that is also a title
+	}
 	if roleAt < 0 && j-2 >= i && a.titleDot(j-1) {
 		role = titleRoles[a.toks[j-2].lower] // "Coun. Ivo Rask"
+	}
+	if roleAt >= 0 && a.toks[roleAt].lower == "minister" {
+		if r0, org, ok := a.ministerRole(roleAt, i, j); ok {
+			return strings.ToLower(a.joinTokens(r0, roleAt+1)), org
+		}
 	}
 	if roleAt >= 0 {
 		r0 := a.roleStart(i, roleAt)
@@ -965,6 +973,45 @@ func (a *analysis) describe(i, j int) (role, org string) {
 		}
 	}
 	return role, a.canonOrg(cleanName(org))
+}
+
+// ministerRole reads the minister at token roleAt of a description
+// [i, j) with the portfolio before it or after "of" ("Deputy Energy
+// Minister", "Minister of Labour and Social Protection"): where the role
+// starts, and the ministry when the text names one with the portfolio's
+// words ("Foreign Minister" and "the Ministry of Foreign Affairs"); a
+// portfolio alone is no organisation, and quotedb does not make up a
+// ministry's name. "Prime Minister" heads none; ok is false when no
+// portfolio is given.
+func (a *analysis) ministerRole(roleAt, i, j int) (r0 int, org string, ok bool) {
+	r0 = roleAt
+	var portfolio string
+	if roleAt+2 < j && a.toks[roleAt+1].lower == "of" && a.toks[roleAt+2].isCap() {
+		e := roleAt + 2
+		for e < j && a.toks[e].word && a.toks[e].isCap() && !a.toks[e].isAcronym() || e+1 < j && a.toks[e].lower == "and" && a.toks[e+1].isCap() {
+			e++ // "Justice", a title's word too; "Labour and Social Protection"
+		}
+		portfolio = a.joinTokens(roleAt+2, e)
+	} else {
+		for r0-1 >= i && a.toks[r0-1].word && a.toks[r0-1].isCap() && !a.toks[r0-1].isAcronym() && !functionCaps[a.toks[r0-1].lower] && !rankWords[a.toks[r0-1].lower] && !isDemonym(a.toks[r0-1].lower) && !noMinistry[a.toks[r0-1].lower] {
+			r0-- // "Digital Affairs Minister"
+		}
+		portfolio = a.joinTokens(r0, roleAt)
+	}
+	if portfolio == "" {
+		return roleAt, "", false
+	}
+	if r0-1 >= i && rankWords[a.toks[r0-1].lower] {
+		r0-- // "Deputy Energy Minister"
+	}
+	words := strings.Fields(strings.ToLower(portfolio))
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		low := strings.ToLower(a.mentions[k].name)
+		if strings.Contains(low, "ministry") && !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(low, w) }) {
+			return r0, a.canonOrg(a.mentions[k].name), true
+		}
+	}
+	return r0, "", true
 }
 
 // roleStart returns the first token of the role whose role word is token
@@ -1024,6 +1071,7 @@ func (a *analysis) orgBeforeRole(i, r0 int) string {
 		return org
 	}
 	if s, ok := a.nameEndingAt(r0-1, i); ok && !isPossessive(a.toks[r0-1]) && !a.capitalOnlyAsFirst(s, r0) {
+		s = a.ofNameStart(s, i) // "Ministry of Foreign Affairs spokesman"
 		for orgWords[a.toks[r0-1].lower] && s-1 >= i && a.toks[s-1].word && a.toks[s-1].isCap() && a.sents[a.sentOf[s-1]].first != s-1 {
 			s-- // "Justice Department": a word that is also a role, inside an organisation's name
 		}
@@ -1162,6 +1210,9 @@ func (a *analysis) findOrgAliases() {
 			break
 		}
 	}
+	for acr, long := range a.parenthesisedAcronyms() {
+		add(acr, long)
+	}
 	for acr := range acrs {
 		for other := range acrs {
 			if other != acr && len(other) >= 3 && strings.HasSuffix(acr, other) {
@@ -1190,6 +1241,35 @@ func (a *analysis) findOrgAliases() {
 		sort.Strings(ls)
 		a.orgAliases[acr] = ls
 	}
+}
+
+// parenthesisedAcronyms returns the acronyms the text defines in
+// parentheses right after an organisation's name of two capitalised
+// words or more, whatever their initials ("the ruling Green Order Party (YNP)", an
+// acronym of the name in another language), with that name.
+func (a *analysis) parenthesisedAcronyms() map[string]string {
+	defs := map[string]string{}
+	for i := 2; i+2 < len(a.toks); i++ {
+		if a.toks[i].text != "(" || !a.toks[i+1].isAcronym() || a.toks[i+2].text != ")" || !a.nameWord(i-1) {
+			continue
+		}
+		start, words := i, 0
+		for k := i - 1; k >= 0 && k >= i-8; k-- {
+			t := a.toks[k]
+			if t.word && t.isCap() && !t.isAcronym() && !functionCaps[t.lower] {
+				start, words = k, words+1
+				continue
+			}
+			if t.word && (t.lower == "of" || t.lower == "and" || t.lower == "for") {
+				continue
+			}
+			break
+		}
+		if long := a.joinTokens(start, i); words >= 2 && isOrgName(long) {
+			defs[a.toks[i+1].text] = long // (not a person's party: "Cllr Ann Roe (FF)")
+		}
+	}
+	return defs
 }
 
 // speakerList returns the distinct named speakers of qs with their

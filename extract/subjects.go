@@ -350,8 +350,8 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// "Minister of Culture Anar Gasimli said": the person, whose role
 		// the words before name
 		sp, _ := a.nameRef(k, j+1, k, st)
-		if role, _ := a.describe(s.first, n0-1); role != "" && sp.role == "" {
-			sp.role = role
+		if role, org := a.describe(s.first, k); role != "" && sp.role == "" {
+			sp.role, sp.org = role, cmp.Or(sp.org, org) // ("Ministry of Culture")
 		}
 		return sp, s.first, true
 	}
@@ -734,7 +734,11 @@ func (a *analysis) ledOrganisation(i, j int) string {
 	}
 	e, _ := a.nameStartingAt(n, j)
 	e = a.ofNameEnd(n, e, j)
-	if name := cleanName(a.joinTokens(n, e)); e == j && isOrgName(name) {
+	name := cleanName(a.joinTokens(n, e))
+	if p := a.afterAcronymInParens(e, j); p == j && p > e && isOrgName(name) {
+		return a.toks[e+1].text // "who chairs the Civic Dawn Party (CDP)": the acronym the text gives it
+	}
+	if e == j && isOrgName(name) {
 		return a.canonOrg(name)
 	}
 	return ""
