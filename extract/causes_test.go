@@ -6413,3 +6413,23 @@ func TestOrganisationsRound23(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsOfBodiesAndAcronyms checks three links of a person to
+// an organisation: "the NGO Media Rights Bureau" (the kind's acronym is
+// no part of the name), "Orxan Telli of the DYP youth wing said" (the
+// body was taken for the speaker), and a party's acronym in parentheses
+// right after a name ("Konul Shiraliyeva (VBP) said"). The sentences are
+// invented.
+func TestOrganisationsOfBodiesAndAcronyms(t *testing.T) {
+	cases := []struct{ text, speaker, org string }{
+		{"Kamran Asgarzade, head of the NGO Media Rights Bureau, said that the law was unjust.", "Kamran Asgarzade", "Media Rights Bureau"},
+		{"Orxan Telli of the DYP youth wing said that the law was unjust.", "Orxan Telli", "DYP"},
+		{"Konul Shiraliyeva (VBP), the rapporteur of the bill, said that the law was unjust.", "Konul Shiraliyeva", "VBP"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "law was unjust")
+		if q.Speaker != c.speaker || q.Organisation != c.org {
+			t.Errorf("%q: speaker %q organisation %q, want %q %q", c.text, q.Speaker, q.Organisation, c.speaker, c.org)
+		}
+	}
+}

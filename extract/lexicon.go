@@ -490,6 +490,10 @@ var issuedNouns = wordSet("statement", "declaration", "resolution", "communique"
 // Minister"), which names no organisation of its own.
 var portfolioTitles = wordSet("minister", "secretary", "commissioner", "critic")
 
+// kindAcronyms are acronyms for a kind of organisation that may stand
+// before its name ("the NGO Media Rights Bureau").
+var kindAcronyms = wordSet("ngo")
+
 // noMinistry are words before "Minister" that name no ministry ("Prime
 // Minister").
 var noMinistry = wordSet("prime", "first", "chief", "deputy", "former", "acting")
@@ -1153,7 +1157,7 @@ var orgNouns = map[string]bool{
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
 	"bureau": true, "office": true, "museum": true, "gallery": true, "library": true,
-	"hospital": true,
+	"hospital": true, "wing": true, "branch": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -1108,6 +1108,9 @@ func (a *analysis) orgAfterPreposition(i, j int) (org string, personAt int) {
 			if !a.nameWord(m) && !a.toks[m].isAcronym() {
 				continue
 			}
+			if kindAcronyms[a.toks[m].lower] && m+1 < j && a.nameWord(m+1) {
+				m++ // "the NGO Media Rights Bureau": what kind it is, then its name
+			}
 			e, _ := a.nameStartingAt(m, j)
 			e = a.ofNameEnd(m, e, j) // "the University of Toronto"
 			switch {

@@ -1353,6 +1353,9 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 	if k > s.first && !a.toks[k-1].word && a.toks[k-1].text != "," && a.toks[k-1].text != ":" && !isQuoteMark(a.toks[k-1].text) {
 		return speakerRef{}, c.at, false // (after a label: "ANALYSIS: Some experts say")
 	}
+	if sp, d, ok := a.personOfBody(s, k, j, st); ok {
+		return sp, d, true // "Orxan Telli of the DYP youth wing said"
+	}
 	if k-1 > s.first && (prepositions[a.toks[k-1].lower] || placePrepositions[a.toks[k-1].lower]) {
 		if sp, d, ok := a.documentByAuthor(s, k-1, st); ok {
 			return sp, d, true // "A lawsuit filed by Ann Roe against the city claims"
@@ -1425,6 +1428,29 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 func (a *analysis) bareSingular(j int) bool {
 	w := a.toks[j].lower
 	return !a.toks[j].isCap() && !strings.HasSuffix(w, "s") && !isGroupNoun(w) && !isRoleWord(w) && !quantifiers[w] && !indefinitePersons[w] && !irregularPlurals[w]
+}
+
+// personOfBody reads a person's name, "of" or "from", and a phrase in
+// lower case that names a body of an organisation, tokens [k, j] ("Orxan
+// Telli of the DYP youth wing"): the person, with the organisation the
+// phrase names, not the body, which speaks for no one here.
+func (a *analysis) personOfBody(s sentence, k, j int, st *state) (speakerRef, int, bool) {
+	if k-2 < s.first || !personLinks[a.toks[k-1].lower] || !a.orgNounAt(j) {
+		return speakerRef{}, 0, false
+	}
+	n0, ok := a.nameEndingAt(k-2, s.first)
+	if !ok || !a.isPersonName(n0, k-1) {
+		return speakerRef{}, 0, false
+	}
+	sp, d := a.nameRef(n0, k-1, s.first, st)
+	for o := k; o < j; o++ {
+		if a.toks[o].isAcronym() || a.nameWord(o) {
+			e, _ := a.nameStartingAt(o, j)
+			sp.org = a.canonOrg(cleanName(a.joinTokens(o, e)))
+			break
+		}
+	}
+	return sp, d, true
 }
 
 // participleHead finds the noun phrase whose head a participle phrase
@@ -1901,6 +1927,9 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 	role, org := a.describe(d, n0)
 	if o := a.orgAfterName(n1); o != "" {
 		org = o
+	}
+	if p := a.afterAcronymInParens(n1, len(a.toks)); org == "" && p > n1 && !isOrgName(raw) {
+		org = a.toks[n1+1].text // "Konul Shiraliyeva (VBP) said": her party's acronym
 	}
 	if org == "" && orgPrefix != "" {
 		org = a.canonOrg(orgPrefix)
