@@ -6433,3 +6433,13 @@ func TestOrganisationsOfBodiesAndAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteFromAuthor checks "A briefing note from the Finance Department
+// says …" (nothing was found): a note is a document, which speaks for
+// its author. The sentence is invented.
+func TestNoteFromAuthor(t *testing.T) {
+	text := "A briefing note from the Greyhaven Finance Department says the library cuts would save 3.1 million dollars a year."
+	if q := find(t, run(t, text, PlainText, ""), "library cuts"); q.Speaker != "Greyhaven Finance Department" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

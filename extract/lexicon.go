@@ -794,7 +794,7 @@ var prepositions = map[string]bool{
 // is the report of its author ("A statement said", "the post read").
 var documentNouns = map[string]bool{
 	"statement": true, "statements": true, "release": true, "post": true, "report": true,
-	"memo": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
+	"memo": true, "note": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
 	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
 	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
 	"lawsuit": true, "suit": true, "complaint": true, "petition": true, "motion": true,
