@@ -6443,3 +6443,19 @@ func TestNoteFromAuthor(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestRound24News checks two constructions of round 24's news: the
+// subject of a participle report with an organisation, a role of two
+// words and a name ("National Renewal campaign chair Gordon Haverstock
+// dismissed the figures, saying …" gave the organisation), and
+// "testified" with no clause ("who testified in his own defense" gave a
+// statement "in his own defense"), which still reports with one. The
+// sentences are invented.
+func TestRound24News(t *testing.T) {
+	text := "National Renewal campaign chair Gordon Haverstock dismissed the figures, saying the only poll that mattered was on election day."
+	if q := find(t, run(t, text, PlainText, ""), "only poll"); q.Speaker != "Gordon Haverstock" || q.Organisation != "National Renewal" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+	wantNoStatements(t, "Ann Roe, who testified in her own defense, showed little reaction.")
+	find(t, run(t, "Ann Roe testified that she was at home.", PlainText, ""), "at home")
+}

@@ -55,7 +55,6 @@ func init() {
 		"allege", "alleges", "alleged", "alleging",
 		"recall", "recalls", "recalled", "recalling",
 		"concede", "concedes", "conceded", "conceding",
-		"testify", "testifies", "testified",
 		"tweet", "tweets", "tweeted", "tweeting",
 		"declare", "declares", "declared", "declaring",
 		"assert", "asserts", "asserted", "asserting",
@@ -155,6 +154,7 @@ func init() {
 		"thought", "recall", "recalls", "recalled", "recalling",
 		"deny", "denies", "denied",
 		"texted", "emailed", "messaged", // "texted his brother that …"
+		"testify", "testifies", "testified", // (not "who testified in his own defense")
 		"reveal", "reveals", "revealed", "revealing",
 		"announce", "announces", "announced", "announcing",
 		"confirm", "confirms", "confirmed", "confirming",

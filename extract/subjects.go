@@ -2259,9 +2259,10 @@ func (a *analysis) sentenceSubject(s sentence, limit int, st *state) (speakerRef
 			if !a.plausibleName(k, e) {
 				continue // "Rather than wait, the mayor …": a capital only because it opens the sentence
 			}
-			if r := a.roleRunEnd(a.afterAcronymInParens(e, limit), limit); r > e && r < limit && a.nameWord(r) {
+			if r := a.roleRunEnd(a.roleAfterModifiers(a.afterAcronymInParens(e, limit), limit), limit); r > e && r < limit && a.nameWord(r) {
 				// "Eastport Mayor Dev Patel", "Civic Party (CP) leader Jo
-				// Tan": the place or organisation of the role
+				// Tan", "National Renewal campaign chair Gordon Haverstock":
+				// the place or organisation of the role
 				k = r - 1
 				continue
 			}
