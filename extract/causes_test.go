@@ -6459,3 +6459,14 @@ func TestRound24News(t *testing.T) {
 	wantNoStatements(t, "Ann Roe, who testified in her own defense, showed little reaction.")
 	find(t, run(t, "Ann Roe testified that she was at home.", PlainText, ""), "at home")
 }
+
+// TestAccordingToPersonOfDescribedOrg checks "according to Selma
+// Dahlqvist of the research firm Kestrel Insight," (the firm was taken
+// for the source): the person, of the organisation after its kind. The
+// sentence is invented.
+func TestAccordingToPersonOfDescribedOrg(t *testing.T) {
+	text := "According to Selma Dahlqvist of the research firm Kestrel Insight, margins could shrink."
+	if q := find(t, run(t, text, PlainText, ""), "margins could"); q.Speaker != "Selma Dahlqvist" || q.Organisation != "Kestrel Insight" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

@@ -2702,6 +2702,12 @@ func (a *analysis) personOfOrg(k, e int, st *state) (speakerRef, bool) {
 	if o0 < e && a.toks[o0].lower == "the" {
 		o0++
 	}
+	if k := o0; k+1 < e && a.orgNounAt(k) || k+2 < e && a.toks[k].word && !a.toks[k].isCap() && a.orgNounAt(k+1) {
+		// "of the research firm Kestrel Insight": its kind, then its name
+		for o0 < e && a.toks[o0].word && !a.toks[o0].isCap() {
+			o0++
+		}
+	}
 	if o0 >= e || !a.nameWord(o0) && !a.toks[o0].isAcronym() {
 		return speakerRef{}, false
 	}
