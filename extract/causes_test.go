@@ -6470,3 +6470,16 @@ func TestAccordingToPersonOfDescribedOrg(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestOrganisationNameWithOn checks organisations named with "on" and
+// what they deal with ("The Interdepartmental Commission on Tarlan Lake
+// said" gave "Interdepartmental Commission"; "Chairman of the Committee
+// on Legal Policy Ann Roe"). The sentences are invented.
+func TestOrganisationNameWithOn(t *testing.T) {
+	if q := find(t, run(t, "The Interdepartmental Commission on Tarlan Lake said that the water was clean.", PlainText, ""), "water was clean"); q.Speaker != "Interdepartmental Commission on Tarlan Lake" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Chairman of the Committee on Legal Policy Ann Roe said that the water was clean.", PlainText, ""), "water was clean"); q.Speaker != "Ann Roe" || q.Organisation != "Committee on Legal Policy" {
+		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
+	}
+}

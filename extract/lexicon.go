@@ -1283,7 +1283,7 @@ var ownerPrepositions = map[string]bool{"for": true, "at": true, "with": true, "
 // orgLinks join the words of an organisation's name after a word for an
 // organisation ("Ministry of Justice", "Institute for Peace", "Monitoring
 // Centre under the Ministry of Justice").
-var orgLinks = map[string]bool{"of": true, "for": true, "under": true}
+var orgLinks = map[string]bool{"of": true, "for": true, "under": true, "on": true}
 
 // relativeWords open a relative clause, which says something of a person
 // but gives no role ("Ann Roe, whose son attends the school").
