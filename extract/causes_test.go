@@ -6483,3 +6483,13 @@ func TestOrganisationNameWithOn(t *testing.T) {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
 }
+
+// TestTrustAsOrganisation checks "the trust" after a trust was named
+// ("The Marrow Coast Seal Trust rescued a pup. The trust says" stayed a
+// description). The text is invented.
+func TestTrustAsOrganisation(t *testing.T) {
+	text := "The Marrow Coast Seal Trust rescued a pup. The trust says it relies on donations."
+	if q := find(t, run(t, text, PlainText, ""), "donations"); q.Speaker != "Marrow Coast Seal Trust" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -1157,7 +1157,7 @@ var orgNouns = map[string]bool{
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
 	"bureau": true, "office": true, "museum": true, "gallery": true, "library": true,
-	"hospital": true, "wing": true, "branch": true,
+	"hospital": true, "wing": true, "branch": true, "trust": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that
