@@ -6493,3 +6493,14 @@ func TestTrustAsOrganisation(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestMarketsAsCompanyWord checks a company named by its trade in the
+// plural ("Fairbrook Markets reported … the company said" left "the
+// company" unresolved, as "Markets" did not mark a company). The text is
+// invented.
+func TestMarketsAsCompanyWord(t *testing.T) {
+	text := "Fairbrook Markets reported a rise in profit on Wednesday. Net income rose to 214 million crowns, the company said."
+	if q := find(t, run(t, text, PlainText, ""), "Net income"); q.Speaker != "Fairbrook Markets" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

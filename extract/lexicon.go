@@ -594,7 +594,7 @@ func init() {
 		"papers", "associations", "unions", "societies", "federations", "committees",
 		"councils", "organizations", "organisations", "industries", "holdings", "airlines",
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
-		"foods", "minerals", "resources", "logistics", "mining", "capital", "partners",
+		"foods", "markets", "stores", "minerals", "resources", "logistics", "mining", "capital", "partners",
 		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc", "records",
 		"air", "airways", "rail", "railways", "transit", "hydro",
 		"hospital", "school", "college", "city", "county", "province", "state",
