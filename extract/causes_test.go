@@ -6448,16 +6448,19 @@ func TestNoteFromAuthor(t *testing.T) {
 // subject of a participle report with an organisation, a role of two
 // words and a name ("National Renewal campaign chair Gordon Haverstock
 // dismissed the figures, saying …" gave the organisation), and
-// "testified" with no clause ("who testified in his own defense" gave a
-// statement "in his own defense"), which still reports with one. The
-// sentences are invented.
+// a reporting verb with a prepositional phrase and no clause ("who
+// testified in his own defense" gave a statement "in his own defense"),
+// while "testified" still reports with a clause, before or after it, and
+// "said about half of them …" is a clause. The sentences are invented.
 func TestRound24News(t *testing.T) {
 	text := "National Renewal campaign chair Gordon Haverstock dismissed the figures, saying the only poll that mattered was on election day."
 	if q := find(t, run(t, text, PlainText, ""), "only poll"); q.Speaker != "Gordon Haverstock" || q.Organisation != "National Renewal" {
 		t.Errorf("speaker %q organisation %q", q.Speaker, q.Organisation)
 	}
-	wantNoStatements(t, "Ann Roe, who testified in her own defense, showed little reaction.")
+	wantNoStatements(t, "Ann Roe, who testified in her own defense, showed little reaction.", "Ann Roe said at a press conference on Monday.")
 	find(t, run(t, "Ann Roe testified that she was at home.", PlainText, ""), "at home")
+	find(t, run(t, "No weapon was found on his body, police testified.", PlainText, ""), "No weapon")
+	find(t, run(t, "Ann Roe said about half of the students rely on transit.", PlainText, ""), "half of the students")
 }
 
 // TestAccordingToPersonOfDescribedOrg checks "according to Selma

@@ -64,6 +64,7 @@ func init() {
 		"confirm", "confirms", "confirmed", "confirming",
 		"announce", "announces", "announced", "announcing",
 		"deny", "denies", "denied", "denying",
+		"testify", "testifies", "testified",
 		"maintain", "maintains", "maintained",
 		"reply", "replies", "replied", "replying",
 		"respond", "responds", "responded",
@@ -154,7 +155,6 @@ func init() {
 		"thought", "recall", "recalls", "recalled", "recalling",
 		"deny", "denies", "denied",
 		"texted", "emailed", "messaged", // "texted his brother that …"
-		"testify", "testifies", "testified", // (not "who testified in his own defense")
 		"reveal", "reveals", "revealed", "revealing",
 		"announce", "announces", "announced", "announcing",
 		"confirm", "confirms", "confirmed", "confirming",

@@ -664,6 +664,8 @@ func (a *analysis) objectNotContent(c cueHit, rest, next, last int) bool {
 		return true // "wrote a poem about the war", "will write it again next spring": a work, not its claims
 	case isTell(w) && a.quoteStartingAt(a.toks[rest].start) < 0:
 		return true // "it tells part of the story", "told Harbour TV about this": no clause
+	case c.class == cueClause && rest+1 < last && prepositions[a.toks[rest].lower] && a.toks[rest].lower != "to" && !a.quantityAt(rest+1, last) && !a.hasFiniteVerb(rest, next) && !a.quotesWithin(rest, next):
+		return true // "who testified in his own defense": where or how, and no clause (but "said about half of them rely on")
 	}
 	return false
 }
