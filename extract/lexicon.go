@@ -55,6 +55,7 @@ func init() {
 		"allege", "alleges", "alleged", "alleging",
 		"recall", "recalls", "recalled", "recalling",
 		"concede", "concedes", "conceded", "conceding",
+		"testify", "testifies", "testified",
 		"tweet", "tweets", "tweeted", "tweeting",
 		"declare", "declares", "declared", "declaring",
 		"assert", "asserts", "asserted", "asserting",
@@ -64,7 +65,6 @@ func init() {
 		"confirm", "confirms", "confirmed", "confirming",
 		"announce", "announces", "announced", "announcing",
 		"deny", "denies", "denied", "denying",
-		"testify", "testifies", "testified",
 		"maintain", "maintains", "maintained",
 		"reply", "replies", "replied", "replying",
 		"respond", "responds", "responded",
@@ -843,10 +843,9 @@ var personSuffixes = []string{"man", "woman", "person", "ist", "ee", "ician", "g
 // titleSuffixes end capitalised nouns for what a person does that stand
 // before a name as a title ("Meteorologist Jenna Liu", "Curator Lena
 // Moor", "Evacuee Tom Whitehorse"): personSuffixes without "man", which
-// ends given names ("Norman"). Surnames with the Swedish "-qvist" are no
-// such noun.
-// Each suffix comes with the shortest word it ends as such a noun
-// ("Curator", not "Renee").
+// ends given names ("Norman"), each with the shortest word it ends as
+// such a noun ("Curator", not "Renee"). Surnames with the Swedish
+// "-qvist" are no such noun.
 var titleSuffixes = []struct {
 	suffix string
 	min    int

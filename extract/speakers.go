@@ -1248,8 +1248,8 @@ func (a *analysis) findOrgAliases() {
 
 // parenthesisedAcronyms returns the acronyms the text defines in
 // parentheses right after an organisation's name of two capitalised
-// words or more, whatever their initials ("the ruling Green Order Party (YNP)", an
-// acronym of the name in another language), with that name.
+// words or more, whatever their initials ("the ruling Green Order Party
+// (YNP)", an acronym of the name in another language), with that name.
 func (a *analysis) parenthesisedAcronyms() map[string]string {
 	defs := map[string]string{}
 	for i := 2; i+2 < len(a.toks); i++ {
