@@ -6507,3 +6507,14 @@ func TestMarketsAsCompanyWord(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestFormerOpeningHeadline checks a headline that opens with "Former"
+// before an organisation's name ("Former Calder Mutual executive jailed"
+// made "Former Calder Mutual" the name the text gives the company, and
+// its later statements were that name's). The text is invented.
+func TestFormerOpeningHeadline(t *testing.T) {
+	text := "Former Calder Mutual executive jailed for fraud\n\nA former Calder Mutual executive was jailed on Monday. Calder Mutual said in a statement that it had strengthened its controls.\n"
+	if q := find(t, run(t, text, PlainText, ""), "strengthened"); q.Speaker != "Calder Mutual" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -82,8 +82,10 @@ func (a *analysis) nameWord(i int) bool {
 	if len(base) > 5 && strings.HasSuffix(base, "ing") && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i && len(a.mix.bySuffix[base]) == 0 {
 		return false // "Leaving Tomas Ebbert out, …": a participle opening the sentence, not a given name
 	}
-	if namingParticiples[base] && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i {
-		return false // "Born Agnes Fairlie in 1932, she …": the name she was given
+	if (namingParticiples[base] || formerWords[base]) && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i {
+		// "Born Agnes Fairlie in 1932, she …": the name she was given;
+		// "Former Calder Mutual executive jailed": what someone was
+		return false
 	}
 	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) && !a.givenRoleAt(i) {
 		return false
