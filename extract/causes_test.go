@@ -6505,3 +6505,16 @@ func TestFormerOpeningHeadline(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAttributionWithAddresseeAfterQuestion checks a quotation ending in
+// a question mark, then an attribution with whom it was addressed to
+// ("“Who pays?” Ann Roe asked reporters." found nothing: the question
+// mark ends the sentence, and the attribution after it was not one
+// unless "." came right after the verb). The sentences are invented.
+func TestAttributionWithAddresseeAfterQuestion(t *testing.T) {
+	for _, text := range []string{"“Who pays?” Ann Roe asked reporters.", "“Who pays?” Ann Roe told the court."} {
+		if q := find(t, run(t, text, PlainText, ""), "Who pays"); q.Speaker != "Ann Roe" {
+			t.Errorf("%q: speaker %q", text, q.Speaker)
+		}
+	}
+}

@@ -385,7 +385,17 @@ func (a *analysis) attributionAt(i int) bool {
 		return false
 	}
 	_, cue := cueVerbs[a.toks[k].lower]
-	return cue && (a.toks[k+1].text == "." || a.toks[k+1].text == ",")
+	e := k + 1
+	if p, ok := a.addresseePhrase(k+1, len(a.toks)); ok && p < len(a.toks) && isTellOrAsk(a.toks[k].lower) {
+		e = p // "“Who pays?” Ann Roe asked reporters."
+	}
+	return cue && (a.toks[e].text == "." || a.toks[e].text == ",")
+}
+
+// isTellOrAsk reports whether w is a form of "tell" or "ask", which take
+// whom they address before the end of a short attribution.
+func isTellOrAsk(w string) bool {
+	return isTell(w) || strings.HasPrefix(w, "ask")
 }
 
 // startsSentence reports whether t can open a sentence.
