@@ -644,15 +644,6 @@ func (a *analysis) negatedAt(k, first int) bool {
 // whose source the text does not give. A cue verb right after the copula
 // is left to the passive reading of findCues; isCue says whether token k
 // is a cue verb.
-// documentAfterIn returns the token after "in the statement" (or "in a
-// report", "in its letter") at token k, or k.
-func (a *analysis) documentAfterIn(k, limit int) int {
-	if k+2 >= limit || a.toks[k].lower != "in" || !determiners[a.toks[k+1].lower] && !possessivePronouns[a.toks[k+1].lower] || !documentNouns[a.toks[k+2].lower] {
-		return k
-	}
-	return k + 3
-}
-
 func (a *analysis) impersonalCue(s sentence, k int, isCue bool) (cueHit, bool) {
 	if !impersonalVerbs[a.toks[k].lower] || k <= s.first || !a.thatAfterTime(k+1, s.last) {
 		return cueHit{}, false
@@ -662,6 +653,15 @@ func (a *analysis) impersonalCue(s sentence, k int, isCue bool) (cueHit, bool) {
 		return cueHit{}, false
 	}
 	return cueHit{at: k, last: k, class: cueThat, passive: true, impersonal: true}, true
+}
+
+// documentAfterIn returns the token after "in the statement" (or "in a
+// report", "in its letter") at token k, or k.
+func (a *analysis) documentAfterIn(k, limit int) int {
+	if k+2 >= limit || a.toks[k].lower != "in" || !determiners[a.toks[k+1].lower] && !possessivePronouns[a.toks[k+1].lower] || !documentNouns[a.toks[k+2].lower] {
+		return k
+	}
+	return k + 3
 }
 
 // thatAfterTime reports whether token i is "that", or a time adverbial

@@ -832,7 +832,7 @@ func (a *analysis) subjectBeforeComma(s sentence, c cueHit, j int, st *state) (s
 		sp = withOrg(sp, a.ledOrganisation(m+1, j))
 		return sp, d0, true
 	}
-	if role, org := a.describeApposition(m+1, j, st); role != "" || org != "" {
+	if role, org := a.describeOwned(m+1, j, st); role != "" || org != "" {
 		if role != "" {
 			sp.role = role
 		}
@@ -1083,9 +1083,9 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
 		d--
 	}
-	if role, org := a.describe(d, m); role != "" {
+	if role, org := a.describeOwned(d, m, st); role != "" {
 		sp.role = role
-		sp.org = cmp.Or(org, a.describedOwnerIn(d, m, st), sp.org)
+		sp.org = cmp.Or(org, sp.org)
 		st.known[sp.name] = sp // what "Roe said" later refers to
 	}
 	a.noteRoleOf(d, m, sp, st)
@@ -1110,11 +1110,12 @@ func (a *analysis) modifiedOrgNoun(i, m int) bool {
 	return isParticiple(n) || relativeWords[n.lower] || prepositions[n.lower]
 }
 
-// describeApposition parses an apposition after a name (tokens [i, j))
-// as describe does, and takes the organisation from a description that
-// owns the role when it names none: "Ann Roe, the company's chief
-// executive," works for the company named before.
-func (a *analysis) describeApposition(i, j int, st *state) (role, org string) {
+// describeOwned parses a description set off beside a name (tokens
+// [i, j)) as describe does, and takes the organisation from a description
+// that owns the role when it names none: "Ann Roe, the company's chief
+// executive," and "The company's chief executive, Ann Roe," work for the
+// company named before.
+func (a *analysis) describeOwned(i, j int, st *state) (role, org string) {
 	role, org = a.describe(i, j)
 	if org == "" && role != "" {
 		org = a.describedOwnerIn(i, j, st)
@@ -2741,7 +2742,7 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 				for end < s.last && end < n+14 && a.toks[end].text != "," && a.toks[end].text != "." {
 					end++
 				}
-				if role, org := a.describeApposition(n+2, end, st); role != "" {
+				if role, org := a.describeOwned(n+2, end, st); role != "" {
 					sp.role, sp.org = role, org
 					st.known[sp.name] = sp
 				}

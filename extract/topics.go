@@ -12,9 +12,10 @@ import (
 // paragraph (at most 14 words) that does not open with a quotation mark and
 // either has no closing sentence punctuation or is written in title case;
 // in a document with two or more of them, so is a topic and a summary in
-// sentence case (see isSectionLine). The line crediting a pull quote is set
-// apart but names no topic. A first paragraph set off by two or more blank lines is a masthead, not
-// a topic. A single paragraph is never a heading. A date standing alone (a
+// sentence case (see isSectionLine). The line crediting a pull quote is
+// set apart but names no topic. A first paragraph set off by two or more
+// blank lines is a masthead, not a topic. A single paragraph is never a
+// heading. A date standing alone (a
 // dateline under a heading: "March 14, 2022") is set apart as a heading is,
 // but names no topic: the paragraphs after it stay under the heading before.
 func (a *analysis) findHeadings() {
