@@ -940,6 +940,17 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 	return speakerRef{}, 0, false
 }
 
+// descriptionStart returns where the description that a name set off by
+// the comma at token m comes after starts: back to a comma, not before
+// token first, at most 12 tokens ("The union president, Ann Roe, said").
+func (a *analysis) descriptionStart(m, first int) int {
+	d := m
+	for d-1 >= first && m-d < 12 && a.toks[d-1].text != "," {
+		d--
+	}
+	return d
+}
+
 // relativeClauseBefore reports whether a relative clause set off by a
 // comma ("…, who defends …") opens among tokens (first, m).
 func (a *analysis) relativeClauseBefore(first, m int) bool {
@@ -972,10 +983,7 @@ func (a *analysis) personOfOrgInCommas(s sentence, m, j int, st *state) (speaker
 		return speakerRef{}, 0, false
 	}
 	sp, _ := a.nameRef(m+1, pe, m+1, st)
-	d := m // the description the name is set after, back to a comma
-	for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
-		d--
-	}
+	d := a.descriptionStart(m, s.first)
 	role, _ := a.describe(d, m)
 	sp.role = cmp.Or(role, sp.role)
 	sp.org = a.canonOrg(cleanName(a.joinTokens(o, j)))
@@ -1079,10 +1087,7 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	// the name is the apposition: "her lawyer, Jane Roe, said", "one
 	// senator, Montana Sen. Jo Tan, said"
 	sp, _ := a.nameRef(a0, j, m+1, st)
-	d := m // the description the name is set after, back to a comma
-	for d-1 >= s.first && m-d < 12 && a.toks[d-1].text != "," {
-		d--
-	}
+	d := a.descriptionStart(m, s.first)
 	if role, org := a.describeOwned(d, m, st); role != "" {
 		sp.role = role
 		sp.org = cmp.Or(org, sp.org)
@@ -2936,10 +2941,7 @@ func (a *analysis) leadPersonAt(from, limit int, st *state) (speakerRef, bool) {
 			sp, _ := a.nameRef(k, e, from, st)
 			if after == e && a.appositiveRole(e, limit) {
 				// "Ivo Rask, a member of the Harbour Party, who …, told"
-				c := e + 1
-				for c < limit && a.toks[c].text != "," {
-					c++
-				}
+				c := a.clauseEnd(e+1, limit)
 				if role, org := a.describe(e+1, c); role != "" && sp.role == "" {
 					sp.role, sp.org = role, cmp.Or(sp.org, org)
 					st.known[sp.name] = sp
