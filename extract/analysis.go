@@ -31,6 +31,9 @@ type analysis struct {
 	// organisations wherever else they stand, though they read like a
 	// person's
 	namedAsOrg map[string]bool
+	// ministries are the ministries the text names, the one named last
+	// first (findMinistries)
+	ministries []string
 	// ctx ends the analysis early: see stopped.
 	ctx context.Context
 }
@@ -41,7 +44,7 @@ func analyse(ctx context.Context, text string) *analysis {
 	a := &analysis{text: text, ctx: ctx}
 	a.toks = tokenize(ctx, text)
 	a.paras = paragraphs(text)
-	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findGivenRoles, a.findMentions, a.indexMentions, a.findGenders} {
+	for _, step := range []func(){a.findQuotes, a.joinPluralPossessives, a.splitSentences, a.findHeadings, a.findOrgAliases, a.findDefinedTerms, a.findGivenRoles, a.findMentions, a.findMinistries, a.indexMentions, a.findGenders} {
 		if a.stopped() {
 			break
 		}

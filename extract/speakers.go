@@ -1007,13 +1007,26 @@ func (a *analysis) ministerRole(roleAt, i, j int) (r0 int, org string, ok bool) 
 		r0-- // "Deputy Energy Minister"
 	}
 	words := strings.Fields(strings.ToLower(portfolio))
-	for k := len(a.mentions) - 1; k >= 0; k-- {
-		low := strings.ToLower(a.mentions[k].name)
-		if strings.Contains(low, "ministry") && !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(low, w) }) {
-			return r0, a.canonOrg(a.mentions[k].name), true
+	for _, name := range a.ministries {
+		low := strings.ToLower(name)
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(low, w) }) {
+			return r0, a.canonOrg(name), true
 		}
 	}
 	return r0, "", true
+}
+
+// findMinistries lists the ministries the text names, each once, the one
+// named last first: what ministerRole looks a portfolio up in, once per
+// document rather than over every mention for every minister.
+func (a *analysis) findMinistries() {
+	seen := map[string]bool{}
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		if name := a.mentions[k].name; !seen[name] && strings.Contains(strings.ToLower(name), "ministry") {
+			seen[name] = true
+			a.ministries = append(a.ministries, name)
+		}
+	}
 }
 
 // roleStart returns the first token of the role whose role word is token
