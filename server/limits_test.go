@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/quotedb/quotedb/graph"
+	"github.com/quotedb/quotedb/internal/gqltest"
 	"github.com/quotedb/quotedb/server"
 )
 
@@ -229,4 +230,62 @@ func gqlBody(query string) []byte {
 	var b bytes.Buffer
 	json.NewEncoder(&b).Encode(map[string]string{"query": query})
 	return b.Bytes()
+}
+
+// TestAnonymousBodyLimit: a request without an API token may send a body
+// up to MaxAnonymousBodyBytes; past it the server refuses with 401 and
+// UNAUTHENTICATED before parsing any of it, whether the length is declared
+// or found while reading. The same body with a token runs.
+func TestAnonymousBodyLimit(t *testing.T) {
+	const maxAnonymous = 1 << 16
+	f := newServerWith(t, func(c *server.Config) { c.MaxBodyBytes, c.MaxAnonymousBodyBytes = 1<<20, maxAnonymous })
+	anonymous := f.client("")
+	padded := func(n int) []byte { return gqlBody("{ __typename }" + strings.Repeat(" ", n)) }
+	tests := []struct {
+		name    string
+		client  *gqltest.Client
+		body    []byte
+		chunked bool
+		status  int
+		code    string
+	}{
+		{"anonymous, under the limit", anonymous, padded(maxAnonymous - 100), false, 200, ""},
+		{"anonymous, over the limit", anonymous, padded(maxAnonymous), false, 401, "UNAUTHENTICATED"},
+		{"anonymous, chunked, under the limit", anonymous, padded(maxAnonymous - 100), true, 200, ""},
+		{"anonymous, chunked, over the limit", anonymous, padded(maxAnonymous), true, 401, "UNAUTHENTICATED"},
+		{"with a token, over the anonymous limit", f.c, padded(maxAnonymous), false, 200, ""},
+		{"with a token, chunked, over the anonymous limit", f.c, padded(maxAnonymous), true, 200, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := http.NewRequest(http.MethodPost, f.srv.URL+"/graphql", bytes.NewReader(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.chunked {
+				req.Body = io.NopCloser(bytes.NewReader(tt.body))
+				req.ContentLength = -1
+			}
+			req.Header.Set("Content-Type", "application/json")
+			tt.client.T = t
+			r := tt.client.Send(req)
+			code := ""
+			if len(r.Errors) > 0 {
+				code = r.Errors[0].Code()
+			}
+			if r.Status != tt.status || code != tt.code || r.HasData != (tt.code == "") {
+				t.Errorf("got %d %+v (data %v), want %d %q", r.Status, r.Errors, r.HasData, tt.status, tt.code)
+			}
+		})
+	}
+	t.Run("challenge", func(t *testing.T) {
+		res, err := http.Post(f.srv.URL+"/graphql", "application/json", bytes.NewReader(padded(maxAnonymous)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if got := res.Header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer") {
+			t.Errorf("WWW-Authenticate = %q, want a Bearer challenge", got)
+		}
+	})
 }

@@ -25,6 +25,7 @@ var onPostgres = []func(*testing.T){
 	TestGraphQLOverHTTP,
 	TestHTTP,
 	TestHistoryShowsWhoChangedAnAttribution,
+	TestAnonymousBodyLimit,
 	TestHostileRequests,
 	TestIngestDocument,
 	TestLimits,

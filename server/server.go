@@ -4,15 +4,18 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/quotedb/quotedb/auth"
 	"github.com/quotedb/quotedb/errs"
 	"github.com/quotedb/quotedb/graph"
 	"github.com/quotedb/quotedb/jsonld"
@@ -36,6 +39,10 @@ type Config struct {
 	Log *slog.Logger
 	// MaxBodyBytes bounds a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// MaxAnonymousBodyBytes bounds the body of a GraphQL request sent
+	// without an API token; 0 means DefaultMaxAnonymousBodyBytes. See
+	// limitAnonymousBody.
+	MaxAnonymousBodyBytes int64
 	// AuthReads makes every read (GraphQL, JSON-LD), not only mutations,
 	// need a valid API token. Mutations need a token of their role either
 	// way.
@@ -71,6 +78,12 @@ type Follower interface {
 // large enough for a long document sent to be ingested.
 const DefaultMaxBodyBytes = 8 << 20
 
+// DefaultMaxAnonymousBodyBytes is the body limit of a request without an
+// API token when Config gives none. What such a request may run, reads,
+// fits well within it: a query at the token limit, a quote to verify at
+// its limit of 10,000 bytes, a page of ids for nodes.
+const DefaultMaxAnonymousBodyBytes = 256 << 10
+
 // readyTimeout bounds the store check of /readyz.
 const readyTimeout = 2 * time.Second
 
@@ -102,10 +115,13 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if cfg.MaxAnonymousBodyBytes <= 0 {
+		cfg.MaxAnonymousBodyBytes = DefaultMaxAnonymousBodyBytes
+	}
 	m := newMetrics(cfg.Stats, cfg.Followers)
 	gql := graph.NewHandler(graph.HandlerConfig{Store: cfg.Store, Search: cfg.Search, Log: cfg.Log, Limits: cfg.Limits, Observe: m.observe, Trusted: cfg.PersistedOnly})
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limitInflight(cfg.MaxInflight, authenticate(cfg.Store, cfg.AuthReads, limitBody(cfg.MaxBodyBytes, gql))))
+	mux.Handle("/graphql", limitInflight(cfg.MaxInflight, authenticate(cfg.Store, cfg.AuthReads, limitAnonymousBody(cfg.MaxAnonymousBodyBytes, limitBody(cfg.MaxBodyBytes, gql)))))
 	if cfg.Backup != nil {
 		mux.Handle("GET /admin/backup", authenticate(cfg.Store, false, backupHandler(cfg.Backup, cfg.Log)))
 	}
@@ -170,6 +186,37 @@ func cors(origins []string, next http.Handler) http.Handler {
 			h.Set("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type")
 			h.Set("Access-Control-Max-Age", "600")
 			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitAnonymousBody refuses a request without an API token whose body is
+// over max bytes with 401 and UNAUTHENTICATED, before any of it is parsed:
+// only a token's holder may write, and writes are what need large bodies
+// (a document to ingest), so a client without one cannot make the server
+// read and decode megabytes that every field would then refuse. A body of
+// unknown length is read up to the limit first.
+func limitAnonymousBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if auth.TokenFrom(r.Context()) != nil || r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		tooLarge := r.ContentLength > max
+		if !tooLarge && r.ContentLength < 0 {
+			body, err := io.ReadAll(io.LimitReader(r.Body, max+1))
+			if err != nil {
+				writeError(w, http.StatusBadRequest, errs.Invalid, "cannot read the request body")
+				return
+			}
+			tooLarge = int64(len(body)) > max
+			r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+		}
+		if tooLarge {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="quotedb"`)
+			writeError(w, http.StatusUnauthorized, errs.Unauthenticated, "a request body over %d bytes needs an API token: send Authorization: Bearer TOKEN", max)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -90,7 +90,7 @@ func serve(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Wr
 type serveOptions struct {
 	db, storeURL, addr, searchDir, logFormat, cors, persistedOnly *string
 	loadDemo, authReads                                           *bool
-	maxBody                                                       *int64
+	maxBody, maxAnonymousBody                                     *int64
 	limits                                                        graph.Limits
 	maxInflight, cacheMB, maxStatement                            *int
 }
@@ -110,6 +110,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	o.logFormat = fs.String("log-format", envOr("QUOTEDB_LOG_FORMAT", "text"), "log format: text or json (env QUOTEDB_LOG_FORMAT)")
 	o.cors = fs.String("cors-origins", envOr("QUOTEDB_CORS_ORIGINS", ""), "comma-separated origins browsers may call the API from, or * for any (env QUOTEDB_CORS_ORIGINS)")
 	o.maxBody = fs.Int64("max-body-bytes", server.DefaultMaxBodyBytes, "largest request body, in bytes (env QUOTEDB_MAX_BODY_BYTES)")
+	o.maxAnonymousBody = fs.Int64("max-anonymous-body-bytes", server.DefaultMaxAnonymousBodyBytes, "largest body of a GraphQL request without an API token, in bytes; larger ones need a token (env QUOTEDB_MAX_ANONYMOUS_BODY_BYTES)")
 	o.persistedOnly = fs.String("persisted-only", envOr("QUOTEDB_PERSISTED_ONLY", ""), "run only the GraphQL documents of this persisted query manifest (Apollo's format), refusing any other (env QUOTEDB_PERSISTED_ONLY)")
 	limits := &o.limits
 	fs.IntVar(&limits.MaxDepth, "max-depth", graph.DefaultMaxDepth, "deepest nesting of fields in a query (env QUOTEDB_MAX_DEPTH)")
@@ -128,7 +129,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 	if err := setFromEnv(fs, map[string]string{
 		"cache-mb":       "QUOTEDB_CACHE_MB",
 		"max-inflight":   "QUOTEDB_MAX_INFLIGHT",
-		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
+		"max-body-bytes": "QUOTEDB_MAX_BODY_BYTES", "max-anonymous-body-bytes": "QUOTEDB_MAX_ANONYMOUS_BODY_BYTES", "max-depth": "QUOTEDB_MAX_DEPTH", "max-complexity": "QUOTEDB_MAX_COMPLEXITY",
 		"max-tokens": "QUOTEDB_MAX_TOKENS", "max-page-size": "QUOTEDB_MAX_PAGE_SIZE", "request-timeout": "QUOTEDB_REQUEST_TIMEOUT",
 		"max-document-bytes": "QUOTEDB_MAX_DOCUMENT_BYTES", "max-subscriber-lag": "QUOTEDB_MAX_SUBSCRIBER_LAG",
 	}); err != nil {
@@ -149,7 +150,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveOptions, error) {
 // check reports a flag value out of its range as a usage error.
 func (o *serveOptions) check() error {
 	limits := o.limits
-	for name, v := range map[string]int64{"max-body-bytes": *o.maxBody, "max-depth": int64(limits.MaxDepth), "max-complexity": int64(limits.MaxComplexity),
+	for name, v := range map[string]int64{"max-body-bytes": *o.maxBody, "max-anonymous-body-bytes": *o.maxAnonymousBody, "max-depth": int64(limits.MaxDepth), "max-complexity": int64(limits.MaxComplexity),
 		"max-tokens": int64(limits.MaxTokens), "max-page-size": int64(limits.MaxPageSize), "request-timeout": int64(limits.Timeout), "max-document-bytes": int64(limits.MaxDocumentBytes),
 		"max-subscriber-lag": int64(limits.MaxSubscriberLag)} {
 		if v <= 0 {
@@ -172,7 +173,7 @@ func (o *serveOptions) check() error {
 // configured by o, with timeouts that bound how long a slow client can
 // hold a connection.
 func newHTTPServer(o *serveOptions, s *served, ix *search.Index, log *slog.Logger, trusted *graph.Manifest) *http.Server {
-	cfg := server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *o.maxBody, Limits: o.limits, MaxInflight: *o.maxInflight,
+	cfg := server.Config{Store: s, Search: ix, Log: log, MaxBodyBytes: *o.maxBody, MaxAnonymousBodyBytes: *o.maxAnonymousBody, Limits: o.limits, MaxInflight: *o.maxInflight,
 		CORSOrigins: splitList(*o.cors), Stats: s.stats, Followers: []server.Follower{ix}, AuthReads: *o.authReads, PersistedOnly: trusted}
 	if s.bolt != nil {
 		// PostgreSQL has its own backups (pg_dump); /admin/backup copies
