@@ -6518,3 +6518,35 @@ func TestAttributionWithAddresseeAfterQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestThatlessClauseWithNounSubject checks a clause without "that" whose
+// subject is a noun phrase, after a verb of saying that otherwise needs
+// "that" or could take an object ("confirmed defender Jo Hale had
+// suffered", "added an engineer's report would be published"), after an
+// addressee with a place ("told a news conference in Tamsin rescue
+// teams had") and after a medium ("wrote on social media the band had").
+// An object with no auxiliary after it is no clause, nor is a clause
+// after a verb of thinking. The sentences are invented.
+func TestThatlessClauseWithNounSubject(t *testing.T) {
+	cases := []struct{ text, sub, want, speaker string }{
+		{"Ann Lund confirmed defender Peter Hale had suffered an injury.", "injury", "defender Peter Hale had suffered an injury", "Ann Lund"},
+		{"Ian Pratt said the data was good but cautioned a single study could not settle the question.", "single study", "a single study could not settle the question", "Ian Pratt"},
+		{"Ann Lund added an independent engineer's report on the stage would be published next week.", "engineer", "an independent engineer's report on the stage would be published next week", "Ann Lund"},
+		{"Ian Pratt told a news conference in Lower Tamsin rescue teams had pulled 140 people from homes.", "rescue", "rescue teams had pulled 140 people from homes", "Ian Pratt"},
+		{"Ann Lund wrote on social media the band had been given no reason.", "band", "the band had been given no reason", "Ann Lund"},
+		{"Ann Lund said on the radio the band had been given no reason.", "band", "the band had been given no reason", "Ann Lund"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Text != c.want || q.Speaker != c.speaker {
+			t.Errorf("%q: got %q from %q/%q, want %q from %q", c.text, q.Text, q.Speaker, q.Source, c.want, c.speaker)
+		}
+	}
+	wantNoStatements(t,
+		"The club confirmed the booking on Monday.",
+		"Ann Roe added a second goal in the last minute.",
+		"The ceasefire announced on 10 October did not hold.",
+		"Ann Roe hopes audiences will enjoy the show.",
+		"City records from December indicated the debt was high.",
+	)
+}

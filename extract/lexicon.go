@@ -952,6 +952,22 @@ var sourceModifiers = map[string]bool{"familiar": true, "close": true, "knowledg
 // subject alone.
 var articles = map[string]bool{"a": true, "an": true, "the": true, "this": true, "these": true, "those": true}
 
+// thatlessCues are verbs of saying, among those that otherwise need
+// "that", which leave it out before a clause with a noun phrase subject
+// ("confirmed two men had been arrested"). Verbs of thinking or inferring
+// are not among them: "hopes audiences will", "records indicated the debt
+// was" are no reports of speech.
+var thatlessCues = wordSet("confirm", "confirms", "confirmed", "caution", "cautions", "cautioned",
+	"announce", "announces", "announced", "deny", "denies", "denied", "reveal", "reveals", "revealed",
+	"stress", "stresses", "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises",
+	"emphasised", "reiterate", "reiterates", "reiterated", "promise", "promises", "promised", "vow",
+	"vows", "vowed", "disclose", "discloses", "disclosed")
+
+// auxiliaryVerbs are the auxiliaries and modals that make a verb phrase
+// finite: after a noun phrase they mark it as a clause's subject.
+var auxiliaryVerbs = wordSet("is", "was", "are", "were", "has", "had", "have", "will", "would",
+	"could", "can", "may", "might", "must", "should", "shall", "did", "does", "do")
+
 // copulas link a subject to an adjective of speech ("was adamant that").
 var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "been": true, "remained": true, "remains": true}
 
@@ -1311,7 +1327,8 @@ var placePrepositions = wordSet("after", "before", "during", "outside", "inside"
 // mediumPlaces are further words for where something was said or
 // written: "in a research note", "at a news conference".
 var mediumPlaces = wordSet("note", "notes", "report", "filing", "conference", "briefing", "release",
-	"memo", "editorial", "newsletter", "website", "site", "feed", "call")
+	"memo", "editorial", "newsletter", "website", "site", "feed", "call", "media", "radio", "television",
+	"air", "channel", "platform", "programme", "program", "livestream", "forum")
 
 // singularArticles open a singular noun phrase: no verb follows them.
 var singularArticles = map[string]bool{"a": true, "an": true, "another": true, "each": true}

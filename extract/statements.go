@@ -622,7 +622,7 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	} else if c.class == cueThat && questioningVerbs[a.toks[c.at].lower] && rest < next && rest < s.last && questionWords[a.toks[rest].lower] && a.toks[rest].lower != "which" {
 		start = rest // "wondered why the plant closed": a reported question
 	} else if c.class == cueThat {
-		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) && !(a.proposedAction(c.at, rest) && !a.inOpeningSubordinate(s, c)) {
+		if q := a.quoteStartingAt(a.toks[rest].start); q < 0 && !a.thatlessClause(rest, next) && !(thatlessCues[a.toks[c.at].lower] && a.subjectBeforeAuxiliary(rest, next)) && !(a.proposedAction(c.at, rest) && !a.inOpeningSubordinate(s, c)) {
 			return 0, false
 		}
 	} else if a.objectNotContent(c, rest, next, s.last) {
@@ -647,7 +647,7 @@ func (a *analysis) objectNotContent(c cueHit, rest, next, last int) bool {
 	switch {
 	case rest < last && badAfterClauseCue[a.toks[rest].lower] && !(c.class == cueObject && a.toks[rest].lower == "to") && !(rest+1 < last && a.quantityAt(rest+1, last)) && !a.upToNumber(rest, last) && !a.noneClause(rest, next):
 		return true
-	case rest < last && strings.HasPrefix(w, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]):
+	case rest < last && strings.HasPrefix(w, "add") && (isNumber(a.toks[rest]) || countedObject[a.toks[rest].lower]) && !a.subjectBeforeAuxiliary(rest, next):
 		return true // "added 1.5 per cent", "added a try", "added $3"
 	case strings.HasPrefix(w, "add") && a.addedTo(rest, next):
 		return true // "will add value to your life": a thing added to another
@@ -997,6 +997,32 @@ func (a *analysis) thatlessClause(i, j int) bool {
 		// "confirmed it had received the request", not "confirmed it on
 		// Monday": "it" opens a clause only before a finite verb
 		return finiteForm(v)
+	}
+	return false
+}
+
+// subjectBeforeAuxiliary reports whether tokens from i open a clause
+// without "that" whose subject is a noun phrase: a few words, with no
+// comma, verb or clause word among them, then an auxiliary or a modal
+// ("confirmed defender Jo Hale had suffered an injury", "cautioned a
+// single study could not settle it", "added an engineer's report would be
+// published"). An object is followed by no auxiliary ("confirmed the
+// booking on Monday", "added a second goal").
+func (a *analysis) subjectBeforeAuxiliary(i, j int) bool {
+	// maxSubjectWords bounds the subject: a longer run is more likely an
+	// object with a clause of its own further on.
+	const maxSubjectWords = 8
+	if i >= j || prepositions[a.toks[i].lower] || timeWord(a.toks[i]) {
+		return false // "The ceasefire announced on 10 October did not hold": a participle, then its time
+	}
+	for k := i; k < j && k <= i+maxSubjectWords; k++ {
+		t := a.toks[k]
+		switch {
+		case auxiliaryVerbs[t.lower] && t.word:
+			return k > i && !determiners[a.toks[k-1].lower]
+		case !t.word || relativeWords[t.lower] || t.lower == "that" || t.lower == "to" || finiteForm(t.lower) && !t.isCap() || nominativePronouns[t.lower] && k > i:
+			return false
+		}
 	}
 	return false
 }
@@ -1791,7 +1817,7 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	if e >= limit {
 		return 0, false
 	}
-	return e, a.clauseOpens(e)
+	return e, a.clauseOpens(e) || a.subjectBeforeAuxiliary(e, limit) // "told a news conference in Tamsin rescue teams had …"
 }
 
 // addresseePhrase returns the token after the addressee that starts at
