@@ -6550,3 +6550,26 @@ func TestThatlessClauseWithNounSubject(t *testing.T) {
 		"City records from December indicated the debt was high.",
 	)
 }
+
+// TestNamedSubjectWithWorkplace checks a person named as a sentence's
+// subject with where they work after the name ("Analyst Harriet Oyel of
+// the research firm Quill Partners is more sceptical"): the latest
+// subject, whom a following "she" refers to, not an earlier woman. The
+// text is invented.
+func TestNamedSubjectWithWorkplace(t *testing.T) {
+	text := "Chief executive Mia Sandoval said the phone would sell well. Analyst Harriet Oyel of the research firm Quill Partners is more sceptical. In a note to clients, she wrote that sales would be weak."
+	if q := find(t, run(t, text, PlainText, ""), "sales would"); q.Speaker != "Harriet Oyel" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}
+
+// TestDatelineWithDate checks a dateline with the date after the place
+// ("PORTHAVEN, Aug 14 (Meridian Wire) -"): no part of the first sentence,
+// so the company that opens it is what "the airline" refers to, not the
+// place. The text is invented.
+func TestDatelineWithDate(t *testing.T) {
+	text := "PORTHAVEN, Aug 14 (Meridian Wire) - Cerulean Air cancelled more than 300 flights on Thursday.\n\nThe airline said about 41,000 passengers had been affected.\n"
+	if q := find(t, run(t, text, PlainText, ""), "41,000"); q.Speaker != "Cerulean Air" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

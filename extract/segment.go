@@ -294,13 +294,19 @@ func (a *analysis) datelineEnd(i, end int) int {
 		// (after the place in capitals, its region may follow as written:
 		// "KYIV, Ukraine (AP) —"; in brackets, the agency: "(Reuters)")
 		region := k > i && t.word && t.isCap() && a.toks[k-1].text == ","
+		// and the date: "PORTHAVEN, Aug 14 (Reuters) -"
+		date := false
+		if k > i {
+			_, prevMonth := monthNums[a.toks[k-1].lower]
+			date = isNumber(t) && prevMonth
+		}
 		switch t.text {
 		case "(":
 			inParens = true
 		case ")":
 			inParens = false
 		}
-		if !(t.word && (allCaps(t.text) || inParens && t.isCap()) || region || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
+		if !(t.word && (allCaps(t.text) || inParens && t.isCap()) || region || date || t.text == "(" || t.text == ")" || t.text == "," || t.text == ".") {
 			break
 		}
 		k++

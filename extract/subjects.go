@@ -2631,6 +2631,9 @@ func (a *analysis) openingName(from int, s sentence) (name string, stop bool) {
 			return "", true // "Roe's lawyer": the name is not the subject
 		}
 		k = e
+		if e < s.last && a.toks[e].lower == "of" && name != "" && strings.Contains(name, " ") {
+			return name, false // "Analyst Ann Roe of the firm Quill Partners is more sceptical": where she works
+		}
 		if e < s.last && (a.toks[e].lower == "of" || a.toks[e].lower == "and") {
 			return "", true
 		}
