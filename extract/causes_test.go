@@ -1825,16 +1825,17 @@ func TestReportedQuestionsAndDoubts(t *testing.T) {
 }
 
 // TestUnnamedSpokesOfOrganisation checks those who speak for an
-// organisation named after "of" ("The press service of the Ministry of
-// Interior", "The head of the Interior Ministry"): unnamed, with that
-// organisation. The sentences are invented.
+// organisation named after "of": a person ("The head of the Interior
+// Ministry") is unnamed, with that organisation; the office it speaks
+// through ("The press service of the Ministry of Interior") is the
+// organisation itself. The sentences are invented.
 func TestUnnamedSpokesOfOrganisation(t *testing.T) {
-	for _, c := range []struct{ text, source, org string }{
-		{"The press service of the Ministry of Interior reported that 12 people had been detained.", "The press service of the Ministry of Interior", "Ministry of Interior"},
-		{"The head of the Harbour Port Authority said that 12 people had been detained.", "The head of the Harbour Port Authority", "Harbour Port Authority"},
+	for _, c := range []struct{ text, speaker, source, org string }{
+		{"The press service of the Ministry of Interior reported that 12 people had been detained.", "Ministry of Interior", "", "Ministry of Interior"},
+		{"The head of the Harbour Port Authority said that 12 people had been detained.", "", "The head of the Harbour Port Authority", "Harbour Port Authority"},
 	} {
 		q := find(t, run(t, c.text, PlainText, ""), "detained")
-		if q.Speaker != "" || q.Source != c.source || q.Organisation != c.org {
+		if q.Speaker != c.speaker || q.Source != c.source || q.Organisation != c.org {
 			t.Errorf("%q: speaker %q source %q organisation %q", c.text, q.Speaker, q.Source, q.Organisation)
 		}
 	}
@@ -2633,17 +2634,18 @@ func TestPostReads(t *testing.T) {
 	}
 }
 
-// TestPressServiceOfOwner checks those who speak for an organisation
-// named by a possessive ("The Harbour Party's press service told …",
-// "the ministry's press service said"): an unnamed source with that
-// organisation. The text is invented.
+// TestPressServiceOfOwner checks the office an organisation named by a
+// possessive speaks through ("The Harbour Party's press service told …",
+// "the ministry's press service said"): the organisation is the speaker,
+// as the digests' gold has it ("the press service of the ministry issued
+// a statement" is the ministry's). The text is invented.
 func TestPressServiceOfOwner(t *testing.T) {
 	text := "The Interior Ministry opened a new office.\n\n" +
 		"The ministry's press service said that three members had been detained.\n\n" +
 		"The HFP's press service told Harbour Radio that two more had been released.\n"
 	r := run(t, text, PlainText, "")
 	for probe, org := range map[string]string{"detained": "Interior Ministry", "released": "HFP"} {
-		if q := find(t, r, probe); q.Speaker != "" || q.Organisation != org {
+		if q := find(t, r, probe); q.Speaker != org || !q.SpeakerIsOrg || q.Organisation != org {
 			t.Errorf("%s: speaker %q source %q organisation %q", probe, q.Speaker, q.Source, q.Organisation)
 		}
 	}
@@ -6571,5 +6573,23 @@ func TestDatelineWithDate(t *testing.T) {
 	text := "PORTHAVEN, Aug 14 (Meridian Wire) - Cerulean Air cancelled more than 300 flights on Thursday.\n\nThe airline said about 41,000 passengers had been affected.\n"
 	if q := find(t, run(t, text, PlainText, ""), "41,000"); q.Speaker != "Cerulean Air" {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestPressServiceSpeaksForItsOrganisation checks that the office an
+// organisation speaks through ("the ministry's press service", "the press
+// office of the court") is the organisation itself as the speaker, while
+// a spokesperson stays an unnamed person. The sentences are invented.
+func TestPressServiceSpeaksForItsOrganisation(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source string }{
+		{"The press service of the Ministry of Internal Affairs said that the march was illegal.", "march", "Ministry of Internal Affairs", ""},
+		{"The Supreme Court upheld the sentence. The court's press service reported that the appeal had been rejected.", "appeal", "Supreme Court", ""},
+		{"The Supreme Court upheld the sentence. A spokesperson for the court said that the appeal had been rejected.", "appeal", "", "A spokesperson for the court"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Speaker != c.speaker || q.Source != c.source || c.speaker != "" && !q.SpeakerIsOrg {
+			t.Errorf("%q: got %q/%q (org %v), want %q/%q", c.text, q.Speaker, q.Source, q.SpeakerIsOrg, c.speaker, c.source)
+		}
 	}
 }

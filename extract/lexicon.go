@@ -1242,6 +1242,13 @@ var openingSubordinators = wordSet("although", "though", "while", "whilst", "bec
 // Harbour Party").
 var leadVerbs = wordSet("chairs", "chaired", "heads", "headed", "leads", "led", "runs", "ran", "directs", "directed", "founded", "co-founded")
 
+// organQualifiers and organNouns name the office an organisation speaks
+// through: "press service", "information office", "media centre".
+var (
+	organQualifiers = wordSet("press", "information", "media", "communications")
+	organNouns      = wordSet("service", "office", "centre", "center", "department", "secretariat", "bureau", "unit")
+)
+
 // representativeNouns name those who speak for the organisation after
 // "of" ("the press service of the ministry", "the office of the mayor").
 var representativeNouns = wordSet("service", "office", "secretariat", "spokesperson", "spokesman", "spokeswoman", "representative", "representatives")

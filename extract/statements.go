@@ -71,6 +71,10 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 			Speaker: x.sp.name, Source: x.sp.source, Cue: x.cue, Organisation: x.sp.org,
 			Role: x.sp.role, Date: docDate, Confidence: x.conf, PullQuote: x.pull,
 		}
+		if q.Speaker == "" && q.Organisation != "" && pressOrgan(q.Source) {
+			// "the ministry's press service said": the ministry's own words
+			q.Speaker, q.Source, q.Role, q.SpeakerIsOrg = q.Organisation, "", "", true
+		}
 		if q.Speaker != "" {
 			q.Source = ""
 			q.SpeakerIsOrg = !x.sp.person
@@ -98,6 +102,20 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// pressOrgan reports whether an unnamed source is the organ through which
+// an organisation speaks, "the ministry's press office", "the press
+// service of the ministry", rather than a person (a spokesperson stays
+// one).
+func pressOrgan(source string) bool {
+	words := strings.Fields(strings.ToLower(source))
+	for i := 0; i+1 < len(words); i++ {
+		if organQualifiers[words[i]] && organNouns[words[i+1]] && (i+2 == len(words) || words[i+2] == "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // splitAtParagraphs makes a statement whose words run over several
