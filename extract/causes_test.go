@@ -6593,3 +6593,60 @@ func TestPressServiceSpeaksForItsOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondSubjectSetOffByCommas checks a second report in one sentence
+// whose subject is a description and a name set off by commas (", and its
+// chairman, Gustavo Alba, called on …"): a report of its own, not part of
+// the first report's content, whatever follows its verb. The sentences
+// are invented.
+func TestSecondSubjectSetOffByCommas(t *testing.T) {
+	for _, text := range []string{
+		"The Federation of Small Employers said its members had waited long enough, and its chairman, Gustavo Alba, called on the bank to act.",
+		"The Federation said its members had waited long enough, and the chairman, Gustavo Alba, said the bank should act.",
+	} {
+		r := run(t, text, PlainText, "")
+		if q := find(t, r, "waited"); strings.Contains(q.Text, "bank") {
+			t.Errorf("%q: first report runs into the second: %q", text, q.Text)
+		}
+		if q := find(t, r, "bank"); q.Speaker != "Gustavo Alba" {
+			t.Errorf("%q: second report's speaker %q", text, q.Speaker)
+		}
+	}
+}
+
+// TestTitleAfterTitleOfAddress checks a title after a title of address
+// before a full name ("Mrs Justice Amara Nwosu"): no part of the name;
+// a word after the title of address alone is the name ("Ms Major"). The
+// sentences are invented.
+func TestTitleAfterTitleOfAddress(t *testing.T) {
+	for text, want := range map[string]string{
+		"The judge, Mrs Justice Amara Nwosu, told the court the trial would last three weeks.": "Amara Nwosu",
+		"Mr Justice Pavel Orlov said the hearing would resume.":                                "Pavel Orlov",
+		"Ms Major said the hearing would resume.":                                              "Major",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "would"); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", text, q.Speaker, want)
+		}
+	}
+}
+
+// TestDescriptionsOfOrganisations checks descriptions that refer back to
+// an organisation named before: "the force" to a police force, "the
+// station" to a radio station, "The daily" (a periodical, not an adverb)
+// to a newspaper; and that a product's designation ("its AF-500 model")
+// is no organisation "the firm" could refer to. The sentences are
+// invented.
+func TestDescriptionsOfOrganisations(t *testing.T) {
+	cases := []struct{ text, sub, speaker, source string }{
+		{"Two men robbed the shop, Eastmoor Police said. The force said the men smashed two cabinets.", "cabinets", "Eastmoor Police", ""},
+		{"Radio Merk reported a fire. Citing police, the station said two people died.", "died", "Radio Merk", ""},
+		{"The daily said that two people were detained.", "detained", "", "The daily"},
+		{"Nordvik Home told owners of its AF-500 model to stop using it. The firm said a fault could cause fires.", "fault", "", "The firm"},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), c.sub)
+		if q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: got %q/%q, want %q/%q", c.text, q.Speaker, q.Source, c.speaker, c.source)
+		}
+	}
+}

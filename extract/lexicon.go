@@ -1149,8 +1149,13 @@ var genericOrgNouns = map[string]bool{
 	"startup": true, "insurer": true, "developer": true, "operator": true,
 	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
 	"maker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "lender": true,
-	"utility": true,
+	"utility": true, "force": true, "station": true, "channel": true, "portal": true,
+	"tabloid": true, "daily": true, "weekly": true,
 }
+
+// periodicalNouns are adverbs in "-ly" that name a periodical after a
+// determiner: "The daily said", "the weekly reported".
+var periodicalNouns = wordSet("daily", "weekly", "monthly", "quarterly")
 
 // orgNounKinds are the heads of organisations' names that a description
 // by another noun may refer to: a federation of unions is "the union".

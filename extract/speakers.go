@@ -87,7 +87,7 @@ func (a *analysis) nameWord(i int) bool {
 		// "Former Calder Mutual executive jailed": what someone was
 		return false
 	}
-	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && !a.afterTitle(i) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) && !a.givenRoleAt(i) {
+	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && (!a.afterTitle(i) || a.titleBeforeFullName(i)) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) && !a.givenRoleAt(i) {
 		return false
 	}
 	if _, ok := cueVerbs[t.lower]; ok && i > 0 && a.toks[i-1].word && !a.toks[i-1].isCap() && !articles[a.toks[i-1].lower] {
@@ -248,6 +248,22 @@ func (a *analysis) afterTitle(i int) bool {
 		return honorifics[a.toks[i-1].lower] && a.toks[i-1].isCap()
 	}
 	return false
+}
+
+// isDesignation reports whether a word is a model's or a product's
+// designation, letters then a hyphen and digits ("AF-500", "F-35"):
+// written like an acronym, it names no organisation.
+func isDesignation(w string) bool {
+	_, digits, ok := strings.Cut(w, "-")
+	return ok && digits != "" && strings.Trim(digits, "0123456789") == ""
+}
+
+// titleBeforeFullName reports whether the role word at token i, after a
+// title of address, is itself a title before a name of two words or more:
+// "Mrs Justice Amara Nwosu", "Mr Justice Pavel Orlov" (but "Mr Friday",
+// "Ms Major said": the word is the name).
+func (a *analysis) titleBeforeFullName(i int) bool {
+	return i+2 < len(a.toks) && a.toks[i+1].word && a.toks[i+1].isCap() && a.toks[i+2].word && a.toks[i+2].isCap() && !a.insideQuote(a.toks[i].start)
 }
 
 // plainOrgAhead reports whether the name run from token i ends in a word
@@ -513,8 +529,9 @@ func (a *analysis) findMentions() {
 		}
 		d := a.lowerRunStart(i, 4)
 		kindBefore := a.sentOf[d] == a.sentOf[i] && a.orgKindBeforeName(d, i) // "the exile outlet Kovan"
-		if multi || kindBefore || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] {
-			// (not "national ID numbers": an acronym that names no one)
+		if multi || kindBefore || a.toks[i].isAcronym() && !commonAcronyms[a.toks[i].lower] && !isDesignation(a.toks[i].text) {
+			// (not "national ID numbers": an acronym that names no one;
+			// nor a model's designation, "its AF-500 fryer")
 			org := kindBefore || multi && a.orgEvidenceAround(i, end)
 			person := !isOrgName(name) && !isPlaceName(name) && !org
 			a.mentions = append(a.mentions, mention{pos: a.toks[i].start, name: name, person: person})

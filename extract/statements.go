@@ -1257,7 +1257,7 @@ func (a *analysis) inOpeningSubordinate(s sentence, c cueHit) bool {
 // that precede the cue at token k ("and later added": the "and").
 func (a *analysis) adverbsBefore(k int) int {
 	b := k - 1
-	for b > 0 && a.toks[b].word && skippableBeforeCue(a.toks[b].lower) {
+	for b > 0 && a.toks[b].word && a.skippableAt(b) {
 		b--
 	}
 	return b
@@ -1334,6 +1334,29 @@ func (a *analysis) thatFollows(d cueHit, limit int) bool {
 		}
 	}
 	return false
+}
+
+// skippableAt reports whether token k, before a cue, may be skipped on
+// the way to its subject: an adverb ("also", "later"), but not a
+// periodical a determiner opens ("The daily said").
+func (a *analysis) skippableAt(k int) bool {
+	w := a.toks[k].lower
+	return skippableBeforeCue(w) && !(periodicalNouns[w] && k > 0 && determiners[a.toks[k-1].lower])
+}
+
+// nameSetOffBefore reports whether a name set off by commas ends right
+// before the cue at token at, after token from: ", and its chairman,
+// Gustavo Alba, called on …" has a subject of its own, whatever follows.
+func (a *analysis) nameSetOffBefore(from, at int) bool {
+	k := a.adverbsBefore(at)
+	if k <= from || a.toks[k].text != "," {
+		return false
+	}
+	n := 0
+	for k--; k > from && a.nameWord(k); k-- {
+		n++
+	}
+	return n > 0 && a.toks[k].text == ","
 }
 
 // clauseFollows reports whether a that-clause or a quotation follows cue
@@ -1421,7 +1444,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// first verb is no clause whose subject could be the second's
 			return b
 		}
-		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && a.clauseFollows(d, limit) {
+		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && (a.clauseFollows(d, limit) || a.nameSetOffBefore(b, d.at)) {
 			// "said A, and the Interior Ministry spokesman Ehtiram
 			// Mansurov in turn stated B", "said A, while the ministry
 			// denied it": a subject of its own after a joiner

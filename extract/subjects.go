@@ -85,7 +85,7 @@ func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 	} else if q, ok := a.quotedAsAt(c.at); ok {
 		j = q - 1 // "was quoted (in a release) as saying": "was" is skipped as an auxiliary
 	}
-	for j >= s.first && a.toks[j].word && (skippableBeforeCue(a.toks[j].lower) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
+	for j >= s.first && a.toks[j].word && (a.skippableAt(j) || isParticiple(a.toks[c.at]) && progressiveAux[a.toks[j].lower] || a.noLongerAt(j, s.first)) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
 		// an adverb or auxiliary ("also said", "would argue", "no longer
 		// believe"); written with a capital inside a sentence it is a
 		// name ("Ms May said")
@@ -99,7 +99,7 @@ func (a *analysis) subjectEnd(s sentence, c cueHit) int {
 	}
 	if j-1 >= s.first && (relativeTimes[a.toks[j-1].lower] || a.toks[j-1].lower == "on") && timeNouns[a.toks[j].lower] {
 		j -= 2 // "A tweet last week said", "Ann Roe on Friday said": when, not who
-		for j >= s.first && a.toks[j].word && skippableBeforeCue(a.toks[j].lower) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
+		for j >= s.first && a.toks[j].word && a.skippableAt(j) && !(a.toks[j].isCap() && (j > s.first || a.nameWord(j))) {
 			j-- // "Ann Roe also on Friday said"
 		}
 	}
