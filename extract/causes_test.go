@@ -6650,3 +6650,21 @@ func TestDescriptionsOfOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// TestPullQuoteCreditInParagraphOfItsOwn checks a digest's pull quote
+// whose credit stands in a paragraph of its own, after a blank line: a
+// dash and a name, or a name and its description, is the credit ("—
+// Ann Roe, chair of the Civic Front (CF)"); a heading after the quotation
+// is not. The texts are invented.
+func TestPullQuoteCreditInParagraphOfItsOwn(t *testing.T) {
+	for _, credit := range []string{"— Əlimərdan Qasımlı, chairman of the Civic Equality Front (CEF)", "Əlimərdan Qasımlı, chairman of the Civic Equality Front (CEF)"} {
+		text := "Harbour Digest, 4–17 March 2024\n\nCentre for Free Expression Monitoring (CFEM)\n\n18 March 2024\n\n“The authorities are not fighting corruption; they are fighting those who write about it.”\n\n" + credit + "\n\nPolitics\n\nKöprü Xəbər reports that the ruling party has begun collecting signatures.\n"
+		if q := find(t, run(t, text, PlainText, ""), "fighting corruption"); q.Speaker != "Əlimərdan Qasımlı" || q.Organisation != "CEF" {
+			t.Errorf("credit %q: speaker %q organisation %q", credit, q.Speaker, q.Organisation)
+		}
+	}
+	text := "Harbour Digest\n\n“We will not sit in a parliament elected by ballot stuffing.”\n\nParliament\n\nThe assembly passed the law on Tuesday.\n"
+	if q := find(t, run(t, text, PlainText, ""), "ballot stuffing"); q.Speaker != "" {
+		t.Errorf("a heading taken for the credit: speaker %q", q.Speaker)
+	}
+}

@@ -202,7 +202,7 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	toks := a.tokensIn(q.end, a.paras[pi].end)
-	if len(toks) == 0 && pi+1 < len(a.paras) && q.end == a.paras[pi].end && strings.Count(a.text[q.end:a.paras[pi+1].start], "\n") == 1 {
+	if len(toks) == 0 && pi+1 < len(a.paras) && q.end == a.paras[pi].end && a.creditParagraphAfter(q.end, pi+1) {
 		// the credit on the next line: "“…”\nAnn Roe, chair of the council"
 		toks = a.tokensIn(a.paras[pi+1].start, a.paras[pi+1].end)
 		pi++
@@ -253,6 +253,28 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		}
 	}
 	return sp, true
+}
+
+// creditParagraphAfter reports whether paragraph pi, after a quotation
+// ending at byte end, may be its credit line: on the next line, or in a
+// paragraph of its own that a dash opens or that holds no verb ("“…”¶¶—
+// Ann Roe, chair of the council"); "“…”¶¶Ann Roe, 54, has lived here for
+// years" is a sentence about her.
+func (a *analysis) creditParagraphAfter(end, pi int) bool {
+	switch strings.Count(a.text[end:a.paras[pi].start], "\n") {
+	case 1:
+		return true
+	case 2:
+		p := a.paras[pi]
+		first, _ := utf8.DecodeRuneInString(a.text[p.start:p.end])
+		if isDash(string(first)) || first == '-' {
+			return true
+		}
+		// (a name and its description: a heading has no comma)
+		k, e := a.tokenAt(p.start), a.tokenAt(p.end-1)+1
+		return strings.Contains(a.text[p.start:p.end], ",") && !a.hasFiniteVerb(k, e)
+	}
+	return false
 }
 
 // creditLineTokens bounds the credit after a quotation: a name and a
