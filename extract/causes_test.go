@@ -6668,3 +6668,19 @@ func TestPullQuoteCreditInParagraphOfItsOwn(t *testing.T) {
 		t.Errorf("a heading taken for the credit: speaker %q", q.Speaker)
 	}
 }
+
+// TestInitialsWrittenTogether checks a name whose initials are written
+// together ("K.R. Venkatanarayan"), also after a title and as the subject
+// after the verb, and a district collector's title before a name. The
+// sentences are invented.
+func TestInitialsWrittenTogether(t *testing.T) {
+	for text, want := range map[string]string{
+		`"We are worried," said Dr. K.R. Venkatanarayan, who led the study.`: "K.R. Venkatanarayan",
+		`"We are worried," said K.R. Venkatanarayan.`:                        "K.R. Venkatanarayan",
+		"District Collector P. Shanmugavel said the road would reopen.":      "P. Shanmugavel",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "w"); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", text, q.Speaker, want)
+		}
+	}
+}

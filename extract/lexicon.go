@@ -361,13 +361,13 @@ var fractionWords = wordSet("half", "third", "quarter", "fifth", "tenth", "one-t
 var holderNouns = map[string]string{"justice": "judge"}
 
 // titleDot reports whether token i is the dot of an abbreviated title or
-// an initial written right after it ("Rep.", "J.").
+// an initial written right after it ("Rep.", "J.", "K.R.").
 func (a *analysis) titleDot(i int) bool {
 	if i < 1 || a.toks[i].text != "." || a.toks[i-1].end != a.toks[i].start {
 		return false
 	}
 	p := a.toks[i-1]
-	return p.word && (honorifics[p.lower] || utf8.RuneCountInString(p.text) == 1 && p.isCap())
+	return p.word && (honorifics[p.lower] || utf8.RuneCountInString(p.text) == 1 && p.isCap() || isDottedInitials(p.text))
 }
 
 // roleWords name roles and occupations of speakers.
@@ -403,7 +403,7 @@ func init() {
 		"sociologist", "criminologist", "epidemiologist", "specialist", "strategist",
 		"pollster", "lobbyist", "diplomat", "envoy", "negotiator", "mediator", "monk",
 		"priest", "imam", "rabbi", "elder", "chiefs", "premier", "ombudsman", "auditor",
-		"coroner", "paramedic", "firefighter", "ranger", "warden", "commissioner",
+		"coroner", "paramedic", "firefighter", "ranger", "warden", "commissioner", "collector",
 		// people named by what they do or where they are
 		"parent", "voter", "shopper", "commuter", "homeowner", "customer",
 		"passenger", "patient", "driver", "motorist", "cyclist", "pedestrian",

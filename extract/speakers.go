@@ -305,8 +305,8 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 	for k-1 >= min {
 		p := a.toks[k-1]
 		switch {
-		case p.text == "." && k-2 >= min && utf8.RuneCountInString(a.toks[k-2].text) == 1 && a.toks[k-2].isCap():
-			k -= 2 // an initial
+		case p.text == "." && k-2 >= min && (utf8.RuneCountInString(a.toks[k-2].text) == 1 && a.toks[k-2].isCap() || isDottedInitials(a.toks[k-2].text)):
+			k -= 2 // an initial, or initials written together: "K.R. Venkatanarayan"
 			continue
 		case p.text == "." && a.companyDot(k-1) && strings.Contains(a.toks[k-2].text, "."):
 			k -= 2 // an abbreviation with dots: "U.S. State Department"
@@ -360,7 +360,7 @@ func (a *analysis) nameStartingAt(i, max int) (int, bool) {
 	for k < max {
 		t := a.toks[k]
 		switch {
-		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".") || a.nameAbbreviation(k-1)) && k+1 < max && a.nameWord(k+1):
+		case t.text == "." && (utf8.RuneCountInString(a.toks[k-1].text) == 1 && a.toks[k-1].isCap() || isDottedInitials(a.toks[k-1].text) || a.companyDot(k) && strings.Contains(a.toks[k-1].text, ".") || a.nameAbbreviation(k-1)) && k+1 < max && a.nameWord(k+1):
 			k++ // an initial, or an abbreviation with dots: "U.S. State Department", "St. Mary's Court"
 			continue
 		case (t.text == "'" || t.text == "’") && t.start == a.toks[k-1].end && strings.HasSuffix(a.toks[k-1].lower, "s") && k+1 < max && a.nameWord(k+1) && a.plainOrgAhead(k+1, max):
