@@ -69,6 +69,14 @@ func TestInventedDocuments(t *testing.T) {
 		{"set51.jsonl", 0.99, 0.98, 0.98},
 		{"set52.jsonl", 0.99, 0.92, 0.90},
 		{"set53.jsonl", 0.98, 0.97, 0.95},
+		{"set54.jsonl", 0.99, 0.95, 0.94},
+		{"set55.jsonl", 0.99, 0.95, 0.91},
+		{"set56.jsonl", 0.95, 0.93, 0.93},
+		{"set57.jsonl", 0.95, 0.93, 0.90},
+		{"set58.jsonl", 0.95, 0.89, 0.88},
+		{"set59.jsonl", 0.98, 0.91, 0.88},
+		{"set60.jsonl", 0.97, 0.94, 0.92},
+		{"set61.jsonl", 0.98, 0.96, 0.95},
 	}
 	for _, fl := range floors {
 		t.Run(fl.file, func(t *testing.T) {
