@@ -6684,3 +6684,14 @@ func TestInitialsWrittenTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestAsForTopicIsPronounsAntecedent checks a sentence that turns to a
+// person with "As for X," before its pronoun subject: the pronoun, and a
+// quotation attributed to it after, are X's, not those of whoever spoke
+// before. The sentences are invented.
+func TestAsForTopicIsPronounsAntecedent(t *testing.T) {
+	text := "Ms Bell owns the farm. \"It is hard,\" Ms Bell said. As for Ann Ruiz, she says she will miss him."
+	if q := find(t, run(t, text, PlainText, ""), "miss him"); q.Speaker != "Ann Ruiz" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

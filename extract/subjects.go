@@ -2376,6 +2376,11 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 		return false // "Civic Reform first promised the bridge in 2009, she noted.": the words are hers
 	}
 	name, stop := a.openingName(s.first, s)
+	if s.first+2 < s.last && a.toks[s.first].lower == "as" && a.toks[s.first+1].lower == "for" {
+		// "As for Munro, he plans …": the topic the sentence turns to is
+		// whom its pronoun names
+		name, stop = a.openingName(s.first+2, s)
+	}
 	if k := a.lastSemicolon(s); k > 0 {
 		// "The two scientists have known each other for years; Dr
 		// Vastergaard was once …": the last clause's subject is the
