@@ -6695,3 +6695,15 @@ func TestAsForTopicIsPronounsAntecedent(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestRegulatorNamedSentencesBefore checks "the regulator" for a public
+// body named a few sentences before, whose name joins words with "and"
+// ("the Markets and Competition Authority"): one name, and what "the
+// regulator" refers to, though another sentence stands between. The text
+// is invented.
+func TestRegulatorNamedSentencesBefore(t *testing.T) {
+	text := "Harwick Foods agreed to buy Delmont. The deal must be approved by the Markets and Competition Authority. Together, the firms supply a third of cereals. The regulator said it had not yet received a notification."
+	if q := find(t, run(t, text, PlainText, ""), "notification"); q.Speaker != "Markets and Competition Authority" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

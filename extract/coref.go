@@ -518,6 +518,16 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 			}
 		}
 	}
+	if publicBodyNouns[head] {
+		// "… a review by the Markets and Competition Authority. … The
+		// regulator said": the latest public body named as one, when no
+		// organisation is nearer
+		for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
+			if m := a.mentions[k]; !m.person && publicBodyNouns[orgHeadNoun(m.name)] && fits(m.name) {
+				return speakerRef{name: m.name}, true
+			}
+		}
+	}
 	if !publicBodyNouns[head] {
 		if name, ok := a.loneNameSubject(pos); ok {
 			return speakerRef{name: name}, true

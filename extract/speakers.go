@@ -636,7 +636,9 @@ func (a *analysis) kinGivenName(i int) string {
 // with "and" after "the" ("the Amalgamated Port and Harbour Workers'
 // Union"), or end, where the name run from token i stops.
 func (a *analysis) andNameEnd(i, end int) int {
-	if i == 0 || a.toks[i-1].lower != "the" || end+1 >= len(a.toks) || a.toks[end].lower != "and" || !a.nameWord(end+1) || isOrgName(a.joinTokens(i, end)) {
+	// (a name of its own before "and" ends there, unless it is one word,
+	// a kind alone: "the Markets and Competition Authority")
+	if i == 0 || a.toks[i-1].lower != "the" || end+1 >= len(a.toks) || a.toks[end].lower != "and" || !a.nameWord(end+1) || isOrgName(a.joinTokens(i, end)) && end-i > 1 {
 		return end
 	}
 	if e, _ := a.nameStartingAt(end+1, len(a.toks)); isOrgName(a.joinTokens(end+1, e)) {
