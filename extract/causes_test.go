@@ -6707,3 +6707,22 @@ func TestRegulatorNamedSentencesBefore(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestOutletThatReportedIsTheOutlet checks "the outlet", "the newspaper"
+// after an outlet whose name reads like a person's reported something
+// that names another organisation ("Köprü Xəbər reports that the NUP
+// …"): the outlet that reported, not the party its report named; an
+// outlet named as such since ("the exile outlet Azad Dalğa") is nearer.
+// The sentences are invented.
+func TestOutletThatReportedIsTheOutlet(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Köprü Xəbər reports that the ruling New Unity Party (NUP) has begun collecting signatures. According to the outlet, governors were given quotas.", "quotas", "Köprü Xəbər"},
+		{"Yeni Dalğa writes that the NUP has begun collecting signatures. The newspaper adds that governors were given quotas.", "quotas", "Yeni Dalğa"},
+		{"The Embassy of Ostrania reported that the visas were frozen. Access to the website of the exile outlet Azad Dalğa was blocked on Tuesday. The outlet said it had received no court order.", "court order", "Azad Dalğa"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -499,7 +499,14 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		_, company := WithoutCompanySuffix(name)
 		return (!publicBodyNouns[head] || !company) && !a.otherKind(name, head)
 	}
-	if name, _, ok := a.nearbyOrgAt(pos, fits); ok {
+	name, at, ok := a.nearbyOrgAt(pos, fits)
+	if outletNouns[head] && len(mods) == 0 && st.outlet.name != "" && pos-st.outletAt < outletWindow && (!ok || at < st.outletAt) {
+		// "Köprü Xəbər reports that the NUP … According to the outlet,
+		// …": the outlet that reported last, though its name reads like
+		// a person's, not an organisation its report named
+		return st.outlet, true
+	}
+	if ok {
 		// "Acme Corp. cut 300 jobs. The company said …"
 		return speakerRef{name: name}, true
 	}
@@ -649,6 +656,10 @@ func (a *analysis) loneNameSubject(pos int) (string, bool) {
 // orgWindow is how far back, in bytes, the latest statement may end for
 // "the company" to mean the organisation that spoke last.
 const orgWindow = 800
+
+// outletWindow is how far, in bytes, after an outlet's report "the
+// outlet" or "the newspaper" still refers to it: the next paragraph or two.
+const outletWindow = 1500
 
 // orgSentences is how many sentences back, counting the current one, a
 // generic description ("the company") looks for an organisation named

@@ -56,6 +56,11 @@ type state struct {
 	roleOf map[string]speakerRef
 	recent []speakerRef // persons who were subjects, latest last
 	orgs   []speakerRef // named speakers that are not persons, latest last
+	// outlet is the latest named speaker that reported as an outlet does
+	// ("Köprü Xəbər reports that …"), whatever its name reads like, and
+	// outletAt where that statement ends: what "the outlet" refers to
+	outlet   speakerRef
+	outletAt int
 }
 
 // findCues returns the reporting cues of sentence s outside quotations.

@@ -1153,6 +1153,14 @@ var genericOrgNouns = map[string]bool{
 	"tabloid": true, "daily": true, "weekly": true,
 }
 
+// outletNouns describe a news outlet: "the outlet", "the newspaper".
+var outletNouns = wordSet("outlet", "newspaper", "paper", "portal", "publication", "broadcaster",
+	"channel", "station", "daily", "weekly", "website", "site", "tabloid", "magazine")
+
+// outletCues are the forms of verbs by which an outlet reports: a
+// speaker named as their subject may be one, whatever its name reads like.
+var outletCues = wordSet("reports", "reported", "writes", "wrote", "publishes", "published")
+
 // periodicalNouns are adverbs in "-ly" that name a periodical after a
 // determiner: "The daily said", "the weekly reported".
 var periodicalNouns = wordSet("daily", "weekly", "monthly", "quarterly")

@@ -187,6 +187,9 @@ func (a *analysis) sentenceStatements(si int, st *state) []stmt {
 		st.stmtSent = si
 		if !x.sp.empty() {
 			st.running, st.runningAt = x.sp, x.end
+			if x.sp.name != "" && x.sp.role == "" && outletCues[strings.ToLower(x.cue)] && a.gender[x.sp.name] == genderUnknown {
+				st.outlet, st.outletAt = x.sp, x.end
+			}
 			if x.sp.person && strings.Contains(x.sp.name, " ") {
 				st.noteSalient(x.sp)
 			} else if x.sp.name != "" {
