@@ -6726,3 +6726,24 @@ func TestOutletThatReportedIsTheOutlet(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsSayingWithTitleOrApposition checks "X quotes Y as saying" when
+// Y comes with who they are: a title and an adjective before the name, an
+// organisation and a role before it, a description before a name set off
+// by commas, or an organisation after the name; Y speaks, with Y's own
+// organisation, never the outlet's name. The sentences are invented.
+func TestQuotedAsSayingWithTitleOrApposition(t *testing.T) {
+	cases := []struct{ text, speaker, org string }{
+		{"Azad Səs quotes the independent MP Vüqar Əhmədli as saying that the bill was late.", "Vüqar Əhmədli", ""},
+		{"Araratyan Lur quotes CAP board member Lusine Petrosyan as saying that the period is short.", "Lusine Petrosyan", "CAP"},
+		{"Haber Köprüsü quotes his daughter, Zeynep Uçarkuş, as saying: “My father wants a fair trial.”", "Zeynep Uçarkuş", ""},
+		{"Sabah Yıldızı quotes MP Selim Akbıyık of the ruling Karavia Progress Party (KİP) as saying that inflation will fall.", "Selim Akbıyık", "KİP"},
+		{"Sabah Yıldızı quotes MP Selim Akbıyık as saying that inflation will fall.", "Selim Akbıyık", ""},
+	}
+	for _, c := range cases {
+		r := run(t, c.text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Speaker != c.speaker || r.Quotes[0].Organisation != c.org {
+			t.Errorf("%q: got %+v, want %q of %q", c.text, r.Quotes, c.speaker, c.org)
+		}
+	}
+}

@@ -516,24 +516,8 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		// "the company" is no union)
 		return st.orgs[n-1], true
 	}
-	if head == "company" {
-		// "Northwind Ltd. was fined … The company said": the latest
-		// company named as one, when no organisation is nearer
-		for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
-			if _, company := WithoutCompanySuffix(a.mentions[k].name); company {
-				return speakerRef{name: a.mentions[k].name}, true
-			}
-		}
-	}
-	if publicBodyNouns[head] {
-		// "… a review by the Markets and Competition Authority. … The
-		// regulator said": the latest public body named as one, when no
-		// organisation is nearer
-		for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
-			if m := a.mentions[k]; !m.person && publicBodyNouns[orgHeadNoun(m.name)] && fits(m.name) {
-				return speakerRef{name: m.name}, true
-			}
-		}
+	if name, ok := a.latestNamedAs(head, pos, fits); ok {
+		return speakerRef{name: name}, true
 	}
 	if !publicBodyNouns[head] {
 		if name, ok := a.loneNameSubject(pos); ok {
@@ -541,6 +525,28 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		}
 	}
 	return speakerRef{}, false
+}
+
+// latestNamedAs returns, for "the company" or a public body's description
+// ("the regulator"), the latest organisation named within a few
+// paragraphs before byte pos whose name says it is one, when no
+// organisation is nearer: "Northwind Ltd. was fined … The company said",
+// "… a review by the Markets and Competition Authority. … The regulator
+// said".
+func (a *analysis) latestNamedAs(head string, pos int, fits func(string) bool) (string, bool) {
+	if head != "company" && !publicBodyNouns[head] {
+		return "", false
+	}
+	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
+		m := a.mentions[k]
+		if _, company := WithoutCompanySuffix(m.name); head == "company" && company {
+			return m.name, true
+		}
+		if head != "company" && !m.person && publicBodyNouns[orgHeadNoun(m.name)] && fits(m.name) {
+			return m.name, true
+		}
+	}
+	return "", false
 }
 
 // kindlessOrg returns the organisation near byte pos, or the last that

@@ -2276,29 +2276,72 @@ func (a *analysis) participleFrame(s sentence, c cueHit, st *state, prev speaker
 
 // quotedAsSaying returns the person in "X quotes Y as saying …" (also
 // "quoted", "cites"), who is the speaker of what follows: the outlet only
-// reports it.
+// reports it. Y may come with who they are, before the name ("quoted local
+// resident Anar Bagirov", "quotes CAP board member Ann Roe"), set off
+// after it ("quotes his daughter, Zeynep Uçar, as saying") or after it
+// ("quotes MP Selim Ak of the Progress Party (KİP) as saying").
 func (a *analysis) quotedAsSaying(s sentence, c cueHit, st *state) (speakerRef, bool) {
 	k := c.at - 1
 	if k-2 < s.first || a.toks[k].lower != "as" || !isParticiple(a.toks[c.at]) {
 		return speakerRef{}, false
 	}
-	n0, ok := a.nameEndingAt(k-1, s.first)
-	if !ok || n0-1 < s.first {
+	qv := -1
+	for b := k - 1; b > s.first && b >= k-quotedPersonTokens; b-- {
+		if quoteVerbs[a.toks[b].lower] {
+			qv = b
+			break
+		}
+		if a.toks[b].lower == "that" || isQuoteMark(a.toks[b].text) {
+			break
+		}
+	}
+	if qv < 0 {
 		return speakerRef{}, false
 	}
-	b := n0 - 1
-	for b > s.first && b >= n0-3 && !quoteVerbs[a.toks[b].lower] && a.descriptorWord(b) {
-		b-- // "quoted local resident Anar Bagirov as saying": who he is
-	}
-	if !quoteVerbs[a.toks[b].lower] {
+	if a.toks[k-1].text == "," {
+		// set off after a description: "quotes his daughter, Zeynep Uçar,"
+		if n0, ok := a.nameEndingAt(k-2, qv+1); ok && n0-1 > qv+1 && a.toks[n0-1].text == "," && a.isPersonName(n0, k-1) {
+			sp, _ := a.nameRef(n0, k-1, n0, st)
+			if role, org := a.describe(qv+1, n0-1); role != "" && sp.role == "" {
+				sp.role, sp.org = role, cmp.Or(sp.org, org)
+			}
+			return sp, true
+		}
 		return speakerRef{}, false
 	}
-	sp, _ := a.nameRef(n0, k, n0, st)
-	if role, _ := a.describe(b+1, n0); role != "" && sp.role == "" {
-		sp.role = role
+	for n := qv + 1; n < k; n++ {
+		if !a.nameWord(n) {
+			if t := a.toks[n]; a.descriptorWord(n) || isRoleWord(t.lower) || honorifics[t.lower] || a.titleDot(n) || t.word && !t.isCap() && !boundaryWords[t.lower] {
+				continue // "quoted local resident Anar Bagirov", "the independent MP …": who he is
+			}
+			return speakerRef{}, false
+		}
+		e, _ := a.nameStartingAt(n, k)
+		if !a.isPersonName(n, e) && (e < k || a.toks[n].isAcronym()) {
+			n = e - 1 // "quotes CAP board member …": the organisation, then the role (but "quotes Paşalı as saying")
+			continue
+		}
+		if e < k && !personLinks[a.toks[e].lower] {
+			return speakerRef{}, false
+		}
+		sp, _ := a.nameRef(n, e, n, st)
+		if e < k {
+			sp = withOrg(sp, a.orgAfterName(e)) // "MP Selim Ak of the ruling Progress Party (KİP)"
+		}
+		if role, org := a.describe(qv+1, n); role != "" && sp.role == "" {
+			sp.role, sp.org = role, cmp.Or(sp.org, org)
+		}
+		if sp.org != "" && strings.Contains(a.joinTokens(s.first, qv), sp.org) {
+			sp.org = "" // the outlet that quotes is not the organisation of whom it quotes
+		}
+		return sp, true
 	}
-	return sp, true
+	return speakerRef{}, false
 }
+
+// quotedPersonTokens bounds the words between "quotes" and "as saying":
+// a name with its title, description or organisation.
+const quotedPersonTokens = 16
 
 // colonAfter returns the index of a colon among the few words after a cue
 // (before any "that" or quotation), or -1. The window admits an object and

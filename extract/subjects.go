@@ -1960,12 +1960,15 @@ func (a *analysis) nameRef(n0, n1, min int, st *state) (speakerRef, int) {
 
 // orgAfterName returns the organisation named after "of" at token n1,
 // right after a person's name: "Omar Selby of XDP", "Ann Roe of the
-// Union for Freedom in Media (UFM)"; not a place ("Senator Ann Roe of
+// Union for Freedom in Media (UFM)", "of the ruling Progress Party"; not a place ("Senator Ann Roe of
 // South Carolina").
 func (a *analysis) orgAfterName(n1 int) string {
 	o := n1 + 1
 	if o+1 < len(a.toks) && a.toks[o].lower == "the" {
 		o++ // "Ann Roe of the HDP"
+		for n := 0; n < 2 && o+1 < len(a.toks) && a.toks[o].word && !a.toks[o].isCap() && !boundaryWords[a.toks[o].lower] && (a.nameWord(o+1) || a.toks[o+1].word && !a.toks[o+1].isCap()); n++ {
+			o++ // "of the ruling Progress Party": what kind of party
+		}
 	}
 	if o >= len(a.toks) || a.toks[n1].lower != "of" || !a.toks[o].isAcronym() && !a.nameWord(o) {
 		return ""
@@ -2353,6 +2356,16 @@ func (a *analysis) roleRunEnd(i, limit int) int {
 	return r
 }
 
+// afterAsFor returns where the opening noun phrase of sentence s starts:
+// after "As for", whose topic is whom the sentence's pronoun names ("As
+// for Munro, he plans …"), else at its first token.
+func (a *analysis) afterAsFor(s sentence) int {
+	if s.first+2 < s.last && a.toks[s.first].lower == "as" && a.toks[s.first+1].lower == "for" {
+		return s.first + 2
+	}
+	return s.first
+}
+
 // noteSubject remembers the person named in the opening noun phrase of
 // sentence s, the likeliest antecedent of a later "he" or "she". The phrase
 // may carry descriptors before the name ("The XDP leader Omar Selby",
@@ -2375,12 +2388,7 @@ func (a *analysis) noteSubject(s sentence, st *state) bool {
 	if a.closedByPronounAttribution(s) {
 		return false // "Civic Reform first promised the bridge in 2009, she noted.": the words are hers
 	}
-	name, stop := a.openingName(s.first, s)
-	if s.first+2 < s.last && a.toks[s.first].lower == "as" && a.toks[s.first+1].lower == "for" {
-		// "As for Munro, he plans …": the topic the sentence turns to is
-		// whom its pronoun names
-		name, stop = a.openingName(s.first+2, s)
-	}
+	name, stop := a.openingName(a.afterAsFor(s), s)
 	if k := a.lastSemicolon(s); k > 0 {
 		// "The two scientists have known each other for years; Dr
 		// Vastergaard was once …": the last clause's subject is the
