@@ -6747,3 +6747,48 @@ func TestQuotedAsSayingWithTitleOrApposition(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenatedGivenNameOpeningSentence checks a hyphenated given name
+// whose second part ends in "-ing" opening a sentence ("Mei-Ling Chao
+// said"): a name, not a participle ("Leaving …"), while a compound
+// adjective before a name is no part of it. The sentences are invented.
+func TestHyphenatedGivenNameOpeningSentence(t *testing.T) {
+	for text, want := range map[string]string{
+		"Mei-Ling Chao said the taste came from old pipes.":        "Mei-Ling Chao",
+		"Cost-cutting Ann Roe said the taste came from old pipes.": "Ann Roe",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "taste"); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", text, q.Speaker, want)
+		}
+	}
+}
+
+// TestColonQuotationAfterNamedDescription checks a quotation after a
+// colon that no reporting verb introduces, in a sentence whose subject
+// is a description and a name set off by commas ("The guild's chairman,
+// Anders Kjeldsen, went further: “…”"): the named person's. The sentence
+// is invented.
+func TestColonQuotationAfterNamedDescription(t *testing.T) {
+	text := "The guild's chairman, Anders Kjeldsen, went further: “Half the fleet would be criminals.”"
+	if q := find(t, run(t, text, PlainText, ""), "criminals"); q.Speaker != "Anders Kjeldsen" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}
+
+// TestDocumentIssuer checks "the filing", "the report" for a document
+// introduced with an adjective after "a" ("in a second filing"), by a
+// short form of its issuer's name opening the sentence ("Calder, in a
+// second filing, …") or by the agent of "published by": the issuer, named
+// as the text names it in full. The texts are invented.
+func TestDocumentIssuer(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"Calder Aggregates runs the quarry. Calder, in a second filing, rejected any link. The filing says no resident has produced evidence.", "no resident", "Calder Aggregates"},
+		{"Calder Aggregates runs the quarry. In a second filing, Calder Aggregates rejected any link. The filing says no resident has produced evidence.", "no resident", "Calder Aggregates"},
+		{"A monitoring report published by the Council of Northern States (CNS) on Tuesday said that Nargizan had implemented two recommendations. The report called on the authorities to release the journalists.", "release", "Council of Northern States"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q, want %q", c.text, q.Speaker, q.Source, c.speaker)
+		}
+	}
+}

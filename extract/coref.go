@@ -143,17 +143,24 @@ func possessor(w string) string {
 
 // issuerOf finds the document that a definite "the statement" at token i
 // refers to, when one of the last orgSentences sentences introduces it
-// with "a" ("In a statement, Acme …", "Acme issued a statement"), and
+// with "a" ("In a statement, Acme …", "Acme issued a statement", "in a
+// second filing"), and
 // returns the first name that sentence mentions: who issued it.
 func (a *analysis) issuerOf(noun string, i int) (name string, person, ok bool) {
 	si := a.sentOf[i]
 	for s := si - 1; s >= 0 && s > si-orgSentences-1; s-- {
 		sent := a.sents[s]
 		for k := sent.first + 1; k < sent.last; k++ {
-			if a.toks[k].lower != noun || a.toks[k-1].lower != "a" && a.toks[k-1].lower != "an" || a.insideQuote(a.toks[k].start) {
+			if a.toks[k].lower != noun || a.insideQuote(a.toks[k].start) {
 				continue
 			}
-			return a.issuerIn(sent)
+			b := k - 1
+			for b > sent.first && b >= k-2 && a.toks[b].word && !a.toks[b].isCap() && !singularArticles[a.toks[b].lower] && !boundaryWords[a.toks[b].lower] {
+				b-- // "in a second filing", "a brief written statement"
+			}
+			if a.toks[b].lower == "a" || a.toks[b].lower == "an" {
+				return a.issuerIn(sent)
+			}
 		}
 	}
 	return "", false, false
@@ -192,16 +199,29 @@ func (a *analysis) issuerByVerb(noun string, i int) (name string, person, ok boo
 // issued …"); ok is false when the sentence names no one.
 func (a *analysis) issuerIn(s sentence) (name string, person, ok bool) {
 	opening := max(s.first, a.adverbialIntro(s, s.last)) // "After meeting Ann Roe,"
+	if a.nameWord(opening) && !determiners[a.toks[opening].lower] && len(a.toks[opening].text) > 1 {
+		// a short form opening the sentence, of a name given in full
+		// before: "Calder, in a second filing, rejected …"
+		if e, _ := a.nameStartingAt(opening, s.last); e == opening+1 && !isPossessive(a.toks[opening]) {
+			if n := a.canonicalName(a.toks[opening].text, a.toks[opening].start); strings.Contains(n, " ") {
+				return n, !isOrgName(n) && !a.namedAsOrg[n], true
+			}
+		}
+	}
 	for m := a.mentionsBefore(a.toks[s.first].start); m < len(a.mentions) && a.mentions[m].pos < a.toks[s.last].start; m++ {
 		k := a.tokenAt(a.mentions[m].pos)
-		if b := a.skipArticle(k-1, s.first); k < opening || b >= s.first && prepositions[a.toks[b].lower] {
-			continue
+		b := a.skipArticle(k-1, s.first)
+		agent := b > s.first && a.toks[b].lower == "by" && issueVerbs[a.toks[b-1].lower] // "a report published by the Council …"
+		if !agent && (k < opening || b >= s.first && (prepositions[a.toks[b].lower] || a.toks[b].text == "(")) {
+			continue // (nor an acronym defined in brackets after a name)
 		}
 		if e, _ := a.nameStartingAt(k, s.last); e > k && isPossessive(a.toks[e-1]) {
 			return "", false, true
 		}
-		if a.mentions[m].person {
-			return a.mentions[m].name, true, true
+		if a.mentions[m].person || agent {
+			// (the agent named in full, as a report's other sentences
+			// name it: "published by the Council of Northern States (CNS)")
+			return a.mentions[m].name, a.mentions[m].person, true
 		}
 		return a.canonOrg(a.mentions[m].name), false, true
 	}

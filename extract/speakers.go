@@ -79,8 +79,8 @@ func (a *analysis) nameWord(i int) bool {
 	if honorifics[base] {
 		return false
 	}
-	if len(base) > 5 && strings.HasSuffix(base, "ing") && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i && len(a.mix.bySuffix[base]) == 0 {
-		return false // "Leaving Tomas Ebbert out, …": a participle opening the sentence, not a given name
+	if len(base) > 5 && strings.HasSuffix(base, "ing") && !capitalisedAfterHyphen(t.text) && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i && len(a.mix.bySuffix[base]) == 0 {
+		return false // "Leaving Tomas Ebbert out, …": a participle opening the sentence, not a given name (but "Mei-Ling")
 	}
 	if (namingParticiples[base] || formerWords[base]) && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first == i {
 		// "Born Agnes Fairlie in 1932, she …": the name she was given;
@@ -248,6 +248,15 @@ func (a *analysis) afterTitle(i int) bool {
 		return honorifics[a.toks[i-1].lower] && a.toks[i-1].isCap()
 	}
 	return false
+}
+
+// capitalisedAfterHyphen reports whether a word joins two capitalised
+// parts with a hyphen, as a given name does ("Mei-Ling"), unlike a compound
+// adjective ("Cost-cutting").
+func capitalisedAfterHyphen(w string) bool {
+	_, rest, ok := strings.Cut(w, "-")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsUpper(r)
 }
 
 // isDesignation reports whether a word is a model's or a product's

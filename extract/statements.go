@@ -257,6 +257,9 @@ func (a *analysis) uncuedQuotations(si int, st *state, emit func(stmt)) {
 				sp = speakerRef{}
 			}
 			opener, _ := a.openingName(s.first, s)
+			if opener == "" {
+				opener = a.namedAfterDescription(s) // "The guild's chairman, Anders Kjeldsen, went further: “…”"
+			}
 			if n0, ok := a.nameEndingAt(qt-2, s.first); opener != "" && (!ok || n0 > s.first && a.objectBefore(n0)) {
 				// "Talibli also criticized the CUR: “…”", "Ann Roe, in her
 				// interview to Harbour Radio: “…”", "Dr. Ines Fairbairn
