@@ -6792,3 +6792,25 @@ func TestDocumentIssuer(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesAfterHonorificsAndHeadteachers checks an honorific before a
+// judicial title ("Mr Justice Karl Orr", "Lady Justice Anna Pell"), which
+// says the person's gender although a title stands between it and the
+// name, so that a later "she" is not the man's; and a headteacher's
+// title before a name, which is no part of it. An observatory is an
+// organisation, not a person after the word "Press". The sentences are
+// invented.
+func TestTitlesAfterHonorificsAndHeadteachers(t *testing.T) {
+	text := "Lady Justice Anna Pell said the appeal failed. A colleague, Mr Justice Karl Orr, agreed. “It is plain,” she said."
+	if q := find(t, run(t, text, PlainText, ""), "plain"); q.Speaker != "Anna Pell" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	for text, want := range map[string]string{
+		"Headteacher Ana Ruiz said she accepted the findings.":                      "Ana Ruiz",
+		"The Press Freedom Observatory (OLP) reports that a reporter was detained.": "Press Freedom Observatory",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "e"); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", text, q.Speaker, want)
+		}
+	}
+}

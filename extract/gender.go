@@ -78,8 +78,21 @@ func (a *analysis) findGenders() {
 		if a.toks[k].text == "." {
 			k++
 		}
+		for k+1 < len(a.toks) && k < i+3 && a.toks[k].isCap() && isRoleWord(a.toks[k].lower) {
+			k++ // "Lady Justice Anna Pell", "Mr Justice Karl Orr": a title after the honorific
+		}
 		if k < len(a.toks) && a.nameWord(k) {
-			vote(a.canonicalName(a.toks[k].text, a.toks[k].start), g)
+			name := a.canonicalName(a.toks[k].text, a.toks[k].start)
+			if e, _ := a.nameStartingAt(k, len(a.toks)); e > k+1 {
+				name = a.fullerName(cleanName(a.joinTokens(k, e)), a.toks[k].start) // "Mr Justice Karl Orr"
+			}
+			vote(name, g)
+			if k > i+1 && a.toks[i+1].text != "." {
+				// a title between outweighs a pronoun after, as a title
+				// before the name does: "Mr Justice Karl Orr agreed. “…,” she said"
+				vote(name, g)
+				vote(name, g)
+			}
 		}
 	}
 	// a surname whose ending marks its bearer's gender ("Jafarova",

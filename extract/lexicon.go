@@ -404,6 +404,7 @@ func init() {
 		"pollster", "lobbyist", "diplomat", "envoy", "negotiator", "mediator", "monk",
 		"priest", "imam", "rabbi", "elder", "chiefs", "premier", "ombudsman", "auditor",
 		"coroner", "paramedic", "firefighter", "ranger", "warden", "commissioner", "collector",
+		"headteacher", "headmaster", "headmistress", "skipper",
 		// people named by what they do or where they are
 		"parent", "voter", "shopper", "commuter", "homeowner", "customer",
 		"passenger", "patient", "driver", "motorist", "cyclist", "pedestrian",
@@ -602,7 +603,7 @@ func init() {
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
-		"confederation", "syndicate", "guild", "unit",
+		"confederation", "syndicate", "guild", "unit", "observatory", "monitor",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
