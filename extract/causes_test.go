@@ -6814,3 +6814,19 @@ func TestTitlesAfterHonorificsAndHeadteachers(t *testing.T) {
 		}
 	}
 }
+
+// TestPostNominalLetters checks the letters of a rank or an honour after
+// a full name ("Amelia Trask KC", "Ivo Rask OBE"): no part of the name
+// stored, whether the name comes before or after the verb. The sentences
+// are invented.
+func TestPostNominalLetters(t *testing.T) {
+	for text, want := range map[string]string{
+		"Prosecuting, Amelia Trask KC told the court that the van was stolen.": "Amelia Trask",
+		"“It was planned,” said Olufemi Baptiste KC, for the Crown.":           "Olufemi Baptiste",
+		"Ivo Rask OBE said the award was a surprise.":                          "Ivo Rask",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "a"); q.Speaker != want {
+			t.Errorf("%q: speaker %q, want %q", text, q.Speaker, want)
+		}
+	}
+}

@@ -1162,6 +1162,10 @@ var outletNouns = wordSet("outlet", "newspaper", "paper", "portal", "publication
 // speaker named as their subject may be one, whatever its name reads like.
 var outletCues = wordSet("reports", "reported", "writes", "wrote", "publishes", "published")
 
+// postNominals are letters written after a name for a rank or an
+// honour ("Ann Roe KC", "Ivo Rask OBE"): no part of the name.
+var postNominals = wordSet("kc", "qc", "obe", "mbe", "cbe", "kbe", "dbe", "frs")
+
 // periodicalNouns are adverbs in "-ly" that name a periodical after a
 // determiner: "The daily said", "the weekly reported".
 var periodicalNouns = wordSet("daily", "weekly", "monthly", "quarterly")

@@ -798,12 +798,15 @@ func (a *analysis) nameAbbreviation(i int) bool {
 // is stored without.
 var nickname = regexp.MustCompile(`\s+[“"‘'][^\s“”"‘’']+[”"’']\s+`)
 
-// cleanName drops a possessive ending, a nickname and surrounding
-// punctuation.
+// cleanName drops a possessive ending, a nickname, the letters of a rank
+// or an honour after a full name and surrounding punctuation.
 func cleanName(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
 	s = nickname.ReplaceAllString(s, " ")
 	s = strings.Trim(s, " ,.;:")
+	if i := strings.LastIndex(s, " "); i > 0 && strings.Contains(s[:i], " ") && postNominals[strings.ToLower(s[i+1:])] && strings.ToUpper(s[i+1:]) == s[i+1:] {
+		s = s[:i] // "Amelia Trask KC": letters of a rank or an honour after the name
+	}
 	if last := s[strings.LastIndex(s, " ")+1:]; strings.Contains(last, ".") && strings.ToUpper(last) == last {
 		s += "." // an abbreviation with dots ends with one: "U.S."
 	}
