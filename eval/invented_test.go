@@ -77,6 +77,12 @@ func TestInventedDocuments(t *testing.T) {
 		{"set59.jsonl", 0.98, 0.91, 0.88},
 		{"set60.jsonl", 0.97, 0.94, 0.92},
 		{"set61.jsonl", 0.98, 0.96, 0.95},
+		{"set62.jsonl", 0.98, 0.94, 0.93},
+		{"set63.jsonl", 0.99, 0.95, 0.94},
+		{"set64.jsonl", 0.98, 0.93, 0.91},
+		{"set65.jsonl", 0.99, 0.97, 0.93},
+		{"set66.jsonl", 0.98, 0.98, 0.98},
+		{"set67.jsonl", 0.99, 0.97, 0.96},
 	}
 	for _, fl := range floors {
 		t.Run(fl.file, func(t *testing.T) {
