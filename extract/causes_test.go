@@ -6830,3 +6830,20 @@ func TestPostNominalLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteAndInitiativeAsOrganisations checks "the site" for an outlet
+// named before as a portal ("According to the portal Yeni Sahil, … The
+// site writes"), and an initiative as an organisation whose name goes on
+// after "of" ("the Civic Initiative of Ak-Tobel"). The sentences are
+// invented.
+func TestSiteAndInitiativeAsOrganisations(t *testing.T) {
+	cases := []struct{ text, sub, speaker string }{
+		{"According to the portal Yeni Sahil, nine people were held. The site writes that two were fined.", "fined", "Yeni Sahil"},
+		{"The Civic Initiative of Ak-Tobel said they would go to court.", "court", "Civic Initiative of Ak-Tobel"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.sub); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q source %q, want %q", c.text, q.Speaker, q.Source, c.speaker)
+		}
+	}
+}

@@ -603,7 +603,7 @@ func init() {
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
-		"confederation", "syndicate", "guild", "unit", "observatory", "monitor",
+		"confederation", "syndicate", "guild", "unit", "observatory", "monitor", "initiative",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -1150,7 +1150,7 @@ var genericOrgNouns = map[string]bool{
 	"startup": true, "insurer": true, "developer": true, "operator": true,
 	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
 	"maker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "lender": true,
-	"utility": true, "force": true, "station": true, "channel": true, "portal": true,
+	"utility": true, "force": true, "station": true, "channel": true, "portal": true, "site": true,
 	"tabloid": true, "daily": true, "weekly": true,
 }
 
