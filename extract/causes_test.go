@@ -6847,3 +6847,36 @@ func TestSiteAndInitiativeAsOrganisations(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondReportAfterAndWithSpeechVerb checks a second report joined
+// by "and" with a verb of saying that needs "that" ("stated that A and
+// emphasized that B", "and recommended that B"): two reports by the one
+// subject, not one running on. The sentences are invented.
+func TestSecondReportAfterAndWithSpeechVerb(t *testing.T) {
+	for _, text := range []string{
+		"The mayor stated that the bridge is safe and emphasized that repairs start in May.",
+		"The mayor said that the bridge is safe and recommended that drivers slow down.",
+	} {
+		r := run(t, text, PlainText, "")
+		if len(r.Quotes) != 2 || r.Quotes[0].Text != "the bridge is safe" || r.Quotes[1].Source != "The mayor" {
+			t.Errorf("%q: got %+v", text, r.Quotes)
+		}
+	}
+}
+
+// TestInTheWordsOfDescription checks "in the words of" and "in the
+// opinion of" before a description, with or without the name it gives:
+// the words after the comma are the described person's. The sentences
+// are invented.
+func TestInTheWordsOfDescription(t *testing.T) {
+	cases := []struct{ text, speaker, source string }{
+		{"In the words of the lawyer, his client was never examined.", "", "the lawyer"},
+		{"The court sat on Monday. In the opinion of his lawyer, Tigran Manukyan, the court has no evidence.", "Tigran Manukyan", ""},
+	}
+	for _, c := range cases {
+		q := find(t, run(t, c.text, PlainText, ""), "n")
+		if q.Speaker != c.speaker || q.Source != c.source {
+			t.Errorf("%q: got %q/%q, want %q/%q", c.text, q.Speaker, q.Source, c.speaker, c.source)
+		}
+	}
+}

@@ -481,6 +481,15 @@ func (a *analysis) opinionAt(k, limit int) (int, bool) {
 		for r < limit && r < n+7 && roleWords[a.toks[r].lower] && !a.toks[r].isCap() {
 			r++
 		}
+		if r+1 < limit && a.toks[r].text == "," && r > n+3 && roleWords[a.toks[r-1].lower] {
+			// "in the words of the lawyer, …", "in the opinion of his
+			// lawyer, Tigran Manukyan, …": a description, and perhaps
+			// the name it gives
+			if e, ok := a.nameStartingAt(r+1, limit); ok && e < limit && a.toks[e].text == "," {
+				return e - 1, true
+			}
+			return r - 1, true
+		}
 		if r >= limit || !a.nameWord(r) || r > n+3 && !roleWords[a.toks[r-1].lower] {
 			return 0, false
 		}

@@ -955,14 +955,17 @@ var articles = map[string]bool{"a": true, "an": true, "the": true, "this": true,
 
 // thatlessCues are verbs of saying, among those that otherwise need
 // "that", which leave it out before a clause with a noun phrase subject
-// ("confirmed two men had been arrested"). Verbs of thinking or inferring
-// are not among them: "hopes audiences will", "records indicated the debt
-// was" are no reports of speech.
+// ("confirmed two men had been arrested"), and which after "and" report
+// anew rather than continue the clause before ("stated that A and
+// emphasized that B"). Verbs of thinking or inferring are not among
+// them: "hopes audiences will", "records indicated the debt was" are no
+// reports of speech.
 var thatlessCues = wordSet("confirm", "confirms", "confirmed", "caution", "cautions", "cautioned",
 	"announce", "announces", "announced", "deny", "denies", "denied", "reveal", "reveals", "revealed",
 	"stress", "stresses", "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises",
 	"emphasised", "reiterate", "reiterates", "reiterated", "promise", "promises", "promised", "vow",
-	"vows", "vowed", "disclose", "discloses", "disclosed")
+	"vows", "vowed", "disclose", "discloses", "disclosed", "recommend", "recommends", "recommended",
+	"underline", "underlines", "underlined", "underscored", "highlight", "highlights", "highlighted")
 
 // auxiliaryVerbs are the auxiliaries and modals that make a verb phrase
 // finite: after a noun phrase they mark it as a clause's subject.

@@ -1437,7 +1437,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
 			return d.at - 2 // "says …, and adds that …": a report of its own
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || thatlessCues[a.toks[d.at].lower] && a.clauseFollows(d, limit) || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
 			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …", "… and accused the embassy of “meddling”": two reports
 		}
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
