@@ -6880,3 +6880,14 @@ func TestInTheWordsOfDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyNamedByItsTrade checks "the company" for a company named by
+// its trade ("Dunmore Foods") a few sentences before, with a person named
+// between: the company, not "the company" unresolved. The text is
+// invented.
+func TestCompanyNamedByItsTrade(t *testing.T) {
+	text := "Dunmore Foods apologised. A farmer, Ivo Petek, was angry. The company said the batch was safe."
+	if q := find(t, run(t, text, PlainText, ""), "batch"); q.Speaker != "Dunmore Foods" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -559,8 +559,8 @@ func (a *analysis) latestNamedAs(head string, pos int, fits func(string) bool) (
 	}
 	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
 		m := a.mentions[k]
-		if _, company := WithoutCompanySuffix(m.name); head == "company" && company {
-			return m.name, true
+		if _, company := WithoutCompanySuffix(m.name); head == "company" && (company || !m.person && businessWords[orgHeadNoun(m.name)]) {
+			return m.name, true // (or named by its trade: "Dunmore Foods")
 		}
 		if head != "company" && !m.person && publicBodyNouns[orgHeadNoun(m.name)] && fits(m.name) {
 			return m.name, true

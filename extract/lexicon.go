@@ -1169,6 +1169,12 @@ var outletCues = wordSet("reports", "reported", "writes", "wrote", "publishes", 
 // honour ("Ann Roe KC", "Ivo Rask OBE"): no part of the name.
 var postNominals = wordSet("kc", "qc", "obe", "mbe", "cbe", "kbe", "dbe", "frs")
 
+// businessWords end the names of companies named by their trade
+// ("Dunmore Foods", "Harbour Airlines"): what "the company" may refer to.
+var businessWords = wordSet("foods", "markets", "stores", "minerals", "resources", "logistics", "mining",
+	"holdings", "industries", "airlines", "airways", "motors", "energy", "pharmaceuticals", "technologies",
+	"systems", "labs", "software", "solutions", "telecom", "insurance", "ventures", "partners", "capital")
+
 // periodicalNouns are adverbs in "-ly" that name a periodical after a
 // determiner: "The daily said", "the weekly reported".
 var periodicalNouns = wordSet("daily", "weekly", "monthly", "quarterly")
