@@ -6891,3 +6891,18 @@ func TestCompanyNamedByItsTrade(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestCaptionAboveCredit checks a caption whose picture credit follows it
+// in its paragraph ("Mayor Ana Vel says the bridge is safe. (Jo Park/Star
+// News)"): words under a picture, no statement, as the rules for
+// captions say. The text is invented.
+func TestCaptionAboveCredit(t *testing.T) {
+	text := "The bridge reopened on Monday.\n\nMayor Ana Vel says the bridge is safe. (Jo Park/Star News)\n\nEngineers inspected it. Ana Vel said the repairs had cost less than planned.\n"
+	r := run(t, text, PlainText, "")
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "bridge is safe") {
+			t.Errorf("caption taken for a statement: %+v", q)
+		}
+	}
+	find(t, r, "repairs")
+}

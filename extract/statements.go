@@ -21,6 +21,9 @@ func (a *analysis) statements(docDate string) []Quote {
 		if s.para == pull || a.heading[s.para] && !a.headlineReport(s) && !a.opensCreditedQuote(s) {
 			continue
 		}
+		if a.creditAfter(si) {
+			continue // a caption above its picture's credit: "Mayor Ann Roe says … (Jo Park/Star News)"
+		}
 		stmts = append(stmts, a.sentenceStatements(si, st)...)
 	}
 	// (split before dedupe: a quotation over two paragraphs whose second
