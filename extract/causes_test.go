@@ -6906,3 +6906,19 @@ func TestCaptionAboveCredit(t *testing.T) {
 	}
 	find(t, r, "repairs")
 }
+
+// TestRecordOfOwnerSpeaksForIt checks "according to" a document or a
+// count an organisation named with a possessive made ("the Lintel
+// Institute's latest survey", "the Free Word Observatory's own count"):
+// the organisation is the speaker, not the phrase. The sentences are
+// invented.
+func TestRecordOfOwnerSpeaksForIt(t *testing.T) {
+	for text, want := range map[string]string{
+		"According to the Lintel Institute's latest survey, rents rose 8 percent.":          "Lintel Institute",
+		"According to the Free Word Observatory's own count, 40 journalists were detained.": "Free Word Observatory",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "r"); q.Speaker != want || !q.SpeakerIsOrg {
+			t.Errorf("%q: speaker %q source %q, want %q", text, q.Speaker, q.Source, want)
+		}
+	}
+}

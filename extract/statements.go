@@ -74,8 +74,9 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 			Speaker: x.sp.name, Source: x.sp.source, Cue: x.cue, Organisation: x.sp.org,
 			Role: x.sp.role, Date: docDate, Confidence: x.conf, PullQuote: x.pull,
 		}
-		if q.Speaker == "" && q.Organisation != "" && pressOrgan(q.Source) {
-			// "the ministry's press service said": the ministry's own words
+		if q.Speaker == "" && q.Organisation != "" && (pressOrgan(q.Source) || ownedRecord(q.Source)) {
+			// "the ministry's press service said", "according to the
+			// institute's latest survey": the organisation's own words
 			q.Speaker, q.Source, q.Role, q.SpeakerIsOrg = q.Organisation, "", "", true
 		}
 		if q.Speaker != "" {
@@ -119,6 +120,21 @@ func pressOrgan(source string) bool {
 		}
 	}
 	return false
+}
+
+// ownedRecord reports whether an unnamed source is a document or a count
+// an owner named with a possessive made ("the Lintel Institute's latest
+// survey", "the observatory's own count"): its owner speaks by it.
+func ownedRecord(source string) bool {
+	words := strings.Fields(strings.ToLower(source))
+	if len(words) < 2 {
+		return false
+	}
+	last := words[len(words)-1]
+	owned := slices.ContainsFunc(words[:len(words)-1], func(w string) bool {
+		return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	})
+	return owned && (documentNouns[last] || dataNouns[last] || estimateNouns[last])
 }
 
 // splitAtParagraphs makes a statement whose words run over several
