@@ -6922,3 +6922,22 @@ func TestRecordOfOwnerSpeaksForIt(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationNamedAfterItsKind checks an organisation's name set
+// off by commas after a description whose head is a kind of
+// organisation or group ("The country's largest trade union federation,
+// the Confederation of Valmere Workers, said"): the organisation speaks,
+// not the description; and a museum's name that goes on after "of" ("The
+// Lind Museum of Folk Art said"), which found no subject. The sentences
+// are invented.
+func TestOrganisationNamedAfterItsKind(t *testing.T) {
+	for text, want := range map[string]string{
+		"The country's largest trade union federation, the Confederation of Valmere Workers, said it would strike.": "Confederation of Valmere Workers",
+		"A smaller group, the Qaraçay Green Movement (QGM), said that it would not take part.":                      "QGM",
+		"The Lind Museum of Folk Art said the loan had ended.":                                                      "Lind Museum of Folk Art",
+	} {
+		if q := find(t, run(t, text, PlainText, ""), "e"); q.Speaker != want {
+			t.Errorf("%q: speaker %q source %q, want %q", text, q.Speaker, q.Source, want)
+		}
+	}
+}

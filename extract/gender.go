@@ -68,33 +68,7 @@ func (a *analysis) findGenders() {
 			vote(name, g)
 		}
 	}
-	// a surname after an honorific ("Ms. Roe") counts for the full name
-	for i := 0; i+2 < len(a.toks); i++ {
-		g, ok := honorificGender[a.toks[i].lower]
-		if !ok {
-			continue
-		}
-		k := i + 1
-		if a.toks[k].text == "." {
-			k++
-		}
-		for k+1 < len(a.toks) && k < i+3 && a.toks[k].isCap() && isRoleWord(a.toks[k].lower) {
-			k++ // "Lady Justice Anna Pell", "Mr Justice Karl Orr": a title after the honorific
-		}
-		if k < len(a.toks) && a.nameWord(k) {
-			name := a.canonicalName(a.toks[k].text, a.toks[k].start)
-			if e, _ := a.nameStartingAt(k, len(a.toks)); e > k+1 {
-				name = a.fullerName(cleanName(a.joinTokens(k, e)), a.toks[k].start) // "Mr Justice Karl Orr"
-			}
-			vote(name, g)
-			if k > i+1 && a.toks[i+1].text != "." {
-				// a title between outweighs a pronoun after, as a title
-				// before the name does: "Mr Justice Karl Orr agreed. “…,” she said"
-				vote(name, g)
-				vote(name, g)
-			}
-		}
-	}
+	a.honorificVotes(vote)
 	// a surname whose ending marks its bearer's gender ("Jafarova",
 	// "Bekmukhanov") says it as an honorific would
 	for _, m := range a.mentions {
@@ -119,6 +93,38 @@ func (a *analysis) findGenders() {
 		}
 		if !tie {
 			a.gender[name] = best
+		}
+	}
+}
+
+// honorificVotes votes for the gender an honorific says of the name
+// after it ("Ms. Roe" counts for the full name), also when a title
+// stands between ("Mr Justice Karl Orr").
+func (a *analysis) honorificVotes(vote func(name string, g byte)) {
+	for i := 0; i+2 < len(a.toks); i++ {
+		g, ok := honorificGender[a.toks[i].lower]
+		if !ok {
+			continue
+		}
+		k := i + 1
+		if a.toks[k].text == "." {
+			k++
+		}
+		for k+1 < len(a.toks) && k < i+3 && a.toks[k].isCap() && isRoleWord(a.toks[k].lower) {
+			k++ // "Lady Justice Anna Pell", "Mr Justice Karl Orr": a title after the honorific
+		}
+		if k < len(a.toks) && a.nameWord(k) {
+			name := a.canonicalName(a.toks[k].text, a.toks[k].start)
+			if e, _ := a.nameStartingAt(k, len(a.toks)); e > k+1 {
+				name = a.fullerName(cleanName(a.joinTokens(k, e)), a.toks[k].start) // "Mr Justice Karl Orr"
+			}
+			vote(name, g)
+			if k > i+1 && a.toks[i+1].text != "." {
+				// a title between outweighs a pronoun after, as a title
+				// before the name does: "Mr Justice Karl Orr agreed. “…,” she said"
+				vote(name, g)
+				vote(name, g)
+			}
 		}
 	}
 }

@@ -603,7 +603,7 @@ func init() {
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
-		"confederation", "syndicate", "guild", "unit", "observatory", "monitor", "initiative",
+		"confederation", "syndicate", "guild", "unit", "observatory", "monitor", "initiative", "museum", "gallery", "library", "theatre", "theater",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",

@@ -928,6 +928,9 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 			return sp, d, true
 		}
 	}
+	if name := a.orgNamedAfterKind(m, j); name != "" {
+		return st.ref(a.canonOrg(name), false), s.first, true
+	}
 	if w := a.toks[m+1].lower; m+3 < j && (w == "the" || w == "a") && (genericOrgNouns[a.toks[m+2].lower] || orgNouns[a.toks[m+2].lower]) && a.nameWord(m+3) {
 		// "The owner of the plant, the company Tasqazan Holding, said":
 		// the organisation the apposition names
@@ -1052,6 +1055,36 @@ func (a *analysis) orgApposition(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// orgNamedAfterKind returns the organisation's name set off by the commas
+// at tokens m and j after a description whose head is a kind of
+// organisation or group ("The country's largest trade union federation,
+// the Confederation of Valmere Workers,", "A smaller group, the Qaraçay
+// Green Movement (QGM),"), or "".
+func (a *analysis) orgNamedAfterKind(m, j int) string {
+	if m < 1 {
+		return ""
+	}
+	if head := a.toks[m-1].lower; !(orgNouns[head] || genericOrgNouns[head] || isGroupNoun(head)) {
+		return ""
+	}
+	o := m + 1
+	if o < j && a.toks[o].lower == "the" {
+		o++
+	}
+	if o >= j || !a.nameWord(o) {
+		return ""
+	}
+	e, _ := a.nameStartingAt(o, j)
+	e = a.ofNameEnd(o, e, j)
+	if e+3 == j && a.toks[e].text == "(" && a.toks[e+1].isAcronym() && a.toks[e+2].text == ")" {
+		j = e // "(QGM)": the acronym it goes by
+	}
+	if name := cleanName(a.joinTokens(o, e)); e == j && isOrgName(name) {
+		return name
+	}
+	return ""
 }
 
 // nameInCommas reads the name at tokens [a0, j) set off by the commas at
