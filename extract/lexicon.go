@@ -1153,7 +1153,7 @@ var genericOrgNouns = map[string]bool{
 	"startup": true, "insurer": true, "developer": true, "operator": true,
 	"supplier": true, "giant": true, "platform": true, "regulator": true, "watchdog": true,
 	"maker": true, "carmaker": true, "chipmaker": true, "drugmaker": true, "lender": true,
-	"utility": true, "force": true, "station": true, "channel": true, "portal": true, "site": true,
+	"utility": true, "force": true, "station": true, "channel": true, "portal": true, "site": true, "magazine": true,
 	"tabloid": true, "daily": true, "weekly": true,
 }
 

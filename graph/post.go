@@ -33,7 +33,11 @@ func (post) Supports(r *http.Request) bool {
 func (post) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
 	start := graphql.Now()
-	body, err := io.ReadAll(r.Body)
+	body, ok := bodyOf(r)
+	var err error
+	if !ok {
+		body, err = io.ReadAll(r.Body)
+	}
 	if err != nil {
 		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("could not read request body: %+v", err)}))
 		return

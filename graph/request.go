@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
@@ -102,12 +101,48 @@ func checkRequest(r *http.Request) *requestError {
 }
 
 // rawRequest is the JSON encoding of a GraphQL-over-HTTP request, with each
-// parameter kept raw so that its type can be checked.
+// parameter kept as the kind of JSON value it is, so that its type can be
+// checked without a copy of what may be megabytes of variables; the
+// extensions, which are small, are kept whole.
 type rawRequest struct {
-	Query         json.RawMessage `json:"query"`
-	OperationName json.RawMessage `json:"operationName"`
-	Variables     json.RawMessage `json:"variables"`
+	Query         jsonKind        `json:"query"`
+	OperationName jsonKind        `json:"operationName"`
+	Variables     jsonKind        `json:"variables"`
 	Extensions    json.RawMessage `json:"extensions"`
+}
+
+// jsonKind is the first byte of a JSON value ('"' for a string, '{' for
+// an object, 'n' for null), or 0 when the value is absent.
+type jsonKind byte
+
+// UnmarshalJSON keeps the first byte of the value, which the decoder has
+// already checked to be valid JSON.
+func (k *jsonKind) UnmarshalJSON(b []byte) error {
+	*k = jsonKind(b[0])
+	return nil
+}
+
+// kindOf returns the kind of the JSON text s.
+func kindOf(s []byte) jsonKind {
+	if s = bytes.TrimSpace(s); len(s) == 0 {
+		return 0
+	}
+	return jsonKind(s[0])
+}
+
+// requestBody is a request body read whole, which the POST transport
+// reads again without a copy.
+type requestBody struct {
+	*bytes.Reader
+	b []byte
+}
+
+func (requestBody) Close() error { return nil }
+
+// bodyOf returns the bytes of a body that checkPOST read whole, or false.
+func bodyOf(r *http.Request) ([]byte, bool) {
+	b, ok := r.Body.(requestBody)
+	return b.b, ok
 }
 
 func checkGET(r *http.Request) *requestError {
@@ -116,11 +151,12 @@ func checkGET(r *http.Request) *requestError {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "malformed query string: %v", err)
 	}
 	raw := rawRequest{}
+	var query, operationName, variables json.RawMessage
 	for _, p := range []struct {
 		name string
 		dst  *json.RawMessage
 		json bool
-	}{{"query", &raw.Query, false}, {"operationName", &raw.OperationName, false}, {"variables", &raw.Variables, true}, {"extensions", &raw.Extensions, true}} {
+	}{{"query", &query, false}, {"operationName", &operationName, false}, {"variables", &variables, true}, {"extensions", &raw.Extensions, true}} {
 		vs, ok := q[p.name]
 		if !ok {
 			continue
@@ -148,6 +184,7 @@ func checkGET(r *http.Request) *requestError {
 			*p.dst = b
 		}
 	}
+	raw.Query, raw.OperationName, raw.Variables = kindOf(query), kindOf(operationName), kindOf(variables)
 	return checkParams(raw)
 }
 
@@ -163,14 +200,18 @@ func checkPOST(r *http.Request) *requestError {
 	if cs, ok := params["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
 		return badRequest(http.StatusUnsupportedMediaType, errs.Invalid, "charset %q is not supported; send UTF-8", cs)
 	}
-	body, err := io.ReadAll(r.Body)
+	// (read into a buffer of the declared length: growing one by doubling
+	// copies a body of megabytes several times)
+	buf := bytes.NewBuffer(make([]byte, 0, max(r.ContentLength, 0)+bytes.MinRead))
+	_, err = buf.ReadFrom(r.Body)
 	if err != nil {
 		if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
 			return badRequest(http.StatusRequestEntityTooLarge, errs.TooLarge, "request body exceeds the limit of %d bytes", tooLarge.Limit)
 		}
 		return badRequest(http.StatusBadRequest, errs.Invalid, "cannot read the request body")
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	body := buf.Bytes()
+	r.Body = requestBody{bytes.NewReader(body), body}
 	if !utf8.Valid(body) {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "request body is not valid UTF-8")
 	}
@@ -179,8 +220,7 @@ func checkPOST(r *http.Request) *requestError {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "batched requests are not supported; send one operation per request")
 	}
 	var raw rawRequest
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&raw); err != nil || dec.More() {
+	if err := json.Unmarshal(body, &raw); err != nil {
 		// The decoder's message quotes none of the body.
 		msg := "request body is not a JSON object"
 		var syn *json.SyntaxError
@@ -196,21 +236,20 @@ func checkPOST(r *http.Request) *requestError {
 // decode it; null is the same as absent. The query may be left out when
 // extensions.persistedQuery names a persisted one.
 func checkParams(raw rawRequest) *requestError {
-	isNull := func(m json.RawMessage) bool { return len(m) == 0 || string(m) == "null" }
-	var s string
-	if !isNull(raw.Query) && json.Unmarshal(raw.Query, &s) != nil {
+	isNull := func(k jsonKind) bool { return k == 0 || k == 'n' }
+	if !isNull(raw.Query) && raw.Query != '"' {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "the query parameter must be a string")
 	}
-	if !isNull(raw.OperationName) && json.Unmarshal(raw.OperationName, &s) != nil {
+	if !isNull(raw.OperationName) && raw.OperationName != '"' {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "operationName must be a string")
 	}
 	// The body decoded as valid JSON already: variables, which may be
 	// megabytes, need only be an object, and are decoded once, by gqlgen.
-	if v := bytes.TrimSpace(raw.Variables); !isNull(v) && v[0] != '{' {
+	if !isNull(raw.Variables) && raw.Variables != '{' {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "variables must be a JSON object")
 	}
 	var ext map[string]any
-	if !isNull(raw.Extensions) {
+	if len(raw.Extensions) > 0 && string(raw.Extensions) != "null" {
 		dec := json.NewDecoder(bytes.NewReader(raw.Extensions))
 		dec.UseNumber()
 		if dec.Decode(&ext) != nil || dec.More() || ext == nil {
