@@ -6941,3 +6941,13 @@ func TestOrganisationNamedAfterItsKind(t *testing.T) {
 		}
 	}
 }
+
+// TestMagazineRefersToOutlet checks "the magazine" for an outlet that
+// reported in the sentence before ("The weekly Suara Nusa reports a data
+// leak … According to the magazine, …"). The sentences are invented.
+func TestMagazineRefersToOutlet(t *testing.T) {
+	text := "The weekly Suara Nusa reports a data leak at the ministry. According to the magazine, the data was sold."
+	if q := find(t, run(t, text, PlainText, ""), "data was sold"); q.Speaker != "Suara Nusa" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
