@@ -6951,3 +6951,18 @@ func TestMagazineRefersToOutlet(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestVerbPhraseAfterAndInReportedClause checks a reported clause whose
+// own subject goes on with a second verb phrase after "and" and a modal
+// ("said her client was relieved and would continue his studies"): one
+// statement, not a new report by "continue", while "and later added that"
+// still is one. The sentences are invented.
+func TestVerbPhraseAfterAndInReportedClause(t *testing.T) {
+	r := run(t, "His lawyer said her client was relieved and would continue his studies.", PlainText, "")
+	if len(r.Quotes) != 1 || r.Quotes[0].Text != "her client was relieved and would continue his studies" {
+		t.Errorf("got %+v", r.Quotes)
+	}
+	if r := run(t, "Ann Roe said the plan was fair and later added that it would save money.", PlainText, ""); len(r.Quotes) != 2 {
+		t.Errorf("got %+v", r.Quotes)
+	}
+}

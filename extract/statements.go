@@ -1369,6 +1369,18 @@ func (a *analysis) skippableAt(k int) bool {
 	return skippableBeforeCue(w) && !(periodicalNouns[w] && k > 0 && determiners[a.toks[k-1].lower])
 }
 
+// auxiliaryBetween reports whether an auxiliary or a modal stands
+// between tokens b and k: "… was relieved and would continue his
+// studies" goes on with the reported clause's own subject, not a report.
+func (a *analysis) auxiliaryBetween(b, k int) bool {
+	for i := b + 1; i < k; i++ {
+		if auxiliaryVerbs[a.toks[i].lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // nameSetOffBefore reports whether a name set off by commas ends right
 // before the cue at token at, after token from: ", and its chairman,
 // Gustavo Alba, called on …" has a subject of its own, whatever follows.
@@ -1456,7 +1468,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if p := a.toks[d.at-1].lower; (p == "and" || p == "but") && d.at-2 > c.last && a.toks[d.at-2].text == "," && !d.according {
 			return d.at - 2 // "says …, and adds that …": a report of its own
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 || thatlessCues[a.toks[d.at].lower] && a.clauseFollows(d, limit) || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 && !a.auxiliaryBetween(b, d.at) || thatlessCues[a.toks[d.at].lower] && a.clauseFollows(d, limit) || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
 			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …", "… and accused the embassy of “meddling”": two reports
 		}
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
