@@ -93,6 +93,8 @@ func TestInventedDocuments(t *testing.T) {
 		{"set75.jsonl", 0.99, 0.97, 0.95},
 		{"set76.jsonl", 0.98, 0.97, 0.96},
 		{"set77.jsonl", 0.99, 0.92, 0.92},
+		{"set78.jsonl", 0.96, 0.97, 0.95},
+		{"set79.jsonl", 0.99, 0.99, 0.97},
 	}
 	for _, fl := range floors {
 		t.Run(fl.file, func(t *testing.T) {
