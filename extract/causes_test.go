@@ -6966,3 +6966,17 @@ func TestVerbPhraseAfterAndInReportedClause(t *testing.T) {
 		t.Errorf("got %+v", r.Quotes)
 	}
 }
+
+// TestAnonymityRequestAndZoo checks a source's request not to be named
+// ("He asked not to be named"): how the report came, no statement; and
+// "the zoo" referring back to the zoo named before. The sentences are
+// invented.
+func TestAnonymityRequestAndZoo(t *testing.T) {
+	wantNoStatements(t, "He asked not to be named.", "The guard asked not to be identified.")
+	if q := find(t, run(t, "Ann Roe asked the council to act.", PlainText, ""), "council"); q.Speaker != "Ann Roe" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Farrowdale Zoo got a panda. The zoo said she was eating well.", PlainText, ""), "eating"); q.Speaker != "Farrowdale Zoo" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -604,6 +604,7 @@ func init() {
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
 		"confederation", "syndicate", "guild", "unit", "observatory", "monitor", "initiative", "museum", "gallery", "library", "theatre", "theater",
+		"zoo",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -1175,6 +1176,10 @@ var businessWords = wordSet("foods", "markets", "stores", "minerals", "resources
 	"holdings", "industries", "airlines", "airways", "motors", "energy", "pharmaceuticals", "technologies",
 	"systems", "labs", "software", "solutions", "telecom", "insurance", "ventures", "partners", "capital")
 
+// anonymityParticiples end a source's request not to be named: "asked
+// not to be named", "… identified", "… quoted by name".
+var anonymityParticiples = wordSet("named", "identified", "quoted")
+
 // periodicalNouns are adverbs in "-ly" that name a periodical after a
 // determiner: "The daily said", "the weekly reported".
 var periodicalNouns = wordSet("daily", "weekly", "monthly", "quarterly")
@@ -1199,7 +1204,7 @@ var orgNouns = map[string]bool{
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
 	"bureau": true, "office": true, "museum": true, "gallery": true, "library": true,
-	"hospital": true, "wing": true, "branch": true, "trust": true,
+	"hospital": true, "wing": true, "branch": true, "trust": true, "zoo": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -671,8 +671,8 @@ func (a *analysis) forwardStart(s sentence, c cueHit, f frame, rest, next int) (
 	} else if a.objectNotContent(c, rest, next, s.last) {
 		return 0, false
 	}
-	if strings.HasPrefix(a.toks[c.at].lower, "ask") && !a.askedContent(start, next) {
-		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what
+	if strings.HasPrefix(a.toks[c.at].lower, "ask") && (!a.askedContent(start, next) || a.anonymityAsked(start, next)) {
+		return 0, false // "I asked barber Ann Roe, who owns …": whom, not what; "asked not to be named"
 	}
 	if strings.HasPrefix(a.toks[c.at].lower, "call") && c.last == c.at && a.phoneCall(rest, next) {
 		return 0, false // "called the agency's hotline": a telephone call
@@ -1068,6 +1068,13 @@ func (a *analysis) subjectBeforeAuxiliary(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// anonymityAsked reports whether tokens [i, j) after "ask" are a source's
+// request to the reporter not to be named ("asked not to be named",
+// "asked not to be identified"): how the report came, not something said.
+func (a *analysis) anonymityAsked(i, j int) bool {
+	return i+3 < j && a.toks[i].lower == "not" && a.toks[i+1].lower == "to" && a.toks[i+2].lower == "be" && anonymityParticiples[a.toks[i+3].lower]
 }
 
 // askedContent reports whether tokens [i, j) after "ask" hold what was
