@@ -6980,3 +6980,14 @@ func TestAnonymityRequestAndZoo(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestForecastThat checks "forecast" as a verb of saying with a
+// that-clause ("Brightwater forecast in a note to clients that rates
+// would rise"), while the noun with no clause reports nothing. The
+// sentences are invented.
+func TestForecastThat(t *testing.T) {
+	if q := find(t, run(t, "The consultancy Brightwater forecast in a note to clients that rates would rise.", PlainText, ""), "rates"); q.Speaker != "Brightwater" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	wantNoStatements(t, "The weather forecast for Monday is grim.")
+}

@@ -191,6 +191,7 @@ func init() {
 		"doubts", "wonders", "inquired", "enquired",
 		"answer", "answers", "answered", "answering",
 		"presume", "presumes", "presumed", "suppose", "supposes", "supposed",
+		"forecast", "forecasts", "forecasted",
 	} {
 		cueVerbs[f] = cueThat
 	}
