@@ -6991,3 +6991,13 @@ func TestForecastThat(t *testing.T) {
 	}
 	wantNoStatements(t, "The weather forecast for Monday is grim.")
 }
+
+// TestPoliceDepartmentOfPlace checks a place's institution named in lower
+// case after the place ("The Yaşıltəpə police department said"): the
+// police department of the place speaks, not the place. The sentence is
+// invented.
+func TestPoliceDepartmentOfPlace(t *testing.T) {
+	if q := find(t, run(t, "The Yaşıltəpə police department said twelve people had been fined.", PlainText, ""), "fined"); q.Speaker != "Yaşıltəpə police department" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

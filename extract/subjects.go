@@ -2143,8 +2143,9 @@ func (a *analysis) nameInPhrase(np string, i, j int) (sp speakerRef, named bool,
 				}
 				return speakerRef{source: np}, true, owner // "the Canadian government"
 			}
-			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 {
-				// "Harbour police said": the police of a place, not the place
+			if placeInstitutions[a.toks[j-1].lower] && !a.toks[j-1].isCap() && e == j-1 || e < j-1 && placeInstitutions[a.toks[e].lower] && !a.toks[j-1].isCap() && a.descriptorRun(e, j) {
+				// "Harbour police said", "the Yaşıltəpə police department
+				// said": the police of a place, not the place
 				return speakerRef{name: cleanName(a.joinTokens(k, j))}, true, owner
 			}
 			if orgWords[a.toks[j-1].lower] {
