@@ -7001,3 +7001,13 @@ func TestPoliceDepartmentOfPlace(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestAboutANumberInWords checks "said about" and a number in words
+// ("said about forty buses had been taken off the road"): "about" makes
+// the number approximate, as "about 40" did, not a topic. The sentence is
+// invented.
+func TestAboutANumberInWords(t *testing.T) {
+	if q := find(t, run(t, "The union said about forty buses had been taken off the road.", PlainText, ""), "buses"); q.Text != "about forty buses had been taken off the road" {
+		t.Errorf("got %q", q.Text)
+	}
+}

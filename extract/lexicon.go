@@ -776,6 +776,10 @@ var finiteAfterNoun = map[string]bool{
 var numberWords = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
 	"seven": true, "eight": true, "nine": true, "ten": true, "dozen": true, "several": true,
+	"eleven": true, "twelve": true, "fifteen": true, "twenty": true, "thirty": true, "forty": true,
+	"fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true,
+	"thousand": true, "million": true, "billion": true, "hundreds": true, "thousands": true,
+	"dozens": true, "millions": true,
 }
 
 // possessivePronouns before a cue word make it a noun.
