@@ -95,6 +95,8 @@ func TestInventedDocuments(t *testing.T) {
 		{"set77.jsonl", 0.99, 0.92, 0.92},
 		{"set78.jsonl", 0.96, 0.97, 0.95},
 		{"set79.jsonl", 0.99, 0.99, 0.97},
+		{"set80.jsonl", 0.99, 0.99, 0.99},
+		{"set81.jsonl", 0.99, 0.99, 0.97},
 	}
 	for _, fl := range floors {
 		t.Run(fl.file, func(t *testing.T) {
