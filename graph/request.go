@@ -151,12 +151,12 @@ func checkGET(r *http.Request) *requestError {
 		return badRequest(http.StatusBadRequest, errs.Invalid, "malformed query string: %v", err)
 	}
 	raw := rawRequest{}
-	var query, operationName, variables json.RawMessage
 	for _, p := range []struct {
 		name string
-		dst  *json.RawMessage
+		kind *jsonKind        // the kind of the value, for a parameter checked by kind
+		keep *json.RawMessage // the value itself, for the extensions
 		json bool
-	}{{"query", &query, false}, {"operationName", &operationName, false}, {"variables", &variables, true}, {"extensions", &raw.Extensions, true}} {
+	}{{"query", &raw.Query, nil, false}, {"operationName", &raw.OperationName, nil, false}, {"variables", &raw.Variables, nil, true}, {"extensions", nil, &raw.Extensions, true}} {
 		vs, ok := q[p.name]
 		if !ok {
 			continue
@@ -173,18 +173,17 @@ func checkGET(r *http.Request) *requestError {
 			if !json.Valid([]byte(v)) {
 				return badRequest(http.StatusBadRequest, errs.Invalid, "%s must be a JSON object", p.name)
 			}
-			*p.dst = json.RawMessage(v)
+			if p.keep != nil {
+				*p.keep = json.RawMessage(v)
+			} else {
+				*p.kind = kindOf([]byte(v))
+			}
 		case v == "":
 			// The empty string is the same as leaving it out.
 		default:
-			b, err := json.Marshal(v)
-			if err != nil {
-				return badRequest(http.StatusBadRequest, errs.Invalid, "parameter %s cannot be read", p.name)
-			}
-			*p.dst = b
+			*p.kind = '"' // a plain parameter's value is a string
 		}
 	}
-	raw.Query, raw.OperationName, raw.Variables = kindOf(query), kindOf(operationName), kindOf(variables)
 	return checkParams(raw)
 }
 

@@ -215,8 +215,7 @@ func limitAnonymousBody(max int64, next http.Handler) http.Handler {
 			r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		}
 		if tooLarge {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="quotedb"`)
-			writeError(w, http.StatusUnauthorized, errs.Unauthenticated, "a request body over %d bytes needs an API token: send Authorization: Bearer TOKEN", max)
+			refuse(w, errs.E(errs.Unauthenticated, "a request body over %d bytes needs an API token: send Authorization: Bearer TOKEN", max))
 			return
 		}
 		next.ServeHTTP(w, r)
