@@ -1164,8 +1164,10 @@ var genericOrgNouns = map[string]bool{
 }
 
 // outletNouns describe a news outlet: "the outlet", "the newspaper".
-var outletNouns = wordSet("outlet", "newspaper", "paper", "portal", "publication", "broadcaster",
-	"channel", "station", "daily", "weekly", "website", "site", "tabloid", "magazine")
+// Each is one of genericOrgNouns too, which is what brings a description
+// to the outlet that reported.
+var outletNouns = wordSet("outlet", "newspaper", "portal", "publication", "broadcaster",
+	"channel", "station", "daily", "weekly", "site", "tabloid", "magazine")
 
 // outletCues are the forms of verbs by which an outlet reports: a
 // speaker named as their subject may be one, whatever its name reads like.

@@ -267,7 +267,7 @@ func (a *analysis) creditParagraphAfter(end, pi int) bool {
 	case 2:
 		p := a.paras[pi]
 		first, _ := utf8.DecodeRuneInString(a.text[p.start:p.end])
-		if isDash(string(first)) || first == '-' {
+		if isDashMark(string(first)) {
 			return true
 		}
 		// (a name and its description: a heading has no comma)

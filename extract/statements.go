@@ -389,13 +389,10 @@ func (a *analysis) closingAttribution(s sentence, cues []cueHit) int {
 
 // noteSentenceSubject records the person sentence si is about, whom a
 // later "he" or "she" prefers: the name that opens it, or the person the
-// author says they asked; none in a caption, whose people are those in
-// the picture.
+// author says they asked. (A caption, whose people are those in the
+// picture, never comes here: statements passes over it.)
 func (a *analysis) noteSentenceSubject(si int, st *state) {
 	s := a.sents[si]
-	if a.creditAfter(si) {
-		return
-	}
 	if a.noteSubject(s, st) {
 		st.subjSent = si
 	} else if sp, ok := a.interviewee(s, st); ok {

@@ -1078,7 +1078,7 @@ func (a *analysis) orgNamedAfterKind(m, j int) string {
 	}
 	e, _ := a.nameStartingAt(o, j)
 	e = a.ofNameEnd(o, e, j)
-	if e+3 == j && a.toks[e].text == "(" && a.toks[e+1].isAcronym() && a.toks[e+2].text == ")" {
+	if p := a.afterAcronymInParens(e, j); p == j && p > e {
 		j = e // "(QGM)": the acronym it goes by
 	}
 	if name := cleanName(a.joinTokens(o, e)); e == j && isOrgName(name) {
