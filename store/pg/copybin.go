@@ -156,13 +156,18 @@ func pgDays(d pgtype.Date) int32 {
 }
 
 // copyIn sends rows encoded by appendTuple (chunks of whole rows) to
-// table's columns by one COPY.
+// table's columns by one COPY, writing the rows frozen when the
+// transaction truncated the table.
 func copyIn(t *tx, table string, names []string, chunks [][]byte) error {
 	cols := make([]string, len(names))
 	for i, n := range names {
 		cols[i] = pgx.Identifier{n}.Sanitize()
 	}
-	sql := "COPY " + pgx.Identifier{table}.Sanitize() + " (" + strings.Join(cols, ", ") + ") FROM STDIN (FORMAT binary)"
+	sql := "COPY " + pgx.Identifier{table}.Sanitize() + " (" + strings.Join(cols, ", ") + ") FROM STDIN (FORMAT binary"
+	if t.truncated[table] {
+		sql += ", FREEZE"
+	}
+	sql += ")"
 	r := &chunkReader{chunks: slices.Concat([][]byte{copyHeader}, chunks, [][]byte{copyTrailer})}
 	_, err := t.q.Conn().PgConn().CopyFrom(t.ctx, r, sql)
 	return t.err(err)

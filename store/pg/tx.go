@@ -32,6 +32,9 @@ type tx struct {
 	// srcCache holds the source a statement's span was last checked
 	// against, with the changes count when read.
 	srcCache *cachedSource
+	// truncated holds the tables this transaction truncated, which COPY
+	// writes frozen (deferred.go).
+	truncated map[string]bool
 }
 
 type cachedSource struct {
