@@ -7011,3 +7011,26 @@ func TestAboutANumberInWords(t *testing.T) {
 		t.Errorf("got %q", q.Text)
 	}
 }
+
+// TestPronounForPersonBroughtInAsObject checks "he" or "she" opening the
+// sentence after one that brings in its only person as an object or an
+// agent, with no person as its subject ("Reporters sought out Ivo Rask.
+// He said …", "The motion was seconded by …"), and a gendered kin word in
+// an apposition after a name ("Ilka Dorn, the minister's niece"). The
+// pronoun refers to that person, not to whoever spoke earlier; a person
+// opening the sentence before ("The minister met Ann Roe") keeps it. The
+// sentences are invented.
+func TestPronounForPersonBroughtInAsObject(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"Pavo Dorn, the interior minister, defended the plan. Among those backing the inquiry is Ilka Dorn, a deputy and the minister's niece. She wrote that family ties would not stop her.", "family ties", "Ilka Dorn"},
+		{"Zoran Kest said the reform was overdue. The deputies of the ruling party invited the Minister of Education Danica Rell. She declared that the law would not limit teaching.", "the law", "Danica Rell"},
+		{"Bram Oduya said the referee was wrong. Oduya’s anger was shared by Lior Banfield. He told reporters the goal should have stood.", "goal", "Lior Banfield"},
+		{"Callum Fey said the budget was cruel. The motion was seconded by deputy leader Ravi Castell. He said the cuts would hurt.", "cuts", "Ravi Castell"},
+		{"Nora Vale said the strike would go on. Tomas Hurd met Ivo Rask on Monday. He said the talks had failed.", "talks", "Tomas Hurd"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -749,17 +749,20 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		return speakerRef{source: p}
 	case "he", "she":
 		g := pronounGender[p]
+		// "she" is never someone the text shows to be a man
+		fits := func(name string) bool {
+			gk := a.gender[name]
+			return g == genderUnknown || gk == genderUnknown || gk == g
+		}
+		if name, ok := a.soleNamedBefore(pos, st, fits); ok {
+			return st.ref(name, true)
+		}
 		if g != genderUnknown {
 			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
 				if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
 					return st.recent[k]
 				}
 			}
-		}
-		// "she" is never someone the text shows to be a man
-		fits := func(name string) bool {
-			gk := a.gender[name]
-			return g == genderUnknown || gk == genderUnknown || gk == g
 		}
 		if st.lastSubj.name != "" && fits(st.lastSubj.name) {
 			return st.lastSubj
@@ -817,6 +820,89 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	// a pronoun the text gives no antecedent for names no one: the
 	// statement stands without a speaker rather than under "she"
 	return speakerRef{}
+}
+
+// soleNamedBefore returns the one person the sentence before byte pos
+// names, in the same paragraph, when the "he" or "she" at pos opens its
+// sentence and no person opens that sentence before: someone brought in
+// as an object or an agent is what the pronoun then refers to
+// ("Reporters sought out Ivo Rask. He said …", "The motion was seconded
+// by Ann Roe. She said …"), rather than whoever spoke earlier. A person
+// named as a possessor ("Roe's lawyer") is no antecedent of this kind.
+// Nor is it one when the sentence before reports someone's words or
+// speaks of someone as "he" or "she": then the pronoun goes on with that
+// speaker ("“…,” Roe told Ivo Rask. He said …").
+func (a *analysis) soleNamedBefore(pos int, st *state, fits func(string) bool) (string, bool) {
+	k := a.tokenAt(pos)
+	si := a.sentOf[k]
+	if si == 0 || k > a.sents[si].first+3 || a.sents[si-1].para != a.sents[si].para || st.stmtSent == si-1 || st.subjSent == si-1 ||
+		a.personOpens(a.sents[si-1]) || a.hasPersonalPronoun(a.sents[si-1]) {
+		return "", false
+	}
+	prev := a.sents[si-1]
+	first := a.toks[prev.first].start
+	name := ""
+	for mi := a.mentionsBefore(pos) - 1; mi >= 0 && a.mentions[mi].pos >= first; mi-- {
+		m := a.mentions[mi]
+		if m.pos >= a.toks[k].start-1 {
+			continue
+		}
+		if !m.person {
+			continue
+		}
+		i := a.tokenAt(m.pos)
+		if e := a.nameEnd(i, m); e > 0 && isPossessive(a.toks[e-1]) {
+			continue
+		}
+		n := a.fullerName(m.name, m.pos)
+		if name != "" && n != name {
+			return "", false
+		}
+		name = n
+	}
+	if name == "" || !strings.Contains(name, " ") || !fits(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// hasPersonalPronoun reports whether sentence s has "he" or "she"
+// outside quotations.
+func (a *analysis) hasPersonalPronoun(s sentence) bool {
+	for k := s.first; k < s.last; k++ {
+		if pronounGender[a.toks[k].lower] != genderUnknown && !a.insideQuote(a.toks[k].start) {
+			return true
+		}
+	}
+	return false
+}
+
+// personOpens reports whether sentence s opens with a person: a name, a
+// pronoun, or a singular description whose head is a role ("The
+// minister invited Ann Roe"), whom a pronoun after it rather refers to.
+func (a *analysis) personOpens(s sentence) bool {
+	i := s.first
+	if i >= s.last {
+		return false
+	}
+	if pronounGender[a.toks[i].lower] != genderUnknown {
+		return true
+	}
+	if mi := a.mentionsBefore(a.toks[i].start); mi < len(a.mentions) && a.mentions[mi].person {
+		// the name, or a title and the name ("Mayor Ann Roe")
+		if k := a.tokenAt(a.mentions[mi].pos); k <= i+2 && a.toks[k].start >= a.toks[i].start && (k == i || a.toks[i].isCap()) {
+			return true
+		}
+	}
+	if !articles[a.toks[i].lower] && !possessivePronouns[a.toks[i].lower] {
+		return false
+	}
+	for j := i + 1; j < s.last && j < i+4 && a.toks[j].word; j++ {
+		if w := a.toks[j].lower; roleWords[w] || anonymousRoles[w] || genderedRoles[w] != genderUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // singularPersonSource reports whether an unnamed source is one person

@@ -32,6 +32,7 @@ var genderedRoles = map[string]byte{
 	"wife": genderFemale, "mother": genderFemale, "daughter": genderFemale, "sister": genderFemale,
 	"aunt": genderFemale, "queen": genderFemale, "princess": genderFemale, "actress": genderFemale,
 	"grandmother": genderFemale, "widow": genderFemale, "woman": genderFemale, "man": genderMale,
+	"niece": genderFemale, "nephew": genderMale, "granddaughter": genderFemale, "grandson": genderMale,
 }
 
 // findGenders collects evidence of each person's gender: an honorific or
@@ -54,7 +55,11 @@ func (a *analysis) findGenders() {
 		// "Mohammad Al Mnajer") is evidence for the full name
 		name := a.fullerName(m.name, m.pos)
 		i := a.tokenAt(m.pos)
-		if g, outright := a.genderBefore(i); g != genderUnknown && (outright || g == genderFemale) {
+		g, outright := a.genderBefore(i)
+		if g == genderUnknown {
+			g, outright = a.genderInApposition(a.nameEnd(i, m))
+		}
+		if g != genderUnknown && (outright || g == genderFemale) {
 			// a title, a kin word or a feminine role word says it
 			// outright, and outweighs the pronouns after the name, which
 			// may be someone else's; a role word like "chairman" or
@@ -192,6 +197,44 @@ func (a *analysis) genderBefore(i int) (g byte, outright bool) {
 	}
 	w := a.toks[k].lower
 	return genderedRoles[w], kinWords[w]
+}
+
+// nameEnd returns the token after mention m, which starts at token i.
+func (a *analysis) nameEnd(i int, m mention) int {
+	end := m.pos + len(m.name)
+	for i < len(a.toks) && a.toks[i].start < end {
+		i++
+	}
+	return i
+}
+
+// genderInApposition returns the gender a gendered role or kin word
+// at the head of an apposition after a name, starting at token i, says:
+// "Ann Roe, the minister's niece,", "Ivo Rask, a deputy and the
+// husband of …". The head is the word before "of", "and" or the end of
+// the apposition; the words after "of" are someone else's ("a friend of
+// the queen").
+func (a *analysis) genderInApposition(i int) (g byte, outright bool) {
+	if i >= len(a.toks) || a.toks[i].text != "," {
+		return genderUnknown, false
+	}
+	inOf := false // in the "of" phrase after a head, someone else's words
+	for k := i + 1; k+1 < len(a.toks) && k < i+14; k++ {
+		t, next := a.toks[k], a.toks[k+1]
+		switch {
+		case !t.word || relativeWords[t.lower]:
+			return genderUnknown, false
+		case t.lower == "of":
+			inOf = true
+		case t.lower == "and":
+			inOf = false
+		case !inOf && (next.lower == "of" || next.lower == "and" || !next.word):
+			if w := genderedRoles[t.lower]; w != genderUnknown && (kinWords[t.lower] || w == genderFemale) {
+				return w, true
+			}
+		}
+	}
+	return genderUnknown, false
 }
 
 // pronounLimit returns the byte offset up to which the first personal

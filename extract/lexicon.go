@@ -1145,7 +1145,8 @@ var kinWords = map[string]bool{
 	"father": true, "mother": true, "son": true, "daughter": true, "brother": true,
 	"sister": true, "wife": true, "husband": true, "widow": true, "uncle": true,
 	"aunt": true, "cousin": true, "grandmother": true, "grandfather": true, "friend": true,
-	"neighbour": true, "neighbor": true, "parents": true,
+	"neighbour": true, "neighbor": true, "parents": true, "niece": true, "nephew": true,
+	"granddaughter": true, "grandson": true,
 }
 
 // genericOrgNouns are heads of definite descriptions that refer back to
