@@ -7034,3 +7034,59 @@ func TestPronounForPersonBroughtInAsObject(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationNamesWithPossessives checks organisation names with a
+// possessive inside ending in a word for a kind of body ("The Harbour
+// Pilots' Brotherhood", "The Upland Growers' Cooperative", "St Oda's
+// Clinic in Wexby"): the whole name speaks, not its last word. The
+// sentences are invented.
+func TestOrganisationNamesWithPossessives(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"The Harbour Pilots' Brotherhood said it would strike on Monday.", "strike", "Harbour Pilots' Brotherhood"},
+		{"The Upland Growers’ Cooperative said the quota was unfair.", "quota", "Upland Growers’ Cooperative"},
+		{"St Oda's Clinic in Wexby said on Friday that it would close its ward.", "ward", "St Oda's Clinic"},
+		{"The Synod of the Free Brenic Church said in its statement that it opposed the bill.", "bill", "Synod of the Free Brenic Church"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
+
+// TestOrganisationSetOffAfterAnyDescription checks a description of any
+// kind ("The buyer", "The winner") with an organisation's name set off
+// by commas after it, also one ending in "Co." ("The buyer, Marrick
+// Hydro Co., said"): the organisation speaks. The sentences are
+// invented.
+func TestOrganisationSetOffAfterAnyDescription(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"The buyer, Marrick Hydro Co., said it would invest in the plant.", "invest", "Marrick Hydro Co"},
+		{"The winner of the tender, Pellow Rail, said work would begin in May.", "work", "Pellow Rail"},
+		{"The buyer, Ann Roe, said she would keep the shop open.", "shop", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}
+
+// TestDocumentSpeaksForWhoMadeIt checks a document subject with the
+// participle that says who made it, set off by commas or not, and the
+// maker named or described ("The complaint, filed by Rusk Ltd., alleges",
+// "A charge sheet issued by the constabulary alleges"): the maker speaks
+// through it. The sentences are invented.
+func TestDocumentSpeaksForWhoMadeIt(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"The complaint, filed by Rusk Ltd., alleges the fees were hidden.", "fees", "Rusk Ltd"},
+		{"The lawsuit, filed in January by the Tessby Anglers' Association, alleges that the sale was unlawful.", "sale", "Tessby Anglers' Association"},
+		{"Lunwick Constabulary said a man had been charged. A charge sheet issued by the constabulary alleges he stole a van.", "van", "Lunwick Constabulary"},
+		{"The report, published by Ann Roe, says the river is dying.", "river", "Ann Roe"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

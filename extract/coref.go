@@ -13,6 +13,66 @@ import (
 	"unicode"
 )
 
+// documentByAgent resolves a subject noun phrase at tokens [i, j) that
+// is, or opens with, a document and the participle that says who made
+// it ("The lawsuit, filed in May by the Anglers' Association, alleges",
+// "A charge sheet issued by the constabulary alleges"): the agent after
+// "by" speaks through it. The participle phrase may be set off by commas
+// after the phrase, up to limit.
+func (a *analysis) documentByAgent(i, j, limit int, st *state) (speakerRef, bool) {
+	for d := i; d < j; d++ {
+		if !documentNouns[a.toks[d].lower] {
+			continue
+		}
+		p := d + 1
+		if p < limit && a.toks[p].text == "," {
+			p++
+		}
+		if p >= limit || !authoringParticiples[a.toks[p].lower] {
+			continue
+		}
+		for by := p + 1; by < limit && by <= p+5 && a.toks[by].word; by++ {
+			if a.toks[by].lower == "by" {
+				return a.agentAt(by+1, limit, st)
+			}
+		}
+	}
+	return speakerRef{}, false
+}
+
+// agentAt reads the agent starting at token k, before limit: a name, or
+// a definite description of an organisation or a person named before
+// ("by the constabulary").
+func (a *analysis) agentAt(k, limit int, st *state) (speakerRef, bool) {
+	if k+1 < limit && a.toks[k].lower == "the" && a.toks[k+1].word && !a.toks[k+1].isCap() {
+		h := k + 1
+		for h+1 < limit && a.toks[h+1].word && !a.toks[h+1].isCap() && !boundaryWords[a.toks[h+1].lower] {
+			h++
+		}
+		head := a.toks[h].lower
+		if orgNouns[head] || genericOrgNouns[head] {
+			return a.describedOrg(head, a.modifiers(k, h), a.toks[k].start, st)
+		}
+		if roleWords[head] {
+			return a.describedPerson(head, a.toks[k].start, false, st)
+		}
+		return speakerRef{}, false
+	}
+	if k < limit && a.toks[k].lower == "the" {
+		k++
+	}
+	if k >= limit || !a.nameWord(k) {
+		return speakerRef{}, false
+	}
+	e, _ := a.nameStartingAt(k, limit)
+	e = a.ofNameEnd(k, e, limit)
+	name := a.canonicalName(cleanName(a.joinTokens(k, e)), a.toks[k].start)
+	if isOrgName(name) {
+		name = a.canonOrg(name)
+	}
+	return st.ref(name, !isOrgName(name)), true
+}
+
 // authorWindow is how far back, in bytes, the latest statement's speaker
 // is taken as the author of a document a report cites.
 const authorWindow = 1500

@@ -605,7 +605,7 @@ func init() {
 		"bureau", "nations", "league", "federation", "network", "ngo", "youth",
 		"chamber", "academy", "forum", "directorate", "inspectorate", "consortium",
 		"confederation", "syndicate", "guild", "unit", "observatory", "monitor", "initiative", "museum", "gallery", "library", "theatre", "theater",
-		"zoo",
+		"zoo", "brotherhood", "sisterhood", "cooperative", "co-operative", "clinic", "collective", "fellowship", "synod",
 		// words that name companies by their trade ("Redwood Pharma",
 		// "Bluewater Transit"), none of them a minister's portfolio
 		"pharma", "pharmaceuticals", "motors", "airlines", "airways", "telecom",
@@ -799,8 +799,15 @@ var prepositions = map[string]bool{
 
 // documentNouns name statements and documents; a report "by" one of them
 // is the report of its author ("A statement said", "the post read").
+// authoringParticiples, after a document's noun and before "by", say
+// who made it: "the lawsuit, filed by Acme", "a report issued by the
+// agency".
+var authoringParticiples = wordSet("filed", "issued", "published", "released", "written", "signed",
+	"submitted", "lodged", "brought", "prepared", "commissioned", "drafted", "sent", "posted",
+	"produced", "compiled", "authored")
+
 var documentNouns = map[string]bool{
-	"statement": true, "statements": true, "release": true, "post": true, "report": true,
+	"statement": true, "statements": true, "release": true, "post": true, "report": true, "sheet": true,
 	"memo": true, "note": true, "study": true, "letter": true, "tweet": true, "email": true, "survey": true,
 	"findings": true, "document": true, "documents": true, "filing": true, "notice": true,
 	"audit": true, "blog": true, "submission": true, "paper": true, "analysis": true,
@@ -1212,7 +1219,8 @@ var orgNouns = map[string]bool{
 	"alliance": true, "court": true, "tribunal": true, "movement": true,
 	"society": true, "delegation": true, "mission": true, "embassy": true,
 	"bureau": true, "office": true, "museum": true, "gallery": true, "library": true,
-	"hospital": true, "wing": true, "branch": true, "trust": true, "zoo": true,
+	"hospital": true, "wing": true, "branch": true, "trust": true, "zoo": true, "constabulary": true,
+	"clinic": true, "brotherhood": true, "cooperative": true, "synod": true,
 }
 
 // groupNouns are plural common nouns for groups of unnamed sources that

@@ -440,6 +440,18 @@ func isOrgName(name string) bool {
 	})
 }
 
+// orgHeaded reports whether the last word of name says it names an
+// organisation: a word for a kind of body or a company's suffix
+// ("Orvik Bank", "Marrick Hydro Co").
+func orgHeaded(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	lw := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
+	return orgWords[lw] || companySuffixes[lw]
+}
+
 // isPlaceName reports whether a name of two words or more ends in a noun
 // for a kind of place ("Skarra Point", "Thunder Bay", "Main Street"): no
 // one whom "he" or "she" refers to.

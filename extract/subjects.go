@@ -514,7 +514,7 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		}
 		return speakerRef{source: a.joinTokens(h, j+1)}, h, true
 	}
-	if sp, d, ok := a.documentByAuthor(s, b, st); ok {
+	if sp, d, ok := a.documentByAuthor(s, b, j+1, st); ok {
 		return sp, d, true // "A lawsuit filed by Ann Roe against Harbour City claims"
 	}
 	if h, ok := a.roleOfSomethingBefore(s, b); ok {
@@ -637,10 +637,12 @@ func (a *analysis) documentBefore(b, min int) int {
 
 // documentByAuthor finds a document that opens sentence s with its
 // author after "by" or "from", the prepositional phrase at token b being
-// a further complement of it: "A lawsuit filed by Ann Roe against the city
-// claims", "The letter from the Harbour Council to the mayor says". The
-// document speaks for its author.
-func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, int, bool) {
+// a further complement of it or, when b is that "by", the author itself,
+// up to token end: "A lawsuit filed by Ann Roe against the city claims",
+// "The letter from the Harbour Council to the mayor says", "A charge
+// sheet issued by the constabulary alleges". The document speaks for its
+// author.
+func (a *analysis) documentByAuthor(s sentence, b, end int, st *state) (speakerRef, int, bool) {
 	d := s.first
 	if articles[a.toks[d].lower] {
 		d++
@@ -664,7 +666,17 @@ func (a *analysis) documentByAuthor(s sentence, b int, st *state) (speakerRef, i
 		}
 		return speakerRef{}, 0, false
 	}
+	if k == b {
+		b = end // the author ends the subject
+	}
 	n := k + 1
+	if n+1 < b && a.toks[n].lower == "the" && a.toks[n+1].word && !a.toks[n+1].isCap() {
+		// a description: "by the constabulary"
+		if sp, ok := a.agentAt(n, b, st); ok {
+			return sp, s.first, true
+		}
+		return speakerRef{}, 0, false
+	}
 	if n < b && articles[a.toks[n].lower] {
 		n++
 	}
@@ -1066,7 +1078,9 @@ func (a *analysis) orgNamedAfterKind(m, j int) string {
 	if m < 1 {
 		return ""
 	}
-	if head := a.toks[m-1].lower; !(orgNouns[head] || genericOrgNouns[head] || isGroupNoun(head)) {
+	head := a.toks[m-1]
+	kindOfOrg := orgNouns[head.lower] || genericOrgNouns[head.lower] || isGroupNoun(head.lower)
+	if !kindOfOrg && !(head.word && !head.isCap()) {
 		return ""
 	}
 	o := m + 1
@@ -1081,7 +1095,12 @@ func (a *analysis) orgNamedAfterKind(m, j int) string {
 	if p := a.afterAcronymInParens(e, j); p == j && p > e {
 		j = e // "(QGM)": the acronym it goes by
 	}
-	if name := cleanName(a.joinTokens(o, e)); e == j && isOrgName(name) {
+	if e+1 == j && a.companyDot(e) {
+		e = j // "The buyer, Marrick Hydro Co., said"
+	}
+	// a description of any other kind ("the buyer", "the winner") sets
+	// off a name that says it is an organisation's
+	if name := cleanName(a.joinTokens(o, e)); e == j && isOrgName(name) && (kindOfOrg || orgHeaded(name)) {
 		return name
 	}
 	return ""
@@ -1396,7 +1415,7 @@ func (a *analysis) subjectPhrase(s sentence, c cueHit, j int, st *state) (speake
 		return sp, d, true // "Orxan Telli of the DYP youth wing said"
 	}
 	if k-1 > s.first && (prepositions[a.toks[k-1].lower] || placePrepositions[a.toks[k-1].lower]) {
-		if sp, d, ok := a.documentByAuthor(s, k-1, st); ok {
+		if sp, d, ok := a.documentByAuthor(s, k-1, j+1, st); ok {
 			return sp, d, true // "A lawsuit filed by Ann Roe against the city claims"
 		}
 		if h, ok := a.headBeforePreposition(s, k-1); ok {
@@ -2023,6 +2042,9 @@ func (a *analysis) orgAfterName(n1 int) string {
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	head := a.toks[j-1].lower
 	definite := a.definiteAt(i)
+	if sp, ok := a.documentByAgent(i, j, a.sents[a.sentOf[i]].last, st); ok {
+		return sp
+	}
 	if documentNouns[head] {
 		if sp, ok := a.documentAuthor(i, j, st); ok {
 			return sp
