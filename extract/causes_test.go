@@ -7090,3 +7090,63 @@ func TestDocumentSpeaksForWhoMadeIt(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsoluteWithBareNounPhrase checks the absolute construction
+// opened by "with" whose subject is a bare noun phrase ("with owner Rita
+// Banes saying", "with farmers warning that"), and two such absolutes
+// joined by "and", each with its own subject ("with farmers warning that
+// A and the company insisting B"). The sentences are invented.
+func TestAbsoluteWithBareNounPhrase(t *testing.T) {
+	qs := run(t, "The mill closed on Friday, with owner Rita Banes saying demand had collapsed.", PlainText, "")
+	if q := find(t, qs, "demand"); q.Speaker != "Rita Banes" || q.Text != "demand had collapsed" {
+		t.Errorf("got %q by %q", q.Text, q.Speaker)
+	}
+	qs = run(t, "The quarry split the town, with farmers warning that blasting could drain the wells and the company insisting the expansion would bring jobs.", PlainText, "")
+	if q := find(t, qs, "blasting"); q.Text != "blasting could drain the wells" || q.Speaker != "" {
+		t.Errorf("got %q by %q", q.Text, q.Speaker)
+	}
+	if q := find(t, qs, "expansion"); q.Text != "the expansion would bring jobs" {
+		t.Errorf("got %q by %q (source %q)", q.Text, q.Speaker, q.Source)
+	}
+}
+
+// TestMediumBetweenSubjectAndCue checks where something was said
+// standing between the subject and the verb ("Channel Orrin in its
+// evening news claimed that", "The ministry in its statement noted
+// that"), and a cue word that is the noun of such a phrase ("in its
+// quarterly report lowered the forecast"): the subject speaks, and a
+// noun reports nothing. The sentences are invented.
+func TestMediumBetweenSubjectAndCue(t *testing.T) {
+	if q := find(t, run(t, "Channel Orrin in its evening news claimed that the party took foreign money.", PlainText, ""), "party"); q.Speaker != "Channel Orrin" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "The Velm Ministry of Health was asked. The ministry in its statement noted that the vote was fair.", PlainText, ""), "vote"); q.Speaker != "Velm Ministry of Health" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	wantNoStatements(t, "The National Bank in its quarterly report lowered the forecast for growth.")
+	if q := find(t, run(t, "Kavra News in its turn reports that the film will be shown in May.", PlainText, ""), "film"); q.Speaker != "Kavra News" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}
+
+// TestInvertedRoleOfOrganisationThenName checks an inverted subject that
+// gives a role in an organisation and then the person's name, with or
+// without a comma ("said the leader of the Moss and Field Party (MFP)
+// Lana Orvik", "said the chairman of the Harbour Union, Ivo Rask"), and
+// an outlet's kind written before its name with a capital ("Portal
+// Nettow informs"): the person speaks, and the outlet is its name. The
+// sentences are invented.
+func TestInvertedRoleOfOrganisationThenName(t *testing.T) {
+	qs := run(t, "“This is a loan budget,” said the leader of the Moss and Field Party (MFP) Lana Orvik. “Our children will pay.”", PlainText, "")
+	for _, content := range []string{"loan budget", "children"} {
+		if q := find(t, qs, content); q.Speaker != "Lana Orvik" || q.Organisation != "MFP" {
+			t.Errorf("%q: speaker %q of %q", content, q.Speaker, q.Organisation)
+		}
+	}
+	if q := find(t, run(t, "“It is over,” said the chairman of the Harbour Union, Ivo Rask.", PlainText, ""), "over"); q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Portal Nettow informs that two reporters were fined.", PlainText, ""), "reporters"); q.Speaker != "Nettow" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

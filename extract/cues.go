@@ -145,11 +145,16 @@ func (a *analysis) findCues(s sentence) []cueHit {
 }
 
 // modifiedCueWord reports whether the cue word at token k is a noun or an
-// adjective by the word before it: "the mayor's claims", "his report",
+// adjective by the words before it: "the mayor's claims", "his report",
 // "seven state titles", "amid reported interest from overseas".
 func (a *analysis) modifiedCueWord(k int) bool {
 	t, p := a.toks[k], a.toks[k-1].lower
 	if isPossessive(a.toks[k-1]) || possessivePronouns[p] {
+		return true
+	}
+	if k >= 2 && possessivePronouns[a.toks[k-2].lower] && a.toks[k-1].word && !a.toks[k-1].isCap() && !strings.HasSuffix(a.toks[k-1].lower, "s") && nounableCues[t.lower] && !a.clauseOpensAt(k+1) {
+		// "in its quarterly report lowered": a modifier between (not
+		// "her colleagues report that", "in its turn reports that")
 		return true
 	}
 	if (prepositions[p] || participleAdjectivePrepositions[p]) && strings.HasSuffix(t.lower, "ed") && k+1 < len(a.toks) && a.toks[k+1].word && !a.toks[k+1].isCap() && !boundaryWords[a.toks[k+1].lower] {
@@ -157,6 +162,12 @@ func (a *analysis) modifiedCueWord(k int) bool {
 	}
 	// (not "the 45-year-old said")
 	return (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower])
+}
+
+// clauseOpensAt reports whether token i opens what a verb of saying
+// reports: "that", a colon or a quotation mark.
+func (a *analysis) clauseOpensAt(i int) bool {
+	return i < len(a.toks) && (a.toks[i].lower == "that" || a.toks[i].text == ":" || isQuoteMark(a.toks[i].text))
 }
 
 // courtAhead reports whether the noun phrase from token i, up to six

@@ -1171,6 +1171,12 @@ var genericOrgNouns = map[string]bool{
 	"tabloid": true, "daily": true, "weekly": true,
 }
 
+// outletKindPrefixes are words for a kind of outlet that a translated
+// digest writes capitalised before the outlet's name, with no article
+// ("Portal Nettow informs", "Newspaper Kessa Times writes"): they are
+// not part of the name.
+var outletKindPrefixes = wordSet("portal", "newspaper", "website", "outlet")
+
 // outletNouns describe a news outlet: "the outlet", "the newspaper".
 // Each is one of genericOrgNouns too, which is what brings a description
 // to the outlet that reported.
@@ -1383,7 +1389,8 @@ var placePrepositions = wordSet("after", "before", "during", "outside", "inside"
 // written: "in a research note", "at a news conference".
 var mediumPlaces = wordSet("note", "notes", "report", "filing", "conference", "briefing", "release",
 	"memo", "editorial", "newsletter", "website", "site", "feed", "call", "media", "radio", "television",
-	"air", "channel", "platform", "programme", "program", "livestream", "forum")
+	"air", "channel", "platform", "programme", "program", "livestream", "forum", "bulletin", "news", "newscast",
+	"edition")
 
 // singularArticles open a singular noun phrase: no verb follows them.
 var singularArticles = map[string]bool{"a": true, "an": true, "another": true, "each": true}

@@ -819,6 +819,9 @@ func cleanName(s string) string {
 	if i := strings.LastIndex(s, " "); i > 0 && strings.Contains(s[:i], " ") && postNominals[strings.ToLower(s[i+1:])] && strings.ToUpper(s[i+1:]) == s[i+1:] {
 		s = s[:i] // "Amelia Trask KC": letters of a rank or an honour after the name
 	}
+	if first, rest, ok := strings.Cut(s, " "); ok && outletKindPrefixes[strings.ToLower(first)] && rest != "" && unicode.IsUpper([]rune(rest)[0]) && !isOrgName(rest) {
+		s = rest // "Portal Nettow informs": what kind of outlet, then its name
+	}
 	if last := s[strings.LastIndex(s, " ")+1:]; strings.Contains(last, ".") && strings.ToUpper(last) == last {
 		s += "." // an abbreviation with dots ends with one: "U.S."
 	}

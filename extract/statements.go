@@ -1197,16 +1197,31 @@ func (a *analysis) nobodysWords(c cueHit, f frame) bool {
 func (a *analysis) absoluteSubject(at, first int) (int, bool) {
 	for w := at - 2; w >= first && w >= at-5; w-- {
 		t := a.toks[w]
-		if t.lower == "with" {
+		if t.lower == "with" || t.lower == "and" && a.absoluteOpenedBefore(w, first) {
+			// (a second subject of the same "with": "with farmers
+			// warning that … and the company insisting …")
 			h := a.toks[at-1] // someone who can speak: "the judge", "Ann Roe", "the ministry"
 			speaker := isRoleWord(h.lower) || isGroupNoun(h.lower) || orgNouns[h.lower] || genericOrgNouns[h.lower] || a.nameWord(at-1)
-			return w, speaker && w+1 < at && (determiners[a.toks[w+1].lower] || a.nameWord(w+1)) && !a.hasFiniteVerb(w+1, at)
+			// (a bare noun may open the phrase: "with owner Rita Banes
+			// saying", "with farmers warning that")
+			return w, speaker && w+1 < at && !prepositions[a.toks[w+1].lower] && !a.hasFiniteVerb(w+1, at)
 		}
 		if !t.word || boundaryWords[t.lower] && !determiners[t.lower] {
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// absoluteOpenedBefore reports whether an absolute construction opens
+// with "with" before token and, in the same sentence.
+func (a *analysis) absoluteOpenedBefore(and, first int) bool {
+	for k := and - 1; k >= first; k-- {
+		if a.toks[k].lower == "with" {
+			return true
+		}
+	}
+	return false
 }
 
 // cueColonStatement returns what the colon at token colon opens after
@@ -1491,6 +1506,12 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// denied it": a subject of its own after a joiner
 			return b
 		}
+		if b := a.andBeforePhrase(d.at, c.last+1); b > 0 && !d.according && isParticiple(a.toks[c.at]) && isParticiple(a.toks[d.at]) {
+			// "with farmers warning that A and the company insisting B":
+			// two absolutes, each with its subject and participle, which
+			// a clause that A opens could not hold
+			return b
+		}
 		if b := a.shortSubjectBefore(d.at); b > c.last+1 && !d.according && (a.toks[b].text == "," || reportJoiners[a.toks[b].lower]) && (a.toks[b].lower != "and" || a.hasFiniteVerb(c.last+1, b) || isPronounSubject(a.toks[b+1].lower)) {
 			// (not "that the experts of Tarvia and Veranor agreed on …":
 			// with no verb before it, "and" joins two nouns of one subject;
@@ -1517,6 +1538,22 @@ func (a *analysis) objectPhrase(i, j int) bool {
 		}
 	}
 	return !a.hasFiniteVerb(i, j)
+}
+
+// andBeforePhrase returns the "and" before a noun phrase of up to four
+// words that ends before token k, after token min ("and the company
+// insisting"), else -1.
+func (a *analysis) andBeforePhrase(k, min int) int {
+	for b := k - 1; b > min && b >= k-5; b-- {
+		t := a.toks[b]
+		if t.lower == "and" {
+			return b
+		}
+		if !t.word || boundaryWords[t.lower] && !determiners[t.lower] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // shortSubjectBefore returns the token before the subject of the cue at

@@ -288,7 +288,7 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 			j = n0 - 2
 		}
 	}
-	if j < min || !mediumNouns[a.toks[j].lower] {
+	if j < min || !mediumWord(a.toks[j].lower) {
 		return 0, false
 	}
 	for p := j - 1; p >= min && p >= j-5; p-- {
@@ -297,13 +297,28 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 			return 0, false
 		}
 		if t.lower == "in" || t.lower == "on" || t.lower == "via" {
-			if p-1 >= min && (a.nameWord(p-1) || a.toks[p-1].isAcronym() || a.toks[p-1].text == "," && p-2 >= min && a.nameWord(p-2)) {
+			if p-1 >= min && (a.nameWord(p-1) || a.toks[p-1].isAcronym() || a.toks[p-1].text == "," && p-2 >= min && a.nameWord(p-2) || a.describedBodyEndsAt(p-1, min)) {
 				return p - 1, true // (or the comma after an apposition: "the head of it, Ann Roe, in an interview …")
 			}
 			return 0, false
 		}
 	}
 	return 0, false
+}
+
+// describedBodyEndsAt reports whether token k ends a definite
+// description of an organisation ("the ministry", "the state channel").
+func (a *analysis) describedBodyEndsAt(k, min int) bool {
+	w := a.toks[k].lower
+	if !orgNouns[w] && !genericOrgNouns[w] {
+		return false
+	}
+	for d := k - 1; d >= min && d >= k-3 && a.toks[d].word; d-- {
+		if determiners[a.toks[d].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectName finds the subject of cue c when it ends in a capitalised
@@ -2804,6 +2819,11 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		sp, _ := a.nameRef(n0, n, n0, st)
 		return sp, n, true
 	}
+	if n0, n, org, ok := a.roleOfOrgThenName(k, s.last); ok {
+		sp, _ := a.nameRef(n0, n, n0, st)
+		sp.role, sp.org = a.toks[k+1].lower, org // what the words before the name say
+		return sp, n, true
+	}
 	e = a.invertedNameEnd(k, e)
 	for n := e - 1; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
@@ -2845,6 +2865,41 @@ func (a *analysis) subjectAfter(s sentence, c cueHit, st *state) (speakerRef, in
 		return a.phraseRef(a.joinTokens(k, e), k, e, st), e, true
 	}
 	return speakerRef{}, k, false
+}
+
+// roleOfOrgThenName reads an inverted subject at token k that gives a
+// role in an organisation and then, with no comma between, the person's
+// name: "said the leader of the Moss and Field Party (MFP) Lana Orvik"
+// (or with a comma: "said the chairman of the Harbour Union, Ivo Rask").
+// It returns the name's tokens.
+func (a *analysis) roleOfOrgThenName(k, limit int) (n0, n1 int, org string, ok bool) {
+	if !determiners[a.toks[k].lower] || k+3 >= limit || !roleWords[a.toks[k+1].lower] || a.toks[k+2].lower != "of" {
+		return 0, 0, "", false
+	}
+	o := k + 3
+	if a.toks[o].lower == "the" {
+		o++
+	}
+	for p := o; p < limit && p < k+16; p++ {
+		t := a.toks[p]
+		if t.text == ")" || a.nameWord(p) && orgWords[t.lower] {
+			n0 := p + 1
+			if n0 < limit && a.toks[n0].text == "," {
+				n0++ // "the chairman of the Harbour Union, Ivo Rask"
+			}
+			if n := a.closingName(n0, limit); n-n0 >= 2 {
+				org := cleanName(a.joinTokens(o, p+1))
+				if t.text == ")" {
+					org = a.toks[p-1].text // the acronym it goes by
+				}
+				return n0, n, a.canonOrg(org), true
+			}
+		}
+		if !t.word && t.text != "(" && t.text != ")" && t.text != "," {
+			return 0, 0, "", false
+		}
+	}
+	return 0, 0, "", false
 }
 
 // invertedNameEnd returns where the inverted subject from token k ends
