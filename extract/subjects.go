@@ -2050,6 +2050,19 @@ func (a *analysis) orgAfterName(n1 int) string {
 	return ""
 }
 
+// documentRef resolves a subject noun phrase at tokens [i, j) with head
+// word head that is a document to whoever made it (see documentByAgent
+// and documentAuthor).
+func (a *analysis) documentRef(head string, i, j int, st *state) (speakerRef, bool) {
+	if sp, ok := a.documentByAgent(i, j, a.sents[a.sentOf[i]].last, st); ok {
+		return sp, true
+	}
+	if documentNouns[head] {
+		return a.documentAuthor(i, j, st)
+	}
+	return speakerRef{}, false
+}
+
 // phraseRef builds the speaker for a noun phrase subject: a name inside it
 // ("the Harbour Red Cross"), a definite description that refers back to a
 // named speaker ("the minister", "the company", "the California
@@ -2057,13 +2070,8 @@ func (a *analysis) orgAfterName(n1 int) string {
 func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	head := a.toks[j-1].lower
 	definite := a.definiteAt(i)
-	if sp, ok := a.documentByAgent(i, j, a.sents[a.sentOf[i]].last, st); ok {
+	if sp, ok := a.documentRef(head, i, j, st); ok {
 		return sp
-	}
-	if documentNouns[head] {
-		if sp, ok := a.documentAuthor(i, j, st); ok {
-			return sp
-		}
 	}
 	if definite && affiliationNouns[head] {
 		// "the Vermont Republican said": a descriptor, not a name
