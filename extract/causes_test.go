@@ -7150,3 +7150,35 @@ func TestInvertedRoleOfOrganisationThenName(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestDecimalTimeEndsSentence checks a number with decimals before the
+// full stop ("at about 3.40pm.", "rose 2.5."): the stop ends the
+// sentence, so a quotation after it is a statement of its own. The
+// sentences are invented.
+func TestDecimalTimeEndsSentence(t *testing.T) {
+	qs := run(t, "Ann Roe said the bus left at 6.15pm. “It was empty,” she said.", PlainText, "")
+	if q := find(t, qs, "bus"); q.Text != "the bus left at 6.15pm" {
+		t.Errorf("got %q", q.Text)
+	}
+	if q := find(t, qs, "empty"); q.Text != "“It was empty,”" || q.Kind != Direct {
+		t.Errorf("got %q (%s)", q.Text, q.Kind)
+	}
+}
+
+// TestToldBareOrDemonstrativeAddressee checks "tell" with no "that"
+// after an addressee without an article ("told passengers tickets would
+// remain valid", "told staff in an email the …") or with a demonstrative
+// ("told this newspaper they had …"): the clause after the addressee is
+// the statement. The sentences are invented.
+func TestToldBareOrDemonstrativeAddressee(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Velm Air cancelled flights. It told passengers tickets would remain valid.", "tickets would remain valid"},
+		{"Ann Roe is the dean. She told staff in an email the institution's reputation would recover.", "the institution's reputation would recover"},
+		{"Ann Roe runs the agency. She told this newspaper they had booked the trip in May.", "they had booked the trip in May"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.want[len(c.want)-8:]); q.Text != c.want {
+			t.Errorf("%q: got %q", c.text, q.Text)
+		}
+	}
+}

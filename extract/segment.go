@@ -420,8 +420,10 @@ func isAbbreviation(t token) bool {
 		return true
 	}
 	if i := strings.LastIndexByte(t.text, '.'); i >= 0 {
-		// "U.S", but not an outlet named by its web address: "Kovan.info"
-		return !(i >= 2 && domainAt(t.text, i+1))
+		// "U.S", but not an outlet named by its web address
+		// ("Kovan.info") nor a number with decimals ("at 3.40.",
+		// "at 3.40pm.")
+		return !(i >= 2 && domainAt(t.text, i+1)) && !isDigitByte(t.text[0])
 	}
 	return abbreviations[t.lower]
 }

@@ -1913,6 +1913,9 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	if k := a.bareAddresseeEnd(i, e, limit); k > 0 {
+		return k, true // "told passengers tickets would remain valid"
+	}
 	for steps := 0; e < limit && steps < 4; steps++ {
 		w := a.toks[e].lower
 		switch {
@@ -1939,6 +1942,24 @@ func (a *analysis) addresseeEnd(i, limit int) (int, bool) {
 	return e, a.clauseOpens(e) || a.subjectBeforeAuxiliary(e, limit) // "told a news conference in Tamsin rescue teams had …"
 }
 
+// bareAddresseeEnd returns where the clause starts when the addressee at
+// token i is a noun without an article whose phrase, as read up to token
+// e, ran into the clause's subject: "told passengers tickets would
+// remain valid" (the subject "tickets", then an auxiliary); else 0.
+func (a *analysis) bareAddresseeEnd(i, e, limit int) int {
+	t := a.toks[i]
+	if determiners[t.lower] || t.isCap() || e-i < 2 {
+		return 0
+	}
+	if a.clauseOpens(e) || a.subjectBeforeAuxiliary(e, limit) {
+		return 0 // the phrase ended where the clause starts
+	}
+	if a.subjectBeforeAuxiliary(i+1, limit) {
+		return i + 1
+	}
+	return 0
+}
+
 // addresseePhrase returns the token after the addressee that starts at
 // token i: an object pronoun, a name with what follows it, or a noun
 // phrase.
@@ -1947,6 +1968,10 @@ func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
 	switch {
 	case objectPronouns[t.lower]:
 		return i + 1, true
+	case (t.lower == "this" || t.lower == "these") && i+1 < limit && a.toks[i+1].word:
+		return a.nounPhraseEnd(i+1, limit) // "told this newspaper"
+	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+2 < limit && (prepositions[a.toks[i+1].lower] && a.toks[i+1].lower != "to" || placePrepositions[a.toks[i+1].lower]):
+		return i + 1, true // "told staff in an email the …": a noun without an article, then where
 	case a.nameWord(i) || t.isAcronym():
 		e, _ := a.nameStartingAt(i, limit)
 		for e+1 < limit && a.toks[e].isCap() && roleWords[a.toks[e].lower] && a.nameWord(e+1) {
