@@ -7182,3 +7182,40 @@ func TestToldBareOrDemonstrativeAddressee(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertedAfterQuotationAnyVerb checks a verb of saying that also
+// takes an object or a that-clause, inverted right after a quotation
+// ("“We have no data,” answered the minister"), and a translated
+// digest's "…, informs the portal Pulsar24": each reports with its
+// subject after it; a word quoted in passing before a noun ("a “buy”
+// call on the stock") reports nothing. The sentences are invented.
+func TestInvertedAfterQuotationAnyVerb(t *testing.T) {
+	if q := find(t, run(t, "Minister Danica Rell spoke. “We do not have such data,” answered the minister.", PlainText, ""), "data"); q.Speaker != "Danica Rell" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	if q := find(t, run(t, "Kestrel TV did not show the rally at all, informs the portal Pulsar24.", PlainText, ""), "rally"); q.Speaker != "Pulsar24" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	qs := run(t, "Analyst Grace Teo, who has a \"buy\" call on the stock, said the results were good.", PlainText, "")
+	if len(qs.Quotes) != 1 || qs.Quotes[0].Speaker != "Grace Teo" {
+		t.Errorf("got %+v", qs.Quotes)
+	}
+}
+
+// TestSpeakersJoinedByCommas checks several reports in one sentence,
+// each with its subject, joined by commas and a last "and": a subject
+// with an article and a modifier before the role ("the independent
+// deputy Oskar Brenn noted"), and a name with an apposition ("and Hanna
+// Kolvig, a deputy of the PNS, called"). The sentence is invented.
+func TestSpeakersJoinedByCommas(t *testing.T) {
+	qs := run(t, "Deputy Ana Morl said that the bill copied rules that exist elsewhere, the independent deputy Oskar Brenn noted that no organisation had been consulted, and Hanna Kolvig, a deputy of the Party of the Ninth Spring (PNS), called the draft a licence to close any newspaper.", PlainText, "")
+	want := map[string]string{"rules": "Ana Morl", "consulted": "Oskar Brenn", "licence": "Hanna Kolvig"}
+	for content, speaker := range want {
+		if q := find(t, qs, content); q.Speaker != speaker {
+			t.Errorf("%q: speaker %q, want %q (text %q)", content, q.Speaker, speaker, q.Text)
+		}
+	}
+	if q := find(t, qs, "consulted"); strings.Contains(q.Text, "Kolvig") {
+		t.Errorf("Brenn's statement runs into the next: %q", q.Text)
+	}
+}

@@ -1415,6 +1415,18 @@ func (a *analysis) nameSetOffBefore(from, at int) bool {
 	return n > 0 && a.toks[k].text == ","
 }
 
+// namedAfterJoiner reports whether a person's name and a comma follow
+// the joiner after the comma at token b, before token at: "…, and Hanna
+// Kolvig, a deputy of the PNS, called …".
+func (a *analysis) namedAfterJoiner(b, at int) bool {
+	n0 := b + 2
+	if a.toks[b].text != "," || n0 >= at || !a.nameWord(n0) {
+		return false
+	}
+	e, _ := a.nameStartingAt(n0, at)
+	return e < at && a.toks[e].text == "," && a.isPersonName(n0, e)
+}
+
 // clauseFollows reports whether a that-clause or a quotation follows cue
 // d within a few words ("wrote on Facegram that"), before token limit.
 func (a *analysis) clauseFollows(d cueHit, limit int) bool {
@@ -1500,7 +1512,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// first verb is no clause whose subject could be the second's
 			return b
 		}
-		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && (a.clauseFollows(d, limit) || a.nameSetOffBefore(b, d.at)) {
+		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && (a.clauseFollows(d, limit) || a.nameSetOffBefore(b, d.at) || a.namedAfterJoiner(b, d.at)) {
 			// "said A, and the Interior Ministry spokesman Ehtiram
 			// Mansurov in turn stated B", "said A, while the ministry
 			// denied it": a subject of its own after a joiner
@@ -1578,7 +1590,11 @@ func (a *analysis) shortSubjectBefore(k int) int {
 	}
 	if b > 0 && a.toks[b].word && roleWords[a.toks[b].lower] && !a.toks[b].isCap() {
 		// "while her deputy Ivo Rask argued": the name's role, and whose
+		// (or what kind: "the independent deputy Oskar Brenn")
 		b--
+		if p := a.toks[b]; b > 1 && p.word && !p.isCap() && !boundaryWords[p.lower] && !determiners[p.lower] && articles[a.toks[b-1].lower] {
+			b--
+		}
 		if p := a.toks[b].lower; b > 0 && (possessivePronouns[p] || articles[p]) {
 			b--
 		}
@@ -2298,13 +2314,33 @@ func (a *analysis) cueFrame(s sentence, c cueHit, st *state, prev speakerRef) fr
 	// inverted: "…," said Roe.
 	j := c.at - 1
 	if j < s.first || a.toks[j].text == "," || a.isClosingMarkTok(j) {
-		if c.class == cueClause && !objectVerb(a.toks[c.at].lower) {
+		afterQuote := j >= s.first && (a.isClosingMarkTok(j) && a.quotationEndsClause(j) || a.toks[j].text == "," && j-1 >= s.first && a.isClosingMarkTok(j-1))
+		if outlet := a.outletDescribedAt(c.last+1, s.last); (c.class == cueClause || afterQuote || outlet) && (!objectVerb(a.toks[c.at].lower) || outlet) {
+			// (right after a quotation any verb of saying is inverted:
+			// "“No,” answered the minister.", "“…,” countered Roe.")
 			if sp, after, ok := a.subjectAfter(s, c, st); ok {
 				f.sp, f.after, f.hasSubj, f.inverted = sp, after, true, true
 			}
 		}
 	}
 	return f
+}
+
+// quotationEndsClause reports whether the quotation closed by the mark
+// at token j ends with a comma, a question or an exclamation mark inside
+// it ("“No,” answered …"), as one before its attribution does, not a
+// word quoted in passing ("a “buy” call").
+func (a *analysis) quotationEndsClause(j int) bool {
+	inner := strings.TrimRight(a.text[:a.toks[j].start], " ")
+	return strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
+}
+
+// outletDescribedAt reports whether an outlet's description and name
+// start at token i ("the portal Pulsar24"): what a translated digest's
+// inverted "…, informs the portal Pulsar24" has for its subject, not for
+// whom it informs.
+func (a *analysis) outletDescribedAt(i, limit int) bool {
+	return i+2 < limit && a.toks[i].lower == "the" && outletNouns[a.toks[i+1].lower] && (a.nameWord(i+2) || a.toks[i+2].isAcronym())
 }
 
 // ownViewFrame frames "His assessment was that …": the owner of the
