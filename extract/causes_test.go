@@ -7219,3 +7219,23 @@ func TestSpeakersJoinedByCommas(t *testing.T) {
 		t.Errorf("Brenn's statement runs into the next: %q", q.Text)
 	}
 }
+
+// TestAnswerGoesToWhoWasAsked checks a question reported with whom it
+// was put to, by name or by "him" ("presenter Mira Calder asked
+// Driscoll-Meade whether …", "Ann Roe asked him whether …"), then "“…,”
+// he replied": who answers is who was asked, and the question's span
+// starts at its question word, not at whom it was put to. The sentences
+// are invented.
+func TestAnswerGoesToWhoWasAsked(t *testing.T) {
+	qs := run(t, "Faolan Driscoll-Meade resigned on Monday. On Radio Velm, presenter Mira Calder asked Driscoll-Meade whether he would coach again. “Never say never,” he replied.", PlainText, "")
+	if q := find(t, qs, "coach again"); q.Text != "whether he would coach again" || q.Speaker != "Mira Calder" {
+		t.Errorf("question %q by %q", q.Text, q.Speaker)
+	}
+	if q := find(t, qs, "Never"); q.Speaker != "Faolan Driscoll-Meade" {
+		t.Errorf("answer by %q", q.Speaker)
+	}
+	qs = run(t, "Faolan Driscoll-Meade resigned on Monday. Ann Roe asked him whether he would stay. “No,” he replied.", PlainText, "")
+	if q := find(t, qs, "No"); q.Speaker != "Faolan Driscoll-Meade" {
+		t.Errorf("answer by %q", q.Speaker)
+	}
+}

@@ -814,6 +814,9 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 			gk := a.gender[name]
 			return g == genderUnknown || gk == genderUnknown || gk == g
 		}
+		if name := a.askedBefore(pos, g); name != "" && fits(name) {
+			return st.ref(name, true) // "A asked Ivo Rask whether … “No,” he replied."
+		}
 		if name, ok := a.soleNamedBefore(pos, st, fits); ok {
 			return st.ref(name, true)
 		}
@@ -880,6 +883,42 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 	// a pronoun the text gives no antecedent for names no one: the
 	// statement stands without a speaker rather than under "she"
 	return speakerRef{}
+}
+
+// askedBefore returns the person the sentence before byte pos asked a
+// question ("presenter Ann Roe asked Ivo Rask whether he would stay"),
+// when the pronoun at pos, of gender g, is the subject of a verb of
+// answering ("“No,” he replied"): who answers is who was asked; else "".
+func (a *analysis) askedBefore(pos int, g byte) string {
+	k := a.tokenAt(pos)
+	si := a.sentOf[k]
+	if si == 0 || k+1 >= len(a.toks) || !answerVerbs[a.toks[k+1].lower] {
+		return ""
+	}
+	prev := a.sents[si-1]
+	for i := prev.first; i+2 < prev.last; i++ {
+		if !strings.HasPrefix(a.toks[i].lower, "ask") {
+			continue
+		}
+		if og := objectPronounGender[a.toks[i+1].lower]; og != genderUnknown && questionWords[a.toks[i+2].lower] {
+			if og != g {
+				return "" // "asked him …, she replied": someone else
+			}
+			// "Ann Roe asked him whether …": the latest person before
+			// the sentence who fits "him", not the one asking
+			return a.lastPersonBefore(a.toks[prev.first].start, 3000, func(name string) bool {
+				gk := a.gender[name]
+				return gk == genderUnknown || gk == g
+			})
+		}
+		if !a.nameWord(i + 1) {
+			continue
+		}
+		if e, _ := a.nameStartingAt(i+1, prev.last); e < prev.last && questionWords[a.toks[e].lower] {
+			return a.canonicalName(a.joinTokens(i+1, e), a.toks[i+1].start)
+		}
+	}
+	return ""
 }
 
 // soleNamedBefore returns the one person the sentence before byte pos

@@ -17,6 +17,9 @@ var pronounGender = map[string]byte{
 	"he": genderMale, "himself": genderMale, "she": genderFemale, "herself": genderFemale,
 }
 
+// objectPronounGender gives the gender of "him" and "her" as objects.
+var objectPronounGender = map[string]byte{"him": genderMale, "her": genderFemale}
+
 // honorificGender gives the gender an honorific before a name implies.
 var honorificGender = map[string]byte{
 	"mr": genderMale, "sir": genderMale, "mrs": genderFemale, "ms": genderFemale, "madam": genderFemale,

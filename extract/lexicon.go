@@ -1320,6 +1320,9 @@ var familyNouns = wordSet("family", "relatives", "parents", "friends", "children
 // ("wondered why the plant closed", "questioned whether it would work").
 var questioningVerbs = wordSet("wondered", "wonders", "questioned", "doubted", "doubts", "inquired", "enquired")
 
+// answerVerbs report an answer, given by whom a question before asked.
+var answerVerbs = wordSet("replied", "replies", "answered", "answers", "responded", "responds", "retorted")
+
 // questionWords open a reported question ("asked why the plant closed").
 var questionWords = map[string]bool{
 	"why": true, "what": true, "how": true, "whether": true, "if": true, "when": true,

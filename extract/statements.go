@@ -542,11 +542,18 @@ func (a *analysis) contentBefore(s sentence, c cueHit, f frame, clauseStart int)
 	return backward, false
 }
 
-// questionAfterPhrase returns the question word after a short
-// prepositional phrase that follows "ask" ("asked on the radio why the
-// authority had never consulted them"), or rest; "when", "where" and
+// questionAfterPhrase returns the question word after whom "ask" names
+// ("asked Ivo Rask whether") or after a short prepositional phrase that
+// follows it ("asked on the radio why the authority had never consulted
+// them"), or rest; "when", "where" and
 // "which" there may open a clause of time or place instead.
 func (a *analysis) questionAfterPhrase(c cueHit, rest, next int) int {
+	if strings.HasPrefix(a.toks[c.at].lower, "ask") && rest < next && a.toks[rest].word && !prepositions[a.toks[rest].lower] {
+		// "asked Ivo Rask whether he would stay": whom, then the question
+		if e, ok := a.addresseePhrase(rest, next); ok && e > rest && e < next && questionWords[a.toks[e].lower] && !clauseAdverbs[a.toks[e].lower] {
+			return e
+		}
+	}
 	if !strings.HasPrefix(a.toks[c.at].lower, "ask") || rest >= next || !prepositions[a.toks[rest].lower] || a.toks[rest].lower == "about" {
 		return rest // ("asked about the plan": its topic)
 	}
