@@ -808,41 +808,8 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 		// does not name, and "you" the reader: no reported statement
 		return speakerRef{source: p}
 	case "he", "she":
-		g := pronounGender[p]
-		// "she" is never someone the text shows to be a man
-		fits := func(name string) bool {
-			gk := a.gender[name]
-			return g == genderUnknown || gk == genderUnknown || gk == g
-		}
-		if name := a.askedBefore(pos, g); name != "" && fits(name) {
-			return st.ref(name, true) // "A asked Ivo Rask whether … “No,” he replied."
-		}
-		if name, ok := a.soleNamedBefore(pos, st, fits); ok {
-			return st.ref(name, true)
-		}
-		if g != genderUnknown {
-			for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
-				if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
-					return st.recent[k]
-				}
-			}
-		}
-		if st.lastSubj.name != "" && fits(st.lastSubj.name) {
-			return st.lastSubj
-		}
-		if st.running.person && st.running.name != "" && fits(st.running.name) {
-			return st.running
-		}
-		if n := a.lastPersonBefore(pos, 3000, fits); n != "" {
-			if k, ok := st.known[n]; ok {
-				return k
-			}
-			return speakerRef{name: n, person: true}
-		}
-		if st.running.name == "" && a.singularPersonSource(st.running.source) {
-			// "The coach explained … he said": the unnamed person who
-			// spoke last, when the text names nobody who fits
-			return st.running
+		if sp, ok := a.resolvePersonal(p, pos, st); ok {
+			return sp
 		}
 	case "it":
 		// an organisation rather than a person: one named since the
@@ -1002,6 +969,50 @@ func (a *analysis) personOpens(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// resolvePersonal resolves "he" or "she" at byte pos: whom a question
+// before was put to, the one person brought in by the sentence before,
+// the most salient person of that gender, the latest subject, the
+// running speaker or the latest person named who fits.
+func (a *analysis) resolvePersonal(p string, pos int, st *state) (speakerRef, bool) {
+	g := pronounGender[p]
+	// "she" is never someone the text shows to be a man
+	fits := func(name string) bool {
+		gk := a.gender[name]
+		return g == genderUnknown || gk == genderUnknown || gk == g
+	}
+	if name := a.askedBefore(pos, g); name != "" && fits(name) {
+		return st.ref(name, true), true // "A asked Ivo Rask whether … “No,” he replied."
+	}
+	if name, ok := a.soleNamedBefore(pos, st, fits); ok {
+		return st.ref(name, true), true
+	}
+	if g != genderUnknown {
+		for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
+			if gk := a.gender[st.recent[k].name]; gk == g || gk == genderUnknown {
+				return st.recent[k], true
+			}
+		}
+	}
+	if st.lastSubj.name != "" && fits(st.lastSubj.name) {
+		return st.lastSubj, true
+	}
+	if st.running.person && st.running.name != "" && fits(st.running.name) {
+		return st.running, true
+	}
+	if n := a.lastPersonBefore(pos, 3000, fits); n != "" {
+		if k, ok := st.known[n]; ok {
+			return k, true
+		}
+		return speakerRef{name: n, person: true}, true
+	}
+	if st.running.name == "" && a.singularPersonSource(st.running.source) {
+		// "The coach explained … he said": the unnamed person who
+		// spoke last, when the text names nobody who fits
+		return st.running, true
+	}
+	return speakerRef{}, false
 }
 
 // singularPersonSource reports whether an unnamed source is one person
