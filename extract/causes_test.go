@@ -2477,9 +2477,10 @@ func TestStraightSingleQuotesAfterPunctuation(t *testing.T) {
 
 // TestDescribedOwnerOfDocument checks a document whose owner is a
 // definite description ("The party's statement reads", "the minister's
-// letter"): the description is resolved as it would be alone, by the
-// organisation's long name behind its acronym, not to whoever the
-// sentence before was about. The text is invented.
+// letter"): the description is resolved as it would be alone, to the
+// organisation by the name the document gave it in full (its acronym in
+// brackets beside it is an alias), not to whoever the sentence before
+// was about. The text is invented.
 func TestDescribedOwnerOfDocument(t *testing.T) {
 	text := "Ivo Rask of the Harbour Green Party (HGP) spoke in Eastport.\n\n" +
 		"In her column for Harbour Weekly, Ann Roe writes that the region is tense.\n\n" +
@@ -2487,7 +2488,7 @@ func TestDescribedOwnerOfDocument(t *testing.T) {
 		"The party said that the vote was rigged.\n"
 	r := run(t, text, PlainText, "")
 	for _, probe := range []string{"elections", "rigged"} {
-		if q := find(t, r, probe); q.Speaker != "HGP" {
+		if q := find(t, r, probe); q.Speaker != "Harbour Green Party" {
 			t.Errorf("%s: speaker %q source %q", probe, q.Speaker, q.Source)
 		}
 	}
@@ -4978,12 +4979,12 @@ func TestNounOfSpeechInsideAMedium(t *testing.T) {
 }
 
 // TestImpersonalReportInADocument checks "In the statement of the party
-// it is said that …" (the party's statement speaks for it; it had no
-// source), while "It is said that …" alone keeps none. The texts are
-// invented.
+// it is said that …" (the party's statement speaks for it, by the name
+// the document gave it in full; it had no source), while "It is said
+// that …" alone keeps none. The texts are invented.
 func TestImpersonalReportInADocument(t *testing.T) {
 	q := find(t, run(t, "The Popular Front Party (APFP) held a congress on Sunday. In the statement of the party it is said that the elections were rigged.", PlainText, ""), "rigged")
-	if q.Speaker != "APFP" {
+	if q.Speaker != "Popular Front Party" {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 	if q := find(t, run(t, "It is said that the elections were rigged.", PlainText, ""), "rigged"); q.Speaker != "" {
@@ -7237,5 +7238,26 @@ func TestAnswerGoesToWhoWasAsked(t *testing.T) {
 	qs = run(t, "Faolan Driscoll-Meade resigned on Monday. Ann Roe asked him whether he would stay. “No,” he replied.", PlainText, "")
 	if q := find(t, qs, "No"); q.Speaker != "Faolan Driscoll-Meade" {
 		t.Errorf("answer by %q", q.Speaker)
+	}
+}
+
+// TestFullNameOverAcronymDefinedBeside checks an organisation named in
+// full with its acronym in brackets, then the source of "according to",
+// "it" or a description ("according to the Patient Standards Office
+// (PSO)", "… (PSO). It said", "The Harbour Green Party (HGP) met. The
+// party said"): the name the text gave in full, as for a subject, not
+// the acronym beside it. The sentences are invented.
+func TestFullNameOverAcronymDefinedBeside(t *testing.T) {
+	qs := run(t, "Almost 41,000 patients waited more than a year, according to a report published on Wednesday by the Patient Standards Office (PSO). It said staff shortages were the main cause.", PlainText, "")
+	for _, content := range []string{"patients", "shortages"} {
+		if q := find(t, qs, content); q.Speaker != "Patient Standards Office" {
+			t.Errorf("%q: speaker %q", content, q.Speaker)
+		}
+	}
+	if q := find(t, run(t, "The Harbour Green Party (HGP) met on Monday. The party said it would run.", PlainText, ""), "run"); q.Speaker != "Harbour Green Party" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	if q := find(t, run(t, "Fares will rise, according to the PSO.", PlainText, ""), "Fares"); q.Speaker != "PSO" {
+		t.Errorf("speaker %q", q.Speaker)
 	}
 }

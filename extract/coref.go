@@ -533,12 +533,12 @@ func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) 
 		if pos-m.pos > 3000 {
 			break
 		}
+		if h := orgHeadNoun(m.name); h != head && (orgNouns[h] || genericOrgNouns[h]) || a.acronymDefinedAt(a.tokenAt(m.pos)) {
+			continue // ("the university" is no Students' Union; "(HGP)" gives way to the name before it)
+		}
 		words := strings.Fields(strings.ToLower(m.name))
 		for _, long := range a.orgAliases[m.name] {
 			words = append(words, strings.Fields(strings.ToLower(long))...) // "the party" for "HGP"
-		}
-		if h := orgHeadNoun(m.name); h != head && (orgNouns[h] || genericOrgNouns[h]) {
-			continue // "the university" is not the University of Eastmere Students' Union
 		}
 		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
 			// every word of the description is in the name: "the
@@ -769,8 +769,11 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}
-		if m.person || fits != nil && !fits(m.name) || a.toldAt(a.tokenAt(m.pos)) {
-			continue // (nor the outlet someone "told": it heard, it did not act)
+		if m.person || fits != nil && !fits(m.name) || a.toldAt(a.tokenAt(m.pos)) || a.acronymDefinedAt(a.tokenAt(m.pos)) {
+			// (nor the outlet someone "told": it heard, it did not act;
+			// nor the acronym in brackets after a name, which "it" refers
+			// to by the name the text gave it in full)
+			continue
 		}
 		if latest < 0 {
 			latest = k
@@ -786,6 +789,13 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 		return a.mentions[latest].name, a.mentions[latest].pos, true
 	}
 	return "", 0, false
+}
+
+// acronymDefinedAt reports whether token i is an acronym in brackets
+// right after the name it stands for: "the Patient Standards Office
+// (PSO)".
+func (a *analysis) acronymDefinedAt(i int) bool {
+	return i >= 2 && i+1 < len(a.toks) && a.toks[i].isAcronym() && a.toks[i-1].text == "(" && a.toks[i+1].text == ")" && a.nameWord(i-2)
 }
 
 // toldAt reports whether the name at token i is the object of "tell"

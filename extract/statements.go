@@ -2879,7 +2879,11 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 		return a.phraseRef(a.joinTokens(b+1, e), b+1, e, st), e
 	}
 	sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
-	for n := e - 1; n >= k; n-- {
+	last := e - 1
+	if e-3 > k && a.afterAcronymInParens(e-3, e) == e && a.nameWord(e-4) {
+		last = e - 4 // "the Patient Standards Office (PSO)": the name it spells out, as a subject's is
+	}
+	for n := last; n >= k; n-- {
 		if a.nameWord(n) || a.toks[n].isAcronym() {
 			if n0, ok := a.nameEndingAt(n, k); ok {
 				n0 = a.ofNameStart(n0, k)
