@@ -7261,3 +7261,26 @@ func TestFullNameOverAcronymDefinedBeside(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestBodiesNamedByOfficeOrPlace checks bodies a digest names by the
+// office they serve or the country and city they stand for ("The Press
+// Service of the President reported", "The embassy of Morvia in Telsk
+// said"), a name of two owners joined by "and" ("The Tanners' and Dyers'
+// Union"), and the occasion or the outlet's comment between a person and
+// the verb ("Minister Ivo Kostel at the press conference on 8 April
+// declared", "Economist Ona Verk in comment for the agency Brisk Wire
+// said"). The sentences are invented.
+func TestBodiesNamedByOfficeOrPlace(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"The Press Service of the President reported that the summit was cancelled.", "summit", "Press Service of the President"},
+		{"The embassy of Morvia in Telsk said that the visit had been postponed.", "visit", "embassy of Morvia"},
+		{"The Tanners' and Dyers' Union (TDU) warned that wages would fall.", "wages", "Tanners' and Dyers' Union"},
+		{"Minister Ivo Kostel at the press conference on 8 April declared that taxes would stay.", "taxes", "Ivo Kostel"},
+		{"Economist Ona Verk in comment for the agency Brisk Wire said that prices would rise.", "prices", "Ona Verk"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -1382,7 +1382,12 @@ var quoteVerbs = wordSet("quotes", "quoted", "quoting", "cites", "cited", "citin
 // mediumNouns name where something was said or written ("in his Facebook
 // post", "on her page", "in an interview").
 var mediumNouns = wordSet("account", "page", "post", "posts", "interview", "video", "speech",
-	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast", "release", "note", "address", "remarks")
+	"column", "article", "blog", "statement", "letter", "message", "tweet", "broadcast", "podcast", "release", "note", "address", "remarks",
+	"comment", "comments")
+
+// mediumPartners link a medium to whom it was for or with: "in an
+// interview with Radio Harbour", "in comment for the agency Brisk Wire".
+var mediumPartners = wordSet("with", "to", "on", "for")
 
 // placePrepositions open a phrase of place or time after an addressee
 // ("told reporters after the hearing the …") beside the prepositions.

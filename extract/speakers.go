@@ -341,6 +341,9 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		case (p.text == "'" || p.text == "’") && p.start == a.toks[k-2].end && k-2 >= min && strings.HasSuffix(a.toks[k-2].lower, "s") && a.nameWord(k-2) && (orgWords[a.toks[k].lower] || a.plainOrgAhead(k, i+1)):
 			k -= 2 // a plural possessive inside a name: "Island Residents' Association", "Journalists’ Solidarity Union"
 			continue
+		case p.lower == "and" && k-3 >= min && a.pluralPossessiveAt(k-3) && a.pluralPossessiveAt(k) && orgWords[t.lower]:
+			k -= 3 // two owners joined: "Tanners' and Dyers' Union"
+			continue
 		case p.word && a.nameWord(k-1) && !p.isAcronym():
 			if isPossessive(p) && !orgWords[a.toks[k].lower] && !orgNouns[a.toks[k].lower] && !(pluralOwners[p.lower] && a.plainOrgAhead(k, i+1)) {
 				return k, true
@@ -357,6 +360,16 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 		k-- // or with a role's word: "Premier Division Referees’ Board", "Chief Medical Officers' Council"
 	}
 	return k, true
+}
+
+// pluralPossessiveAt reports whether token i is a capitalised plural
+// noun with the apostrophe of a possessive right after it ("Tanners'").
+func (a *analysis) pluralPossessiveAt(i int) bool {
+	if i+1 >= len(a.toks) || !a.nameWord(i) || !strings.HasSuffix(a.toks[i].lower, "s") {
+		return false
+	}
+	p := a.toks[i+1]
+	return (p.text == "'" || p.text == "’") && p.start == a.toks[i].end
 }
 
 // nameStartingAt returns the end (exclusive) of the proper name starting at

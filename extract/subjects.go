@@ -284,8 +284,11 @@ func (a *analysis) mediumBeforeCue(j, min int) (int, bool) {
 	if j >= min && (a.nameWord(j) || a.toks[j].isAcronym()) {
 		// "… in an interview with Radio Harbour said", "… in his post on
 		// Facebook called": the medium's partner or place, then the medium
-		if n0, ok := a.nameEndingAt(j, min); ok && n0-2 >= min && (a.toks[n0-1].lower == "with" || a.toks[n0-1].lower == "to" || a.toks[n0-1].lower == "on") && mediumNouns[a.toks[n0-2].lower] {
+		if n0, ok := a.nameEndingAt(j, min); ok && n0-2 >= min && mediumPartners[a.toks[n0-1].lower] && mediumNouns[a.toks[n0-2].lower] {
 			j = n0 - 2
+		}
+		if n0, ok := a.nameEndingAt(j, min); ok && n0-4 >= min && mediumPartners[a.toks[n0-3].lower] && a.toks[n0-2].lower == "the" && outletNouns[a.toks[n0-1].lower] && mediumNouns[a.toks[n0-4].lower] {
+			j = n0 - 4 // "… in comment for the agency Brisk Wire said"
 		}
 	}
 	if j < min || !mediumWord(a.toks[j].lower) {
@@ -340,6 +343,11 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return sp, o0, true
 	}
 	if !ok && isRoleWord(t.lower) {
+		if o0, ok := a.bodyOfOffice(j, s.first); ok {
+			// "The Press Service of the President reported": a body
+			// named by the office it serves
+			return st.ref(cleanName(a.joinTokens(o0, j+1)), false), o0, true
+		}
 		// "The Prime Minister said", "Finance Minister said": a title
 		// without a name is a description
 		return a.subjectPhrase(s, c, j, st)
@@ -521,6 +529,15 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		// said": the body, named by its kind and its country
 		return speakerRef{name: a.joinTokens(h, j+1)}, s.first, true
 	}
+	if w := a.toks[b].lower; (w == "in" || w == "at") && b-2 > s.first && a.nameWord(b-1) {
+		// "The embassy of Morvia in Telsk said": the body of its country,
+		// placed
+		if k, ok := a.nameEndingAt(b-1, s.first); ok && k-1 > s.first {
+			if h, ok := a.bodyOfPlace(s, k-1); ok {
+				return speakerRef{name: a.joinTokens(h, b)}, s.first, true
+			}
+		}
+	}
 	if w := a.toks[b].lower; (w == "in" || w == "at") && b-1 >= s.first && orgWords[a.toks[b-1].lower] && !a.toks[b-1].isCap() {
 		// "The Mtvanetian embassy in Novqala announced": the body, placed
 		h := b - 1
@@ -543,6 +560,25 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		return sp, c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// bodyOfOffice returns where the capitalised name of a body starts
+// that "of the" and the capitalised title at token j close, the body
+// opening the sentence (after "The"): "The Press Service of the
+// President", "The Office of the Ombudsman".
+func (a *analysis) bodyOfOffice(j, first int) (int, bool) {
+	of := j - 1
+	if of > first && a.toks[of].lower == "the" {
+		of--
+	}
+	if of-1 <= first || a.toks[of].lower != "of" || !a.toks[j].isCap() || !orgWords[a.toks[of-1].lower] || !a.nameWord(of-1) {
+		return 0, false
+	}
+	o0, ok := a.nameEndingAt(of-1, first)
+	if !ok || !(o0 == first || o0 == first+1 && articles[a.toks[first].lower]) {
+		return 0, false
+	}
+	return o0, true
 }
 
 // bodyOfPlace reports whether sentence s opens with "the", a few
@@ -3243,6 +3279,9 @@ func (a *analysis) occasionBeforeCue(j, min int) (int, bool) {
 		}
 		if n > j || !occasionNouns[a.toks[n].lower] && !mediumNouns[a.toks[n].lower] {
 			continue // "in Taldybel" after "at a meeting with farmers": the place, look further back
+		}
+		for n < j && occasionNouns[a.toks[n+1].lower] {
+			n++ // "at the press conference"
 		}
 		if n < j && !occasionPartnerWords[a.toks[n+1].lower] {
 			return 0, false
