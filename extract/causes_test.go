@@ -7284,3 +7284,20 @@ func TestBodiesNamedByOfficeOrPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinedShortNameAfterLegalForm checks a company's short name
+// defined after its legal form set off by a comma ("Acme Widgets, Inc.
+// (“Acme”)"): "Acme" later is the company, not "Inc"; and whom a
+// question is put to with a title before the name ("asked Minister Tom
+// Hale whether …"): the question starts at its question word. The
+// sentences are invented.
+func TestDefinedShortNameAfterLegalForm(t *testing.T) {
+	qs := run(t, "Acme Widgets, Inc. (“Acme”), a maker of valves, today announced that its plant reopened. Acme said it expects to meet regulators.", PlainText, "")
+	if q := find(t, qs, "regulators"); q.Speaker != "Acme Widgets" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+	qs = run(t, "Raewyn Doolan chairs the board. She asked Minister Tom Hale whether he had visited.", PlainText, "")
+	if q := find(t, qs, "visited"); q.Text != "whether he had visited" {
+		t.Errorf("text %q", q.Text)
+	}
+}

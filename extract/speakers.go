@@ -902,6 +902,12 @@ func (a *analysis) findDefinedTerms() {
 		if !ok {
 			continue
 		}
+		if n0 >= 2 && a.toks[n0-1].text == "," && companySuffixes[a.toks[n0].lower] && a.nameWord(n0-2) {
+			// "Acme Widgets, Inc. (“Acme”)": the name before the legal
+			// form set off by a comma, as a subject there reads it
+			e = n0 - 2
+			n0, _ = a.nameEndingAt(e, max(0, e-8))
+		}
 		name := cleanName(a.joinTokens(n0, e+1))
 		for _, q := range a.quotesStarting(a.toks[k+1].start, a.parenEnd(k)) {
 			if term := strings.Trim(a.text[q.start:q.end], "“”\"'‘’ "); q.depth == 0 && len(strings.Fields(term)) <= 3 {

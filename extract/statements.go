@@ -1991,6 +1991,9 @@ func (a *analysis) addresseePhrase(i, limit int) (int, bool) {
 	switch {
 	case objectPronouns[t.lower]:
 		return i + 1, true
+	case t.isCap() && roleWords[t.lower] && i+1 < limit && a.nameWord(i+1) && !a.nameWord(i):
+		e, _ := a.nameStartingAt(i+1, limit) // "asked Minister Tom Hale whether"
+		return e, true
 	case (t.lower == "this" || t.lower == "these") && i+1 < limit && a.toks[i+1].word:
 		return a.nounPhraseEnd(i+1, limit) // "told this newspaper"
 	case t.word && !t.isCap() && !boundaryWords[t.lower] && i+2 < limit && (prepositions[a.toks[i+1].lower] && a.toks[i+1].lower != "to" || placePrepositions[a.toks[i+1].lower]):
