@@ -7301,3 +7301,16 @@ func TestDefinedShortNameAfterLegalForm(t *testing.T) {
 		t.Errorf("text %q", q.Text)
 	}
 }
+
+// TestTitleCaseHeadingNamesNoOne checks a heading in title case ("Account
+// Of Kapsalnet Unfrozen."): its capitals make no names, so the outlet
+// the text names later is not "Kapsalnet Unfrozen". The text is
+// invented.
+func TestTitleCaseHeadingNamesNoOne(t *testing.T) {
+	qs := run(t, "Mass Media. Account Of Kapsalnet Unfrozen.\n\nThe portal Kapsalnet informed that its account was unfrozen. Kapsalnet said the bank apologised.\n", PlainText, "")
+	for _, content := range []string{"account", "apologised"} {
+		if q := find(t, qs, content); q.Speaker != "Kapsalnet" {
+			t.Errorf("%q: speaker %q", content, q.Speaker)
+		}
+	}
+}

@@ -1323,6 +1323,10 @@ var questioningVerbs = wordSet("wondered", "wonders", "questioned", "doubted", "
 // answerVerbs report an answer, given by whom a question before asked.
 var answerVerbs = wordSet("replied", "replies", "answered", "answers", "responded", "responds", "retorted")
 
+// titleFunctionWords are the short words only title case capitalises:
+// "Account Of Kapsalnet Unfrozen".
+var titleFunctionWords = wordSet("of", "the", "and", "in", "for", "on", "to", "at", "with", "a", "an", "by", "from")
+
 // questionWords open a reported question ("asked why the plant closed").
 var questionWords = map[string]bool{
 	"why": true, "what": true, "how": true, "whether": true, "if": true, "when": true,

@@ -504,7 +504,8 @@ func (a *analysis) findMentions() {
 	shouted := make([]bool, len(a.paras))
 	for p, sp := range a.paras {
 		// (page furniture, "Article Continued Below", names no one either)
-		shouted[p] = isShouted(a.text[sp.start:sp.end]) || isFurniture(a.text[sp.start:sp.end])
+		text := a.text[sp.start:sp.end]
+		shouted[p] = isShouted(text) || isFurniture(text) || isTitleCased(text)
 	}
 	for i := 0; i < len(a.toks); i++ {
 		if a.insideQuote(a.toks[i].start) {
@@ -693,6 +694,30 @@ func isShouted(s string) bool {
 		}
 	}
 	return true
+}
+
+// isTitleCased reports whether paragraph s is a heading in title case:
+// a few words, each opening with a capital, among them a function word
+// that only title case capitalises ("Account Of Kapsalnet Unfrozen."),
+// whose capitals make no names.
+func isTitleCased(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 3 || len(ws) > 14 {
+		return false
+	}
+	function := false
+	for _, w := range ws {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || unicode.IsDigit(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		function = function || titleFunctionWords[strings.ToLower(w)]
+	}
+	return function
 }
 
 // sectionLabel reports whether tokens [i, end) are a label in capitals
