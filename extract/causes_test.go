@@ -7314,3 +7314,23 @@ func TestTitleCaseHeadingNamesNoOne(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceBetweenTitleAndPerson checks a title that holds in a place,
+// then the person's name with no comma ("Ambassador of the Orvian
+// Federation in Ardzania Viktor Stralev noted", "The head of the EU
+// delegation in Ardzania Viktor Stralev noted"): the place is no part of
+// the name, here or when "he" refers back. The sentences are invented.
+func TestPlaceBetweenTitleAndPerson(t *testing.T) {
+	for _, text := range []string{
+		"Ambassador of the Orvian Federation in Ardzania Viktor Stralev noted that the visa rules will change. He added that talks would go on.",
+		"The head of the EU delegation in Ardzania Viktor Stralev noted that the visa rules will change. He added that talks would go on.",
+		"The Orvian ambassador to Ardzania Viktor Stralev noted that the visa rules will change. He added that talks would go on.",
+	} {
+		qs := run(t, text, PlainText, "")
+		for _, content := range []string{"visa", "talks"} {
+			if q := find(t, qs, content); q.Speaker != "Viktor Stralev" {
+				t.Errorf("%q: %q by %q", text, content, q.Speaker)
+			}
+		}
+	}
+}

@@ -542,6 +542,9 @@ func (a *analysis) findMentions() {
 		if k := a.fieldBeforePerson(i, end); k > i {
 			i = k // "Minister of Culture Anar Gasimli": the field, then the person
 		}
+		if a.placeBeforePerson(i, end, a.sents[a.sentOf[i]].first) {
+			i++ // "Ambassador … to Ardzania Viktor Stralev": the place, then the person
+		}
 		if end+1 < len(a.toks) && a.toks[end].isCap() && portfolioTitles[a.toks[end].lower] && a.nameWord(end+1) {
 			i = end - 1 // "Digital Affairs Minister Niklas Aberg-Mensah": a portfolio, no organisation
 			continue

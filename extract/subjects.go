@@ -352,6 +352,15 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		// without a name is a description
 		return a.subjectPhrase(s, c, j, st)
 	}
+	if ok && a.placeBeforePerson(n0, j+1, s.first) {
+		// "Ambassador of the Orvian Federation to Ardzania Viktor
+		// Stralev": where the title holds, then the person
+		sp, _ := a.nameRef(n0+1, j+1, n0+1, st)
+		if role, org := a.describe(s.first, n0-1); role != "" {
+			sp.role, sp.org = role, cmp.Or(sp.org, org)
+		}
+		return sp, s.first, true
+	}
 	if !ok || !a.plausibleName(n0, j+1) {
 		return speakerRef{}, c.at, false
 	}
@@ -560,6 +569,26 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		return sp, c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// placeBeforePerson reports whether the three capitalised words at
+// tokens [n0, n1) are a place and a person's name of two words, after
+// "in" or "to" that a title opening the sentence holds: "Ambassador of
+// the Orvian Federation to Ardzania Viktor Stralev", "The head of the EU
+// delegation in Ardzania Viktor Stralev".
+func (a *analysis) placeBeforePerson(n0, n1, first int) bool {
+	if n1-n0 != 3 || n0-1 <= first || (a.toks[n0-1].lower != "in" && a.toks[n0-1].lower != "to") || !a.isPersonName(n0+1, n1) {
+		return false
+	}
+	for k := first; k < n0-1 && k < first+8; k++ {
+		if t := a.toks[k]; !t.word {
+			return false
+		}
+		if roleWords[a.toks[k].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyOfOffice returns where the capitalised name of a body starts
