@@ -539,12 +539,7 @@ func (a *analysis) findMentions() {
 			i = end - 1 // ("PHOTO: Members of the coalition …": a caption, named by no one)
 			continue
 		}
-		if k := a.fieldBeforePerson(i, end); k > i {
-			i = k // "Minister of Culture Anar Gasimli": the field, then the person
-		}
-		if a.placeBeforePerson(i, end, a.sents[a.sentOf[i]].first) {
-			i++ // "Ambassador … to Ardzania Viktor Stralev": the place, then the person
-		}
+		i = a.personAfterField(i, end)
 		if end+1 < len(a.toks) && a.toks[end].isCap() && portfolioTitles[a.toks[end].lower] && a.nameWord(end+1) {
 			i = end - 1 // "Digital Affairs Minister Niklas Aberg-Mensah": a portfolio, no organisation
 			continue
@@ -579,6 +574,20 @@ func (a *analysis) findMentions() {
 		}
 		i = end - 1
 	}
+}
+
+// personAfterField returns where a person's name starts in the name run
+// at tokens [i, end) after the field of a title ("Minister of Culture
+// Anar Gasimli") or the place it holds in ("Ambassador … to Ardzania
+// Viktor Stralev"), else i.
+func (a *analysis) personAfterField(i, end int) int {
+	if k := a.fieldBeforePerson(i, end); k > i {
+		return k
+	}
+	if a.placeBeforePerson(i, end, a.sents[a.sentOf[i]].first) {
+		return i + 1
+	}
+	return i
 }
 
 // orgEvidenceAround reports whether the words around the name at tokens

@@ -353,13 +353,7 @@ func (a *analysis) subjectName(s sentence, c cueHit, j int, st *state) (speakerR
 		return a.subjectPhrase(s, c, j, st)
 	}
 	if ok && a.placeBeforePerson(n0, j+1, s.first) {
-		// "Ambassador of the Orvian Federation to Ardzania Viktor
-		// Stralev": where the title holds, then the person
-		sp, _ := a.nameRef(n0+1, j+1, n0+1, st)
-		if role, org := a.describe(s.first, n0-1); role != "" {
-			sp.role, sp.org = role, cmp.Or(sp.org, org)
-		}
-		return sp, s.first, true
+		return a.placedTitleHolder(s, n0, j, st), s.first, true
 	}
 	if !ok || !a.plausibleName(n0, j+1) {
 		return speakerRef{}, c.at, false
@@ -569,6 +563,17 @@ func (a *analysis) nameAfterPreposition(s sentence, c cueHit, b, n0, j int, st *
 		return sp, c.at, true
 	}
 	return speakerRef{}, c.at, false
+}
+
+// placedTitleHolder reads the person after a title and the place it
+// holds in ("Ambassador of the Orvian Federation to Ardzania Viktor
+// Stralev"), the place at token n0, the name ending at token j.
+func (a *analysis) placedTitleHolder(s sentence, n0, j int, st *state) speakerRef {
+	sp, _ := a.nameRef(n0+1, j+1, n0+1, st)
+	if role, org := a.describe(s.first, n0-1); role != "" {
+		sp.role, sp.org = role, cmp.Or(sp.org, org)
+	}
+	return sp
 }
 
 // placeBeforePerson reports whether the three capitalised words at
