@@ -7334,3 +7334,20 @@ func TestPlaceBetweenTitleAndPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestPressServiceOfOrganisationNamedInFull checks an organisation that
+// speaks through its press service, named in full with its acronym in
+// the sentence ("The press service of the Ministry of Internal Affairs
+// (MIA) informed"): the speaker is the organisation by the name the
+// sentence gives in full, its organisation the acronym; by the acronym
+// alone when the sentence gives only that. The sentences are invented.
+func TestPressServiceOfOrganisationNamedInFull(t *testing.T) {
+	q := find(t, run(t, "The press service of the Ministry of Internal Affairs (MIA) informed that nobody was detained.", PlainText, ""), "detained")
+	if q.Speaker != "Ministry of Internal Affairs" || q.Organisation != "MIA" {
+		t.Errorf("speaker %q of %q", q.Speaker, q.Organisation)
+	}
+	q = find(t, run(t, "The Ministry of Internal Affairs (MIA) met. The press service of the MIA informed that nobody was detained.", PlainText, ""), "detained")
+	if q.Speaker != "MIA" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -77,7 +77,7 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 		if q.Speaker == "" && q.Organisation != "" && (pressOrgan(q.Source) || ownedRecord(q.Source)) {
 			// "the ministry's press service said", "according to the
 			// institute's latest survey": the organisation's own words
-			q.Speaker, q.Source, q.Role, q.SpeakerIsOrg = q.Organisation, "", "", true
+			q.Speaker, q.Source, q.Role, q.SpeakerIsOrg = a.orgAsWritten(q.Organisation, q.Source), "", "", true
 		}
 		if q.Speaker != "" {
 			q.Source = ""
@@ -106,6 +106,19 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// orgAsWritten returns the name of organisation org, which canonOrg gave
+// as the acronym the document establishes, in full when phrase gives it
+// in full ("the press service of the Ministry of Internal Affairs
+// (MIA)"): the name the sentence gives a speaker.
+func (a *analysis) orgAsWritten(org, phrase string) string {
+	for _, long := range a.orgAliases[org] {
+		if strings.Contains(phrase, long) {
+			return long
+		}
+	}
+	return org
 }
 
 // pressOrgan reports whether an unnamed source is the organ through which
