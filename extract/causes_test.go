@@ -7351,3 +7351,19 @@ func TestPressServiceOfOrganisationNamedInFull(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestAccordingToPoliceNamedBefore checks "according to police" after
+// the text named the police service ("Lunsby Police Service said …
+// According to police, …"): that service, as "Police said" already
+// resolved; with none named, the unnamed police. The sentences are
+// invented.
+func TestAccordingToPoliceNamedBefore(t *testing.T) {
+	q := find(t, run(t, "Lunsby Police Service said a man was charged. Fire crews were called twice. According to police, it was the fourth fire since November.", PlainText, ""), "fourth")
+	if q.Speaker != "Lunsby Police Service" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	q = find(t, run(t, "A man was charged. According to police, it was the fourth fire since November.", PlainText, ""), "fourth")
+	if q.Speaker != "" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+}

@@ -2894,6 +2894,14 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 		// "a press release issued by the company": its issuer speaks
 		return a.phraseRef(a.joinTokens(b+1, e), b+1, e, st), e
 	}
+	if e-k == 1 && placeInstitutions[a.toks[k].lower] && !a.toks[k].isCap() {
+		// "according to police": the police service the text named, as
+		// for "Police said"
+		word := strings.ToUpper(a.toks[k].text[:1]) + a.toks[k].text[1:]
+		if name := a.canonicalName(word, a.toks[k].start); name != word && isOrgName(name) {
+			return st.ref(name, false), e
+		}
+	}
 	sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
 	last := e - 1
 	if e-3 > k && a.afterAcronymInParens(e-3, e) == e && a.nameWord(e-4) {
