@@ -7367,3 +7367,14 @@ func TestAccordingToPoliceNamedBefore(t *testing.T) {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 }
+
+// TestAnswerAfterQuestionToHimNotTheAsker checks "asked him whether …"
+// when the asker was named last before ("Ann Roe met him at the door.
+// Ann Roe asked him whether …"): "“No,” he replied" is the answer of whom "him"
+// refers to, not of the asker. The sentences are invented.
+func TestAnswerAfterQuestionToHimNotTheAsker(t *testing.T) {
+	q := find(t, run(t, "Ivo Rask arrived late. Ann Roe met him at the door. Ann Roe asked him whether he would stay. “No,” he replied.", PlainText, ""), "No")
+	if q.Speaker != "Ivo Rask" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

@@ -65,12 +65,8 @@ func (a *analysis) agentAt(k, limit int, st *state) (speakerRef, bool) {
 		return speakerRef{}, false
 	}
 	e, _ := a.nameStartingAt(k, limit)
-	e = a.ofNameEnd(k, e, limit)
-	name := a.canonicalName(cleanName(a.joinTokens(k, e)), a.toks[k].start)
-	if isOrgName(name) {
-		name = a.canonOrg(name)
-	}
-	return st.ref(name, !isOrgName(name)), true
+	sp, _ := a.nameRef(k, a.ofNameEnd(k, e, limit), k, st)
+	return sp, true
 }
 
 // authorWindow is how far back, in bytes, the latest statement's speaker
@@ -883,9 +879,10 @@ func (a *analysis) askedBefore(pos int, g byte) string {
 			}
 			// "Ann Roe asked him whether …": the latest person before
 			// the sentence who fits "him", not the one asking
+			asker := a.lastPersonBefore(a.toks[i].start, a.toks[i].start-a.toks[prev.first].start, nil)
 			return a.lastPersonBefore(a.toks[prev.first].start, 3000, func(name string) bool {
 				gk := a.gender[name]
-				return gk == genderUnknown || gk == g
+				return name != asker && (gk == genderUnknown || gk == g)
 			})
 		}
 		if !a.nameWord(i + 1) {
@@ -918,11 +915,8 @@ func (a *analysis) soleNamedBefore(pos int, st *state, fits func(string) bool) (
 	prev := a.sents[si-1]
 	first := a.toks[prev.first].start
 	name := ""
-	for mi := a.mentionsBefore(pos) - 1; mi >= 0 && a.mentions[mi].pos >= first; mi-- {
+	for mi := a.mentionsBefore(a.toks[a.sents[si].first].start) - 1; mi >= 0 && a.mentions[mi].pos >= first; mi-- {
 		m := a.mentions[mi]
-		if m.pos >= a.toks[k].start-1 {
-			continue
-		}
 		if !m.person {
 			continue
 		}
