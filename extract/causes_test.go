@@ -7378,3 +7378,18 @@ func TestAnswerAfterQuestionToHimNotTheAsker(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestDescriptionTakesEstablishedOrgName checks a description of an
+// organisation that spoke by its acronym alone ("The Harbour Pilots
+// Guild (HPG) met. HPG said … The guild also urged"): the description
+// takes the name the document gave in full, while the sentence that
+// used only the acronym keeps it. The sentences are invented.
+func TestDescriptionTakesEstablishedOrgName(t *testing.T) {
+	qs := run(t, "The Harbour Pilots Guild (HPG) met. HPG said fees would rise sharply. The guild also urged the port to act.", PlainText, "")
+	if q := find(t, qs, "fees"); q.Speaker != "HPG" {
+		t.Errorf("acronym sentence: speaker %q", q.Speaker)
+	}
+	if q := find(t, qs, "port"); q.Speaker != "Harbour Pilots Guild" {
+		t.Errorf("description: speaker %q", q.Speaker)
+	}
+}

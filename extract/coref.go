@@ -523,6 +523,34 @@ func (a *analysis) roleWordAt(d int, head string, former bool) bool {
 // "the Teachers' Union"), else
 // the latest named speaker that is not a person.
 func (a *analysis) describedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
+	sp, ok := a.findDescribedOrg(head, mods, pos, st)
+	if ok && sp.name != "" {
+		sp.name = a.establishedOrgName(sp.name, pos)
+	}
+	return sp, ok
+}
+
+// establishedOrgName returns the name the document established for the
+// organisation it mentioned as name: the one it spelled out for an
+// acronym ("the guild" after "the Harbour Pilots Guild (HPG) … HPG
+// said"), the full name a single word stood for ("Vantor" for "Vantor
+// Midstream"); else name. A description names no organisation as the
+// sentence before did, so it takes the name the document gave in full.
+func (a *analysis) establishedOrgName(name string, pos int) string {
+	if longs := a.orgAliases[name]; len(longs) == 1 {
+		return longs[0]
+	}
+	if !strings.Contains(name, " ") {
+		if full := a.canonicalName(name, pos); isOrgName(full) {
+			return full
+		}
+	}
+	return name
+}
+
+// findDescribedOrg is describedOrg before the name is made the one the
+// document established.
+func (a *analysis) findDescribedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
 	latest := ""
 	for k := a.mentionsBefore(pos) - 1; k >= 0; k-- {
 		m := a.mentions[k]
