@@ -7393,3 +7393,24 @@ func TestDescriptionTakesEstablishedOrgName(t *testing.T) {
 		t.Errorf("description: speaker %q", q.Speaker)
 	}
 }
+
+// TestOutletKindAndOfficeOfTitle checks an outlet's kind written with a
+// capital before a name that is itself an outlet's ("Newspaper Dorn
+// Weekly writes"), but not before a name that opens with a word for a
+// body ("Newspaper Association of Velm"); and a body named by a title
+// of two words, also opening the sentence without an article ("Office
+// of the Prosecutor General on 29 May informed"). The sentences are
+// invented.
+func TestOutletKindAndOfficeOfTitle(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"Newspaper Dorn Weekly writes, that nine journalists were detained.", "journalists", "Dorn Weekly"},
+		{"Newspaper Association of Velm said prices rose sharply.", "prices", "Newspaper Association of Velm"},
+		{"Office of the Prosecutor General on 29 May informed, that the case was closed.", "case", "Office of the Prosecutor General"},
+		{"The Office of the Prosecutor General informed that the case was closed.", "case", "Office of the Prosecutor General"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

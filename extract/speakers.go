@@ -453,6 +453,14 @@ func isOrgName(name string) bool {
 	})
 }
 
+// leadsWithOrgWord reports whether name opens with a word for a kind of
+// body ("Association of Velm" in "Newspaper Association of Velm"): then
+// the word before it belongs to the name.
+func leadsWithOrgWord(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	return orgWords[strings.ToLower(first)]
+}
+
 // orgHeaded reports whether the last word of name says it names an
 // organisation: a word for a kind of body or a company's suffix
 // ("Orvik Bank", "Marrick Hydro Co").
@@ -869,7 +877,7 @@ func cleanName(s string) string {
 	if i := strings.LastIndex(s, " "); i > 0 && strings.Contains(s[:i], " ") && postNominals[strings.ToLower(s[i+1:])] && strings.ToUpper(s[i+1:]) == s[i+1:] {
 		s = s[:i] // "Amelia Trask KC": letters of a rank or an honour after the name
 	}
-	if first, rest, ok := strings.Cut(s, " "); ok && outletKindPrefixes[strings.ToLower(first)] && rest != "" && unicode.IsUpper([]rune(rest)[0]) && !isOrgName(rest) {
+	if first, rest, ok := strings.Cut(s, " "); ok && outletKindPrefixes[strings.ToLower(first)] && rest != "" && unicode.IsUpper([]rune(rest)[0]) && !leadsWithOrgWord(rest) {
 		s = rest // "Portal Nettow informs": what kind of outlet, then its name
 	}
 	if last := s[strings.LastIndex(s, " ")+1:]; strings.Contains(last, ".") && strings.ToUpper(last) == last {

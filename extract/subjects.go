@@ -602,11 +602,17 @@ func (a *analysis) placeBeforePerson(n0, n1, first int) bool {
 // President", "The Office of the Ombudsman".
 func (a *analysis) bodyOfOffice(j, first int) (int, bool) {
 	of := j - 1
+	if of > first && a.toks[of].isCap() && roleWords[a.toks[of].lower] {
+		of-- // a title of two words: "the Prosecutor General"
+	}
 	if of > first && a.toks[of].lower == "the" {
 		of--
 	}
-	if of-1 <= first || a.toks[of].lower != "of" || !a.toks[j].isCap() || !orgWords[a.toks[of-1].lower] || !a.nameWord(of-1) {
+	if of-1 < first || a.toks[of].lower != "of" || !a.toks[j].isCap() || !orgWords[a.toks[of-1].lower] || !a.toks[of-1].isCap() {
 		return 0, false
+	}
+	if of-1 == first {
+		return first, true // "Office of the Prosecutor General informed"
 	}
 	o0, ok := a.nameEndingAt(of-1, first)
 	if !ok || !(o0 == first || o0 == first+1 && articles[a.toks[first].lower]) {
