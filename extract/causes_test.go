@@ -7414,3 +7414,22 @@ func TestOutletKindAndOfficeOfTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatedDigestPhrasings checks phrasings of digests in
+// translated English: a bare role for someone the text named with it
+// ("Her lawyer Nazim Orlov … Lawyer noted, that"), "according to words
+// of X" for X, and hyphenated media ("in its press-release informed",
+// "on the press-conference declared"). The sentences are invented.
+func TestTranslatedDigestPhrasings(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"Her lawyer Nazim Orlov visited her on Monday. Lawyer noted, that the client is kept with six persons.", "client", "Nazim Orlov"},
+		{"Ann Roe is her lawyer. According to words of the lawyer, the client is kept with six persons.", "client", "Ann Roe"},
+		{"Velka District Court in its press-release informed that the verdict can be appealed.", "verdict", "Velka District Court"},
+		{"Minister Ilka Faramund on the press-conference declared that taxes would stay.", "taxes", "Ilka Faramund"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -543,7 +543,7 @@ var occasionPartnerWords = wordSet("with", "to", "of", "for", "in", "on")
 
 // occasionNouns are events at which something is said: "at a meeting
 // with businessmen", "during a briefing".
-var occasionNouns = wordSet("meeting", "conference", "briefing", "rally", "session", "hearing", "forum",
+var occasionNouns = wordSet("meeting", "conference", "press-conference", "briefing", "rally", "session", "hearing", "forum",
 	"ceremony", "congress", "summit", "event", "press", "debate", "sitting", "gathering")
 
 // estimateNouns after "by" and a possessive give someone's reckoning:
@@ -1323,6 +1323,11 @@ var questioningVerbs = wordSet("wondered", "wonders", "questioned", "doubted", "
 // answerVerbs report an answer, given by whom a question before asked.
 var answerVerbs = wordSet("replied", "replies", "answered", "answers", "responded", "responds", "retorted")
 
+// accountHeads, before "of", give whose account a translated "according
+// to" cites: "according to words of the lawyer", "according to
+// information of the party".
+var accountHeads = wordSet("words", "information", "data")
+
 // titleFunctionWords are the short words only title case capitalises:
 // "Account Of Kapsalnet Unfrozen".
 var titleFunctionWords = wordSet("of", "the", "and", "in", "for", "on", "to", "at", "with", "a", "an", "by", "from")
@@ -1402,7 +1407,7 @@ var placePrepositions = wordSet("after", "before", "during", "outside", "inside"
 var mediumPlaces = wordSet("note", "notes", "report", "filing", "conference", "briefing", "release",
 	"memo", "editorial", "newsletter", "website", "site", "feed", "call", "media", "radio", "television",
 	"air", "channel", "platform", "programme", "program", "livestream", "forum", "bulletin", "news", "newscast",
-	"edition")
+	"edition", "press-release", "press-conference")
 
 // singularArticles open a singular noun phrase: no verb follows them.
 var singularArticles = map[string]bool{"a": true, "an": true, "another": true, "each": true}

@@ -2894,6 +2894,9 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 		// "a press release issued by the company": its issuer speaks
 		return a.phraseRef(a.joinTokens(b+1, e), b+1, e, st), e
 	}
+	if e-k > 2 && accountHeads[a.toks[k].lower] && a.toks[k+1].lower == "of" {
+		k += 2 // "according to words of the lawyer": the lawyer
+	}
 	if e-k == 1 && placeInstitutions[a.toks[k].lower] && !a.toks[k].isCap() {
 		// "according to police": the police service the text named, as
 		// for "Police said"

@@ -30,6 +30,11 @@ func (a *analysis) subjectBefore(s sentence, c cueHit, st *state) (speakerRef, i
 	case t.word && isPronounSubject(t.lower):
 		return a.resolvePronoun(t.lower, t.start, st), j, true
 	case t.word && j == s.first && a.bareRole(j):
+		if name := a.holderOfRole(t.lower, t.start); name != "" {
+			// "Lawyer noted, that …" in translated English: the lawyer
+			// the text named, as "the lawyer" would be
+			return st.ref(name, true), j, true
+		}
 		// "Witness says water surged inland", "Minister says …": a
 		// headline's bare role, an unnamed person
 		return speakerRef{source: t.text, role: t.lower}, j, true
