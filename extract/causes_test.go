@@ -7433,3 +7433,18 @@ func TestTranslatedDigestPhrasings(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineRoleNamedInStory checks a headline whose speaker is a bare
+// role ("…, harbour chief says"), which the story then names with that
+// role ("harbour chief Ilse Varnum said"): the headline is hers; a role
+// the story names no one with stays unnamed. The texts are invented.
+func TestHeadlineRoleNamedInStory(t *testing.T) {
+	text := "Ferry fares to rise in April, harbour chief says\n\nBy Ann Lee\n\nFerry fares will rise by 8 per cent in April, harbour chief Ilse Varnum said on Monday.\n"
+	if q := find(t, run(t, text, PlainText, ""), "to rise"); q.Speaker != "Ilse Varnum" {
+		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
+	}
+	text = "Witness says water surged inland\n\nResidents fled as the river rose.\n"
+	if q := find(t, run(t, text, PlainText, ""), "surged"); q.Speaker != "" {
+		t.Errorf("speaker %q", q.Speaker)
+	}
+}

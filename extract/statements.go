@@ -79,6 +79,13 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 			// institute's latest survey": the organisation's own words
 			q.Speaker, q.Source, q.Role, q.SpeakerIsOrg = a.orgAsWritten(q.Organisation, q.Source), "", "", true
 		}
+		if q.Speaker == "" && q.Source != "" && a.paraAt(x.start) == 0 {
+			if name := a.headlineRoleHolder(q.Source); name != "" {
+				// "…, harbour chief says" in a headline: the story
+				// names her below ("harbour chief Ilse Varnum said")
+				q.Speaker, q.Role = name, cmp.Or(q.Role, lastWord(q.Source))
+			}
+		}
 		if q.Speaker != "" {
 			q.Source = ""
 			q.SpeakerIsOrg = !x.sp.person
@@ -106,6 +113,23 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// headlineRoleHolder returns the first person the document names with
+// the role that ends source, the unnamed speaker of its headline
+// ("harbour chief", "Health minister"), when one is: a headline names by
+// role whom the story names in full.
+func (a *analysis) headlineRoleHolder(source string) string {
+	head := lastWord(source)
+	if !roleWords[head] {
+		return ""
+	}
+	for _, m := range a.mentions {
+		if m.person && strings.Contains(m.name, " ") && a.holdsRole(m.name, head, len(a.text)) {
+			return m.name
+		}
+	}
+	return ""
 }
 
 // orgAsWritten returns the name of organisation org, which canonOrg gave
