@@ -7448,3 +7448,22 @@ func TestHeadlineRoleNamedInStory(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestCompanyTradeWordsAndKindBefore checks companies whose names end in a word
+// for their trade ("Kestrel Row Properties", "Pardee Timber"), named in
+// an apposition or as a subject, then "the company": the company; and a
+// word for its kind before its name opening the sentence ("Developer
+// Kestrel Gate Homes says"): not part of the name. The sentences are
+// invented.
+func TestCompanyTradeWordsAndKindBefore(t *testing.T) {
+	cases := []struct{ text, content, speaker string }{
+		{"The building's owner, Kestrel Row Properties, said it would appeal. The company said repairs would cost millions.", "repairs", "Kestrel Row Properties"},
+		{"The mill's owner, Pardee Timber, said the mill would close. The company said 40 jobs would go.", "jobs", "Pardee Timber"},
+		{"Developer Kestrel Gate Homes says the scheme would include a school.", "school", "Kestrel Gate Homes"},
+	}
+	for _, c := range cases {
+		if q := find(t, run(t, c.text, PlainText, ""), c.content); q.Speaker != c.speaker {
+			t.Errorf("%q: speaker %q, want %q", c.text, q.Speaker, c.speaker)
+		}
+	}
+}

@@ -612,6 +612,8 @@ func init() {
 		"technologies", "holdings", "logistics", "ventures", "labs", "studios",
 		"entertainment", "insurance", "bancorp", "securities", "investments",
 		"industries", "enterprises", "brands", "railway", "railways", "shipping", "transit",
+		"properties", "realty", "developments", "construction", "homes", "estates", "timber", "lumber",
+		"dairies", "brewing", "builders",
 	} {
 		orgWords[w] = true
 	}
@@ -1173,9 +1175,13 @@ var genericOrgNouns = map[string]bool{
 
 // outletKindPrefixes are words for a kind of outlet that a translated
 // digest writes capitalised before the outlet's name, with no article
-// ("Portal Nettow informs", "Newspaper Kessa Times writes"): they are
-// not part of the name.
-var outletKindPrefixes = wordSet("portal", "newspaper", "website", "outlet")
+// ("Portal Nettow informs", "Newspaper Kessa Times writes"), or for a
+// kind of company that opens a sentence so: they are not part of the
+// name.
+var outletKindPrefixes = wordSet("portal", "newspaper", "website", "outlet",
+	// and what kind of company ("Developer Kestrel Gate Homes says")
+	"developer", "retailer", "insurer", "carmaker", "automaker", "drugmaker", "chipmaker",
+	"manufacturer", "supplier", "operator", "broadcaster", "regulator", "builder")
 
 // outletNouns describe a news outlet: "the outlet", "the newspaper".
 // Each is one of genericOrgNouns too, which is what brings a description
@@ -1195,7 +1201,9 @@ var postNominals = wordSet("kc", "qc", "obe", "mbe", "cbe", "kbe", "dbe", "frs")
 // ("Dunmore Foods", "Harbour Airlines"): what "the company" may refer to.
 var businessWords = wordSet("foods", "markets", "stores", "minerals", "resources", "logistics", "mining",
 	"holdings", "industries", "airlines", "airways", "motors", "energy", "pharmaceuticals", "technologies",
-	"systems", "labs", "software", "solutions", "telecom", "insurance", "ventures", "partners", "capital")
+	"systems", "labs", "software", "solutions", "telecom", "insurance", "ventures", "partners", "capital",
+	"properties", "realty", "developments", "construction", "homes", "estates", "timber", "lumber",
+	"dairies", "brewing", "builders")
 
 // anonymityParticiples end a source's request not to be named: "asked
 // not to be named", "… identified", "… quoted by name".
