@@ -1015,7 +1015,11 @@ func (a *analysis) resolvePersonal(p string, pos int, st *state) (speakerRef, bo
 		return g == genderUnknown || gk == genderUnknown || gk == g
 	}
 	if name := a.askedBefore(pos, g); name != "" && fits(name) {
-		return st.ref(name, true), true // "A asked Ivo Rask whether … “No,” he replied."
+		// "A asked Ivo Rask whether … “No,” he replied.": who answers
+		// is whom the text is about now ("He denied …" next)
+		sp := st.ref(name, true)
+		st.noteSalient(sp)
+		return sp, true
 	}
 	if name, ok := a.soleNamedBefore(pos, st, fits); ok {
 		return st.ref(name, true), true
