@@ -819,7 +819,7 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 // right after the name it stands for: "the Patient Standards Office
 // (PSO)".
 func (a *analysis) acronymDefinedAt(i int) bool {
-	return i >= 2 && i+1 < len(a.toks) && a.toks[i].isAcronym() && a.toks[i-1].text == "(" && a.toks[i+1].text == ")" && a.nameWord(i-2)
+	return i >= 2 && a.afterAcronymInParens(i-1, len(a.toks)) == i+2 && a.nameWord(i-2)
 }
 
 // toldAt reports whether the name at token i is the object of "tell"

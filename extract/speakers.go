@@ -338,7 +338,7 @@ func (a *analysis) nameEndingAt(i, min int) (int, bool) {
 				k = c
 				continue
 			}
-		case (p.text == "'" || p.text == "’") && p.start == a.toks[k-2].end && k-2 >= min && strings.HasSuffix(a.toks[k-2].lower, "s") && a.nameWord(k-2) && (orgWords[a.toks[k].lower] || a.plainOrgAhead(k, i+1)):
+		case k-2 >= min && a.pluralPossessiveAt(k-2) && (orgWords[a.toks[k].lower] || a.plainOrgAhead(k, i+1)):
 			k -= 2 // a plural possessive inside a name: "Island Residents' Association", "Journalists’ Solidarity Union"
 			continue
 		case p.lower == "and" && k-3 >= min && a.pluralPossessiveAt(k-3) && a.pluralPossessiveAt(k) && orgWords[t.lower]:

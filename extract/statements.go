@@ -2931,7 +2931,7 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 	}
 	sp = a.phraseRef(a.joinTokens(k, e), k, e, st)
 	last := e - 1
-	if e-3 > k && a.afterAcronymInParens(e-3, e) == e && a.nameWord(e-4) {
+	if e-3 > k && a.toks[e-1].text == ")" && a.acronymDefinedAt(e-2) {
 		last = e - 4 // "the Patient Standards Office (PSO)": the name it spells out, as a subject's is
 	}
 	for n := last; n >= k; n-- {
