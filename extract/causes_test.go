@@ -7439,3 +7439,16 @@ func TestAnswererStaysSalient(t *testing.T) {
 		t.Errorf("speaker %q", q.Speaker)
 	}
 }
+
+// TestSubjectAfterIntroWithAbbreviation checks a sentence whose subject
+// follows an opening phrase holding an abbreviation with its full stop
+// ("In a release issued on Nov. 27, Ody expressed …"): that subject is
+// whom "he" in the next sentence refers to, not the speaker before. The
+// sentences are invented.
+func TestSubjectAfterIntroWithAbbreviation(t *testing.T) {
+	const before = "Mayor Ben Ody wants a new line. Analyst Tom Hale was sceptical.\n\n“It will not work,” Hale said.\n\n"
+	checkSpeakers(t, []speakerCase{
+		{before + "In a press release issued on Nov. 27, Ody expressed concern about the debt.\n\n“I was shaken to the core,” he said.", "shaken", "Ben Ody", false},
+		{before + "At the council on Feb. 3, Ody defended the plan.\n\n“It is affordable,” he said.", "affordable", "Ben Ody", false},
+	})
+}

@@ -2861,6 +2861,9 @@ func (a *analysis) introComma(s sentence) int {
 			}
 			return k
 		}
+		if a.abbreviationDot(k) {
+			continue // "On Nov. 27, Ody expressed …"
+		}
 		if !t.word || a.insideQuote(t.start) {
 			return -1
 		}
@@ -2874,6 +2877,13 @@ func (a *analysis) introComma(s sentence) int {
 		}
 	}
 	return -1
+}
+
+// abbreviationDot reports whether token i is the full stop of an
+// abbreviation written right after it ("Nov.", "Dr."), which the
+// sentence goes on past.
+func (a *analysis) abbreviationDot(i int) bool {
+	return i > 0 && a.toks[i].text == "." && a.toks[i-1].end == a.toks[i].start && a.toks[i-1].word && isAbbreviation(a.toks[i-1])
 }
 
 // subjectAfter parses an inverted subject: "said Roe", "said police
