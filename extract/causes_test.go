@@ -7452,3 +7452,18 @@ func TestSubjectAfterIntroWithAbbreviation(t *testing.T) {
 		{before + "At the council on Feb. 3, Ody defended the plan.\n\n“It is affordable,” he said.", "affordable", "Ben Ody", false},
 	})
 }
+
+// TestButBeforeVerbNeedingThat checks "said A but doubted B" with no
+// "that" after the second verb, which reports only with one: the second
+// verb is part of what was said, one span to the end; with "that" it
+// reports on its own. The sentences are invented.
+func TestButBeforeVerbNeedingThat(t *testing.T) {
+	q := find(t, run(t, "The union said it welcomed the plan but doubted the money would arrive.", PlainText, ""), "welcomed")
+	if want := "it welcomed the plan but doubted the money would arrive"; q.Text != want {
+		t.Errorf("span %q, want %q", q.Text, want)
+	}
+	sts := run(t, "Ann Roe said she liked the plan but doubted that the money would arrive.", PlainText, "")
+	if q := find(t, sts, "money"); q.Text != "the money would arrive" || q.Speaker != "Ann Roe" {
+		t.Errorf("second report %q by %q", q.Text, q.Speaker)
+	}
+}

@@ -1530,6 +1530,14 @@ func (a *analysis) commaBefore(k int) bool {
 	return k > 0 && a.toks[k-1].text == "," || k > 1 && a.isClosingMarkTok(k-1) && a.toks[k-2].text == ","
 }
 
+// reportsOnItsOwn reports whether cue d can carry a report of its own
+// from where it stands: a cue that needs "that" has one after it. "said
+// it welcomed the plan but doubted the money would come" is one report,
+// "doubted" a verb inside it.
+func (a *analysis) reportsOnItsOwn(d cueHit, limit int) bool {
+	return d.class != cueThat || thatlessCues[a.toks[d.at].lower] || a.thatFollows(d, limit)
+}
+
 // nextReportStart returns the token where the content of cue c must end
 // because a later cue starts a report of its own there, or limit.
 func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
@@ -1546,7 +1554,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 		if b := a.adverbsBefore(d.at); a.toks[b].lower == "and" && b-1 > c.last+1 && !d.according && !nounableCues[a.toks[d.at].lower] && (d.class != cueThat || b < d.at-1 && !a.auxiliaryBetween(b, d.at) || thatlessCues[a.toks[d.at].lower] && a.clauseFollows(d, limit) || (d.last > d.at || a.thatFollows(d, limit) && c.class == cueObject) && a.clauseFollows(d, limit) || a.quotedChargeAt(d.at, limit)) {
 			return b // "called the sentence shocking and urged …", "… and later added that …", "… and expressed her opinion that …", "… and accused the embassy of “meddling”": two reports
 		}
-		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit {
+		if b := a.adverbsBefore(d.at); a.toks[b].lower == "but" && b-1 > c.last+1 && !d.according && d.last+1 < limit && a.reportsOnItsOwn(d, limit) {
 			// "noted that A but added that B", "said A but urged B to",
 			// "acknowledged A was “…” but said B": two reports
 			return b
