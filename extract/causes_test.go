@@ -7467,3 +7467,15 @@ func TestButBeforeVerbNeedingThat(t *testing.T) {
 		t.Errorf("second report %q by %q", q.Text, q.Speaker)
 	}
 }
+
+// TestRuledWithoutThat checks "rule" as a verb of saying whose clause
+// may come without "that" ("Justice Ann Roe ruled the mill must close"),
+// but not with a noun phrase and its complement ("ruled the evidence
+// inadmissible") nor in another sense ("ruled the city"). The sentences
+// are invented.
+func TestRuledWithoutThat(t *testing.T) {
+	if q := find(t, run(t, "Justice Ann Roe ruled the mill must close by spring.", PlainText, ""), "mill"); q.Text != "the mill must close by spring" || q.Speaker != "Ann Roe" {
+		t.Errorf("statement %q by %q", q.Text, q.Speaker)
+	}
+	wantNoStatements(t, "Justice Ann Roe ruled the evidence inadmissible.", "The Harbour Party ruled the city for a decade.")
+}

@@ -980,7 +980,8 @@ var thatlessCues = wordSet("confirm", "confirms", "confirmed", "caution", "cauti
 	"stress", "stresses", "stressed", "emphasize", "emphasizes", "emphasized", "emphasise", "emphasises",
 	"emphasised", "reiterate", "reiterates", "reiterated", "promise", "promises", "promised", "vow",
 	"vows", "vowed", "disclose", "discloses", "disclosed", "recommend", "recommends", "recommended",
-	"underline", "underlines", "underlined", "underscored", "highlight", "highlights", "highlighted")
+	"underline", "underlines", "underlined", "underscored", "highlight", "highlights", "highlighted",
+	"rule", "rules", "ruled")
 
 // auxiliaryVerbs are the auxiliaries and modals that make a verb phrase
 // finite: after a noun phrase they mark it as a clause's subject.
