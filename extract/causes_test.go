@@ -7479,3 +7479,25 @@ func TestRuledWithoutThat(t *testing.T) {
 	}
 	wantNoStatements(t, "Justice Ann Roe ruled the evidence inadmissible.", "The Harbour Party ruled the city for a decade.")
 }
+
+// TestInvertedSubjectWithApposition checks "A, said NAME, …" when what
+// follows the name describes the speaker (a role with no article, a
+// relative clause) and a circumstance: no second part of what was said;
+// the clause going on after the attribution still is one. The sentences
+// are invented.
+func TestInvertedSubjectWithApposition(t *testing.T) {
+	for _, text := range []string{
+		"The port will close by June, said Mira Tolk, head of the dockers' union, after the meeting.",
+		"The port will close by June, said Mira Tolk, deputy chairwoman of the PDC, on Facebook.",
+		"The port will close by June, said Mira Tolk, who lives in exile.",
+		"The port will close by June, said Tolk, whose party voted against.",
+	} {
+		r := run(t, text, PlainText, "")
+		if len(r.Quotes) != 1 || r.Quotes[0].Text != "The port will close by June" || r.Quotes[0].Speaker == "" {
+			t.Errorf("%q: got %+v", text, r.Quotes)
+		}
+	}
+	if r := run(t, "The fees, said Ann Roe, will rise in May.", PlainText, ""); len(r.Quotes) != 2 {
+		t.Errorf("interrupted clause: got %+v", r.Quotes)
+	}
+}

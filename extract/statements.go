@@ -1799,7 +1799,7 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	case a.quoteStartingAt(t.start) >= 0 && (head.kind == Direct || a.interruptedNounPhrase(start, subj)):
 		q := a.quotes[a.quoteStartingAt(t.start)]
 		return []stmt{head, {start: q.start, end: q.end, kind: Direct, conf: -0.1}}
-	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.appositiveRole(rest, next) && !a.sententialAppositive(rest+1, next):
+	case head.kind == Indirect && (a.clauseGoesOn(rest+1) || a.extraposedSubject(head, rest+1)) && !a.sourceDescribed(rest, next) && !a.sententialAppositive(rest+1, next):
 		// (not ", said Ann Roe, a spokesperson for the agency": who she is)
 		// "The fees, Ann Roe says, will rise": both parts are her words,
 		// each verbatim; the attribution between them is not
@@ -2975,7 +2975,25 @@ func (a *analysis) accordingSource(k, e, end, listed int, st *state) (speakerRef
 // county.", "…, according to the Water Board, which manages the
 // reservoir."
 func (a *analysis) sourceDescribed(c, limit int) bool {
-	return a.appositiveRole(c, limit) || c+1 < limit && relativeWords[a.toks[c+1].lower] && a.toks[c+1].lower != "that"
+	return a.appositiveRole(c, limit) || c+1 < limit && relativeWords[a.toks[c+1].lower] && a.toks[c+1].lower != "that" || a.bareRoleAt(c+1, limit)
+}
+
+// bareRoleAt reports whether tokens from i are a role with no article
+// before it, as an apposition gives it after a name: "head of the
+// dockers' union", "deputy chairwoman of the PDC", "editor-in-chief,".
+func (a *analysis) bareRoleAt(i, limit int) bool {
+	role := false
+	for k := i; k < limit && k < i+4; k++ {
+		t := a.toks[k]
+		switch {
+		case role && (!t.word || t.lower == "of" || t.lower == "at" || t.lower == "for"):
+			return true
+		case !t.word || t.isCap():
+			return false
+		}
+		role = isRoleWord(t.lower)
+	}
+	return role && i+4 >= limit
 }
 
 // appositionRef returns the person named at tokens [n0, n1) whom the
