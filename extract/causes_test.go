@@ -7501,3 +7501,12 @@ func TestInvertedSubjectWithApposition(t *testing.T) {
 		t.Errorf("interrupted clause: got %+v", r.Quotes)
 	}
 }
+
+// TestNumberBeforeSingularVerbForm checks a verb of saying in its
+// singular present form right after a plural number ("a body of eleven
+// states"): a plural noun, so no report. The sentences are invented.
+func TestNumberBeforeSingularVerbForm(t *testing.T) {
+	wantNoStatements(t,
+		"The Northern Council, a regional body of eleven states, suspended the observer status of Morvia on 20 February.",
+		"The Council, a body of 11 states, suspended the status on Monday.")
+}

@@ -160,8 +160,15 @@ func (a *analysis) modifiedCueWord(k int) bool {
 	if (prepositions[p] || participleAdjectivePrepositions[p]) && strings.HasSuffix(t.lower, "ed") && k+1 < len(a.toks) && a.toks[k+1].word && !a.toks[k+1].isCap() && !boundaryWords[a.toks[k+1].lower] {
 		return true // what is reported, not who reports
 	}
-	// (not "the 45-year-old said")
-	return (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower])
+	// (not "the 45-year-old said"; a plural number before a verb's
+	// singular form makes it a plural noun: "a body of eleven states")
+	return (isNumber(a.toks[k-1]) || numberWords[p]) && !isAge(p) && (nounableCues[t.lower] || adjunctCues[t.lower] || p != "one" && p != "1" && singularVerbForm(t.lower))
+}
+
+// singularVerbForm reports whether w has the ending of a verb's third
+// person singular present ("states", "says"), not of a word in "-ss".
+func singularVerbForm(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // clauseOpensAt reports whether token i opens what a verb of saying
