@@ -7510,3 +7510,16 @@ func TestNumberBeforeSingularVerbForm(t *testing.T) {
 		"The Northern Council, a regional body of eleven states, suspended the observer status of Morvia on 20 February.",
 		"The Council, a body of 11 states, suspended the status on Monday.")
 }
+
+// TestPictureCreditBeforeCaption checks a picture credit run into the
+// caption after it, the agency's name ending in a word for a picture or
+// news agency ("… via Meridian Wire Anzor Valikhanov addresses …"): the
+// person is named without the agency, also when named later by
+// surname. The sentences are invented.
+func TestPictureCreditBeforeCaption(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Lev Dashkova / Velmora Photo Agency via Meridian Wire Anzor Valikhanov addresses supporters in Velmora. “We will not accept it,” Valikhanov said.", "accept", "Anzor Valikhanov", false},
+		{"Ana Roe / Kestrel Photo via Delm Images Tomas Arvid speaks on Monday. “We will not back down,” Arvid said.", "back down", "Tomas Arvid", false},
+		{"Westfold Pictures Rosalind Ferreira-Kamp speaks outside the depot. The main point, Ferreira-Kamp said, is pay.", "main point", "Rosalind Ferreira-Kamp", false},
+	})
+}

@@ -598,7 +598,7 @@ func init() {
 		"systems", "technologies", "labs", "pharmaceuticals", "motors", "energy",
 		"foods", "markets", "stores", "minerals", "resources", "logistics", "mining", "capital", "partners",
 		"ventures", "insurance", "telecom", "software", "solutions", "festival", "circle", "bloc", "records",
-		"air", "airways", "rail", "railways", "transit", "hydro",
+		"air", "airways", "rail", "railways", "transit", "hydro", "wire", "images", "pictures", "photos",
 		"hospital", "school", "college", "city", "county", "province", "state",
 		"affairs", "secretariat", "embassy", "mission", "force", "forces", "army",
 		"navy", "command", "prosecutor’s", "prosecutor's", "tribunal", "fund", "trust",
