@@ -7523,3 +7523,18 @@ func TestPictureCreditBeforeCaption(t *testing.T) {
 		{"Westfold Pictures Rosalind Ferreira-Kamp speaks outside the depot. The main point, Ferreira-Kamp said, is pay.", "main point", "Rosalind Ferreira-Kamp", false},
 	})
 }
+
+// TestHeadlineRoleHolder checks a headline's bare role ("Opposition
+// leader says …", "Mayor says …") for the person the story names with
+// it, also set off after the description ("The main opposition leader,
+// Anzor Valikhanov, said"); and that a name after a verb of saying is
+// given no role by the description before the verb ("The mayor says
+// Kessing Creek bridge will close": the bridge names no mayor). The
+// sentences are invented.
+func TestHeadlineRoleHolder(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Opposition leader says vote count in Velmora was rigged\n\nVELMORA -- The main opposition leader, Anzor Valikhanov, said Sunday that the count was rigged.", "vote count", "Anzor Valikhanov", false},
+		{"Mayor says Kessing Creek bridge will close for eight months\n\nThe bridge will close, Mayor Celeste Ambrov said Tuesday.", "eight months", "Celeste Ambrov", false},
+		{"The mayor says Kessing Creek bridge will close for eight months.", "eight months", "", false},
+	})
+}

@@ -431,6 +431,13 @@ func (a *analysis) holdsRole(name, head string, pos int) bool {
 // roleHolders yields the people named in full before byte pos with the
 // role head, latest first, as holderOfRole finds them.
 func (a *analysis) roleHolders(head string, pos int) iter.Seq[string] {
+	return a.describedRoleHolders(head, pos, pos)
+}
+
+// describedRoleHolders is roleHolders for a description at byte descAt,
+// which may stand after pos (a headline's "Opposition leader" is "the
+// main opposition leader, Anzor Valikhanov," named below it).
+func (a *analysis) describedRoleHolders(head string, pos, descAt int) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		head, former := strings.CutPrefix(head, "ex-")
 	mentions:
@@ -450,9 +457,9 @@ func (a *analysis) roleHolders(head string, pos int) iter.Seq[string] {
 			if b > 0 && a.toks[b].text == ":" && a.paraAt(a.toks[b-1].start) == a.paraAt(m.pos) {
 				b-- // "Secretary: Ms. Rena Tulparova"
 			}
-			for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower]; d-- {
+			for d := b; d >= 0 && d >= b-2 && a.toks[d].word && !prepositions[a.toks[d].lower] && !a.verbBetween(d, b); d-- {
 				// ("teacher Ann Roe", but not "a teacher at Eastport High")
-				if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, pos)) {
+				if a.roleWordAt(d, head, former) && a.paraAt(a.toks[d].start) == a.paraAt(m.pos) && (b == i-1 || a.toks[b].text == ":" || a.toks[b+1].text == ":" || a.sameModifier(d, descAt)) {
 					if !yield(m.name) {
 						return
 					}
@@ -478,6 +485,19 @@ func (a *analysis) roleHolders(head string, pos int) iter.Seq[string] {
 			}
 		}
 	}
+}
+
+// verbBetween reports whether a verb of saying or an auxiliary stands
+// among tokens (d, b]: "the mayor says Kessing Creek …" gives no role to
+// the name after the verb.
+func (a *analysis) verbBetween(d, b int) bool {
+	for k := d + 1; k <= b; k++ {
+		w := a.toks[k].lower
+		if _, cue := cueVerbs[w]; cue || auxiliaryVerbs[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether the name at byte pos opens its sentence,

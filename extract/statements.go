@@ -84,6 +84,7 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 				// "…, harbour chief says" in a headline: the story
 				// names her below ("harbour chief Ilse Varnum said")
 				q.Speaker, q.Role = name, cmp.Or(q.Role, lastWord(q.Source))
+				x.sp.person = true
 			}
 		}
 		if q.Speaker != "" {
@@ -124,12 +125,15 @@ func (a *analysis) headlineRoleHolder(source string) string {
 	if !roleWords[head] {
 		return ""
 	}
-	for _, m := range a.mentions {
-		if m.person && strings.Contains(m.name, " ") && a.holdsRole(m.name, head, len(a.text)) {
-			return m.name
-		}
+	descAt := a.paras[0].start
+	if k := strings.Index(a.text[a.paras[0].start:a.paras[0].end], source); k >= 0 {
+		descAt += k
 	}
-	return ""
+	first := ""
+	for name := range a.describedRoleHolders(head, len(a.text), descAt) {
+		first = name // (latest first: the last is the one named first)
+	}
+	return first
 }
 
 // orgAsWritten returns the name of organisation org, which canonOrg gave
