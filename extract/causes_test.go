@@ -7538,3 +7538,16 @@ func TestHeadlineRoleHolder(t *testing.T) {
 		{"The mayor says Kessing Creek bridge will close for eight months.", "eight months", "", false},
 	})
 }
+
+// TestPartitiveWithDescribedName checks "One of them, longtime rower
+// Tamsin Achebe-Ward, asked …": the one the apposition names after
+// words saying what she is, whom "she" goes on with. The sentences are
+// invented.
+func TestPartitiveWithDescribedName(t *testing.T) {
+	text := `Several members said they were satisfied. One of them, longtime rower Tamsin Achebe-Ward, asked why the auditors had not caught the thefts. "Somebody signed off on those books," she said.`
+	checkSpeakers(t, []speakerCase{
+		{text, "auditors", "Tamsin Achebe-Ward", false},
+		{text, "Somebody", "Tamsin Achebe-Ward", false},
+		{"One of the plaintiffs, a retired welder Ivo Rask, said he was never paid.", "never paid", "Ivo Rask", false},
+	})
+}

@@ -1223,8 +1223,10 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 		// apposition names
 		return st.ref(a.canonOrg(cleanName(a.joinTokens(a0, j))), false), s.first, true
 	}
-	if a0 == m+1 && a.partitiveBefore(s.first, m) {
+	if (a0 == m+1 || a.plainDescription(m+1, a0)) && a.partitiveBefore(s.first, m) {
 		// "One of them, Bluewater Media, said": the one the name names
+		// (also after what it is: "One of them, longtime rower Tamsin
+		// Achebe-Ward, asked")
 		sp, _ := a.nameRef(a0, j, a0, st)
 		return sp, s.first, true
 	}
@@ -1243,6 +1245,24 @@ func (a *analysis) nameInCommas(s sentence, m, a0, j int, st *state) (speakerRef
 	}
 	a.noteRoleOf(d, m, sp, st)
 	return sp, d, true
+}
+
+// plainDescription reports whether tokens [i, j), before a name, are a
+// few lower-case words that describe whom it names, an article first or
+// none: "longtime rower", "a retired welder".
+func (a *analysis) plainDescription(i, j int) bool {
+	if i < j && articles[a.toks[i].lower] {
+		i++
+	}
+	if i >= j || j-i > 3 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := a.toks[k]; !t.word || t.isCap() || boundaryWords[t.lower] || determiners[t.lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // orgNounAt reports whether token k is a word for an organisation in
