@@ -31,6 +31,10 @@ type analysis struct {
 	// organisations wherever else they stand, though they read like a
 	// person's
 	namedAsOrg map[string]bool
+	// describedAsOrg holds the names a description of an organisation
+	// was found to refer to ("the health authority" for "Westmarch
+	// Regional Health"): an organisation in every statement it made
+	describedAsOrg map[string]bool
 	// ministries are the ministries the text names, the one named last
 	// first (findMinistries)
 	ministries []string

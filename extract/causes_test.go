@@ -7551,3 +7551,17 @@ func TestPartitiveWithDescribedName(t *testing.T) {
 		{"One of the plaintiffs, a retired welder Ivo Rask, said he was never paid.", "never paid", "Ivo Rask", false},
 	})
 }
+
+// TestDescriptionFromNameWords checks a description built of a word of an
+// organisation's name and a kind of body the name does not say ("the
+// health authority" for "Westmarch Regional Health", "the rail company"
+// for "Ostby Rail"): it refers to that organisation, which the text
+// thereby shows is one, in every statement. The sentences are invented.
+func TestDescriptionFromNameWords(t *testing.T) {
+	text := "The emergency department will close overnight until August, Westmarch Regional Health announced Monday.\n\nIn a statement, the health authority said it had exhausted every option."
+	checkSpeakers(t, []speakerCase{
+		{text, "August", "Westmarch Regional Health", true},
+		{text, "exhausted", "Westmarch Regional Health", true},
+		{"Ostby Rail Freight cut 40 jobs on Monday. The rail company said demand had fallen.", "demand", "Ostby Rail Freight", true},
+	})
+}

@@ -603,6 +603,12 @@ func (a *analysis) findDescribedOrg(head string, mods []string, pos int, st *sta
 	if latest != "" {
 		return speakerRef{name: latest}, true
 	}
+	if name, ok := a.latestWithModifiers(mods, pos); ok {
+		// "the health authority" for "Westmarch Regional Health": the
+		// description shows the name is an organisation's
+		a.namedAsOrg[name], a.describedAsOrg[name] = true, true
+		return speakerRef{name: name}, true
+	}
 	if name, ok := a.latestOfKind(head, pos); ok {
 		return speakerRef{name: name}, true // "the union" for the "Food Workers' Federation"
 	}
@@ -649,6 +655,28 @@ func (a *analysis) findDescribedOrg(head string, mods []string, pos int, st *sta
 		}
 	}
 	return speakerRef{}, false
+}
+
+// latestWithModifiers returns the latest name of several words within a
+// few paragraphs before byte pos that holds every modifier of a
+// description whose head it lacks and that names no other kind of body:
+// a reporter's "the health authority" for "Westmarch Regional Health",
+// "the transit agency" for "Norlink Transit".
+func (a *analysis) latestWithModifiers(mods []string, pos int) (string, bool) {
+	if len(mods) == 0 {
+		return "", false
+	}
+	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
+		m := a.mentions[k]
+		words := strings.Fields(strings.ToLower(m.name))
+		if h := orgHeadNoun(m.name); len(words) < 2 || orgNouns[h] || genericOrgNouns[h] {
+			continue
+		}
+		if !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+			return m.name, true
+		}
+	}
+	return "", false
 }
 
 // latestNamedAs returns, for "the company" or a public body's description

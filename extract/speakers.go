@@ -508,6 +508,7 @@ func (a *analysis) creditEnd(i int) int {
 func (a *analysis) findMentions() {
 	a.kinNames = map[string]string{}
 	a.namedAsOrg = map[string]bool{}
+	a.describedAsOrg = map[string]bool{}
 	defer a.markNamedOrgs()
 	shouted := make([]bool, len(a.paras))
 	for p, sp := range a.paras {

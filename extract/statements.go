@@ -89,7 +89,7 @@ func (a *analysis) quotesOf(stmts []stmt, docDate string) []Quote {
 		}
 		if q.Speaker != "" {
 			q.Source = ""
-			q.SpeakerIsOrg = !x.sp.person
+			q.SpeakerIsOrg = !x.sp.person || a.describedAsOrg[q.Speaker]
 			if x.sp.person && strings.Contains(q.Speaker, " ") {
 				// whichever rule named the speaker, a shorter form of a
 				// full name given earlier is that full name
