@@ -7565,3 +7565,17 @@ func TestDescriptionFromNameWords(t *testing.T) {
 		{"Ostby Rail Freight cut 40 jobs on Monday. The rail company said demand had fallen.", "demand", "Ostby Rail Freight", true},
 	})
 }
+
+// TestJointSubjectFirstNamed checks two speakers joined by "and" as one
+// subject, each with an apposition, or the second with an article
+// ("Lena Varr, mayor of Osk, and Piet Daun, a councillor, said", "The
+// Union of Editors and the Centre for Prisoners said"): a statement has
+// one speaker, the one the text names first. The sentences are invented.
+func TestJointSubjectFirstNamed(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Lena Varr, mayor of Osk, and Piet Daun, a councillor, said that the bridge would reopen.", "bridge", "Lena Varr", false},
+		{"Dorin Ashvell, secretary of the LUP, and Ferenc Dahl told the agency that the vote had been clean.", "clean", "Dorin Ashvell", false},
+		{"The Union of Editors and the Centre for Prisoners said in a joint statement that the law was unjust.", "unjust", "Union of Editors", true},
+		{"The Truth and Reconciliation Commission said the report was late.", "late", "Truth and Reconciliation Commission", true},
+	})
+}

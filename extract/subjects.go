@@ -1665,15 +1665,23 @@ func (a *analysis) participleHead(s sentence, k int) (start, head int, ok bool) 
 // National Council and other public figures said", "Ann Roe and Ivo Rask
 // said"): a statement has one speaker, and the text names that one first.
 func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int, bool) {
-	if k-2 < s.first || a.toks[k-1].lower != "and" {
+	and := k - 1
+	theSecond := and-1 > s.first && a.toks[and].lower == "the" // "… and the Centre for Prisoners"
+	if theSecond {
+		and--
+	}
+	if and-1 < s.first || a.toks[and].lower != "and" {
 		return speakerRef{}, 0, false
 	}
-	n0, ok := a.nameEndingAt(k-2, s.first)
+	if sp, ok := a.describedFirstConjunct(s, and, st); ok {
+		return sp, s.first, true
+	}
+	n0, ok := a.nameEndingAt(and-1, s.first)
 	if !ok {
 		return speakerRef{}, 0, false
 	}
 	n0 = a.ofNameStart(n0, s.first)
-	n1 := k - 1 // the end of the first name
+	n1 := and // the end of the first name
 	listed := false
 	for n0-2 >= s.first && a.toks[n0-1].text == "," {
 		// a list: "Omar Belt, Ivan Sorel and Ruth Mayer said" (the first)
@@ -1690,9 +1698,9 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		return speakerRef{}, 0, false
 	}
 	e, _ := a.nameStartingAt(k, s.last)
-	oneWord := n0 == k-2 && !a.toks[n0].isAcronym() && !isOrgName(a.toks[n0].text)
+	oneWord := n0 == and-1 && !a.toks[n0].isAcronym() && !isOrgName(a.toks[n0].text)
 	afterThe := n0 > s.first && a.toks[n0-1].lower == "the" && !listed && !isOrgName(a.joinTokens(n0, n1))
-	if (oneWord || afterThe) && isOrgName(a.joinTokens(k, e)) {
+	if (oneWord || afterThe) && !theSecond && isOrgName(a.joinTokens(k, e)) {
 		// "The Truth and Reconciliation Commission", "The Amalgamated
 		// Port and Harbour Workers' Union": words joined to an
 		// organisation's name are part of it (a person's name takes no
@@ -1702,6 +1710,30 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 	}
 	sp, d := a.nameRef(n0, n1, s.first, st)
 	return sp, d, true
+}
+
+// describedFirstConjunct returns the person who opens sentence s, set
+// off by an apposition that ends with the comma before "and" at token
+// and: "Lena Varr, mayor of Osk, and Piet Daun, a councillor, said" (the
+// first named speaks).
+func (a *analysis) describedFirstConjunct(s sentence, and int, st *state) (speakerRef, bool) {
+	if and-2 <= s.first || a.toks[and-1].text != "," {
+		return speakerRef{}, false
+	}
+	e, ok := a.nameStartingAt(s.first, and)
+	if !ok || e >= and-2 || a.toks[e].text != "," || !a.isPersonName(s.first, e) || a.hasFiniteVerb(e+1, and-1) {
+		return speakerRef{}, false
+	}
+	for k := e + 1; k < and-1; k++ {
+		if a.toks[k].text == "," || !a.toks[k].word && a.toks[k].text != "(" && a.toks[k].text != ")" {
+			return speakerRef{}, false // one apposition, no list
+		}
+	}
+	sp, _ := a.nameRef(s.first, e, s.first, st)
+	if role, org := a.describeOwned(e+1, and-1, st); role != "" && sp.role == "" {
+		sp.role, sp.org = role, cmp.Or(sp.org, org)
+	}
+	return sp, true
 }
 
 // descriptorsBefore reports whether tokens [i, j) are a short noun phrase
