@@ -7579,3 +7579,16 @@ func TestJointSubjectFirstNamed(t *testing.T) {
 		{"The Truth and Reconciliation Commission said the report was late.", "late", "Truth and Reconciliation Commission", true},
 	})
 }
+
+// TestBodyOfLongPlaceName checks a body named by its kind and a place
+// whose own name has "the" and "of" in it, or by a word for the police
+// of a place ("The embassy of the Kingdom of Estmark stated", "The
+// police of Karsk informs"): the body speaks. The sentences are
+// invented.
+func TestBodyOfLongPlaceName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The embassy of the Kingdom of Estmark stated that it hopes for a fair count.", "fair count", "embassy of the Kingdom of Estmark", true},
+		{"The embassy of the Kingdom of Estmark in Ostrel stated that it hopes for a fair count.", "fair count", "embassy of the Kingdom of Estmark", true},
+		{"The police of Karsk informs that two men were detained.", "detained", "police of Karsk", true},
+	})
+}

@@ -631,7 +631,13 @@ func (a *analysis) bodyOfOffice(j, first int) (int, bool) {
 // token b ("The embassy of", "The foreign ministry of"), returning where
 // the body's words start (after "the").
 func (a *analysis) bodyOfPlace(s sentence, b int) (int, bool) {
-	if a.toks[b].lower != "of" || b-s.first < 2 || b-s.first > 4 || !articles[a.toks[s.first].lower] || !a.orgNounAt(b-1) {
+	for k := s.first + 2; k < b && k <= s.first+4 && a.toks[b].lower == "of"; k++ {
+		if a.toks[k].lower == "of" && a.placeWords(k+1, b) {
+			b = k // "The embassy of the Kingdom of Estmark": the first "of"
+			break
+		}
+	}
+	if a.toks[b].lower != "of" || b-s.first < 2 || b-s.first > 4 || !articles[a.toks[s.first].lower] || !a.orgNounAt(b-1) && !placeInstitutions[a.toks[b-1].lower] {
 		return 0, false
 	}
 	for k := s.first + 1; k < b; k++ {
@@ -640,6 +646,17 @@ func (a *analysis) bodyOfPlace(s sentence, b int) (int, bool) {
 		}
 	}
 	return s.first + 1, true
+}
+
+// placeWords reports whether tokens [i, j) can all be words of a
+// place's name: capitalised words, "the" and "of" ("the Kingdom of").
+func (a *analysis) placeWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := a.toks[k]; !t.word || !t.isCap() && t.lower != "the" && t.lower != "of" {
+			return false
+		}
+	}
+	return true
 }
 
 // roleOfSomethingBefore reports whether the sentence opens with an
