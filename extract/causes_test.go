@@ -7592,3 +7592,19 @@ func TestBodyOfLongPlaceName(t *testing.T) {
 		{"The police of Karsk informs that two men were detained.", "detained", "police of Karsk", true},
 	})
 }
+
+// TestAsReportedBy checks a sentence opening with "As reported by X," or,
+// in translated English, "As informs X,": X is the source of the clause
+// after the comma, as with "according to"; a press service named by its
+// organisation's description ("the press service of the ministry") is
+// that organisation's. "As reported earlier" names no source. The
+// sentences are invented.
+func TestAsReportedBy(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"As reported by Radio Vell, the police detained four activists.", "detained", "Radio Vell", true},
+		{"As informs the portal Lumin, the mayor resigned.", "resigned", "Lumin", true},
+		{"The Ministry of Economy declared that prices rose. As informs the press service of the ministry, the prices would be frozen.", "frozen", "Ministry of Economy", true},
+		{"The Ministry of Economy declared that prices rose. According to the press service of the ministry, the prices would be frozen.", "frozen", "Ministry of Economy", true},
+	})
+	wantNoStatements(t, "As reported earlier, the mayor resigned.")
+}

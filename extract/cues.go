@@ -232,6 +232,9 @@ func (a *analysis) phraseCueAt(s sentence, k int) (cueHit, bool) {
 	if a.toks[k].lower == "according" && k+1 < s.last && a.toks[k+1].lower == "to" {
 		return cueHit{at: k, last: k + 1, according: true}, true
 	}
+	if last, ok := a.asReportedBy(s, k); ok {
+		return cueHit{at: k + 1, last: last, according: true}, true // (the cue is the verb, "As" before it)
+	}
 	if last, ok := a.nounCueAt(k, s.last); ok {
 		return cueHit{at: k, last: last, class: cueThat}, true
 	}
@@ -344,6 +347,28 @@ func (a *analysis) ownViewAt(s sentence, k int) (int, bool) {
 	}
 	o := a.toks[k-1]
 	return k + 1, possessivePronouns[o.lower] || isPossessive(o)
+}
+
+// asReportedBy returns the last token of "As reported by" or, in
+// translated English, "As informs" opening sentence s at token k, which
+// give the source after them as "according to" does: "As reported by
+// the press service of the KDU, the police detained …", "As informs the
+// portal Lumin, the mayor resigned".
+func (a *analysis) asReportedBy(s sentence, k int) (int, bool) {
+	if k != s.first || a.toks[k].lower != "as" || k+3 >= s.last {
+		return 0, false
+	}
+	v := a.toks[k+1]
+	if _, cue := cueVerbs[v.lower]; !cue || !v.word {
+		return 0, false
+	}
+	switch {
+	case isEdForm(v) && a.toks[k+2].lower == "by":
+		return k + 2, true
+	case singularVerbForm(v.lower) && (determiners[a.toks[k+2].lower] || a.nameWord(k+2) || a.toks[k+2].isAcronym()):
+		return k + 1, true
+	}
+	return 0, false
 }
 
 // putItCue reads "put it" at token k as a cue: "As Ann Roe put it, …"

@@ -1317,6 +1317,12 @@ func (a *analysis) describeOwned(i, j int, st *state) (role, org string) {
 // owning a role among tokens [i, j) refers to ("The confederation's
 // chairman"), or "".
 func (a *analysis) describedOwnerIn(i, j int, st *state) string {
+	if k := j - 2; k > i && a.toks[k].lower == "of" && representativeNouns[a.toks[k-1].lower] && a.definiteAt(k+1) && a.orgNounAt(j) {
+		// "the press service of the ministry": the ministry named before
+		if org, ok := a.describedOwner(a.toks[j].lower, a.toks[k+1].start, st); ok && !org.person {
+			return org.name
+		}
+	}
 	for k := i + 1; k < j; k++ {
 		if t := a.toks[k]; isPossessive(t) && !t.isCap() && a.definiteAt(k-1) {
 			if org, ok := a.describedOwner(possessor(t.lower), a.toks[k-1].start, st); ok && !org.person {
