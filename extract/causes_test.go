@@ -7608,3 +7608,16 @@ func TestAsReportedBy(t *testing.T) {
 	})
 	wantNoStatements(t, "As reported earlier, the mayor resigned.")
 }
+
+// TestImpersonalInTranslatedEnglish checks the impersonal passive of
+// translated English with a comma before "that" and a place or document
+// before it ("In the ministry it was noted, that …", "In the decision of
+// the Chamber it is said, that …"): a statement of the body or of the
+// document's author. The sentences are invented.
+func TestImpersonalInTranslatedEnglish(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Ministry of Economy summoned the ambassador. In the ministry it was noted, that the statements are pressure on the court.", "pressure", "Ministry of Economy", true},
+		{"In the decision of the Chamber it is said, that the appeal is rejected.", "rejected", "Chamber", true},
+		{"It is noted, that the vote was unfair.", "unfair", "", false},
+	})
+}

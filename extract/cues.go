@@ -726,8 +726,8 @@ func (a *analysis) documentAfterIn(k, limit int) int {
 func (a *analysis) thatAfterTime(i, limit int) bool {
 	for k := i; k < limit && k < i+5; k++ {
 		w := a.toks[k].lower
-		if w == "that" {
-			return true
+		if w == "that" || w == "," && k+1 < limit && a.toks[k+1].lower == "that" {
+			return true // (with the comma translated English puts before it: "it is noted, that")
 		}
 		if d := a.documentAfterIn(k, limit); d > k {
 			k = d - 1 // "it was noted in the statement that"

@@ -817,7 +817,7 @@ var documentNouns = map[string]bool{
 	"indictment": true, "ruling": true, "verdict": true, "article": true, "articles": true,
 	"column": true, "op-ed": true, "editorial": true, "essay": true, "book": true,
 	"message": true, "speech": true, "video": true, "resolution": true, "declaration": true,
-	"investigation": true, "probe": true, "inquiry": true,
+	"investigation": true, "probe": true, "inquiry": true, "decision": true, "judgment": true, "judgement": true,
 }
 
 // inquiryNouns are documents of an inquiry, which an outlet or a body runs

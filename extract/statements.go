@@ -1922,6 +1922,8 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 			// "In the statement of the party it is said that": the
 			// document's author
 			f.sp = a.phraseRef(a.joinTokens(d+4, f.subjStart), d+4, f.subjStart, st)
+		} else if d+3 == f.subjStart && a.toks[d].lower == "in" && a.definiteAt(d+1) {
+			f.sp = a.inPlaceSource(d+1, d+3, st)
 		}
 		if d := a.documentAfterIn(c.last+1, s.last); d > c.last+1 {
 			// "It was noted in the statement that": the document's
@@ -1957,6 +1959,21 @@ func (a *analysis) passiveFrame(s sentence, c cueHit, st *state) frame {
 	}
 	f.hasSubj, f.after = !f.sp.empty(), e
 	return f
+}
+
+// inPlaceSource resolves the noun phrase at tokens [i, j) of "In the
+// statement it is noted that" or "In the ministry it was noted that" to
+// whom the words are then: the document's author, the body named.
+func (a *analysis) inPlaceSource(i, j int, st *state) speakerRef {
+	switch head := a.toks[j-1].lower; {
+	case documentNouns[head]:
+		if sp, ok := a.documentAuthor(i, j, st); ok {
+			return sp
+		}
+	case orgNouns[head] || genericOrgNouns[head]:
+		return a.phraseRef(a.joinTokens(i, j), i, j, st)
+	}
+	return speakerRef{}
 }
 
 // impersonalStart returns the byte offset of the "it" that opens the
