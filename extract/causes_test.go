@@ -7621,3 +7621,14 @@ func TestImpersonalInTranslatedEnglish(t *testing.T) {
 		{"It is noted, that the vote was unfair.", "unfair", "", false},
 	})
 }
+
+// TestPlaceIsNoOrganisation checks "the company" after a sentence that
+// names a place (a name ending in a word for a kind of place, "Kestervik
+// Falls"): the place did nothing a company does, so it is not the
+// speaker. The sentences are invented.
+func TestPlaceIsNoOrganisation(t *testing.T) {
+	q := find(t, run(t, "Sorvik Lund will shut its depot in Kestervik Falls, the town council heard. The company said demand had fallen.", PlainText, ""), "demand")
+	if q.Speaker == "Kestervik Falls" {
+		t.Errorf("speaker %q: a place", q.Speaker)
+	}
+}

@@ -841,8 +841,9 @@ func (a *analysis) nearbyOrgAt(pos int, fits func(name string) bool) (string, in
 		if a.sentOf[a.tokenAt(m.pos)] <= si-orgSentences {
 			break
 		}
-		if m.person || fits != nil && !fits(m.name) || a.toldAt(a.tokenAt(m.pos)) || a.acronymDefinedAt(a.tokenAt(m.pos)) {
-			// (nor the outlet someone "told": it heard, it did not act;
+		if m.person || isPlaceName(m.name) || fits != nil && !fits(m.name) || a.toldAt(a.tokenAt(m.pos)) || a.acronymDefinedAt(a.tokenAt(m.pos)) {
+			// (no place: "Kestervik Falls" did nothing a body does;
+			// nor the outlet someone "told": it heard, it did not act;
 			// nor the acronym in brackets after a name, which "it" refers
 			// to by the name the text gave it in full)
 			continue
