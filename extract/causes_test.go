@@ -5118,12 +5118,15 @@ func TestCoordinatedSubjectInAReportedClause(t *testing.T) {
 
 // TestCallsWithADescribedSubject checks "calls A B" whose subject is a
 // description: an organisation's with a quoted name ("The service called
-// the hunger strike “a political show”") and a role's with one ("The
+// the hunger strike “a political show”", the Penitentiary Service named
+// before) and a role's with one ("The
 // spokesman called it “a show”"), while "The team called it a day"
 // reports nothing.
 // The sentences are invented.
 func TestCallsWithADescribedSubject(t *testing.T) {
-	if q := find(t, run(t, "The Penitentiary Service denied the reports. The service called the hunger strike “a political show”.", PlainText, ""), "political"); q.Source != "The service" {
+	// (the description is the body the sentence before named, whose name
+	// holds its word: TestServiceForNamedService)
+	if q := find(t, run(t, "The Penitentiary Service denied the reports. The service called the hunger strike “a political show”.", PlainText, ""), "political"); q.Speaker != "Penitentiary Service" {
 		t.Errorf("speaker %q source %q", q.Speaker, q.Source)
 	}
 	find(t, run(t, "The spokesman called the hunger strike “a political show”.", PlainText, ""), "political")
@@ -7631,4 +7634,17 @@ func TestPlaceIsNoOrganisation(t *testing.T) {
 	if q.Speaker == "Kestervik Falls" {
 		t.Errorf("speaker %q: a place", q.Speaker)
 	}
+}
+
+// TestServiceForNamedService checks "the service" and "the fire
+// service" for a body whose name holds that word ("The Orlen Valley Fire
+// Service closed the road. The service said"); a press service of
+// another body is not taken for the last organisation named. The
+// sentences are invented.
+func TestServiceForNamedService(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Orlen Valley Fire Service closed the road. The service said it would reopen at noon.", "noon", "Orlen Valley Fire Service", true},
+		{"The Orlen Valley Fire Service closed the road. The fire service said it would reopen at noon.", "noon", "Orlen Valley Fire Service", true},
+		{"Adil Vell, a rights group, criticised the cull. The veterinary service said it was too early to draw conclusions.", "too early", "", false},
+	})
 }

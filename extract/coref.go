@@ -679,6 +679,20 @@ func (a *analysis) latestWithModifiers(mods []string, pos int) (string, bool) {
 	return "", false
 }
 
+// latestNameHolding returns the latest name within a few paragraphs
+// before byte pos that holds the head word of a description and every
+// modifier of it: "the service" for "Orlen Valley Fire Service", "the
+// fire service" too.
+func (a *analysis) latestNameHolding(head string, mods []string, pos int) (string, bool) {
+	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
+		words := strings.Fields(strings.ToLower(a.mentions[k].name))
+		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+			return a.mentions[k].name, true
+		}
+	}
+	return "", false
+}
+
 // latestNamedAs returns, for "the company" or a public body's description
 // ("the regulator"), the latest organisation named within a few
 // paragraphs before byte pos whose name says it is one, when no

@@ -820,6 +820,12 @@ var documentNouns = map[string]bool{
 	"investigation": true, "probe": true, "inquiry": true, "decision": true, "judgment": true, "judgement": true,
 }
 
+// namedKindNouns head descriptions of a body that refer only to a name
+// with that word in it ("the service" for "Orlen Valley Fire Service"):
+// a press service or a veterinary service is otherwise a part of some
+// body, not the last organisation named.
+var namedKindNouns = wordSet("service")
+
 // inquiryNouns are documents of an inquiry, which an outlet or a body runs
 // and a person who speaks does not.
 var inquiryNouns = wordSet("investigation", "probe", "inquiry")

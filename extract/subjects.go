@@ -2247,6 +2247,13 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 			return sp
 		}
 	}
+	if definite && namedKindNouns[head] {
+		// "The Orlen Valley Fire Service closed the road. The service
+		// said": only a name with that word in it
+		if name, ok := a.latestNameHolding(head, a.modifiers(i, j-1), a.toks[i].start); ok {
+			return st.ref(name, false)
+		}
+	}
 	if definite && roleWords[head] && owner != "" {
 		for k := len(st.recent) - 1; k >= 0 && k >= len(st.recent)-salienceDepth; k-- {
 			if st.recent[k].org == owner {
