@@ -7648,3 +7648,16 @@ func TestServiceForNamedService(t *testing.T) {
 		{"Adil Vell, a rights group, criticised the cull. The veterinary service said it was too early to draw conclusions.", "too early", "", false},
 	})
 }
+
+// TestPullQuoteCreditWithOccasion checks a pull quote's credit line
+// with an acronym in brackets and the occasion after the description
+// ("— Ilan Brosk, chairman of the Democratic Civic Party (DCP), on the
+// verdict against the blogger Faris Lodan"): the person named speaks.
+// The sentences are invented.
+func TestPullQuoteCreditWithOccasion(t *testing.T) {
+	head := "Tessel Centre for Political Monitoring — Weekly Digest, 3–9 February 2025\n\n“A verdict written in the presidential office is not justice.”\n"
+	checkSpeakers(t, []speakerCase{
+		{head + "— Ilan Brosk, chairman of the Democratic Civic Party (DCP), on the verdict against the blogger Faris Lodan\n\nCourts. Blogger Sentenced.\n\nThe court sentenced the blogger on Monday.", "verdict written", "Ilan Brosk", false},
+		{head + "— Mira Tolk, chairwoman of the Union of Free Citizens (UFC), after the vote\n\nCourts. Blogger Sentenced.\n\nThe court sentenced the blogger on Monday.", "verdict written", "Mira Tolk", false},
+	})
+}

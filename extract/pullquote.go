@@ -207,7 +207,9 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 		toks = a.tokensIn(a.paras[pi+1].start, a.paras[pi+1].end)
 		pi++
 	}
-	if len(toks) == 0 || len(toks) > creditLineTokens {
+	if len(toks) == 0 || len(toks)-bracketedTokens(toks) > creditLineTokens {
+		// (an acronym in brackets adds no words: "the Union of Free
+		// Citizens (UFC)")
 		return speakerRef{}, false
 	}
 	i := a.tokenAt(toks[0].start)
@@ -255,6 +257,25 @@ func (a *analysis) quoteCredit(q qspan) (speakerRef, bool) {
 	return sp, true
 }
 
+// bracketedTokens counts the tokens of toks inside round brackets,
+// the brackets too.
+func bracketedTokens(toks []token) int {
+	n, depth := 0, 0
+	for _, t := range toks {
+		switch {
+		case t.text == "(":
+			depth++
+			n++
+		case t.text == ")" && depth > 0:
+			depth--
+			n++
+		case depth > 0:
+			n++
+		}
+	}
+	return n
+}
+
 // creditParagraphAfter reports whether paragraph pi, after a quotation
 // ending at byte end, may be its credit line: on the next line, or in a
 // paragraph of its own that a dash opens or that holds no verb ("“…”¶¶—
@@ -277,9 +298,11 @@ func (a *analysis) creditParagraphAfter(end, pi int) bool {
 	return false
 }
 
-// creditLineTokens bounds the credit after a quotation: a name and a
-// short description, not a sentence.
-const creditLineTokens = 16
+// creditLineTokens bounds the credit after a quotation: a name, a
+// description and the occasion ("on the verdict against the blogger
+// Faris Lodan", "in the letter from the detention centre"), not a
+// paragraph; that it is no sentence quoteCredit checks word by word.
+const creditLineTokens = 24
 
 // creditedBefore reports whether a paragraph ending in a quotation names
 // its speaker before it, with a colon ("DRP chairman Ann Roe: “…”"), or
