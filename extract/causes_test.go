@@ -7661,3 +7661,15 @@ func TestPullQuoteCreditWithOccasion(t *testing.T) {
 		{head + "— Mira Tolk, chairwoman of the Union of Free Citizens (UFC), after the vote\n\nCourts. Blogger Sentenced.\n\nThe court sentenced the blogger on Monday.", "verdict written", "Mira Tolk", false},
 	})
 }
+
+// TestReachedPersonIsHe checks "Reporters reached Graham Hollis, …, at
+// his home. He said …": a plural subject and a verb before the name are
+// no title of the person, and a name in a relative clause ("whose
+// daughters attend Hollis Lane") is no second candidate; "he" is whom
+// the reporters reached. The sentences are invented.
+func TestReachedPersonIsHe(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Kilbride Rovers said in a statement that it would seek compensation.\n\nReporters reached Graham Hollis, one of the members whose signatures were forged, at his home. He said he had considered Varga a friend.", "friend", "Graham Hollis", false},
+		{"Principal Margit Oyelowo wrote that staff would move.\n\nReporters reached Ivo Rask, whose two daughters attend Hollis Lane, at the school gate. He said the news had come as a shock.", "shock", "Ivo Rask", false},
+	})
+}

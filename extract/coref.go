@@ -1012,8 +1012,8 @@ func (a *analysis) soleNamedBefore(pos int, st *state, fits func(string) bool) (
 			continue
 		}
 		i := a.tokenAt(m.pos)
-		if e := a.nameEnd(i, m); e > 0 && isPossessive(a.toks[e-1]) {
-			continue
+		if e := a.nameEnd(i, m); e > 0 && isPossessive(a.toks[e-1]) || a.inRelativeClause(i, prev.first) {
+			continue // (nor a name in a relative clause: "Ivo Rask, whose daughters attend Hollis Lane,")
 		}
 		n := a.fullerName(m.name, m.pos)
 		if name != "" && n != name {
@@ -1025,6 +1025,18 @@ func (a *analysis) soleNamedBefore(pos int, st *state, fits func(string) bool) (
 		return "", false
 	}
 	return name, true
+}
+
+// inRelativeClause reports whether token i stands in a relative clause
+// set off by a comma after token first: ", whose daughters attend
+// Hollis Lane,".
+func (a *analysis) inRelativeClause(i, first int) bool {
+	for k := i - 1; k > first; k-- {
+		if a.toks[k].text == "," {
+			return k+1 < i && relativeWords[a.toks[k+1].lower] && a.toks[k+1].lower != "that"
+		}
+	}
+	return false
 }
 
 // hasPersonalPronoun reports whether sentence s has "he" or "she"
@@ -1051,8 +1063,8 @@ func (a *analysis) personOpens(s sentence) bool {
 	}
 	if mi := a.mentionsBefore(a.toks[i].start); mi < len(a.mentions) && a.mentions[mi].person {
 		// the name, or a title and the name ("Mayor Ann Roe")
-		if k := a.tokenAt(a.mentions[mi].pos); k <= i+2 && a.toks[k].start >= a.toks[i].start && (k == i || a.toks[i].isCap()) {
-			return true
+		if k := a.tokenAt(a.mentions[mi].pos); k <= i+2 && a.toks[k].start >= a.toks[i].start && (k == i || a.toks[i].isCap() && a.toks[k-1].isCap()) {
+			return true // (not "Reporters reached Ivo Rask": a verb between)
 		}
 	}
 	if !articles[a.toks[i].lower] && !possessivePronouns[a.toks[i].lower] {
