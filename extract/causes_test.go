@@ -7673,3 +7673,14 @@ func TestReachedPersonIsHe(t *testing.T) {
 		{"Principal Margit Oyelowo wrote that staff would move.\n\nReporters reached Ivo Rask, whose two daughters attend Hollis Lane, at the school gate. He said the news had come as a shock.", "shock", "Ivo Rask", false},
 	})
 }
+
+// TestAskedByNoOneNamed checks "Reporters asked Ferrand whether … He
+// said …": when no one named asked, "he" after any verb of saying is
+// whom the question was put to; after "I asked him whether" it stays
+// whom "him" was. The sentences are invented.
+func TestAskedByNoOneNamed(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Matthias Brandt said the team was ready.\n\nReporters asked Paul Ferrand whether the club would sell. He said no offer had been made.", "no offer", "Paul Ferrand", false},
+		{"Conrad Ibsen said the board met.\n\nPiotr Dahl on the touchline at Rovers Park.\n\nI asked him whether the decision had been made before the match. He said it had not.", "had not", "Conrad Ibsen", false},
+	})
+}

@@ -952,11 +952,18 @@ func (a *analysis) resolvePronoun(p string, pos int, st *state) speakerRef {
 // askedBefore returns the person the sentence before byte pos asked a
 // question ("presenter Ann Roe asked Ivo Rask whether he would stay"),
 // when the pronoun at pos, of gender g, is the subject of a verb of
-// answering ("“No,” he replied"): who answers is who was asked; else "".
+// answering ("“No,” he replied"), or of any verb of saying when no one
+// named asked ("Reporters asked Ferrand whether … He said"): who answers
+// is who was asked; else "".
 func (a *analysis) askedBefore(pos int, g byte) string {
 	k := a.tokenAt(pos)
 	si := a.sentOf[k]
-	if si == 0 || k+1 >= len(a.toks) || !answerVerbs[a.toks[k+1].lower] {
+	if si == 0 || k+1 >= len(a.toks) {
+		return ""
+	}
+	_, cue := cueVerbs[a.toks[k+1].lower]
+	answer := answerVerbs[a.toks[k+1].lower]
+	if !answer && !cue {
 		return ""
 	}
 	prev := a.sents[si-1]
@@ -964,7 +971,16 @@ func (a *analysis) askedBefore(pos int, g byte) string {
 		if !strings.HasPrefix(a.toks[i].lower, "ask") {
 			continue
 		}
+		if !answer && a.lastPersonBefore(a.toks[i].start, a.toks[i].start-a.toks[prev.first].start, nil) != "" {
+			// "Ann Roe asked Ivo Rask whether … He said": after a verb of
+			// saying that is no answer, "he" may go on with the asker;
+			// after "Reporters asked Ivo Rask …" it is whom they asked
+			return ""
+		}
 		if og := objectPronounGender[a.toks[i+1].lower]; og != genderUnknown && questionWords[a.toks[i+2].lower] {
+			if !answer {
+				return "" // ("I asked him whether … He said": "he" is "him" already)
+			}
 			if og != g {
 				return "" // "asked him …, she replied": someone else
 			}
