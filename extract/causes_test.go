@@ -7684,3 +7684,16 @@ func TestAskedByNoOneNamed(t *testing.T) {
 		{"Conrad Ibsen said the board met.\n\nPiotr Dahl on the touchline at Rovers Park.\n\nI asked him whether the decision had been made before the match. He said it had not.", "had not", "Conrad Ibsen", false},
 	})
 }
+
+// TestOutletNamedWithTimeWord checks an outlet whose name ends in a word
+// of time, capitalised mid-sentence ("The newspaper Vostra Today
+// reports that …"): the name whole, also for "the paper" after it; the
+// word opening a sentence stays an adverb. The sentences are invented.
+func TestOutletNamedWithTimeWord(t *testing.T) {
+	text := "The newspaper Vostra Today reports that the square was cut off. According to the paper, police sealed it."
+	checkSpeakers(t, []speakerCase{
+		{text, "square", "Vostra Today", true},
+		{text, "sealed", "Vostra Today", true},
+		{"Today Ann Roe said the square was cut off.", "square", "Ann Roe", false},
+	})
+}

@@ -291,6 +291,10 @@ var determiners = map[string]bool{
 // titles, calendar words).
 var functionCaps = map[string]bool{}
 
+// nameTailWords are words of time that end an outlet's name when written
+// with a capital after a name's word mid-sentence ("Vostra Today").
+var nameTailWords = wordSet("today", "now", "tonight")
+
 func init() {
 	for _, w := range []string{
 		"the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "to", "from",

@@ -87,6 +87,9 @@ func (a *analysis) nameWord(i int) bool {
 		// "Former Calder Mutual executive jailed": what someone was
 		return false
 	}
+	if nameTailWords[base] && i > 0 && a.sentOf[i] >= 0 && a.sents[a.sentOf[i]].first != i && a.toks[i-1].word && a.toks[i-1].isCap() && !functionCaps[a.toks[i-1].lower] {
+		return true // "Vostra Today", "Kestrel Now": the end of an outlet's name, capitalised mid-sentence
+	}
 	if functionCaps[base] && !a.afterTitle(i) && len(a.mix.bySuffix[base]) == 0 && !a.ordinalInName(i) || isRoleWord(base) && (!a.afterTitle(i) || a.titleBeforeFullName(i)) && !a.surnameAt(i, base) && !a.orgNameAhead(i) && !a.orgField(i) && !a.givenRoleAt(i) {
 		return false
 	}
