@@ -1790,6 +1790,12 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 			return []stmt{head, {start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, conf: -0.1}}
 		}
 	}
+	if c := a.attributionTailComma(rest, next); head.kind == Indirect && c > rest && c+1 < next && (finiteForm(a.toks[c+1].lower) || auxiliaryVerbs[a.toks[c+1].lower]) {
+		// "The real figure, Dario Penkov told reporters, is closer":
+		// whom he told, then the clause goes on with its verb (not "…,
+		// the agency said last week, the lowest rate …": a noun phrase)
+		rest = c
+	}
 	if rest >= next || a.toks[rest].text != "," || rest+1 >= next {
 		return []stmt{head}
 	}
