@@ -7723,3 +7723,12 @@ func TestInterruptingAttributionWithTail(t *testing.T) {
 		}
 	}
 }
+
+// TestTwiceBeforeCue checks an adverb of frequency between a subject and
+// its verb ("The Speaker, Rosalind Ng, twice warned members that …"):
+// no part of the subject. The sentences are invented.
+func TestTwiceBeforeCue(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Speaker, Rosalind Ng, twice warned members that further interruptions would see the sitting suspended.", "sitting", "Rosalind Ng", false},
+	})
+}

@@ -217,7 +217,7 @@ var skipBeforeCue = map[string]bool{
 	"publicly": true, "earlier": true, "once": true, "reportedly": true, "would": true,
 	"will": true, "could": true, "may": true, "might": true, "did": true, "does": true,
 	"do": true, "often": true, "always": true, "still": true, "just": true, "already": true,
-	"long": true, "never": true, "since": true,
+	"long": true, "never": true, "since": true, "twice": true, "thrice": true,
 	"even": true, "only": true, "strongly": true, "firmly": true, "clearly": true,
 	"openly": true, "vehemently": true, "ironically": true, "widely": true, "too": true,
 	"today": true, "yesterday": true, "first": true, "frequently": true, "subsequently": true,
