@@ -7732,3 +7732,21 @@ func TestTwiceBeforeCue(t *testing.T) {
 		{"The Speaker, Rosalind Ng, twice warned members that further interruptions would see the sitting suspended.", "sitting", "Rosalind Ng", false},
 	})
 }
+
+// TestTopicHeadingMakesNoNames checks a digest's section heading, a
+// topic and a subtitle in title case ("Media. Lanterna Stops
+// Publishing."): its capitals make no longer name for the outlet or the
+// person the section names ("Portal Lanterna said", "he said" after
+// "Galesh Visits Merisland"); a line of minutes ("Invited: Mr. Farhad
+// Akverdov, Deputy Minister of Justice.") still names its people. The
+// sentences are invented.
+func TestTopicHeadingMakesNoNames(t *testing.T) {
+	text := "Weekly review, 3–9 March 2025\n\nMedia. Lanterna Stops Publishing.\n\nThe newspaper Lanterna said that it would stop publishing on Friday.\n\nInternational. CNS Report on Media Freedom.\n\nThe CNS said that press freedom had declined.\n\nForeign Policy. Galesh Visits Merisland.\n\nForeign Minister Ivo Galesh left on Monday. Galesh spent two days there. At a press conference he said that the visit was useful."
+	checkSpeakers(t, []speakerCase{
+		{text, "stop publishing", "Lanterna", true},
+		{text, "press freedom", "CNS", true},
+	})
+	if q := find(t, run(t, text, PlainText, ""), "visit was useful"); strings.Contains(q.Speaker, "Visits") {
+		t.Errorf("speaker %q: the heading's words", q.Speaker)
+	}
+}

@@ -517,7 +517,7 @@ func (a *analysis) findMentions() {
 	for p, sp := range a.paras {
 		// (page furniture, "Article Continued Below", names no one either)
 		text := a.text[sp.start:sp.end]
-		shouted[p] = isShouted(text) || isFurniture(text) || isTitleCased(text)
+		shouted[p] = isShouted(text) || isFurniture(text) || isTitleCased(text) || a.heading[p] && topicHeading(text) && headlineCased(text)
 	}
 	for i := 0; i < len(a.toks); i++ {
 		if a.insideQuote(a.toks[i].start) {
@@ -742,6 +742,38 @@ func isTitleCased(s string) bool {
 		function = function || titleFunctionWords[strings.ToLower(w)]
 	}
 	return function
+}
+
+// topicHeading reports whether heading s is a section's topic and its
+// subtitle, two sentences: "Media. Lanterna Stops Publishing."
+func topicHeading(s string) bool {
+	topic, _, ok := strings.Cut(s, ". ")
+	ws := strings.Fields(topic)
+	if !ok || len(ws) == 0 || len(ws) > 4 || honorifics[strings.ToLower(ws[len(ws)-1])] {
+		return false // (not "Invited: Mr. Farhad Akverdov, …")
+	}
+	return !strings.ContainsFunc(topic, func(r rune) bool { return !unicode.IsLetter(r) && r != ' ' && r != '-' })
+}
+
+// headlineCased reports whether heading s capitalises every word but
+// the short function words title case leaves in lower case ("Media.
+// Lanterna Stops Publishing.", "CNS Report on Media Freedom."): its
+// capitals make no names, as a name run would take in the verb after
+// it.
+func headlineCased(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 3 {
+		return false
+	}
+	for _, w := range ws {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || unicode.IsDigit(r) || unicode.IsUpper(r) || titleFunctionWords[w] {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // sectionLabel reports whether tokens [i, end) are a label in capitals
