@@ -7750,3 +7750,22 @@ func TestTopicHeadingMakesNoNames(t *testing.T) {
 		t.Errorf("speaker %q: the heading's words", q.Speaker)
 	}
 }
+
+// TestOrgNameWithArticleAfterLink checks an organisation's name with "a"
+// or "an" after its "for" or "of" ("Coalition for an Independent
+// Bench", "Movement for a Free Drevania") or an office's title at its end
+// ("Office of the Public Prosecutor"): the name whole; and a number
+// before a group of its people ("Three activists of the Harbour Union
+// said"): unnamed people who speak. The sentences are invented.
+func TestOrgNameWithArticleAfterLink(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"The Coalition for an Independent Bench said that the judges were under pressure.", "judges", "Coalition for an Independent Bench", true},
+		{"The League for a Free Press said that two reporters had been detained.", "reporters", "League for a Free Press", true},
+		{"The indictment, filed by the Office of the Public Prosecutor, alleges that Roe took bribes.", "bribes", "Office of the Public Prosecutor", true},
+	})
+	for _, text := range []string{"Three activists of the Harbour Union said they had found devices.", "Three activists of the Movement for a Free Drevania said they had found devices."} {
+		if q := find(t, run(t, text, PlainText, ""), "devices"); q.Speaker != "" {
+			t.Errorf("%q: speaker %q, want none named", text, q.Speaker)
+		}
+	}
+}

@@ -1406,7 +1406,11 @@ func (a *analysis) subjectOfConjunction(s sentence, c cueHit, j int, st *state) 
 // limit; or i when there is none.
 func (a *analysis) groupPhraseEnd(i, limit int) int {
 	h := i // the group noun, after up to two modifiers ("Facebook users")
-	for h < limit && h < i+2 && a.toks[h].word && !isGroupNoun(a.toks[h].lower) && !quantityNouns[a.toks[h].lower] && !boundaryWords[a.toks[h].lower] && !determiners[a.toks[h].lower] {
+	if h+1 < limit && (isNumber(a.toks[h]) || numberWords[a.toks[h].lower]) {
+		h++ // after a number: "Three activists of the Harbour Union"
+	}
+	m0 := h
+	for h < limit && h < m0+2 && a.toks[h].word && !isGroupNoun(a.toks[h].lower) && !quantityNouns[a.toks[h].lower] && !boundaryWords[a.toks[h].lower] && !determiners[a.toks[h].lower] {
 		if _, cue := cueVerbs[a.toks[h].lower]; cue {
 			break
 		}
@@ -1435,6 +1439,7 @@ func (a *analysis) groupPhraseEnd(i, limit int) int {
 		return e
 	case a.nameWord(k) || a.toks[k].isAcronym():
 		n, _ := a.nameStartingAt(k, limit)
+		n = a.ofNameEnd(k, n, limit) // "of the Movement for a Free Drevania"
 		for n+1 < limit && orgLinks[a.toks[n].lower] && a.nameWord(n+1) {
 			n, _ = a.nameStartingAt(n+1, limit) // "Officials in the Ministry of Parks"
 		}
@@ -1831,8 +1836,8 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		// Reporters of Velmoria")
 		// ("Committee to Defend Journalists": a purpose in the name)
 		at := e + 1
-		if orgLinks[a.toks[e].lower] && a.toks[at].lower == "the" && at+1 < limit {
-			at++ // "Embassy of the Republic of Lindmark", "Ministry of the Interior"
+		if orgLinks[a.toks[e].lower] && articles[a.toks[at].lower] && at+1 < limit {
+			at++ // "Embassy of the Republic of Lindmark", "Ministry of the Interior", "League for a Free Press"
 		}
 		next := a.toks[at]
 		if !next.word || !next.isCap() || functionCaps[next.lower] {
@@ -1841,6 +1846,9 @@ func (a *analysis) ofNameEnd(n0, e, limit int) int {
 		if e2, ok := a.nameStartingAt(at, limit); ok {
 			if a.toks[e].lower == "to" && !a.purposeAt(e+1) {
 				break // "the Embassy to Moscow"
+			}
+			for e2 < limit && a.toks[e2].word && a.toks[e2].isCap() && isRoleWord(a.toks[e2].lower) {
+				e2++ // "Office of the Public Prosecutor": an office's title ends the name
 			}
 			e = e2
 		} else if a.toks[e].lower == "to" {
@@ -1879,8 +1887,8 @@ func (a *analysis) companyDot(i int) bool {
 func (a *analysis) ofNameStart(n0, min int) int {
 	for n0-2 >= min && a.toks[n0-1].word {
 		l := n0 - 1 // the link word
-		if a.toks[l].lower == "the" && l-2 >= min && orgLinks[a.toks[l-1].lower] && a.toks[n0].isCap() {
-			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark"
+		if articles[a.toks[l].lower] && l-2 >= min && orgLinks[a.toks[l-1].lower] && a.toks[n0].isCap() {
+			l-- // "the Ministry of the Interior", "Embassy of the Republic of Lindmark", "Coalition for an Independent Bench"
 		}
 		if a.toks[l].lower == "and" && l-2 >= min && a.toks[l-1].isCap() && a.toks[l-2].lower == "the" && a.orgNameFrom(n0) {
 			// "the Justice and Progress Party": two fields joined in one
