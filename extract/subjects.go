@@ -1698,6 +1698,13 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 	if theSecond {
 		and--
 	}
+	roled := false
+	for d := and; d > s.first && d > k-4 && isRoleWord(a.toks[d].lower) && !a.toks[d].isCap(); d-- {
+		if a.toks[d-1].lower == "and" {
+			and, roled = d-1, true // "… and deputy chairman Marius Feld": the second's role before the name
+			break
+		}
+	}
 	if and-1 < s.first || a.toks[and].lower != "and" {
 		return speakerRef{}, 0, false
 	}
@@ -1719,7 +1726,7 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		}
 		n0, n1, listed = p0, n0-1, true
 	}
-	if !(n0 == s.first || n0-1 == s.first && (articles[a.toks[s.first].lower] || bothWords[a.toks[s.first].lower]) || n0-1 > s.first && a.toks[n0-1].text == "," || listed && a.descriptorsBefore(s.first, n0)) {
+	if !(n0 == s.first || n0-1 == s.first && (articles[a.toks[s.first].lower] || bothWords[a.toks[s.first].lower]) || n0-1 > s.first && a.toks[n0-1].text == "," || (listed || roled) && a.descriptorsBefore(s.first, n0)) {
 		// (or after the content: "…, Ann Roe and Ivo Rask warned"; a
 		// list may follow what its people are: "Opposition figures Omar
 		// Belt, Ivan Sorel and Ruth Mayer said")
