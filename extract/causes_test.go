@@ -7778,3 +7778,14 @@ func TestJointSubjectWithRoles(t *testing.T) {
 		{"UFC chairman Danel Orhan and deputy chairman Marius Feld said in a joint statement that the list was ready.", "list", "Danel Orhan", false},
 	})
 }
+
+// TestWhileSetsReportAgainstReport checks "A said X, while B said Y"
+// with no "that" after the second verb: two reports, each with its own
+// speaker. The sentences are invented.
+func TestWhileSetsReportAgainstReport(t *testing.T) {
+	text := "Organisers said about 40,000 people had taken part, while the Velmont Metropolitan Police said about 18,000 had attended."
+	if q := find(t, run(t, text, PlainText, ""), "40,000"); q.Text != "about 40,000 people had taken part" {
+		t.Errorf("first report %q", q.Text)
+	}
+	checkSpeakers(t, []speakerCase{{text, "18,000", "Velmont Metropolitan Police", true}})
+}

@@ -1534,6 +1534,16 @@ func (a *analysis) commaBefore(k int) bool {
 	return k > 0 && a.toks[k-1].text == "," || k > 1 && a.isClosingMarkTok(k-1) && a.toks[k-2].text == ","
 }
 
+// contrastJoinerAt reports whether token b, with the comma before it,
+// is "while" or "whereas", which set one report against another
+// ("Organisers said 5,000 came, while police said 2,000 attended").
+func (a *analysis) contrastJoinerAt(b int) bool {
+	if a.toks[b].text == "," && b+1 < len(a.toks) {
+		b++
+	}
+	return a.toks[b].lower == "while" || a.toks[b].lower == "whereas"
+}
+
 // reportsOnItsOwn reports whether cue d can carry a report of its own
 // from where it stands: a cue that needs "that" has one after it. "said
 // it welcomed the plan but doubted the money would come" is one report,
@@ -1568,7 +1578,7 @@ func (a *analysis) nextReportStart(c cueHit, later []cueHit, limit int) int {
 			// first verb is no clause whose subject could be the second's
 			return b
 		}
-		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && (a.clauseFollows(d, limit) || a.nameSetOffBefore(b, d.at) || a.namedAfterJoiner(b, d.at)) {
+		if b := a.joinedSubjectStart(c.last+1, d.at); b > 0 && !d.according && (a.clauseFollows(d, limit) || a.nameSetOffBefore(b, d.at) || a.namedAfterJoiner(b, d.at) || a.contrastJoinerAt(b) && a.reportsOnItsOwn(d, limit)) {
 			// "said A, and the Interior Ministry spokesman Ehtiram
 			// Mansurov in turn stated B", "said A, while the ministry
 			// denied it": a subject of its own after a joiner
