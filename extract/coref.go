@@ -623,6 +623,14 @@ func (a *analysis) findDescribedOrg(head string, mods []string, pos int, st *sta
 		}
 		return speakerRef{}, false
 	}
+	return a.genericDescribedOrg(head, mods, pos, st)
+}
+
+// genericDescribedOrg resolves a description whose head is a generic
+// word for an organisation ("the company", "the agency", "the outlet"):
+// the organisation named nearby, the outlet that reported last, the one
+// that spoke last, or one whose name says it is of that kind.
+func (a *analysis) genericDescribedOrg(head string, mods []string, pos int, st *state) (speakerRef, bool) {
 	fits := func(name string) bool {
 		// a public body ("the agency") is no company named by its legal
 		// form ("Acme Corp.")

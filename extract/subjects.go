@@ -2234,6 +2234,23 @@ func (a *analysis) documentRef(head string, i, j int, st *state) (speakerRef, bo
 	return speakerRef{}, false
 }
 
+// describedBody resolves the definite description at tokens [i, j),
+// with head word head, of an organisation: the one it refers to, or for
+// "the service" only a name with that word in it ("The Orlen Valley Fire
+// Service closed the road. The service said").
+func (a *analysis) describedBody(head string, i, j int, st *state) (speakerRef, bool) {
+	mods := a.modifiers(i, j-1)
+	if orgNouns[head] || genericOrgNouns[head] {
+		return a.describedOrg(head, mods, a.toks[i].start, st)
+	}
+	if namedKindNouns[head] {
+		if name, ok := a.latestNameHolding(head, mods, a.toks[i].start); ok {
+			return st.ref(name, false), true
+		}
+	}
+	return speakerRef{}, false
+}
+
 // phraseRef builds the speaker for a noun phrase subject: a name inside it
 // ("the Harbour Red Cross"), a definite description that refers back to a
 // named speaker ("the minister", "the company", "the California
@@ -2257,16 +2274,9 @@ func (a *analysis) phraseRef(np string, i, j int, st *state) speakerRef {
 	if sp, ok := a.namedHolder(head, i, j, definite, st); ok {
 		return sp
 	}
-	if definite && (orgNouns[head] || genericOrgNouns[head]) {
-		if sp, ok := a.describedOrg(head, a.modifiers(i, j-1), a.toks[i].start, st); ok {
+	if definite {
+		if sp, ok := a.describedBody(head, i, j, st); ok {
 			return sp
-		}
-	}
-	if definite && namedKindNouns[head] {
-		// "The Orlen Valley Fire Service closed the road. The service
-		// said": only a name with that word in it
-		if name, ok := a.latestNameHolding(head, a.modifiers(i, j-1), a.toks[i].start); ok {
-			return st.ref(name, false)
 		}
 	}
 	if definite && roleWords[head] && owner != "" {
