@@ -7751,10 +7751,12 @@ func TestOrgNameWithArticleAfterLink(t *testing.T) {
 
 // TestJointSubjectWithRoles checks two people joined by "and", each after
 // a role ("UFC chairman Danel Orhan and deputy chairman Marius Feld
-// said"): the one named first speaks. The sentences are invented.
+// said", "Party leader Ana Petrel and her deputy Ivo Stam said"): the one
+// named first speaks. The sentences are invented.
 func TestJointSubjectWithRoles(t *testing.T) {
 	checkSpeakers(t, []speakerCase{
 		{"UFC chairman Danel Orhan and deputy chairman Marius Feld said in a joint statement that the list was ready.", "list", "Danel Orhan", false},
+		{"Party leader Ana Petrel and her deputy Ivo Stam said that the list was ready.", "list", "Ana Petrel", false},
 	})
 }
 

@@ -1699,9 +1699,9 @@ func (a *analysis) firstConjunct(s sentence, k int, st *state) (speakerRef, int,
 		and--
 	}
 	roled := false
-	for d := and; d > s.first && d > k-4 && isRoleWord(a.toks[d].lower) && !a.toks[d].isCap(); d-- {
+	for d := and; d > s.first && d > k-4 && (isRoleWord(a.toks[d].lower) || possessivePronouns[a.toks[d].lower]) && !a.toks[d].isCap(); d-- {
 		if a.toks[d-1].lower == "and" {
-			and, roled = d-1, true // "… and deputy chairman Marius Feld": the second's role before the name
+			and, roled = d-1, true // "… and deputy chairman Marius Feld", "… and her deputy Ivo Stam": the second's role before the name
 			break
 		}
 	}
