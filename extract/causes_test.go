@@ -7770,3 +7770,15 @@ func TestWhileSetsReportAgainstReport(t *testing.T) {
 	}
 	checkSpeakers(t, []speakerCase{{text, "18,000", "Velmont Metropolitan Police", true}})
 }
+
+// TestRoleOfInquiryBeforeName checks a role with a document as the object
+// of its preposition, set off before a name ("Counsel to the inquiry,
+// Fiona Gallacher, asked …"): the person named speaks, not the inquiry;
+// a document heading the subject still speaks for its author. The
+// sentences are invented.
+func TestRoleOfInquiryBeforeName(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"Counsel to the inquiry, Fiona Gallacher, asked him why the report was late.", "report was late", "Fiona Gallacher", false},
+		{"Ann Roe's article, titled “Enough”, argues that the plan failed.", "plan failed", "Ann Roe", false},
+	})
+}

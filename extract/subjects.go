@@ -1015,9 +1015,10 @@ func (a *analysis) setOffSubject(s sentence, c cueHit, m, j int, st *state) (spe
 			return sp, start, true
 		}
 	}
-	if documentNouns[a.toks[m-1].lower] {
+	if documentNouns[a.toks[m-1].lower] && !slices.ContainsFunc(a.toks[s.first:m-1], func(t token) bool { return prepositions[t.lower] }) {
 		// "Ann Roe's article, titled “…”, argues": the document, which
-		// speaks for its author
+		// speaks for its author (not the object of a preposition:
+		// "Counsel to the inquiry, Fiona Gallacher, asked")
 		if sp, d, ok := a.subjectPhrase(s, c, m-1, st); ok && !sp.empty() {
 			return sp, d, true
 		}
