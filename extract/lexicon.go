@@ -616,10 +616,11 @@ func init() {
 		"technologies", "holdings", "logistics", "ventures", "labs", "studios",
 		"entertainment", "insurance", "bancorp", "securities", "investments",
 		"industries", "enterprises", "brands", "railway", "railways", "shipping", "transit",
-		"properties", "realty", "developments", "construction", "homes", "estates", "timber", "lumber",
-		"dairies", "brewing", "builders",
 	} {
 		orgWords[w] = true
+	}
+	for w := range businessWords {
+		orgWords[w] = true // a company named by its trade ("Kestrel Row Properties")
 	}
 }
 
