@@ -584,7 +584,7 @@ func (a *analysis) findDescribedOrg(head string, mods []string, pos int, st *sta
 		for _, long := range a.orgAliases[m.name] {
 			words = append(words, strings.Fields(strings.ToLower(long))...) // "the party" for "HGP"
 		}
-		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+		if slices.Contains(words, head) && holdsAll(words, mods) {
 			// every word of the description is in the name: "the
 			// teachers union" is not the Rail Workers Union; one that
 			// spoke is likelier than one named in passing since
@@ -680,11 +680,18 @@ func (a *analysis) latestWithModifiers(mods []string, pos int) (string, bool) {
 		if h := orgHeadNoun(m.name); len(words) < 2 || orgNouns[h] || genericOrgNouns[h] {
 			continue
 		}
-		if !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+		if holdsAll(words, mods) {
 			return m.name, true
 		}
 	}
 	return "", false
+}
+
+// holdsAll reports whether every word of mods is among words: a
+// description's modifiers all in a name ("the teachers union" is not the
+// Rail Workers Union).
+func holdsAll(words, mods []string) bool {
+	return !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) })
 }
 
 // latestNameHolding returns the latest name within a few paragraphs
@@ -694,7 +701,7 @@ func (a *analysis) latestWithModifiers(mods []string, pos int) (string, bool) {
 func (a *analysis) latestNameHolding(head string, mods []string, pos int) (string, bool) {
 	for k := a.mentionsBefore(pos) - 1; k >= 0 && pos-a.mentions[k].pos < 3000; k-- {
 		words := strings.Fields(strings.ToLower(a.mentions[k].name))
-		if slices.Contains(words, head) && !slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(words, w) }) {
+		if slices.Contains(words, head) && holdsAll(words, mods) {
 			return a.mentions[k].name, true
 		}
 	}
@@ -979,7 +986,8 @@ func (a *analysis) askedBefore(pos int, g byte) string {
 		if !strings.HasPrefix(a.toks[i].lower, "ask") {
 			continue
 		}
-		if !answer && a.lastPersonBefore(a.toks[i].start, a.toks[i].start-a.toks[prev.first].start, nil) != "" {
+		asker := a.lastPersonBefore(a.toks[i].start, a.toks[i].start-a.toks[prev.first].start, nil)
+		if !answer && asker != "" {
 			// "Ann Roe asked Ivo Rask whether … He said": after a verb of
 			// saying that is no answer, "he" may go on with the asker;
 			// after "Reporters asked Ivo Rask …" it is whom they asked
@@ -994,7 +1002,6 @@ func (a *analysis) askedBefore(pos int, g byte) string {
 			}
 			// "Ann Roe asked him whether …": the latest person before
 			// the sentence who fits "him", not the one asking
-			asker := a.lastPersonBefore(a.toks[i].start, a.toks[i].start-a.toks[prev.first].start, nil)
 			return a.lastPersonBefore(a.toks[prev.first].start, 3000, func(name string) bool {
 				gk := a.gender[name]
 				return name != asker && (gk == genderUnknown || gk == g)

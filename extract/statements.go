@@ -1793,14 +1793,15 @@ func (a *analysis) backwardStmts(start, subj, rest, next int) []stmt {
 	if !ok {
 		return nil
 	}
-	if c := a.attributionTailComma(rest, next); head.kind == Direct && c > rest {
+	c := a.attributionTailComma(rest, next)
+	if head.kind == Direct && c > rest {
 		// "“A,” Ann Roe said at the press conference, “B.”": where and
 		// to whom she said it, then more of the quotation
 		if q := a.quoteStartingAt(a.toks[c+1].start); q >= 0 {
 			return []stmt{head, {start: a.quotes[q].start, end: a.quotes[q].end, kind: Direct, conf: -0.1}}
 		}
 	}
-	if c := a.attributionTailComma(rest, next); head.kind == Indirect && c > rest && c+1 < next && (finiteForm(a.toks[c+1].lower) || auxiliaryVerbs[a.toks[c+1].lower]) {
+	if head.kind == Indirect && c > rest && c+1 < next && (finiteForm(a.toks[c+1].lower) || auxiliaryVerbs[a.toks[c+1].lower]) {
 		// "The real figure, Dario Penkov told reporters, is closer":
 		// whom he told, then the clause goes on with its verb (not "…,
 		// the agency said last week, the lowest rate …": a noun phrase)
