@@ -725,23 +725,39 @@ func isShouted(s string) bool {
 // that only title case capitalises ("Account Of Kapsalnet Unfrozen."),
 // whose capitals make no names.
 func isTitleCased(s string) bool {
+	c := wordCases(s)
+	return c.words >= 3 && c.words <= 14 && !c.lowerFunction && !c.lowerOther && c.capitalFunction
+}
+
+// caseCount says how the words of a line open: how many there are, and
+// whether any is a function word in lower case, any other word in lower
+// case, any function word with a capital (numbers count as neither).
+type caseCount struct {
+	words                                      int
+	lowerFunction, lowerOther, capitalFunction bool
+}
+
+// wordCases reads how the words of s open, their punctuation aside.
+func wordCases(s string) caseCount {
 	ws := strings.Fields(s)
-	if len(ws) < 3 || len(ws) > 14 {
-		return false
-	}
-	function := false
+	c := caseCount{words: len(ws)}
 	for _, w := range ws {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		r, _ := utf8.DecodeRuneInString(w)
 		if w == "" || unicode.IsDigit(r) {
 			continue
 		}
-		if !unicode.IsUpper(r) {
-			return false
+		function := titleFunctionWords[strings.ToLower(w)]
+		switch {
+		case unicode.IsUpper(r):
+			c.capitalFunction = c.capitalFunction || function
+		case function:
+			c.lowerFunction = true
+		default:
+			c.lowerOther = true
 		}
-		function = function || titleFunctionWords[strings.ToLower(w)]
 	}
-	return function
+	return c
 }
 
 // topicHeading reports whether heading s is a section's topic and its
@@ -761,19 +777,8 @@ func topicHeading(s string) bool {
 // capitals make no names, as a name run would take in the verb after
 // it.
 func headlineCased(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 3 {
-		return false
-	}
-	for _, w := range ws {
-		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		r, _ := utf8.DecodeRuneInString(w)
-		if w == "" || unicode.IsDigit(r) || unicode.IsUpper(r) || titleFunctionWords[w] {
-			continue
-		}
-		return false
-	}
-	return true
+	c := wordCases(s)
+	return c.words >= 3 && !c.lowerOther
 }
 
 // sectionLabel reports whether tokens [i, end) are a label in capitals
